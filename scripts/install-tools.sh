@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs every tool the build and the tests need, skipping what is already there.
+# Idempotent: safe to run on every serve/test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130   # must equal the `wasm-bindgen = "=…"` pin in Cargo.toml
+BINARYEN_VERSION=132           # Debian's binaryen 108 emits a wasm that crashes at start
+
+log() { printf '\033[1m[install]\033[0m %s\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+need_browser=${NEED_BROWSER:-1}
+
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
+  log "cargo install trunk $TRUNK_VERSION (takes ~11 min on 2 cores, once)"
+  cargo install --locked trunk --version "$TRUNK_VERSION"
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
+  log "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  # Not --locked: one locked dependency is missing from the registry.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+if [ ! -f tools/node_modules/.installed ] || [ tools/package.json -nt tools/node_modules/.installed ]; then
+  log "npm install (binaryen $BINARYEN_VERSION, playwright-core) into tools/"
+  (cd tools && npm install --no-audit --no-fund)
+fi
+touch tools/node_modules/.installed
+
+if [ "$need_browser" = 1 ]; then
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    log "apt-get install chromium chromium-driver"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+fi
+log "tools ready"

@@ -1,0 +1,527 @@
+//! The records of the ledger: organisations, people and agreements.
+//! Plain data; rules live in `validate`, `status` and `workspace`.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::meta::{Id, Meta};
+
+/// Fields this version does not know (written by a newer app) are kept, never dropped.
+pub type UnknownFields = BTreeMap<String, Value>;
+
+/// The collections of records, named as in storage keys and in the file format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Collection {
+    Organisations,
+    People,
+    Agreements,
+}
+
+impl Collection {
+    pub const ALL: [Collection; 3] = [
+        Collection::Organisations,
+        Collection::People,
+        Collection::Agreements,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Collection::Organisations => "organisations",
+            Collection::People => "people",
+            Collection::Agreements => "agreements",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Collection> {
+        Collection::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+}
+
+/// What every record type offers to the workspace, storage and merge.
+pub trait Record: Clone + std::fmt::Debug + PartialEq + Serialize + DeserializeOwned {
+    const COLLECTION: Collection;
+    fn meta(&self) -> &Meta;
+    fn meta_mut(&mut self) -> &mut Meta;
+    fn id(&self) -> Id {
+        self.meta().id
+    }
+    fn is_live(&self) -> bool {
+        !self.meta().deleted
+    }
+}
+
+macro_rules! impl_record {
+    ($ty:ty, $collection:expr) => {
+        impl Record for $ty {
+            const COLLECTION: Collection = $collection;
+            fn meta(&self) -> &Meta {
+                &self.meta
+            }
+            fn meta_mut(&mut self) -> &mut Meta {
+                &mut self.meta
+            }
+        }
+    };
+}
+
+// ---------------------------------------------------------------- organisations
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrganisationKind {
+    /// UBND: a People's Committee.
+    PeoplesCommittee,
+    /// Tỉnh ủy, Huyện ủy…: a Party committee.
+    PartyCommittee,
+    /// Đoàn, Hội…: a mass organisation.
+    MassOrganisation,
+    /// Sở, ban, ngành.
+    Department,
+    #[default]
+    Other,
+}
+
+impl OrganisationKind {
+    pub const ALL: [OrganisationKind; 5] = [
+        OrganisationKind::PeoplesCommittee,
+        OrganisationKind::PartyCommittee,
+        OrganisationKind::MassOrganisation,
+        OrganisationKind::Department,
+        OrganisationKind::Other,
+    ];
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Organisation {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub name: String,
+    #[serde(default)]
+    pub short_name: String,
+    #[serde(default)]
+    pub kind: OrganisationKind,
+    #[serde(default)]
+    pub parent: Option<Id>,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
+}
+impl_record!(Organisation, Collection::Organisations);
+
+impl Organisation {
+    pub fn new(meta: Meta, name: &str, short_name: &str, kind: OrganisationKind) -> Organisation {
+        Organisation {
+            meta,
+            name: name.to_string(),
+            short_name: short_name.to_string(),
+            kind,
+            parent: None,
+            notes: String::new(),
+            unknown: UnknownFields::new(),
+        }
+    }
+
+    /// The short name where there is one: lists are narrow.
+    pub fn label(&self) -> &str {
+        if self.short_name.trim().is_empty() {
+            &self.name
+        } else {
+            &self.short_name
+        }
+    }
+}
+
+// ---------------------------------------------------------------- people
+
+/// A position a person held in an organisation over a span of time.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PositionHeld {
+    pub title: String,
+    #[serde(default)]
+    pub organisation: Option<Id>,
+    #[serde(default)]
+    pub from: Option<NaiveDate>,
+    #[serde(default)]
+    pub to: Option<NaiveDate>,
+}
+
+impl PositionHeld {
+    /// Whether the position was held on `day` (open ends count as held).
+    pub fn held_on(&self, day: NaiveDate) -> bool {
+        self.from.is_none_or(|f| f <= day) && self.to.is_none_or(|t| day <= t)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub full_name: String,
+    #[serde(default)]
+    pub positions: Vec<PositionHeld>,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
+}
+impl_record!(Person, Collection::People);
+
+impl Person {
+    pub fn new(meta: Meta, full_name: &str) -> Person {
+        Person {
+            meta,
+            full_name: full_name.to_string(),
+            positions: Vec::new(),
+            notes: String::new(),
+            unknown: UnknownFields::new(),
+        }
+    }
+
+    /// Titles held on `day`, joined as Vietnamese documents write them ("Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh").
+    pub fn positions_on(&self, day: NaiveDate) -> String {
+        let titles: Vec<&str> = self
+            .positions
+            .iter()
+            .filter(|p| p.held_on(day))
+            .map(|p| p.title.as_str())
+            .collect();
+        titles.join(", ")
+    }
+}
+
+// ---------------------------------------------------------------- agreements
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgreementKind {
+    /// Quy chế phối hợp: between two or more bodies for a period.
+    #[default]
+    Regulation,
+    /// Kế hoạch / giao ước phối hợp with one department, under a regulation.
+    Plan,
+    Other,
+}
+
+impl AgreementKind {
+    pub const ALL: [AgreementKind; 3] = [
+        AgreementKind::Regulation,
+        AgreementKind::Plan,
+        AgreementKind::Other,
+    ];
+}
+
+/// An organisation that is party to an agreement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Party {
+    pub organisation: Id,
+    /// Free text role as the document words it ("chủ trì", "phối hợp").
+    #[serde(default)]
+    pub role: String,
+    /// Exactly one party leads.
+    #[serde(default)]
+    pub lead: bool,
+}
+
+/// The authority with which a signatory signs (the prefix of a Vietnamese signature block).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Authority {
+    /// Signs in their own right: no prefix.
+    #[default]
+    Own,
+    /// TM. (thay mặt): on behalf of a collective body.
+    OnBehalfOf,
+    /// KT. (ký thay): a deputy signing for the head.
+    ActingFor,
+    /// Q. (quyền): interim head.
+    Interim,
+    /// TL. (thừa lệnh): by order.
+    ByOrder,
+    /// TUQ. (thừa ủy quyền): by delegation.
+    ByDelegation,
+}
+
+impl Authority {
+    pub const ALL: [Authority; 6] = [
+        Authority::Own,
+        Authority::OnBehalfOf,
+        Authority::ActingFor,
+        Authority::Interim,
+        Authority::ByOrder,
+        Authority::ByDelegation,
+    ];
+
+    /// The abbreviation written in the signature block; these are fixed in Vietnamese administrative style.
+    pub fn abbreviation(self) -> &'static str {
+        match self {
+            Authority::Own => "",
+            Authority::OnBehalfOf => "TM.",
+            Authority::ActingFor => "KT.",
+            Authority::Interim => "Q.",
+            Authority::ByOrder => "TL.",
+            Authority::ByDelegation => "TUQ.",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signatory {
+    pub person: Id,
+    /// The position exactly as written at signing; people change posts, documents do not.
+    #[serde(default)]
+    pub position: String,
+    #[serde(default)]
+    pub authority: Authority,
+    pub organisation: Id,
+    #[serde(default)]
+    pub signed_on: Option<NaiveDate>,
+}
+
+/// The years an agreement covers. Either end may be unknown while drafting.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    #[serde(default)]
+    pub start: Option<NaiveDate>,
+    #[serde(default)]
+    pub end: Option<NaiveDate>,
+}
+
+impl Period {
+    pub fn new(start: NaiveDate, end: NaiveDate) -> Period {
+        Period {
+            start: Some(start),
+            end: Some(end),
+        }
+    }
+
+    /// Whether any day of `year` falls in the period (an open end reaches forever).
+    pub fn covers_year(&self, year: i32) -> bool {
+        use chrono::Datelike;
+        self.start.is_none_or(|s| s.year() <= year)
+            && self.end.is_none_or(|e| year <= e.year())
+            && (self.start.is_some() || self.end.is_some())
+    }
+}
+
+/// One area the parties coordinate on (nội dung phối hợp); followed like an obligation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoordinationArea {
+    /// Stable, so yearly results can refer to the area while the list is reordered.
+    pub id: Id,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// Organisations (parties) responsible for the area.
+    #[serde(default)]
+    pub responsible: Vec<Id>,
+}
+
+/// The life stage of an agreement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Draft,
+    /// Signed, but its period has not started.
+    Signed,
+    InForce,
+    Expired,
+    /// Its summary conference has been held.
+    Summarised,
+    /// Ended early.
+    Terminated,
+}
+
+impl Status {
+    pub const ALL: [Status; 6] = [
+        Status::Draft,
+        Status::Signed,
+        Status::InForce,
+        Status::Expired,
+        Status::Summarised,
+        Status::Terminated,
+    ];
+}
+
+/// A status the user set by hand, with why; it wins over the derived one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusOverride {
+    pub status: Status,
+    #[serde(default)]
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Agreement {
+    #[serde(flatten)]
+    pub meta: Meta,
+    /// Số hiệu, e.g. "01/QCPH-UBND-TĐ".
+    #[serde(default)]
+    pub number: String,
+    pub title: String,
+    #[serde(default)]
+    pub kind: AgreementKind,
+    #[serde(default)]
+    pub parties: Vec<Party>,
+    #[serde(default)]
+    pub signatories: Vec<Signatory>,
+    #[serde(default)]
+    pub signed_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub signed_place: String,
+    #[serde(default)]
+    pub legal_basis: Vec<String>,
+    #[serde(default)]
+    pub period: Period,
+    #[serde(default)]
+    pub status_override: Option<StatusOverride>,
+    /// The previous period's agreement that this one replaces.
+    #[serde(default)]
+    pub supersedes: Option<Id>,
+    /// For a plan: the regulation it implements.
+    #[serde(default)]
+    pub parent: Option<Id>,
+    #[serde(default)]
+    pub areas: Vec<CoordinationArea>,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
+}
+impl_record!(Agreement, Collection::Agreements);
+
+impl Agreement {
+    pub fn new(meta: Meta, title: &str, kind: AgreementKind) -> Agreement {
+        Agreement {
+            meta,
+            number: String::new(),
+            title: title.to_string(),
+            kind,
+            parties: Vec::new(),
+            signatories: Vec::new(),
+            signed_on: None,
+            signed_place: String::new(),
+            legal_basis: Vec::new(),
+            period: Period::default(),
+            status_override: None,
+            supersedes: None,
+            parent: None,
+            areas: Vec::new(),
+            notes: String::new(),
+            unknown: UnknownFields::new(),
+        }
+    }
+
+    pub fn lead(&self) -> Option<Id> {
+        self.parties.iter().find(|p| p.lead).map(|p| p.organisation)
+    }
+
+    pub fn has_party(&self, organisation: Id) -> bool {
+        self.parties.iter().any(|p| p.organisation == organisation)
+    }
+
+    /// The date the agreement was signed: its own, else the earliest signatory's.
+    pub fn signing_date(&self) -> Option<NaiveDate> {
+        self.signed_on
+            .or_else(|| self.signatories.iter().filter_map(|s| s.signed_on).min())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::DateTime;
+    use uuid::Uuid;
+
+    fn meta(n: u128) -> Meta {
+        Meta::new(Uuid::from_u128(n), DateTime::from_timestamp(0, 0).unwrap())
+    }
+
+    #[test]
+    fn unknown_fields_survive_a_round_trip() {
+        let mut org = Organisation::new(meta(1), "Sở Y tế", "SYT", OrganisationKind::Department);
+        org.unknown.insert(
+            "added_by_a_newer_app".into(),
+            serde_json::json!({"x": [1, 2]}),
+        );
+        let json = serde_json::to_string(&org).unwrap();
+        let back: Organisation = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, org);
+        assert!(json.contains("added_by_a_newer_app"));
+    }
+
+    #[test]
+    fn record_fields_are_flat_in_json() {
+        let a = Agreement::new(meta(2), "Quy chế", AgreementKind::Regulation);
+        let v = serde_json::to_value(&a).unwrap();
+        assert_eq!(v["id"], "00000000-0000-0000-0000-000000000002");
+        assert_eq!(v["kind"], "regulation");
+        assert!(v.get("unknown").is_none());
+    }
+
+    #[test]
+    fn missing_optional_fields_default() {
+        let json = r#"{"id":"00000000-0000-0000-0000-000000000003","created":"2020-01-01T00:00:00Z",
+            "updated":"2020-01-01T00:00:00Z","version":{},"title":"T"}"#;
+        let a: Agreement = serde_json::from_str(json).unwrap();
+        assert_eq!(a.kind, AgreementKind::Regulation);
+        assert!(a.parties.is_empty() && a.unknown.is_empty());
+    }
+
+    #[test]
+    fn position_held_respects_open_ends() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        let p = PositionHeld {
+            title: "Bí thư".into(),
+            organisation: None,
+            from: Some(d(2016, 1, 1)),
+            to: None,
+        };
+        assert!(p.held_on(d(2018, 4, 2)));
+        assert!(!p.held_on(d(2015, 12, 31)));
+        let q = PositionHeld {
+            to: Some(d(2018, 4, 2)),
+            ..p.clone()
+        };
+        assert!(q.held_on(d(2018, 4, 2)));
+        assert!(!q.held_on(d(2018, 4, 3)));
+    }
+
+    #[test]
+    fn period_covers_years_inclusively() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        let p = Period::new(d(2018, 4, 2), d(2022, 12, 31));
+        assert!(p.covers_year(2018) && p.covers_year(2022));
+        assert!(!p.covers_year(2017) && !p.covers_year(2023));
+        assert!(!Period::default().covers_year(2020));
+        assert!(Period {
+            start: Some(d(2020, 1, 1)),
+            end: None
+        }
+        .covers_year(2030));
+    }
+
+    #[test]
+    fn signing_date_falls_back_to_earliest_signatory() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        let mut a = Agreement::new(meta(4), "T", AgreementKind::Plan);
+        assert_eq!(a.signing_date(), None);
+        for day in [5, 3] {
+            a.signatories.push(Signatory {
+                person: Uuid::from_u128(9),
+                position: String::new(),
+                authority: Authority::Own,
+                organisation: Uuid::from_u128(8),
+                signed_on: Some(d(2018, 4, day)),
+            });
+        }
+        assert_eq!(a.signing_date(), Some(d(2018, 4, 3)));
+        a.signed_on = Some(d(2018, 4, 2));
+        assert_eq!(a.signing_date(), Some(d(2018, 4, 2)));
+    }
+}

@@ -1,0 +1,302 @@
+//! The rules a record must meet before it is saved, each tied to the field it concerns,
+//! so the form can show the message beside that field.
+
+use std::collections::BTreeSet;
+
+use chrono::Datelike;
+
+use super::meta::Id;
+use super::model::{Agreement, AgreementKind, Organisation, Person, Record};
+use super::workspace::Dataset;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Severity {
+    /// Blocks saving.
+    Error,
+    /// Saved anyway; shown so the user notices (real documents are inconsistent).
+    Warning,
+}
+
+/// What is wrong. The UI turns each into a sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    Required,
+    EndBeforeStart,
+    NoLead,
+    SeveralLeads,
+    TooFewParties,
+    DuplicateParty,
+    UnknownOrganisation,
+    UnknownPerson,
+    SignatoryNotParty,
+    ParentNotRegulation,
+    ParentOnlyForPlans,
+    NumberTaken {
+        by: Id,
+    },
+    SupersedesItself,
+    SupersedesCycle,
+    OwnParent,
+    /// Years named in the title differ from the period ("2018 - 2020" vs 2018–2022).
+    TitleYearsDiffer {
+        title: String,
+        period: String,
+    },
+    SignedAfterEnd,
+    PositionEndsBeforeStart,
+    ResponsibleNotParty,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Issue {
+    /// The field's path as in the file format: "period.end", "parties[1].organisation".
+    pub field: String,
+    pub problem: Problem,
+    pub severity: Severity,
+}
+
+impl Issue {
+    fn error(field: impl Into<String>, problem: Problem) -> Issue {
+        Issue {
+            field: field.into(),
+            problem,
+            severity: Severity::Error,
+        }
+    }
+
+    fn warning(field: impl Into<String>, problem: Problem) -> Issue {
+        Issue {
+            field: field.into(),
+            problem,
+            severity: Severity::Warning,
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Numbers compare without case or spaces: "01/QCPH-UBND-TĐ" = "01 / qcph-ubnd-tđ".
+fn normalised_number(number: &str) -> String {
+    number
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn party_set(agreement: &Agreement) -> BTreeSet<Id> {
+    agreement.parties.iter().map(|p| p.organisation).collect()
+}
+
+/// Four-digit years (1900–2199) written in a text, in order.
+fn years_in(text: &str) -> Vec<i32> {
+    let bytes = text.as_bytes();
+    let mut years = Vec::new();
+    let mut i = 0;
+    while i + 4 <= bytes.len() {
+        let window = &bytes[i..i + 4];
+        let bounded_left = i == 0 || !bytes[i - 1].is_ascii_digit();
+        let bounded_right = i + 4 == bytes.len() || !bytes[i + 4].is_ascii_digit();
+        if bounded_left && bounded_right && window.iter().all(u8::is_ascii_digit) {
+            let year: i32 = text[i..i + 4].parse().unwrap_or(0);
+            if (1900..2200).contains(&year) {
+                years.push(year);
+            }
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    years
+}
+
+pub fn agreement(a: &Agreement, data: &Dataset) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    let id = a.id();
+
+    if a.title.trim().is_empty() {
+        issues.push(Issue::error("title", Problem::Required));
+    }
+
+    // Period.
+    if let (Some(start), Some(end)) = (a.period.start, a.period.end) {
+        if end < start {
+            issues.push(Issue::error("period.end", Problem::EndBeforeStart));
+        }
+        let title_years = years_in(&a.title);
+        if title_years.len() == 2
+            && (title_years[0] != start.year() || title_years[1] != end.year())
+        {
+            issues.push(Issue::warning(
+                "title",
+                Problem::TitleYearsDiffer {
+                    title: format!("{} - {}", title_years[0], title_years[1]),
+                    period: format!("{} - {}", start.year(), end.year()),
+                },
+            ));
+        }
+        if let Some(signed) = a.signing_date().filter(|_| end >= start) {
+            if signed > end {
+                issues.push(Issue::warning("signed_on", Problem::SignedAfterEnd));
+            }
+        }
+    }
+
+    // Parties: at least two, each known and once, exactly one lead.
+    if a.parties.len() < 2 {
+        issues.push(Issue::error("parties", Problem::TooFewParties));
+    }
+    let mut seen = BTreeSet::new();
+    for (i, party) in a.parties.iter().enumerate() {
+        if data.organisations.live(&party.organisation).is_none() {
+            issues.push(Issue::error(
+                format!("parties[{i}].organisation"),
+                Problem::UnknownOrganisation,
+            ));
+        } else if !seen.insert(party.organisation) {
+            issues.push(Issue::error(
+                format!("parties[{i}].organisation"),
+                Problem::DuplicateParty,
+            ));
+        }
+    }
+    match a.parties.iter().filter(|p| p.lead).count() {
+        0 if !a.parties.is_empty() => issues.push(Issue::error("parties", Problem::NoLead)),
+        0 => {}
+        1 => {}
+        _ => issues.push(Issue::error("parties", Problem::SeveralLeads)),
+    }
+
+    // Signatories sign for a party.
+    for (i, s) in a.signatories.iter().enumerate() {
+        if data.people.live(&s.person).is_none() {
+            issues.push(Issue::error(
+                format!("signatories[{i}].person"),
+                Problem::UnknownPerson,
+            ));
+        }
+        if !a.has_party(s.organisation) {
+            issues.push(Issue::error(
+                format!("signatories[{i}].organisation"),
+                Problem::SignatoryNotParty,
+            ));
+        }
+    }
+
+    // Areas.
+    for (i, area) in a.areas.iter().enumerate() {
+        if area.title.trim().is_empty() {
+            issues.push(Issue::error(format!("areas[{i}].title"), Problem::Required));
+        }
+        if area.responsible.iter().any(|org| !a.has_party(*org)) {
+            issues.push(Issue::error(
+                format!("areas[{i}].responsible"),
+                Problem::ResponsibleNotParty,
+            ));
+        }
+    }
+
+    // A plan belongs to a regulation.
+    if let Some(parent) = a.parent {
+        if a.kind != AgreementKind::Plan {
+            issues.push(Issue::error("parent", Problem::ParentOnlyForPlans));
+        } else if parent == id {
+            issues.push(Issue::error("parent", Problem::OwnParent));
+        } else if data
+            .agreements
+            .live(&parent)
+            .is_none_or(|p| p.kind != AgreementKind::Regulation)
+        {
+            issues.push(Issue::error("parent", Problem::ParentNotRegulation));
+        }
+    }
+
+    // The number is unique among live agreements of the same parties.
+    let number = normalised_number(&a.number);
+    if !number.is_empty() {
+        let parties = party_set(a);
+        if let Some(other) = data.agreements.iter_live().find(|other| {
+            other.id() != id
+                && normalised_number(&other.number) == number
+                && party_set(other) == parties
+        }) {
+            issues.push(Issue::error(
+                "number",
+                Problem::NumberTaken { by: other.id() },
+            ));
+        }
+    }
+
+    // Supersedes: never itself, never round in a circle.
+    if let Some(first) = a.supersedes {
+        if first == id {
+            issues.push(Issue::error("supersedes", Problem::SupersedesItself));
+        } else {
+            let mut seen = BTreeSet::from([id]);
+            let mut next = Some(first);
+            while let Some(current) = next {
+                if !seen.insert(current) {
+                    issues.push(Issue::error("supersedes", Problem::SupersedesCycle));
+                    break;
+                }
+                next = data
+                    .agreements
+                    .get(&current)
+                    .and_then(|prev| prev.supersedes);
+            }
+        }
+    }
+    issues
+}
+
+pub fn organisation(o: &Organisation, data: &Dataset) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    if o.name.trim().is_empty() {
+        issues.push(Issue::error("name", Problem::Required));
+    }
+    if let Some(parent) = o.parent {
+        if parent == o.id() {
+            issues.push(Issue::error("parent", Problem::OwnParent));
+        } else if data.organisations.live(&parent).is_none() {
+            issues.push(Issue::error("parent", Problem::UnknownOrganisation));
+        }
+    }
+    issues
+}
+
+pub fn person(p: &Person, data: &Dataset) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    if p.full_name.trim().is_empty() {
+        issues.push(Issue::error("full_name", Problem::Required));
+    }
+    for (i, pos) in p.positions.iter().enumerate() {
+        if pos.title.trim().is_empty() {
+            issues.push(Issue::error(
+                format!("positions[{i}].title"),
+                Problem::Required,
+            ));
+        }
+        if let (Some(from), Some(to)) = (pos.from, pos.to) {
+            if to < from {
+                issues.push(Issue::error(
+                    format!("positions[{i}].to"),
+                    Problem::PositionEndsBeforeStart,
+                ));
+            }
+        }
+        if let Some(org) = pos.organisation {
+            if data.organisations.live(&org).is_none() {
+                issues.push(Issue::error(
+                    format!("positions[{i}].organisation"),
+                    Problem::UnknownOrganisation,
+                ));
+            }
+        }
+    }
+    issues
+}
+
+#[cfg(test)]
+mod tests;

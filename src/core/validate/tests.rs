@@ -1,0 +1,409 @@
+use chrono::{DateTime, NaiveDate, Utc};
+use uuid::Uuid;
+
+use super::*;
+use crate::core::meta::Meta;
+use crate::core::model::{
+    AgreementKind, Authority, CoordinationArea, OrganisationKind, Party, Period, PositionHeld,
+    Signatory,
+};
+use crate::core::workspace::Stamp;
+
+fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp(1_500_000_000, 0).unwrap()
+}
+
+fn stamp() -> Stamp {
+    Stamp {
+        office: Uuid::from_u128(99),
+        now: now(),
+    }
+}
+
+fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+}
+
+const UBND: u128 = 1;
+const DOAN: u128 = 2;
+const SO_YTE: u128 = 3;
+const LAM: u128 = 20;
+
+/// Three organisations, one person, one valid regulation (id 100).
+fn fixture() -> (Dataset, Agreement) {
+    let mut data = Dataset::default();
+    for (n, name) in [
+        (UBND, "UBND tỉnh"),
+        (DOAN, "Tỉnh Đoàn"),
+        (SO_YTE, "Sở Y tế"),
+    ] {
+        let o = Organisation::new(
+            Meta::new(Uuid::from_u128(n), now()),
+            name,
+            "",
+            OrganisationKind::Other,
+        );
+        data.save_organisation(o, stamp()).unwrap();
+    }
+    data.save_person(
+        Person::new(Meta::new(Uuid::from_u128(LAM), now()), "Đồng Văn Lâm"),
+        stamp(),
+    )
+    .unwrap();
+    let mut a = Agreement::new(
+        Meta::new(Uuid::from_u128(100), now()),
+        "Quy chế phối hợp giai đoạn 2018 - 2022",
+        AgreementKind::Regulation,
+    );
+    a.parties = vec![
+        Party {
+            organisation: Uuid::from_u128(UBND),
+            role: String::new(),
+            lead: true,
+        },
+        Party {
+            organisation: Uuid::from_u128(DOAN),
+            role: String::new(),
+            lead: false,
+        },
+    ];
+    a.period = Period::new(d(2018, 1, 1), d(2022, 12, 31));
+    a.signed_on = Some(d(2018, 4, 2));
+    a.signatories.push(Signatory {
+        person: Uuid::from_u128(LAM),
+        position: "Chủ tịch UBND tỉnh".into(),
+        authority: Authority::OnBehalfOf,
+        organisation: Uuid::from_u128(UBND),
+        signed_on: Some(d(2018, 4, 2)),
+    });
+    (data, a)
+}
+
+fn problems(issues: &[Issue]) -> Vec<(&str, &Problem)> {
+    issues
+        .iter()
+        .map(|i| (i.field.as_str(), &i.problem))
+        .collect()
+}
+
+#[test]
+fn a_complete_regulation_is_valid() {
+    let (data, a) = fixture();
+    assert_eq!(agreement(&a, &data), vec![]);
+}
+
+#[test]
+fn title_is_required() {
+    let (data, mut a) = fixture();
+    a.title = "   ".into();
+    assert_eq!(
+        problems(&agreement(&a, &data)),
+        vec![("title", &Problem::Required)]
+    );
+}
+
+#[test]
+fn end_before_start_is_on_the_end_field() {
+    let (data, mut a) = fixture();
+    a.title = "Quy chế".into();
+    a.period = Period::new(d(2022, 1, 1), d(2018, 1, 1));
+    assert_eq!(
+        problems(&agreement(&a, &data)),
+        vec![("period.end", &Problem::EndBeforeStart)]
+    );
+}
+
+#[test]
+fn same_day_start_and_end_is_allowed() {
+    let (data, mut a) = fixture();
+    a.title = "Quy chế".into();
+    a.period = Period::new(d(2018, 4, 2), d(2018, 4, 2));
+    assert!(agreement(&a, &data).iter().all(|i| !i.is_error()));
+}
+
+#[test]
+fn exactly_one_lead() {
+    let (data, mut a) = fixture();
+    a.parties[0].lead = false;
+    assert_eq!(
+        problems(&agreement(&a, &data)),
+        vec![("parties", &Problem::NoLead)]
+    );
+    a.parties[0].lead = true;
+    a.parties[1].lead = true;
+    assert_eq!(
+        problems(&agreement(&a, &data)),
+        vec![("parties", &Problem::SeveralLeads)]
+    );
+}
+
+#[test]
+fn at_least_two_distinct_known_parties() {
+    let (data, mut a) = fixture();
+    a.parties.truncate(1);
+    a.signatories.clear();
+    assert_eq!(
+        problems(&agreement(&a, &data)),
+        vec![("parties", &Problem::TooFewParties)]
+    );
+    let (data, mut a) = fixture();
+    a.parties[1].organisation = Uuid::from_u128(UBND);
+    assert_eq!(
+        problems(&agreement(&a, &data)),
+        vec![("parties[1].organisation", &Problem::DuplicateParty)]
+    );
+    a.parties[1].organisation = Uuid::from_u128(12345);
+    assert_eq!(
+        problems(&agreement(&a, &data)),
+        vec![("parties[1].organisation", &Problem::UnknownOrganisation)]
+    );
+}
+
+#[test]
+fn a_deleted_organisation_cannot_be_a_party() {
+    let (mut data, a) = fixture();
+    let mut org = data
+        .organisations
+        .get(&Uuid::from_u128(DOAN))
+        .unwrap()
+        .clone();
+    org.meta.deleted = true;
+    data.organisations.put(org);
+    assert_eq!(
+        problems(&agreement(&a, &data)),
+        vec![("parties[1].organisation", &Problem::UnknownOrganisation)]
+    );
+}
+
+#[test]
+fn a_signatory_signs_for_a_party() {
+    let (data, mut a) = fixture();
+    a.signatories[0].organisation = Uuid::from_u128(SO_YTE);
+    assert_eq!(
+        problems(&agreement(&a, &data)),
+        vec![("signatories[0].organisation", &Problem::SignatoryNotParty)]
+    );
+    a.signatories[0].organisation = Uuid::from_u128(UBND);
+    a.signatories[0].person = Uuid::from_u128(4242);
+    assert_eq!(
+        problems(&agreement(&a, &data)),
+        vec![("signatories[0].person", &Problem::UnknownPerson)]
+    );
+}
+
+#[test]
+fn a_plan_belongs_to_a_regulation() {
+    let (mut data, reg) = fixture();
+    data.save_agreement(reg.clone(), stamp()).unwrap();
+    let mut plan = reg.clone();
+    plan.meta = Meta::new(Uuid::from_u128(101), now());
+    plan.kind = AgreementKind::Plan;
+    plan.parent = Some(reg.id());
+    assert!(agreement(&plan, &data).is_empty());
+    data.save_agreement(plan.clone(), stamp()).unwrap();
+
+    let mut second = plan.clone();
+    second.meta = Meta::new(Uuid::from_u128(102), now());
+    second.parent = Some(plan.id());
+    assert_eq!(
+        problems(&agreement(&second, &data)),
+        vec![("parent", &Problem::ParentNotRegulation)]
+    );
+    second.parent = Some(second.id());
+    assert_eq!(
+        problems(&agreement(&second, &data)),
+        vec![("parent", &Problem::OwnParent)]
+    );
+    second.parent = Some(Uuid::from_u128(999));
+    assert_eq!(
+        problems(&agreement(&second, &data)),
+        vec![("parent", &Problem::ParentNotRegulation)]
+    );
+    second.kind = AgreementKind::Regulation;
+    second.parent = Some(reg.id());
+    assert_eq!(
+        problems(&agreement(&second, &data)),
+        vec![("parent", &Problem::ParentOnlyForPlans)]
+    );
+}
+
+#[test]
+fn number_is_unique_among_live_agreements_of_the_same_parties() {
+    let (mut data, mut a) = fixture();
+    a.number = "01/QCPH-UBND-TĐ".into();
+    data.save_agreement(a.clone(), stamp()).unwrap();
+    // Editing the same agreement keeps its own number.
+    assert!(agreement(&a, &data).is_empty());
+
+    let mut b = a.clone();
+    b.meta = Meta::new(Uuid::from_u128(200), now());
+    b.number = " 01/qcph-ubnd-tđ ".into();
+    assert_eq!(
+        problems(&agreement(&b, &data)),
+        vec![("number", &Problem::NumberTaken { by: a.id() })]
+    );
+
+    // Other parties may reuse the number.
+    b.parties[1].organisation = Uuid::from_u128(SO_YTE);
+    b.signatories.clear();
+    assert!(agreement(&b, &data).is_empty());
+
+    // A deleted agreement frees its number.
+    b.parties[1].organisation = Uuid::from_u128(DOAN);
+    data.delete::<Agreement>(a.id(), stamp()).unwrap();
+    assert!(agreement(&b, &data).is_empty());
+}
+
+#[test]
+fn supersedes_never_itself_nor_a_cycle() {
+    let (mut data, mut a) = fixture();
+    a.supersedes = Some(a.id());
+    assert_eq!(
+        problems(&agreement(&a, &data)),
+        vec![("supersedes", &Problem::SupersedesItself)]
+    );
+
+    // b supersedes a; then a superseding b closes a circle.
+    a.supersedes = None;
+    data.save_agreement(a.clone(), stamp()).unwrap();
+    let mut b = a.clone();
+    b.meta = Meta::new(Uuid::from_u128(300), now());
+    b.title = "Quy chế giai đoạn 2023 - 2027".into();
+    b.period = Period::new(d(2023, 1, 1), d(2027, 12, 31));
+    b.supersedes = Some(a.id());
+    assert!(agreement(&b, &data).is_empty());
+    data.save_agreement(b.clone(), stamp()).unwrap();
+
+    a.supersedes = Some(b.id());
+    assert_eq!(
+        problems(&agreement(&a, &data)),
+        vec![("supersedes", &Problem::SupersedesCycle)]
+    );
+}
+
+#[test]
+fn a_long_chain_without_cycle_is_fine() {
+    let (mut data, base) = fixture();
+    let mut prev: Option<Id> = None;
+    for n in 0..10u128 {
+        let mut a = base.clone();
+        a.meta = Meta::new(Uuid::from_u128(1000 + n), now());
+        a.title = format!("Quy chế {n}");
+        a.supersedes = prev;
+        prev = Some(data.save_agreement(a, stamp()).unwrap().id);
+    }
+    assert_eq!(data.agreements.count_live(), 10);
+}
+
+#[test]
+fn title_years_that_differ_from_the_period_are_a_warning() {
+    let (data, mut a) = fixture();
+    a.title = "Quy chế phối hợp giai đoạn 2018 - 2020".into();
+    let issues = agreement(&a, &data);
+    assert_eq!(
+        issues,
+        vec![Issue {
+            field: "title".into(),
+            problem: Problem::TitleYearsDiffer {
+                title: "2018 - 2020".into(),
+                period: "2018 - 2022".into()
+            },
+            severity: Severity::Warning,
+        }]
+    );
+}
+
+#[test]
+fn a_warning_does_not_block_saving() {
+    let (mut data, mut a) = fixture();
+    a.title = "Quy chế phối hợp giai đoạn 2018 - 2020".into();
+    assert!(data.save_agreement(a, stamp()).is_ok());
+}
+
+#[test]
+fn years_in_ignores_longer_numbers() {
+    assert_eq!(
+        years_in("Số 20181/QĐ, giai đoạn 2018–2022"),
+        vec![2018, 2022]
+    );
+    assert_eq!(years_in("2325/QCPH"), Vec::<i32>::new());
+    assert_eq!(years_in("năm 2019"), vec![2019]);
+}
+
+#[test]
+fn signed_after_the_period_ended_is_a_warning() {
+    let (data, mut a) = fixture();
+    a.signed_on = Some(d(2023, 1, 5));
+    let issues = agreement(&a, &data);
+    assert_eq!(
+        problems(&issues),
+        vec![("signed_on", &Problem::SignedAfterEnd)]
+    );
+    assert!(!issues[0].is_error());
+}
+
+#[test]
+fn area_titles_are_required_and_responsibles_are_parties() {
+    let (data, mut a) = fixture();
+    a.areas.push(CoordinationArea {
+        id: Uuid::from_u128(500),
+        title: "".into(),
+        description: "".into(),
+        responsible: vec![Uuid::from_u128(SO_YTE)],
+    });
+    assert_eq!(
+        problems(&agreement(&a, &data)),
+        vec![
+            ("areas[0].title", &Problem::Required),
+            ("areas[0].responsible", &Problem::ResponsibleNotParty)
+        ]
+    );
+}
+
+#[test]
+fn organisation_rules() {
+    let (data, _) = fixture();
+    let mut o = Organisation::new(
+        Meta::new(Uuid::from_u128(50), now()),
+        "",
+        "",
+        OrganisationKind::Department,
+    );
+    assert_eq!(
+        problems(&organisation(&o, &data)),
+        vec![("name", &Problem::Required)]
+    );
+    o.name = "Sở Tư pháp".into();
+    o.parent = Some(o.id());
+    assert_eq!(
+        problems(&organisation(&o, &data)),
+        vec![("parent", &Problem::OwnParent)]
+    );
+    o.parent = Some(Uuid::from_u128(777));
+    assert_eq!(
+        problems(&organisation(&o, &data)),
+        vec![("parent", &Problem::UnknownOrganisation)]
+    );
+    o.parent = Some(Uuid::from_u128(UBND));
+    assert!(organisation(&o, &data).is_empty());
+}
+
+#[test]
+fn person_rules() {
+    let (data, _) = fixture();
+    let mut p = Person::new(Meta::new(Uuid::from_u128(60), now()), " ");
+    p.positions.push(PositionHeld {
+        title: "Bí thư".into(),
+        organisation: Some(Uuid::from_u128(888)),
+        from: Some(d(2020, 1, 1)),
+        to: Some(d(2019, 1, 1)),
+    });
+    assert_eq!(
+        problems(&person(&p, &data)),
+        vec![
+            ("full_name", &Problem::Required),
+            ("positions[0].to", &Problem::PositionEndsBeforeStart),
+            ("positions[0].organisation", &Problem::UnknownOrganisation),
+        ]
+    );
+}

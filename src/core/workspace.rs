@@ -1,0 +1,392 @@
+//! The office's data in memory, and every edit to it. Edits stamp the record envelope and
+//! report which records changed, so storage writes only those.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::meta::{Id, OfficeId};
+use super::model::{Agreement, AgreementKind, Collection, Organisation, Person, Record};
+use super::validate::{self, Issue};
+
+/// This installation: its generated id (keys version vectors) and the name the user gave it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficeProfile {
+    pub id: OfficeId,
+    pub name: String,
+}
+
+/// Who edits, and when: every edit is stamped with both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    pub office: OfficeId,
+    pub now: DateTime<Utc>,
+}
+
+/// Names one stored record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RecordKey {
+    pub collection: Collection,
+    pub id: Id,
+}
+
+/// One collection's records by id, deleted ones (tombstones) included.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table<T> {
+    records: BTreeMap<Id, T>,
+}
+
+impl<T> Default for Table<T> {
+    fn default() -> Self {
+        Table {
+            records: BTreeMap::new(),
+        }
+    }
+}
+
+impl<T: Record> Table<T> {
+    /// A record, deleted or not.
+    pub fn get(&self, id: &Id) -> Option<&T> {
+        self.records.get(id)
+    }
+
+    /// A record that is not deleted.
+    pub fn live(&self, id: &Id) -> Option<&T> {
+        self.records.get(id).filter(|r| r.is_live())
+    }
+
+    pub fn iter_live(&self) -> impl Iterator<Item = &T> {
+        self.records.values().filter(|r| r.is_live())
+    }
+
+    pub fn iter_all(&self) -> impl Iterator<Item = &T> {
+        self.records.values()
+    }
+
+    pub fn count_live(&self) -> usize {
+        self.iter_live().count()
+    }
+
+    /// Puts a record as it is, envelope untouched (loading, merging).
+    pub fn put(&mut self, record: T) {
+        self.records.insert(record.id(), record);
+    }
+}
+
+/// Lets generic code reach the table of a record type.
+pub trait Stored: Record {
+    fn table(data: &Dataset) -> &Table<Self>;
+    fn table_mut(data: &mut Dataset) -> &mut Table<Self>;
+}
+
+macro_rules! impl_stored {
+    ($ty:ty, $field:ident) => {
+        impl Stored for $ty {
+            fn table(data: &Dataset) -> &Table<Self> {
+                &data.$field
+            }
+            fn table_mut(data: &mut Dataset) -> &mut Table<Self> {
+                &mut data.$field
+            }
+        }
+    };
+}
+
+/// Every record of the office.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Dataset {
+    pub organisations: Table<Organisation>,
+    pub people: Table<Person>,
+    pub agreements: Table<Agreement>,
+}
+impl_stored!(Organisation, organisations);
+impl_stored!(Person, people);
+impl_stored!(Agreement, agreements);
+
+/// Why a delete was refused: live records still point at this one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeleteBlocked {
+    /// The agreements that still refer to the record.
+    pub referenced_by: Vec<Id>,
+}
+
+impl Dataset {
+    pub fn is_empty(&self) -> bool {
+        self.organisations.iter_all().next().is_none()
+            && self.people.iter_all().next().is_none()
+            && self.agreements.iter_all().next().is_none()
+    }
+
+    pub fn table<T: Stored>(&self) -> &Table<T> {
+        T::table(self)
+    }
+
+    /// Stamps one local edit of `record` and stores it; no validation (callers validate first).
+    pub fn commit<T: Stored>(&mut self, mut record: T, stamp: Stamp) -> RecordKey {
+        if let Some(existing) = T::table(self).get(&record.id()) {
+            // The stored envelope is the truth for created/version: a form may hold a stale copy.
+            let meta = record.meta_mut();
+            meta.created = existing.meta().created;
+            meta.version = existing.meta().version.clone();
+        } else {
+            record.meta_mut().created = stamp.now;
+        }
+        record.meta_mut().touch(stamp.office, stamp.now);
+        let key = RecordKey {
+            collection: T::COLLECTION,
+            id: record.id(),
+        };
+        T::table_mut(self).put(record);
+        key
+    }
+
+    /// Validates and saves an agreement. Warnings do not block; errors do, and change nothing.
+    pub fn save_agreement(
+        &mut self,
+        agreement: Agreement,
+        stamp: Stamp,
+    ) -> Result<RecordKey, Vec<Issue>> {
+        let issues = validate::agreement(&agreement, self);
+        if issues.iter().any(Issue::is_error) {
+            return Err(issues);
+        }
+        Ok(self.commit(agreement, stamp))
+    }
+
+    pub fn save_organisation(
+        &mut self,
+        organisation: Organisation,
+        stamp: Stamp,
+    ) -> Result<RecordKey, Vec<Issue>> {
+        let issues = validate::organisation(&organisation, self);
+        if issues.iter().any(Issue::is_error) {
+            return Err(issues);
+        }
+        Ok(self.commit(organisation, stamp))
+    }
+
+    pub fn save_person(&mut self, person: Person, stamp: Stamp) -> Result<RecordKey, Vec<Issue>> {
+        let issues = validate::person(&person, self);
+        if issues.iter().any(Issue::is_error) {
+            return Err(issues);
+        }
+        Ok(self.commit(person, stamp))
+    }
+
+    /// Live agreements that refer to `key`'s record (as party, signatory, parent, supersedes…).
+    pub fn referenced_by(&self, key: RecordKey) -> Vec<Id> {
+        let id = key.id;
+        self.agreements
+            .iter_live()
+            .filter(|a| a.id() != id)
+            .filter(|a| match key.collection {
+                Collection::Organisations => {
+                    a.has_party(id)
+                        || a.signatories.iter().any(|s| s.organisation == id)
+                        || a.areas.iter().any(|area| area.responsible.contains(&id))
+                }
+                Collection::People => a.signatories.iter().any(|s| s.person == id),
+                Collection::Agreements => a.parent == Some(id),
+            })
+            .map(|a| a.id())
+            .collect()
+    }
+
+    /// Soft-deletes a record (a tombstone), unless live agreements still refer to it.
+    pub fn delete<T: Stored>(&mut self, id: Id, stamp: Stamp) -> Result<RecordKey, DeleteBlocked> {
+        let key = RecordKey {
+            collection: T::COLLECTION,
+            id,
+        };
+        let referenced_by = self.referenced_by(key);
+        if !referenced_by.is_empty() {
+            return Err(DeleteBlocked { referenced_by });
+        }
+        self.set_deleted::<T>(id, true, stamp);
+        Ok(key)
+    }
+
+    /// Undoes a delete. It is a new edit, not a rollback, so other offices see it too.
+    pub fn restore<T: Stored>(&mut self, id: Id, stamp: Stamp) -> Option<RecordKey> {
+        self.set_deleted::<T>(id, false, stamp)
+    }
+
+    fn set_deleted<T: Stored>(&mut self, id: Id, deleted: bool, stamp: Stamp) -> Option<RecordKey> {
+        let mut record = T::table(self).get(&id)?.clone();
+        if record.meta().deleted == deleted {
+            return None;
+        }
+        record.meta_mut().deleted = deleted;
+        Some(self.commit(record, stamp))
+    }
+
+    /// Plans whose parent is `regulation`, by title.
+    pub fn plans_of(&self, regulation: Id) -> Vec<&Agreement> {
+        let mut plans: Vec<&Agreement> = self
+            .agreements
+            .iter_live()
+            .filter(|a| a.parent == Some(regulation))
+            .collect();
+        plans.sort_by(|a, b| a.title.cmp(&b.title));
+        plans
+    }
+
+    /// Live agreements that supersede `id` (normally one: the next period's).
+    pub fn superseded_by(&self, id: Id) -> Vec<&Agreement> {
+        self.agreements
+            .iter_live()
+            .filter(|a| a.supersedes == Some(id))
+            .collect()
+    }
+
+    /// Live regulations, for choosing a plan's parent.
+    pub fn regulations(&self) -> impl Iterator<Item = &Agreement> {
+        self.agreements
+            .iter_live()
+            .filter(|a| a.kind == AgreementKind::Regulation)
+    }
+
+    /// A label for an organisation id, even a deleted or unknown one.
+    pub fn organisation_label(&self, id: &Id) -> String {
+        match self.organisations.get(id) {
+            Some(org) => org.label().to_string(),
+            None => format!("({})", &id.to_string()[..8]),
+        }
+    }
+
+    pub fn person_name(&self, id: &Id) -> String {
+        match self.people.get(id) {
+            Some(p) => p.full_name.clone(),
+            None => format!("({})", &id.to_string()[..8]),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::meta::Meta;
+    use crate::core::model::{OrganisationKind, Party};
+    use uuid::Uuid;
+
+    fn stamp(secs: i64) -> Stamp {
+        Stamp {
+            office: Uuid::from_u128(77),
+            now: DateTime::from_timestamp(secs, 0).unwrap(),
+        }
+    }
+
+    fn org(data: &mut Dataset, n: u128, name: &str) -> Id {
+        let o = Organisation::new(
+            Meta::new(Uuid::from_u128(n), stamp(0).now),
+            name,
+            "",
+            OrganisationKind::Other,
+        );
+        data.save_organisation(o, stamp(1)).unwrap().id
+    }
+
+    fn two_party_regulation(data: &mut Dataset) -> Agreement {
+        let a = org(data, 1, "UBND tỉnh");
+        let b = org(data, 2, "Tỉnh Đoàn");
+        let mut ag = Agreement::new(
+            Meta::new(Uuid::from_u128(10), stamp(0).now),
+            "Quy chế",
+            AgreementKind::Regulation,
+        );
+        ag.parties = vec![
+            Party {
+                organisation: a,
+                role: "chủ trì".into(),
+                lead: true,
+            },
+            Party {
+                organisation: b,
+                role: String::new(),
+                lead: false,
+            },
+        ];
+        ag
+    }
+
+    #[test]
+    fn commit_stamps_created_updated_and_version() {
+        let mut data = Dataset::default();
+        let ag = two_party_regulation(&mut data);
+        let key = data.save_agreement(ag.clone(), stamp(100)).unwrap();
+        let saved = data.agreements.get(&key.id).unwrap();
+        assert_eq!(saved.meta.created, stamp(100).now);
+        assert_eq!(saved.meta.version.total(), 1);
+
+        // Saving a stale copy keeps the stored envelope and bumps from it.
+        let key2 = data.save_agreement(ag, stamp(200)).unwrap();
+        let saved = data.agreements.get(&key2.id).unwrap();
+        assert_eq!(saved.meta.created, stamp(100).now);
+        assert_eq!(saved.meta.updated, stamp(200).now);
+        assert_eq!(saved.meta.version.total(), 2);
+    }
+
+    #[test]
+    fn invalid_agreement_changes_nothing() {
+        let mut data = Dataset::default();
+        let mut ag = two_party_regulation(&mut data);
+        ag.title.clear();
+        let before = data.clone();
+        assert!(data.save_agreement(ag, stamp(5)).is_err());
+        assert_eq!(data, before);
+    }
+
+    #[test]
+    fn delete_is_soft_and_restore_is_a_new_edit() {
+        let mut data = Dataset::default();
+        let ag = two_party_regulation(&mut data);
+        let id = data.save_agreement(ag, stamp(1)).unwrap().id;
+        data.delete::<Agreement>(id, stamp(2)).unwrap();
+        assert!(data.agreements.live(&id).is_none());
+        assert!(data.agreements.get(&id).unwrap().meta.deleted);
+        let key = data.restore::<Agreement>(id, stamp(3)).unwrap();
+        assert_eq!(key.id, id);
+        let back = data.agreements.live(&id).unwrap();
+        assert_eq!(back.meta.version.total(), 3);
+        assert!(
+            data.restore::<Agreement>(id, stamp(4)).is_none(),
+            "restoring a live record is no edit"
+        );
+    }
+
+    #[test]
+    fn an_organisation_in_use_cannot_be_deleted() {
+        let mut data = Dataset::default();
+        let ag = two_party_regulation(&mut data);
+        let lead = ag.parties[0].organisation;
+        let ag_id = data.save_agreement(ag, stamp(1)).unwrap().id;
+        let err = data.delete::<Organisation>(lead, stamp(2)).unwrap_err();
+        assert_eq!(err.referenced_by, vec![ag_id]);
+        data.delete::<Agreement>(ag_id, stamp(3)).unwrap();
+        assert!(
+            data.delete::<Organisation>(lead, stamp(4)).is_ok(),
+            "a deleted agreement no longer holds it"
+        );
+    }
+
+    #[test]
+    fn a_regulation_with_plans_cannot_be_deleted() {
+        let mut data = Dataset::default();
+        let reg = two_party_regulation(&mut data);
+        let mut plan = reg.clone();
+        let reg_id = data.save_agreement(reg, stamp(1)).unwrap().id;
+        plan.meta = Meta::new(Uuid::from_u128(11), stamp(0).now);
+        plan.kind = AgreementKind::Plan;
+        plan.parent = Some(reg_id);
+        plan.title = "Kế hoạch".into();
+        let plan_id = data.save_agreement(plan, stamp(2)).unwrap().id;
+        assert_eq!(data.plans_of(reg_id).len(), 1);
+        assert_eq!(
+            data.delete::<Agreement>(reg_id, stamp(3))
+                .unwrap_err()
+                .referenced_by,
+            vec![plan_id]
+        );
+    }
+}
