@@ -2,9 +2,14 @@
 //! so all of it is tested natively with `cargo test`.
 
 pub mod dates;
+pub mod generate;
+pub mod listing;
 pub mod meta;
 pub mod model;
+pub mod next_period;
+pub mod sample;
 pub mod search;
 pub mod status;
+pub mod storage;
 pub mod validate;
 pub mod workspace;

@@ -1,0 +1,223 @@
+//! "Duplicate for the next period": a draft that copies what carries over, shifts the period by
+//! its own length and points back at the agreement it supersedes.
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+
+use super::meta::{new_id, Meta};
+use super::model::{Agreement, CoordinationArea};
+
+/// What to copy; the user ticks these in the dialog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CarryOver {
+    pub parties: bool,
+    pub areas: bool,
+    pub legal_basis: bool,
+    pub notes: bool,
+}
+
+impl Default for CarryOver {
+    fn default() -> Self {
+        CarryOver {
+            parties: true,
+            areas: true,
+            legal_basis: true,
+            notes: false,
+        }
+    }
+}
+
+fn shift_years(day: NaiveDate, years: i32) -> NaiveDate {
+    // 29 February shifts to 28 February in a common year.
+    day.with_year(day.year() + years)
+        .or_else(|| NaiveDate::from_ymd_opt(day.year() + years, day.month(), 28))
+        .expect("valid date")
+}
+
+/// Replaces the whole-word years `from` with `to` in `text` ("giai đoạn 2018 - 2022" → "2023 - 2027").
+fn replace_years(text: &str, pairs: &[(i32, i32)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let is_year_start = i + 4 <= chars.len()
+            && chars[i..i + 4].iter().all(char::is_ascii_digit)
+            && (i == 0 || !chars[i - 1].is_ascii_digit())
+            && (i + 4 == chars.len() || !chars[i + 4].is_ascii_digit());
+        if is_year_start {
+            let word: String = chars[i..i + 4].iter().collect();
+            let year: i32 = word.parse().unwrap_or_default();
+            match pairs.iter().find(|(from, _)| *from == year) {
+                Some((_, to)) => out.push_str(&to.to_string()),
+                None => out.push_str(&word),
+            }
+            i += 4;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The next period's draft of `previous`: unsigned, unnumbered, superseding `previous`.
+pub fn next_period_draft(previous: &Agreement, carry: CarryOver, now: DateTime<Utc>) -> Agreement {
+    let mut next = Agreement::new(Meta::new(new_id(), now), &previous.title, previous.kind);
+    next.parent = previous.parent;
+    next.supersedes = Some(previous.meta.id);
+    if let (Some(start), Some(end)) = (previous.period.start, previous.period.end) {
+        let years = end.year() - start.year() + 1;
+        next.period.start = Some(shift_years(start, years));
+        next.period.end = Some(shift_years(end, years));
+        next.title = replace_years(
+            &previous.title,
+            &[
+                (start.year(), start.year() + years),
+                (end.year(), end.year() + years),
+            ],
+        );
+    }
+    if carry.parties {
+        next.parties = previous.parties.clone();
+    }
+    if carry.areas {
+        next.areas = previous
+            .areas
+            .iter()
+            .map(|area| CoordinationArea {
+                id: new_id(),
+                responsible: if carry.parties {
+                    area.responsible.clone()
+                } else {
+                    Vec::new()
+                },
+                ..area.clone()
+            })
+            .collect();
+    }
+    if carry.legal_basis {
+        next.legal_basis = previous.legal_basis.clone();
+    }
+    if carry.notes {
+        next.notes = previous.notes.clone();
+    }
+    next
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{AgreementKind, CoordinationArea, Party, Period};
+    use uuid::Uuid;
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+    }
+
+    fn regulation() -> Agreement {
+        let now = DateTime::from_timestamp(0, 0).unwrap();
+        let mut a = Agreement::new(
+            Meta::new(Uuid::from_u128(1), now),
+            "Quy chế phối hợp, giai đoạn 2018 - 2022",
+            AgreementKind::Regulation,
+        );
+        a.number = "01/QCPH".into();
+        a.period = Period::new(d(2018, 1, 1), d(2022, 12, 31));
+        a.signed_on = Some(d(2018, 4, 2));
+        a.parties = vec![Party {
+            organisation: Uuid::from_u128(5),
+            role: "chủ trì".into(),
+            lead: true,
+        }];
+        a.areas = vec![CoordinationArea {
+            id: Uuid::from_u128(9),
+            title: "Giáo dục".into(),
+            description: "Mô tả".into(),
+            responsible: vec![Uuid::from_u128(5)],
+        }];
+        a.legal_basis = vec!["Luật Thanh niên".into()];
+        a.notes = "Ghi chú".into();
+        a
+    }
+
+    #[test]
+    fn shifts_the_period_and_the_title_by_its_length() {
+        let next = next_period_draft(
+            &regulation(),
+            CarryOver::default(),
+            DateTime::from_timestamp(9, 0).unwrap(),
+        );
+        assert_eq!(next.period, Period::new(d(2023, 1, 1), d(2027, 12, 31)));
+        assert_eq!(next.title, "Quy chế phối hợp, giai đoạn 2023 - 2027");
+        assert_eq!(next.supersedes, Some(Uuid::from_u128(1)));
+        assert_ne!(next.meta.id, Uuid::from_u128(1));
+        assert!(next.meta.is_unsaved());
+    }
+
+    #[test]
+    fn copies_what_carries_over_and_nothing_that_belongs_to_the_old_signing() {
+        let prev = regulation();
+        let next = next_period_draft(
+            &prev,
+            CarryOver::default(),
+            DateTime::from_timestamp(9, 0).unwrap(),
+        );
+        assert_eq!(next.parties, prev.parties);
+        assert_eq!(next.areas.len(), 1);
+        assert_eq!(next.areas[0].title, "Giáo dục");
+        assert_ne!(
+            next.areas[0].id, prev.areas[0].id,
+            "areas get their own ids"
+        );
+        assert_eq!(next.legal_basis, prev.legal_basis);
+        assert!(next.number.is_empty() && next.signatories.is_empty() && next.signed_on.is_none());
+        assert!(next.notes.is_empty());
+    }
+
+    #[test]
+    fn unticked_items_are_left_out() {
+        let carry = CarryOver {
+            parties: false,
+            areas: true,
+            legal_basis: false,
+            notes: true,
+        };
+        let next = next_period_draft(
+            &regulation(),
+            carry,
+            DateTime::from_timestamp(9, 0).unwrap(),
+        );
+        assert!(next.parties.is_empty() && next.legal_basis.is_empty());
+        assert!(
+            next.areas[0].responsible.is_empty(),
+            "responsibles need the parties"
+        );
+        assert_eq!(next.notes, "Ghi chú");
+    }
+
+    #[test]
+    fn a_mid_year_period_and_a_leap_day_shift_sensibly() {
+        let mut prev = regulation();
+        prev.period = Period::new(d(2020, 2, 29), d(2021, 6, 30));
+        prev.title = "Kế hoạch 2020-2021 (số 2020123)".into();
+        let next = next_period_draft(
+            &prev,
+            CarryOver::default(),
+            DateTime::from_timestamp(9, 0).unwrap(),
+        );
+        assert_eq!(next.period, Period::new(d(2022, 2, 28), d(2023, 6, 30)));
+        assert_eq!(next.title, "Kế hoạch 2022-2023 (số 2020123)");
+    }
+
+    #[test]
+    fn no_period_keeps_the_title() {
+        let mut prev = regulation();
+        prev.period = Period::default();
+        let next = next_period_draft(
+            &prev,
+            CarryOver::default(),
+            DateTime::from_timestamp(9, 0).unwrap(),
+        );
+        assert_eq!(next.title, prev.title);
+        assert_eq!(next.period, Period::default());
+    }
+}

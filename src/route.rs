@@ -1,0 +1,137 @@
+//! The app's pages and their URLs. Routes live in the URL's fragment (`#/agreements/<id>`), so
+//! a reload or a shared link opens the same page from any static host or file share, with no
+//! server rewrite rules.
+
+use uuid::Uuid;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Agreements,
+    AgreementNew,
+    Agreement(Uuid),
+    AgreementEdit(Uuid),
+    Organisations,
+    OrganisationNew,
+    Organisation(Uuid),
+    People,
+    PersonNew,
+    Person(Uuid),
+    Settings,
+    NotFound(String),
+}
+
+impl Route {
+    /// Reads a location hash ("#/agreements/…", "" or "#/").
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let path = path
+            .split(['?', '#'])
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches('/');
+        let parts: Vec<&str> = path.split('/').collect();
+        let id = |s: &str| Uuid::parse_str(s).ok();
+        match parts.as_slice() {
+            [""] | ["agreements"] => Route::Agreements,
+            ["agreements", "new"] => Route::AgreementNew,
+            ["agreements", x] if id(x).is_some() => Route::Agreement(id(x).unwrap()),
+            ["agreements", x, "edit"] if id(x).is_some() => Route::AgreementEdit(id(x).unwrap()),
+            ["organisations"] => Route::Organisations,
+            ["organisations", "new"] => Route::OrganisationNew,
+            ["organisations", x] if id(x).is_some() => Route::Organisation(id(x).unwrap()),
+            ["people"] => Route::People,
+            ["people", "new"] => Route::PersonNew,
+            ["people", x] if id(x).is_some() => Route::Person(id(x).unwrap()),
+            ["settings"] => Route::Settings,
+            _ => Route::NotFound(path.to_string()),
+        }
+    }
+
+    /// The href of the route ("#/agreements/…").
+    pub fn href(&self) -> String {
+        let path = match self {
+            Route::Agreements => "agreements".to_string(),
+            Route::AgreementNew => "agreements/new".to_string(),
+            Route::Agreement(id) => format!("agreements/{id}"),
+            Route::AgreementEdit(id) => format!("agreements/{id}/edit"),
+            Route::Organisations => "organisations".to_string(),
+            Route::OrganisationNew => "organisations/new".to_string(),
+            Route::Organisation(id) => format!("organisations/{id}"),
+            Route::People => "people".to_string(),
+            Route::PersonNew => "people/new".to_string(),
+            Route::Person(id) => format!("people/{id}"),
+            Route::Settings => "settings".to_string(),
+            Route::NotFound(path) => path.clone(),
+        };
+        format!("#/{path}")
+    }
+
+    /// Which top-level section the route belongs to, for the navigation highlight.
+    pub fn section(&self) -> Section {
+        match self {
+            Route::Agreements
+            | Route::AgreementNew
+            | Route::Agreement(_)
+            | Route::AgreementEdit(_) => Section::Agreements,
+            Route::Organisations | Route::OrganisationNew | Route::Organisation(_) => {
+                Section::Organisations
+            }
+            Route::People | Route::PersonNew | Route::Person(_) => Section::People,
+            Route::Settings => Section::Settings,
+            Route::NotFound(_) => Section::None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Agreements,
+    Organisations,
+    People,
+    Settings,
+    None,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_round_trips_through_its_href() {
+        let id = Uuid::from_u128(0x1234);
+        for route in [
+            Route::Agreements,
+            Route::AgreementNew,
+            Route::Agreement(id),
+            Route::AgreementEdit(id),
+            Route::Organisations,
+            Route::OrganisationNew,
+            Route::Organisation(id),
+            Route::People,
+            Route::PersonNew,
+            Route::Person(id),
+            Route::Settings,
+        ] {
+            assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
+        }
+    }
+
+    #[test]
+    fn empty_and_trailing_slashes_and_queries_are_tolerated() {
+        assert_eq!(Route::parse(""), Route::Agreements);
+        assert_eq!(Route::parse("#"), Route::Agreements);
+        assert_eq!(Route::parse("#/"), Route::Agreements);
+        assert_eq!(Route::parse("#/people/"), Route::People);
+        assert_eq!(Route::parse("#/settings?x=1"), Route::Settings);
+    }
+
+    #[test]
+    fn unknown_paths_and_bad_ids_are_not_found() {
+        assert_eq!(
+            Route::parse("#/agreements/not-an-id"),
+            Route::NotFound("agreements/not-an-id".into())
+        );
+        assert_eq!(Route::parse("#/nowhere"), Route::NotFound("nowhere".into()));
+        assert_eq!(Route::NotFound("x".into()).section(), Section::None);
+    }
+}

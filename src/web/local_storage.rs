@@ -1,0 +1,79 @@
+//! localStorage as a [`KeyValueStore`]: every call is checked and every refusal named.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Storage;
+
+use crate::core::storage::{KeyValueStore, StoreError};
+
+/// The origin's localStorage.
+pub struct LocalStore {
+    storage: Storage,
+}
+
+impl LocalStore {
+    /// None when the browser denies storage (privacy settings, sandboxed frames).
+    pub fn open() -> Result<LocalStore, StoreError> {
+        let window =
+            web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
+        match window.local_storage() {
+            Ok(Some(storage)) => Ok(LocalStore { storage }),
+            Ok(None) => Err(StoreError::Unavailable("localStorage is missing".into())),
+            Err(e) => Err(StoreError::Unavailable(describe(&e))),
+        }
+    }
+}
+
+fn describe(error: &JsValue) -> String {
+    if let Some(e) = error.dyn_ref::<js_sys::Error>() {
+        return format!("{}: {}", String::from(e.name()), String::from(e.message()));
+    }
+    error.as_string().unwrap_or_else(|| format!("{error:?}"))
+}
+
+/// Names a thrown error: every browser's "storage full" becomes [`StoreError::QuotaExceeded`].
+pub fn classify(error: &JsValue) -> StoreError {
+    let name = error
+        .dyn_ref::<web_sys::DomException>()
+        .map(|e| (e.name(), e.code()))
+        .or_else(|| {
+            error
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| (String::from(e.name()), 0))
+        });
+    match name {
+        Some((name, code))
+            if name == "QuotaExceededError"
+                || name == "NS_ERROR_DOM_QUOTA_REACHED"
+                || code == 22
+                || code == 1014 =>
+        {
+            StoreError::QuotaExceeded
+        }
+        _ => StoreError::Other(describe(error)),
+    }
+}
+
+impl KeyValueStore for LocalStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.storage.get_item(key).map_err(|e| classify(&e))
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.storage.set_item(key, value).map_err(|e| classify(&e))
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        self.storage.remove_item(key).map_err(|e| classify(&e))
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let len = self.storage.length().map_err(|e| classify(&e))?;
+        let mut keys = Vec::with_capacity(len as usize);
+        for i in 0..len {
+            if let Some(key) = self.storage.key(i).map_err(|e| classify(&e))? {
+                keys.push(key);
+            }
+        }
+        Ok(keys)
+    }
+}

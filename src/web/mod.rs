@@ -1,0 +1,10 @@
+//! Browser glue: the only code that touches web APIs besides the components.
+
+pub mod local_storage;
+
+use chrono::{DateTime, Utc};
+
+/// The current instant from the browser's clock.
+pub fn now() -> DateTime<Utc> {
+    Utc::now()
+}
