@@ -15,6 +15,24 @@ need_browser=${NEED_BROWSER:-1}
 
 export PATH="$HOME/.cargo/bin:$PATH"
 
+apt_install() {
+  log "apt-get install $*"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
+}
+
+if ! command -v rustup >/dev/null || ! command -v cargo >/dev/null; then
+  echo "rustup and a stable Rust toolchain are required (https://rustup.rs); not found on PATH" >&2
+  exit 1
+fi
+# cargo install (trunk, wasm-bindgen-cli) compiles C code (ring, zstd…).
+if ! command -v cc >/dev/null || ! command -v pkg-config >/dev/null; then
+  apt_install build-essential pkg-config
+fi
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  apt_install nodejs npm
+fi
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   log "rustup target add wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
@@ -39,9 +57,7 @@ touch tools/node_modules/.installed
 
 if [ "$need_browser" = 1 ]; then
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-    log "apt-get install chromium chromium-driver"
-    as_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver >/dev/null
+    apt_install chromium chromium-driver
   fi
 fi
 log "tools ready"

@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::meta::Id;
-use super::model::{Agreement, Collection, Organisation, Person, Record};
+use super::model::{Agreement, Collection, Organisation, Person};
 use super::workspace::{Dataset, OfficeProfile, RecordKey, Stored};
 
 pub const PREFIX: &str = "phoihop/";

@@ -1,1 +1,90 @@
-//! Leptos components.
+//! The Leptos components. They read the core and call it; they hold no rules of their own.
+
+mod agreement_form;
+mod agreement_list;
+mod agreement_page;
+mod directory;
+mod first_run;
+mod settings;
+pub mod state;
+mod text;
+mod widgets;
+
+use leptos::prelude::*;
+
+use crate::route::{Route, Section};
+use state::{current_hash, use_app, AppState};
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::load();
+    provide_context(state);
+    // The "loading" placeholder in index.html is for the seconds before the wasm starts.
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("loading")) {
+        el.remove();
+    }
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        state.route.set(Route::parse(&current_hash()));
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
+    on_cleanup(move || handle.remove());
+
+    view! {
+        <Show when=move || state.office.with(Option::is_some) fallback=first_run::FirstRun>
+            <Shell/>
+        </Show>
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    let state = use_app();
+    let nav_link = move |section: Section, route: Route, label: &'static str| {
+        view! {
+            <a
+                href=route.href()
+                class:active=move || state.route.with(|r| r.section() == section)
+                aria-current=move || state.route.with(|r| (r.section() == section).then_some("page"))
+            >
+                {label}
+            </a>
+        }
+    };
+    view! {
+        <header class="app-header">
+            <a class="brand" href="#/agreements">
+                <span class="brand-mark" aria-hidden="true">"PH"</span>
+                <span class="brand-name">"Phối hợp"</span>
+            </a>
+            <nav class="main-nav" aria-label="Điều hướng chính">
+                {nav_link(Section::Agreements, Route::Agreements, "Văn bản")}
+                {nav_link(Section::Organisations, Route::Organisations, "Cơ quan")}
+                {nav_link(Section::People, Route::People, "Cá nhân")}
+                {nav_link(Section::Settings, Route::Settings, "Cài đặt")}
+            </nav>
+            <span class="office-name" title="Cơ quan sử dụng">
+                {move || state.office.with(|o| o.as_ref().map(|o| o.name.clone()).unwrap_or_default())}
+            </span>
+        </header>
+        <widgets::StorageBanner/>
+        <main class="page" id="main">
+            {move || match state.route.get() {
+                Route::Agreements => agreement_list::AgreementList().into_any(),
+                Route::AgreementNew => view! { <agreement_form::AgreementForm id=None/> }.into_any(),
+                Route::Agreement(id) => view! { <agreement_page::AgreementPage id=id/> }.into_any(),
+                Route::AgreementEdit(id) => view! { <agreement_form::AgreementForm id=Some(id)/> }.into_any(),
+                Route::Organisations => directory::OrganisationList().into_any(),
+                Route::OrganisationNew => view! { <directory::OrganisationPage id=None/> }.into_any(),
+                Route::Organisation(id) => view! { <directory::OrganisationPage id=Some(id)/> }.into_any(),
+                Route::People => directory::PersonList().into_any(),
+                Route::PersonNew => view! { <directory::PersonPage id=None/> }.into_any(),
+                Route::Person(id) => view! { <directory::PersonPage id=Some(id)/> }.into_any(),
+                Route::Settings => settings::Settings().into_any(),
+                Route::NotFound(path) => view! { <widgets::NotFound path=path/> }.into_any(),
+            }}
+        </main>
+        <widgets::ToastView/>
+    }
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Release build into dist/ (static files: host them anywhere).
+# Installs the tools first (skipped when present), then builds with Trunk, offline.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '\033[1m[build]\033[0m %s\n' "$*"; }
+
+# The build itself needs no browser; test.sh installs it for the test layers.
+NEED_BROWSER=${NEED_BROWSER:-0} bash scripts/install-tools.sh
+
+# binaryen 132's wasm-opt from tools/ must come before Debian's (which breaks the wasm).
+export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+log "cargo fetch"
+cargo fetch
+
+log "trunk build --release --offline"
+trunk build --release --offline
+
+wasm=$(ls dist/*.wasm)
+raw=$(wc -c <"$wasm")
+gz=$(gzip -9 -c "$wasm" | wc -c)
+log "$(basename "$wasm"): $raw bytes, $gz bytes gzipped (gzip -9)"

@@ -1,0 +1,190 @@
+//! The app's state, shared through context: the dataset, the office, the route, and what is
+//! saved or not. Every edit goes through [`AppState::apply`], which persists what changed.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::core::dates::today_in_vietnam;
+use crate::core::meta::Id;
+use crate::core::storage::{self, LoadProblem, StoreError};
+use crate::core::workspace::{Dataset, OfficeProfile, RecordKey, Stamp, Stored};
+use crate::route::Route;
+use crate::web::{self, local_storage::LocalStore};
+
+/// A short message at the bottom of the screen, optionally with an undo.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Toast {
+    pub message: String,
+    pub undo: Option<Undo>,
+    pub serial: u64,
+}
+
+/// What "Hoàn tác" does.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Undo {
+    Restore(RecordKey),
+}
+
+/// Records edited in memory but not yet stored, and why.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SaveState {
+    pub pending: BTreeSet<RecordKey>,
+    pub error: Option<StoreError>,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub data: RwSignal<Dataset>,
+    pub office: RwSignal<Option<OfficeProfile>>,
+    pub route: RwSignal<Route>,
+    pub save: RwSignal<SaveState>,
+    pub toast: RwSignal<Option<Toast>>,
+    pub load_problems: RwSignal<Vec<LoadProblem>>,
+    pub quarantined: StoredValue<BTreeSet<String>>,
+    pub read_only: RwSignal<bool>,
+    /// An unsaved agreement handed to the form (duplicate for the next period).
+    pub draft: RwSignal<Option<crate::core::model::Agreement>>,
+}
+
+impl AppState {
+    /// Loads what is stored; a failure to read is reported, never replaced by an empty workspace.
+    pub fn load() -> AppState {
+        let route = Route::parse(&current_hash());
+        let state = AppState {
+            data: RwSignal::new(Dataset::default()),
+            office: RwSignal::new(None),
+            route: RwSignal::new(route),
+            save: RwSignal::new(SaveState::default()),
+            toast: RwSignal::new(None),
+            load_problems: RwSignal::new(Vec::new()),
+            quarantined: StoredValue::new(BTreeSet::new()),
+            read_only: RwSignal::new(false),
+            draft: RwSignal::new(None),
+        };
+        match LocalStore::open().and_then(|store| storage::load(&store)) {
+            Ok(loaded) => {
+                state.data.set(loaded.data);
+                state.office.set(loaded.office);
+                state.load_problems.set(loaded.problems);
+                state.quarantined.set_value(loaded.quarantined);
+                state.read_only.set(loaded.read_only);
+            }
+            Err(error) => {
+                // Nothing could be read: stay read-only so nothing stored is overwritten.
+                state.read_only.set(true);
+                state.save.set(SaveState { pending: BTreeSet::new(), error: Some(error) });
+            }
+        }
+        state
+    }
+
+    pub fn stamp(&self) -> Stamp {
+        let office = self.office.with_untracked(|o| o.as_ref().map(|o| o.id)).unwrap_or_default();
+        Stamp { office, now: web::now() }
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        today_in_vietnam(web::now())
+    }
+
+    /// Runs an edit on the dataset and stores the records it reports changed.
+    pub fn apply<R>(&self, edit: impl FnOnce(&mut Dataset, Stamp) -> R, changed: impl Fn(&R) -> Vec<RecordKey>) -> R {
+        let stamp = self.stamp();
+        let result = self.data.try_update(|data| edit(data, stamp)).expect("dataset is alive");
+        let keys = changed(&result);
+        if !keys.is_empty() {
+            self.persist(keys);
+        }
+        result
+    }
+
+    /// Writes `keys` (and anything still pending) to localStorage; a refusal keeps them pending.
+    pub fn persist(&self, keys: Vec<RecordKey>) {
+        let mut all: Vec<RecordKey> = self.save.with_untracked(|s| s.pending.iter().copied().collect());
+        all.extend(keys);
+        if self.read_only.get_untracked() {
+            self.save.set(SaveState { pending: all.into_iter().collect(), error: None });
+            return;
+        }
+        let quarantined = self.quarantined.get_value();
+        let report = match LocalStore::open() {
+            Ok(mut store) => self.data.with_untracked(|data| storage::save_records(&mut store, data, &all, &quarantined)),
+            Err(error) => storage::WriteReport { pending: all, error: Some(error), ..Default::default() },
+        };
+        self.save.set(SaveState { pending: report.pending.into_iter().collect(), error: report.error });
+    }
+
+    /// Tries the pending writes again.
+    pub fn retry_save(&self) {
+        self.persist(Vec::new());
+    }
+
+    pub fn save_office(&self, office: OfficeProfile) -> Result<(), StoreError> {
+        let mut store = LocalStore::open()?;
+        let report = storage::save_office(&mut store, &office);
+        if let Some(error) = report.error {
+            return Err(error);
+        }
+        self.office.set(Some(office));
+        Ok(())
+    }
+
+    pub fn notify(&self, message: impl Into<String>, undo: Option<Undo>) {
+        let serial = self.toast.with_untracked(|t| t.as_ref().map_or(0, |t| t.serial + 1));
+        self.toast.set(Some(Toast { message: message.into(), undo, serial }));
+        let toast = self.toast;
+        set_timeout(
+            move || {
+                if toast.with_untracked(|t| t.as_ref().is_some_and(|t| t.serial == serial)) {
+                    toast.set(None);
+                }
+            },
+            std::time::Duration::from_secs(12),
+        );
+    }
+
+    /// Soft-deletes a record and offers undo; a refusal explains what still refers to it.
+    pub fn delete<T: Stored>(&self, id: Id, label: &str) -> Result<(), Vec<Id>> {
+        let result = self.apply(|data, stamp| data.delete::<T>(id, stamp), |r| r.iter().copied().collect());
+        match result {
+            Ok(key) => {
+                self.notify(format!("Đã xóa “{label}”."), Some(Undo::Restore(key)));
+                Ok(())
+            }
+            Err(blocked) => Err(blocked.referenced_by),
+        }
+    }
+
+    pub fn undo(&self, undo: Undo) {
+        let Undo::Restore(key) = undo;
+        use crate::core::model::{Agreement, Collection, Organisation, Person};
+        let restored = self.apply(
+            |data, stamp| match key.collection {
+                Collection::Agreements => data.restore::<Agreement>(key.id, stamp),
+                Collection::Organisations => data.restore::<Organisation>(key.id, stamp),
+                Collection::People => data.restore::<Person>(key.id, stamp),
+            },
+            |r| r.iter().copied().collect(),
+        );
+        if restored.is_some() {
+            self.notify("Đã hoàn tác: bản ghi đã được khôi phục.", None);
+        }
+    }
+
+    pub fn navigate(&self, route: Route) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().set_hash(&route.href());
+        }
+        self.route.set(route);
+    }
+}
+
+pub fn current_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}

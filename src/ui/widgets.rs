@@ -1,0 +1,125 @@
+//! Small pieces shared by the pages.
+
+use leptos::prelude::*;
+
+use super::state::use_app;
+use super::text;
+use crate::core::model::Agreement;
+use crate::core::status::derive_status;
+use crate::core::validate::Issue;
+
+/// Says, at the top of every page, when something is not saved or could not be read.
+#[component]
+pub fn StorageBanner() -> impl IntoView {
+    let state = use_app();
+    view! {
+        {move || {
+            state.save.with(|s| {
+                s.error.as_ref().map(|error| {
+                    let count = s.pending.len();
+                    view! {
+                        <div class="banner error" role="alert">
+                            <strong>"Chưa lưu được thay đổi. "</strong>
+                            {text::store_error(error)}
+                            " " {count} " bản ghi vẫn còn trong trang này nhưng chưa được lưu vào trình duyệt. Đừng đóng trang; hãy giải phóng dung lượng rồi thử lại."
+                            <button on:click=move |_| state.retry_save()>"Thử lưu lại"</button>
+                        </div>
+                    }
+                })
+            })
+        }}
+        <Show when=move || state.read_only.get()>
+            <div class="banner warning" role="status">
+                "Trang đang ở chế độ chỉ xem: dữ liệu đã lưu không đọc được đầy đủ bằng phiên bản này, nên Phối hợp không ghi gì để khỏi làm hỏng. Xem chi tiết trong "
+                <a href="#/settings">"Cài đặt"</a> "."
+            </div>
+        </Show>
+        <Show when=move || state.load_problems.with(|p| !p.is_empty()) && !state.read_only.get()>
+            <div class="banner warning" role="status">
+                {move || state.load_problems.with(Vec::len)}
+                " mục dữ liệu đã lưu không đọc được; phần còn lại vẫn dùng bình thường và các mục hỏng được giữ nguyên. Xem và xuất nội dung gốc trong "
+                <a href="#/settings">"Cài đặt"</a> "."
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+pub fn ToastView() -> impl IntoView {
+    let state = use_app();
+    view! {
+        <div class="toast-area" aria-live="polite">
+            {move || {
+                state.toast.get().map(|toast| {
+                    let undo = toast.undo;
+                    view! {
+                        <div class="toast" role="status">
+                            <span>{toast.message}</span>
+                            {undo.map(|u| view! { <button on:click=move |_| state.undo(u)>"Hoàn tác"</button> })}
+                            <button class="close" aria-label="Đóng thông báo" on:click=move |_| state.toast.set(None)>"×"</button>
+                        </div>
+                    }
+                })
+            }}
+        </div>
+    }
+}
+
+#[component]
+pub fn NotFound(path: String) -> impl IntoView {
+    view! {
+        <section class="empty">
+            <h1>"Không tìm thấy trang"</h1>
+            <p>"Đường dẫn “" {path} "” không trỏ tới trang nào của Phối hợp."</p>
+            <a class="button" href="#/agreements">"Về danh sách văn bản"</a>
+        </section>
+    }
+}
+
+/// A record that is not (or no longer) there: deleted, or from a link to another office's data.
+#[component]
+pub fn Missing(what: &'static str, deleted: bool) -> impl IntoView {
+    view! {
+        <section class="empty">
+            <h1>{format!("Không có {what} này")}</h1>
+            <p>
+                {if deleted {
+                    "Bản ghi đã bị xóa. Nếu vừa xóa nhầm, bấm “Hoàn tác” ở thông báo phía dưới."
+                } else {
+                    "Có thể đường dẫn đến từ dữ liệu của đơn vị khác chưa được nhập vào trình duyệt này."
+                }}
+            </p>
+            <a class="button" href="#/agreements">"Về danh sách văn bản"</a>
+        </section>
+    }
+}
+
+#[component]
+pub fn StatusBadge(agreement: Agreement) -> impl IntoView {
+    let state = use_app();
+    let info = derive_status(&agreement, state.today());
+    view! {
+        <span class=text::status_class(info.status) title=text::status_reason(&info.reason)>
+            {text::status(info.status)}
+        </span>
+    }
+}
+
+/// The messages about one field, shown beside it.
+#[component]
+pub fn FieldIssues(issues: RwSignal<Vec<Issue>>, #[prop(into)] field: Signal<String>) -> impl IntoView {
+    view! {
+        {move || {
+            let field = field.get();
+            issues.with(|all| {
+                all.iter()
+                    .filter(|i| i.field == field)
+                    .map(|i| {
+                        let class = if i.is_error() { "field-error" } else { "field-warning" };
+                        view! { <p class=class role=if i.is_error() { "alert" } else { "status" }>{text::problem(&i.problem)}</p> }
+                    })
+                    .collect_view()
+            })
+        }}
+    }
+}

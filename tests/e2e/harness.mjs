@@ -1,0 +1,113 @@
+// End-to-end harness: serves dist/ on a free port, drives headless Chromium through
+// playwright-core (from tools/node_modules, no package.json here), gives every test a fresh
+// browser context (so a fresh, empty localStorage), fails a test on any console error or
+// uncaught exception, and saves a screenshot to tests/e2e/artifacts/ when a test fails.
+//
+//   import { e2e } from './harness.mjs';
+//   e2e('opens', async ({ page, url }) => { await page.goto(url); ... });
+//
+// Environment: E2E_DIST (default dist/), E2E_BASE_URL (test a running server instead, e.g.
+// `trunk serve`), CHROMIUM (default /usr/bin/chromium), E2E_TIMEOUT_MS (per test, default 60000).
+import { test, after } from 'node:test';
+import { createRequire } from 'node:module';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from './server.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..');
+const require = createRequire(path.join(root, 'tools', 'node_modules', 'noop.js'));
+const { chromium } = require('playwright-core');
+
+export const ARTIFACTS = path.join(here, 'artifacts');
+const DIST = path.resolve(process.env.E2E_DIST ?? path.join(root, 'dist'));
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS ?? 60_000);
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+// One server and one browser per test file (node --test runs each file in its own process);
+// playwright gives the browser a fresh temporary --user-data-dir, and each test its own context.
+let shared;
+async function sharedSetup() {
+  shared ??= (async () => {
+    const server = process.env.E2E_BASE_URL ? null : await serveStatic(DIST);
+    const url = (process.env.E2E_BASE_URL ?? server.url).replace(/\/$/, '') + '/';
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
+    return { server, browser, url };
+  })();
+  return shared;
+}
+
+after(async () => {
+  if (!shared) return;
+  const { server, browser } = await shared;
+  await browser.close();
+  await server?.close();
+});
+
+function slug(name) {
+  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '').toLowerCase().slice(0, 80) || 'test';
+}
+
+/**
+ * Registers one end-to-end test. `fn` receives { page, context, browser, url, errors }.
+ * `errors` lists console errors and uncaught exceptions so far; the test fails if any remain
+ * at its end. A test that expects one can empty the array (errors.length = 0).
+ */
+export function e2e(name, fn, { timeout = TIMEOUT } = {}) {
+  return test(name, { timeout }, async () => {
+    const { browser, url } = await sharedSetup();
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') {
+        const loc = msg.location();
+        errors.push(`console.error: ${msg.text()}${loc?.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
+      }
+    });
+    page.on('pageerror', (err) => errors.push(`uncaught: ${err.stack ?? err}`));
+    page.on('crash', () => errors.push('page crashed'));
+    let failure;
+    try {
+      await fn({ page, context, browser, url, errors });
+      // Let late errors (e.g. from the wasm start-up) surface before judging.
+      await page.waitForTimeout(100);
+      if (errors.length) {
+        throw new Error(`page reported ${errors.length} error(s):\n  ${errors.join('\n  ')}`);
+      }
+    } catch (e) {
+      failure = e;
+      await fs.mkdir(ARTIFACTS, { recursive: true });
+      const file = path.join(ARTIFACTS, `${slug(name)}.png`);
+      try {
+        await page.screenshot({ path: file, fullPage: true, timeout: 10_000 });
+        e.message += `\nscreenshot: ${path.relative(root, file)}`;
+      } catch (shotError) {
+        e.message += `\n(no screenshot: ${shotError.message})`;
+      }
+      if (errors.length && !e.message.includes('page reported')) {
+        e.message += `\npage errors:\n  ${errors.join('\n  ')}`;
+      }
+    } finally {
+      await context.close().catch(() => {});
+    }
+    if (failure) throw failure;
+  });
+}
