@@ -9,7 +9,7 @@ use uuid::Uuid;
 use wasm_bindgen_test::*;
 
 use phoihop::core::generate;
-use phoihop::core::model::{Agreement, Collection};
+use phoihop::core::model::{Agreement, Collection, Record};
 use phoihop::core::storage::{
     self, all_keys, load, record_key, save_office, save_records, KeyValueStore, LoadProblemKind,
     StoreError,
