@@ -79,6 +79,8 @@ export function e2e(name, fn, { timeout = TIMEOUT } = {}) {
     page.on('console', (msg) => {
       if (msg.type() === 'error') {
         const loc = msg.location();
+        // The browser's own favicon probe, not the app: index.html declares no icon.
+        if (loc?.url?.endsWith('/favicon.ico')) return;
         errors.push(`console.error: ${msg.text()}${loc?.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
       }
     });
