@@ -1,4 +1,644 @@
+//! Create and edit an agreement. Each field keeps its own signal (rows too), so typing never
+//! re-renders other inputs; saving builds the record and lets the core validate it.
+
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
-use crate::core::meta::Id;
+
+use super::state::use_app;
+use super::text;
+use super::widgets::FieldIssues;
+use crate::core::dates::{format_bound, format_optional, parse_date_input, Bound};
+use crate::core::listing;
+use crate::core::meta::{new_id, Id, Meta};
+use crate::core::model::{
+    Agreement, AgreementKind, Authority, CoordinationArea, Party, Record, Signatory, Status,
+    StatusOverride,
+};
+use crate::core::status::derive_status;
+use crate::core::validate::Issue;
+use crate::route::Route;
+
+static NEXT_UID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+fn uid() -> u64 {
+    NEXT_UID.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+#[derive(Clone)]
+struct PartyRow {
+    uid: u64,
+    organisation: RwSignal<Option<Id>>,
+    role: RwSignal<String>,
+    lead: RwSignal<bool>,
+}
+
+#[derive(Clone)]
+struct SignatoryRow {
+    uid: u64,
+    person: RwSignal<Option<Id>>,
+    position: RwSignal<String>,
+    authority: RwSignal<Authority>,
+    organisation: RwSignal<Option<Id>>,
+    signed_on: RwSignal<String>,
+}
+
+#[derive(Clone)]
+struct AreaRow {
+    uid: u64,
+    id: Id,
+    title: RwSignal<String>,
+    description: RwSignal<String>,
+    responsible: RwSignal<Vec<Id>>,
+}
+
+fn party_row(p: Option<&Party>) -> PartyRow {
+    PartyRow {
+        uid: uid(),
+        organisation: RwSignal::new(p.map(|p| p.organisation)),
+        role: RwSignal::new(p.map(|p| p.role.clone()).unwrap_or_default()),
+        lead: RwSignal::new(p.is_some_and(|p| p.lead)),
+    }
+}
+
+fn signatory_row(s: Option<&Signatory>) -> SignatoryRow {
+    SignatoryRow {
+        uid: uid(),
+        person: RwSignal::new(s.map(|s| s.person)),
+        position: RwSignal::new(s.map(|s| s.position.clone()).unwrap_or_default()),
+        authority: RwSignal::new(s.map(|s| s.authority).unwrap_or(Authority::OnBehalfOf)),
+        organisation: RwSignal::new(s.map(|s| s.organisation)),
+        signed_on: RwSignal::new(s.map(|s| format_optional(s.signed_on)).unwrap_or_default()),
+    }
+}
+
+fn area_row(a: Option<&CoordinationArea>) -> AreaRow {
+    AreaRow {
+        uid: uid(),
+        id: a.map(|a| a.id).unwrap_or_else(new_id),
+        title: RwSignal::new(a.map(|a| a.title.clone()).unwrap_or_default()),
+        description: RwSignal::new(a.map(|a| a.description.clone()).unwrap_or_default()),
+        responsible: RwSignal::new(a.map(|a| a.responsible.clone()).unwrap_or_default()),
+    }
+}
+
+/// Position of a row in its list, for the field paths of validation messages.
+fn index_of<T>(rows: RwSignal<Vec<T>>, uid: u64, uid_of: fn(&T) -> u64) -> Signal<usize>
+where
+    T: Send + Sync + 'static,
+{
+    Signal::derive(move || {
+        rows.with(|r| {
+            r.iter()
+                .position(|x| uid_of(x) == uid)
+                .unwrap_or(usize::MAX)
+        })
+    })
+}
+
+fn option_label(selected: Option<Id>, id: Id, label: String) -> impl IntoView {
+    view! { <option value=id.to_string() selected=selected == Some(id)>{label}</option> }
+}
+
 #[component]
-pub fn AgreementForm(id: Option<Id>) -> impl IntoView { view! { <p>{id.map(|i| i.to_string())}</p> } }
+pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
+    let state = use_app();
+    let existing = id.and_then(|id| {
+        state
+            .data
+            .with_untracked(|d| d.agreements.live(&id).cloned())
+    });
+    if id.is_some() && existing.is_none() {
+        return view! { <super::widgets::Missing what="văn bản" deleted=false/> }.into_any();
+    }
+    let is_new = existing.is_none();
+    let base = existing
+        .or_else(|| state.draft.try_update(Option::take).flatten())
+        .unwrap_or_else(|| {
+            let mut a = Agreement::new(
+                Meta::new(new_id(), state.stamp().now),
+                "",
+                AgreementKind::Regulation,
+            );
+            a.parties = vec![];
+            a
+        });
+
+    let number = RwSignal::new(base.number.clone());
+    let title = RwSignal::new(base.title.clone());
+    let kind = RwSignal::new(base.kind);
+    let parent = RwSignal::new(base.parent);
+    let signed_on = RwSignal::new(format_optional(base.signed_on));
+    let signed_place = RwSignal::new(base.signed_place.clone());
+    let period_start = RwSignal::new(format_bound(base.period.start, Bound::Start));
+    let period_end = RwSignal::new(format_bound(base.period.end, Bound::End));
+    let legal_basis = RwSignal::new(base.legal_basis.join("\n"));
+    let status_manual = RwSignal::new(base.status_override.as_ref().map(|o| o.status));
+    let status_reason = RwSignal::new(
+        base.status_override
+            .as_ref()
+            .map(|o| o.reason.clone())
+            .unwrap_or_default(),
+    );
+    let supersedes = RwSignal::new(base.supersedes);
+    let notes = RwSignal::new(base.notes.clone());
+    let mut initial_parties: Vec<PartyRow> =
+        base.parties.iter().map(|p| party_row(Some(p))).collect();
+    while initial_parties.len() < 2 {
+        let row = party_row(None);
+        if initial_parties.is_empty() {
+            row.lead.set(true);
+        }
+        initial_parties.push(row);
+    }
+    let parties = RwSignal::new(initial_parties);
+    let signatories = RwSignal::new(
+        base.signatories
+            .iter()
+            .map(|s| signatory_row(Some(s)))
+            .collect::<Vec<_>>(),
+    );
+    let areas = RwSignal::new(
+        base.areas
+            .iter()
+            .map(|a| area_row(Some(a)))
+            .collect::<Vec<_>>(),
+    );
+
+    let issues = RwSignal::new(Vec::<Issue>::new());
+    let date_errors = RwSignal::new(BTreeMap::<String, &'static str>::new());
+    let summary = RwSignal::new(None::<String>);
+
+    let organisations: Vec<(Id, String)> = state.data.with_untracked(|d| {
+        listing::find_organisations(d, "")
+            .into_iter()
+            .map(|o| (o.id(), o.name.clone()))
+            .collect()
+    });
+    let people: Vec<(Id, String)> = state.data.with_untracked(|d| {
+        listing::find_people(d, "")
+            .into_iter()
+            .map(|p| (p.id(), p.full_name.clone()))
+            .collect()
+    });
+    let other_agreements: Vec<(Id, String, AgreementKind)> = state.data.with_untracked(|d| {
+        let mut v: Vec<_> = d
+            .agreements
+            .iter_live()
+            .filter(|a| a.id() != base.id())
+            .map(|a| (a.id(), a.title.clone(), a.kind))
+            .collect();
+        v.sort_by(|a, b| listing::collate(&a.1).cmp(&listing::collate(&b.1)));
+        v
+    });
+    let party_choices = Memo::new({
+        let organisations = organisations.clone();
+        move |_| {
+            parties.with(|rows| {
+                rows.iter()
+                    .filter_map(|r| r.organisation.get())
+                    .filter_map(|id| organisations.iter().find(|(o, _)| *o == id).cloned())
+                    .collect::<Vec<_>>()
+            })
+        }
+    });
+
+    let base_for_save = base.clone();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut errors = BTreeMap::new();
+        let mut date =
+            |field: &str, value: String, bound: Bound| match parse_date_input(&value, bound) {
+                Ok(d) => d,
+                Err(e) => {
+                    errors.insert(field.to_string(), text::date_input_error(&e));
+                    None
+                }
+            };
+        let mut a = base_for_save.clone();
+        a.number = number.get_untracked().trim().to_string();
+        a.title = title.get_untracked().trim().to_string();
+        a.kind = kind.get_untracked();
+        a.parent = if a.kind == AgreementKind::Plan {
+            parent.get_untracked()
+        } else {
+            None
+        };
+        a.signed_on = date("signed_on", signed_on.get_untracked(), Bound::Start);
+        a.signed_place = signed_place.get_untracked().trim().to_string();
+        a.period.start = date("period.start", period_start.get_untracked(), Bound::Start);
+        a.period.end = date("period.end", period_end.get_untracked(), Bound::End);
+        a.legal_basis = legal_basis
+            .get_untracked()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect();
+        a.status_override = status_manual.get_untracked().map(|status| StatusOverride {
+            status,
+            reason: status_reason.get_untracked().trim().to_string(),
+        });
+        a.supersedes = supersedes.get_untracked();
+        a.notes = notes.get_untracked().trim().to_string();
+        // An empty row keeps the nil id, which validation reports as "choose an organisation".
+        a.parties = parties
+            .get_untracked()
+            .iter()
+            .map(|r| Party {
+                organisation: r.organisation.get_untracked().unwrap_or_default(),
+                role: r.role.get_untracked().trim().to_string(),
+                lead: r.lead.get_untracked(),
+            })
+            .collect();
+        a.signatories = signatories
+            .get_untracked()
+            .iter()
+            .enumerate()
+            .map(|(i, r)| Signatory {
+                person: r.person.get_untracked().unwrap_or_default(),
+                position: r.position.get_untracked().trim().to_string(),
+                authority: r.authority.get_untracked(),
+                organisation: r.organisation.get_untracked().unwrap_or_default(),
+                signed_on: date(
+                    &format!("signatories[{i}].signed_on"),
+                    r.signed_on.get_untracked(),
+                    Bound::Start,
+                ),
+            })
+            .collect();
+        a.areas = areas
+            .get_untracked()
+            .iter()
+            .map(|r| CoordinationArea {
+                id: r.id,
+                title: r.title.get_untracked().trim().to_string(),
+                description: r.description.get_untracked().trim().to_string(),
+                responsible: r.responsible.get_untracked(),
+            })
+            .collect();
+        date_errors.set(errors.clone());
+        let result = if errors.is_empty() {
+            state.apply(
+                |d, s| d.save_agreement(a, s),
+                |r| r.as_ref().ok().copied().into_iter().collect(),
+            )
+        } else {
+            Err(Vec::new())
+        };
+        match result {
+            Ok(key) => {
+                issues.set(Vec::new());
+                state.notify(
+                    if is_new {
+                        "Đã thêm văn bản."
+                    } else {
+                        "Đã lưu thay đổi."
+                    },
+                    None,
+                );
+                state.navigate(Route::Agreement(key.id));
+            }
+            Err(found) => {
+                let count = found.iter().filter(|i| i.is_error()).count() + errors.len();
+                issues.set(found);
+                summary.set(Some(format!("Chưa lưu: có {count} chỗ cần sửa (đánh dấu đỏ bên dưới). Dữ liệu chưa thay đổi.")));
+            }
+        }
+    };
+
+    let cancel_href = match (is_new, id) {
+        (false, Some(id)) => Route::Agreement(id).href(),
+        _ => Route::Agreements.href(),
+    };
+    let date_error = move |field: &'static str| {
+        move || {
+            date_errors.with(|e| {
+                e.get(field)
+                    .map(|m| view! { <p class="field-error" role="alert">{*m}</p> })
+            })
+        }
+    };
+    let invalid = move |field: &'static str| {
+        move || {
+            (issues.with(|i| i.iter().any(|x| x.field == field && x.is_error()))
+                || date_errors.with(|e| e.contains_key(field)))
+            .then_some("true")
+        }
+    };
+    let status_hint = {
+        let base = base.clone();
+        move || {
+            text::status_reason(
+                &derive_status(
+                    &Agreement {
+                        status_override: None,
+                        ..base.clone()
+                    },
+                    state.today(),
+                )
+                .reason,
+            )
+        }
+    };
+
+    let orgs_for_parties = organisations.clone();
+    let orgs_for_signatories = organisations.clone();
+    let people_for_signatories = people.clone();
+    let regulations: Vec<(Id, String)> = other_agreements
+        .iter()
+        .filter(|(_, _, k)| *k == AgreementKind::Regulation)
+        .map(|(id, t, _)| (*id, t.clone()))
+        .collect();
+
+    view! {
+        <nav class="breadcrumb" aria-label="Vị trí"><a href=Route::Agreements.href()>"Văn bản"</a></nav>
+        <h1>{if is_new { "Thêm văn bản" } else { "Sửa văn bản" }}</h1>
+        {move || summary.get().map(|s| view! { <div class="banner error" role="alert">{s}</div> })}
+        <form class="agreement-form" on:submit=save novalidate=true>
+            <fieldset class="card">
+                <legend>"Văn bản"</legend>
+                <div class="grid-2">
+                    <div class="field">
+                        <label for="f-kind">"Loại văn bản"</label>
+                        <select id="f-kind" on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            kind.set(AgreementKind::ALL.into_iter().find(|k| format!("{k:?}") == v).unwrap_or_default());
+                        }>
+                            {AgreementKind::ALL.into_iter().map(|k| view! {
+                                <option value=format!("{k:?}") selected=move || kind.get() == k>{text::agreement_kind(k)}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="f-number">"Số hiệu"</label>
+                        <input id="f-number" type="text" placeholder="Ví dụ: 01/QCPH-UBND-TĐ"
+                            prop:value=move || number.get() on:input=move |ev| number.set(event_target_value(&ev))
+                            aria-invalid=invalid("number")/>
+                        <FieldIssues issues=issues field="number".to_string()/>
+                    </div>
+                </div>
+                <div class="field">
+                    <label for="f-title">"Tên văn bản"</label>
+                    <textarea id="f-title" rows="2" prop:value=move || title.get()
+                        on:input=move |ev| title.set(event_target_value(&ev)) aria-invalid=invalid("title")></textarea>
+                    <FieldIssues issues=issues field="title".to_string()/>
+                </div>
+                <Show when=move || kind.get() == AgreementKind::Plan>
+                    <div class="field">
+                        <label for="f-parent">"Thuộc quy chế"</label>
+                        <select id="f-parent" on:change=move |ev| parent.set(event_target_value(&ev).parse().ok())
+                            aria-invalid=invalid("parent")>
+                            <option value="">"— Không thuộc quy chế nào —"</option>
+                            {regulations.iter().map(|(id, t)| option_label(parent.get_untracked(), *id, t.clone())).collect_view()}
+                        </select>
+                        <FieldIssues issues=issues field="parent".to_string()/>
+                    </div>
+                </Show>
+                <div class="grid-3">
+                    <div class="field">
+                        <label for="f-period-start">"Giai đoạn từ"</label>
+                        <input id="f-period-start" type="text" inputmode="numeric" placeholder="2018 hoặc 02/04/2018"
+                            prop:value=move || period_start.get() on:input=move |ev| period_start.set(event_target_value(&ev))
+                            aria-invalid=invalid("period.start")/>
+                        {date_error("period.start")}
+                    </div>
+                    <div class="field">
+                        <label for="f-period-end">"Đến"</label>
+                        <input id="f-period-end" type="text" inputmode="numeric" placeholder="2022 hoặc 31/12/2022"
+                            prop:value=move || period_end.get() on:input=move |ev| period_end.set(event_target_value(&ev))
+                            aria-invalid=invalid("period.end")/>
+                        {date_error("period.end")}
+                        <FieldIssues issues=issues field="period.end".to_string()/>
+                    </div>
+                    <div class="field">
+                        <label for="f-supersedes">"Thay thế văn bản"</label>
+                        <select id="f-supersedes" on:change=move |ev| supersedes.set(event_target_value(&ev).parse().ok())
+                            aria-invalid=invalid("supersedes")>
+                            <option value="">"— Không —"</option>
+                            {other_agreements.iter().map(|(id, t, _)| option_label(supersedes.get_untracked(), *id, t.clone())).collect_view()}
+                        </select>
+                        <FieldIssues issues=issues field="supersedes".to_string()/>
+                    </div>
+                </div>
+                <p class="help">"Chỉ nhập năm cũng được: “2018” là từ 01/01/2018, “2022” ở ô Đến là hết 31/12/2022."</p>
+                <div class="grid-2">
+                    <div class="field">
+                        <label for="f-signed-on">"Ngày ký"</label>
+                        <input id="f-signed-on" type="text" placeholder="dd/mm/yyyy"
+                            prop:value=move || signed_on.get() on:input=move |ev| signed_on.set(event_target_value(&ev))
+                            aria-invalid=invalid("signed_on")/>
+                        {date_error("signed_on")}
+                        <FieldIssues issues=issues field="signed_on".to_string()/>
+                    </div>
+                    <div class="field">
+                        <label for="f-signed-place">"Nơi ký"</label>
+                        <input id="f-signed-place" type="text" prop:value=move || signed_place.get()
+                            on:input=move |ev| signed_place.set(event_target_value(&ev))/>
+                    </div>
+                </div>
+                <div class="grid-2">
+                    <div class="field">
+                        <label for="f-status">"Trạng thái"</label>
+                        <select id="f-status" on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            status_manual.set(Status::ALL.into_iter().find(|s| format!("{s:?}") == v));
+                        }>
+                            <option value="" selected=move || status_manual.get().is_none()>"Tự động theo ngày"</option>
+                            {Status::ALL.into_iter().map(|s| view! {
+                                <option value=format!("{s:?}") selected=move || status_manual.get() == Some(s)>{text::status(s)}</option>
+                            }).collect_view()}
+                        </select>
+                        <p class="help">"Tự động: " {status_hint}</p>
+                    </div>
+                    <Show when=move || status_manual.get().is_some()>
+                        <div class="field">
+                            <label for="f-status-reason">"Lý do đặt trạng thái"</label>
+                            <input id="f-status-reason" type="text" prop:value=move || status_reason.get()
+                                on:input=move |ev| status_reason.set(event_target_value(&ev))/>
+                        </div>
+                    </Show>
+                </div>
+            </fieldset>
+
+            <fieldset class="card">
+                <legend>"Các bên"</legend>
+                <FieldIssues issues=issues field="parties".to_string()/>
+                <For each=move || parties.get() key=|r| r.uid children=move |row| {
+                    let index = index_of(parties, row.uid, |r| r.uid);
+                    let org_field = Signal::derive(move || format!("parties[{}].organisation", index.get()));
+                    let orgs = orgs_for_parties.clone();
+                    let select_id = format!("party-org-{}", row.uid);
+                    let role_id = format!("party-role-{}", row.uid);
+                    let lead_id = format!("party-lead-{}", row.uid);
+                    let uid = row.uid;
+                    view! {
+                        <div class="row-card">
+                            <div class="field grow">
+                                <label for=select_id.clone()>{move || format!("Bên {}", index.get() + 1)}</label>
+                                <select id=select_id on:change=move |ev| row.organisation.set(event_target_value(&ev).parse().ok())>
+                                    <option value="">"— Chọn cơ quan —"</option>
+                                    {orgs.iter().map(|(id, name)| option_label(row.organisation.get_untracked(), *id, name.clone())).collect_view()}
+                                </select>
+                                <FieldIssues issues=issues field=org_field/>
+                            </div>
+                            <div class="field">
+                                <label for=role_id.clone()>"Vai trò"</label>
+                                <input id=role_id type="text" placeholder="chủ trì / phối hợp" prop:value=move || row.role.get()
+                                    on:input=move |ev| row.role.set(event_target_value(&ev))/>
+                            </div>
+                            <div class="check">
+                                <input type="radio" name="lead" id=lead_id.clone() prop:checked=move || row.lead.get()
+                                    on:change=move |_| parties.with_untracked(|rows| for r in rows { r.lead.set(r.uid == uid) })/>
+                                <label for=lead_id>"Chủ trì"</label>
+                            </div>
+                            <button type="button" class="icon" aria-label="Bỏ bên này"
+                                on:click=move |_| parties.update(|rows| rows.retain(|r| r.uid != uid))>"×"</button>
+                        </div>
+                    }
+                }/>
+                <button type="button" on:click=move |_| parties.update(|rows| rows.push(party_row(None)))>"+ Thêm bên"</button>
+                <p class="help">"Cơ quan chưa có? Thêm trong " <a href="#/organisations/new" target="_blank">"Cơ quan"</a> " (mở thẻ mới) rồi tải lại trang này."</p>
+            </fieldset>
+
+            <fieldset class="card">
+                <legend>"Người ký"</legend>
+                <For each=move || signatories.get() key=|r| r.uid children=move |row| {
+                    let index = index_of(signatories, row.uid, |r| r.uid);
+                    let field = move |name: &'static str| Signal::derive(move || format!("signatories[{}].{name}", index.get()));
+                    let people = people_for_signatories.clone();
+                    let orgs = orgs_for_signatories.clone();
+                    let uid = row.uid;
+                    let ids = ["sig-person", "sig-position", "sig-authority", "sig-org", "sig-date"].map(|p| format!("{p}-{uid}"));
+                    let date_field = move || format!("signatories[{}].signed_on", index.get());
+                    view! {
+                        <div class="row-card wrap">
+                            <div class="field">
+                                <label for=ids[0].clone()>"Người ký"</label>
+                                <select id=ids[0].clone() on:change=move |ev| row.person.set(event_target_value(&ev).parse().ok())>
+                                    <option value="">"— Chọn người —"</option>
+                                    {people.iter().map(|(id, n)| option_label(row.person.get_untracked(), *id, n.clone())).collect_view()}
+                                </select>
+                                <FieldIssues issues=issues field=field("person")/>
+                            </div>
+                            <div class="field grow">
+                                <label for=ids[1].clone()>"Chức vụ khi ký"</label>
+                                <input id=ids[1].clone() type="text" prop:value=move || row.position.get()
+                                    on:input=move |ev| row.position.set(event_target_value(&ev))/>
+                            </div>
+                            <div class="field">
+                                <label for=ids[2].clone()>"Thẩm quyền"</label>
+                                <select id=ids[2].clone() on:change=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    row.authority.set(Authority::ALL.into_iter().find(|a| format!("{a:?}") == v).unwrap_or_default());
+                                }>
+                                    {Authority::ALL.into_iter().map(|a| view! {
+                                        <option value=format!("{a:?}") selected=row.authority.get_untracked() == a>{text::authority(a)}</option>
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <div class="field">
+                                <label for=ids[3].clone()>"Ký cho cơ quan"</label>
+                                <select id=ids[3].clone() on:change=move |ev| row.organisation.set(event_target_value(&ev).parse().ok())>
+                                    <option value="">"— Chọn —"</option>
+                                    {orgs.iter().map(|(id, n)| option_label(row.organisation.get_untracked(), *id, n.clone())).collect_view()}
+                                </select>
+                                <FieldIssues issues=issues field=field("organisation")/>
+                            </div>
+                            <div class="field">
+                                <label for=ids[4].clone()>"Ngày ký"</label>
+                                <input id=ids[4].clone() type="text" placeholder="dd/mm/yyyy" prop:value=move || row.signed_on.get()
+                                    on:input=move |ev| row.signed_on.set(event_target_value(&ev))/>
+                                {move || date_errors.with(|e| e.get(&date_field()).map(|m| view! { <p class="field-error" role="alert">{*m}</p> }))}
+                            </div>
+                            <button type="button" class="icon" aria-label="Bỏ người ký này"
+                                on:click=move |_| signatories.update(|rows| rows.retain(|r| r.uid != uid))>"×"</button>
+                        </div>
+                    }
+                }/>
+                <button type="button" on:click=move |_| signatories.update(|rows| rows.push(signatory_row(None)))>"+ Thêm người ký"</button>
+            </fieldset>
+
+            <fieldset class="card">
+                <legend>"Căn cứ"</legend>
+                <label for="f-legal-basis">"Mỗi dòng một văn bản căn cứ"</label>
+                <textarea id="f-legal-basis" rows="4" prop:value=move || legal_basis.get()
+                    on:input=move |ev| legal_basis.set(event_target_value(&ev))></textarea>
+            </fieldset>
+
+            <fieldset class="card">
+                <legend>"Nội dung phối hợp"</legend>
+                <ol class="area-rows">
+                    <For each=move || areas.get() key=|r| r.uid children=move |row| {
+                        let index = index_of(areas, row.uid, |r| r.uid);
+                        let uid = row.uid;
+                        let title_id = format!("area-title-{uid}");
+                        let desc_id = format!("area-desc-{uid}");
+                        let title_field = Signal::derive(move || format!("areas[{}].title", index.get()));
+                        let resp_field = Signal::derive(move || format!("areas[{}].responsible", index.get()));
+                        let move_by = move |delta: isize| areas.update(|rows| {
+                            if let Some(i) = rows.iter().position(|r| r.uid == uid) {
+                                let j = i as isize + delta;
+                                if j >= 0 && (j as usize) < rows.len() { rows.swap(i, j as usize); }
+                            }
+                        });
+                        view! {
+                            <li class="row-card wrap">
+                                <div class="field grow">
+                                    <label for=title_id.clone()>{move || format!("Nội dung {}", index.get() + 1)}</label>
+                                    <input id=title_id type="text" prop:value=move || row.title.get()
+                                        on:input=move |ev| row.title.set(event_target_value(&ev))/>
+                                    <FieldIssues issues=issues field=title_field/>
+                                </div>
+                                <div class="field grow">
+                                    <label for=desc_id.clone()>"Mô tả"</label>
+                                    <textarea id=desc_id rows="2" prop:value=move || row.description.get()
+                                        on:input=move |ev| row.description.set(event_target_value(&ev))></textarea>
+                                </div>
+                                <fieldset class="field inline-checks">
+                                    <legend>"Trách nhiệm"</legend>
+                                    {move || party_choices.get().into_iter().map(|(org, name)| {
+                                        let cid = format!("area-{uid}-resp-{org}");
+                                        view! {
+                                            <span class="check">
+                                                <input type="checkbox" id=cid.clone() prop:checked=move || row.responsible.with(|r| r.contains(&org))
+                                                    on:change=move |ev| {
+                                                        let on = event_target_checked(&ev);
+                                                        row.responsible.update(|r| { r.retain(|x| *x != org); if on { r.push(org); } });
+                                                    }/>
+                                                <label for=cid>{name}</label>
+                                            </span>
+                                        }
+                                    }).collect_view()}
+                                    <FieldIssues issues=issues field=resp_field/>
+                                </fieldset>
+                                <div class="row-tools">
+                                    <button type="button" class="icon" aria-label="Đưa lên" on:click=move |_| move_by(-1)>"↑"</button>
+                                    <button type="button" class="icon" aria-label="Đưa xuống" on:click=move |_| move_by(1)>"↓"</button>
+                                    <button type="button" class="icon" aria-label="Bỏ nội dung này"
+                                        on:click=move |_| areas.update(|rows| rows.retain(|r| r.uid != uid))>"×"</button>
+                                </div>
+                            </li>
+                        }
+                    }/>
+                </ol>
+                <button type="button" on:click=move |_| areas.update(|rows| {
+                    let row = area_row(None);
+                    row.responsible.set(party_choices.get_untracked().into_iter().map(|(id, _)| id).collect());
+                    rows.push(row);
+                })>"+ Thêm nội dung"</button>
+            </fieldset>
+
+            <fieldset class="card">
+                <legend>"Ghi chú"</legend>
+                <label for="f-notes" class="visually-hidden">"Ghi chú"</label>
+                <textarea id="f-notes" rows="4" prop:value=move || notes.get() on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
+            </fieldset>
+
+            <div class="form-actions">
+                <button type="submit" class="primary">"Lưu"</button>
+                <a class="button" href=cancel_href>"Hủy"</a>
+            </div>
+        </form>
+    }
+    .into_any()
+}

@@ -1,4 +1,324 @@
+//! One agreement: everything recorded about it, its links to other periods and plans, and the
+//! actions on it (edit, duplicate for the next period, add a plan, delete).
+
 use leptos::prelude::*;
-use crate::core::meta::Id;
+
+use super::state::use_app;
+use super::text;
+use super::widgets::{Missing, StatusBadge};
+use crate::core::dates::{format_date, format_instant, format_optional, format_period_years};
+use crate::core::meta::{new_id, Id, Meta};
+use crate::core::model::{Agreement, AgreementKind, Party, Record};
+use crate::core::next_period::{next_period_draft, CarryOver};
+use crate::core::status::derive_status;
+use crate::core::validate;
+use crate::route::Route;
+
 #[component]
-pub fn AgreementPage(id: Id) -> impl IntoView { view! { <p>{id.to_string()}</p> } }
+pub fn AgreementPage(id: Id) -> impl IntoView {
+    let state = use_app();
+    let agreement = Memo::new(move |_| state.data.with(|d| d.agreements.get(&id).cloned()));
+    move || match agreement.get() {
+        None => view! { <Missing what="văn bản" deleted=false/> }.into_any(),
+        Some(a) if !a.is_live() => view! { <Missing what="văn bản" deleted=true/> }.into_any(),
+        Some(a) => view! { <AgreementView agreement=a/> }.into_any(),
+    }
+}
+
+fn link_to(state: super::state::AppState, id: Id) -> impl IntoView {
+    let title = state
+        .data
+        .with_untracked(|d| d.agreements.get(&id).map(|a| a.title.clone()));
+    match title {
+        Some(t) => view! { <a href=Route::Agreement(id).href()>{t}</a> }.into_any(),
+        None => {
+            view! { <span class="muted">"(văn bản chưa có trong dữ liệu này)"</span> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn AgreementView(agreement: Agreement) -> impl IntoView {
+    let state = use_app();
+    let a = agreement;
+    let id = a.id();
+    let info = derive_status(&a, state.today());
+    let warnings: Vec<String> = state.data.with_untracked(|d| {
+        validate::agreement(&a, d)
+            .iter()
+            .filter(|i| !i.is_error())
+            .map(|i| text::problem(&i.problem))
+            .collect()
+    });
+    let (plans, successors) = state.data.with_untracked(|d| {
+        (
+            d.plans_of(id).into_iter().cloned().collect::<Vec<_>>(),
+            d.superseded_by(id)
+                .into_iter()
+                .map(|s| s.id())
+                .collect::<Vec<_>>(),
+        )
+    });
+    let org = move |org_id: Id| {
+        let label = state
+            .data
+            .with_untracked(|d| d.organisations.get(&org_id).map(|o| o.name.clone()));
+        view! { <a href=Route::Organisation(org_id).href()>{label.unwrap_or_else(|| "(không rõ)".into())}</a> }
+    };
+    let delete_error = RwSignal::new(None::<Vec<Id>>);
+    let title_for_delete = a.title.clone();
+    let on_delete = move |_| match state.delete::<Agreement>(id, &title_for_delete) {
+        Ok(()) => state.navigate(Route::Agreements),
+        Err(blockers) => delete_error.set(Some(blockers)),
+    };
+    let show_duplicate = RwSignal::new(false);
+    let duplicate_source = a.clone();
+    let for_plan = a.clone();
+    let add_plan = move |_| {
+        let mut plan = Agreement::new(
+            Meta::new(new_id(), state.stamp().now),
+            "",
+            AgreementKind::Plan,
+        );
+        plan.parent = Some(id);
+        plan.period = for_plan.period;
+        plan.parties = for_plan
+            .parties
+            .iter()
+            .filter(|p| p.lead)
+            .map(|p| Party {
+                lead: true,
+                ..p.clone()
+            })
+            .collect();
+        state.draft.set(Some(plan));
+        state.navigate(Route::AgreementNew);
+    };
+
+    view! {
+        <nav class="breadcrumb" aria-label="Vị trí">
+            <a href=Route::Agreements.href()>"Văn bản"</a>
+            {a.parent.map(|p| view! { " › " {link_to(state, p)} })}
+        </nav>
+        <div class="page-head">
+            <div>
+                <p class="eyebrow">{text::agreement_kind(a.kind)} {(!a.number.is_empty()).then(|| format!(" · Số {}", a.number))}</p>
+                <h1>{a.title.clone()}</h1>
+                <p class="status-line">
+                    <StatusBadge agreement=a.clone()/>
+                    <span class="reason">{text::status_reason(&info.reason)}</span>
+                </p>
+            </div>
+            <div class="actions">
+                <a class="button primary" href=Route::AgreementEdit(id).href()>"Sửa"</a>
+                <button on:click=move |_| show_duplicate.set(true)>"Nhân bản cho giai đoạn sau"</button>
+                {(a.kind == AgreementKind::Regulation).then(|| view! { <button on:click=add_plan>"+ Thêm kế hoạch"</button> })}
+                <button class="danger" on:click=on_delete>"Xóa"</button>
+            </div>
+        </div>
+        {move || delete_error.get().map(|blockers| view! {
+            <div class="banner error" role="alert">
+                "Chưa xóa được: còn " {blockers.len()} " kế hoạch thuộc văn bản này. Xóa hoặc chuyển các kế hoạch đó trước: "
+                {blockers.into_iter().map(|b| view! { <span class="chip">{link_to(state, b)}</span> }).collect_view()}
+            </div>
+        })}
+        {(!warnings.is_empty()).then(|| view! {
+            <div class="banner warning" role="status">
+                <strong>"Lưu ý: "</strong>
+                {warnings.into_iter().map(|w| view! { <span>{w} " "</span> }).collect_view()}
+            </div>
+        })}
+        <Show when=move || show_duplicate.get()>
+            <DuplicateDialog source=duplicate_source.clone() open=show_duplicate/>
+        </Show>
+
+        <div class="detail-grid">
+            <section class="card">
+                <h2>"Thông tin chung"</h2>
+                <dl class="facts">
+                    <dt>"Số hiệu"</dt><dd>{if a.number.is_empty() { "Chưa có".into() } else { a.number.clone() }}</dd>
+                    <dt>"Ngày ký"</dt><dd>{a.signing_date().map(format_date).unwrap_or_else(|| "Chưa ký".into())}</dd>
+                    <dt>"Nơi ký"</dt><dd>{if a.signed_place.is_empty() { "—".into() } else { a.signed_place.clone() }}</dd>
+                    <dt>"Giai đoạn"</dt>
+                    <dd>
+                        {format_period_years(a.period.start, a.period.end)}
+                        {(a.period.start.is_some() || a.period.end.is_some()).then(|| view! {
+                            <span class="muted">" (" {format_optional(a.period.start)} " – " {format_optional(a.period.end)} ")"</span>
+                        })}
+                    </dd>
+                    {a.supersedes.map(|s| view! { <dt>"Thay thế"</dt><dd>{link_to(state, s)}</dd> })}
+                    {(!successors.is_empty()).then(|| view! {
+                        <dt>"Được thay thế bởi"</dt>
+                        <dd>{successors.iter().map(|s| view! { <div>{link_to(state, *s)}</div> }).collect_view()}</dd>
+                    })}
+                    {a.parent.map(|p| view! { <dt>"Thuộc quy chế"</dt><dd>{link_to(state, p)}</dd> })}
+                </dl>
+            </section>
+            <section class="card">
+                <h2>"Các bên"</h2>
+                <table class="plain">
+                    <thead><tr><th scope="col">"Cơ quan"</th><th scope="col">"Vai trò"</th></tr></thead>
+                    <tbody>
+                        {a.parties.iter().map(|p| view! {
+                            <tr>
+                                <td>{org(p.organisation)} {p.lead.then(|| view! { <span class="badge lead">"Chủ trì"</span> })}</td>
+                                <td>{p.role.clone()}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </section>
+        </div>
+
+        <section class="card">
+            <h2>"Người ký"</h2>
+            {if a.signatories.is_empty() {
+                view! { <p class="muted">"Chưa ghi người ký."</p> }.into_any()
+            } else {
+                view! {
+                    <table class="plain signatures">
+                        <thead><tr>
+                            <th scope="col">"Thẩm quyền"</th><th scope="col">"Chức vụ khi ký"</th>
+                            <th scope="col">"Họ và tên"</th><th scope="col">"Ký cho"</th><th scope="col">"Ngày ký"</th>
+                        </tr></thead>
+                        <tbody>
+                            {a.signatories.iter().map(|s| {
+                                let org_label = state.data.with_untracked(|d| d.organisation_label(&s.organisation));
+                                let name = state.data.with_untracked(|d| d.person_name(&s.person));
+                                view! {
+                                    <tr>
+                                        <td>{s.authority.abbreviation()} " " {org_label.clone()}</td>
+                                        <td>{s.position.clone()}</td>
+                                        <td><a href=Route::Person(s.person).href()>{name}</a></td>
+                                        <td>{org_label}</td>
+                                        <td>{format_optional(s.signed_on)}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+        </section>
+
+        {(!a.legal_basis.is_empty()).then(|| view! {
+            <section class="card">
+                <h2>"Căn cứ"</h2>
+                <ul>{a.legal_basis.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
+            </section>
+        })}
+
+        <section class="card">
+            <h2>"Nội dung phối hợp"</h2>
+            {if a.areas.is_empty() {
+                view! { <p class="muted">"Chưa ghi nội dung phối hợp."</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="areas">
+                        {a.areas.iter().map(|area| {
+                            let responsible = state.data.with_untracked(|d| area.responsible.iter().map(|o| d.organisation_label(o)).collect::<Vec<_>>().join(", "));
+                            view! {
+                                <li>
+                                    <strong>{area.title.clone()}</strong>
+                                    {(!area.description.is_empty()).then(|| view! { <p>{area.description.clone()}</p> })}
+                                    {(!responsible.is_empty()).then(|| view! { <p class="muted">"Trách nhiệm: " {responsible}</p> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                }.into_any()
+            }}
+        </section>
+
+        {(a.kind == AgreementKind::Regulation).then(|| view! {
+            <section class="card">
+                <h2>"Kế hoạch thực hiện (" {plans.len()} ")"</h2>
+                {if plans.is_empty() {
+                    view! { <p class="muted">"Chưa có kế hoạch nào thuộc quy chế này."</p> }.into_any()
+                } else {
+                    view! {
+                        <table class="plain">
+                            <thead><tr><th scope="col">"Số hiệu"</th><th scope="col">"Kế hoạch"</th><th scope="col">"Giai đoạn"</th><th scope="col">"Trạng thái"</th></tr></thead>
+                            <tbody>
+                                {plans.into_iter().map(|p| view! {
+                                    <tr>
+                                        <td class="number">{p.number.clone()}</td>
+                                        <td><a href=Route::Agreement(p.id()).href()>{p.title.clone()}</a></td>
+                                        <td>{format_period_years(p.period.start, p.period.end)}</td>
+                                        <td><StatusBadge agreement=p.clone()/></td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any()
+                }}
+            </section>
+        })}
+
+        {(!a.notes.is_empty()).then(|| view! {
+            <section class="card">
+                <h2>"Ghi chú"</h2>
+                <p class="pre">{a.notes.clone()}</p>
+            </section>
+        })}
+        <p class="record-meta">
+            "Tạo lúc " {format_instant(a.meta.created)} " · Sửa lần cuối " {format_instant(a.meta.updated)}
+            " · " {a.meta.version.total()} " lần sửa"
+        </p>
+    }
+}
+
+/// Asks what to carry into the next period, then opens the form with the draft.
+#[component]
+fn DuplicateDialog(source: Agreement, open: RwSignal<bool>) -> impl IntoView {
+    let state = use_app();
+    let defaults = CarryOver::default();
+    let parties = RwSignal::new(defaults.parties);
+    let areas = RwSignal::new(defaults.areas);
+    let legal_basis = RwSignal::new(defaults.legal_basis);
+    let notes = RwSignal::new(defaults.notes);
+    let preview_title = {
+        let source = source.clone();
+        move || next_period_draft(&source, CarryOver::default(), state.stamp().now).title
+    };
+    let create = move |_| {
+        let carry = CarryOver {
+            parties: parties.get(),
+            areas: areas.get(),
+            legal_basis: legal_basis.get(),
+            notes: notes.get(),
+        };
+        state
+            .draft
+            .set(Some(next_period_draft(&source, carry, state.stamp().now)));
+        open.set(false);
+        state.navigate(Route::AgreementNew);
+    };
+    let check = move |signal: RwSignal<bool>, id: &'static str, label: &'static str| {
+        view! {
+            <div class="check">
+                <input type="checkbox" id=id prop:checked=move || signal.get() on:change=move |ev| signal.set(event_target_checked(&ev))/>
+                <label for=id>{label}</label>
+            </div>
+        }
+    };
+    view! {
+        <div class="dialog-backdrop">
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="duplicate-title">
+                <h2 id="duplicate-title">"Nhân bản cho giai đoạn sau"</h2>
+                <p>"Tạo dự thảo mới: " <strong>{preview_title}</strong> ". Dự thảo thay thế văn bản này, thời hạn được dời theo độ dài giai đoạn; số hiệu, người ký và ngày ký để trống."</p>
+                <fieldset>
+                    <legend>"Sao chép sang văn bản mới"</legend>
+                    {check(parties, "carry-parties", "Các bên và vai trò")}
+                    {check(areas, "carry-areas", "Nội dung phối hợp")}
+                    {check(legal_basis, "carry-legal-basis", "Căn cứ")}
+                    {check(notes, "carry-notes", "Ghi chú")}
+                </fieldset>
+                <div class="actions">
+                    <button class="primary" on:click=create>"Tạo dự thảo"</button>
+                    <button on:click=move |_| open.set(false)>"Hủy"</button>
+                </div>
+            </div>
+        </div>
+    }
+}

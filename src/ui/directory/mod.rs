@@ -1,0 +1,153 @@
+//! The directory: the organisations and people that agreements name. Each has a searchable
+//! list and one page that shows a record, edits it in place and deletes it.
+
+mod organisations;
+mod people;
+
+pub use organisations::{OrganisationList, OrganisationPage};
+pub use people::{PersonList, PersonPage};
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+
+use super::state::AppState;
+use crate::core::dates::format_period_years;
+use crate::core::meta::Id;
+use crate::core::model::Record;
+use crate::core::validate::Issue;
+use crate::core::workspace::{Dataset, Stored};
+use crate::route::Route;
+
+/// Where the record a page is about stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Presence {
+    /// No id: the page creates one.
+    New,
+    Live,
+    Deleted,
+    /// Not in this browser's data.
+    Unknown,
+}
+
+/// Watches only whether the record exists, so saving it does not rebuild the form being typed in.
+fn presence<T: Stored + Send + Sync + 'static>(state: AppState, id: Option<Id>) -> Memo<Presence> {
+    Memo::new(move |_| match id {
+        None => Presence::New,
+        Some(id) => state.data.with(|d| match d.table::<T>().get(&id) {
+            None => Presence::Unknown,
+            Some(r) if r.is_live() => Presence::Live,
+            Some(_) => Presence::Deleted,
+        }),
+    })
+}
+
+/// Whether any error is reported for `field`.
+fn has_error(issues: RwSignal<Vec<Issue>>, field: &str) -> bool {
+    issues.with(|all| all.iter().any(|i| i.is_error() && i.field == field))
+}
+
+/// Puts the keyboard on the first field marked invalid in `form_id`, once the messages are drawn.
+fn focus_first_invalid(form_id: &'static str) {
+    request_animation_frame(move || {
+        let selector = format!("#{form_id} [aria-invalid='true']");
+        if let Ok(Some(el)) = document().query_selector(&selector) {
+            use wasm_bindgen::JsCast;
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+/// Live organisations to choose from, by name, leaving out `exclude`. `keep` (the value the form
+/// opened with) stays a choice even if it was deleted since, so the select shows what is stored.
+fn organisation_choices(data: &Dataset, exclude: &BTreeSet<Id>, keep: Option<Id>) -> Vec<(Id, String)> {
+    let label = |name: &str, short: &str| {
+        if short.trim().is_empty() || short.trim() == name.trim() {
+            name.to_string()
+        } else {
+            format!("{name} ({short})")
+        }
+    };
+    let mut choices: Vec<(Id, String)> = crate::core::listing::find_organisations(data, "")
+        .into_iter()
+        .filter(|o| !exclude.contains(&o.id()))
+        .map(|o| (o.id(), label(&o.name, &o.short_name)))
+        .collect();
+    if let Some(kept) = keep.filter(|k| !exclude.contains(k) && !choices.iter().any(|(id, _)| id == k)) {
+        let name = match data.organisations.get(&kept) {
+            Some(o) => format!("{} (đã xóa)", label(&o.name, &o.short_name)),
+            None => format!("{} (không có trong dữ liệu)", data.organisation_label(&kept)),
+        };
+        choices.push((kept, name));
+    }
+    choices
+}
+
+/// A select of organisations with a "none" choice first.
+#[component]
+fn OrganisationSelect(
+    #[prop(into)] id: String,
+    value: RwSignal<Option<Id>>,
+    #[prop(into)] choices: Signal<Vec<(Id, String)>>,
+    none_label: &'static str,
+    #[prop(into)] invalid: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <select
+            id=id
+            aria-invalid=move || invalid.get().then_some("true")
+            on:change=move |ev| value.set(event_target_value(&ev).parse().ok())
+        >
+            // `selected` on each option, not `value` on the select: the options are drawn after it.
+            <option value="" prop:selected=move || value.with(Option::is_none)>{none_label}</option>
+            {move || {
+                choices
+                    .get()
+                    .into_iter()
+                    .map(|(oid, label)| {
+                        view! { <option value=oid.to_string() prop:selected=move || value.get() == Some(oid)>{label}</option> }
+                    })
+                    .collect_view()
+            }}
+        </select>
+    }
+}
+
+/// A link to an agreement by its title, with its period.
+fn agreement_link(state: AppState, id: Id) -> AnyView {
+    let found = state
+        .data
+        .with_untracked(|d| d.agreements.get(&id).map(|a| (a.title.clone(), format_period_years(a.period.start, a.period.end))));
+    match found {
+        Some((title, years)) => view! {
+            <a href=Route::Agreement(id).href()>{title}</a>
+            {(!years.is_empty()).then(|| view! { <span class="muted">" (" {years} ")"</span> })}
+        }
+        .into_any(),
+        None => view! { <span class="muted">"(văn bản chưa có trong dữ liệu này)"</span> }.into_any(),
+    }
+}
+
+/// Why a delete was refused, naming each agreement that still uses the record.
+#[component]
+fn DeleteRefused(blockers: RwSignal<Option<Vec<Id>>>, #[prop(into)] explanation: String) -> impl IntoView {
+    let state = super::state::use_app();
+    move || {
+        blockers.get().map(|ids| {
+            let explanation = explanation.clone();
+            view! {
+                <div class="banner error" role="alert">
+                    <p>
+                        <strong>"Chưa xóa được. "</strong>
+                        {format!("Còn {} văn bản ", ids.len())}
+                        {explanation}
+                    </p>
+                    <ul>{ids.into_iter().map(|id| view! { <li>{agreement_link(state, id)}</li> }).collect_view()}</ul>
+                    <button class="link" on:click=move |_| blockers.set(None)>"Đóng"</button>
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,554 @@
+//! People: the searchable list, and one person's page (name, positions held over time, the
+//! agreements they signed, delete).
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use super::{focus_first_invalid, has_error, organisation_choices, presence, DeleteRefused, OrganisationSelect, Presence};
+use crate::core::dates::{format_bound, format_date, format_instant, format_period_years, parse_date_input, Bound, DateInputError};
+use crate::core::listing;
+use crate::core::meta::{new_id, Id, Meta};
+use crate::core::model::{Person, PositionHeld, Record};
+use crate::core::validate::{self, Issue};
+use crate::core::workspace::Dataset;
+use crate::route::Route;
+use crate::ui::state::use_app;
+use crate::ui::text;
+use crate::ui::widgets::{FieldIssues, Missing};
+
+#[derive(Clone, Debug, PartialEq)]
+struct PersonRow {
+    id: Id,
+    full_name: String,
+    /// Titles held today.
+    current: String,
+    /// Every title, when none is held today.
+    earlier: String,
+    signed: usize,
+}
+
+/// How many live agreements each person signed.
+fn signed_counts(data: &Dataset) -> HashMap<Id, usize> {
+    let mut counts = HashMap::new();
+    for a in data.agreements.iter_live() {
+        let signers: BTreeSet<Id> = a.signatories.iter().map(|s| s.person).collect();
+        for person in signers {
+            *counts.entry(person).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+#[component]
+pub fn PersonList() -> impl IntoView {
+    let state = use_app();
+    let query = RwSignal::new(String::new());
+    let today = state.today();
+    let counts = Memo::new(move |_| state.data.with(signed_counts));
+    let rows = Memo::new(move |_| {
+        let text = query.get();
+        state.data.with(|d| {
+            counts.with(|counts| {
+                listing::find_people(d, &text)
+                    .into_iter()
+                    .map(|p| {
+                        let current = p.positions_on(today);
+                        let earlier = if current.is_empty() {
+                            p.positions.iter().map(|pos| pos.title.as_str()).filter(|t| !t.trim().is_empty()).collect::<Vec<_>>().join("; ")
+                        } else {
+                            String::new()
+                        };
+                        PersonRow {
+                            id: p.id(),
+                            full_name: p.full_name.clone(),
+                            current,
+                            earlier,
+                            signed: counts.get(&p.id()).copied().unwrap_or(0),
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let total = move || state.data.with(|d| d.people.count_live());
+    let searching = move || !query.with(|q| q.trim().is_empty());
+
+    view! {
+        <div class="page-head">
+            <h1>"Cá nhân"</h1>
+            <a class="button primary" href=Route::PersonNew.href()>"+ Thêm người"</a>
+        </div>
+        <div class="filters" role="search">
+            <div class="search-box">
+                <label for="person-search" class="visually-hidden">"Tìm người"</label>
+                <input
+                    id="person-search"
+                    type="search"
+                    placeholder="Tìm theo họ tên hoặc chức vụ… (gõ không dấu cũng được)"
+                    prop:value=move || query.get()
+                    on:input=move |ev| query.set(event_target_value(&ev))
+                />
+            </div>
+        </div>
+        <p class="result-count" aria-live="polite">
+            {move || {
+                let shown = rows.with(Vec::len);
+                if searching() { format!("{shown} / {} người khớp", total()) } else { format!("{shown} người") }
+            }}
+        </p>
+        {move || {
+            if total() == 0 {
+                return view! {
+                    <section class="empty">
+                        <h2>"Chưa có ai trong danh bạ"</h2>
+                        <p>"Thêm những người ký văn bản phối hợp, cùng các chức vụ họ đã giữ qua từng thời kỳ."</p>
+                        <a class="button primary" href=Route::PersonNew.href()>"+ Thêm người"</a>
+                    </section>
+                }
+                .into_any();
+            }
+            if rows.with(Vec::is_empty) {
+                return view! {
+                    <section class="empty">
+                        <h2>"Không có ai khớp"</h2>
+                        <p>"Thử từ khóa khác hoặc ngắn hơn. Tìm theo họ tên và chức vụ, không phân biệt dấu và chữ hoa."</p>
+                        <button on:click=move |_| query.set(String::new())>"Xóa từ khóa"</button>
+                    </section>
+                }
+                .into_any();
+            }
+            view! {
+                <table class="register">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Họ và tên"</th>
+                            <th scope="col">"Chức vụ hiện nay"</th>
+                            <th scope="col" class="number">"Văn bản đã ký"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            rows.get()
+                                .into_iter()
+                                .map(|row| {
+                                    let positions = if !row.current.is_empty() {
+                                        view! { <span>{row.current}</span> }.into_any()
+                                    } else if !row.earlier.is_empty() {
+                                        view! { <span class="muted">"Trước đây: " {row.earlier}</span> }.into_any()
+                                    } else {
+                                        view! { <span class="muted">"—"</span> }.into_any()
+                                    };
+                                    view! {
+                                        <tr>
+                                            <td class="title"><a href=Route::Person(row.id).href()>{row.full_name}</a></td>
+                                            <td>{positions}</td>
+                                            <td class="number">{row.signed}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
+            }
+            .into_any()
+        }}
+    }
+}
+
+#[component]
+pub fn PersonPage(id: Option<Id>) -> impl IntoView {
+    let state = use_app();
+    let presence = presence::<Person>(state, id);
+    move || match (presence.get(), id) {
+        (Presence::New, _) => view! { <PersonView id=None/> }.into_any(),
+        (Presence::Live, Some(id)) => view! { <PersonView id=Some(id)/> }.into_any(),
+        (Presence::Deleted, _) => view! { <Missing what="người" deleted=true/> }.into_any(),
+        _ => view! { <Missing what="người" deleted=false/> }.into_any(),
+    }
+}
+
+/// One position being edited. Each field has its own signal, so typing redraws only that field.
+#[derive(Clone, Copy)]
+struct PositionRow {
+    /// Stable while rows are added and removed: the key of `<For>` and of the inputs' ids.
+    uid: u64,
+    title: RwSignal<String>,
+    organisation: RwSignal<Option<Id>>,
+    from: RwSignal<String>,
+    to: RwSignal<String>,
+    from_error: RwSignal<Option<DateInputError>>,
+    to_error: RwSignal<Option<DateInputError>>,
+    /// The organisation the row opened with, kept as a choice even if deleted since.
+    initial_organisation: Option<Id>,
+}
+
+impl PositionRow {
+    fn new(uid: u64, held: &PositionHeld) -> PositionRow {
+        PositionRow {
+            uid,
+            title: RwSignal::new(held.title.clone()),
+            organisation: RwSignal::new(held.organisation),
+            from: RwSignal::new(format_bound(held.from, Bound::Start)),
+            to: RwSignal::new(format_bound(held.to, Bound::End)),
+            from_error: RwSignal::new(None),
+            to_error: RwSignal::new(None),
+            initial_organisation: held.organisation,
+        }
+    }
+}
+
+/// Reads a typed date and shows (or clears) its error beside the input.
+fn check_date(text: RwSignal<String>, error: RwSignal<Option<DateInputError>>, bound: Bound) -> Result<Option<NaiveDate>, ()> {
+    match parse_date_input(&text.get_untracked(), bound) {
+        Ok(day) => {
+            error.set(None);
+            Ok(day)
+        }
+        Err(e) => {
+            error.set(Some(e));
+            Err(())
+        }
+    }
+}
+
+#[component]
+fn PersonView(id: Option<Id>) -> impl IntoView {
+    let state = use_app();
+    let owner = Owner::current();
+    let record_id = id.unwrap_or_else(new_id);
+    let stored = state.data.with_untracked(|d| id.and_then(|id| d.people.get(&id).cloned()));
+    let initial = stored.unwrap_or_else(|| Person::new(Meta::new(record_id, state.stamp().now), ""));
+
+    let full_name = RwSignal::new(initial.full_name.clone());
+    let notes = RwSignal::new(initial.notes.clone());
+    let rows = RwSignal::new(
+        initial.positions.iter().enumerate().map(|(i, p)| PositionRow::new(i as u64, p)).collect::<Vec<_>>(),
+    );
+    let next_uid = StoredValue::new(initial.positions.len() as u64);
+    let issues = RwSignal::new(Vec::<Issue>::new());
+    let form_error = RwSignal::new(false);
+    let blockers = RwSignal::new(None::<Vec<Id>>);
+
+    let add_row = move |_| {
+        let uid = next_uid.get_value();
+        next_uid.set_value(uid + 1);
+        // Created under the page, so the row's signals live (and are freed) with it.
+        let row = match &owner {
+            Some(owner) => owner.with(|| PositionRow::new(uid, &PositionHeld::default())),
+            None => PositionRow::new(uid, &PositionHeld::default()),
+        };
+        rows.update(|rs| rs.push(row));
+        request_animation_frame(move || {
+            if let Some(el) = document().get_element_by_id(&format!("position-{uid}-title")) {
+                use wasm_bindgen::JsCast;
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    };
+    // Messages are tied to positions by index, which removing a row shifts: clear those.
+    let remove_row = move |uid: u64| {
+        rows.update(|rs| rs.retain(|r| r.uid != uid));
+        issues.update(|all| all.retain(|i| !i.field.starts_with("positions[")));
+    };
+
+    let heading = move || match id {
+        None => "Thêm người".to_string(),
+        Some(id) => state.data.with(|d| d.people.get(&id).map(|p| p.full_name.clone()).unwrap_or_default()),
+    };
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut bad_date = false;
+        let positions: Vec<PositionHeld> = rows
+            .get_untracked()
+            .iter()
+            .map(|row| {
+                let from = check_date(row.from, row.from_error, Bound::Start);
+                let to = check_date(row.to, row.to_error, Bound::End);
+                bad_date |= from.is_err() || to.is_err();
+                PositionHeld {
+                    title: row.title.get_untracked().trim().to_string(),
+                    organisation: row.organisation.get_untracked(),
+                    from: from.unwrap_or(None),
+                    to: to.unwrap_or(None),
+                }
+            })
+            .collect();
+        let base = state.data.with_untracked(|d| d.people.get(&record_id).cloned()).unwrap_or_else(|| initial.clone());
+        let record = Person {
+            full_name: full_name.get_untracked().trim().to_string(),
+            notes: notes.get_untracked().trim_end().to_string(),
+            positions,
+            ..base
+        };
+        if bad_date {
+            // Nothing is saved; the other fields' problems are shown at the same time.
+            issues.set(state.data.with_untracked(|d| validate::person(&record, d)));
+            form_error.set(true);
+            focus_first_invalid("person-form");
+            return;
+        }
+        let result = state.apply(|data, stamp| data.save_person(record, stamp), |r| r.iter().copied().collect());
+        match result {
+            Ok(_) => {
+                full_name.update(|n| *n = n.trim().to_string());
+                for row in rows.get_untracked() {
+                    row.title.update(|t| *t = t.trim().to_string());
+                }
+                issues.set(Vec::new());
+                form_error.set(false);
+                state.notify("Đã lưu", None);
+                if id.is_none() {
+                    state.navigate(Route::Person(record_id));
+                }
+            }
+            Err(found) => {
+                issues.set(found);
+                form_error.set(true);
+                focus_first_invalid("person-form");
+            }
+        }
+    };
+
+    let delete = move |_| {
+        let label = state.data.with_untracked(|d| d.person_name(&record_id));
+        match state.delete::<Person>(record_id, &label) {
+            Ok(()) => state.navigate(Route::People),
+            Err(ids) => blockers.set(Some(ids)),
+        }
+    };
+
+    view! {
+        <nav class="breadcrumb" aria-label="Vị trí">
+            <a href=Route::People.href()>"Cá nhân"</a>
+        </nav>
+        <div class="page-head">
+            <h1>{heading}</h1>
+        </div>
+        <section class="card">
+            <h2>{if id.is_some() { "Thông tin cá nhân" } else { "Thông tin người mới" }}</h2>
+            <form id="person-form" class="stack" on:submit=save novalidate=true>
+                <div class="stack narrow">
+                    <label for="person-full-name">"Họ và tên " <span aria-hidden="true">"*"</span></label>
+                    <input
+                        id="person-full-name"
+                        type="text"
+                        required=true
+                        placeholder="Ví dụ: Nguyễn Văn A"
+                        aria-invalid=move || has_error(issues, "full_name").then_some("true")
+                        prop:value=move || full_name.get()
+                        on:input=move |ev| full_name.set(event_target_value(&ev))
+                    />
+                    <FieldIssues issues=issues field="full_name".to_string()/>
+
+                    <label for="person-notes">"Ghi chú"</label>
+                    <textarea id="person-notes" rows="3" prop:value=move || notes.get() on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
+                </div>
+
+                <fieldset class="positions">
+                    <legend>"Chức vụ đã giữ"</legend>
+                    <p class="help">
+                        "Văn bản ghi chức vụ tại thời điểm ký, nên hãy ghi cả thời gian giữ từng chức vụ. Ngày nhập dạng dd/mm/yyyy, mm/yyyy hoặc chỉ năm; để trống nếu không rõ hoặc còn đang giữ."
+                    </p>
+                    <Show when=move || rows.with(Vec::is_empty)>
+                        <p class="muted">"Chưa ghi chức vụ nào."</p>
+                    </Show>
+                    <For each=move || rows.get() key=|row| row.uid let:row>
+                        <PositionFields row=row rows=rows issues=issues on_remove=remove_row/>
+                    </For>
+                    <button type="button" on:click=add_row>"+ Thêm chức vụ"</button>
+                </fieldset>
+
+                <Show when=move || form_error.get()>
+                    <p class="field-error" role="alert">"Chưa lưu: hãy sửa các ô có thông báo bên cạnh."</p>
+                </Show>
+                <div class="actions">
+                    <button type="submit" class="primary">"Lưu"</button>
+                    {id.is_none().then(|| view! { <a class="button" href=Route::People.href()>"Hủy"</a> })}
+                </div>
+            </form>
+        </section>
+        {id.map(|id| view! {
+            <SignedAgreements id=id/>
+            <section class="card">
+                <h2>"Xóa người này"</h2>
+                <p class="help">"Chỉ xóa được khi người này không còn là người ký của văn bản nào. Sau khi xóa vẫn có thể hoàn tác."</p>
+                <DeleteRefused
+                    blockers=blockers
+                    explanation="vẫn ghi người này là người ký. Hãy gỡ người ký khỏi các văn bản dưới đây, hoặc xóa các văn bản đó, rồi thử lại:"
+                />
+                <button class="danger" on:click=delete>"Xóa"</button>
+            </section>
+            <p class="record-meta">
+                {move || state.data.with(|d| d.people.get(&id).map(|p| format!(
+                    "Tạo lúc {} · Sửa lần cuối {} · {} lần sửa",
+                    format_instant(p.meta.created),
+                    format_instant(p.meta.updated),
+                    p.meta.version.total()
+                )))}
+            </p>
+        })}
+    }
+}
+
+/// The inputs of one position. Its index (for the validation paths) follows the row's place.
+#[component]
+fn PositionFields(
+    row: PositionRow,
+    rows: RwSignal<Vec<PositionRow>>,
+    issues: RwSignal<Vec<Issue>>,
+    on_remove: impl Fn(u64) + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = use_app();
+    let uid = row.uid;
+    let index = Memo::new(move |_| rows.with(|rs| rs.iter().position(|r| r.uid == uid).unwrap_or(0)));
+    let path = move |field: &'static str| Signal::derive(move || format!("positions[{}].{field}", index.get()));
+    let input_id = move |field: &str| format!("position-{uid}-{field}");
+    let title_path = path("title");
+    let organisation_path = path("organisation");
+    let initial_organisation = row.initial_organisation;
+    let choices = Signal::derive(move || state.data.with(|d| organisation_choices(d, &BTreeSet::new(), initial_organisation)));
+
+    let date_input = move |field: &'static str, label: &'static str, text: RwSignal<String>, error: RwSignal<Option<DateInputError>>, bound: Bound| {
+        let id = input_id(field);
+        let issue_path = path(field);
+        view! {
+            <div class="field">
+                <label for=id.clone()>{label}</label>
+                <input
+                    id=id
+                    type="text"
+                    inputmode="numeric"
+                    placeholder="dd/mm/yyyy"
+                    aria-invalid=move || (error.with(Option::is_some) || issue_path.with(|p| has_error(issues, p))).then_some("true")
+                    prop:value=move || text.get()
+                    on:input=move |ev| {
+                        text.set(event_target_value(&ev));
+                        // Once an error shows, it goes away as soon as the date reads well.
+                        if error.with_untracked(Option::is_some) {
+                            let _ = check_date(text, error, bound);
+                        }
+                    }
+                    on:change=move |_| {
+                        let _ = check_date(text, error, bound);
+                    }
+                />
+                {move || error.get().map(|e| view! { <p class="field-error" role="alert">{text::date_input_error(&e)}</p> })}
+                <FieldIssues issues=issues field=issue_path/>
+            </div>
+        }
+    };
+
+    view! {
+        <fieldset class="position">
+            <legend>{move || format!("Chức vụ {}", index.get() + 1)}</legend>
+            <div class="field">
+                <label for=input_id("title")>"Chức vụ " <span aria-hidden="true">"*"</span></label>
+                <input
+                    id=input_id("title")
+                    type="text"
+                    placeholder="Ví dụ: Phó Chủ tịch UBND tỉnh"
+                    aria-invalid=move || title_path.with(|p| has_error(issues, p)).then_some("true")
+                    prop:value=move || row.title.get()
+                    on:input=move |ev| row.title.set(event_target_value(&ev))
+                />
+                <FieldIssues issues=issues field=title_path/>
+            </div>
+            <div class="field">
+                <label for=input_id("organisation")>"Cơ quan"</label>
+                <OrganisationSelect
+                    id=input_id("organisation")
+                    value=row.organisation
+                    choices=choices
+                    none_label="— Không ghi —"
+                    invalid=Signal::derive(move || organisation_path.with(|p| has_error(issues, p)))
+                />
+                <FieldIssues issues=issues field=organisation_path/>
+            </div>
+            {date_input("from", "Từ ngày", row.from, row.from_error, Bound::Start)}
+            {date_input("to", "Đến ngày", row.to, row.to_error, Bound::End)}
+            <button
+                type="button"
+                class="link"
+                aria-label=move || format!("Bỏ chức vụ {}", index.get() + 1)
+                on:click=move |_| on_remove(uid)
+            >
+                "Bỏ chức vụ này"
+            </button>
+        </fieldset>
+    }
+}
+
+/// The live agreements the person signed, with the position written at signing.
+#[component]
+fn SignedAgreements(id: Id) -> impl IntoView {
+    let state = use_app();
+    let signed = Memo::new(move |_| {
+        state.data.with(|d| {
+            listing::agreements_signed_by(d, id)
+                .into_iter()
+                .flat_map(|a| {
+                    a.signatories.iter().filter(|s| s.person == id).map(|s| {
+                        let position = [s.authority.abbreviation(), s.position.as_str()]
+                            .into_iter()
+                            .filter(|part| !part.is_empty())
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        (
+                            a.id(),
+                            a.title.clone(),
+                            format_period_years(a.period.start, a.period.end),
+                            position,
+                            d.organisation_label(&s.organisation),
+                            s.signed_on.or(a.signed_on),
+                        )
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="card">
+            <h2>{move || format!("Văn bản đã ký ({})", signed.with(|s| s.iter().map(|r| r.0).collect::<BTreeSet<_>>().len()))}</h2>
+            {move || {
+                let list = signed.get();
+                if list.is_empty() {
+                    return view! { <p class="muted">"Người này chưa ký văn bản nào trong dữ liệu."</p> }.into_any();
+                }
+                view! {
+                    <table class="plain">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Văn bản"</th>
+                                <th scope="col">"Giai đoạn"</th>
+                                <th scope="col">"Chức vụ khi ký"</th>
+                                <th scope="col">"Ký cho"</th>
+                                <th scope="col">"Ngày ký"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {list
+                                .into_iter()
+                                .map(|(aid, title, years, position, organisation, day)| view! {
+                                    <tr>
+                                        <td><a href=Route::Agreement(aid).href()>{title}</a></td>
+                                        <td class="period">{years}</td>
+                                        <td>{if position.is_empty() { "—".to_string() } else { position }}</td>
+                                        <td>{organisation}</td>
+                                        <td>{day.map(format_date).unwrap_or_default()}</td>
+                                    </tr>
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
