@@ -44,7 +44,12 @@ pub fn AgreementList() -> impl IntoView {
             sort: sort.get(),
         };
         state.data.with(|data| {
-            haystacks.with(|h| listing::find_agreements(data, h, &query, today).into_iter().cloned().collect::<Vec<_>>())
+            haystacks.with(|h| {
+                listing::find_agreements(data, h, &query, today)
+                    .into_iter()
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
         })
     });
     let total = move || state.data.with(|d| d.agreements.count_live());
@@ -197,5 +202,7 @@ fn parse_status(value: &str) -> Option<Status> {
 }
 
 fn parse_kind(value: &str) -> Option<AgreementKind> {
-    AgreementKind::ALL.into_iter().find(|k| format!("{k:?}") == value)
+    AgreementKind::ALL
+        .into_iter()
+        .find(|k| format!("{k:?}") == value)
 }

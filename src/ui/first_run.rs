@@ -29,7 +29,10 @@ pub fn FirstRun() -> impl IntoView {
     };
 
     let finish = move |load_sample: bool| {
-        let office = OfficeProfile { id: new_id(), name: name.get_untracked().trim().to_string() };
+        let office = OfficeProfile {
+            id: new_id(),
+            name: name.get_untracked().trim().to_string(),
+        };
         if load_sample {
             let sample = sample_dataset();
             let keys = storage::all_keys(&sample);

@@ -20,7 +20,10 @@ pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
     // The "loading" placeholder in index.html is for the seconds before the wasm starts.
-    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("loading")) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("loading"))
+    {
         el.remove();
     }
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {

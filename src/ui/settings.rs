@@ -11,7 +11,11 @@ use crate::web::local_storage::LocalStore;
 #[component]
 pub fn Settings() -> impl IntoView {
     let state = use_app();
-    let name = RwSignal::new(state.office.with_untracked(|o| o.as_ref().map(|o| o.name.clone()).unwrap_or_default()));
+    let name = RwSignal::new(
+        state
+            .office
+            .with_untracked(|o| o.as_ref().map(|o| o.name.clone()).unwrap_or_default()),
+    );
     let message = RwSignal::new(None::<(bool, String)>);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -20,8 +24,13 @@ pub fn Settings() -> impl IntoView {
             message.set(Some((false, "Tên cơ quan không được để trống.".into())));
             return;
         }
-        let Some(office) = state.office.get_untracked() else { return };
-        match state.save_office(OfficeProfile { name: new_name, ..office }) {
+        let Some(office) = state.office.get_untracked() else {
+            return;
+        };
+        match state.save_office(OfficeProfile {
+            name: new_name,
+            ..office
+        }) {
             Ok(()) => message.set(Some((true, "Đã lưu tên cơ quan.".into()))),
             Err(e) => message.set(Some((false, text::store_error(&e)))),
         }
@@ -29,7 +38,10 @@ pub fn Settings() -> impl IntoView {
     let usage = move || {
         state.data.track();
         state.save.track();
-        LocalStore::open().ok().and_then(|s| storage::units_used(&s).ok()).unwrap_or(0)
+        LocalStore::open()
+            .ok()
+            .and_then(|s| storage::units_used(&s).ok())
+            .unwrap_or(0)
     };
     view! {
         <h1>"Cài đặt"</h1>

@@ -74,15 +74,24 @@ impl AppState {
             Err(error) => {
                 // Nothing could be read: stay read-only so nothing stored is overwritten.
                 state.read_only.set(true);
-                state.save.set(SaveState { pending: BTreeSet::new(), error: Some(error) });
+                state.save.set(SaveState {
+                    pending: BTreeSet::new(),
+                    error: Some(error),
+                });
             }
         }
         state
     }
 
     pub fn stamp(&self) -> Stamp {
-        let office = self.office.with_untracked(|o| o.as_ref().map(|o| o.id)).unwrap_or_default();
-        Stamp { office, now: web::now() }
+        let office = self
+            .office
+            .with_untracked(|o| o.as_ref().map(|o| o.id))
+            .unwrap_or_default();
+        Stamp {
+            office,
+            now: web::now(),
+        }
     }
 
     pub fn today(&self) -> NaiveDate {
@@ -90,9 +99,16 @@ impl AppState {
     }
 
     /// Runs an edit on the dataset and stores the records it reports changed.
-    pub fn apply<R>(&self, edit: impl FnOnce(&mut Dataset, Stamp) -> R, changed: impl Fn(&R) -> Vec<RecordKey>) -> R {
+    pub fn apply<R>(
+        &self,
+        edit: impl FnOnce(&mut Dataset, Stamp) -> R,
+        changed: impl Fn(&R) -> Vec<RecordKey>,
+    ) -> R {
         let stamp = self.stamp();
-        let result = self.data.try_update(|data| edit(data, stamp)).expect("dataset is alive");
+        let result = self
+            .data
+            .try_update(|data| edit(data, stamp))
+            .expect("dataset is alive");
         let keys = changed(&result);
         if !keys.is_empty() {
             self.persist(keys);
@@ -102,18 +118,32 @@ impl AppState {
 
     /// Writes `keys` (and anything still pending) to localStorage; a refusal keeps them pending.
     pub fn persist(&self, keys: Vec<RecordKey>) {
-        let mut all: Vec<RecordKey> = self.save.with_untracked(|s| s.pending.iter().copied().collect());
+        let mut all: Vec<RecordKey> = self
+            .save
+            .with_untracked(|s| s.pending.iter().copied().collect());
         all.extend(keys);
         if self.read_only.get_untracked() {
-            self.save.set(SaveState { pending: all.into_iter().collect(), error: None });
+            self.save.set(SaveState {
+                pending: all.into_iter().collect(),
+                error: None,
+            });
             return;
         }
         let quarantined = self.quarantined.get_value();
         let report = match LocalStore::open() {
-            Ok(mut store) => self.data.with_untracked(|data| storage::save_records(&mut store, data, &all, &quarantined)),
-            Err(error) => storage::WriteReport { pending: all, error: Some(error), ..Default::default() },
+            Ok(mut store) => self
+                .data
+                .with_untracked(|data| storage::save_records(&mut store, data, &all, &quarantined)),
+            Err(error) => storage::WriteReport {
+                pending: all,
+                error: Some(error),
+                ..Default::default()
+            },
         };
-        self.save.set(SaveState { pending: report.pending.into_iter().collect(), error: report.error });
+        self.save.set(SaveState {
+            pending: report.pending.into_iter().collect(),
+            error: report.error,
+        });
     }
 
     /// Tries the pending writes again.
@@ -132,8 +162,14 @@ impl AppState {
     }
 
     pub fn notify(&self, message: impl Into<String>, undo: Option<Undo>) {
-        let serial = self.toast.with_untracked(|t| t.as_ref().map_or(0, |t| t.serial + 1));
-        self.toast.set(Some(Toast { message: message.into(), undo, serial }));
+        let serial = self
+            .toast
+            .with_untracked(|t| t.as_ref().map_or(0, |t| t.serial + 1));
+        self.toast.set(Some(Toast {
+            message: message.into(),
+            undo,
+            serial,
+        }));
         let toast = self.toast;
         set_timeout(
             move || {
@@ -147,7 +183,10 @@ impl AppState {
 
     /// Soft-deletes a record and offers undo; a refusal explains what still refers to it.
     pub fn delete<T: Stored>(&self, id: Id, label: &str) -> Result<(), Vec<Id>> {
-        let result = self.apply(|data, stamp| data.delete::<T>(id, stamp), |r| r.iter().copied().collect());
+        let result = self.apply(
+            |data, stamp| data.delete::<T>(id, stamp),
+            |r| r.iter().copied().collect(),
+        );
         match result {
             Ok(key) => {
                 self.notify(format!("Đã xóa “{label}”."), Some(Undo::Restore(key)));
@@ -182,7 +221,9 @@ impl AppState {
 }
 
 pub fn current_hash() -> String {
-    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
 }
 
 pub fn use_app() -> AppState {

@@ -92,16 +92,22 @@ pub fn problem(p: &Problem) -> String {
         Problem::SignatoryNotParty => "Người ký phải ký cho một trong các bên của văn bản.".into(),
         Problem::ParentNotRegulation => "Văn bản cấp trên phải là một quy chế phối hợp.".into(),
         Problem::ParentOnlyForPlans => "Chỉ kế hoạch mới thuộc một quy chế.".into(),
-        Problem::NumberTaken { .. } => "Số hiệu này đã dùng cho một văn bản khác của cùng các bên.".into(),
+        Problem::NumberTaken { .. } => {
+            "Số hiệu này đã dùng cho một văn bản khác của cùng các bên.".into()
+        }
         Problem::SupersedesItself => "Văn bản không thể thay thế chính nó.".into(),
-        Problem::SupersedesCycle => "Chuỗi thay thế bị vòng lặp (văn bản cũ lại thay thế văn bản này).".into(),
+        Problem::SupersedesCycle => {
+            "Chuỗi thay thế bị vòng lặp (văn bản cũ lại thay thế văn bản này).".into()
+        }
         Problem::OwnParent => "Không thể chọn chính nó.".into(),
         Problem::TitleYearsDiffer { title, period } => {
             format!("Tên ghi giai đoạn {title}, nhưng thời hạn là {period}. Kiểm tra lại.")
         }
         Problem::SignedAfterEnd => "Ngày ký sau khi giai đoạn đã kết thúc.".into(),
         Problem::PositionEndsBeforeStart => "Ngày thôi giữ chức vụ đứng trước ngày bắt đầu.".into(),
-        Problem::ResponsibleNotParty => "Đơn vị chịu trách nhiệm phải là một bên của văn bản.".into(),
+        Problem::ResponsibleNotParty => {
+            "Đơn vị chịu trách nhiệm phải là một bên của văn bản.".into()
+        }
     }
 }
 
@@ -116,7 +122,9 @@ pub fn date_input_error(e: &DateInputError) -> &'static str {
 pub fn store_error(e: &StoreError) -> String {
     match e {
         StoreError::QuotaExceeded => "Bộ nhớ của trình duyệt dành cho trang này đã đầy.".into(),
-        StoreError::Unavailable(why) => format!("Trình duyệt không cho dùng bộ nhớ cục bộ ({why})."),
+        StoreError::Unavailable(why) => {
+            format!("Trình duyệt không cho dùng bộ nhớ cục bộ ({why}).")
+        }
         StoreError::Other(why) => format!("Trình duyệt từ chối ghi dữ liệu ({why})."),
     }
 }

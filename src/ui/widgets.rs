@@ -107,7 +107,10 @@ pub fn StatusBadge(agreement: Agreement) -> impl IntoView {
 
 /// The messages about one field, shown beside it.
 #[component]
-pub fn FieldIssues(issues: RwSignal<Vec<Issue>>, #[prop(into)] field: Signal<String>) -> impl IntoView {
+pub fn FieldIssues(
+    issues: RwSignal<Vec<Issue>>,
+    #[prop(into)] field: Signal<String>,
+) -> impl IntoView {
     view! {
         {move || {
             let field = field.get();

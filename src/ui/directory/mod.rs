@@ -62,7 +62,11 @@ fn focus_first_invalid(form_id: &'static str) {
 
 /// Live organisations to choose from, by name, leaving out `exclude`. `keep` (the value the form
 /// opened with) stays a choice even if it was deleted since, so the select shows what is stored.
-fn organisation_choices(data: &Dataset, exclude: &BTreeSet<Id>, keep: Option<Id>) -> Vec<(Id, String)> {
+fn organisation_choices(
+    data: &Dataset,
+    exclude: &BTreeSet<Id>,
+    keep: Option<Id>,
+) -> Vec<(Id, String)> {
     let label = |name: &str, short: &str| {
         if short.trim().is_empty() || short.trim() == name.trim() {
             name.to_string()
@@ -75,10 +79,15 @@ fn organisation_choices(data: &Dataset, exclude: &BTreeSet<Id>, keep: Option<Id>
         .filter(|o| !exclude.contains(&o.id()))
         .map(|o| (o.id(), label(&o.name, &o.short_name)))
         .collect();
-    if let Some(kept) = keep.filter(|k| !exclude.contains(k) && !choices.iter().any(|(id, _)| id == k)) {
+    if let Some(kept) =
+        keep.filter(|k| !exclude.contains(k) && !choices.iter().any(|(id, _)| id == k))
+    {
         let name = match data.organisations.get(&kept) {
             Some(o) => format!("{} (đã xóa)", label(&o.name, &o.short_name)),
-            None => format!("{} (không có trong dữ liệu)", data.organisation_label(&kept)),
+            None => format!(
+                "{} (không có trong dữ liệu)",
+                data.organisation_label(&kept)
+            ),
         };
         choices.push((kept, name));
     }
@@ -117,22 +126,32 @@ fn OrganisationSelect(
 
 /// A link to an agreement by its title, with its period.
 fn agreement_link(state: AppState, id: Id) -> AnyView {
-    let found = state
-        .data
-        .with_untracked(|d| d.agreements.get(&id).map(|a| (a.title.clone(), format_period_years(a.period.start, a.period.end))));
+    let found = state.data.with_untracked(|d| {
+        d.agreements.get(&id).map(|a| {
+            (
+                a.title.clone(),
+                format_period_years(a.period.start, a.period.end),
+            )
+        })
+    });
     match found {
         Some((title, years)) => view! {
             <a href=Route::Agreement(id).href()>{title}</a>
             {(!years.is_empty()).then(|| view! { <span class="muted">" (" {years} ")"</span> })}
         }
         .into_any(),
-        None => view! { <span class="muted">"(văn bản chưa có trong dữ liệu này)"</span> }.into_any(),
+        None => {
+            view! { <span class="muted">"(văn bản chưa có trong dữ liệu này)"</span> }.into_any()
+        }
     }
 }
 
 /// Why a delete was refused, naming each agreement that still uses the record.
 #[component]
-fn DeleteRefused(blockers: RwSignal<Option<Vec<Id>>>, #[prop(into)] explanation: String) -> impl IntoView {
+fn DeleteRefused(
+    blockers: RwSignal<Option<Vec<Id>>>,
+    #[prop(into)] explanation: String,
+) -> impl IntoView {
     let state = super::state::use_app();
     move || {
         blockers.get().map(|ids| {

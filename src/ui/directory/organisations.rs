@@ -5,7 +5,10 @@ use std::collections::{BTreeSet, HashMap};
 
 use leptos::prelude::*;
 
-use super::{focus_first_invalid, has_error, organisation_choices, presence, DeleteRefused, OrganisationSelect, Presence};
+use super::{
+    focus_first_invalid, has_error, organisation_choices, presence, DeleteRefused,
+    OrganisationSelect, Presence,
+};
 use crate::core::dates::{format_instant, format_period_years};
 use crate::core::listing::{self, collate};
 use crate::core::meta::{new_id, Id, Meta};
@@ -55,7 +58,13 @@ pub fn OrganisationList() -> impl IntoView {
                         name: o.name.clone(),
                         short_name: o.short_name.clone(),
                         kind: o.kind,
-                        parent: o.parent.map(|p| (p, d.organisation_label(&p), d.organisations.live(&p).is_some())),
+                        parent: o.parent.map(|p| {
+                            (
+                                p,
+                                d.organisation_label(&p),
+                                d.organisations.live(&p).is_some(),
+                            )
+                        }),
                         agreements: counts.get(&o.id()).copied().unwrap_or(0),
                     })
                     .collect::<Vec<_>>()
@@ -185,8 +194,17 @@ fn self_and_descendants(data: &Dataset, id: Id) -> BTreeSet<Id> {
 fn OrganisationView(id: Option<Id>) -> impl IntoView {
     let state = use_app();
     let record_id = id.unwrap_or_else(new_id);
-    let stored = state.data.with_untracked(|d| id.and_then(|id| d.organisations.get(&id).cloned()));
-    let initial = stored.unwrap_or_else(|| Organisation::new(Meta::new(record_id, state.stamp().now), "", "", OrganisationKind::Other));
+    let stored = state
+        .data
+        .with_untracked(|d| id.and_then(|id| d.organisations.get(&id).cloned()));
+    let initial = stored.unwrap_or_else(|| {
+        Organisation::new(
+            Meta::new(record_id, state.stamp().now),
+            "",
+            "",
+            OrganisationKind::Other,
+        )
+    });
 
     let name = RwSignal::new(initial.name.clone());
     let short_name = RwSignal::new(initial.short_name.clone());
@@ -200,18 +218,30 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
     let initial_parent = initial.parent;
     let parent_choices = Signal::derive(move || {
         state.data.with(|d| {
-            let exclude = if id.is_some() { self_and_descendants(d, record_id) } else { BTreeSet::new() };
+            let exclude = if id.is_some() {
+                self_and_descendants(d, record_id)
+            } else {
+                BTreeSet::new()
+            };
             organisation_choices(d, &exclude, initial_parent)
         })
     });
     let heading = move || match id {
         None => "Thêm cơ quan, đơn vị".to_string(),
-        Some(id) => state.data.with(|d| d.organisations.get(&id).map(|o| o.name.clone()).unwrap_or_default()),
+        Some(id) => state.data.with(|d| {
+            d.organisations
+                .get(&id)
+                .map(|o| o.name.clone())
+                .unwrap_or_default()
+        }),
     };
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let base = state.data.with_untracked(|d| d.organisations.get(&record_id).cloned()).unwrap_or_else(|| initial.clone());
+        let base = state
+            .data
+            .with_untracked(|d| d.organisations.get(&record_id).cloned())
+            .unwrap_or_else(|| initial.clone());
         let record = Organisation {
             name: name.get_untracked().trim().to_string(),
             short_name: short_name.get_untracked().trim().to_string(),
@@ -220,7 +250,10 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
             notes: notes.get_untracked().trim_end().to_string(),
             ..base
         };
-        let result = state.apply(|data, stamp| data.save_organisation(record, stamp), |r| r.iter().copied().collect());
+        let result = state.apply(
+            |data, stamp| data.save_organisation(record, stamp),
+            |r| r.iter().copied().collect(),
+        );
         match result {
             Ok(_) => {
                 name.update(|n| *n = n.trim().to_string());
@@ -241,7 +274,9 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
     };
 
     let delete = move |_| {
-        let label = state.data.with_untracked(|d| d.organisation_label(&record_id));
+        let label = state
+            .data
+            .with_untracked(|d| d.organisation_label(&record_id));
         match state.delete::<Organisation>(record_id, &label) {
             Ok(()) => state.navigate(Route::Organisations),
             Err(ids) => blockers.set(Some(ids)),
@@ -346,7 +381,12 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
 fn OrganisationAgreements(id: Id) -> impl IntoView {
     let state = use_app();
     let agreements = Memo::new(move |_| {
-        state.data.with(|d| listing::agreements_of(d, id).into_iter().cloned().collect::<Vec<_>>())
+        state.data.with(|d| {
+            listing::agreements_of(d, id)
+                .into_iter()
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     });
     view! {
         <section class="card">

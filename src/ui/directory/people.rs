@@ -6,8 +6,14 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::{focus_first_invalid, has_error, organisation_choices, presence, DeleteRefused, OrganisationSelect, Presence};
-use crate::core::dates::{format_bound, format_date, format_instant, format_period_years, parse_date_input, Bound, DateInputError};
+use super::{
+    focus_first_invalid, has_error, organisation_choices, presence, DeleteRefused,
+    OrganisationSelect, Presence,
+};
+use crate::core::dates::{
+    format_bound, format_date, format_instant, format_period_years, parse_date_input, Bound,
+    DateInputError,
+};
 use crate::core::listing;
 use crate::core::meta::{new_id, Id, Meta};
 use crate::core::model::{Person, PositionHeld, Record};
@@ -56,7 +62,12 @@ pub fn PersonList() -> impl IntoView {
                     .map(|p| {
                         let current = p.positions_on(today);
                         let earlier = if current.is_empty() {
-                            p.positions.iter().map(|pos| pos.title.as_str()).filter(|t| !t.trim().is_empty()).collect::<Vec<_>>().join("; ")
+                            p.positions
+                                .iter()
+                                .map(|pos| pos.title.as_str())
+                                .filter(|t| !t.trim().is_empty())
+                                .collect::<Vec<_>>()
+                                .join("; ")
                         } else {
                             String::new()
                         };
@@ -201,7 +212,11 @@ impl PositionRow {
 }
 
 /// Reads a typed date and shows (or clears) its error beside the input.
-fn check_date(text: RwSignal<String>, error: RwSignal<Option<DateInputError>>, bound: Bound) -> Result<Option<NaiveDate>, ()> {
+fn check_date(
+    text: RwSignal<String>,
+    error: RwSignal<Option<DateInputError>>,
+    bound: Bound,
+) -> Result<Option<NaiveDate>, ()> {
     match parse_date_input(&text.get_untracked(), bound) {
         Ok(day) => {
             error.set(None);
@@ -219,13 +234,21 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
     let state = use_app();
     let owner = Owner::current();
     let record_id = id.unwrap_or_else(new_id);
-    let stored = state.data.with_untracked(|d| id.and_then(|id| d.people.get(&id).cloned()));
-    let initial = stored.unwrap_or_else(|| Person::new(Meta::new(record_id, state.stamp().now), ""));
+    let stored = state
+        .data
+        .with_untracked(|d| id.and_then(|id| d.people.get(&id).cloned()));
+    let initial =
+        stored.unwrap_or_else(|| Person::new(Meta::new(record_id, state.stamp().now), ""));
 
     let full_name = RwSignal::new(initial.full_name.clone());
     let notes = RwSignal::new(initial.notes.clone());
     let rows = RwSignal::new(
-        initial.positions.iter().enumerate().map(|(i, p)| PositionRow::new(i as u64, p)).collect::<Vec<_>>(),
+        initial
+            .positions
+            .iter()
+            .enumerate()
+            .map(|(i, p)| PositionRow::new(i as u64, p))
+            .collect::<Vec<_>>(),
     );
     let next_uid = StoredValue::new(initial.positions.len() as u64);
     let issues = RwSignal::new(Vec::<Issue>::new());
@@ -258,7 +281,12 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
 
     let heading = move || match id {
         None => "Thêm người".to_string(),
-        Some(id) => state.data.with(|d| d.people.get(&id).map(|p| p.full_name.clone()).unwrap_or_default()),
+        Some(id) => state.data.with(|d| {
+            d.people
+                .get(&id)
+                .map(|p| p.full_name.clone())
+                .unwrap_or_default()
+        }),
     };
 
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -279,7 +307,10 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
                 }
             })
             .collect();
-        let base = state.data.with_untracked(|d| d.people.get(&record_id).cloned()).unwrap_or_else(|| initial.clone());
+        let base = state
+            .data
+            .with_untracked(|d| d.people.get(&record_id).cloned())
+            .unwrap_or_else(|| initial.clone());
         let record = Person {
             full_name: full_name.get_untracked().trim().to_string(),
             notes: notes.get_untracked().trim_end().to_string(),
@@ -293,7 +324,10 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
             focus_first_invalid("person-form");
             return;
         }
-        let result = state.apply(|data, stamp| data.save_person(record, stamp), |r| r.iter().copied().collect());
+        let result = state.apply(
+            |data, stamp| data.save_person(record, stamp),
+            |r| r.iter().copied().collect(),
+        );
         match result {
             Ok(_) => {
                 full_name.update(|n| *n = n.trim().to_string());
@@ -406,15 +440,26 @@ fn PositionFields(
 ) -> impl IntoView {
     let state = use_app();
     let uid = row.uid;
-    let index = Memo::new(move |_| rows.with(|rs| rs.iter().position(|r| r.uid == uid).unwrap_or(0)));
-    let path = move |field: &'static str| Signal::derive(move || format!("positions[{}].{field}", index.get()));
+    let index =
+        Memo::new(move |_| rows.with(|rs| rs.iter().position(|r| r.uid == uid).unwrap_or(0)));
+    let path = move |field: &'static str| {
+        Signal::derive(move || format!("positions[{}].{field}", index.get()))
+    };
     let input_id = move |field: &str| format!("position-{uid}-{field}");
     let title_path = path("title");
     let organisation_path = path("organisation");
     let initial_organisation = row.initial_organisation;
-    let choices = Signal::derive(move || state.data.with(|d| organisation_choices(d, &BTreeSet::new(), initial_organisation)));
+    let choices = Signal::derive(move || {
+        state
+            .data
+            .with(|d| organisation_choices(d, &BTreeSet::new(), initial_organisation))
+    });
 
-    let date_input = move |field: &'static str, label: &'static str, text: RwSignal<String>, error: RwSignal<Option<DateInputError>>, bound: Bound| {
+    let date_input = move |field: &'static str,
+                           label: &'static str,
+                           text: RwSignal<String>,
+                           error: RwSignal<Option<DateInputError>>,
+                           bound: Bound| {
         let id = input_id(field);
         let issue_path = path(field);
         view! {

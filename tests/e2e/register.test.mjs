@@ -1,0 +1,134 @@
+// The agreement register as a new user meets it: first run, sample, search, edit, reload,
+// a refused save, delete with undo, deep links.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { e2e, ARTIFACTS } from './harness.mjs';
+import { startWithSample, storageSnapshot, searchAgreements, assertSameStorage } from './flows.mjs';
+
+const NEW_PERIOD = 'Quy chế phối hợp công tác giữa Ủy ban nhân dân tỉnh và Ban Chấp hành Tỉnh đoàn Trà Vinh, giai đoạn 2018 - 2022';
+
+e2e('first run, sample, search, edit, reload keeps the edit', async ({ page, url }) => {
+  await startWithSample(page, url);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'register-sample.png'), fullPage: false });
+
+  await searchAgreements(page, 'quy che 2018');
+  const rows = page.locator('table.register tbody tr');
+  await page.getByText('1 / 22 văn bản khớp').waitFor();
+  await rows.first().getByRole('link', { name: NEW_PERIOD }).click();
+  await page.getByRole('heading', { level: 1, name: NEW_PERIOD }).waitFor();
+  assert.match(page.url(), /#\/agreements\/[0-9a-f-]{36}$/);
+  const agreementUrl = page.url();
+  // The signatories and the superseded period are on the page.
+  await page.getByRole('link', { name: 'Đồng Văn Lâm' }).waitFor();
+  await page.getByText('Phó Bí thư Tỉnh ủy, Chủ tịch Ủy ban nhân dân tỉnh').waitFor();
+  await page.getByRole('link', { name: /giai đoạn 2013 - 2017/ }).first().waitFor();
+
+  await page.getByRole('link', { name: 'Sửa', exact: true }).click();
+  const title = page.getByLabel('Tên văn bản');
+  await title.fill(NEW_PERIOD + ' (bản đã sửa)');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: NEW_PERIOD + ' (bản đã sửa)' }).waitFor();
+  assert.equal(page.url(), agreementUrl);
+
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: NEW_PERIOD + ' (bản đã sửa)' }).waitFor();
+});
+
+e2e('an agreement whose period ends before it starts is refused and nothing is saved', async ({ page, url }) => {
+  await startWithSample(page, url);
+  const before = await storageSnapshot(page);
+  await page.getByRole('link', { name: '+ Thêm văn bản' }).click();
+  await page.getByLabel('Tên văn bản').fill('Quy chế thử nghiệm');
+  await page.getByLabel('Bên 1').selectOption({ label: 'Ủy ban nhân dân tỉnh Trà Vinh' });
+  await page.getByLabel('Bên 2').selectOption({ label: 'Ban Chấp hành Đoàn TNCS Hồ Chí Minh tỉnh Trà Vinh' });
+  await page.getByLabel('Giai đoạn từ').fill('2022');
+  await page.getByLabel('Đến', { exact: true }).fill('2018');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+
+  await page.getByText('Ngày kết thúc đứng trước ngày bắt đầu.').waitFor();
+  await page.getByText(/Chưa lưu: có 1 chỗ cần sửa/).waitFor();
+  assert.equal(await page.getByLabel('Đến', { exact: true }).getAttribute('aria-invalid'), 'true');
+  assertSameStorage(before, await storageSnapshot(page));
+
+  // Fixing the field saves it.
+  await page.getByLabel('Đến', { exact: true }).fill('2026');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Quy chế thử nghiệm' }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Quy chế thử nghiệm' }).waitFor();
+});
+
+e2e('delete an agreement, then undo', async ({ page, url }) => {
+  await startWithSample(page, url);
+  await searchAgreements(page, 'so y te');
+  await page.locator('table.register tbody tr').first().getByRole('link').click();
+  const heading = await page.getByRole('heading', { level: 1 }).textContent();
+  assert.match(heading, /Sở Y tế/);
+  await page.getByRole('button', { name: 'Xóa', exact: true }).click();
+  await page.getByText('21 văn bản').waitFor();
+  await page.getByRole('button', { name: 'Hoàn tác' }).click();
+  await page.getByText('22 văn bản').waitFor();
+  await page.reload();
+  await page.getByText('22 văn bản').waitFor();
+  await searchAgreements(page, 'so y te');
+  await page.getByRole('link', { name: heading }).waitFor();
+});
+
+e2e('a regulation with plans cannot be deleted; the page says why', async ({ page, url }) => {
+  await startWithSample(page, url);
+  await searchAgreements(page, 'quy che 2013');
+  await page.locator('table.register tbody tr').first().getByRole('link').click();
+  const before = await storageSnapshot(page);
+  await page.getByRole('button', { name: 'Xóa', exact: true }).click();
+  await page.getByText(/Chưa xóa được: còn 20 kế hoạch/).waitFor();
+  assertSameStorage(before, await storageSnapshot(page));
+});
+
+e2e('a deep link opens its agreement after a reload and in a new tab', async ({ page, context, url }) => {
+  await startWithSample(page, url);
+  await searchAgreements(page, 'quy che 2018');
+  await page.locator('table.register tbody tr').first().getByRole('link').click();
+  await page.getByRole('heading', { level: 1, name: NEW_PERIOD }).waitFor();
+  const deepLink = page.url();
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: NEW_PERIOD }).waitFor();
+
+  const other = await context.newPage();
+  await other.goto(deepLink);
+  await other.getByRole('heading', { level: 1, name: NEW_PERIOD }).waitFor();
+  await other.close();
+
+  await page.goto(url + '#/agreements/00000000-0000-4000-8000-000000000000');
+  await page.getByRole('heading', { name: 'Không có văn bản này' }).waitFor();
+  await page.goto(url + '#/khong-co-trang-nay');
+  await page.getByRole('heading', { name: 'Không tìm thấy trang' }).waitFor();
+});
+
+e2e('duplicate for the next period opens a linked draft', async ({ page, url }) => {
+  await startWithSample(page, url);
+  await searchAgreements(page, 'quy che 2018');
+  await page.locator('table.register tbody tr').first().getByRole('link').click();
+  await page.getByRole('button', { name: 'Nhân bản cho giai đoạn sau' }).click();
+  await page.getByRole('dialog').getByText('giai đoạn 2023 - 2027').waitFor();
+  await page.getByRole('button', { name: 'Tạo dự thảo' }).click();
+  assert.equal(await page.getByLabel('Giai đoạn từ').inputValue(), '2023');
+  assert.equal(await page.getByLabel('Đến', { exact: true }).inputValue(), '2027');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: /giai đoạn 2023 - 2027/ }).waitFor();
+  await page.getByText('Dự thảo', { exact: true }).waitFor();
+  await page.getByRole('link', { name: NEW_PERIOD }).waitFor(); // "Thay thế" links back
+});
+
+e2e('a directory organisation is created and found by search without diacritics', async ({ page, url }) => {
+  await startWithSample(page, url);
+  await page.getByRole('link', { name: 'Cơ quan', exact: true }).click();
+  await page.getByRole('link', { name: '+ Thêm cơ quan' }).click();
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await page.getByText('Bắt buộc nhập.').waitFor();
+  await page.getByLabel('Tên đầy đủ').fill('Sở Ngoại vụ tỉnh Trà Vinh');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Sở Ngoại vụ tỉnh Trà Vinh' }).waitFor();
+  await page.getByRole('link', { name: 'Cơ quan', exact: true }).click();
+  await page.getByLabel('Tìm cơ quan').fill('so ngoai vu');
+  await page.getByRole('link', { name: 'Sở Ngoại vụ tỉnh Trà Vinh' }).waitFor();
+});
