@@ -113,7 +113,16 @@ pub fn find_agreements<'a>(
             (score > 0).then_some((score, a))
         })
         .collect();
-    let by_recent = |a: &Agreement, b: &Agreement| b.meta.updated.cmp(&a.meta.updated);
+    // Ties (e.g. a freshly loaded sample, all saved at once) read best as: regulations first,
+    // newest period first, then by title.
+    let by_recent = |a: &Agreement, b: &Agreement| {
+        b.meta
+            .updated
+            .cmp(&a.meta.updated)
+            .then_with(|| kind_rank(a.kind).cmp(&kind_rank(b.kind)))
+            .then_with(|| b.period.start.cmp(&a.period.start))
+            .then_with(|| collate(&a.title).cmp(&collate(&b.title)))
+    };
     match query.sort {
         AgreementSort::Relevance => {
             found.sort_by(|(sa, a), (sb, b)| sb.cmp(sa).then_with(|| by_recent(a, b)))
@@ -138,6 +147,14 @@ pub fn find_agreements<'a>(
         }
     }
     found.into_iter().map(|(_, a)| a).collect()
+}
+
+fn kind_rank(kind: AgreementKind) -> u8 {
+    match kind {
+        AgreementKind::Regulation => 0,
+        AgreementKind::Plan => 1,
+        AgreementKind::Other => 2,
+    }
 }
 
 /// A sort key that orders Vietnamese text as readers expect (diacritics after the base letter).

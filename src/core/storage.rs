@@ -125,11 +125,7 @@ fn decode<T: Stored>(raw: &str, key: RecordKey, data: &mut Dataset) -> Result<()
 
 /// Decodes one stored record into `data`: the whole load, and a change another tab made.
 pub fn decode_record(key: RecordKey, raw: &str, data: &mut Dataset) -> Result<(), LoadProblemKind> {
-    match key.collection {
-        Collection::Organisations => decode::<Organisation>(raw, key, data),
-        Collection::People => decode::<Person>(raw, key, data),
-        Collection::Agreements => decode::<Agreement>(raw, key, data),
-    }
+    crate::with_record_type!(key.collection, T => decode::<T>(raw, key, data))
 }
 
 /// Reads everything under our prefix. Whatever cannot be read is reported, kept and fenced off;
@@ -190,11 +186,7 @@ fn record_json(data: &Dataset, key: RecordKey) -> Option<String> {
             .get(id)
             .map(|r| serde_json::to_string(r).expect("records serialise"))
     }
-    match key.collection {
-        Collection::Organisations => json::<Organisation>(data, &key.id),
-        Collection::People => json::<Person>(data, &key.id),
-        Collection::Agreements => json::<Agreement>(data, &key.id),
-    }
+    crate::with_record_type!(key.collection, T => json::<T>(data, &key.id))
 }
 
 /// Writes the named records, each under its own key. Stops at the first refusal and reports the

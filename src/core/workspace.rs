@@ -93,6 +93,28 @@ macro_rules! impl_stored {
     };
 }
 
+/// Runs `$body` with `$T` bound to the record type of `$collection`: the one place that maps
+/// collection names to types, so storage, files and merge handle every collection alike.
+#[macro_export]
+macro_rules! with_record_type {
+    ($collection:expr, $T:ident => $body:expr) => {
+        match $collection {
+            $crate::core::model::Collection::Organisations => {
+                type $T = $crate::core::model::Organisation;
+                $body
+            }
+            $crate::core::model::Collection::People => {
+                type $T = $crate::core::model::Person;
+                $body
+            }
+            $crate::core::model::Collection::Agreements => {
+                type $T = $crate::core::model::Agreement;
+                $body
+            }
+        }
+    };
+}
+
 /// Every record of the office.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Dataset {

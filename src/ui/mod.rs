@@ -27,9 +27,13 @@ pub fn App() -> impl IntoView {
         el.remove();
     }
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        state.route.set(Route::parse(&current_hash()));
-        if let Some(w) = web_sys::window() {
-            w.scroll_to_with_x_and_y(0.0, 0.0);
+        // Our own navigate() already set the route; setting it again would rebuild the page.
+        let route = Route::parse(&current_hash());
+        if state.route.with_untracked(|r| *r != route) {
+            state.route.set(route);
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
         }
     });
     on_cleanup(move || handle.remove());

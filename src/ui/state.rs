@@ -198,13 +198,8 @@ impl AppState {
 
     pub fn undo(&self, undo: Undo) {
         let Undo::Restore(key) = undo;
-        use crate::core::model::{Agreement, Collection, Organisation, Person};
         let restored = self.apply(
-            |data, stamp| match key.collection {
-                Collection::Agreements => data.restore::<Agreement>(key.id, stamp),
-                Collection::Organisations => data.restore::<Organisation>(key.id, stamp),
-                Collection::People => data.restore::<Person>(key.id, stamp),
-            },
+            |data, stamp| crate::with_record_type!(key.collection, T => data.restore::<T>(key.id, stamp)),
             |r| r.iter().copied().collect(),
         );
         if restored.is_some() {
@@ -215,8 +210,11 @@ impl AppState {
     pub fn navigate(&self, route: Route) {
         if let Some(window) = web_sys::window() {
             let _ = window.location().set_hash(&route.href());
+            window.scroll_to_with_x_and_y(0.0, 0.0);
         }
-        self.route.set(route);
+        if self.route.with_untracked(|r| *r != route) {
+            self.route.set(route);
+        }
     }
 }
 

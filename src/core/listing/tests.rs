@@ -176,3 +176,20 @@ fn years_and_directory_searches() {
     let lam = find_people(&data, "lam")[0].id();
     assert_eq!(agreements_signed_by(&data, lam).len(), 1);
 }
+
+#[test]
+fn default_order_of_a_fresh_sample_puts_regulations_first_newest_period_first() {
+    let data = sample_dataset();
+    let found = find_agreements(
+        &data,
+        &agreement_haystacks(&data),
+        &AgreementQuery::default(),
+        today(),
+    );
+    assert_eq!(found[0].id(), regulation_2018_2022_id());
+    assert_eq!(found[1].id(), regulation_2013_2017_id());
+    let plan_titles = titles(&found[2..]);
+    let mut sorted = plan_titles.clone();
+    sorted.sort_by_key(|t| collate(t));
+    assert_eq!(plan_titles, sorted);
+}

@@ -4,7 +4,7 @@ use uuid::Uuid;
 use super::*;
 use crate::core::generate;
 use crate::core::meta::Meta;
-use crate::core::model::OrganisationKind;
+use crate::core::model::{OrganisationKind, Record};
 use crate::core::workspace::Stamp;
 
 fn stamp(secs: i64) -> Stamp {
