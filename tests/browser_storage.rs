@@ -140,7 +140,12 @@ fn one_edit_with_1000_agreements_stored_writes_one_small_key() {
         .iter()
         .filter(|(k, v)| before.get(*k) != Some(*v))
         .collect();
-    assert_eq!(changed.len(), 1, "changed keys: {:?}", changed.iter().map(|c| c.0).collect::<Vec<_>>());
+    assert_eq!(
+        changed.len(),
+        1,
+        "changed keys: {:?}",
+        changed.iter().map(|c| c.0).collect::<Vec<_>>()
+    );
     let (changed_key, changed_value) = changed[0];
     assert_eq!(changed_key, &record_key(key));
     let units = js_len(changed_key) + js_len(changed_value);
