@@ -16,11 +16,30 @@ pub enum Route {
     People,
     PersonNew,
     Person(Uuid),
+    Events,
+    EventNew,
+    Event(Uuid),
+    EventEdit(Uuid),
+    Recommendations,
+    RecommendationNew,
+    Recommendation(Uuid),
     Settings,
     NotFound(String),
 }
 
 impl Route {
+    /// The page of a stored record.
+    pub fn of_record(collection: crate::core::model::Collection, id: Uuid) -> Route {
+        use crate::core::model::Collection as C;
+        match collection {
+            C::Organisations => Route::Organisation(id),
+            C::People => Route::Person(id),
+            C::Agreements => Route::Agreement(id),
+            C::Events => Route::Event(id),
+            C::Recommendations => Route::Recommendation(id),
+        }
+    }
+
     /// Reads a location hash ("#/agreements/…", "" or "#/").
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
@@ -42,6 +61,13 @@ impl Route {
             ["people"] => Route::People,
             ["people", "new"] => Route::PersonNew,
             ["people", x] if id(x).is_some() => Route::Person(id(x).unwrap()),
+            ["events"] => Route::Events,
+            ["events", "new"] => Route::EventNew,
+            ["events", x] if id(x).is_some() => Route::Event(id(x).unwrap()),
+            ["events", x, "edit"] if id(x).is_some() => Route::EventEdit(id(x).unwrap()),
+            ["recommendations"] => Route::Recommendations,
+            ["recommendations", "new"] => Route::RecommendationNew,
+            ["recommendations", x] if id(x).is_some() => Route::Recommendation(id(x).unwrap()),
             ["settings"] => Route::Settings,
             _ => Route::NotFound(path.to_string()),
         }
@@ -60,6 +86,13 @@ impl Route {
             Route::People => "people".to_string(),
             Route::PersonNew => "people/new".to_string(),
             Route::Person(id) => format!("people/{id}"),
+            Route::Events => "events".to_string(),
+            Route::EventNew => "events/new".to_string(),
+            Route::Event(id) => format!("events/{id}"),
+            Route::EventEdit(id) => format!("events/{id}/edit"),
+            Route::Recommendations => "recommendations".to_string(),
+            Route::RecommendationNew => "recommendations/new".to_string(),
+            Route::Recommendation(id) => format!("recommendations/{id}"),
             Route::Settings => "settings".to_string(),
             Route::NotFound(path) => path.clone(),
         };
@@ -77,6 +110,12 @@ impl Route {
                 Section::Organisations
             }
             Route::People | Route::PersonNew | Route::Person(_) => Section::People,
+            Route::Events | Route::EventNew | Route::Event(_) | Route::EventEdit(_) => {
+                Section::Events
+            }
+            Route::Recommendations | Route::RecommendationNew | Route::Recommendation(_) => {
+                Section::Recommendations
+            }
             Route::Settings => Section::Settings,
             Route::NotFound(_) => Section::None,
         }
@@ -86,6 +125,8 @@ impl Route {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
     Agreements,
+    Events,
+    Recommendations,
     Organisations,
     People,
     Settings,
@@ -110,6 +151,13 @@ mod tests {
             Route::People,
             Route::PersonNew,
             Route::Person(id),
+            Route::Events,
+            Route::EventNew,
+            Route::Event(id),
+            Route::EventEdit(id),
+            Route::Recommendations,
+            Route::RecommendationNew,
+            Route::Recommendation(id),
             Route::Settings,
         ] {
             assert_eq!(Route::parse(&route.href()), route, "{}", route.href());

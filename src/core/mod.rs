@@ -2,11 +2,13 @@
 //! so all of it is tested natively with `cargo test`.
 
 pub mod dates;
+pub mod event;
 pub mod generate;
 pub mod listing;
 pub mod meta;
 pub mod model;
 pub mod next_period;
+pub mod recommendation;
 pub mod sample;
 pub mod search;
 pub mod status;

@@ -20,6 +20,8 @@ pub enum Collection {
     Organisations,
     People,
     Agreements,
+    Events,
+    Recommendations,
 }
 
 impl Collection {
@@ -34,6 +36,8 @@ impl Collection {
             Collection::Organisations => "organisations",
             Collection::People => "people",
             Collection::Agreements => "agreements",
+            Collection::Events => "events",
+            Collection::Recommendations => "recommendations",
         }
     }
 

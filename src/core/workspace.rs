@@ -6,8 +6,10 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::event::Event;
 use super::meta::{Id, OfficeId};
 use super::model::{Agreement, AgreementKind, Collection, Organisation, Person, Record};
+use super::recommendation::Recommendation;
 use super::validate::{self, Issue};
 
 /// This installation: its generated id (keys version vectors) and the name the user gave it.
@@ -111,6 +113,14 @@ macro_rules! with_record_type {
                 type $T = $crate::core::model::Agreement;
                 $body
             }
+            $crate::core::model::Collection::Events => {
+                type $T = $crate::core::event::Event;
+                $body
+            }
+            $crate::core::model::Collection::Recommendations => {
+                type $T = $crate::core::recommendation::Recommendation;
+                $body
+            }
         }
     };
 }
@@ -121,23 +131,27 @@ pub struct Dataset {
     pub organisations: Table<Organisation>,
     pub people: Table<Person>,
     pub agreements: Table<Agreement>,
+    pub events: Table<Event>,
+    pub recommendations: Table<Recommendation>,
 }
 impl_stored!(Organisation, organisations);
 impl_stored!(Person, people);
 impl_stored!(Agreement, agreements);
+impl_stored!(Event, events);
+impl_stored!(Recommendation, recommendations);
 
 /// Why a delete was refused: live records still point at this one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DeleteBlocked {
-    /// The agreements that still refer to the record.
-    pub referenced_by: Vec<Id>,
+    /// The live records that still refer to the record.
+    pub referenced_by: Vec<RecordKey>,
 }
 
 impl Dataset {
     pub fn is_empty(&self) -> bool {
-        self.organisations.iter_all().next().is_none()
-            && self.people.iter_all().next().is_none()
-            && self.agreements.iter_all().next().is_none()
+        Collection::ALL
+            .into_iter()
+            .all(|c| crate::with_record_type!(c, T => T::table(self).iter_all().next().is_none()))
     }
 
     pub fn table<T: Stored>(&self) -> &Table<T> {
@@ -196,23 +210,57 @@ impl Dataset {
         Ok(self.commit(person, stamp))
     }
 
-    /// Live agreements that refer to `key`'s record (as party, signatory, parent, supersedes…).
-    pub fn referenced_by(&self, key: RecordKey) -> Vec<Id> {
+    /// Live records that refer to `key`'s record (as party, signatory, chair, parent, link…).
+    pub fn referenced_by(&self, key: RecordKey) -> Vec<RecordKey> {
+        use Collection as C;
         let id = key.id;
-        self.agreements
-            .iter_live()
-            .filter(|a| a.id() != id)
-            .filter(|a| match key.collection {
-                Collection::Organisations => {
+        let mut refs = Vec::new();
+        for a in self.agreements.iter_live().filter(|a| a.id() != id) {
+            let refers = match key.collection {
+                C::Organisations => {
                     a.has_party(id)
                         || a.signatories.iter().any(|s| s.organisation == id)
                         || a.areas.iter().any(|area| area.responsible.contains(&id))
                 }
-                Collection::People => a.signatories.iter().any(|s| s.person == id),
-                Collection::Agreements => a.parent == Some(id),
-            })
-            .map(|a| a.id())
-            .collect()
+                C::People => a.signatories.iter().any(|s| s.person == id),
+                C::Agreements => a.parent == Some(id),
+                C::Events | C::Recommendations => false,
+            };
+            if refers {
+                refs.push(RecordKey {
+                    collection: C::Agreements,
+                    id: a.id(),
+                });
+            }
+        }
+        for e in self.events.iter_live() {
+            let refers = match key.collection {
+                C::People => e.chairs.iter().any(|c| c.person == id),
+                C::Agreements => e.links(id),
+                C::Organisations | C::Events | C::Recommendations => false,
+            };
+            if refers {
+                refs.push(RecordKey {
+                    collection: C::Events,
+                    id: e.id(),
+                });
+            }
+        }
+        for r in self.recommendations.iter_live() {
+            let refers = match key.collection {
+                C::Organisations => r.raised_by == Some(id) || r.addressed_to.contains(&id),
+                C::Agreements => r.agreement == Some(id),
+                C::Events => r.event == Some(id),
+                C::People | C::Recommendations => false,
+            };
+            if refers {
+                refs.push(RecordKey {
+                    collection: C::Recommendations,
+                    id: r.id(),
+                });
+            }
+        }
+        refs
     }
 
     /// Soft-deletes a record (a tombstone), unless live agreements still refer to it.
@@ -274,6 +322,19 @@ impl Dataset {
         match self.organisations.get(id) {
             Some(org) => org.label().to_string(),
             None => format!("({})", &id.to_string()[..8]),
+        }
+    }
+
+    /// What a record is called in lists and links; None when it is not in this dataset.
+    pub fn record_label(&self, key: RecordKey) -> Option<String> {
+        use Collection as C;
+        let id = &key.id;
+        match key.collection {
+            C::Organisations => self.organisations.get(id).map(|o| o.name.clone()),
+            C::People => self.people.get(id).map(|p| p.full_name.clone()),
+            C::Agreements => self.agreements.get(id).map(|a| a.title.clone()),
+            C::Events => self.events.get(id).map(|e| e.title.clone()),
+            C::Recommendations => self.recommendations.get(id).map(|r| r.content.clone()),
         }
     }
 
@@ -384,7 +445,13 @@ mod tests {
         let lead = ag.parties[0].organisation;
         let ag_id = data.save_agreement(ag, stamp(1)).unwrap().id;
         let err = data.delete::<Organisation>(lead, stamp(2)).unwrap_err();
-        assert_eq!(err.referenced_by, vec![ag_id]);
+        assert_eq!(
+            err.referenced_by,
+            vec![RecordKey {
+                collection: Collection::Agreements,
+                id: ag_id
+            }]
+        );
         data.delete::<Agreement>(ag_id, stamp(3)).unwrap();
         assert!(
             data.delete::<Organisation>(lead, stamp(4)).is_ok(),
@@ -404,11 +471,13 @@ mod tests {
         plan.title = "Kế hoạch".into();
         let plan_id = data.save_agreement(plan, stamp(2)).unwrap().id;
         assert_eq!(data.plans_of(reg_id).len(), 1);
+        let blocked = data.delete::<Agreement>(reg_id, stamp(3)).unwrap_err();
         assert_eq!(
-            data.delete::<Agreement>(reg_id, stamp(3))
-                .unwrap_err()
-                .referenced_by,
-            vec![plan_id]
+            blocked.referenced_by,
+            vec![RecordKey {
+                collection: Collection::Agreements,
+                id: plan_id
+            }]
         );
     }
 }

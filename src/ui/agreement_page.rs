@@ -65,7 +65,7 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
             .with_untracked(|d| d.organisations.get(&org_id).map(|o| o.name.clone()));
         view! { <a href=Route::Organisation(org_id).href()>{label.unwrap_or_else(|| "(không rõ)".into())}</a> }
     };
-    let delete_error = RwSignal::new(None::<Vec<Id>>);
+    let delete_error = RwSignal::new(None::<Vec<crate::core::workspace::RecordKey>>);
     let title_for_delete = a.title.clone();
     let on_delete = move |_| match state.delete::<Agreement>(id, &title_for_delete) {
         Ok(()) => state.navigate(Route::Agreements),
@@ -116,12 +116,7 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
                 <button class="danger" on:click=on_delete>"Xóa"</button>
             </div>
         </div>
-        {move || delete_error.get().map(|blockers| view! {
-            <div class="banner error" role="alert">
-                "Chưa xóa được: còn " {blockers.len()} " kế hoạch thuộc văn bản này. Xóa hoặc chuyển các kế hoạch đó trước: "
-                {blockers.into_iter().map(|b| view! { <span class="chip">{link_to(state, b)}</span> }).collect_view()}
-            </div>
-        })}
+        <super::widgets::DeleteRefused blockers=delete_error/>
         {(!warnings.is_empty()).then(|| view! {
             <div class="banner warning" role="status">
                 <strong>"Lưu ý: "</strong>

@@ -4,7 +4,9 @@ mod agreement_form;
 mod agreement_list;
 mod agreement_page;
 mod directory;
+mod events;
 mod first_run;
+mod recommendations;
 mod settings;
 pub mod state;
 mod text;
@@ -88,6 +90,13 @@ fn Shell() -> impl IntoView {
                 Route::People => directory::PersonList().into_any(),
                 Route::PersonNew => view! { <directory::PersonPage id=None/> }.into_any(),
                 Route::Person(id) => view! { <directory::PersonPage id=Some(id)/> }.into_any(),
+                Route::Events => events::EventList().into_any(),
+                Route::EventNew => view! { <events::EventForm id=None/> }.into_any(),
+                Route::Event(id) => view! { <events::EventPage id=id/> }.into_any(),
+                Route::EventEdit(id) => view! { <events::EventForm id=Some(id)/> }.into_any(),
+                Route::Recommendations => recommendations::RecommendationList().into_any(),
+                Route::RecommendationNew => view! { <recommendations::RecommendationPage id=None/> }.into_any(),
+                Route::Recommendation(id) => view! { <recommendations::RecommendationPage id=Some(id)/> }.into_any(),
                 Route::Settings => settings::Settings().into_any(),
                 Route::NotFound(path) => view! { <widgets::NotFound path=path/> }.into_any(),
             }}

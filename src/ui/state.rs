@@ -182,7 +182,7 @@ impl AppState {
     }
 
     /// Soft-deletes a record and offers undo; a refusal explains what still refers to it.
-    pub fn delete<T: Stored>(&self, id: Id, label: &str) -> Result<(), Vec<Id>> {
+    pub fn delete<T: Stored>(&self, id: Id, label: &str) -> Result<(), Vec<RecordKey>> {
         let result = self.apply(
             |data, stamp| data.delete::<T>(id, stamp),
             |r| r.iter().copied().collect(),

@@ -7,6 +7,8 @@ use super::text;
 use crate::core::model::Agreement;
 use crate::core::status::derive_status;
 use crate::core::validate::Issue;
+use crate::core::workspace::RecordKey;
+use crate::route::Route;
 
 /// Says, at the top of every page, when something is not saved or could not be read.
 #[component]
@@ -124,5 +126,48 @@ pub fn FieldIssues(
                     .collect_view()
             })
         }}
+    }
+}
+
+/// A link to any stored record, by its label; a record missing here says so.
+pub fn record_link(state: super::state::AppState, key: RecordKey) -> impl IntoView {
+    match state.data.with_untracked(|d| d.record_label(key)) {
+        Some(label) => {
+            view! { <a href=Route::of_record(key.collection, key.id).href()>{label}</a> }.into_any()
+        }
+        None => {
+            view! { <span class="muted">"(bản ghi chưa có trong dữ liệu này)"</span> }.into_any()
+        }
+    }
+}
+
+/// Why a delete was refused: each live record that still refers to it, as a link.
+#[component]
+pub fn DeleteRefused(
+    blockers: RwSignal<Option<Vec<RecordKey>>>,
+    /// What the blocking records do with this one, and what to do about it.
+    #[prop(optional, into)]
+    explanation: String,
+) -> impl IntoView {
+    let state = use_app();
+    move || {
+        blockers.get().map(|keys| {
+            let explanation = if explanation.is_empty() {
+                "đang dùng đến mục này; hãy xóa hoặc sửa chúng trước:".to_string()
+            } else {
+                explanation.clone()
+            };
+            view! {
+                <div class="banner error" role="alert">
+                    <p>
+                        <strong>"Chưa xóa được. "</strong>
+                        {format!("Còn {} bản ghi ", keys.len())}
+                        {explanation}
+                    </p>
+                    <ul>{keys.into_iter().map(|k| view! { <li>{record_link(state, k)}</li> }).collect_view()}</ul>
+                    <button class="link" on:click=move |_| blockers.set(None)>"Đóng"</button>
+                </div>
+            }
+        })
     }
 }

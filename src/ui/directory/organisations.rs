@@ -6,8 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 use leptos::prelude::*;
 
 use super::{
-    focus_first_invalid, has_error, organisation_choices, presence, DeleteRefused,
-    OrganisationSelect, Presence,
+    focus_first_invalid, has_error, organisation_choices, presence, OrganisationSelect, Presence,
 };
 use crate::core::dates::{format_instant, format_period_years};
 use crate::core::listing::{self, collate};
@@ -213,7 +212,7 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
     let notes = RwSignal::new(initial.notes.clone());
     let issues = RwSignal::new(Vec::<Issue>::new());
     let form_error = RwSignal::new(false);
-    let blockers = RwSignal::new(None::<Vec<Id>>);
+    let blockers = RwSignal::new(None::<Vec<crate::core::workspace::RecordKey>>);
 
     let initial_parent = initial.parent;
     let parent_choices = Signal::derive(move || {
@@ -358,7 +357,7 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
             <section class="card">
                 <h2>"Xóa cơ quan"</h2>
                 <p class="help">"Chỉ xóa được khi không còn văn bản nào dùng đến cơ quan này. Sau khi xóa vẫn có thể hoàn tác."</p>
-                <DeleteRefused
+                <crate::ui::widgets::DeleteRefused
                     blockers=blockers
                     explanation="vẫn dùng đến cơ quan này (là một bên, ký thay mặt cơ quan, hoặc chịu trách nhiệm một nội dung phối hợp). Hãy gỡ cơ quan khỏi các văn bản dưới đây, hoặc xóa các văn bản đó, rồi thử lại:"
                 />

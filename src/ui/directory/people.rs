@@ -7,8 +7,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::{
-    focus_first_invalid, has_error, organisation_choices, presence, DeleteRefused,
-    OrganisationSelect, Presence,
+    focus_first_invalid, has_error, organisation_choices, presence, OrganisationSelect, Presence,
 };
 use crate::core::dates::{
     format_bound, format_date, format_instant, format_period_years, parse_date_input, Bound,
@@ -253,7 +252,7 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
     let next_uid = StoredValue::new(initial.positions.len() as u64);
     let issues = RwSignal::new(Vec::<Issue>::new());
     let form_error = RwSignal::new(false);
-    let blockers = RwSignal::new(None::<Vec<Id>>);
+    let blockers = RwSignal::new(None::<Vec<crate::core::workspace::RecordKey>>);
 
     let add_row = move |_| {
         let uid = next_uid.get_value();
@@ -412,7 +411,7 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
             <section class="card">
                 <h2>"Xóa người này"</h2>
                 <p class="help">"Chỉ xóa được khi người này không còn là người ký của văn bản nào. Sau khi xóa vẫn có thể hoàn tác."</p>
-                <DeleteRefused
+                <crate::ui::widgets::DeleteRefused
                     blockers=blockers
                     explanation="vẫn ghi người này là người ký. Hãy gỡ người ký khỏi các văn bản dưới đây, hoặc xóa các văn bản đó, rồi thử lại:"
                 />
