@@ -12,12 +12,10 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use super::state::AppState;
-use crate::core::dates::format_period_years;
 use crate::core::meta::Id;
 use crate::core::model::Record;
 use crate::core::validate::Issue;
 use crate::core::workspace::{Dataset, Stored};
-use crate::route::Route;
 
 /// Where the record a page is about stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
