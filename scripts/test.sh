@@ -57,7 +57,7 @@ phase_end
 
 printf '\n\033[1m==> timings\033[0m\n'
 printf '  %s\n' "${timings[@]}"
-grep -h 'gzipped' "$logs/3-build.log" | sed 's/^/  /' || true
+grep -h 'gzipped' "$logs/3-build.log" | sed -e $'s/\x1b\\[[0-9;]*m//g' -e 's/^/  /' || true
 printf '\n\033[1m==> summary\033[0m\n'
 for log in "$logs"/1-native.log "$logs"/2-browser.log; do
   [ -f "$log" ] && grep -E '^test result:' "$log" || true
