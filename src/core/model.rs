@@ -25,10 +25,12 @@ pub enum Collection {
 }
 
 impl Collection {
-    pub const ALL: [Collection; 3] = [
+    pub const ALL: [Collection; 5] = [
         Collection::Organisations,
         Collection::People,
         Collection::Agreements,
+        Collection::Events,
+        Collection::Recommendations,
     ];
 
     pub fn as_str(self) -> &'static str {
