@@ -16,7 +16,14 @@ rm -f "$logs"/*.log
 declare -a timings=()
 phase_start=0
 phase() { printf '\n\033[1m==> %s\033[0m\n' "$*"; phase_name=$*; phase_start=$SECONDS; }
-phase_end() { timings+=("$(printf '%-24s %4ds' "$phase_name" $((SECONDS - phase_start)))"); }
+phase_end() {
+  timings+=("$(printf '%-24s %4ds' "$phase_name" $((SECONDS - phase_start)))")
+  printf '\033[1m<== %s: %ds\033[0m\n' "$phase_name" $((SECONDS - phase_start))
+  phase_name=
+}
+# On a failure, say where, after how long (the runners' own output above says why).
+trap 'rc=$?; if [ $rc -ne 0 ] && [ -n "${phase_name:-}" ]; then
+  printf "\n\033[1;31m==> FAILED in %s after %ds (exit %d)\033[0m\n" "$phase_name" $((SECONDS - phase_start)) $rc; fi' EXIT
 
 phase "install tools"
 NEED_BROWSER=1 bash scripts/install-tools.sh
