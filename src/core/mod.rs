@@ -2,12 +2,17 @@
 //! so all of it is tested natively with `cargo test`.
 
 pub mod dates;
+pub mod file_format;
 pub mod event;
 pub mod generate;
+pub mod import;
 pub mod listing;
+pub mod merge;
 pub mod meta;
+pub mod migrate;
 pub mod model;
 pub mod next_period;
+pub mod references;
 pub mod recommendation;
 pub mod sample;
 pub mod search;

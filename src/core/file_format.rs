@@ -1,0 +1,221 @@
+//! The exported file: a typed header, then the records grouped by collection, each collection in
+//! id order and one record per line, so two exports of the same data are byte-identical apart
+//! from `exported_at`, and a line number in an error points at one record.
+//! The format is described, with an example, in docs/file-format.md.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::meta::Id;
+use super::model::Collection;
+use super::references::references;
+use super::search::fold;
+use super::workspace::{Dataset, OfficeProfile, RecordKey, Stored};
+
+/// The value of `format`: how a file says it is ours.
+pub const FORMAT_NAME: &str = "phoihop";
+/// The schema this app writes; every older one is migrated on import (`migrate`).
+pub const SCHEMA_VERSION: u32 = 1;
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// What the file holds: everything, or one agreement with what belongs to it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    All,
+    Agreement { id: Id, title: String },
+}
+
+/// The header fields, in the order they are written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Header {
+    pub format: String,
+    pub schema_version: u32,
+    pub app_version: String,
+    pub exported_at: DateTime<Utc>,
+    pub office: OfficeProfile,
+    pub scope: Scope,
+}
+
+/// The top-level keys of the header; every other key is a collection.
+pub const HEADER_KEYS: [&str; 6] = [
+    "format",
+    "schema_version",
+    "app_version",
+    "exported_at",
+    "office",
+    "scope",
+];
+
+impl Header {
+    pub fn new(office: &OfficeProfile, scope: Scope, now: DateTime<Utc>) -> Header {
+        Header {
+            format: FORMAT_NAME.into(),
+            schema_version: SCHEMA_VERSION,
+            app_version: APP_VERSION.into(),
+            exported_at: now,
+            office: office.clone(),
+            scope,
+        }
+    }
+}
+
+fn json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("plain data serialises")
+}
+
+/// Writes the file. `only` limits it to a selection (see [`selection`]); None writes everything,
+/// deleted records (tombstones) included, so other offices learn of deletions.
+pub fn export(data: &Dataset, header: &Header, only: Option<&BTreeSet<RecordKey>>) -> String {
+    let mut out = String::with_capacity(1 << 16);
+    out.push_str("{\n");
+    let _ = writeln!(out, "\"format\":{},", json(&header.format));
+    let _ = writeln!(out, "\"schema_version\":{},", header.schema_version);
+    let _ = writeln!(out, "\"app_version\":{},", json(&header.app_version));
+    let _ = writeln!(out, "\"exported_at\":{},", json(&header.exported_at));
+    let _ = writeln!(out, "\"office\":{},", json(&header.office));
+    let _ = write!(out, "\"scope\":{}", json(&header.scope));
+    for collection in Collection::ALL {
+        let _ = write!(out, ",\n\"{}\":[", collection.as_str());
+        crate::with_record_type!(collection, T => write_records::<T>(data, only, &mut out));
+        out.push(']');
+    }
+    out.push_str("\n}\n");
+    out
+}
+
+fn write_records<T: Stored>(data: &Dataset, only: Option<&BTreeSet<RecordKey>>, out: &mut String) {
+    let mut first = true;
+    // Tables are ordered by id: the stable order that makes exports byte-identical.
+    for record in T::table(data).iter_all() {
+        let key = RecordKey {
+            collection: T::COLLECTION,
+            id: record.id(),
+        };
+        if only.is_some_and(|keys| !keys.contains(&key)) {
+            continue;
+        }
+        out.push_str(if first { "\n" } else { ",\n" });
+        first = false;
+        out.push_str(&json(record));
+    }
+    if !first {
+        out.push('\n');
+    }
+}
+
+/// A file name safe on Windows, macOS and Linux: phoihop-<office>[-<what>]-<yyyy-mm-dd>.json,
+/// Vietnamese letters folded to ASCII and everything else but letters and digits made a dash.
+pub fn file_name(office_name: &str, what: Option<&str>, day: NaiveDate) -> String {
+    let mut name = String::from("phoihop");
+    for part in [Some(office_name), what].into_iter().flatten() {
+        let slug = slug(part, 40);
+        if !slug.is_empty() {
+            name.push('-');
+            name.push_str(&slug);
+        }
+    }
+    format!("{name}-{}.json", day.format("%Y-%m-%d"))
+}
+
+fn slug(text: &str, max: usize) -> String {
+    let folded: String = fold(text)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect();
+    let mut out = String::new();
+    for word in folded.split_whitespace() {
+        if out.len() + word.len() + 1 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Shared reference data: pulled into a selection only when something selected refers to it.
+pub const DIRECTORY: [Collection; 2] = [Collection::Organisations, Collection::People];
+
+/// Links to a neighbour in time rather than an owner: following them would pull in every
+/// period before and after.
+const NOT_OWNERSHIP: [&str; 1] = ["supersedes"];
+
+/// One agreement with everything that belongs to it, and the directory records they refer to.
+///
+/// "Belongs to" is generic: any non-directory record (a plan, and as collections are added,
+/// an event or a recommendation) that refers to a selected record, other than through
+/// `supersedes`, is selected too, transitively. Then every organisation and person the selection
+/// refers to is added, transitively (an organisation's parent). Deleted records are included
+/// so the other office learns of deletions.
+pub fn selection(data: &Dataset, root: RecordKey) -> BTreeSet<RecordKey> {
+    let all = record_values(data);
+    let mut selected = BTreeSet::from([root]);
+    // Owners first: grow until no record refers to the selection any more.
+    loop {
+        let owners: BTreeSet<Id> = selected.iter().map(|k| k.id).collect();
+        let before = selected.len();
+        for (key, value) in &all {
+            if DIRECTORY.contains(&key.collection) || selected.contains(key) {
+                continue;
+            }
+            let belongs = references(value)
+                .iter()
+                .any(|r| owners.contains(&r.id) && !NOT_OWNERSHIP.contains(&r.field()));
+            if belongs {
+                selected.insert(*key);
+            }
+        }
+        if selected.len() == before {
+            break;
+        }
+    }
+    // Then the directory records they refer to, and theirs.
+    let directory: std::collections::BTreeMap<Id, RecordKey> = all
+        .iter()
+        .filter(|(key, _)| DIRECTORY.contains(&key.collection))
+        .map(|(key, _)| (key.id, *key))
+        .collect();
+    let values: std::collections::BTreeMap<RecordKey, &Value> =
+        all.iter().map(|(k, v)| (*k, v)).collect();
+    let mut todo: Vec<RecordKey> = selected.iter().copied().collect();
+    while let Some(key) = todo.pop() {
+        let Some(value) = values.get(&key) else {
+            continue;
+        };
+        for reference in references(value) {
+            if let Some(target) = directory.get(&reference.id) {
+                if selected.insert(*target) {
+                    todo.push(*target);
+                }
+            }
+        }
+    }
+    selected
+}
+
+fn record_values(data: &Dataset) -> Vec<(RecordKey, Value)> {
+    fn values<T: Stored>(data: &Dataset, out: &mut Vec<(RecordKey, Value)>) {
+        for record in T::table(data).iter_all() {
+            let key = RecordKey {
+                collection: T::COLLECTION,
+                id: record.id(),
+            };
+            out.push((key, serde_json::to_value(record).expect("records serialise")));
+        }
+    }
+    let mut out = Vec::new();
+    for collection in Collection::ALL {
+        crate::with_record_type!(collection, T => values::<T>(data, &mut out));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

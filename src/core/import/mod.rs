@@ -1,0 +1,373 @@
+//! Reading a file another office exported. Nothing here writes: [`read_file`] checks the file in
+//! a fixed order and either refuses it with one message saying where ([`FileError`]), or hands
+//! back its records for the preview ([`preview`]), which the user confirms before anything changes.
+//!
+//! The checks, in order: size; UTF-8 and JSON syntax (line and column); our format; the schema
+//! version (newer: refused; older: migrated); every header field and record against the schema
+//! (its path and the bad value); duplicate ids. References to records that are neither in the
+//! file nor here are warnings, listed in the preview.
+
+mod error;
+pub mod preview;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::de::{DeserializeOwned, IgnoredAny};
+use serde_json::value::RawValue;
+use serde_json::Value;
+
+pub use error::{FileError, JsonReason, NotOurs, SchemaProblem};
+pub use preview::{apply, preview, undo, Applied, Group, Preview, UndoImport};
+
+use super::file_format::{Header, Scope, FORMAT_NAME, HEADER_KEYS, SCHEMA_VERSION};
+use super::meta::{Id, Meta};
+use super::migrate;
+use super::model::{Collection, Record};
+use super::references::{item_ids, references};
+use super::workspace::{Dataset, OfficeProfile, RecordKey, Stored};
+
+/// Files above this are refused before they are read: a whole office's data is a few MB.
+pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+
+/// Something worth knowing that does not stop the import.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Warning {
+    /// A record refers to one that is neither in the file nor here.
+    MissingReference { path: String, id: Id },
+    /// A top-level key this version does not know (a collection of a newer app): skipped.
+    UnknownSection { name: String },
+}
+
+impl Warning {
+    pub fn message(&self) -> String {
+        match self {
+            Warning::MissingReference { path, id } => format!(
+                "{path} trỏ tới bản ghi {id}, không có trong tệp và cũng chưa có ở đây."
+            ),
+            Warning::UnknownSection { name } => format!(
+                "Mục \"{name}\" của tệp không thuộc phiên bản này nên được bỏ qua."
+            ),
+        }
+    }
+}
+
+/// A file that passed every check.
+#[derive(Clone, Debug)]
+pub struct IncomingFile {
+    pub header: Header,
+    pub records: Dataset,
+    /// Where each record sits in the file: "agreements[3]".
+    pub positions: BTreeMap<RecordKey, String>,
+    pub warnings: Vec<Warning>,
+    /// The schema the file was written in, when it was older and has been migrated.
+    pub migrated_from: Option<u32>,
+}
+
+/// Checks a file and reads its records; `local` is only looked at (for missing references).
+pub fn read_file(bytes: &[u8], local: &Dataset) -> Result<IncomingFile, FileError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(FileError::Utf16);
+    }
+    // Notepad and Excel write a byte-order mark; it is not an error.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, column) = line_column(&bytes[..e.valid_up_to()]);
+        FileError::NotJson {
+            line,
+            column,
+            reason: JsonReason::BadUtf8,
+        }
+    })?;
+    if text.trim().is_empty() {
+        return Err(FileError::Empty);
+    }
+    serde_json::from_str::<IgnoredAny>(text).map_err(|e| FileError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        reason: error::json_reason_of(&e),
+    })?;
+    let mut file = read_checked(text)?;
+    let missing = missing_references(&file, local);
+    file.warnings.extend(missing);
+    Ok(file)
+}
+
+/// Line and column (1-based, in characters) just after `before`.
+fn line_column(before: &[u8]) -> (usize, usize) {
+    let text = String::from_utf8_lossy(before);
+    let line = text.matches('\n').count() + 1;
+    let column = text.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, column)
+}
+
+fn kind_of_json(text: &str) -> &'static str {
+    match text.trim_start().chars().next() {
+        Some('[') => "một mảng",
+        Some('"') => "một chuỗi",
+        Some('t' | 'f') => "một giá trị true/false",
+        Some('n') => "null",
+        _ => "một số",
+    }
+}
+
+/// The rest of the checks, on text known to be JSON.
+fn read_checked(text: &str) -> Result<IncomingFile, FileError> {
+    let top: BTreeMap<String, &RawValue> = serde_json::from_str(text).map_err(|_| {
+        FileError::NotOurs(NotOurs::NotAnObject {
+            found: kind_of_json(text),
+        })
+    })?;
+    match top.get("format").map(|raw| raw.get()) {
+        None => return Err(FileError::NotOurs(NotOurs::NoFormat)),
+        Some(raw) if serde_json::from_str::<String>(raw).ok().as_deref() == Some(FORMAT_NAME) => {}
+        Some(raw) => {
+            return Err(FileError::NotOurs(NotOurs::OtherFormat {
+                found: raw.to_string(),
+            }))
+        }
+    }
+    let raw_version = top
+        .get("schema_version")
+        .map(|raw| raw.get())
+        .ok_or_else(|| FileError::SchemaVersion {
+            found: "không ghi gì".into(),
+        })?;
+    let version = serde_json::from_str::<u64>(raw_version)
+        .ok()
+        .filter(|&v| v >= 1)
+        .ok_or_else(|| FileError::SchemaVersion {
+            found: raw_version.to_string(),
+        })?;
+    if version > u64::from(SCHEMA_VERSION) {
+        return Err(FileError::NewerSchema {
+            found: version,
+            written_by: top
+                .get("app_version")
+                .and_then(|raw| serde_json::from_str::<String>(raw.get()).ok()),
+        });
+    }
+    if version < u64::from(SCHEMA_VERSION) {
+        let mut value: Value = serde_json::from_str(text).expect("checked JSON");
+        migrate::migrate(&mut value, version as u32).map_err(FileError::Migration)?;
+        let migrated = serde_json::to_string(&value).expect("JSON values serialise");
+        let mut file = read_checked(&migrated)?;
+        file.migrated_from = Some(version as u32);
+        return Ok(file);
+    }
+    let header = read_header(&top)?;
+    let mut file = IncomingFile {
+        header,
+        records: Dataset::default(),
+        positions: BTreeMap::new(),
+        warnings: Vec::new(),
+        migrated_from: None,
+    };
+    for name in top.keys() {
+        if !HEADER_KEYS.contains(&name.as_str()) && Collection::from_name(name).is_none() {
+            file.warnings.push(Warning::UnknownSection { name: name.clone() });
+        }
+    }
+    // Schema errors come before duplicates, so the first duplicate waits until all are read.
+    let mut seen: HashMap<Id, String> = HashMap::new();
+    let mut duplicate = None;
+    for collection in Collection::ALL {
+        let Some(raw) = top.get(collection.as_str()) else {
+            continue;
+        };
+        let items: Vec<&RawValue> =
+            serde_json::from_str(raw.get()).map_err(|_| FileError::Schema {
+                path: collection.as_str().into(),
+                problem: SchemaProblem::NotAList,
+                value: Some(error::value_at(&raw_value(raw), "").unwrap_or_default()),
+            })?;
+        for (i, item) in items.into_iter().enumerate() {
+            let path = format!("{}[{i}]", collection.as_str());
+            let id = crate::with_record_type!(collection, T => read_record::<T>(item, &path, &mut file.records))?;
+            let key = RecordKey { collection, id };
+            if let Some(first) = seen.insert(id, path.clone()) {
+                duplicate.get_or_insert(FileError::DuplicateId {
+                    id,
+                    first,
+                    second: path.clone(),
+                });
+            }
+            file.positions.insert(key, path);
+        }
+    }
+    match duplicate {
+        Some(error) => Err(error),
+        None => Ok(file),
+    }
+}
+
+fn raw_value(raw: &RawValue) -> Value {
+    serde_json::from_str(raw.get()).unwrap_or(Value::Null)
+}
+
+fn read_header(top: &BTreeMap<String, &RawValue>) -> Result<Header, FileError> {
+    fn field<T: DeserializeOwned>(
+        top: &BTreeMap<String, &RawValue>,
+        name: &str,
+    ) -> Result<T, FileError> {
+        let raw = top.get(name).ok_or_else(|| FileError::Schema {
+            path: name.into(),
+            problem: SchemaProblem::Missing,
+            value: None,
+        })?;
+        parse_at::<T>(raw, name)
+    }
+    Ok(Header {
+        format: FORMAT_NAME.into(),
+        schema_version: SCHEMA_VERSION,
+        app_version: field::<String>(top, "app_version")?,
+        exported_at: field(top, "exported_at")?,
+        office: field::<OfficeProfile>(top, "office")?,
+        scope: field::<Scope>(top, "scope")?,
+    })
+}
+
+/// Parses a value; on failure names the path inside it ("period.end") and the bad value.
+fn parse_at<T: DeserializeOwned>(raw: &RawValue, prefix: &str) -> Result<T, FileError> {
+    // The fast path: most files are fine, and tracking the path costs time.
+    if let Ok(value) = serde_json::from_str::<T>(raw.get()) {
+        return Ok(value);
+    }
+    let mut de = serde_json::Deserializer::from_str(raw.get());
+    let error = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Ok(value) => return Ok(value),
+        Err(error) => error,
+    };
+    let mut inner = error.path().to_string();
+    if inner == "." {
+        inner.clear();
+        // The envelope is flattened into the record, where serde loses the path: read it alone.
+        if let Err(meta_error) = serde_path_to_error::deserialize::<_, Meta>(
+            &mut serde_json::Deserializer::from_str(raw.get()),
+        ) {
+            if meta_error.path().to_string() != "." || !is_missing(meta_error.inner()) {
+                return Err(schema_error(raw, prefix, meta_error));
+            }
+        }
+    }
+    Err(schema_error_at(raw, prefix, &inner, &error.inner().to_string()))
+}
+
+fn is_missing(error: &serde_json::Error) -> bool {
+    error.to_string().starts_with("missing field")
+}
+
+fn schema_error(
+    raw: &RawValue,
+    prefix: &str,
+    error: serde_path_to_error::Error<serde_json::Error>,
+) -> FileError {
+    let inner = error.path().to_string();
+    let inner = if inner == "." { String::new() } else { inner };
+    schema_error_at(raw, prefix, &inner, &error.inner().to_string())
+}
+
+fn schema_error_at(raw: &RawValue, prefix: &str, inner: &str, message: &str) -> FileError {
+    let field = inner.rsplit('.').next().unwrap_or(inner);
+    let field = if field.is_empty() { prefix } else { field };
+    let (problem, missing) = error::schema_problem_of(message, field);
+    let inner = match missing {
+        Some(name) if inner.is_empty() => name,
+        Some(name) => format!("{inner}.{name}"),
+        None => inner.to_string(),
+    };
+    let value = match problem {
+        SchemaProblem::Missing => None,
+        _ => error::value_at(&raw_value(raw), &inner),
+    };
+    let path = match (prefix.is_empty(), inner.is_empty()) {
+        (_, true) => prefix.to_string(),
+        (true, false) => inner,
+        (false, false) => format!("{prefix}.{inner}"),
+    };
+    FileError::Schema {
+        path,
+        problem,
+        value,
+    }
+}
+
+fn read_record<T: Stored>(raw: &RawValue, path: &str, into: &mut Dataset) -> Result<Id, FileError> {
+    if !raw.get().starts_with('{') {
+        return Err(FileError::Schema {
+            path: path.into(),
+            problem: SchemaProblem::NotAnObject,
+            value: error::value_at(&raw_value(raw), ""),
+        });
+    }
+    let record: T = parse_at(raw, path)?;
+    if record.meta().is_unsaved() {
+        return Err(FileError::Schema {
+            path: format!("{path}.version"),
+            problem: SchemaProblem::NoVersion,
+            value: Some("{}".into()),
+        });
+    }
+    let id = record.id();
+    T::table_mut(into).put(record);
+    Ok(id)
+}
+
+/// References from the file's records to ids found neither in the file nor in `local`.
+fn missing_references(file: &IncomingFile, local: &Dataset) -> Vec<Warning> {
+    fn ids<T: Stored>(data: &Dataset, out: &mut HashSet<Id>) {
+        out.extend(T::table(data).iter_all().map(Record::id));
+    }
+    fn scan<T: Stored>(file: &IncomingFile, known: &mut HashSet<Id>, out: &mut Vec<Warning>) {
+        for record in T::table(&file.records).iter_all() {
+            let key = RecordKey {
+                collection: T::COLLECTION,
+                id: record.id(),
+            };
+            let value = serde_json::to_value(record).expect("records serialise");
+            known.extend(item_ids(&value));
+            for reference in references(&value) {
+                out.push(Warning::MissingReference {
+                    path: format!("{}.{}", file.positions[&key], reference.path),
+                    id: reference.id,
+                });
+            }
+        }
+    }
+    fn local_item_ids<T: Stored>(data: &Dataset, out: &mut HashSet<Id>) {
+        for record in T::table(data).iter_all() {
+            out.extend(item_ids(&serde_json::to_value(record).expect("records serialise")));
+        }
+    }
+    let mut known = HashSet::new();
+    for collection in Collection::ALL {
+        crate::with_record_type!(collection, T => {
+            ids::<T>(&file.records, &mut known);
+            ids::<T>(local, &mut known);
+        });
+    }
+    let mut all = Vec::new();
+    for collection in Collection::ALL {
+        crate::with_record_type!(collection, T => scan::<T>(file, &mut known, &mut all));
+    }
+    let is_missing = |w: &Warning, known: &HashSet<Id>| match w {
+        Warning::MissingReference { id, .. } => !known.contains(id),
+        _ => false,
+    };
+    if all.iter().any(|w| is_missing(w, &known)) {
+        // Items nested in our own records (areas) are looked up only when needed: it costs a pass.
+        for collection in Collection::ALL {
+            crate::with_record_type!(collection, T => local_item_ids::<T>(local, &mut known));
+        }
+    }
+    all.retain(|w| is_missing(w, &known));
+    all
+}
+
+#[cfg(test)]
+mod tests;
