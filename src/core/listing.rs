@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::meta::Id;
 use super::model::{Agreement, AgreementKind, Organisation, Person, Record, Status};
 use super::search::{haystack, Query};
-use super::status::derive_status;
+use super::status::status_in;
 use super::workspace::Dataset;
 
 /// What an agreement can be found by: number, title, parties, signatories, place and years.
@@ -95,7 +95,7 @@ pub fn find_agreements<'a>(
         .filter(|a| {
             query
                 .status
-                .is_none_or(|s| derive_status(a, today).status == s)
+                .is_none_or(|s| status_in(data, a, today).status == s)
         })
         .filter_map(|a| {
             if text.is_empty() {
@@ -245,3 +245,62 @@ pub fn agreement_haystacks(data: &Dataset) -> std::collections::HashMap<Id, Stri
 
 #[cfg(test)]
 mod tests;
+
+/// Filters for the timeline of events.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EventQuery {
+    pub agreement: Option<Id>,
+    /// Events linked to an agreement this organisation is party to.
+    pub organisation: Option<Id>,
+    pub kind: Option<super::event::EventKind>,
+    pub year: Option<i32>,
+}
+
+/// Live events matching `query`, newest first.
+pub fn find_events<'a>(data: &'a Dataset, query: &EventQuery) -> Vec<&'a super::event::Event> {
+    let mut found: Vec<_> = data
+        .events
+        .iter_live()
+        .filter(|e| query.agreement.is_none_or(|a| e.links(a)))
+        .filter(|e| query.kind.is_none_or(|k| e.kind == k))
+        .filter(|e| query.year.is_none_or(|y| e.day().year() == y))
+        .filter(|e| {
+            query.organisation.is_none_or(|org| {
+                e.agreements.iter().any(|l| {
+                    data.agreements
+                        .get(&l.agreement)
+                        .is_some_and(|a| a.has_party(org))
+                })
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| b.starts_at.cmp(&a.starts_at));
+    found
+}
+
+/// Live recommendations, optionally of one agreement, open ones first then by deadline.
+pub fn find_recommendations(
+    data: &Dataset,
+    agreement: Option<Id>,
+) -> Vec<&super::recommendation::Recommendation> {
+    let mut found: Vec<_> = data
+        .recommendations
+        .iter_live()
+        .filter(|r| agreement.is_none_or(|a| r.agreement == Some(a)))
+        .collect();
+    found.sort_by(|a, b| {
+        (
+            !a.status.is_pending(),
+            a.deadline.is_none(),
+            a.deadline,
+            &a.content,
+        )
+            .cmp(&(
+                !b.status.is_pending(),
+                b.deadline.is_none(),
+                b.deadline,
+                &b.content,
+            ))
+    });
+    found
+}

@@ -394,6 +394,15 @@ pub struct Agreement {
     pub parent: Option<Id>,
     #[serde(default)]
     pub areas: Vec<CoordinationArea>,
+    /// Recurring duties ("annual working session, once a year").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub duties: Vec<super::duty::Duty>,
+    /// Each area's status per year, with evidence.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub area_results: Vec<super::results::AreaResult>,
+    /// The account of the period, once it has ended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub close_out: Option<super::results::CloseOut>,
     #[serde(default)]
     pub notes: String,
     #[serde(flatten)]
@@ -418,6 +427,9 @@ impl Agreement {
             supersedes: None,
             parent: None,
             areas: Vec::new(),
+            duties: Vec::new(),
+            area_results: Vec::new(),
+            close_out: None,
             notes: String::new(),
             unknown: UnknownFields::new(),
         }

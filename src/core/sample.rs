@@ -16,6 +16,8 @@ use super::model::{
 };
 use super::workspace::Dataset;
 
+mod activity;
+
 /// Keys are namespaced so a sample id can never equal an id derived elsewhere from the same words.
 const KEY_NAMESPACE: &str = "phoihop/sample/";
 
@@ -563,10 +565,7 @@ Vinh, giai đoạn 2013 - 2017",
         party(tinh_doan, "phối hợp", false),
     ];
     a.period = period_2013_2017();
-    a.status_override = Some(StatusOverride {
-        status: Status::Summarised,
-        reason: format!("Đã tổng kết tại Hội nghị ngày 02/04/2018, {PLACE}"),
-    });
+    // Its status (summarised) follows from the 02/04/2018 conference event.
     a.areas = areas("area/2013", &AREAS_2013_2017, &[ubnd, tinh_doan]);
     a.notes =
         "Bản tin không nêu số hiệu và ngày ký; kết quả giai đoạn: Tỉnh đoàn đã ký kết với 20 \
@@ -619,6 +618,7 @@ Vinh, giai đoạn 2018 - 2022",
     a.period = period_2018_2022();
     a.supersedes = Some(sample_id(AGREEMENT_2013));
     a.areas = areas("area/2018", &AREAS_2018_2022, &[ubnd, tinh_doan]);
+    activity::add_duties(&mut a);
     a.notes =
         "Bản tin ghi giai đoạn mới một lần là \"2018 - 2020\" và một lần là \"2018 - 2022\"; \
 văn bản ký là 2018 - 2022.\n\
@@ -678,6 +678,12 @@ pub fn sample_dataset() -> Dataset {
     for (i, d) in DEPARTMENTS.iter().enumerate() {
         data.agreements.put(plan(i, d));
     }
+    for event in activity::events() {
+        data.events.put(event);
+    }
+    for recommendation in activity::recommendations() {
+        data.recommendations.put(recommendation);
+    }
     data
 }
 
@@ -688,7 +694,7 @@ mod tests {
     use super::*;
     use crate::core::model::Record;
     use crate::core::search::{haystack, Query};
-    use crate::core::status::derive_status;
+    use crate::core::status::{derive_status, status_in};
     use crate::core::validate::{self, Issue};
 
     fn report(kind: &str, name: &str, issues: Vec<Issue>) -> Vec<Issue> {
@@ -831,10 +837,17 @@ mod tests {
         let today = day(2026, 11, 27);
         let new = data.agreements.live(&regulation_2018_2022_id()).unwrap();
         let old = data.agreements.live(&regulation_2013_2017_id()).unwrap();
-        assert_eq!(derive_status(new, today).status, Status::Expired);
-        assert_eq!(derive_status(old, today).status, Status::Summarised);
+        assert_eq!(status_in(&data, new, today).status, Status::Expired);
+        // 2013–2017 is summarised by the conference event, not by a hand-set status.
+        assert!(old.status_override.is_none());
+        assert_eq!(status_in(&data, old, today).status, Status::Summarised);
+        assert_eq!(
+            derive_status(old, today).status,
+            Status::Draft,
+            "no signing date in the seed"
+        );
         for plan in data.plans_of(old.id()) {
-            assert_eq!(derive_status(plan, today).status, Status::Summarised);
+            assert_eq!(status_in(&data, plan, today).status, Status::Summarised);
         }
     }
 

@@ -2,7 +2,10 @@
 
 use chrono::NaiveDate;
 
+use super::event::{Event, EventRole};
+use super::meta::Id;
 use super::model::{Agreement, Status};
+use super::workspace::Dataset;
 
 /// Why an agreement has its status; the UI words it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,6 +20,10 @@ pub enum StatusReason {
     InForceUntil(Option<NaiveDate>),
     /// The period ended on this day.
     EndedOn(NaiveDate),
+    /// A summary conference closed it out (event id, its day).
+    SummarisedAt(Id, NaiveDate),
+    /// Signed at a recorded signing event (event id, its day) — the period has not started.
+    SignedAt(Id, NaiveDate),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,6 +61,60 @@ pub fn derive_status(agreement: &Agreement, today: NaiveDate) -> StatusInfo {
             reason: StatusReason::InForceUntil(end),
         },
     }
+}
+
+/// The status of `agreement` on `today`, counting the events linked to it: an event where it
+/// was signed gives its signing date (when the agreement has none), and a summary conference that
+/// has taken place marks it summarised. A status set by hand still wins.
+pub fn derive_status_with_events<'a>(
+    agreement: &Agreement,
+    events: impl Iterator<Item = &'a Event>,
+    today: NaiveDate,
+) -> StatusInfo {
+    if agreement.status_override.is_some() {
+        return derive_status(agreement, today);
+    }
+    let id = agreement.meta.id;
+    let mut signed_at: Option<(NaiveDate, Id)> = None;
+    let mut summarised_at: Option<(NaiveDate, Id)> = None;
+    for e in events.filter(|e| !e.meta.deleted && e.day() <= today) {
+        match e.role_for(id) {
+            Some(EventRole::Signed) => {
+                let this = (e.day(), e.meta.id);
+                signed_at = Some(signed_at.map_or(this, |earliest| earliest.min(this)));
+            }
+            Some(EventRole::Summarised) => {
+                summarised_at = summarised_at.max(Some((e.day(), e.meta.id)))
+            }
+            _ => {}
+        }
+    }
+    if let Some((day, event)) = summarised_at {
+        return StatusInfo {
+            status: Status::Summarised,
+            reason: StatusReason::SummarisedAt(event, day),
+        };
+    }
+    match signed_at {
+        Some((day, event)) if agreement.signing_date().is_none() => {
+            let mut signed = agreement.clone();
+            signed.signed_on = Some(day);
+            let info = derive_status(&signed, today);
+            match info.status {
+                Status::Signed => StatusInfo {
+                    status: Status::Signed,
+                    reason: StatusReason::SignedAt(event, day),
+                },
+                _ => info,
+            }
+        }
+        _ => derive_status(agreement, today),
+    }
+}
+
+/// [`derive_status_with_events`] over the events of `data`.
+pub fn status_in(data: &Dataset, agreement: &Agreement, today: NaiveDate) -> StatusInfo {
+    derive_status_with_events(agreement, data.events.iter_live(), today)
 }
 
 #[cfg(test)]
@@ -151,5 +212,110 @@ mod tests {
         let info = derive_status(&a, d(2020, 1, 1));
         assert_eq!(info.status, Status::Terminated);
         assert_eq!(info.reason, StatusReason::SetByUser("Sáp nhập tỉnh".into()));
+    }
+}
+
+#[cfg(test)]
+mod event_tests {
+    use super::*;
+    use crate::core::event::{EventKind, EventLink};
+    use crate::core::meta::Meta;
+    use crate::core::model::{AgreementKind, Period, StatusOverride};
+    use chrono::DateTime;
+    use uuid::Uuid;
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+    }
+
+    fn unsigned() -> Agreement {
+        let mut a = Agreement::new(
+            Meta::new(Uuid::from_u128(1), DateTime::from_timestamp(0, 0).unwrap()),
+            "Q",
+            AgreementKind::Regulation,
+        );
+        a.period = Period::new(d(2018, 5, 1), d(2022, 12, 31));
+        a
+    }
+
+    fn event(n: u128, day: NaiveDate, role: EventRole) -> Event {
+        let mut e = Event::new(
+            Meta::new(Uuid::from_u128(n), DateTime::from_timestamp(0, 0).unwrap()),
+            EventKind::Signing,
+            "Hội nghị",
+            day.and_hms_opt(8, 0, 0).unwrap(),
+        );
+        e.agreements.push(EventLink {
+            agreement: Uuid::from_u128(1),
+            role,
+        });
+        e
+    }
+
+    #[test]
+    fn a_signing_event_signs_the_agreement() {
+        let a = unsigned();
+        let events = [event(10, d(2018, 4, 2), EventRole::Signed)];
+        assert_eq!(
+            derive_status_with_events(&a, events.iter(), d(2018, 4, 1)).status,
+            Status::Draft,
+            "not yet held"
+        );
+        let info = derive_status_with_events(&a, events.iter(), d(2018, 4, 10));
+        assert_eq!(
+            info,
+            StatusInfo {
+                status: Status::Signed,
+                reason: StatusReason::SignedAt(Uuid::from_u128(10), d(2018, 4, 2))
+            }
+        );
+        assert_eq!(
+            derive_status_with_events(&a, events.iter(), d(2019, 1, 1)).status,
+            Status::InForce
+        );
+    }
+
+    #[test]
+    fn a_summary_conference_summarises_and_deleting_it_undoes_that() {
+        let a = unsigned();
+        let mut events = vec![
+            event(10, d(2018, 4, 2), EventRole::Signed),
+            event(11, d(2023, 3, 1), EventRole::Summarised),
+        ];
+        let info = derive_status_with_events(&a, events.iter(), d(2023, 3, 1));
+        assert_eq!(
+            info.reason,
+            StatusReason::SummarisedAt(Uuid::from_u128(11), d(2023, 3, 1))
+        );
+        events[1].meta.deleted = true;
+        assert_eq!(
+            derive_status_with_events(&a, events.iter(), d(2023, 3, 1)).status,
+            Status::Expired
+        );
+    }
+
+    #[test]
+    fn a_manual_status_still_wins_over_events() {
+        let mut a = unsigned();
+        a.status_override = Some(StatusOverride {
+            status: Status::Terminated,
+            reason: String::new(),
+        });
+        let events = [event(11, d(2023, 3, 1), EventRole::Summarised)];
+        assert_eq!(
+            derive_status_with_events(&a, events.iter(), d(2024, 1, 1)).status,
+            Status::Terminated
+        );
+    }
+
+    #[test]
+    fn events_for_other_agreements_change_nothing() {
+        let a = unsigned();
+        let mut e = event(12, d(2018, 4, 2), EventRole::Signed);
+        e.agreements[0].agreement = Uuid::from_u128(99);
+        assert_eq!(
+            derive_status_with_events(&a, [e].iter(), d(2019, 1, 1)).status,
+            Status::Draft
+        );
     }
 }

@@ -15,7 +15,7 @@ use crate::core::model::{
     Agreement, AgreementKind, Authority, CoordinationArea, Party, Record, Signatory, Status,
     StatusOverride,
 };
-use crate::core::status::derive_status;
+use crate::core::status::status_in;
 use crate::core::validate::Issue;
 use crate::route::Route;
 
@@ -329,14 +329,19 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
         let base = base.clone();
         move || {
             text::status_reason(
-                &derive_status(
-                    &Agreement {
-                        status_override: None,
-                        ..base.clone()
-                    },
-                    state.today(),
-                )
-                .reason,
+                &state
+                    .data
+                    .with_untracked(|d| {
+                        status_in(
+                            d,
+                            &Agreement {
+                                status_override: None,
+                                ..base.clone()
+                            },
+                            state.today(),
+                        )
+                    })
+                    .reason,
             )
         }
     };

@@ -10,7 +10,7 @@ use crate::core::dates::{format_date, format_instant, format_optional, format_pe
 use crate::core::meta::{new_id, Id, Meta};
 use crate::core::model::{Agreement, AgreementKind, Party, Record};
 use crate::core::next_period::{next_period_draft, CarryOver};
-use crate::core::status::derive_status;
+use crate::core::status::status_in;
 use crate::core::validate;
 use crate::route::Route;
 
@@ -42,7 +42,9 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
     let state = use_app();
     let a = agreement;
     let id = a.id();
-    let info = derive_status(&a, state.today());
+    let info = state
+        .data
+        .with_untracked(|d| status_in(d, &a, state.today()));
     let warnings: Vec<String> = state.data.with_untracked(|d| {
         validate::agreement(&a, d)
             .iter()

@@ -39,6 +39,13 @@ pub fn status_reason(r: &StatusReason) -> String {
         StatusReason::InForceUntil(Some(d)) => format!("Hiệu lực đến hết {}", format_date(*d)),
         StatusReason::InForceUntil(None) => "Đã ký; chưa ghi thời hạn".into(),
         StatusReason::EndedOn(d) => format!("Giai đoạn đã kết thúc {}", format_date(*d)),
+        StatusReason::SummarisedAt(_, d) => {
+            format!("Đã tổng kết tại hội nghị ngày {}", format_date(*d))
+        }
+        StatusReason::SignedAt(_, d) => format!(
+            "Ký tại hội nghị ngày {}; chưa đến thời hạn hiệu lực",
+            format_date(*d)
+        ),
     }
 }
 

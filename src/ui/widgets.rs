@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::state::use_app;
 use super::text;
 use crate::core::model::Agreement;
-use crate::core::status::derive_status;
+use crate::core::status::status_in;
 use crate::core::validate::Issue;
 use crate::core::workspace::RecordKey;
 use crate::route::Route;
@@ -99,7 +99,9 @@ pub fn Missing(what: &'static str, deleted: bool) -> impl IntoView {
 #[component]
 pub fn StatusBadge(agreement: Agreement) -> impl IntoView {
     let state = use_app();
-    let info = derive_status(&agreement, state.today());
+    let info = state
+        .data
+        .with_untracked(|d| status_in(d, &agreement, state.today()));
     view! {
         <span class=text::status_class(info.status) title=text::status_reason(&info.reason)>
             {text::status(info.status)}

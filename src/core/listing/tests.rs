@@ -147,8 +147,8 @@ fn deleted_agreements_are_never_listed() {
         office: uuid::Uuid::from_u128(1),
         now: chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap(),
     };
-    data.delete::<Agreement>(regulation_2018_2022_id(), stamp)
-        .unwrap();
+    let plan = data.plans_of(regulation_2013_2017_id())[0].id();
+    data.delete::<Agreement>(plan, stamp).unwrap();
     let hay = agreement_haystacks(&data);
     assert_eq!(
         find_agreements(&data, &hay, &AgreementQuery::default(), today()).len(),
