@@ -1,19 +1,23 @@
 //! The pure core: model, rules, storage layout and search. Plain Rust: no leptos, no web-sys,
 //! so all of it is tested natively with `cargo test`.
 
+pub mod dashboard;
 pub mod dates;
-pub mod file_format;
+pub mod duty;
 pub mod event;
+pub mod file_format;
 pub mod generate;
 pub mod import;
 pub mod listing;
+pub mod matrix;
 pub mod merge;
 pub mod meta;
 pub mod migrate;
 pub mod model;
 pub mod next_period;
-pub mod references;
 pub mod recommendation;
+pub mod references;
+pub mod results;
 pub mod sample;
 pub mod search;
 pub mod status;
