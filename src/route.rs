@@ -6,7 +6,10 @@ use uuid::Uuid;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
+    Dashboard,
     Agreements,
+    /// The register filtered to one status (links from the dashboard's counts).
+    AgreementsWithStatus(crate::core::model::Status),
     AgreementNew,
     Agreement(Uuid),
     AgreementEdit(Uuid),
@@ -51,7 +54,11 @@ impl Route {
         let parts: Vec<&str> = path.split('/').collect();
         let id = |s: &str| Uuid::parse_str(s).ok();
         match parts.as_slice() {
-            [""] | ["agreements"] => Route::Agreements,
+            [""] => Route::Dashboard,
+            ["agreements"] => match query_value(hash, "status").and_then(status_from_name) {
+                Some(status) => Route::AgreementsWithStatus(status),
+                None => Route::Agreements,
+            },
             ["agreements", "new"] => Route::AgreementNew,
             ["agreements", x] if id(x).is_some() => Route::Agreement(id(x).unwrap()),
             ["agreements", x, "edit"] if id(x).is_some() => Route::AgreementEdit(id(x).unwrap()),
@@ -76,7 +83,11 @@ impl Route {
     /// The href of the route ("#/agreements/…").
     pub fn href(&self) -> String {
         let path = match self {
+            Route::Dashboard => String::new(),
             Route::Agreements => "agreements".to_string(),
+            Route::AgreementsWithStatus(status) => {
+                format!("agreements?status={}", status_name(*status))
+            }
             Route::AgreementNew => "agreements/new".to_string(),
             Route::Agreement(id) => format!("agreements/{id}"),
             Route::AgreementEdit(id) => format!("agreements/{id}/edit"),
@@ -102,7 +113,9 @@ impl Route {
     /// Which top-level section the route belongs to, for the navigation highlight.
     pub fn section(&self) -> Section {
         match self {
+            Route::Dashboard => Section::Dashboard,
             Route::Agreements
+            | Route::AgreementsWithStatus(_)
             | Route::AgreementNew
             | Route::Agreement(_)
             | Route::AgreementEdit(_) => Section::Agreements,
@@ -124,6 +137,7 @@ impl Route {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
+    Dashboard,
     Agreements,
     Events,
     Recommendations,
@@ -131,6 +145,26 @@ pub enum Section {
     People,
     Settings,
     None,
+}
+
+/// The value of `name` in the fragment's query ("#/agreements?status=in_force").
+fn query_value<'a>(hash: &'a str, name: &str) -> Option<&'a str> {
+    let query = hash.split_once('?')?.1;
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
+}
+
+/// Statuses in URLs use their file-format names ("in_force").
+fn status_name(status: crate::core::model::Status) -> String {
+    serde_json::to_value(status)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
+fn status_from_name(name: &str) -> Option<crate::core::model::Status> {
+    serde_json::from_value(serde_json::Value::String(name.to_string())).ok()
 }
 
 #[cfg(test)]
@@ -141,7 +175,10 @@ mod tests {
     fn every_route_round_trips_through_its_href() {
         let id = Uuid::from_u128(0x1234);
         for route in [
+            Route::Dashboard,
             Route::Agreements,
+            Route::AgreementsWithStatus(crate::core::model::Status::InForce),
+            Route::AgreementsWithStatus(crate::core::model::Status::Expired),
             Route::AgreementNew,
             Route::Agreement(id),
             Route::AgreementEdit(id),
@@ -166,9 +203,17 @@ mod tests {
 
     #[test]
     fn empty_and_trailing_slashes_and_queries_are_tolerated() {
-        assert_eq!(Route::parse(""), Route::Agreements);
-        assert_eq!(Route::parse("#"), Route::Agreements);
-        assert_eq!(Route::parse("#/"), Route::Agreements);
+        assert_eq!(Route::parse(""), Route::Dashboard);
+        assert_eq!(Route::parse("#"), Route::Dashboard);
+        assert_eq!(Route::parse("#/"), Route::Dashboard);
+        assert_eq!(
+            Route::parse("#/agreements?status=nonsense"),
+            Route::Agreements
+        );
+        assert_eq!(
+            Route::parse("#/agreements?x=1&status=in_force"),
+            Route::AgreementsWithStatus(crate::core::model::Status::InForce)
+        );
         assert_eq!(Route::parse("#/people/"), Route::People);
         assert_eq!(Route::parse("#/settings?x=1"), Route::Settings);
     }

@@ -28,6 +28,11 @@ pub fn format_instant(at: DateTime<Utc>) -> String {
         .to_string()
 }
 
+/// dd/mm/yyyy HH:mm of a local (Vietnam) date-time, as events store it.
+pub fn format_local(at: chrono::NaiveDateTime) -> String {
+    at.format("%d/%m/%Y %H:%M").to_string()
+}
+
 /// Which end of a span an incomplete date stands for: "2018" starts on 1 January and ends on 31 December.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Bound {

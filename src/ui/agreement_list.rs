@@ -22,10 +22,14 @@ fn sort_label(s: AgreementSort) -> &'static str {
 }
 
 #[component]
-pub fn AgreementList() -> impl IntoView {
+pub fn AgreementList(
+    /// Opens the register already filtered (the dashboard's counts link here).
+    #[prop(optional)]
+    initial_status: Option<Status>,
+) -> impl IntoView {
     let state = use_app();
     let text_query = RwSignal::new(String::new());
-    let status = RwSignal::new(None::<Status>);
+    let status = RwSignal::new(initial_status);
     let kind = RwSignal::new(None::<AgreementKind>);
     let organisation = RwSignal::new(None::<crate::core::meta::Id>);
     let year = RwSignal::new(None::<i32>);
@@ -98,7 +102,7 @@ pub fn AgreementList() -> impl IntoView {
                 <select on:change=move |ev| status.set(parse_status(&event_target_value(&ev)))
                     prop:value=move || status.get().map(|s| format!("{s:?}")).unwrap_or_default()>
                     <option value="">"Tất cả"</option>
-                    {Status::ALL.into_iter().map(|s| view! { <option value=format!("{s:?}")>{text::status(s)}</option> }).collect_view()}
+                    {Status::ALL.into_iter().map(|s| view! { <option value=format!("{s:?}") selected=move || status.get() == Some(s)>{text::status(s)}</option> }).collect_view()}
                 </select>
             </label>
             <label>

@@ -3,6 +3,7 @@
 mod agreement_form;
 mod agreement_list;
 mod agreement_page;
+mod dashboard;
 mod directory;
 mod events;
 mod first_run;
@@ -63,12 +64,15 @@ fn Shell() -> impl IntoView {
     };
     view! {
         <header class="app-header">
-            <a class="brand" href="#/agreements">
+            <a class="brand" href="#/">
                 <span class="brand-mark" aria-hidden="true">"PH"</span>
                 <span class="brand-name">"Phối hợp"</span>
             </a>
             <nav class="main-nav" aria-label="Điều hướng chính">
+                {nav_link(Section::Dashboard, Route::Dashboard, "Tổng quan")}
                 {nav_link(Section::Agreements, Route::Agreements, "Văn bản")}
+                {nav_link(Section::Events, Route::Events, "Sự kiện")}
+                {nav_link(Section::Recommendations, Route::Recommendations, "Kiến nghị")}
                 {nav_link(Section::Organisations, Route::Organisations, "Cơ quan")}
                 {nav_link(Section::People, Route::People, "Cá nhân")}
                 {nav_link(Section::Settings, Route::Settings, "Cài đặt")}
@@ -80,7 +84,11 @@ fn Shell() -> impl IntoView {
         <widgets::StorageBanner/>
         <main class="page" id="main">
             {move || match state.route.get() {
-                Route::Agreements => agreement_list::AgreementList().into_any(),
+                Route::Dashboard => dashboard::Dashboard().into_any(),
+                Route::Agreements => view! { <agreement_list::AgreementList/> }.into_any(),
+                Route::AgreementsWithStatus(status) => {
+                    view! { <agreement_list::AgreementList initial_status=status/> }.into_any()
+                }
                 Route::AgreementNew => view! { <agreement_form::AgreementForm id=None/> }.into_any(),
                 Route::Agreement(id) => view! { <agreement_page::AgreementPage id=id/> }.into_any(),
                 Route::AgreementEdit(id) => view! { <agreement_form::AgreementForm id=Some(id)/> }.into_any(),

@@ -46,6 +46,10 @@ pub struct AppState {
     pub read_only: RwSignal<bool>,
     /// An unsaved agreement handed to the form (duplicate for the next period).
     pub draft: RwSignal<Option<crate::core::model::Agreement>>,
+    /// A pre-filled event handed to the event form (e.g. linked to the agreement it came from).
+    pub event_draft: RwSignal<Option<crate::core::event::Event>>,
+    /// A pre-filled recommendation handed to its form (e.g. raised at an event).
+    pub recommendation_draft: RwSignal<Option<crate::core::recommendation::Recommendation>>,
 }
 
 impl AppState {
@@ -62,6 +66,8 @@ impl AppState {
             quarantined: StoredValue::new(BTreeSet::new()),
             read_only: RwSignal::new(false),
             draft: RwSignal::new(None),
+            event_draft: RwSignal::new(None),
+            recommendation_draft: RwSignal::new(None),
         };
         match LocalStore::open().and_then(|store| storage::load(&store)) {
             Ok(loaded) => {
