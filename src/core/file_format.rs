@@ -207,7 +207,10 @@ fn record_values(data: &Dataset) -> Vec<(RecordKey, Value)> {
                 collection: T::COLLECTION,
                 id: record.id(),
             };
-            out.push((key, serde_json::to_value(record).expect("records serialise")));
+            out.push((
+                key,
+                serde_json::to_value(record).expect("records serialise"),
+            ));
         }
     }
     let mut out = Vec::new();

@@ -81,7 +81,10 @@ mod tests {
 
     // The framework itself, on made-up steps: v1 names a field "ten", v2 "name", v3 adds "kind".
     fn rename(file: &mut Value) -> Result<(), String> {
-        for org in file["organisations"].as_array_mut().ok_or("no organisations")? {
+        for org in file["organisations"]
+            .as_array_mut()
+            .ok_or("no organisations")?
+        {
             let name = org
                 .as_object_mut()
                 .and_then(|o| o.remove("ten"))
@@ -91,7 +94,10 @@ mod tests {
         Ok(())
     }
     fn add_kind(file: &mut Value) -> Result<(), String> {
-        for org in file["organisations"].as_array_mut().ok_or("no organisations")? {
+        for org in file["organisations"]
+            .as_array_mut()
+            .ok_or("no organisations")?
+        {
             org["kind"] = json!("other");
         }
         Ok(())

@@ -142,7 +142,9 @@ mod tests {
         });
         assert_eq!(
             item_ids(&record),
-            vec!["33333333-3333-4333-8333-333333333333".parse::<Id>().unwrap()]
+            vec!["33333333-3333-4333-8333-333333333333"
+                .parse::<Id>()
+                .unwrap()]
         );
     }
 
@@ -163,7 +165,10 @@ mod tests {
     #[test]
     fn label_prefers_title_then_names() {
         assert_eq!(label(&json!({"title": "A", "name": "B"})), "A");
-        assert_eq!(label(&json!({"title": " ", "full_name": "Đồng Văn Lâm"})), "Đồng Văn Lâm");
+        assert_eq!(
+            label(&json!({"title": " ", "full_name": "Đồng Văn Lâm"})),
+            "Đồng Văn Lâm"
+        );
         assert_eq!(
             label(&json!({"id": "abcdef12-0000-4000-8000-000000000000"})),
             "(abcdef12)"

@@ -23,7 +23,13 @@ fn two_exports_of_the_same_data_are_byte_identical() {
     let one = export(&data, &header, None);
     // Same records inserted in another order: tables order by id, so the file is the same.
     let mut shuffled = Dataset::default();
-    for a in data.agreements.iter_all().collect::<Vec<_>>().into_iter().rev() {
+    for a in data
+        .agreements
+        .iter_all()
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+    {
         shuffled.agreements.put(a.clone());
     }
     shuffled.organisations = data.organisations.clone();
@@ -32,7 +38,11 @@ fn two_exports_of_the_same_data_are_byte_identical() {
     shuffled.recommendations = data.recommendations.clone();
     assert_eq!(one, export(&shuffled, &header, None));
     // Later, only the export time differs.
-    let later = export(&data, &Header::new(&office(), Scope::All, at(1_800_000_000)), None);
+    let later = export(
+        &data,
+        &Header::new(&office(), Scope::All, at(1_800_000_000)),
+        None,
+    );
     let differing: Vec<(&str, &str)> = one
         .lines()
         .zip(later.lines())
@@ -49,7 +59,11 @@ fn the_file_is_json_with_the_header_first_and_one_record_per_line() {
     assert!(text.starts_with("{\n\"format\":\"phoihop\",\n\"schema_version\":1,\n"));
     let value: Value = serde_json::from_str(&text).unwrap();
     for collection in Collection::ALL {
-        assert!(value[collection.as_str()].is_array(), "{}", collection.as_str());
+        assert!(
+            value[collection.as_str()].is_array(),
+            "{}",
+            collection.as_str()
+        );
     }
     assert_eq!(
         value["agreements"].as_array().unwrap().len(),
@@ -72,9 +86,15 @@ fn tombstones_are_exported() {
         office: office().id,
         now: at(5),
     };
-    let org = Organisation::new(Meta::new(Uuid::from_u128(77), at(0)), "X", "", OrganisationKind::Other);
+    let org = Organisation::new(
+        Meta::new(Uuid::from_u128(77), at(0)),
+        "X",
+        "",
+        OrganisationKind::Other,
+    );
     data.commit(org, stamp);
-    data.delete::<Organisation>(Uuid::from_u128(77), stamp).unwrap();
+    data.delete::<Organisation>(Uuid::from_u128(77), stamp)
+        .unwrap();
     let text = export(&data, &Header::new(&office(), Scope::All, at(0)), None);
     assert!(text.contains("\"id\":\"00000000-0000-0000-0000-00000000004d\""));
     assert!(text.contains("\"deleted\":true"));
@@ -104,8 +124,19 @@ fn file_names_are_ascii_and_safe_everywhere() {
 #[test]
 fn a_selection_holds_the_agreement_its_plans_and_the_directory_they_use() {
     let mut data = sample_dataset();
-    let unused = Organisation::new(Meta::new(Uuid::from_u128(99), at(0)), "Không ai dùng", "", OrganisationKind::Other);
-    data.commit(unused, Stamp { office: office().id, now: at(1) });
+    let unused = Organisation::new(
+        Meta::new(Uuid::from_u128(99), at(0)),
+        "Không ai dùng",
+        "",
+        OrganisationKind::Other,
+    );
+    data.commit(
+        unused,
+        Stamp {
+            office: office().id,
+            now: at(1),
+        },
+    );
     let root = RecordKey {
         collection: Collection::Agreements,
         id: regulation_2013_2017_id(),

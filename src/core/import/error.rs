@@ -10,18 +10,39 @@ use crate::core::migrate::MigrationError;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FileError {
-    TooLarge { bytes: usize, limit: usize },
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
     Empty,
     /// Saved as UTF-16 (Notepad's "Unicode"): JSON files must be UTF-8.
     Utf16,
-    NotJson { line: usize, column: usize, reason: JsonReason },
+    NotJson {
+        line: usize,
+        column: usize,
+        reason: JsonReason,
+    },
     NotOurs(NotOurs),
-    SchemaVersion { found: String },
-    NewerSchema { found: u64, written_by: Option<String> },
+    /// Missing (None) or not a positive integer.
+    SchemaVersion {
+        found: Option<String>,
+    },
+    NewerSchema {
+        found: u64,
+        written_by: Option<String>,
+    },
     Migration(MigrationError),
     /// A header field or a record that breaks the schema, with its path and the bad value.
-    Schema { path: String, problem: SchemaProblem, value: Option<String> },
-    DuplicateId { id: Id, first: String, second: String },
+    Schema {
+        path: String,
+        problem: SchemaProblem,
+        value: Option<String>,
+    },
+    DuplicateId {
+        id: Id,
+        first: String,
+        second: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,22 +60,31 @@ pub enum JsonReason {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NotOurs {
     /// The JSON is an array, a string…, not an object.
-    NotAnObject { found: &'static str },
+    NotAnObject {
+        found: &'static str,
+    },
     NoFormat,
-    OtherFormat { found: String },
+    OtherFormat {
+        found: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SchemaProblem {
     Missing,
-    WrongType { expected: String },
+    WrongType {
+        expected: String,
+    },
     NotADate,
     NotATime,
     NotAnId,
     NotACount,
-    UnknownValue { allowed: String },
+    UnknownValue {
+        allowed: String,
+    },
     NotAList,
     NotAnObject,
+    TooDeep,
     /// A record no office has saved: its version vector is empty.
     NoVersion,
     Other(String),
@@ -95,7 +125,10 @@ impl FileError {
                         format!("trường \"format\" là {found}, không phải \"{FORMAT_NAME}\""),
                 }
             ),
-            FileError::SchemaVersion { found } => format!(
+            FileError::SchemaVersion { found: None } => {
+                "Tệp thiếu phiên bản định dạng (trường \"schema_version\").".into()
+            }
+            FileError::SchemaVersion { found: Some(found) } => format!(
                 "Phiên bản định dạng (\"schema_version\") phải là số nguyên dương; tệp ghi {found}."
             ),
             FileError::NewerSchema { found, written_by } => format!(
@@ -147,9 +180,7 @@ fn schema_problem(problem: &SchemaProblem) -> String {
         SchemaProblem::Missing => "thiếu trường bắt buộc".into(),
         SchemaProblem::WrongType { expected } => format!("phải là {expected}"),
         SchemaProblem::NotADate => "không phải ngày hợp lệ dạng yyyy-mm-dd".into(),
-        SchemaProblem::NotATime => {
-            "không phải thời điểm hợp lệ dạng 2024-01-31T08:00:00Z".into()
-        }
+        SchemaProblem::NotATime => "không phải ngày giờ hợp lệ (ví dụ 2024-01-31T08:00:00Z)".into(),
         SchemaProblem::NotAnId => "không phải mã UUID hợp lệ".into(),
         SchemaProblem::NotACount => "phải là số nguyên không âm".into(),
         SchemaProblem::UnknownValue { allowed } => {
@@ -157,6 +188,7 @@ fn schema_problem(problem: &SchemaProblem) -> String {
         }
         SchemaProblem::NotAList => "phải là một danh sách (mảng JSON)".into(),
         SchemaProblem::NotAnObject => "phải là một đối tượng JSON".into(),
+        SchemaProblem::TooDeep => "dữ liệu lồng nhau quá sâu".into(),
         SchemaProblem::NoVersion => {
             "bản ghi không có phiên bản (\"version\" trống); tệp có thể đã bị sửa tay".into()
         }
@@ -164,12 +196,19 @@ fn schema_problem(problem: &SchemaProblem) -> String {
     }
 }
 
-/// Names a serde_json syntax error.
-pub(super) fn json_reason_of(error: &serde_json::Error) -> JsonReason {
+/// Names a serde_json syntax error in `source`.
+pub(super) fn json_reason_of(error: &serde_json::Error, source: &str) -> JsonReason {
     let text = error.to_string();
+    // serde_json says "key must be a string" for `,}`: the comma is the mistake.
+    let at_close = source
+        .lines()
+        .nth(error.line().saturating_sub(1))
+        .and_then(|l| l.chars().nth(error.column().saturating_sub(1)))
+        == Some('}');
     if error.is_eof() {
         JsonReason::Truncated
-    } else if text.contains("trailing comma") {
+    } else if text.contains("trailing comma") || (text.contains("key must be a string") && at_close)
+    {
         JsonReason::TrailingComma
     } else if text.contains("key must be a string") {
         JsonReason::KeyNotQuoted
@@ -223,9 +262,16 @@ pub(super) fn schema_problem_of(message: &str, field: &str) -> (SchemaProblem, O
     if let Some(rest) = message.strip_prefix("unknown variant `") {
         let allowed = rest
             .split_once("expected ")
-            .map(|(_, a)| a.trim_start_matches("one of ").replace('`', "\""))
+            .map(|(_, a)| {
+                a.trim_start_matches("one of ")
+                    .replace('`', "\"")
+                    .replace(" or ", " hoặc ")
+            })
             .unwrap_or_default();
         return (SchemaProblem::UnknownValue { allowed }, None);
+    }
+    if message.starts_with("recursion limit exceeded") {
+        return (SchemaProblem::TooDeep, None);
     }
     if message.starts_with("UUID parsing failed") {
         return (SchemaProblem::NotAnId, None);

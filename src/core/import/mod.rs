@@ -41,12 +41,12 @@ pub enum Warning {
 impl Warning {
     pub fn message(&self) -> String {
         match self {
-            Warning::MissingReference { path, id } => format!(
-                "{path} trỏ tới bản ghi {id}, không có trong tệp và cũng chưa có ở đây."
-            ),
-            Warning::UnknownSection { name } => format!(
-                "Mục \"{name}\" của tệp không thuộc phiên bản này nên được bỏ qua."
-            ),
+            Warning::MissingReference { path, id } => {
+                format!("{path} trỏ tới bản ghi {id}, không có trong tệp và cũng chưa có ở đây.")
+            }
+            Warning::UnknownSection { name } => {
+                format!("Mục \"{name}\" của tệp không thuộc phiên bản này nên được bỏ qua.")
+            }
         }
     }
 }
@@ -90,7 +90,7 @@ pub fn read_file(bytes: &[u8], local: &Dataset) -> Result<IncomingFile, FileErro
     serde_json::from_str::<IgnoredAny>(text).map_err(|e| FileError::NotJson {
         line: e.line(),
         column: e.column(),
-        reason: error::json_reason_of(&e),
+        reason: error::json_reason_of(&e, text),
     })?;
     let mut file = read_checked(text)?;
     let missing = missing_references(&file, local);
@@ -135,14 +135,12 @@ fn read_checked(text: &str) -> Result<IncomingFile, FileError> {
     let raw_version = top
         .get("schema_version")
         .map(|raw| raw.get())
-        .ok_or_else(|| FileError::SchemaVersion {
-            found: "không ghi gì".into(),
-        })?;
+        .ok_or(FileError::SchemaVersion { found: None })?;
     let version = serde_json::from_str::<u64>(raw_version)
         .ok()
         .filter(|&v| v >= 1)
         .ok_or_else(|| FileError::SchemaVersion {
-            found: raw_version.to_string(),
+            found: Some(raw_version.to_string()),
         })?;
     if version > u64::from(SCHEMA_VERSION) {
         return Err(FileError::NewerSchema {
@@ -170,7 +168,8 @@ fn read_checked(text: &str) -> Result<IncomingFile, FileError> {
     };
     for name in top.keys() {
         if !HEADER_KEYS.contains(&name.as_str()) && Collection::from_name(name).is_none() {
-            file.warnings.push(Warning::UnknownSection { name: name.clone() });
+            file.warnings
+                .push(Warning::UnknownSection { name: name.clone() });
         }
     }
     // Schema errors come before duplicates, so the first duplicate waits until all are read.
@@ -220,7 +219,7 @@ fn read_header(top: &BTreeMap<String, &RawValue>) -> Result<Header, FileError> {
             problem: SchemaProblem::Missing,
             value: None,
         })?;
-        parse_at::<T>(raw, name)
+        parse_at::<T>(raw, name, false)
     }
     Ok(Header {
         format: FORMAT_NAME.into(),
@@ -233,7 +232,12 @@ fn read_header(top: &BTreeMap<String, &RawValue>) -> Result<Header, FileError> {
 }
 
 /// Parses a value; on failure names the path inside it ("period.end") and the bad value.
-fn parse_at<T: DeserializeOwned>(raw: &RawValue, prefix: &str) -> Result<T, FileError> {
+/// `record` says the value flattens the envelope (`Meta`), whose fields serde cannot locate.
+fn parse_at<T: DeserializeOwned>(
+    raw: &RawValue,
+    prefix: &str,
+    record: bool,
+) -> Result<T, FileError> {
     // The fast path: most files are fine, and tracking the path costs time.
     if let Ok(value) = serde_json::from_str::<T>(raw.get()) {
         return Ok(value);
@@ -246,6 +250,8 @@ fn parse_at<T: DeserializeOwned>(raw: &RawValue, prefix: &str) -> Result<T, File
     let mut inner = error.path().to_string();
     if inner == "." {
         inner.clear();
+    }
+    if inner.is_empty() && record {
         // The envelope is flattened into the record, where serde loses the path: read it alone.
         if let Err(meta_error) = serde_path_to_error::deserialize::<_, Meta>(
             &mut serde_json::Deserializer::from_str(raw.get()),
@@ -255,7 +261,12 @@ fn parse_at<T: DeserializeOwned>(raw: &RawValue, prefix: &str) -> Result<T, File
             }
         }
     }
-    Err(schema_error_at(raw, prefix, &inner, &error.inner().to_string()))
+    Err(schema_error_at(
+        raw,
+        prefix,
+        &inner,
+        &error.inner().to_string(),
+    ))
 }
 
 fn is_missing(error: &serde_json::Error) -> bool {
@@ -290,6 +301,12 @@ fn schema_error_at(raw: &RawValue, prefix: &str, inner: &str, message: &str) -> 
         (true, false) => inner,
         (false, false) => format!("{prefix}.{inner}"),
     };
+    // A depth bomb would otherwise name a path hundreds of "[0]" long.
+    let path = if path.chars().count() > 100 {
+        format!("{}…", path.chars().take(100).collect::<String>())
+    } else {
+        path
+    };
     FileError::Schema {
         path,
         problem,
@@ -305,7 +322,7 @@ fn read_record<T: Stored>(raw: &RawValue, path: &str, into: &mut Dataset) -> Res
             value: error::value_at(&raw_value(raw), ""),
         });
     }
-    let record: T = parse_at(raw, path)?;
+    let record: T = parse_at(raw, path, true)?;
     if record.meta().is_unsaved() {
         return Err(FileError::Schema {
             path: format!("{path}.version"),
@@ -341,7 +358,9 @@ fn missing_references(file: &IncomingFile, local: &Dataset) -> Vec<Warning> {
     }
     fn local_item_ids<T: Stored>(data: &Dataset, out: &mut HashSet<Id>) {
         for record in T::table(data).iter_all() {
-            out.extend(item_ids(&serde_json::to_value(record).expect("records serialise")));
+            out.extend(item_ids(
+                &serde_json::to_value(record).expect("records serialise"),
+            ));
         }
     }
     let mut known = HashSet::new();

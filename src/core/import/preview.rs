@@ -9,8 +9,8 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::IncomingFile;
-use crate::core::meta::{Id, VersionVector};
 use crate::core::merge::{relate, relation, resolve, Choice, Relation, Step};
+use crate::core::meta::{Id, VersionVector};
 use crate::core::model::{Collection, Record};
 use crate::core::references;
 use crate::core::storage;
@@ -168,13 +168,25 @@ pub struct ConflictDetail {
     pub choices: &'static [Choice],
 }
 
-pub fn conflict_detail(local: &Dataset, file: &IncomingFile, key: RecordKey) -> Option<ConflictDetail> {
-    fn choices<T: Stored>(local: &Dataset, file: &IncomingFile, id: &Id) -> Option<&'static [Choice]> {
-        Some(Choice::offered(T::table(local).get(id)?, T::table(&file.records).get(id)?))
+pub fn conflict_detail(
+    local: &Dataset,
+    file: &IncomingFile,
+    key: RecordKey,
+) -> Option<ConflictDetail> {
+    fn choices<T: Stored>(
+        local: &Dataset,
+        file: &IncomingFile,
+        id: &Id,
+    ) -> Option<&'static [Choice]> {
+        Some(Choice::offered(
+            T::table(local).get(id)?,
+            T::table(&file.records).get(id)?,
+        ))
     }
     let mine = record_value(local, key)?;
     let theirs = record_value(&file.records, key)?;
-    let choices = crate::with_record_type!(key.collection, T => choices::<T>(local, file, &key.id))?;
+    let choices =
+        crate::with_record_type!(key.collection, T => choices::<T>(local, file, &key.id))?;
     Some(ConflictDetail {
         rows: field_rows(&mine, &theirs),
         choices,
@@ -341,7 +353,10 @@ fn apply_table<T: Stored>(
         };
         let local = T::table(data).get(&key.id);
         let (relation, step) = relate(local, incoming);
-        *applied.counts.entry(Group::of(relation, incoming)).or_insert(0) += 1;
+        *applied
+            .counts
+            .entry(Group::of(relation, incoming))
+            .or_insert(0) += 1;
         let writes = match step {
             Step::Nothing => continue,
             Step::Put(record) => vec![record],

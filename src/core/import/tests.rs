@@ -1,0 +1,460 @@
+use std::path::{Path, PathBuf};
+
+use chrono::DateTime;
+use uuid::Uuid;
+
+use super::*;
+use crate::core::file_format::{export, selection, Header, Scope, SCHEMA_VERSION};
+use crate::core::merge::Choice;
+use crate::core::meta::Meta;
+use crate::core::migrate::SCHEMA_VERSIONS;
+use crate::core::model::{Agreement, Organisation, OrganisationKind};
+use crate::core::sample::{regulation_2013_2017_id, sample_dataset};
+use crate::core::storage::{self, MemoryStore};
+use crate::core::workspace::Stamp;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn office(n: u128, name: &str) -> OfficeProfile {
+    OfficeProfile {
+        id: Uuid::from_u128(n),
+        name: name.into(),
+    }
+}
+
+fn stamp(n: u128, secs: i64) -> Stamp {
+    Stamp {
+        office: Uuid::from_u128(n),
+        now: DateTime::from_timestamp(secs, 0).unwrap(),
+    }
+}
+
+fn export_all(data: &Dataset, from: &OfficeProfile) -> String {
+    export(
+        data,
+        &Header::new(
+            from,
+            Scope::All,
+            DateTime::from_timestamp(1_700_000_000, 0).unwrap(),
+        ),
+        None,
+    )
+}
+
+fn new_ids() -> impl FnMut() -> Id {
+    let mut n = 0xC0_0000u128;
+    move || {
+        n += 1;
+        Uuid::from_u128(n)
+    }
+}
+
+/// Reads, previews and applies a file choosing `choice` for every conflict: the whole pipeline.
+fn import_all(
+    data: &mut Dataset,
+    bytes: &[u8],
+    choice: Choice,
+    by: Stamp,
+) -> Result<Applied, FileError> {
+    let file = read_file(bytes, data)?;
+    let p = preview(&file, data);
+    let choices = p
+        .in_group(Group::Conflict)
+        .map(|e| (e.key, choice))
+        .collect();
+    Ok(apply(data, &file, &choices, by, new_ids()).expect("every conflict decided"))
+}
+
+// ---------------------------------------------------------------- fixtures of every schema version
+
+/// Writes the fixture of the current schema if it does not exist yet (a released version's
+/// fixture is never rewritten): `cargo test -- --ignored write_schema_fixture`.
+#[test]
+#[ignore]
+fn write_schema_fixture() {
+    let path = fixtures().join(format!("schema-v{SCHEMA_VERSION}.json"));
+    if path.exists() {
+        return;
+    }
+    let mut data = sample_dataset();
+    // One field a later app added, to prove unknown fields survive.
+    let mut a = data
+        .agreements
+        .get(&regulation_2013_2017_id())
+        .unwrap()
+        .clone();
+    a.unknown.insert(
+        "field_from_a_newer_app".into(),
+        serde_json::json!({"kept": true}),
+    );
+    data.agreements.put(a);
+    let text = export_all(&data, &office(0xF1, "Tỉnh Đoàn Trà Vinh"));
+    std::fs::create_dir_all(fixtures()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+#[test]
+fn every_schema_version_ever_released_has_a_fixture_that_imports() {
+    for &version in SCHEMA_VERSIONS {
+        let path = fixtures().join(format!("schema-v{version}.json"));
+        let bytes = std::fs::read(&path).unwrap_or_else(|_| panic!("missing {}", path.display()));
+        let raw: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(raw["schema_version"], version);
+        let file =
+            read_file(&bytes, &Dataset::default()).unwrap_or_else(|e| panic!("{}", e.message()));
+        assert_eq!(
+            file.migrated_from,
+            (version < SCHEMA_VERSION).then_some(version)
+        );
+        // Every record of the file is read: none dropped on the way.
+        for collection in Collection::ALL {
+            let in_file = raw[collection.as_str()].as_array().map_or(0, Vec::len);
+            let read = file
+                .positions
+                .keys()
+                .filter(|k| k.collection == collection)
+                .count();
+            assert_eq!(read, in_file, "schema {version}, {}", collection.as_str());
+        }
+        assert!(file.warnings.is_empty(), "{:?}", file.warnings);
+    }
+}
+
+#[test]
+fn unknown_fields_in_a_file_are_kept_through_import_and_export() {
+    let bytes = std::fs::read(fixtures().join("schema-v1.json")).unwrap();
+    let mut data = Dataset::default();
+    import_all(&mut data, &bytes, Choice::KeepMine, stamp(0xB, 10)).unwrap();
+    let a = data.agreements.get(&regulation_2013_2017_id()).unwrap();
+    assert_eq!(
+        a.unknown["field_from_a_newer_app"],
+        serde_json::json!({"kept": true})
+    );
+    let again = export_all(&data, &office(0xB, "B"));
+    assert!(again.contains("\"field_from_a_newer_app\":{\"kept\":true}"));
+}
+
+// ---------------------------------------------------------------- the bad-file corpus
+
+/// Every file in tests/fixtures/bad/ must be refused with exactly the sentence in its
+/// `.expected` sidecar, and the store must be byte-for-byte what it was.
+#[test]
+fn every_bad_file_is_refused_with_its_message_and_changes_nothing() {
+    let dir = fixtures().join("bad");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e != "expected"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 30, "the corpus has {} files", files.len());
+
+    let mut store = MemoryStore::default();
+    let sample = sample_dataset();
+    storage::save_records(
+        &mut store,
+        &sample,
+        &storage::all_keys(&sample),
+        &Default::default(),
+    );
+    let stored_before = store.entries.clone();
+    let mut failures = Vec::new();
+    for path in &files {
+        let expected_path = path.with_extension("expected");
+        let expected = std::fs::read_to_string(&expected_path)
+            .unwrap_or_else(|_| panic!("missing {}", expected_path.display()));
+        let bytes = std::fs::read(path).unwrap();
+        let mut data = storage::load(&store).unwrap().data;
+        let before = data.clone();
+        let outcome = import_all(&mut data, &bytes, Choice::TakeTheirs, stamp(0xB, 10));
+        match outcome {
+            Err(error) if error.message() == expected.trim_end() => {}
+            Err(error) => failures.push(format!(
+                "{}:\n  expected: {}\n  got:      {}",
+                path.display(),
+                expected.trim_end(),
+                error.message()
+            )),
+            Ok(applied) => {
+                // What a wrongly accepted file would have done: prove the check below can fail.
+                storage::save_records(&mut store, &data, &applied.written, &Default::default());
+                failures.push(format!("{}: accepted", path.display()));
+            }
+        }
+        assert_eq!(data, before, "{}", path.display());
+    }
+    assert_eq!(store.entries, stored_before, "the store changed");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_file_over_the_limit_is_refused_with_its_size_before_it_is_read() {
+    let mut big = vec![b' '; MAX_FILE_BYTES + 1];
+    big[0] = b'{';
+    let error = read_file(&big, &Dataset::default()).unwrap_err();
+    assert_eq!(
+        error.message(),
+        "Tệp quá lớn: 20,0 MB, giới hạn là 20 MB. Hãy xuất từng phần (một văn bản) thay vì toàn bộ."
+    );
+    assert!(matches!(error, FileError::TooLarge { bytes, .. } if bytes == MAX_FILE_BYTES + 1));
+}
+
+// ---------------------------------------------------------------- merge through files
+
+#[test]
+fn importing_your_own_export_changes_nothing() {
+    let mut data = sample_dataset();
+    let a = office(0xA, "A");
+    let text = export_all(&data, &a);
+    let file = read_file(text.as_bytes(), &data).unwrap();
+    let p = preview(&file, &data);
+    assert!(p.changes_nothing());
+    assert_eq!(p.count(Group::Identical), p.entries.len());
+    let before = data.clone();
+    let applied = apply(
+        &mut data,
+        &file,
+        &Default::default(),
+        stamp(0xA, 5),
+        new_ids(),
+    )
+    .unwrap();
+    assert!(applied.written.is_empty());
+    assert_eq!(data, before);
+}
+
+#[test]
+fn an_old_file_never_rolls_back_newer_edits_or_brings_back_deletions() {
+    let mut data = sample_dataset();
+    let old_file = export_all(&data, &office(0xA, "A"));
+    let id = regulation_2013_2017_id();
+    let mut a = data.agreements.get(&id).unwrap().clone();
+    a.notes = "sửa sau khi xuất".into();
+    data.commit(a, stamp(0xA, 10));
+    let plan = data.plans_of(id)[0].id();
+    data.delete::<Agreement>(plan, stamp(0xA, 11)).unwrap();
+    let before = data.clone();
+    let file = read_file(old_file.as_bytes(), &data).unwrap();
+    let p = preview(&file, &data);
+    assert_eq!(p.count(Group::LocalNewer), 2);
+    assert!(p.changes_nothing());
+    apply(
+        &mut data,
+        &file,
+        &Default::default(),
+        stamp(0xA, 12),
+        new_ids(),
+    )
+    .unwrap();
+    assert_eq!(data, before);
+}
+
+#[test]
+fn the_preview_sorts_every_record_and_apply_then_undo_restores_exactly() {
+    let base = sample_dataset();
+    let b_office = office(0xB, "B");
+    let reg = regulation_2013_2017_id();
+    let plans: Vec<Id> = base.plans_of(reg).iter().map(|p| p.id()).collect();
+
+    // B: edits plan 0, deletes plan 1, adds an organisation, edits plan 2 (which A edits too).
+    let mut b = base.clone();
+    let edit = |data: &mut Dataset, id: Id, notes: &str, s: Stamp| {
+        let mut a = data.agreements.get(&id).unwrap().clone();
+        a.notes = notes.into();
+        data.commit(a, s);
+    };
+    edit(&mut b, plans[0], "B sửa", stamp(0xB, 1));
+    b.delete::<Agreement>(plans[1], stamp(0xB, 2)).unwrap();
+    let org = Organisation::new(
+        Meta::new(Uuid::from_u128(0x77), stamp(0xB, 3).now),
+        "Sở Ngoại vụ",
+        "",
+        OrganisationKind::Department,
+    );
+    b.commit(org, stamp(0xB, 3));
+    edit(&mut b, plans[2], "B sửa kế hoạch 3", stamp(0xB, 4));
+    let from_b = export_all(&b, &b_office);
+
+    // A: edits plan 2 concurrently and plan 3 alone.
+    let mut a = base.clone();
+    edit(&mut a, plans[2], "A sửa kế hoạch 3", stamp(0xA, 5));
+    edit(&mut a, plans[3], "A sửa kế hoạch 4", stamp(0xA, 6));
+    let a_before = a.clone();
+
+    let file = read_file(from_b.as_bytes(), &a).unwrap();
+    let p = preview(&file, &a);
+    let keys = |g| p.in_group(g).map(|e| e.key.id).collect::<Vec<_>>();
+    assert_eq!(keys(Group::IncomingNewer), vec![plans[0]]);
+    assert_eq!(keys(Group::DeletedInFile), vec![plans[1]]);
+    assert_eq!(keys(Group::New), vec![Uuid::from_u128(0x77)]);
+    assert_eq!(keys(Group::Conflict), vec![plans[2]]);
+    assert_eq!(keys(Group::LocalNewer), vec![plans[3]]);
+    assert_eq!(p.count(Group::Identical), p.entries.len() - 5);
+
+    let conflict = p.in_group(Group::Conflict).next().unwrap().key;
+    let detail = preview::conflict_detail(&a, &file, conflict).unwrap();
+    let notes = detail.rows.iter().find(|r| r.path == "notes").unwrap();
+    assert_eq!(
+        (notes.mine.as_deref(), notes.theirs.as_deref()),
+        (Some("A sửa kế hoạch 3"), Some("B sửa kế hoạch 3"))
+    );
+    assert!(detail
+        .rows
+        .iter()
+        .filter(|r| r.differs())
+        .all(|r| r.path == "notes" || r.path == "updated"));
+    assert_eq!(detail.choices.len(), 3);
+
+    // Nothing is written without a choice for the conflict.
+    assert_eq!(
+        apply(&mut a, &file, &Default::default(), stamp(0xA, 7), new_ids()).unwrap_err(),
+        vec![conflict]
+    );
+    assert_eq!(a, a_before);
+
+    let choices = [(conflict, Choice::KeepBoth)].into_iter().collect();
+    let applied = apply(&mut a, &file, &choices, stamp(0xA, 7), new_ids()).unwrap();
+    assert_eq!(applied.copies, 1);
+    assert_eq!(a.agreements.get(&plans[0]).unwrap().notes, "B sửa");
+    assert!(!a.agreements.get(&plans[1]).unwrap().is_live());
+    assert_eq!(
+        a.agreements.get(&plans[2]).unwrap().notes,
+        "A sửa kế hoạch 3"
+    );
+    assert_eq!(
+        a.agreements.get(&plans[3]).unwrap().notes,
+        "A sửa kế hoạch 4"
+    );
+    assert!(a.organisations.live(&Uuid::from_u128(0x77)).is_some());
+    assert_eq!(
+        a.agreements
+            .iter_live()
+            .filter(|x| x.notes == "B sửa kế hoạch 3")
+            .count(),
+        1,
+        "the file's copy kept as a new record"
+    );
+
+    // The undo survives a round trip through storage as JSON, and puts back the exact state.
+    let undo_json = serde_json::to_string(&applied.undo).unwrap();
+    let undo_back: UndoImport = serde_json::from_str(&undo_json).unwrap();
+    let undone = undo(&mut a, &undo_back).unwrap();
+    assert_eq!(a, a_before);
+    assert_eq!(undone.removed.len(), 2, "the new organisation and the copy");
+}
+
+#[test]
+fn undo_refuses_when_a_record_was_edited_after_the_import() {
+    let base = sample_dataset();
+    let mut b = base.clone();
+    let id = regulation_2013_2017_id();
+    let mut x = b.agreements.get(&id).unwrap().clone();
+    x.notes = "B".into();
+    b.commit(x, stamp(0xB, 1));
+    let mut a = base.clone();
+    let applied = import_all(
+        &mut a,
+        export_all(&b, &office(0xB, "B")).as_bytes(),
+        Choice::KeepMine,
+        stamp(0xA, 2),
+    )
+    .unwrap();
+    let mut y = a.agreements.get(&id).unwrap().clone();
+    y.notes = "A sửa sau khi nhập".into();
+    a.commit(y, stamp(0xA, 3));
+    let before = a.clone();
+    assert_eq!(
+        undo(&mut a, &applied.undo),
+        Err(preview::UndoRefused::EditedSince(vec![RecordKey {
+            collection: Collection::Agreements,
+            id
+        }]))
+    );
+    assert_eq!(a, before);
+}
+
+#[test]
+fn references_missing_from_file_and_here_are_warnings_with_their_path() {
+    let data = sample_dataset();
+    // A selection of one plan leaves out its parent regulation, which a new office lacks.
+    let plan = data.plans_of(regulation_2013_2017_id())[0].id();
+    let keys = [RecordKey {
+        collection: Collection::Agreements,
+        id: plan,
+    }]
+    .into_iter()
+    .collect();
+    let text = export(
+        &data,
+        &Header::new(
+            &office(0xA, "A"),
+            Scope::All,
+            DateTime::from_timestamp(0, 0).unwrap(),
+        ),
+        Some(&keys),
+    );
+    let file = read_file(text.as_bytes(), &Dataset::default()).unwrap();
+    let messages: Vec<String> = file.warnings.iter().map(Warning::message).collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("agreements[0].parent trỏ tới bản ghi ")),
+        "{messages:?}"
+    );
+    assert!(messages
+        .iter()
+        .any(|m| m.starts_with("agreements[0].parties[0].organisation")));
+    // The same file into an office that has the sample: nothing is missing.
+    assert!(read_file(text.as_bytes(), &data)
+        .unwrap()
+        .warnings
+        .is_empty());
+    // A full selection export carries what it refers to, apart from the previous period.
+    let full = selection(
+        &data,
+        RecordKey {
+            collection: Collection::Agreements,
+            id: regulation_2013_2017_id(),
+        },
+    );
+    let text = export(
+        &data,
+        &Header::new(
+            &office(0xA, "A"),
+            Scope::All,
+            DateTime::from_timestamp(0, 0).unwrap(),
+        ),
+        Some(&full),
+    );
+    let warnings = read_file(text.as_bytes(), &Dataset::default())
+        .unwrap()
+        .warnings;
+    assert!(warnings.iter().all(|w| matches!(w, Warning::MissingReference { path, .. } if path.contains("supersedes") || path.contains("agreements[") || path.contains("events[") || path.contains("recommendations["))), "{warnings:?}");
+}
+
+#[test]
+fn a_deletion_of_a_record_still_used_here_is_flagged() {
+    let base = sample_dataset();
+    let reg = regulation_2013_2017_id();
+    // A adds a plan under the regulation while B deletes the regulation (a tombstone written
+    // directly stands for a deletion in an office where nothing used it any more).
+    let mut a = base.clone();
+    let mut plan = a.plans_of(reg)[0].clone();
+    plan.meta = Meta::new(Uuid::from_u128(0x99), stamp(0xA, 2).now);
+    plan.number = "99/KH".into();
+    a.save_agreement(plan, stamp(0xA, 2)).unwrap();
+    let mut b = base.clone();
+    let mut tombstone = b.agreements.get(&reg).unwrap().clone();
+    tombstone.meta.deleted = true;
+    b.commit(tombstone, stamp(0xB, 3));
+    let file = read_file(export_all(&b, &office(0xB, "B")).as_bytes(), &a).unwrap();
+    let p = preview(&file, &a);
+    let flagged: Vec<Id> = p.deletions_in_use.iter().map(|d| d.key.id).collect();
+    assert_eq!(flagged, vec![reg]);
+    assert!(p.deletions_in_use[0]
+        .used_by
+        .iter()
+        .any(|k| k.id == Uuid::from_u128(0x99)));
+}

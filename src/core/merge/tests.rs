@@ -47,11 +47,23 @@ fn the_four_relations_and_new() {
     let (_, v1) = base();
     let newer = edited(&v1, "B sửa", B, 2);
     assert_eq!(relate(None, &v1).0, Relation::New);
-    assert_eq!(relate(Some(&v1), &v1.clone()), (Relation::Identical, Step::Nothing));
-    assert_eq!(relate(Some(&v1), &newer), (Relation::IncomingNewer, Step::Put(newer.clone())));
-    assert_eq!(relate(Some(&newer), &v1), (Relation::LocalNewer, Step::Nothing));
+    assert_eq!(
+        relate(Some(&v1), &v1.clone()),
+        (Relation::Identical, Step::Nothing)
+    );
+    assert_eq!(
+        relate(Some(&v1), &newer),
+        (Relation::IncomingNewer, Step::Put(newer.clone()))
+    );
+    assert_eq!(
+        relate(Some(&newer), &v1),
+        (Relation::LocalNewer, Step::Nothing)
+    );
     let other = edited(&v1, "A sửa", A, 3);
-    assert_eq!(relate(Some(&other), &newer), (Relation::Conflict, Step::Ask));
+    assert_eq!(
+        relate(Some(&other), &newer),
+        (Relation::Conflict, Step::Ask)
+    );
 }
 
 #[test]
@@ -60,7 +72,10 @@ fn clocks_never_decide_a_later_timestamp_on_an_older_version_loses() {
     let newer = edited(&v1, "B sửa", B, 2);
     let mut old_with_future_clock = v1.clone();
     old_with_future_clock.meta.updated = DateTime::from_timestamp(9_999_999_999, 0).unwrap();
-    assert_eq!(relate(Some(&newer), &old_with_future_clock).0, Relation::LocalNewer);
+    assert_eq!(
+        relate(Some(&newer), &old_with_future_clock).0,
+        Relation::LocalNewer
+    );
 }
 
 #[test]
@@ -68,7 +83,10 @@ fn equal_versions_with_different_content_are_a_conflict_not_silently_identical()
     let (_, v1) = base();
     let mut tampered = v1.clone();
     tampered.name = "Sửa tay trong tệp".into();
-    assert_eq!(relate(Some(&v1), &tampered), (Relation::Conflict, Step::Ask));
+    assert_eq!(
+        relate(Some(&v1), &tampered),
+        (Relation::Conflict, Step::Ask)
+    );
 }
 
 #[test]
@@ -81,7 +99,10 @@ fn the_same_change_made_twice_is_joined_without_a_question() {
     let Step::Put(joined) = step else {
         panic!("expected the joined version")
     };
-    assert_eq!(joined.meta.version, by_a.meta.version.join(&by_b.meta.version));
+    assert_eq!(
+        joined.meta.version,
+        by_a.meta.version.join(&by_b.meta.version)
+    );
     assert_eq!(joined.meta.updated, by_b.meta.updated);
     assert_eq!(relate(Some(&joined), &by_a).0, Relation::LocalNewer);
     assert_eq!(relate(Some(&joined), &by_b).0, Relation::LocalNewer);
@@ -95,7 +116,10 @@ fn a_deletion_is_a_version_an_older_file_cannot_undo() {
     assert_eq!(relate(Some(&tombstone), &v1).0, Relation::LocalNewer);
     // …and deletion concurrent with an edit elsewhere is a conflict.
     let edit_elsewhere = edited(&v1, "B sửa", B, 3);
-    assert_eq!(relate(Some(&tombstone), &edit_elsewhere).0, Relation::Conflict);
+    assert_eq!(
+        relate(Some(&tombstone), &edit_elsewhere).0,
+        Relation::Conflict
+    );
     assert_eq!(
         Choice::offered(&tombstone, &edit_elsewhere),
         &[Choice::KeepMine, Choice::TakeTheirs]
@@ -111,9 +135,19 @@ fn a_resolution_dominates_both_sides_and_never_conflicts_again() {
         let out = resolve(&mine, &theirs, choice, stamp(A, 10), Uuid::from_u128(2));
         assert_eq!(out.len(), 1);
         let kept = &out[0];
-        assert_eq!(kept.meta.version.compare(&mine.meta.version), super::super::meta::Causality::Dominates);
-        assert_eq!(kept.meta.version.compare(&theirs.meta.version), super::super::meta::Causality::Dominates);
-        let expected_notes = if choice == Choice::KeepMine { "A sửa" } else { "B sửa" };
+        assert_eq!(
+            kept.meta.version.compare(&mine.meta.version),
+            super::super::meta::Causality::Dominates
+        );
+        assert_eq!(
+            kept.meta.version.compare(&theirs.meta.version),
+            super::super::meta::Causality::Dominates
+        );
+        let expected_notes = if choice == Choice::KeepMine {
+            "A sửa"
+        } else {
+            "B sửa"
+        };
         assert_eq!(kept.notes, expected_notes);
         // Re-importing either side later changes nothing.
         assert_eq!(relate(Some(kept), &theirs).0, Relation::LocalNewer);
@@ -128,10 +162,19 @@ fn keep_both_keeps_mine_under_its_id_and_theirs_as_a_new_record() {
     let (_, v1) = base();
     let mine = edited(&v1, "A sửa", A, 2);
     let theirs = edited(&v1, "B sửa", B, 3);
-    let out = resolve(&mine, &theirs, Choice::KeepBoth, stamp(A, 10), Uuid::from_u128(2));
+    let out = resolve(
+        &mine,
+        &theirs,
+        Choice::KeepBoth,
+        stamp(A, 10),
+        Uuid::from_u128(2),
+    );
     assert_eq!(out.len(), 2);
     assert_eq!((out[0].id(), out[0].notes.as_str()), (v1.id(), "A sửa"));
-    assert_eq!((out[1].id(), out[1].notes.as_str()), (Uuid::from_u128(2), "B sửa"));
+    assert_eq!(
+        (out[1].id(), out[1].notes.as_str()),
+        (Uuid::from_u128(2), "B sửa")
+    );
     assert_eq!(out[1].meta.version.total(), 1);
     assert_eq!(out[1].meta.created, stamp(A, 10).now);
     assert_eq!(relate(Some(&out[0]), &theirs).0, Relation::LocalNewer);
@@ -159,6 +202,9 @@ fn merge_leaves_conflicts_as_they_were_and_lists_them() {
             id: v1.id()
         }]
     );
-    assert_eq!(merged.data.organisations.get(&v1.id()).unwrap().notes, "A sửa");
+    assert_eq!(
+        merged.data.organisations.get(&v1.id()).unwrap().notes,
+        "A sửa"
+    );
     assert!(merged.data.organisations.get(&Uuid::from_u128(3)).is_some());
 }
