@@ -23,4 +23,5 @@ pub mod search;
 pub mod status;
 pub mod storage;
 pub mod validate;
+pub mod validate_activity;
 pub mod workspace;
