@@ -13,6 +13,10 @@ pub struct CarryOver {
     pub areas: bool,
     pub legal_basis: bool,
     pub notes: bool,
+    /// Recurring duties (without the old years' settlements).
+    pub duties: bool,
+    /// The close-out's recommendations for the next period, written into the draft's notes.
+    pub recommendations: bool,
 }
 
 impl Default for CarryOver {
@@ -22,9 +26,14 @@ impl Default for CarryOver {
             areas: true,
             legal_basis: true,
             notes: false,
+            duties: true,
+            recommendations: true,
         }
     }
 }
+
+/// The heading under which the close-out's recommendations enter the next period's notes.
+pub const CARRIED_RECOMMENDATIONS: &str = "Kiến nghị từ tổng kết giai đoạn trước:";
 
 fn shift_years(day: NaiveDate, years: i32) -> NaiveDate {
     // 29 February shifts to 28 February in a common year.
@@ -97,9 +106,32 @@ pub fn next_period_draft(previous: &Agreement, carry: CarryOver, now: DateTime<U
     if carry.legal_basis {
         next.legal_basis = previous.legal_basis.clone();
     }
-    if carry.notes {
-        next.notes = previous.notes.clone();
+    if carry.duties {
+        next.duties = previous
+            .duties
+            .iter()
+            .map(|d| super::duty::Duty {
+                id: new_id(),
+                settlements: Vec::new(),
+                ..d.clone()
+            })
+            .collect();
     }
+    let mut notes = Vec::new();
+    if carry.recommendations {
+        if let Some(text) = previous
+            .close_out
+            .as_ref()
+            .map(|c| c.next_period.trim())
+            .filter(|t| !t.is_empty())
+        {
+            notes.push(format!("{CARRIED_RECOMMENDATIONS}\n{text}"));
+        }
+    }
+    if carry.notes && !previous.notes.trim().is_empty() {
+        notes.push(previous.notes.clone());
+    }
+    next.notes = notes.join("\n\n");
     next
 }
 
@@ -177,9 +209,9 @@ mod tests {
     fn unticked_items_are_left_out() {
         let carry = CarryOver {
             parties: false,
-            areas: true,
             legal_basis: false,
             notes: true,
+            ..CarryOver::default()
         };
         let next = next_period_draft(
             &regulation(),
@@ -206,6 +238,48 @@ mod tests {
         );
         assert_eq!(next.period, Period::new(d(2022, 2, 28), d(2023, 6, 30)));
         assert_eq!(next.title, "Kế hoạch 2022-2023 (số 2020123)");
+    }
+
+    #[test]
+    fn duties_carry_without_settlements_and_close_out_recommendations_enter_the_notes() {
+        let mut prev = regulation();
+        prev.duties.push(crate::core::duty::Duty {
+            id: Uuid::from_u128(40),
+            title: "Làm việc hằng năm".into(),
+            due: crate::core::duty::DueRule::YearAnyTime,
+            fulfilled_by: None,
+            settlements: vec![crate::core::duty::DutySettlement {
+                year: 2020,
+                waived: true,
+                on: None,
+                note: String::new(),
+            }],
+        });
+        prev.close_out = Some(crate::core::results::CloseOut {
+            next_period: "Tăng kinh phí".into(),
+            ..Default::default()
+        });
+        let next = next_period_draft(
+            &prev,
+            CarryOver::default(),
+            DateTime::from_timestamp(9, 0).unwrap(),
+        );
+        assert_eq!(next.duties.len(), 1);
+        assert_ne!(next.duties[0].id, prev.duties[0].id);
+        assert!(next.duties[0].settlements.is_empty());
+        assert_eq!(
+            next.notes,
+            format!("{CARRIED_RECOMMENDATIONS}\nTăng kinh phí")
+        );
+        assert!(next.close_out.is_none() && next.area_results.is_empty());
+
+        let none = CarryOver {
+            duties: false,
+            recommendations: false,
+            ..CarryOver::default()
+        };
+        let next = next_period_draft(&prev, none, DateTime::from_timestamp(9, 0).unwrap());
+        assert!(next.duties.is_empty() && next.notes.is_empty());
     }
 
     #[test]

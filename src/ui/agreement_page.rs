@@ -167,6 +167,10 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
             </section>
         </div>
 
+        <super::agreement_activity::EventsSection agreement=a.clone()/>
+        <super::agreement_activity::DutiesSection agreement=a.clone()/>
+        <super::agreement_activity::RecommendationsSection agreement=a.clone()/>
+
         <section class="card">
             <h2>"Người ký"</h2>
             {if a.signatories.is_empty() {
@@ -252,6 +256,10 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
             </section>
         })}
 
+        <super::agreement_activity::AreaResultsSection agreement=a.clone()/>
+        <super::agreement_activity::PlanMatrixSection agreement=a.clone()/>
+        <super::agreement_activity::CloseOutSection agreement=a.clone()/>
+
         {(!a.notes.is_empty()).then(|| view! {
             <section class="card">
                 <h2>"Ghi chú"</h2>
@@ -274,6 +282,8 @@ fn DuplicateDialog(source: Agreement, open: RwSignal<bool>) -> impl IntoView {
     let areas = RwSignal::new(defaults.areas);
     let legal_basis = RwSignal::new(defaults.legal_basis);
     let notes = RwSignal::new(defaults.notes);
+    let duties = RwSignal::new(defaults.duties);
+    let recommendations = RwSignal::new(defaults.recommendations);
     let preview_title = {
         let source = source.clone();
         move || next_period_draft(&source, CarryOver::default(), state.stamp().now).title
@@ -284,6 +294,8 @@ fn DuplicateDialog(source: Agreement, open: RwSignal<bool>) -> impl IntoView {
             areas: areas.get(),
             legal_basis: legal_basis.get(),
             notes: notes.get(),
+            duties: duties.get(),
+            recommendations: recommendations.get(),
         };
         state
             .draft
@@ -309,6 +321,8 @@ fn DuplicateDialog(source: Agreement, open: RwSignal<bool>) -> impl IntoView {
                     {check(parties, "carry-parties", "Các bên và vai trò")}
                     {check(areas, "carry-areas", "Nội dung phối hợp")}
                     {check(legal_basis, "carry-legal-basis", "Căn cứ")}
+                    {check(duties, "carry-duties", "Nhiệm vụ định kỳ")}
+                    {check(recommendations, "carry-recommendations", "Kiến nghị cho giai đoạn sau (từ phần tổng kết) — vào ghi chú")}
                     {check(notes, "carry-notes", "Ghi chú")}
                 </fieldset>
                 <div class="actions">

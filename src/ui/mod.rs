@@ -1,5 +1,6 @@
 //! The Leptos components. They read the core and call it; they hold no rules of their own.
 
+mod agreement_activity;
 mod agreement_form;
 mod agreement_list;
 mod agreement_page;
