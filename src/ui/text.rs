@@ -149,3 +149,15 @@ pub fn load_problem(k: &LoadProblemKind) -> String {
         ),
     }
 }
+
+pub fn event_kind(k: crate::core::event::EventKind) -> &'static str {
+    use crate::core::event::EventKind as K;
+    match k {
+        K::Signing => "Hội nghị ký kết",
+        K::AnnualSession => "Buổi làm việc định kỳ hằng năm",
+        K::MidTermReview => "Hội nghị sơ kết",
+        K::SummaryConference => "Hội nghị tổng kết",
+        K::YouthDialogue => "Đối thoại với thanh niên",
+        K::Other => "Sự kiện khác",
+    }
+}
