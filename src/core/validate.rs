@@ -198,6 +198,15 @@ pub fn agreement(a: &Agreement, data: &Dataset) -> Vec<Issue> {
         }
     }
 
+    for (i, duty) in a.duties.iter().enumerate() {
+        if duty.title.trim().is_empty() {
+            issues.push(Issue::error(
+                format!("duties[{i}].title"),
+                Problem::Required,
+            ));
+        }
+    }
+
     // A plan belongs to a regulation.
     if let Some(parent) = a.parent {
         if a.kind != AgreementKind::Plan {

@@ -14,7 +14,7 @@ use crate::core::listing::{find_events, find_recommendations, EventQuery};
 use crate::core::matrix::plan_matrix;
 use crate::core::meta::{new_id, Id, Meta};
 use crate::core::model::{Agreement, AgreementKind, Collection, Party, Record};
-use crate::core::recommendation::{Recommendation, RecommendationStatus};
+use crate::core::recommendation::Recommendation;
 use crate::core::results::{
     area_state, set_area_result, AreaMark, AreaState, AreaSummary, CloseOut,
 };
@@ -32,14 +32,6 @@ fn update_agreement(id: Id, change: impl FnOnce(&mut Agreement)) {
         },
         |key| key.iter().copied().collect(),
     );
-}
-
-fn event_role_label(role: EventRole) -> &'static str {
-    match role {
-        EventRole::Signed => "ký kết tại đây",
-        EventRole::Summarised => "tổng kết tại đây",
-        EventRole::Reviewed => "xem xét tại đây",
-    }
 }
 
 fn rule_label(rule: DueRule) -> String {
@@ -102,7 +94,7 @@ pub fn EventsSection(agreement: Agreement) -> impl IntoView {
                 view! {
                     <ul class="plain-list">
                         {events.into_iter().map(|e| {
-                            let role = e.role_for(id).map(event_role_label).unwrap_or_default();
+                            let role = e.role_for(id).map(super::text::event_role).unwrap_or_default();
                             view! {
                                 <li>
                                     <span class="muted">{format_local(e.starts_at)} " · "</span>
@@ -239,7 +231,7 @@ pub fn RecommendationsSection(agreement: Agreement) -> impl IntoView {
                                     <tr>
                                         <td><a href=Route::Recommendation(r.id()).href()>{r.content.clone()}</a></td>
                                         <td class:late=late>{r.deadline.map(format_date).unwrap_or_else(|| "—".into())}</td>
-                                        <td>{recommendation_status_label(r.status)}</td>
+                                        <td><span class=super::text::recommendation_status_class(r.status)>{super::text::recommendation_status(r.status)}</span></td>
                                     </tr>
                                 }
                             }).collect_view()}
@@ -248,15 +240,6 @@ pub fn RecommendationsSection(agreement: Agreement) -> impl IntoView {
                 }.into_any()
             }}
         </section>
-    }
-}
-
-fn recommendation_status_label(s: RecommendationStatus) -> &'static str {
-    match s {
-        RecommendationStatus::Open => "Chưa giải quyết",
-        RecommendationStatus::InProgress => "Đang giải quyết",
-        RecommendationStatus::Resolved => "Đã giải quyết",
-        RecommendationStatus::Declined => "Không chấp nhận",
     }
 }
 

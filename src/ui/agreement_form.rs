@@ -9,6 +9,8 @@ use super::state::use_app;
 use super::text;
 use super::widgets::FieldIssues;
 use crate::core::dates::{format_bound, format_optional, parse_date_input, Bound};
+use crate::core::duty::{DueRule, Duty};
+use crate::core::event::EventKind;
 use crate::core::listing;
 use crate::core::meta::{new_id, Id, Meta};
 use crate::core::model::{
@@ -49,6 +51,45 @@ struct AreaRow {
     title: RwSignal<String>,
     description: RwSignal<String>,
     responsible: RwSignal<Vec<Id>>,
+}
+
+#[derive(Clone)]
+struct DutyRow {
+    uid: u64,
+    duty: Duty,
+    title: RwSignal<String>,
+    /// "" = at least once a year; "dd/mm" = every year by that day.
+    due_by: RwSignal<String>,
+    fulfilled_by: RwSignal<Option<EventKind>>,
+}
+
+fn duty_row(d: Option<&Duty>) -> DutyRow {
+    let duty = d.cloned().unwrap_or_else(|| Duty {
+        id: new_id(),
+        title: String::new(),
+        due: DueRule::YearAnyTime,
+        fulfilled_by: Some(EventKind::AnnualSession),
+        settlements: Vec::new(),
+    });
+    let due_by = match duty.due {
+        DueRule::YearAnyTime => String::new(),
+        DueRule::YearBy { month, day } => format!("{day:02}/{month:02}"),
+    };
+    DutyRow {
+        uid: uid(),
+        title: RwSignal::new(duty.title.clone()),
+        due_by: RwSignal::new(due_by),
+        fulfilled_by: RwSignal::new(duty.fulfilled_by),
+        duty,
+    }
+}
+
+/// "15/12" → (month 12, day 15); the year does not matter (29/02 is allowed).
+fn parse_day_month(text: &str) -> Option<DueRule> {
+    let (day, month) = text.trim().split_once('/')?;
+    let (day, month): (u32, u32) = (day.trim().parse().ok()?, month.trim().parse().ok()?);
+    chrono::NaiveDate::from_ymd_opt(2024, month, day)?;
+    Some(DueRule::YearBy { month, day })
 }
 
 fn party_row(p: Option<&Party>) -> PartyRow {
@@ -155,6 +196,12 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
         base.signatories
             .iter()
             .map(|s| signatory_row(Some(s)))
+            .collect::<Vec<_>>(),
+    );
+    let duties = RwSignal::new(
+        base.duties
+            .iter()
+            .map(|d| duty_row(Some(d)))
             .collect::<Vec<_>>(),
     );
     let areas = RwSignal::new(
@@ -274,6 +321,28 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                 title: r.title.get_untracked().trim().to_string(),
                 description: r.description.get_untracked().trim().to_string(),
                 responsible: r.responsible.get_untracked(),
+            })
+            .collect();
+        a.duties = duties
+            .get_untracked()
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let text = r.due_by.get_untracked();
+                let due = if text.trim().is_empty() {
+                    DueRule::YearAnyTime
+                } else {
+                    parse_day_month(&text).unwrap_or_else(|| {
+                        errors.insert(format!("duties[{i}].due"), "Nhập hạn dạng dd/mm, ví dụ 15/12; để trống nếu chỉ cần một lần mỗi năm.");
+                        DueRule::YearAnyTime
+                    })
+                };
+                Duty {
+                    title: r.title.get_untracked().trim().to_string(),
+                    due,
+                    fulfilled_by: r.fulfilled_by.get_untracked(),
+                    ..r.duty.clone()
+                }
             })
             .collect();
         date_errors.set(errors.clone());
@@ -631,6 +700,47 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                     row.responsible.set(party_choices.get_untracked().into_iter().map(|(id, _)| id).collect());
                     rows.push(row);
                 })>"+ Thêm nội dung"</button>
+            </fieldset>
+
+            <fieldset class="card">
+                <legend>"Nhiệm vụ định kỳ"</legend>
+                <p class="help">"Ví dụ: buổi làm việc định kỳ hằng năm, báo cáo năm trước ngày 15/12, đối thoại với thanh niên ít nhất mỗi năm một lần. Phối hợp tính từng năm trong thời hạn và báo khi năm nào còn thiếu."</p>
+                <For each=move || duties.get() key=|r| r.uid children=move |row| {
+                    let index = index_of(duties, row.uid, |r| r.uid);
+                    let uid = row.uid;
+                    let ids = ["duty-title", "duty-due", "duty-kind"].map(|p| format!("{p}-{uid}"));
+                    let title_field = Signal::derive(move || format!("duties[{}].title", index.get()));
+                    let due_field = move || format!("duties[{}].due", index.get());
+                    view! {
+                        <div class="row-card wrap">
+                            <div class="field grow">
+                                <label for=ids[0].clone()>"Nhiệm vụ"</label>
+                                <input id=ids[0].clone() type="text" prop:value=move || row.title.get() on:input=move |ev| row.title.set(event_target_value(&ev))/>
+                                <FieldIssues issues=issues field=title_field/>
+                            </div>
+                            <div class="field">
+                                <label for=ids[1].clone()>"Hạn hằng năm (dd/mm)"</label>
+                                <input id=ids[1].clone() type="text" placeholder="để trống: trong năm" prop:value=move || row.due_by.get() on:input=move |ev| row.due_by.set(event_target_value(&ev))/>
+                                {move || date_errors.with(|e| e.get(&due_field()).map(|m| view! { <p class="field-error" role="alert">{*m}</p> }))}
+                            </div>
+                            <div class="field">
+                                <label for=ids[2].clone()>"Hoàn thành khi có sự kiện"</label>
+                                <select id=ids[2].clone() on:change=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    row.fulfilled_by.set(EventKind::ALL.into_iter().find(|k| format!("{k:?}") == v));
+                                }>
+                                    <option value="" selected=row.fulfilled_by.get_untracked().is_none()>"— Tự đánh dấu —"</option>
+                                    {EventKind::ALL.into_iter().map(|k| view! {
+                                        <option value=format!("{k:?}") selected=row.fulfilled_by.get_untracked() == Some(k)>{text::event_kind(k)}</option>
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <button type="button" class="icon" aria-label="Bỏ nhiệm vụ này"
+                                on:click=move |_| duties.update(|rows| rows.retain(|r| r.uid != uid))>"×"</button>
+                        </div>
+                    }
+                }/>
+                <button type="button" on:click=move |_| duties.update(|rows| rows.push(duty_row(None)))>"+ Thêm nhiệm vụ"</button>
             </fieldset>
 
             <fieldset class="card">

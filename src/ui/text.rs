@@ -150,14 +150,96 @@ pub fn load_problem(k: &LoadProblemKind) -> String {
     }
 }
 
+// ---------------------------------------------------------------- events and recommendations
+
 pub fn event_kind(k: crate::core::event::EventKind) -> &'static str {
     use crate::core::event::EventKind as K;
     match k {
         K::Signing => "Hội nghị ký kết",
-        K::AnnualSession => "Buổi làm việc định kỳ hằng năm",
+        K::AnnualSession => "Làm việc định kỳ hằng năm",
         K::MidTermReview => "Hội nghị sơ kết",
         K::SummaryConference => "Hội nghị tổng kết",
         K::YouthDialogue => "Đối thoại với thanh niên",
         K::Other => "Sự kiện khác",
+    }
+}
+
+/// What the event did to a linked agreement, as read after its title.
+pub fn event_role(r: crate::core::event::EventRole) -> &'static str {
+    use crate::core::event::EventRole as R;
+    match r {
+        R::Signed => "ký kết tại đây",
+        R::Summarised => "tổng kết tại đây",
+        R::Reviewed => "xem xét tại đây",
+    }
+}
+
+pub fn recommendation_status(s: crate::core::recommendation::RecommendationStatus) -> &'static str {
+    use crate::core::recommendation::RecommendationStatus as S;
+    match s {
+        S::Open => "Chờ xử lý",
+        S::InProgress => "Đang xử lý",
+        S::Resolved => "Đã giải quyết",
+        S::Declined => "Không chấp nhận",
+    }
+}
+
+/// The badge colour of a recommendation's status, borrowing the agreement badges' colours:
+/// blue waiting, amber in hand, green resolved, grey declined.
+pub fn recommendation_status_class(
+    s: crate::core::recommendation::RecommendationStatus,
+) -> &'static str {
+    use crate::core::recommendation::RecommendationStatus as S;
+    match s {
+        S::Open => "badge signed",
+        S::InProgress => "badge expired",
+        S::Resolved => "badge in-force",
+        S::Declined => "badge draft",
+    }
+}
+
+pub fn activity_problem(p: &crate::core::validate_activity::ActivityProblem) -> String {
+    use crate::core::validate_activity::ActivityProblem as P;
+    match p {
+        P::Required => "Bắt buộc nhập.".into(),
+        P::BadDate(e) => date_input_error(e).into(),
+        P::BadTime => "Không đọc được giờ. Nhập dạng HH:mm, ví dụ 08:00 hoặc 14:30.".into(),
+        P::BadCount => "Nhập một số nguyên không âm, ví dụ 200.".into(),
+        P::UnknownAgreement => "Chọn một văn bản có trong dữ liệu (chưa bị xóa).".into(),
+        P::AgreementLinkedTwice => "Văn bản này đã được liên kết ở dòng trên.".into(),
+        P::UnknownPerson => "Chọn một người có trong danh bạ.".into(),
+        P::PersonChairsTwice => "Người này đã có trong danh sách chủ trì.".into(),
+        P::UnknownOrganisation => "Chọn một cơ quan có trong danh bạ.".into(),
+        P::OrganisationListedTwice => "Cơ quan này đã được chọn.".into(),
+        P::NoAddressee => "Chọn ít nhất một cơ quan nhận kiến nghị.".into(),
+        P::UnknownEvent => "Chọn một sự kiện có trong dữ liệu (chưa bị xóa).".into(),
+        P::AreaNotInAgreement => "Nội dung phối hợp này không thuộc văn bản đã chọn.".into(),
+        P::DeadlineBeforeRaised => "Hạn xử lý đứng trước ngày nêu kiến nghị. Kiểm tra lại.".into(),
+        P::RespondedBeforeRaised => {
+            "Ngày trả lời đứng trước ngày nêu kiến nghị. Kiểm tra lại.".into()
+        }
+    }
+}
+
+/// One sentence on what saving an event did to a linked agreement's status.
+pub fn status_effect(title: &str, e: &crate::core::validate_activity::StatusEffect) -> String {
+    use crate::core::validate_activity::EffectKind as K;
+    let now = status(e.after.status);
+    match &e.kind {
+        K::Changed {
+            by_this_event: true,
+        } => format!("“{title}” nay: {now} (do sự kiện này)."),
+        K::Changed {
+            by_this_event: false,
+        } => {
+            format!("“{title}” nay: {now} ({}).", status_reason(&e.after.reason))
+        }
+        K::Confirmed => format!("“{title}” vẫn: {now} (do sự kiện này)."),
+        K::FromEventDay(d) => format!(
+            "“{title}”: sự kiện được tính từ ngày {} nên hiện vẫn: {now}.",
+            format_date(*d)
+        ),
+        K::KeptBySetting => format!("“{title}” giữ trạng thái do người dùng đặt: {now}."),
+        K::Unchanged => format!("“{title}” vẫn: {now} ({}).", status_reason(&e.after.reason)),
     }
 }

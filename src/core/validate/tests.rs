@@ -407,3 +407,19 @@ fn person_rules() {
         ]
     );
 }
+
+#[test]
+fn duty_titles_are_required() {
+    let (data, mut a) = fixture();
+    a.duties.push(crate::core::duty::Duty {
+        id: Uuid::from_u128(600),
+        title: " ".into(),
+        due: crate::core::duty::DueRule::YearAnyTime,
+        fulfilled_by: None,
+        settlements: vec![],
+    });
+    assert_eq!(
+        problems(&agreement(&a, &data)),
+        vec![("duties[0].title", &Problem::Required)]
+    );
+}
