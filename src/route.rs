@@ -26,6 +26,8 @@ pub enum Route {
     Recommendations,
     RecommendationNew,
     Recommendation(Uuid),
+    /// Trao đổi dữ liệu: export, and import with its preview.
+    Sharing,
     Settings,
     NotFound(String),
 }
@@ -75,6 +77,7 @@ impl Route {
             ["recommendations"] => Route::Recommendations,
             ["recommendations", "new"] => Route::RecommendationNew,
             ["recommendations", x] if id(x).is_some() => Route::Recommendation(id(x).unwrap()),
+            ["sharing"] => Route::Sharing,
             ["settings"] => Route::Settings,
             _ => Route::NotFound(path.to_string()),
         }
@@ -104,6 +107,7 @@ impl Route {
             Route::Recommendations => "recommendations".to_string(),
             Route::RecommendationNew => "recommendations/new".to_string(),
             Route::Recommendation(id) => format!("recommendations/{id}"),
+            Route::Sharing => "sharing".to_string(),
             Route::Settings => "settings".to_string(),
             Route::NotFound(path) => path.clone(),
         };
@@ -129,6 +133,7 @@ impl Route {
             Route::Recommendations | Route::RecommendationNew | Route::Recommendation(_) => {
                 Section::Recommendations
             }
+            Route::Sharing => Section::Sharing,
             Route::Settings => Section::Settings,
             Route::NotFound(_) => Section::None,
         }
@@ -143,6 +148,7 @@ pub enum Section {
     Recommendations,
     Organisations,
     People,
+    Sharing,
     Settings,
     None,
 }
@@ -195,6 +201,7 @@ mod tests {
             Route::Recommendations,
             Route::RecommendationNew,
             Route::Recommendation(id),
+            Route::Sharing,
             Route::Settings,
         ] {
             assert_eq!(Route::parse(&route.href()), route, "{}", route.href());

@@ -111,7 +111,7 @@ pub fn resolve<T: Record>(
     incoming: &T,
     choice: Choice,
     stamp: Stamp,
-    copy_id: Id,
+    copy_id: impl FnOnce() -> Id,
 ) -> Vec<T> {
     let joined = local.meta().version.join(&incoming.meta().version);
     let mut kept = match choice {
@@ -125,7 +125,7 @@ pub fn resolve<T: Record>(
     }
     let mut copy = incoming.clone();
     let meta = copy.meta_mut();
-    meta.id = copy_id;
+    meta.id = copy_id();
     meta.created = stamp.now;
     meta.version = Default::default();
     meta.deleted = false;

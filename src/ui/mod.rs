@@ -10,6 +10,7 @@ mod events;
 mod first_run;
 mod recommendations;
 mod settings;
+mod sharing;
 pub mod state;
 mod text;
 mod widgets;
@@ -23,6 +24,7 @@ use state::{current_hash, use_app, AppState};
 pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
+    sharing::Sharing::provide();
     // The "loading" placeholder in index.html is for the seconds before the wasm starts.
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
@@ -76,6 +78,7 @@ fn Shell() -> impl IntoView {
                 {nav_link(Section::Recommendations, Route::Recommendations, "Kiến nghị")}
                 {nav_link(Section::Organisations, Route::Organisations, "Cơ quan")}
                 {nav_link(Section::People, Route::People, "Cá nhân")}
+                {nav_link(Section::Sharing, Route::Sharing, "Trao đổi dữ liệu")}
                 {nav_link(Section::Settings, Route::Settings, "Cài đặt")}
             </nav>
             <span class="office-name" title="Cơ quan sử dụng">
@@ -106,10 +109,12 @@ fn Shell() -> impl IntoView {
                 Route::Recommendations => recommendations::RecommendationList().into_any(),
                 Route::RecommendationNew => view! { <recommendations::RecommendationPage id=None/> }.into_any(),
                 Route::Recommendation(id) => view! { <recommendations::RecommendationPage id=Some(id)/> }.into_any(),
+                Route::Sharing => sharing::SharingPage().into_any(),
                 Route::Settings => settings::Settings().into_any(),
                 Route::NotFound(path) => view! { <widgets::NotFound path=path/> }.into_any(),
             }}
         </main>
         <widgets::ToastView/>
+        <sharing::DropTarget/>
     }
 }

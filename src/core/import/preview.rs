@@ -363,7 +363,7 @@ fn apply_table<T: Stored>(
             Step::Ask => {
                 let local = local.expect("a conflict has a local side");
                 let choice = choices[&key];
-                let records = resolve(local, incoming, choice, stamp, new_id());
+                let records = resolve(local, incoming, choice, stamp, &mut *new_id);
                 applied.copies += records.len() - 1;
                 records
             }

@@ -132,7 +132,7 @@ fn a_resolution_dominates_both_sides_and_never_conflicts_again() {
     let mine = edited(&v1, "A sửa", A, 2);
     let theirs = edited(&v1, "B sửa", B, 3);
     for choice in [Choice::KeepMine, Choice::TakeTheirs] {
-        let out = resolve(&mine, &theirs, choice, stamp(A, 10), Uuid::from_u128(2));
+        let out = resolve(&mine, &theirs, choice, stamp(A, 10), || Uuid::from_u128(2));
         assert_eq!(out.len(), 1);
         let kept = &out[0];
         assert_eq!(
@@ -167,7 +167,7 @@ fn keep_both_keeps_mine_under_its_id_and_theirs_as_a_new_record() {
         &theirs,
         Choice::KeepBoth,
         stamp(A, 10),
-        Uuid::from_u128(2),
+        || Uuid::from_u128(2),
     );
     assert_eq!(out.len(), 2);
     assert_eq!((out[0].id(), out[0].notes.as_str()), (v1.id(), "A sửa"));

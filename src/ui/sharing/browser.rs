@@ -1,0 +1,75 @@
+//! The browser side of files: downloading an export, reading a chosen or dropped file, and
+//! keeping the last import's undo in localStorage.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, Url};
+
+use crate::core::import::UndoImport;
+use crate::core::storage::{KeyValueStore, StoreError};
+use crate::web::local_storage::LocalStore;
+
+/// Outside the `phoihop/` prefix on purpose: loading reports every unknown key under the prefix
+/// as unreadable, and this one is not a record.
+pub const UNDO_KEY: &str = "phoihop-undo-import";
+
+fn describe(error: JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "lỗi không rõ".into())
+}
+
+/// Offers `text` as a file download named `name` (Blob + object URL + <a download>).
+pub fn download(text: &str, name: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(describe)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("không có trang")?;
+    let anchor: HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(describe)?
+        .unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    // The download has started by then; the URL would otherwise hold the text until reload.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(60),
+    );
+    Ok(())
+}
+
+/// The bytes of a chosen file: read as bytes, not text, so a bad encoding is ours to report.
+pub async fn read_bytes(file: &File) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(describe)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Keeps the undo of the last import across reloads. Returns false when it did not fit: the
+/// undo then lives in memory only, until the page closes.
+pub fn store_undo(undo: &UndoImport) -> bool {
+    let json = serde_json::to_string(undo).expect("the undo serialises");
+    LocalStore::open()
+        .and_then(|mut store| store.set(UNDO_KEY, &json))
+        .is_ok()
+}
+
+pub fn stored_undo() -> Option<UndoImport> {
+    let raw = LocalStore::open().ok()?.get(UNDO_KEY).ok()??;
+    serde_json::from_str(&raw).ok()
+}
+
+pub fn clear_undo() -> Result<(), StoreError> {
+    LocalStore::open()?.remove(UNDO_KEY)
+}
