@@ -167,10 +167,6 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
             </section>
         </div>
 
-        <super::agreement_activity::EventsSection agreement=a.clone()/>
-        <super::agreement_activity::DutiesSection agreement=a.clone()/>
-        <super::agreement_activity::RecommendationsSection agreement=a.clone()/>
-
         <section class="card">
             <h2>"Người ký"</h2>
             {if a.signatories.is_empty() {
@@ -256,6 +252,9 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
             </section>
         })}
 
+        <super::agreement_activity::EventsSection agreement=a.clone()/>
+        <super::agreement_activity::DutiesSection agreement=a.clone()/>
+        <super::agreement_activity::RecommendationsSection agreement=a.clone()/>
         <super::agreement_activity::AreaResultsSection agreement=a.clone()/>
         <super::agreement_activity::PlanMatrixSection agreement=a.clone()/>
         <super::agreement_activity::CloseOutSection agreement=a.clone()/>

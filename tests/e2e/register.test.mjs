@@ -80,7 +80,11 @@ e2e('a regulation with plans cannot be deleted; the page says why', async ({ pag
   await page.locator('table.register tbody tr').first().getByRole('link').click();
   const before = await storageSnapshot(page);
   await page.getByRole('button', { name: 'Xóa', exact: true }).click();
-  await page.getByText(/Chưa xóa được: còn 20 kế hoạch/).waitFor();
+  const refusal = page.getByRole('alert').filter({ hasText: 'Chưa xóa được.' });
+  await refusal.waitFor();
+  // The 20 plans and the summary conference still refer to it; each is listed as a link.
+  assert.match(await refusal.textContent(), /Còn 21 bản ghi/);
+  await refusal.getByRole('link', { name: /Sở Y tế/ }).waitFor();
   assertSameStorage(before, await storageSnapshot(page));
 });
 
