@@ -25,6 +25,8 @@ pub struct Toast {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Undo {
     Restore(RecordKey),
+    /// Takes back a record just created (a new edit: a tombstone, which other offices see too).
+    Delete(RecordKey),
 }
 
 /// Records edited in memory but not yet stored, and why.
@@ -203,13 +205,49 @@ impl AppState {
     }
 
     pub fn undo(&self, undo: Undo) {
-        let Undo::Restore(key) = undo;
+        let key = match undo {
+            Undo::Restore(key) => key,
+            Undo::Delete(key) => return self.undo_create(key),
+        };
         let restored = self.apply(
             |data, stamp| crate::with_record_type!(key.collection, T => data.restore::<T>(key.id, stamp)),
             |r| r.iter().copied().collect(),
         );
         if restored.is_some() {
             self.notify("Đã hoàn tác: bản ghi đã được khôi phục.", None);
+        }
+    }
+
+    /// Deletes the record just created; its page, if open, gives way to its list.
+    fn undo_create(&self, key: RecordKey) {
+        let result = self.apply(
+            |data, stamp| crate::with_record_type!(key.collection, T => data.delete::<T>(key.id, stamp)),
+            |r| r.iter().copied().collect(),
+        );
+        match result {
+            Ok(_) => {
+                self.notify("Đã hoàn tác: bản ghi vừa tạo đã được xóa.", None);
+                if self
+                    .route
+                    .with_untracked(|r| *r == Route::of_record(key.collection, key.id))
+                {
+                    use crate::core::model::Collection as C;
+                    self.navigate(match key.collection {
+                        C::Organisations => Route::Organisations,
+                        C::People => Route::People,
+                        C::Agreements => Route::Agreements,
+                        C::Events => Route::Events,
+                        C::Recommendations => Route::Recommendations,
+                    });
+                }
+            }
+            Err(blocked) => self.notify(
+                format!(
+                    "Không hoàn tác được: đã có {} bản ghi khác dùng đến bản ghi này.",
+                    blocked.referenced_by.len()
+                ),
+                None,
+            ),
         }
     }
 
