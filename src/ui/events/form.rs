@@ -1,0 +1,479 @@
+//! Record or edit an event. Each field has its own signal, rows too (keyed by a uid, so typing
+//! keeps focus); saving reads the typed inputs and lets the core validate the record. After a
+//! save, the toast says what it did to the status of agreements signed or summarised here.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use leptos::prelude::*;
+
+use super::{focus_first_invalid, invalid, ActivityIssues};
+use crate::core::dates::{format_date, parse_date_input, Bound};
+use crate::core::event::{Chair, Event, EventKind, EventLink, EventRole};
+use crate::core::listing;
+use crate::core::meta::{new_id, Id, Meta};
+use crate::core::model::Record;
+use crate::core::validate_activity::{
+    self, default_time, has_errors, parse_count, read_starts_at, status_effects, ActivityIssue,
+};
+use crate::route::Route;
+use crate::ui::state::{use_app, Undo};
+use crate::ui::text;
+use crate::ui::widgets::Missing;
+
+static NEXT_UID: AtomicU64 = AtomicU64::new(1);
+fn uid() -> u64 {
+    NEXT_UID.fetch_add(1, Ordering::Relaxed)
+}
+
+/// One chair being edited.
+#[derive(Clone, Copy)]
+struct ChairRow {
+    uid: u64,
+    person: RwSignal<Option<Id>>,
+    position: RwSignal<String>,
+    co_chair: RwSignal<bool>,
+    /// The person the row opened with, kept as a choice even if deleted since.
+    initial: Option<Id>,
+}
+
+/// One linked agreement being edited.
+#[derive(Clone, Copy)]
+struct LinkRow {
+    uid: u64,
+    agreement: RwSignal<Option<Id>>,
+    role: RwSignal<EventRole>,
+    initial: Option<Id>,
+}
+
+fn chair_row(c: Option<&Chair>) -> ChairRow {
+    ChairRow {
+        uid: uid(),
+        person: RwSignal::new(c.map(|c| c.person)),
+        position: RwSignal::new(c.map(|c| c.position.clone()).unwrap_or_default()),
+        co_chair: RwSignal::new(c.is_some_and(|c| c.co_chair)),
+        initial: c.map(|c| c.person),
+    }
+}
+
+fn link_row(l: Option<&EventLink>) -> LinkRow {
+    LinkRow {
+        uid: uid(),
+        agreement: RwSignal::new(l.map(|l| l.agreement)),
+        role: RwSignal::new(l.map(|l| l.role).unwrap_or_default()),
+        initial: l.map(|l| l.agreement),
+    }
+}
+
+/// Where a row sits in its list, for the field paths of validation messages.
+fn index_of<T: Send + Sync + 'static>(
+    rows: RwSignal<Vec<T>>,
+    uid: u64,
+    uid_of: fn(&T) -> u64,
+) -> Memo<usize> {
+    Memo::new(move |_| rows.with(|r| r.iter().position(|x| uid_of(x) == uid).unwrap_or(0)))
+}
+
+fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+#[component]
+pub fn EventForm(id: Option<Id>) -> impl IntoView {
+    let state = use_app();
+    let existing = id.and_then(|id| state.data.with_untracked(|d| d.events.live(&id).cloned()));
+    if let (Some(id), None) = (id, &existing) {
+        let deleted = state.data.with_untracked(|d| d.events.get(&id).is_some());
+        return view! { <Missing what="sự kiện" deleted=deleted/> }.into_any();
+    }
+    let is_new = existing.is_none();
+    let base = existing
+        .or_else(|| state.event_draft.try_update(Option::take).flatten())
+        .unwrap_or_else(|| {
+            Event::new(
+                Meta::new(new_id(), state.stamp().now),
+                EventKind::Other,
+                "",
+                state.today().and_time(default_time()),
+            )
+        });
+    let record_id = base.id();
+    let owner = Owner::current();
+
+    let kind = RwSignal::new(base.kind);
+    let title = RwSignal::new(base.title.clone());
+    let date = RwSignal::new(format_date(base.day()));
+    let time = RwSignal::new(base.starts_at.format("%H:%M").to_string());
+    let place = RwSignal::new(base.place.clone());
+    let attendees = RwSignal::new(
+        base.attendee_count
+            .map(|n| n.to_string())
+            .unwrap_or_default(),
+    );
+    let guests = RwSignal::new(base.guests.join("\n"));
+    let agenda = RwSignal::new(base.agenda.clone());
+    let reports = RwSignal::new(base.reports.clone());
+    let conclusions = RwSignal::new(base.conclusions.clone());
+    let minutes = RwSignal::new(base.minutes.clone());
+    let chairs = RwSignal::new(
+        base.chairs
+            .iter()
+            .map(|c| chair_row(Some(c)))
+            .collect::<Vec<_>>(),
+    );
+    let links = RwSignal::new(
+        base.agreements
+            .iter()
+            .map(|l| link_row(Some(l)))
+            .collect::<Vec<_>>(),
+    );
+    let issues = RwSignal::new(Vec::<ActivityIssue>::new());
+    let summary = RwSignal::new(None::<String>);
+
+    // Rows are created under the form, so their signals live (and are freed) with it.
+    let under_form = move |make: &dyn Fn()| match &owner {
+        Some(owner) => owner.with(make),
+        None => make(),
+    };
+    let add_chair = {
+        let under_form = under_form.clone();
+        move |_| under_form(&|| chairs.update(|rows| rows.push(chair_row(None))))
+    };
+    let add_link = {
+        let under_form = under_form.clone();
+        move |_| under_form(&|| links.update(|rows| rows.push(link_row(None))))
+    };
+    // Messages are tied to rows by index, which removing a row shifts: clear those.
+    let remove_chair = move |uid: u64| {
+        chairs.update(|rows| rows.retain(|r| r.uid != uid));
+        issues.update(|all| all.retain(|i| !i.field.starts_with("chairs[")));
+    };
+    let remove_link = move |uid: u64| {
+        links.update(|rows| rows.retain(|r| r.uid != uid));
+        issues.update(|all| all.retain(|i| !i.field.starts_with("agreements[")));
+    };
+
+    let people: Vec<(Id, String)> = state.data.with_untracked(|d| {
+        listing::find_people(d, "")
+            .into_iter()
+            .map(|p| (p.id(), p.full_name.clone()))
+            .collect()
+    });
+    let agreements: Vec<(Id, String)> = state.data.with_untracked(|d| {
+        let keep: Vec<Id> = base.agreements.iter().map(|l| l.agreement).collect();
+        super::agreement_choices(d, &keep)
+    });
+
+    // The day typed so far (else today): the day whose positions a chosen chair held.
+    let day_typed = move || {
+        parse_date_input(&date.get_untracked(), Bound::Start)
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| state.today())
+    };
+
+    let base_for_save = base.clone();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut found = Vec::new();
+        let starts_at = match read_starts_at(&date.get_untracked(), &time.get_untracked()) {
+            Ok(at) => at,
+            Err(problems) => {
+                found.extend(problems);
+                base_for_save.starts_at
+            }
+        };
+        let attendee_count = match parse_count(&attendees.get_untracked()) {
+            Ok(n) => n,
+            Err(problem) => {
+                found.push(ActivityIssue::error("attendee_count", problem));
+                None
+            }
+        };
+        // Keep what the form does not show (unknown fields) from the stored version.
+        let stored = state
+            .data
+            .with_untracked(|d| d.events.get(&record_id).cloned())
+            .unwrap_or_else(|| base_for_save.clone());
+        let event = Event {
+            kind: kind.get_untracked(),
+            title: title.get_untracked().trim().to_string(),
+            starts_at,
+            place: place.get_untracked().trim().to_string(),
+            // An empty row keeps the nil id, which validation reports beside it.
+            chairs: chairs
+                .get_untracked()
+                .iter()
+                .map(|r| Chair {
+                    person: r.person.get_untracked().unwrap_or_default(),
+                    position: r.position.get_untracked().trim().to_string(),
+                    co_chair: r.co_chair.get_untracked(),
+                })
+                .collect(),
+            attendee_count,
+            guests: lines(&guests.get_untracked()),
+            agreements: links
+                .get_untracked()
+                .iter()
+                .map(|r| EventLink {
+                    agreement: r.agreement.get_untracked().unwrap_or_default(),
+                    role: r.role.get_untracked(),
+                })
+                .collect(),
+            agenda: agenda.get_untracked().trim_end().to_string(),
+            reports: reports.get_untracked().trim_end().to_string(),
+            conclusions: conclusions.get_untracked().trim_end().to_string(),
+            minutes: minutes.get_untracked().trim_end().to_string(),
+            ..stored
+        };
+        found.extend(
+            state
+                .data
+                .with_untracked(|d| validate_activity::event(&event, d)),
+        );
+        if has_errors(&found) {
+            let count = found.iter().filter(|i| i.is_error()).count();
+            issues.set(found);
+            summary.set(Some(format!(
+                "Chưa lưu: có {count} chỗ cần sửa (đánh dấu đỏ bên dưới). Dữ liệu chưa thay đổi."
+            )));
+            focus_first_invalid("event-form");
+            return;
+        }
+        let today = state.today();
+        let (key, effects) = state.apply(
+            |data, stamp| {
+                let before = data.clone();
+                let key = data.commit(event, stamp);
+                let effects = status_effects(&before, data, key.id, today);
+                (key, effects)
+            },
+            |(key, _)| vec![*key],
+        );
+        let mut message = String::from(if is_new {
+            "Đã lưu sự kiện."
+        } else {
+            "Đã lưu thay đổi của sự kiện."
+        });
+        state.data.with_untracked(|d| {
+            for effect in &effects {
+                let title = d
+                    .agreements
+                    .get(&effect.agreement)
+                    .map(|a| a.title.clone())
+                    .unwrap_or_default();
+                message.push(' ');
+                message.push_str(&text::status_effect(&title, effect));
+            }
+        });
+        issues.set(Vec::new());
+        summary.set(None);
+        state.notify(message, is_new.then_some(Undo::Delete(key)));
+        state.navigate(Route::Event(key.id));
+    };
+
+    let cancel_href = match id {
+        Some(id) => Route::Event(id).href(),
+        None => Route::Events.href(),
+    };
+    let text_area = move |id: &'static str,
+                          label: &'static str,
+                          signal: RwSignal<String>,
+                          rows: &'static str| {
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <textarea id=id rows=rows prop:value=move || signal.get()
+                    on:input=move |ev| signal.set(event_target_value(&ev))></textarea>
+            </div>
+        }
+    };
+
+    view! {
+        <nav class="breadcrumb" aria-label="Vị trí"><a href=Route::Events.href()>"Sự kiện"</a></nav>
+        <h1>{if is_new { "Ghi sự kiện" } else { "Sửa sự kiện" }}</h1>
+        {move || summary.get().map(|s| view! { <div class="banner error" role="alert">{s}</div> })}
+        <form id="event-form" on:submit=save novalidate=true>
+            <fieldset class="card">
+                <legend>"Sự kiện"</legend>
+                <div class="grid-2">
+                    <div class="field">
+                        <label for="event-kind">"Loại sự kiện"</label>
+                        <select id="event-kind" on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            kind.set(EventKind::ALL.into_iter().find(|k| format!("{k:?}") == v).unwrap_or_default());
+                        }>
+                            {EventKind::ALL.into_iter().map(|k| view! {
+                                <option value=format!("{k:?}") selected=move || kind.get() == k>{text::event_kind(k)}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="event-attendees">"Số đại biểu"</label>
+                        <input id="event-attendees" type="text" inputmode="numeric" placeholder="Ví dụ: 200"
+                            aria-describedby="event-attendees-help"
+                            aria-invalid=move || invalid(issues, "attendee_count")
+                            prop:value=move || attendees.get() on:input=move |ev| attendees.set(event_target_value(&ev))/>
+                        <p id="event-attendees-help" class="help">"Số như báo cáo ghi; “trên 200” thì nhập 200."</p>
+                        <ActivityIssues issues=issues field="attendee_count".to_string()/>
+                    </div>
+                </div>
+                <div class="field">
+                    <label for="event-title">"Tên sự kiện " <span aria-hidden="true">"*"</span></label>
+                    <textarea id="event-title" rows="2" required=true
+                        placeholder="Ví dụ: Chủ tịch UBND tỉnh làm việc với Ban Chấp hành Tỉnh đoàn năm 2023"
+                        aria-invalid=move || invalid(issues, "title")
+                        prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))></textarea>
+                    <ActivityIssues issues=issues field="title".to_string()/>
+                </div>
+                <div class="grid-3">
+                    <div class="field">
+                        <label for="event-date">"Ngày " <span aria-hidden="true">"*"</span></label>
+                        <input id="event-date" type="text" inputmode="numeric" placeholder="dd/mm/yyyy" required=true
+                            aria-invalid=move || invalid(issues, "date")
+                            prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
+                        <ActivityIssues issues=issues field="date".to_string()/>
+                    </div>
+                    <div class="field">
+                        <label for="event-time">"Giờ bắt đầu"</label>
+                        <input id="event-time" type="text" inputmode="numeric" placeholder="08:00"
+                            aria-describedby="event-time-help"
+                            aria-invalid=move || invalid(issues, "time")
+                            prop:value=move || time.get() on:input=move |ev| time.set(event_target_value(&ev))/>
+                        <p id="event-time-help" class="help">"Giờ Việt Nam, dạng HH:mm; để trống là 08:00."</p>
+                        <ActivityIssues issues=issues field="time".to_string()/>
+                    </div>
+                    <div class="field">
+                        <label for="event-place">"Địa điểm"</label>
+                        <input id="event-place" type="text" placeholder="Ví dụ: Trung tâm Hội nghị tỉnh Trà Vinh"
+                            prop:value=move || place.get() on:input=move |ev| place.set(event_target_value(&ev))/>
+                    </div>
+                </div>
+            </fieldset>
+
+            <fieldset class="card">
+                <legend>"Chủ trì"</legend>
+                <p class="help">"Chọn người trong danh bạ; chức vụ điền sẵn theo chức vụ người đó giữ vào ngày sự kiện, sửa được."</p>
+                <Show when=move || chairs.with(Vec::is_empty)>
+                    <p class="muted">"Chưa ghi người chủ trì."</p>
+                </Show>
+                <For each=move || chairs.get() key=|r| r.uid children=move |row| {
+                    let index = index_of(chairs, row.uid, |r| r.uid);
+                    let person_field = Signal::derive(move || format!("chairs[{}].person", index.get()));
+                    let uid = row.uid;
+                    let person_id = format!("chair-{uid}-person");
+                    let position_id = format!("chair-{uid}-position");
+                    let co_id = format!("chair-{uid}-co");
+                    let mut choices = people.clone();
+                    if let Some(kept) = row.initial.filter(|k| !choices.iter().any(|(p, _)| p == k)) {
+                        let name = state.data.with_untracked(|d| d.person_name(&kept));
+                        choices.push((kept, format!("{name} (đã xóa)")));
+                    }
+                    let on_person = move |ev: leptos::ev::Event| {
+                        let chosen: Option<Id> = event_target_value(&ev).parse().ok();
+                        row.person.set(chosen);
+                        if let Some(p) = chosen.filter(|_| row.position.with_untracked(|t| t.trim().is_empty())) {
+                            let day = day_typed();
+                            let held = state.data.with_untracked(|d| d.people.get(&p).map(|p| p.positions_on(day)));
+                            row.position.set(held.unwrap_or_default());
+                        }
+                    };
+                    view! {
+                        <div class="row-card wrap">
+                            <div class="field grow">
+                                <label for=person_id.clone()>{move || format!("Người chủ trì {}", index.get() + 1)}</label>
+                                <select id=person_id on:change=on_person
+                                    aria-invalid=move || person_field.with(|f| invalid(issues, f))>
+                                    <option value="" selected=move || row.person.get().is_none()>"— Chọn người —"</option>
+                                    {choices.into_iter().map(|(pid, name)| view! {
+                                        <option value=pid.to_string() selected=move || row.person.get() == Some(pid)>{name}</option>
+                                    }).collect_view()}
+                                </select>
+                                <ActivityIssues issues=issues field=person_field/>
+                            </div>
+                            <div class="field grow">
+                                <label for=position_id.clone()>"Chức vụ khi đó"</label>
+                                <input id=position_id type="text" prop:value=move || row.position.get()
+                                    on:input=move |ev| row.position.set(event_target_value(&ev))/>
+                            </div>
+                            <div class="check">
+                                <input type="checkbox" id=co_id.clone() prop:checked=move || row.co_chair.get()
+                                    on:change=move |ev| row.co_chair.set(event_target_checked(&ev))/>
+                                <label for=co_id>"Đồng chủ trì"</label>
+                            </div>
+                            <button type="button" class="icon" aria-label=move || format!("Bỏ người chủ trì {}", index.get() + 1)
+                                on:click=move |_| remove_chair(uid)>"×"</button>
+                        </div>
+                    }
+                }/>
+                <button type="button" on:click=add_chair>"+ Thêm người chủ trì"</button>
+            </fieldset>
+
+            <fieldset class="card">
+                <legend>"Văn bản liên quan"</legend>
+                <p class="help">"“Ký kết tại đây” và “tổng kết tại đây” làm đổi trạng thái của văn bản; sau khi lưu, thông báo sẽ nói rõ đổi thế nào."</p>
+                <Show when=move || links.with(Vec::is_empty)>
+                    <p class="muted">"Chưa gắn văn bản nào."</p>
+                </Show>
+                <For each=move || links.get() key=|r| r.uid children=move |row| {
+                    let index = index_of(links, row.uid, |r| r.uid);
+                    let agreement_field = Signal::derive(move || format!("agreements[{}].agreement", index.get()));
+                    let uid = row.uid;
+                    let agreement_id = format!("link-{uid}-agreement");
+                    let role_id = format!("link-{uid}-role");
+                    let mut choices = agreements.clone();
+                    if let Some(kept) = row.initial.filter(|k| !choices.iter().any(|(a, _)| a == k)) {
+                        choices.push((kept, "(văn bản không có trong dữ liệu)".to_string()));
+                    }
+                    view! {
+                        <div class="row-card wrap">
+                            <div class="field grow">
+                                <label for=agreement_id.clone()>{move || format!("Văn bản {}", index.get() + 1)}</label>
+                                <select id=agreement_id on:change=move |ev| row.agreement.set(event_target_value(&ev).parse().ok())
+                                    aria-invalid=move || agreement_field.with(|f| invalid(issues, f))>
+                                    <option value="" selected=move || row.agreement.get().is_none()>"— Chọn văn bản —"</option>
+                                    {choices.into_iter().map(|(aid, title)| view! {
+                                        <option value=aid.to_string() selected=move || row.agreement.get() == Some(aid)>{title}</option>
+                                    }).collect_view()}
+                                </select>
+                                <ActivityIssues issues=issues field=agreement_field/>
+                            </div>
+                            <div class="field">
+                                <label for=role_id.clone()>"Vai trò của sự kiện"</label>
+                                <select id=role_id on:change=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    row.role.set(EventRole::ALL.into_iter().find(|r| format!("{r:?}") == v).unwrap_or_default());
+                                }>
+                                    {EventRole::ALL.into_iter().map(|r| view! {
+                                        <option value=format!("{r:?}") selected=move || row.role.get() == r>{text::event_role(r)}</option>
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <button type="button" class="icon" aria-label=move || format!("Bỏ văn bản {}", index.get() + 1)
+                                on:click=move |_| remove_link(uid)>"×"</button>
+                        </div>
+                    }
+                }/>
+                <button type="button" on:click=add_link>"+ Gắn văn bản"</button>
+            </fieldset>
+
+            <fieldset class="card">
+                <legend>"Người dự và nội dung"</legend>
+                {text_area("event-guests", "Khách mời (mỗi dòng một người hoặc một nhóm)", guests, "3")}
+                {text_area("event-agenda", "Chương trình", agenda, "3")}
+                {text_area("event-reports", "Báo cáo đã nghe", reports, "3")}
+                {text_area("event-conclusions", "Kết luận", conclusions, "4")}
+                {text_area("event-minutes", "Biên bản", minutes, "6")}
+            </fieldset>
+
+            <div class="form-actions">
+                <button type="submit" class="primary">"Lưu"</button>
+                <a class="button" href=cancel_href>"Hủy"</a>
+            </div>
+        </form>
+    }
+    .into_any()
+}

@@ -1,0 +1,267 @@
+//! The timeline: events by year, then month, newest first; filtered by agreement,
+//! organisation, kind and year.
+
+use std::collections::BTreeSet;
+
+use chrono::Datelike;
+use leptos::prelude::*;
+
+use super::{agreement_link, when};
+use crate::core::event::{EventKind, EventRole};
+use crate::core::listing::{self, collate, EventQuery};
+use crate::core::meta::Id;
+use crate::core::model::Record;
+use crate::route::Route;
+use crate::ui::state::use_app;
+use crate::ui::text;
+
+#[derive(Clone, Debug, PartialEq)]
+struct Row {
+    id: Id,
+    when: String,
+    kind: EventKind,
+    title: String,
+    place: String,
+    links: Vec<(Id, EventRole)>,
+}
+
+/// Rows grouped by year, then month, both newest first.
+type Timeline = Vec<(i32, Vec<(u32, Vec<Row>)>)>;
+
+#[component]
+pub fn EventList() -> impl IntoView {
+    let state = use_app();
+    let agreement = RwSignal::new(None::<Id>);
+    let organisation = RwSignal::new(None::<Id>);
+    let kind = RwSignal::new(None::<EventKind>);
+    let year = RwSignal::new(None::<i32>);
+
+    let timeline = Memo::new(move |_| {
+        let query = EventQuery {
+            agreement: agreement.get(),
+            organisation: organisation.get(),
+            kind: kind.get(),
+            year: year.get(),
+        };
+        state.data.with(|d| {
+            let mut out: Timeline = Vec::new();
+            for e in listing::find_events(d, &query) {
+                let (y, m) = (e.day().year(), e.day().month());
+                if out.last().is_none_or(|(last, _)| *last != y) {
+                    out.push((y, Vec::new()));
+                }
+                let months = &mut out.last_mut().expect("a year").1;
+                if months.last().is_none_or(|(last, _)| *last != m) {
+                    months.push((m, Vec::new()));
+                }
+                months.last_mut().expect("a month").1.push(Row {
+                    id: e.id(),
+                    when: when(e),
+                    kind: e.kind,
+                    title: e.title.clone(),
+                    place: e.place.clone(),
+                    links: e.agreements.iter().map(|l| (l.agreement, l.role)).collect(),
+                });
+            }
+            out
+        })
+    });
+    let shown = move || {
+        timeline.with(|t| {
+            t.iter()
+                .flat_map(|(_, months)| months.iter().map(|(_, rows)| rows.len()))
+                .sum::<usize>()
+        })
+    };
+    let total = move || state.data.with(|d| d.events.count_live());
+    let filtered = move || {
+        agreement.with(Option::is_some)
+            || organisation.with(Option::is_some)
+            || kind.with(Option::is_some)
+            || year.with(Option::is_some)
+    };
+    let clear = move |_| {
+        agreement.set(None);
+        organisation.set(None);
+        kind.set(None);
+        year.set(None);
+    };
+
+    // Only choices that can find something: agreements events link, their parties, event years.
+    let agreement_choices = Memo::new(move |_| {
+        state.data.with(|d| {
+            let linked: BTreeSet<Id> = d
+                .events
+                .iter_live()
+                .flat_map(|e| e.agreements.iter().map(|l| l.agreement))
+                .collect();
+            super::agreement_choices(d, &[])
+                .into_iter()
+                .filter(|(id, _)| linked.contains(id))
+                .collect::<Vec<_>>()
+        })
+    });
+    let organisation_choices = Memo::new(move |_| {
+        state.data.with(|d| {
+            let parties: BTreeSet<Id> = d
+                .events
+                .iter_live()
+                .flat_map(|e| e.agreements.iter())
+                .filter_map(|l| d.agreements.get(&l.agreement))
+                .flat_map(|a| a.parties.iter().map(|p| p.organisation))
+                .collect();
+            let mut v: Vec<(Id, String)> = parties
+                .into_iter()
+                .filter_map(|o| d.organisations.live(&o).map(|o| (o.id(), o.name.clone())))
+                .collect();
+            v.sort_by_key(|a| collate(&a.1));
+            v
+        })
+    });
+    let years = Memo::new(move |_| {
+        state.data.with(|d| {
+            d.events
+                .iter_live()
+                .map(|e| e.day().year())
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .rev()
+                .collect::<Vec<_>>()
+        })
+    });
+
+    view! {
+        <div class="page-head">
+            <h1>"Sự kiện"</h1>
+            <a class="button primary" href=Route::EventNew.href()>"+ Ghi sự kiện"</a>
+        </div>
+        <div class="filters" role="search" aria-label="Lọc sự kiện">
+            <label for="event-filter-agreement">
+                <span>"Văn bản"</span>
+                <select id="event-filter-agreement"
+                    on:change=move |ev| agreement.set(event_target_value(&ev).parse().ok())
+                    prop:value=move || agreement.get().map(|a| a.to_string()).unwrap_or_default()>
+                    <option value="">"Tất cả"</option>
+                    {move || agreement_choices.get().into_iter().map(|(id, title)| view! {
+                        <option value=id.to_string() selected=move || agreement.get() == Some(id)>{title}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label for="event-filter-organisation">
+                <span>"Cơ quan"</span>
+                <select id="event-filter-organisation"
+                    on:change=move |ev| organisation.set(event_target_value(&ev).parse().ok())
+                    prop:value=move || organisation.get().map(|o| o.to_string()).unwrap_or_default()>
+                    <option value="">"Tất cả"</option>
+                    {move || organisation_choices.get().into_iter().map(|(id, name)| view! {
+                        <option value=id.to_string() selected=move || organisation.get() == Some(id)>{name}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label for="event-filter-kind">
+                <span>"Loại"</span>
+                <select id="event-filter-kind"
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        kind.set(EventKind::ALL.into_iter().find(|k| format!("{k:?}") == v));
+                    }
+                    prop:value=move || kind.get().map(|k| format!("{k:?}")).unwrap_or_default()>
+                    <option value="">"Tất cả"</option>
+                    {EventKind::ALL.into_iter().map(|k| view! {
+                        <option value=format!("{k:?}") selected=move || kind.get() == Some(k)>{text::event_kind(k)}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label for="event-filter-year">
+                <span>"Năm"</span>
+                <select id="event-filter-year"
+                    on:change=move |ev| year.set(event_target_value(&ev).parse().ok())
+                    prop:value=move || year.get().map(|y| y.to_string()).unwrap_or_default()>
+                    <option value="">"Mọi năm"</option>
+                    {move || years.get().into_iter().map(|y| view! {
+                        <option value=y.to_string() selected=move || year.get() == Some(y)>{y}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+        </div>
+        <p class="result-count" aria-live="polite">
+            {move || if filtered() { format!("{} / {} sự kiện khớp", shown(), total()) } else { format!("{} sự kiện", shown()) }}
+            <Show when=filtered>
+                " · " <button class="link" on:click=clear>"Xóa bộ lọc"</button>
+            </Show>
+        </p>
+        {move || {
+            if total() == 0 {
+                return view! {
+                    <section class="empty">
+                        <h2>"Chưa có sự kiện nào"</h2>
+                        <p>"Ghi lại các hội nghị ký kết, buổi làm việc định kỳ, sơ kết, tổng kết và đối thoại với thanh niên: văn bản phối hợp sống qua các sự kiện ấy."</p>
+                        <a class="button primary" href=Route::EventNew.href()>"+ Ghi sự kiện"</a>
+                    </section>
+                }
+                .into_any();
+            }
+            if timeline.with(Vec::is_empty) {
+                return view! {
+                    <section class="empty">
+                        <h2>"Không có sự kiện nào khớp"</h2>
+                        <p>"Thử bỏ bớt bộ lọc."</p>
+                        <button on:click=clear>"Xóa bộ lọc"</button>
+                    </section>
+                }
+                .into_any();
+            }
+            view! {
+                <div class="timeline">
+                    {timeline.get().into_iter().map(|(y, months)| view! {
+                        <section class="timeline-year" aria-labelledby=format!("year-{y}")>
+                            <h2 id=format!("year-{y}")>{format!("Năm {y}")}</h2>
+                            {months.into_iter().map(|(m, rows)| view! {
+                                <h3>{format!("Tháng {m}/{y}")}</h3>
+                                <MonthTable rows=rows/>
+                            }).collect_view()}
+                        </section>
+                    }).collect_view()}
+                </div>
+            }
+            .into_any()
+        }}
+    }
+}
+
+#[component]
+fn MonthTable(rows: Vec<Row>) -> impl IntoView {
+    let state = use_app();
+    view! {
+        <table class="register">
+            <thead>
+                <tr>
+                    <th scope="col">"Thời gian"</th>
+                    <th scope="col">"Sự kiện"</th>
+                    <th scope="col">"Địa điểm"</th>
+                    <th scope="col">"Văn bản liên quan"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {rows.into_iter().map(|row| {
+                    let links = state.data.with_untracked(|d| {
+                        row.links.iter().map(|(aid, role)| view! {
+                            <div>{agreement_link(d, *aid)} <span class="muted">" (" {text::event_role(*role)} ")"</span></div>
+                        }).collect_view()
+                    });
+                    view! {
+                        <tr>
+                            <td class="period">{row.when}</td>
+                            <td class="title">
+                                <a href=Route::Event(row.id).href()>{row.title}</a>
+                                <span class="kind">{text::event_kind(row.kind)}</span>
+                            </td>
+                            <td>{if row.place.is_empty() { "—".to_string() } else { row.place }}</td>
+                            <td class="parties">{links}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
