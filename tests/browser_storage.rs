@@ -2,22 +2,50 @@
 //! Run: `cargo test --target wasm32-unknown-unknown --test browser_storage` (see README.md).
 #![cfg(target_arch = "wasm32")]
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use chrono::DateTime;
 use uuid::Uuid;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
 use phoihop::core::generate;
-use phoihop::core::model::{Agreement, Collection, Record};
+use phoihop::core::model::{Agreement, Record};
+use phoihop::core::storage::keys::delta_key;
 use phoihop::core::storage::{
-    self, all_keys, load, record_key, save_office, save_records, KeyValueStore, LoadProblemKind,
-    StoreError,
+    self, all_keys, load, migrate, save_office, save_records, KeyValueStore, LoadProblemKind,
+    Session, StoreError,
 };
 use phoihop::core::workspace::{Dataset, OfficeProfile, Stamp};
 use phoihop::web::local_storage::{classify, LocalStore};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+// Replaces Storage.prototype.setItem by one that throws as a given browser does when it refuses.
+#[wasm_bindgen(inline_js = r#"
+let original = null;
+export function break_set_item(flavour) {
+  original = original || Storage.prototype.setItem;
+  Storage.prototype.setItem = function () {
+    switch (flavour) {
+      case 'chromium': throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      case 'firefox': throw new DOMException('Persistent storage maximum size reached', 'NS_ERROR_DOM_QUOTA_REACHED');
+      case 'security': throw new DOMException('The operation is insecure.', 'SecurityError');
+      default: throw 'refused for no stated reason';
+    }
+  };
+}
+export function mend_set_item() {
+  if (original) Storage.prototype.setItem = original;
+}
+"#)]
+extern "C" {
+    fn break_set_item(flavour: &str);
+    fn mend_set_item();
+}
+
+const V1: &str = include_str!("fixtures/layout-v1/store.json");
+const V2_CORRUPT: &str = include_str!("fixtures/layout-v2/corrupt.json");
 
 fn raw_storage() -> web_sys::Storage {
     web_sys::window()
@@ -29,6 +57,7 @@ fn raw_storage() -> web_sys::Storage {
 
 /// Tests may share an origin (and its localStorage): each starts from nothing.
 fn fresh_store() -> LocalStore {
+    mend_set_item();
     raw_storage().clear().expect("clear localStorage");
     LocalStore::open().expect("open localStorage")
 }
@@ -44,6 +73,13 @@ fn snapshot() -> BTreeMap<String, String> {
             (k, v)
         })
         .collect()
+}
+
+fn put_fixture(json: &str) {
+    let entries: BTreeMap<String, String> = serde_json::from_str(json).unwrap();
+    for (k, v) in entries {
+        raw_storage().set_item(&k, &v).unwrap();
+    }
 }
 
 /// Length as JavaScript counts it: UTF-16 code units, what the quota is charged in.
@@ -65,12 +101,14 @@ fn office() -> OfficeProfile {
     }
 }
 
-fn save_all(store: &mut LocalStore, data: &Dataset) {
-    let report = save_office(store, &office());
+fn save_all(store: &mut LocalStore, data: &Dataset) -> Session {
+    let mut session = Session::default();
+    let report = save_office(store, &mut session, &office());
     assert_eq!(report.error, None);
-    let report = save_records(store, data, &all_keys(data), &BTreeSet::new());
+    let report = save_records(store, data, &all_keys(data), &mut session, stamp(0).now);
     assert_eq!(report.error, None);
     assert!(report.pending.is_empty(), "{:?}", report.pending);
+    session
 }
 
 #[wasm_bindgen_test]
@@ -82,36 +120,20 @@ fn an_empty_local_storage_is_a_first_run() {
 #[wasm_bindgen_test]
 fn every_record_type_round_trips_through_local_storage() {
     let mut store = fresh_store();
-    let mut data = generate::dataset(5, 20, 3);
-    let first = data.agreements.iter_live().next().unwrap().id();
-    data.delete::<Agreement>(first, stamp(10)).unwrap();
+    let mut data = generate::large(30, 200, 3);
     let mut org = data.organisations.iter_live().next().unwrap().clone();
     org.unknown.insert(
         "from_a_newer_app".into(),
         serde_json::json!({"nested": [1, "hai", null]}),
     );
     data.organisations.put(org.clone());
-
-    save_all(&mut store, &data);
-    // The raw text really is in localStorage, unknown field included.
-    let raw = snapshot();
-    let org_raw = &raw[&record_key(phoihop::core::workspace::RecordKey {
-        collection: Collection::Organisations,
-        id: org.meta.id,
-    })];
-    assert!(org_raw.contains("from_a_newer_app"), "{org_raw}");
-    assert_eq!(
-        raw.keys().filter(|k| k.starts_with("phoihop/r/")).count(),
-        all_keys(&data).len()
-    );
+    let session = save_all(&mut store, &data);
+    assert_eq!(storage::units_used(&store).unwrap(), session.units_used());
 
     let loaded = load(&LocalStore::open().unwrap()).unwrap();
     assert_eq!(loaded.problems, vec![]);
     assert_eq!(loaded.office, Some(office()));
-    assert!(!loaded.read_only);
     assert_eq!(loaded.data, data);
-    assert!(loaded.data.agreements.get(&first).unwrap().meta.deleted);
-    assert_eq!(loaded.data.agreements.count_live(), 19);
     assert_eq!(
         loaded.data.organisations.get(&org.meta.id).unwrap().unknown,
         org.unknown
@@ -122,96 +144,126 @@ fn every_record_type_round_trips_through_local_storage() {
 fn one_edit_with_1000_agreements_stored_writes_one_small_key() {
     let mut store = fresh_store();
     let mut data = generate::dataset(40, 1000, 11);
-    save_all(&mut store, &data);
+    let mut session = save_all(&mut store, &data);
     let before = snapshot();
-    assert!(before.len() > 1000);
 
     let mut edited = data.agreements.iter_live().nth(500).unwrap().clone();
     edited.title.push_str(" (sửa đổi)");
     let key = data.save_agreement(edited, stamp(20)).unwrap();
-    let report = save_records(&mut store, &data, &[key], &BTreeSet::new());
+    let report = save_records(&mut store, &data, &[key], &mut session, stamp(20).now);
     assert_eq!(report.error, None);
     assert_eq!(report.keys_written, 1);
 
     // What localStorage says changed, independently of the report.
     let after = snapshot();
-    assert_eq!(after.len(), before.len(), "no key added or removed");
     let changed: Vec<(&String, &String)> = after
         .iter()
         .filter(|(k, v)| before.get(*k) != Some(*v))
         .collect();
-    assert_eq!(
-        changed.len(),
-        1,
-        "changed keys: {:?}",
-        changed.iter().map(|c| c.0).collect::<Vec<_>>()
-    );
+    assert_eq!(changed.len(), 1, "changed: {:?}", changed.iter().map(|c| c.0).collect::<Vec<_>>());
     let (changed_key, changed_value) = changed[0];
-    assert_eq!(changed_key, &record_key(key));
+    assert_eq!(changed_key, &delta_key(key));
     let units = js_len(changed_key) + js_len(changed_value);
     assert_eq!(units, report.units_written);
-    assert!(units < 4096, "one edit wrote {units} UTF-16 units");
-
+    assert!(units * 2 < 4096, "one edit wrote {units} UTF-16 units");
     assert_eq!(load(&store).unwrap().data, data);
     raw_storage().clear().unwrap();
 }
 
 #[wasm_bindgen_test]
-fn a_corrupt_key_is_reported_and_survives_later_saves() {
-    let mut store = fresh_store();
-    let data = generate::dataset(3, 5, 5);
-    save_all(&mut store, &data);
-    let victim = all_keys(&data)
-        .into_iter()
-        .find(|k| k.collection == Collection::Agreements)
-        .unwrap();
-    let victim_key = record_key(victim);
-    let corrupt = "{\"id\": \"trunc";
-    raw_storage().set_item(&victim_key, corrupt).unwrap();
+fn each_kind_of_refused_set_item_is_named_leaves_storage_untouched_and_the_edit_pending() {
+    for (flavour, expected) in [
+        ("chromium", StoreError::QuotaExceeded),
+        ("firefox", StoreError::QuotaExceeded),
+        ("security", StoreError::Other(String::new())),
+        ("string", StoreError::Other(String::new())),
+    ] {
+        let mut store = fresh_store();
+        let mut data = generate::dataset(4, 30, 2);
+        let mut session = save_all(&mut store, &data);
+        let before = snapshot();
+        let mut edited = data.agreements.iter_live().next().unwrap().clone();
+        edited.notes = format!("Sửa khi trình duyệt từ chối ({flavour})");
+        let key = data.save_agreement(edited, stamp(30)).unwrap();
 
-    let loaded = load(&store).unwrap();
-    assert_eq!(loaded.problems.len(), 1, "{:?}", loaded.problems);
-    assert_eq!(loaded.problems[0].key, victim_key);
-    assert_eq!(loaded.problems[0].raw, corrupt);
-    assert!(matches!(
-        loaded.problems[0].kind,
-        LoadProblemKind::InvalidJson { line: 1, .. }
-    ));
-    assert!(loaded.quarantined.contains(&victim_key));
-    assert_eq!(loaded.data.agreements.count_live(), 4);
+        break_set_item(flavour);
+        let report = save_records(&mut store, &data, &[key], &mut session, stamp(30).now);
+        mend_set_item();
 
-    // Saving that record again (and everything else) leaves the corrupt text as it was.
-    let mut again = data.clone();
-    let rec = again.agreements.get(&victim.id).unwrap().clone();
-    let key = again.save_agreement(rec, stamp(30)).unwrap();
-    let report = save_records(&mut store, &again, &all_keys(&again), &loaded.quarantined);
-    assert_eq!(report.pending, vec![key]);
-    assert_eq!(report.error, None);
-    assert_eq!(
-        raw_storage().get_item(&victim_key).unwrap().as_deref(),
-        Some(corrupt)
-    );
-    let reloaded = load(&store).unwrap();
-    assert_eq!(reloaded.problems.len(), 1);
-    assert_eq!(reloaded.problems[0].raw, corrupt);
+        let error = report.error.clone().expect("the refusal is reported");
+        match (&error, &expected) {
+            (StoreError::Other(message), StoreError::Other(_)) => {
+                assert!(!message.is_empty(), "{flavour}: the browser's words are kept")
+            }
+            _ => assert_eq!(error, expected, "{flavour}"),
+        }
+        assert_eq!(report.pending, vec![key], "{flavour}");
+        assert_eq!(snapshot(), before, "{flavour}: nothing stored changed");
+        // The edit is still in memory, and the retry stores it.
+        assert!(data.agreements.get(&key.id).unwrap().notes.contains(flavour));
+        let retry = save_records(&mut store, &data, &report.pending, &mut session, stamp(31).now);
+        assert_eq!(retry.error, None, "{flavour}");
+        assert_eq!(load(&store).unwrap().data, data, "{flavour}");
+    }
+    raw_storage().clear().unwrap();
 }
 
 #[wasm_bindgen_test]
-fn a_real_quota_error_is_classified_as_quota_exceeded() {
+fn the_corrupt_fixture_loads_the_rest_and_saving_everything_leaves_the_bad_keys_alone() {
+    let mut store = fresh_store();
+    put_fixture(V2_CORRUPT);
+    let before = snapshot();
+    let loaded = load(&store).unwrap();
+    assert_eq!(loaded.problems.len(), 4, "{:?}", loaded.problems);
+    assert!(loaded.problems.iter().any(|p| matches!(p.kind, LoadProblemKind::Undecodable { .. })));
+    assert!(loaded.data.events.count_live() > 0 && loaded.data.agreements.count_live() > 0);
+    let mut session = loaded.session;
+    let mut data = loaded.data;
+    for k in all_keys(&data) {
+        phoihop::with_record_type!(k.collection, T => {
+            let r: T = <T as phoihop::core::workspace::Stored>::table(&data).get(&k.id).unwrap().clone();
+            data.commit(r, stamp(40));
+        });
+    }
+    let report = save_records(&mut store, &data, &all_keys(&data), &mut session, stamp(40).now);
+    assert_eq!(report.error, None);
+    let after = snapshot();
+    for p in load(&store).unwrap().problems.iter().filter(|p| !p.key.contains("/b/agreements/")) {
+        assert_eq!(after.get(&p.key), before.get(&p.key), "{} is kept as it was", p.key);
+    }
+    raw_storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn the_layout_1_fixture_migrates_in_real_local_storage() {
+    let mut store = fresh_store();
+    put_fixture(V1);
+    let loaded = load(&store).unwrap();
+    assert!(loaded.needs_migration());
+    let mut session = loaded.session.clone();
+    assert_eq!(migrate(&mut store, &loaded.data, &mut session).error, None);
+    let after = snapshot();
+    assert!(after.keys().all(|k| !k.starts_with("phoihop/r/")));
+    assert_eq!(after["phoihop/layout"], "2");
+    let again = load(&store).unwrap();
+    assert_eq!(again.data, loaded.data);
+    assert!(again.data.agreements.iter_all().any(|a| !a.is_live()));
+    let _: Option<&Agreement> = again.data.agreements.iter_all().next();
+    raw_storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_real_quota_error_is_classified_and_the_app_keeps_working_once_space_is_back() {
     let mut store = fresh_store();
     // 1 MiB of non-Latin-1 text per key, so the browser stores it as UTF-16.
     let chunk = "ạ".repeat(1 << 20);
     let mut refusal = None;
     for i in 0..200 {
-        match store.set(&format!("phoihop-test/filler/{i}"), &chunk) {
-            Ok(()) => {}
-            Err(e) => {
-                refusal = Some((i, e));
-                break;
-            }
+        if let Err(e) = store.set(&format!("phoihop-test/filler/{i}"), &chunk) {
+            refusal = Some((i, e));
+            break;
         }
     }
-    // Also the raw exception, classified directly.
     let raw_error = raw_storage()
         .set_item("phoihop-test/one-more", &chunk)
         .expect_err("storage is full");
@@ -222,9 +274,7 @@ fn a_real_quota_error_is_classified_as_quota_exceeded() {
     assert_eq!(error, StoreError::QuotaExceeded);
     assert_eq!(classify(&raw_error), StoreError::QuotaExceeded);
     assert!(store.keys().unwrap().is_empty());
-    // And the app's own saves still work once space is back.
     let data = generate::dataset(2, 2, 1);
     save_all(&mut store, &data);
     assert_eq!(load(&store).unwrap().data, data);
-    assert!(storage::units_used(&store).unwrap() > 0);
 }

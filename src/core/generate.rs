@@ -1,9 +1,10 @@
 //! Generated datasets of realistic shape and size, for tests and benchmarks (not the sample).
 
-use chrono::{DateTime, NaiveDate};
+use chrono::{DateTime, Duration, NaiveDate};
 use uuid::Uuid;
 
-use super::meta::{Meta, OfficeId};
+use super::event::{Chair, Event, EventKind, EventLink, EventRole};
+use super::meta::{Id, Meta, OfficeId};
 use super::model::{
     Agreement, AgreementKind, Authority, CoordinationArea, Organisation, OrganisationKind, Party,
     Period, Person, Signatory,
@@ -127,6 +128,192 @@ pub fn dataset(organisations: usize, agreements: usize, seed: u64) -> Dataset {
     data
 }
 
+const FAMILY_NAMES: [&str; 14] = [
+    "Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Hoàng", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ",
+    "Ngô", "Dương",
+];
+const MIDDLE_NAMES: [&str; 12] = [
+    "Văn", "Thị", "Hữu", "Minh", "Thanh", "Ngọc", "Quốc", "Hoàng", "Thị Hằng", "Công", "Đức",
+    "Kim",
+];
+const GIVEN_NAMES: [&str; 24] = [
+    "Lâm", "Nga", "Hùng", "Dũng", "Tuấn", "Hương", "Lan", "Phúc", "Khang", "Trí", "Thảo", "Vy",
+    "Nam", "Hải", "Sơn", "Tâm", "Hòa", "Bình", "An", "Quyên", "Thắng", "Đạt", "Nhân", "Trinh",
+];
+const DISTRICTS: [&str; 9] = [
+    "thành phố Trà Vinh", "huyện Càng Long", "huyện Cầu Kè", "huyện Tiểu Cần", "huyện Châu Thành",
+    "huyện Cầu Ngang", "huyện Trà Cú", "huyện Duyên Hải", "thị xã Duyên Hải",
+];
+const PLACES: [&str; 8] = [
+    "Trung tâm Hội nghị tỉnh",
+    "Hội trường Ủy ban nhân dân tỉnh",
+    "Phòng họp số 1, Văn phòng UBND tỉnh",
+    "Hội trường Tỉnh Đoàn",
+    "Nhà Văn hóa Thanh niên tỉnh",
+    "Hội trường Ủy ban nhân dân",
+    "Trường Chính trị tỉnh",
+    "Hội trường Sở Giáo dục và Đào tạo",
+];
+const CHAIR_POSITIONS: [&str; 6] = [
+    "Chủ tịch UBND tỉnh",
+    "Phó Chủ tịch UBND tỉnh",
+    "Bí thư Tỉnh Đoàn",
+    "Phó Bí thư Thường trực Tỉnh Đoàn",
+    "Giám đốc Sở",
+    "Chủ tịch UBND huyện",
+];
+const CONCLUSION_OPENINGS: [&str; 6] = [
+    "Thống nhất giao",
+    "Đề nghị",
+    "Yêu cầu",
+    "Ghi nhận đề xuất của",
+    "Chỉ đạo",
+    "Đồng ý chủ trương để",
+];
+const CONCLUSION_TASKS: [&str; 10] = [
+    "bố trí kinh phí hỗ trợ thanh niên khởi nghiệp",
+    "tổ chức tập huấn kỹ năng chuyển đổi số cho cán bộ Đoàn",
+    "xây dựng công trình thanh niên tại các xã nông thôn mới",
+    "hướng nghiệp, giới thiệu việc làm cho thanh niên lao động",
+    "tăng cường tuyên truyền pháp luật về trẻ em",
+    "rà soát, bổ sung chỉ tiêu vào kế hoạch phát triển kinh tế - xã hội",
+    "phối hợp tổ chức đối thoại với thanh niên trước ngày",
+    "hỗ trợ vốn vay cho dự án thanh niên",
+    "báo cáo kết quả thực hiện về Văn phòng UBND tỉnh",
+    "kiện toàn Ban Chỉ đạo công tác thanh niên",
+];
+
+fn person_name(rng: &mut Lcg) -> String {
+    format!(
+        "{} {} {}",
+        FAMILY_NAMES[rng.below(14) as usize],
+        MIDDLE_NAMES[rng.below(12) as usize],
+        GIVEN_NAMES[rng.below(24) as usize]
+    )
+}
+
+fn event_title(kind: EventKind, year: i32, district: &str, agreement: Option<&Agreement>) -> String {
+    let of = agreement.map_or("Quy chế phối hợp công tác thanh niên", |a| a.number.as_str());
+    match kind {
+        EventKind::Signing => format!("Hội nghị ký kết {of} năm {year}"),
+        EventKind::AnnualSession => format!(
+            "Buổi làm việc định kỳ năm {year} giữa Chủ tịch UBND {district} với Ban Thường vụ Đoàn"
+        ),
+        EventKind::MidTermReview => format!("Hội nghị sơ kết giữa kỳ thực hiện {of}"),
+        EventKind::SummaryConference => format!("Hội nghị tổng kết thực hiện {of}, giai đoạn đến {year}"),
+        EventKind::YouthDialogue => format!("Chủ tịch UBND {district} đối thoại với thanh niên năm {year}"),
+        EventKind::Other => format!("Tập huấn triển khai {of} tại {district}"),
+    }
+}
+
+/// Adds `count` events of realistic shape to `data`, linked to its agreements and chaired by its
+/// people: a kind-specific title with a year and a district, a place, one or two chairs with
+/// their position that day, an attendee count, a few named guests, and for most a conclusion of
+/// one to three sentences built from varied parts (numbers, names, deadlines), so the text is
+/// not one string repeated. Edits come from three offices over several years.
+pub fn add_events(data: &mut Dataset, count: usize, seed: u64) {
+    let mut rng = Lcg(seed ^ 0x5eed_e7e7);
+    let offices: [OfficeId; 3] = [rng.uuid(), rng.uuid(), rng.uuid()];
+    let agreements: Vec<Agreement> = data.agreements.iter_live().cloned().collect();
+    let people: Vec<Id> = data.people.iter_live().map(|p| p.meta.id).collect();
+    let base = DateTime::from_timestamp(1_300_000_000, 0).expect("valid time");
+    for _ in 0..count {
+        let kind = match rng.below(10) {
+            0..=2 => EventKind::AnnualSession,
+            3 => EventKind::Signing,
+            4 => EventKind::MidTermReview,
+            5 => EventKind::SummaryConference,
+            6 | 7 => EventKind::YouthDialogue,
+            _ => EventKind::Other,
+        };
+        let year = 2011 + rng.below(16) as i32;
+        let district = DISTRICTS[rng.below(DISTRICTS.len() as u64) as usize];
+        let linked = (!agreements.is_empty() && rng.below(10) < 9)
+            .then(|| &agreements[rng.below(agreements.len() as u64) as usize]);
+        let starts_at = NaiveDate::from_ymd_opt(year, 1 + rng.below(12) as u32, 1 + rng.below(28) as u32)
+            .and_then(|d| d.and_hms_opt(7 + rng.below(10) as u32, [0, 15, 30][rng.below(3) as usize], 0))
+            .expect("valid date");
+        let created = base + Duration::seconds(rng.below(400_000_000) as i64);
+        let mut event = Event::new(
+            Meta::new(rng.uuid(), created),
+            kind,
+            &event_title(kind, year, district, linked),
+            starts_at,
+        );
+        event.place = match rng.below(3) {
+            0 => format!("{} {district}", PLACES[5]),
+            _ => PLACES[rng.below(PLACES.len() as u64) as usize].to_string(),
+        };
+        for k in 0..1 + rng.below(2) {
+            if people.is_empty() {
+                break;
+            }
+            event.chairs.push(Chair {
+                person: people[rng.below(people.len() as u64) as usize],
+                position: CHAIR_POSITIONS[rng.below(CHAIR_POSITIONS.len() as u64) as usize].into(),
+                co_chair: k > 0,
+            });
+        }
+        if rng.below(10) < 7 {
+            event.attendee_count = Some(20 + rng.below(280) as u32);
+        }
+        for _ in 0..rng.below(4) {
+            event.guests.push(person_name(&mut rng));
+        }
+        if let Some(a) = linked {
+            let role = match kind {
+                EventKind::Signing => EventRole::Signed,
+                EventKind::SummaryConference => EventRole::Summarised,
+                _ => EventRole::Reviewed,
+            };
+            event.agreements.push(EventLink { agreement: a.meta.id, role });
+        }
+        if rng.below(10) < 4 {
+            event.agenda = format!(
+                "Nghe báo cáo kết quả năm {year}; thảo luận {} kiến nghị của thanh niên {district}.",
+                1 + rng.below(12)
+            );
+        }
+        if rng.below(10) < 7 {
+            let sentences: Vec<String> = (0..1 + rng.below(3))
+                .map(|_| {
+                    format!(
+                        "{} {} {} trong năm {}, hoàn thành trước ngày {}/{}.",
+                        CONCLUSION_OPENINGS[rng.below(6) as usize],
+                        ["Tỉnh Đoàn", "Sở Lao động - Thương binh và Xã hội", "UBND", "các sở, ngành", "Đoàn Thanh niên"][rng.below(5) as usize],
+                        CONCLUSION_TASKS[rng.below(10) as usize],
+                        year + rng.below(2) as i32,
+                        1 + rng.below(28),
+                        1 + rng.below(12)
+                    )
+                })
+                .collect();
+            event.conclusions = sentences.join(" ");
+        }
+        if rng.below(20) == 0 {
+            event.minutes = format!(
+                "Đồng chí {} chủ trì; thư ký {}. Có {} đại biểu dự. Ý kiến thảo luận tập trung vào việc làm, khởi nghiệp và an toàn giao thông của thanh niên {district}.",
+                person_name(&mut rng),
+                person_name(&mut rng),
+                20 + rng.below(200)
+            );
+        }
+        let office = offices[rng.below(3) as usize];
+        for edit in 0..1 + rng.below(3) {
+            let now = created + Duration::seconds(edit as i64 * 86_400 + rng.below(3_600) as i64);
+            data.commit(event.clone(), Stamp { office, now });
+        }
+    }
+}
+
+/// The capacity benchmark's dataset: `agreements` agreements (with their organisations and people)
+/// and `events` events.
+pub fn large(agreements: usize, events: usize, seed: u64) -> Dataset {
+    let mut data = dataset((agreements / 25).max(10), agreements, seed);
+    add_events(&mut data, events, seed);
+    data
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,5 +331,20 @@ mod tests {
                 .collect();
             assert!(errors.is_empty(), "{errors:?}");
         }
+    }
+
+    #[test]
+    fn generated_events_are_deterministic_and_refer_to_the_dataset() {
+        let one = large(20, 300, 3);
+        assert_eq!(one, large(20, 300, 3));
+        assert_eq!(one.events.count_live(), 300);
+        for e in one.events.iter_live() {
+            assert!(e.agreements.iter().all(|l| one.agreements.get(&l.agreement).is_some()));
+            assert!(e.chairs.iter().all(|c| one.people.get(&c.person).is_some()));
+            assert!(!e.title.is_empty() && e.meta.version.total() >= 1);
+        }
+        let distinct: std::collections::BTreeSet<&str> =
+            one.events.iter_live().map(|e| e.conclusions.as_str()).collect();
+        assert!(distinct.len() > 150, "conclusions vary: {}", distinct.len());
     }
 }

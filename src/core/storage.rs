@@ -1,23 +1,58 @@
-//! The stored layout: one key per record, so an edit writes only what changed, and a key that
-//! cannot be read spoils nothing else. The browser's localStorage is one implementation of
-//! [`KeyValueStore`]; [`MemoryStore`] is another, for tests and benchmarks.
+//! The stored layout over a string key-value store (the browser's localStorage is one
+//! [`KeyValueStore`], [`MemoryStore`] another, for tests and benchmarks).
 //!
-//! Layout 1:
-//! - `phoihop/layout` → `"1"`
-//! - `phoihop/office` → the office profile (JSON)
-//! - `phoihop/r/<collection>/<id>` → one record (JSON, the same shape as in exported files)
+//! Layout 2 (see `keys` for the names, ARCHITECTURE.md "Storage" for why):
+//! - records live in **buckets**: one key per collection and id-hash prefix, holding a few
+//!   hundred records in the compact encoding of `codec` (columnar JSON, deflated, packed 15 bits
+//!   to a UTF-16 unit). A bucket splits in two when it outgrows [`SPLIT_UNITS`].
+//! - one edit writes a **delta**: the record alone under its own key. Deltas are folded into
+//!   their bucket once it has [`FOLD_DELTAS`] of them, so an edit writes about the same small
+//!   amount however many records are stored.
+//! - before writing, the stored version is compared with the one this tab read (`sync`): a
+//!   record another tab changed meanwhile is never overwritten; both versions become a conflict.
+//! - layout 1 (one JSON key per record) is read and migrated (`legacy`).
+
+pub mod backup;
+pub mod codec;
+pub mod keys;
+mod legacy;
+mod load;
+mod memory;
+mod save;
+pub mod sync;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::meta::Id;
-use super::model::{Agreement, Collection, Organisation, Person};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::meta::VersionVector;
+use super::model::Collection;
 use super::workspace::{Dataset, OfficeProfile, RecordKey, Stored};
 
-pub const PREFIX: &str = "phoihop/";
-pub const LAYOUT_KEY: &str = "phoihop/layout";
-pub const OFFICE_KEY: &str = "phoihop/office";
-const RECORD_PREFIX: &str = "phoihop/r/";
-pub const LAYOUT_VERSION: u32 = 1;
+pub use keys::{LAYOUT_KEY, OFFICE_KEY, PREFIX};
+pub use load::load;
+pub use memory::MemoryStore;
+pub use save::{
+    clear_conflict, ensure_layout, forget, migrate, record_export, route, save_office, save_records,
+};
+
+/// The layout this app writes. Older layouts are migrated on load; a newer one is read-only.
+pub const LAYOUT_VERSION: u32 = 2;
+/// What Chromium and Firefox allow one origin: UTF-16 code units of keys and values.
+/// Safari allows about half as many once any text is not Latin-1 (ours never is).
+pub const QUOTA_UNITS: usize = 5_242_880;
+/// The usage meter warns from this share of the quota.
+pub const WARN_PERCENT: usize = 80;
+/// A bucket larger than this (after an edit is folded in) splits in two.
+pub const SPLIT_UNITS: usize = 48 * 1024;
+/// A bucket's deltas are folded into it when there are this many…
+pub const FOLD_DELTAS: usize = 32;
+/// …or when they add up to this many units.
+pub const FOLD_UNITS: usize = 16 * 1024;
+/// A save of at least this many records of one bucket writes the bucket, not deltas.
+const BULK_RECORDS: usize = 8;
 
 /// Why the store refused an operation.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,21 +78,8 @@ pub fn utf16_units(key: &str, value: &str) -> usize {
     key.encode_utf16().count() + value.encode_utf16().count()
 }
 
-pub fn record_key(key: RecordKey) -> String {
-    format!("{RECORD_PREFIX}{}/{}", key.collection.as_str(), key.id)
-}
-
-/// The record a storage key names, if it names one.
-pub fn parse_record_key(key: &str) -> Option<RecordKey> {
-    let rest = key.strip_prefix(RECORD_PREFIX)?;
-    let (collection, id) = rest.split_once('/')?;
-    Some(RecordKey {
-        collection: Collection::from_name(collection)?,
-        id: id.parse().ok()?,
-    })
-}
-
-/// Why one stored key could not be read. Its raw text is kept, and the key is never overwritten.
+/// Why one stored key (or one record in a bucket) could not be read. Its raw text is kept, and
+/// the key is never overwritten.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadProblemKind {
     /// Not JSON at all.
@@ -72,15 +94,77 @@ pub enum LoadProblemKind {
     IdMismatch,
     /// A key under our prefix that this version does not know.
     UnknownKey,
-    /// The layout marker names a layout newer than this app: nothing is written.
+    /// The layout marker names a layout newer than this app (or is not a number): nothing is written.
     NewerLayout { found: String },
+    /// A bucket, delta or snapshot whose packed text cannot be unpacked.
+    Undecodable { message: String },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LoadProblem {
+    /// The storage key; for one record inside a bucket, the bucket's key and `#` and its place.
     pub key: String,
     pub kind: LoadProblemKind,
     pub raw: String,
+}
+
+/// When the data was last exported, and since when it has changes that are not.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportState {
+    #[serde(default)]
+    pub last_export: Option<DateTime<Utc>>,
+    /// The first save after the last export (None: nothing new since).
+    #[serde(default)]
+    pub changed_since: Option<DateTime<Utc>>,
+}
+
+/// A record changed in two places at once: the stored version is in the dataset, `other` is the
+/// version that lost the race (normally this tab's edit). Both are kept until the user chooses.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    pub key: RecordKey,
+    pub other: Value,
+}
+
+/// What this tab knows of storage: the size of every key, the version of each record as last
+/// seen stored, and the keys it must never write. Kept up to date by loads, saves and the
+/// storage events of other tabs.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Session {
+    /// UTF-16 units of every key in the store (ours and any other), for the meter and routing.
+    pub sizes: BTreeMap<String, usize>,
+    /// The version of each record as this tab last read or wrote it. A write first compares the
+    /// stored version with this one.
+    pub base: BTreeMap<RecordKey, VersionVector>,
+    /// Keys that failed to load: never written, so their raw text survives.
+    pub quarantined: BTreeSet<String>,
+    /// True when the layout is newer than this app: show the data, write nothing.
+    pub read_only: bool,
+    pub export: ExportState,
+}
+
+impl Session {
+    /// Units used by every key in the store.
+    pub fn units_used(&self) -> usize {
+        self.sizes.values().sum()
+    }
+
+    /// Units used by snapshots (given up first when space is short).
+    pub fn snapshot_units(&self) -> usize {
+        backup::list(self).iter().map(|s| s.units).sum()
+    }
+
+    pub fn is_near_full(&self) -> bool {
+        self.units_used() * 100 >= QUOTA_UNITS * WARN_PERCENT
+    }
+
+    pub(crate) fn note_written(&mut self, key: &str, value: &str) {
+        self.sizes.insert(key.to_string(), utf16_units(key, value));
+    }
+
+    pub(crate) fn note_removed(&mut self, key: &str) {
+        self.sizes.remove(key);
+    }
 }
 
 /// What loading found.
@@ -89,10 +173,10 @@ pub struct Loaded {
     pub office: Option<OfficeProfile>,
     pub data: Dataset,
     pub problems: Vec<LoadProblem>,
-    /// Keys that failed to load: writes to them are refused so their raw text survives.
-    pub quarantined: BTreeSet<String>,
-    /// True when the layout is newer than this app: show the data, write nothing.
-    pub read_only: bool,
+    pub conflicts: Vec<Conflict>,
+    pub session: Session,
+    /// The layout found (0: nothing stored). Older than [`LAYOUT_VERSION`]: call [`migrate`].
+    pub layout_found: u32,
 }
 
 impl Loaded {
@@ -100,77 +184,14 @@ impl Loaded {
     pub fn is_first_run(&self) -> bool {
         self.office.is_none() && self.data.is_empty() && self.problems.is_empty()
     }
-}
 
-fn decode<T: Stored>(raw: &str, key: RecordKey, data: &mut Dataset) -> Result<(), LoadProblemKind> {
-    let record: T = serde_json::from_str(raw).map_err(|e| {
-        if e.is_syntax() || e.is_eof() {
-            LoadProblemKind::InvalidJson {
-                line: e.line(),
-                column: e.column(),
-                message: e.to_string(),
-            }
-        } else {
-            LoadProblemKind::SchemaMismatch {
-                message: e.to_string(),
-            }
-        }
-    })?;
-    if record.id() != key.id {
-        return Err(LoadProblemKind::IdMismatch);
+    pub fn needs_migration(&self) -> bool {
+        !self.session.read_only && self.layout_found > 0 && self.layout_found < LAYOUT_VERSION
     }
-    T::table_mut(data).put(record);
-    Ok(())
-}
-
-/// Decodes one stored record into `data`: the whole load, and a change another tab made.
-pub fn decode_record(key: RecordKey, raw: &str, data: &mut Dataset) -> Result<(), LoadProblemKind> {
-    crate::with_record_type!(key.collection, T => decode::<T>(raw, key, data))
-}
-
-/// Reads everything under our prefix. Whatever cannot be read is reported, kept and fenced off;
-/// the rest loads. Never returns an empty workspace in place of data it failed to read.
-pub fn load(store: &impl KeyValueStore) -> Result<Loaded, StoreError> {
-    let mut loaded = Loaded::default();
-    let mut keys: Vec<String> = store
-        .keys()?
-        .into_iter()
-        .filter(|k| k.starts_with(PREFIX))
-        .collect();
-    keys.sort();
-    for key in keys {
-        let Some(raw) = store.get(&key)? else {
-            continue;
-        };
-        let result = if key == LAYOUT_KEY {
-            match raw.trim().parse::<u32>() {
-                Ok(v) if v <= LAYOUT_VERSION => Ok(()),
-                _ => {
-                    loaded.read_only = true;
-                    Err(LoadProblemKind::NewerLayout { found: raw.clone() })
-                }
-            }
-        } else if key == OFFICE_KEY {
-            serde_json::from_str::<OfficeProfile>(&raw)
-                .map(|office| loaded.office = Some(office))
-                .map_err(|e| LoadProblemKind::SchemaMismatch {
-                    message: e.to_string(),
-                })
-        } else if let Some(record) = parse_record_key(&key) {
-            decode_record(record, &raw, &mut loaded.data)
-        } else {
-            Err(LoadProblemKind::UnknownKey)
-        };
-        if let Err(kind) = result {
-            loaded.quarantined.insert(key.clone());
-            loaded.problems.push(LoadProblem { key, kind, raw });
-        }
-    }
-    Ok(loaded)
 }
 
 /// What one save wrote, and what it could not.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WriteReport {
     pub keys_written: usize,
     /// UTF-16 code units of keys and values written: what the quota counts.
@@ -178,86 +199,66 @@ pub struct WriteReport {
     /// Records still unsaved (the write failed, or their key is quarantined).
     pub pending: Vec<RecordKey>,
     pub error: Option<StoreError>,
+    /// Records another tab changed, as now stored: put them in this tab's dataset.
+    pub incoming: Vec<(RecordKey, Value)>,
+    /// Records changed here and in another tab at once (the stored version is in `incoming`).
+    pub conflicts: Vec<Conflict>,
+    /// Snapshots given up to make room for live data.
+    pub snapshots_dropped: Vec<String>,
+    /// Stored keys found unreadable while saving (now quarantined).
+    pub problems: Vec<LoadProblem>,
 }
 
-fn record_json(data: &Dataset, key: RecordKey) -> Option<String> {
-    fn json<T: Stored>(data: &Dataset, id: &Id) -> Option<String> {
+impl WriteReport {
+    pub(crate) fn wrote(&mut self, key: &str, value: &str) {
+        self.keys_written += 1;
+        self.units_written += utf16_units(key, value);
+    }
+}
+
+/// A record as JSON (the shape of exported files).
+pub fn record_value(data: &Dataset, key: RecordKey) -> Option<Value> {
+    fn value<T: Stored>(data: &Dataset, key: RecordKey) -> Option<Value> {
         T::table(data)
-            .get(id)
-            .map(|r| serde_json::to_string(r).expect("records serialise"))
+            .get(&key.id)
+            .map(|r| serde_json::to_value(r).expect("records serialise"))
     }
-    crate::with_record_type!(key.collection, T => json::<T>(data, &key.id))
+    crate::with_record_type!(key.collection, T => value::<T>(data, key))
 }
 
-/// Writes the named records, each under its own key. Stops at the first refusal and reports the
-/// rest as pending; every key written is whole (one setItem each), so nothing stored is damaged.
-pub fn save_records(
-    store: &mut impl KeyValueStore,
-    data: &Dataset,
-    keys: &[RecordKey],
-    quarantined: &BTreeSet<String>,
-) -> WriteReport {
-    let mut report = WriteReport::default();
-    let mut unique: Vec<RecordKey> = keys.to_vec();
-    unique.sort();
-    unique.dedup();
-    if let Err(error) = ensure_layout(store, &mut report) {
-        report.pending = unique;
-        report.error = Some(error);
-        return report;
-    }
-    for (i, key) in unique.iter().enumerate() {
-        let storage_key = record_key(*key);
-        if quarantined.contains(&storage_key) {
-            report.pending.push(*key);
-            continue;
+/// The version a stored record's JSON carries (None if it has none that parses).
+pub fn value_version(value: &Value) -> Option<VersionVector> {
+    serde_json::from_value(value.get("version")?.clone()).ok()
+}
+
+/// The id a stored record's JSON names.
+pub fn value_key(collection: Collection, value: &Value) -> Option<RecordKey> {
+    let id = value.get("id")?.as_str()?.parse().ok()?;
+    Some(RecordKey { collection, id })
+}
+
+/// Puts a stored record into `data`: the whole load, a change another tab made, a restore.
+pub fn put_value(data: &mut Dataset, key: RecordKey, value: Value) -> Result<(), LoadProblemKind> {
+    fn put<T: Stored>(data: &mut Dataset, key: RecordKey, value: Value) -> Result<(), LoadProblemKind> {
+        let record: T = serde_json::from_value(value).map_err(|e| LoadProblemKind::SchemaMismatch {
+            message: e.to_string(),
+        })?;
+        if record.id() != key.id {
+            return Err(LoadProblemKind::IdMismatch);
         }
-        let Some(value) = record_json(data, *key) else {
-            continue;
-        };
-        match store.set(&storage_key, &value) {
-            Ok(()) => {
-                report.keys_written += 1;
-                report.units_written += utf16_units(&storage_key, &value);
-            }
-            Err(error) => {
-                report.pending.extend_from_slice(&unique[i..]);
-                report.error = Some(error);
-                break;
-            }
-        }
+        T::table_mut(data).put(record);
+        Ok(())
     }
-    report
+    crate::with_record_type!(key.collection, T => put::<T>(data, key, value))
 }
 
-fn ensure_layout(
-    store: &mut impl KeyValueStore,
-    report: &mut WriteReport,
-) -> Result<(), StoreError> {
-    if store.get(LAYOUT_KEY)?.is_none() {
-        let value = LAYOUT_VERSION.to_string();
-        store.set(LAYOUT_KEY, &value)?;
-        report.keys_written += 1;
-        report.units_written += utf16_units(LAYOUT_KEY, &value);
-    }
-    Ok(())
+/// Decodes one record's JSON (the shape of files and of layout 1) into `data`.
+pub fn decode_record(key: RecordKey, raw: &str, data: &mut Dataset) -> Result<(), LoadProblemKind> {
+    let value = legacy::read_record(raw, key)?;
+    put_value(data, key, value)
 }
 
-pub fn save_office(store: &mut impl KeyValueStore, office: &OfficeProfile) -> WriteReport {
-    let mut report = WriteReport::default();
-    let value = serde_json::to_string(office).expect("office serialises");
-    let result = ensure_layout(store, &mut report).and_then(|()| store.set(OFFICE_KEY, &value));
-    match result {
-        Ok(()) => {
-            report.keys_written += 1;
-            report.units_written += utf16_units(OFFICE_KEY, &value);
-        }
-        Err(error) => report.error = Some(error),
-    }
-    report
-}
-
-/// Every record key of a dataset, for saving a whole dataset (the sample, an import).
+/// Every record key of a dataset, for saving a whole dataset (the sample, an import, a restore).
 pub fn all_keys(data: &Dataset) -> Vec<RecordKey> {
     fn keys<T: Stored>(data: &Dataset) -> Vec<RecordKey> {
         T::table(data)
@@ -268,75 +269,19 @@ pub fn all_keys(data: &Dataset) -> Vec<RecordKey> {
             })
             .collect()
     }
-    [
-        keys::<Organisation>(data),
-        keys::<Person>(data),
-        keys::<Agreement>(data),
-    ]
-    .concat()
+    Collection::ALL
+        .into_iter()
+        .flat_map(|c| crate::with_record_type!(c, T => keys::<T>(data)))
+        .collect()
 }
 
-/// Total UTF-16 units of everything under our prefix: the usage meter.
+/// Total UTF-16 units of every key in the store, read afresh: the meter's ground truth.
 pub fn units_used(store: &impl KeyValueStore) -> Result<usize, StoreError> {
     let mut total = 0;
-    for key in store.keys()?.into_iter().filter(|k| k.starts_with(PREFIX)) {
+    for key in store.keys()? {
         total += utf16_units(&key, &store.get(&key)?.unwrap_or_default());
     }
     Ok(total)
-}
-
-/// An in-memory store that counts what is written and can enforce a quota like a browser.
-#[derive(Clone, Debug, Default)]
-pub struct MemoryStore {
-    pub entries: BTreeMap<String, String>,
-    /// Quota in UTF-16 units over all keys and values; None = unlimited.
-    pub quota_units: Option<usize>,
-    pub units_written: usize,
-    pub sets: usize,
-}
-
-impl MemoryStore {
-    pub fn with_quota(units: usize) -> MemoryStore {
-        MemoryStore {
-            quota_units: Some(units),
-            ..MemoryStore::default()
-        }
-    }
-
-    fn used_without(&self, key: &str) -> usize {
-        self.entries
-            .iter()
-            .filter(|(k, _)| k.as_str() != key)
-            .map(|(k, v)| utf16_units(k, v))
-            .sum()
-    }
-}
-
-impl KeyValueStore for MemoryStore {
-    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        Ok(self.entries.get(key).cloned())
-    }
-
-    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
-        if let Some(quota) = self.quota_units {
-            if self.used_without(key) + utf16_units(key, value) > quota {
-                return Err(StoreError::QuotaExceeded);
-            }
-        }
-        self.sets += 1;
-        self.units_written += utf16_units(key, value);
-        self.entries.insert(key.to_string(), value.to_string());
-        Ok(())
-    }
-
-    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
-        self.entries.remove(key);
-        Ok(())
-    }
-
-    fn keys(&self) -> Result<Vec<String>, StoreError> {
-        Ok(self.entries.keys().cloned().collect())
-    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ mod events;
 mod first_run;
 mod recommendations;
 mod settings;
+mod storage_settings;
 mod sharing;
 pub mod state;
 mod text;

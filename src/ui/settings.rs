@@ -1,12 +1,11 @@
-//! Settings: the office profile and what storage could not read.
+//! Settings: the office profile, then storage (usage, durability, backups, unreadable data).
 
 use leptos::prelude::*;
 
 use super::state::use_app;
 use super::text;
-use crate::core::storage;
+use super::storage_settings::StorageSettings;
 use crate::core::workspace::OfficeProfile;
-use crate::web::local_storage::LocalStore;
 
 #[component]
 pub fn Settings() -> impl IntoView {
@@ -35,14 +34,6 @@ pub fn Settings() -> impl IntoView {
             Err(e) => message.set(Some((false, text::store_error(&e)))),
         }
     };
-    let usage = move || {
-        state.data.track();
-        state.save.track();
-        LocalStore::open()
-            .ok()
-            .and_then(|s| storage::units_used(&s).ok())
-            .unwrap_or(0)
-    };
     view! {
         <h1>"Cài đặt"</h1>
         <section class="card">
@@ -58,44 +49,6 @@ pub fn Settings() -> impl IntoView {
                 ". Mã này phân biệt các thay đổi của đơn vị bạn khi gộp dữ liệu với đơn vị khác."
             </p>
         </section>
-        <section class="card">
-            <h2>"Bộ nhớ trình duyệt"</h2>
-            <p>
-                "Đang dùng khoảng " {move || format!("{:.1}", usage() as f64 / 1_048_576.0)}
-                " triệu ký tự trong hạn mức khoảng 5 triệu ký tự của trình duyệt."
-            </p>
-        </section>
-        <section class="card">
-            <h2>"Dữ liệu không đọc được"</h2>
-            {move || {
-                let problems = state.load_problems.get();
-                if problems.is_empty() {
-                    view! { <p>"Mọi dữ liệu đã lưu đều đọc được."</p> }.into_any()
-                } else {
-                    view! {
-                        <p>"Các mục sau được giữ nguyên trong trình duyệt, không bị ghi đè. Bạn có thể sao chép nội dung gốc để gửi hỗ trợ."</p>
-                        <ul class="problems">
-                            {problems
-                                .into_iter()
-                                .map(|p| {
-                                    view! {
-                                        <li>
-                                            <code>{p.key.clone()}</code>
-                                            ": "
-                                            {text::load_problem(&p.kind)}
-                                            <details>
-                                                <summary>"Nội dung gốc"</summary>
-                                                <textarea readonly=true rows="4">{p.raw.clone()}</textarea>
-                                            </details>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
-                        </ul>
-                    }
-                        .into_any()
-                }
-            }}
-        </section>
+        <StorageSettings/>
     }
 }

@@ -8,10 +8,13 @@ use leptos::prelude::*;
 
 use crate::core::dates::today_in_vietnam;
 use crate::core::meta::Id;
-use crate::core::storage::{self, LoadProblem, StoreError};
+use crate::core::storage::{LoadProblem, StoreError};
 use crate::core::workspace::{Dataset, OfficeProfile, RecordKey, Stamp, Stored};
 use crate::route::Route;
-use crate::web::{self, local_storage::LocalStore};
+use crate::web;
+
+mod storage;
+pub use storage::{StorageInfo, StorageState};
 
 /// A short message at the bottom of the screen, optionally with an undo.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,8 +47,9 @@ pub struct AppState {
     pub save: RwSignal<SaveState>,
     pub toast: RwSignal<Option<Toast>>,
     pub load_problems: RwSignal<Vec<LoadProblem>>,
-    pub quarantined: StoredValue<BTreeSet<String>>,
     pub read_only: RwSignal<bool>,
+    /// What this tab knows of storage, conflicts between tabs, backups and durability.
+    pub storage: StorageState,
     /// An unsaved agreement handed to the form (duplicate for the next period).
     pub draft: RwSignal<Option<crate::core::model::Agreement>>,
     /// A pre-filled event handed to the event form (e.g. linked to the agreement it came from).
@@ -65,29 +69,13 @@ impl AppState {
             save: RwSignal::new(SaveState::default()),
             toast: RwSignal::new(None),
             load_problems: RwSignal::new(Vec::new()),
-            quarantined: StoredValue::new(BTreeSet::new()),
             read_only: RwSignal::new(false),
+            storage: StorageState::new(),
             draft: RwSignal::new(None),
             event_draft: RwSignal::new(None),
             recommendation_draft: RwSignal::new(None),
         };
-        match LocalStore::open().and_then(|store| storage::load(&store)) {
-            Ok(loaded) => {
-                state.data.set(loaded.data);
-                state.office.set(loaded.office);
-                state.load_problems.set(loaded.problems);
-                state.quarantined.set_value(loaded.quarantined);
-                state.read_only.set(loaded.read_only);
-            }
-            Err(error) => {
-                // Nothing could be read: stay read-only so nothing stored is overwritten.
-                state.read_only.set(true);
-                state.save.set(SaveState {
-                    pending: BTreeSet::new(),
-                    error: Some(error),
-                });
-            }
-        }
+        state.open_storage();
         state
     }
 
@@ -122,51 +110,6 @@ impl AppState {
             self.persist(keys);
         }
         result
-    }
-
-    /// Writes `keys` (and anything still pending) to localStorage; a refusal keeps them pending.
-    pub fn persist(&self, keys: Vec<RecordKey>) {
-        let mut all: Vec<RecordKey> = self
-            .save
-            .with_untracked(|s| s.pending.iter().copied().collect());
-        all.extend(keys);
-        if self.read_only.get_untracked() {
-            self.save.set(SaveState {
-                pending: all.into_iter().collect(),
-                error: None,
-            });
-            return;
-        }
-        let quarantined = self.quarantined.get_value();
-        let report = match LocalStore::open() {
-            Ok(mut store) => self
-                .data
-                .with_untracked(|data| storage::save_records(&mut store, data, &all, &quarantined)),
-            Err(error) => storage::WriteReport {
-                pending: all,
-                error: Some(error),
-                ..Default::default()
-            },
-        };
-        self.save.set(SaveState {
-            pending: report.pending.into_iter().collect(),
-            error: report.error,
-        });
-    }
-
-    /// Tries the pending writes again.
-    pub fn retry_save(&self) {
-        self.persist(Vec::new());
-    }
-
-    pub fn save_office(&self, office: OfficeProfile) -> Result<(), StoreError> {
-        let mut store = LocalStore::open()?;
-        let report = storage::save_office(&mut store, &office);
-        if let Some(error) = report.error {
-            return Err(error);
-        }
-        self.office.set(Some(office));
-        Ok(())
     }
 
     pub fn notify(&self, message: impl Into<String>, undo: Option<Undo>) {

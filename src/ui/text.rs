@@ -4,6 +4,8 @@
 use crate::core::dates::{format_date, DateInputError};
 use crate::core::model::{AgreementKind, Authority, OrganisationKind, Status};
 use crate::core::status::StatusReason;
+use crate::core::storage::backup::SnapshotRefused;
+use crate::core::storage::keys::SnapshotKind;
 use crate::core::storage::{LoadProblemKind, StoreError};
 use crate::core::validate::Problem;
 
@@ -144,6 +146,9 @@ pub fn load_problem(k: &LoadProblemKind) -> String {
         LoadProblemKind::SchemaMismatch { message } => format!("Dữ liệu không đúng cấu trúc: {message}."),
         LoadProblemKind::IdMismatch => "Mã bản ghi bên trong khác với khóa lưu trữ.".into(),
         LoadProblemKind::UnknownKey => "Khóa lưu trữ không rõ của phiên bản này.".into(),
+        LoadProblemKind::Undecodable { message } => {
+            format!("Dữ liệu nén bị hỏng, không giải nén được ({message}).")
+        }
         LoadProblemKind::NewerLayout { found } => format!(
             "Dữ liệu được lưu bởi phiên bản mới hơn (cách lưu {found}). Trang chỉ cho xem, không ghi để tránh làm hỏng."
         ),
@@ -241,5 +246,29 @@ pub fn status_effect(title: &str, e: &crate::core::validate_activity::StatusEffe
         ),
         K::KeptBySetting => format!("“{title}” giữ trạng thái do người dùng đặt: {now}."),
         K::Unchanged => format!("“{title}” vẫn: {now} ({}).", status_reason(&e.after.reason)),
+    }
+}
+
+/// Millions of characters, as the usage meter shows them ("2,4").
+pub fn million_units(units: usize) -> String {
+    format!("{:.2}", units as f64 / 1_000_000.0).replace('.', ",")
+}
+
+pub fn snapshot_refused(r: &SnapshotRefused) -> String {
+    match r {
+        SnapshotRefused::TooBig { units, room } => format!(
+            "Bản sao lưu cần khoảng {} triệu ký tự nhưng chỉ còn chỗ cho {} triệu (phần dành cho sao lưu, chừa chỗ cho dữ liệu chính). Hãy xuất dữ liệu ra tệp để sao lưu.",
+            million_units(*units),
+            million_units(*room)
+        ),
+        SnapshotRefused::Store(e) => store_error(e),
+    }
+}
+
+pub fn snapshot_kind(k: SnapshotKind) -> &'static str {
+    match k {
+        SnapshotKind::Daily => "Hằng ngày",
+        SnapshotKind::BeforeImport => "Trước khi nhập tệp",
+        SnapshotKind::BeforeRestore => "Trước khi khôi phục",
     }
 }

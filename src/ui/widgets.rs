@@ -10,26 +10,38 @@ use crate::core::validate::Issue;
 use crate::core::workspace::RecordKey;
 use crate::route::Route;
 
-/// Says, at the top of every page, when something is not saved or could not be read.
+/// Says, at the top of every page, when something is not saved, could not be read, conflicts
+/// between tabs, or storage is nearly full.
 #[component]
 pub fn StorageBanner() -> impl IntoView {
     let state = use_app();
+    let export_message = RwSignal::new(None::<(bool, String)>);
+    let export = move |_| match state.export_everything() {
+        Ok(name) => export_message.set(Some((true, format!("Đã tạo tệp {name}: toàn bộ dữ liệu, kể cả thay đổi chưa lưu.")))),
+        Err(why) => export_message.set(Some((false, format!("Không tạo được tệp: {why}")))),
+    };
     view! {
         {move || {
             state.save.with(|s| {
                 s.error.as_ref().map(|error| {
                     let count = s.pending.len();
                     view! {
-                        <div class="banner error" role="alert">
-                            <strong>"Chưa lưu được thay đổi. "</strong>
-                            {text::store_error(error)}
-                            " " {count} " bản ghi vẫn còn trong trang này nhưng chưa được lưu vào trình duyệt. Đừng đóng trang; hãy giải phóng dung lượng rồi thử lại."
+                        <div class="banner error" role="alert" id="save-failed">
+                            <p>
+                                <strong>"Chưa lưu được thay đổi. "</strong>
+                                {text::store_error(error)}
+                                " " {count} " bản ghi vẫn còn trong trang này nhưng chưa được lưu vào trình duyệt; dữ liệu đã lưu trước đó không bị ảnh hưởng. Đừng đóng trang: hãy xuất toàn bộ dữ liệu ra tệp, rồi giải phóng dung lượng. Phối hợp tự thử lưu lại sau ít giây."
+                            </p>
+                            <button class="primary" on:click=export>"Xuất toàn bộ dữ liệu"</button>
+                            " "
                             <button on:click=move |_| state.retry_save()>"Thử lưu lại"</button>
+                            {move || export_message.get().map(|(ok, m)| view! { <p class=if ok { "field-ok" } else { "field-error" }>{m}</p> })}
                         </div>
                     }
                 })
             })
         }}
+        <ConflictBanner/>
         <Show when=move || state.read_only.get()>
             <div class="banner warning" role="status">
                 "Trang đang ở chế độ chỉ xem: dữ liệu đã lưu không đọc được đầy đủ bằng phiên bản này, nên Phối hợp không ghi gì để khỏi làm hỏng. Xem chi tiết trong "
@@ -43,7 +55,85 @@ pub fn StorageBanner() -> impl IntoView {
                 <a href="#/settings">"Cài đặt"</a> "."
             </div>
         </Show>
+        <Show when=move || {
+            state.storage.info.with(|i| i.units_used * 100 >= crate::core::storage::QUOTA_UNITS * crate::core::storage::WARN_PERCENT)
+                && state.save.with(|s| s.error.is_none())
+        }>
+            <div class="banner warning" role="status">
+                "Bộ nhớ trình duyệt đã dùng quá 80%. Hãy xuất toàn bộ dữ liệu ra tệp. Xem trong "
+                <a href="#/settings">"Cài đặt"</a> "."
+            </div>
+        </Show>
     }
+}
+
+/// A record edited in two tabs at once: both versions, side by side where they differ, and a
+/// choice. Nothing is lost until the user chooses.
+#[component]
+fn ConflictBanner() -> impl IntoView {
+    let state = use_app();
+    move || {
+        let conflicts = state.storage.conflicts.get();
+        (!conflicts.is_empty()).then(|| {
+            let items = conflicts
+                .into_iter()
+                .map(|c| {
+                    let key = c.key;
+                    let label = state
+                        .data
+                        .with_untracked(|d| d.record_label(key))
+                        .unwrap_or_else(|| key.id.to_string());
+                    let stored = state.data.with_untracked(|d| crate::core::storage::record_value(d, key));
+                    let rows = differing_fields(stored.as_ref(), &c.other)
+                        .into_iter()
+                        .map(|(field, ours, theirs)| view! { <tr><th scope="row">{field}</th><td>{theirs}</td><td>{ours}</td></tr> })
+                        .collect_view();
+                    view! {
+                        <li>
+                            <strong>{label}</strong>
+                            <table class="conflict">
+                                <thead><tr><th>"Trường"</th><th>"Bản đang lưu"</th><th>"Bản còn lại"</th></tr></thead>
+                                <tbody>{rows}</tbody>
+                            </table>
+                            <button on:click=move |_| state.resolve_conflict(key, false)>"Giữ bản đang lưu"</button>
+                            " "
+                            <button on:click=move |_| state.resolve_conflict(key, true)>"Giữ bản còn lại"</button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="banner error" role="alert" id="conflicts">
+                    <p>
+                        <strong>"Cùng một bản ghi vừa được sửa ở hai thẻ (cửa sổ) cùng lúc. "</strong>
+                        "Cả hai phiên bản đều được giữ; hãy chọn bản đúng."
+                    </p>
+                    <ul>{items}</ul>
+                </div>
+            }
+        })
+    }
+}
+
+/// Top-level fields whose values differ (version and times left out): (field, other, stored).
+fn differing_fields(stored: Option<&serde_json::Value>, other: &serde_json::Value) -> Vec<(String, String, String)> {
+    let empty = serde_json::Map::new();
+    let s = stored.and_then(|v| v.as_object()).unwrap_or(&empty);
+    let o = other.as_object().unwrap_or(&empty);
+    let show = |v: Option<&serde_json::Value>| match v {
+        Some(serde_json::Value::String(t)) => t.clone(),
+        Some(v) => v.to_string(),
+        None => "—".to_string(),
+    };
+    let mut fields: Vec<&String> = s.keys().chain(o.keys()).collect();
+    fields.sort();
+    fields.dedup();
+    fields
+        .into_iter()
+        .filter(|f| !matches!(f.as_str(), "version" | "updated" | "created"))
+        .filter(|f| s.get(*f) != o.get(*f))
+        .map(|f| (f.clone(), show(o.get(f)), show(s.get(f))))
+        .collect()
 }
 
 #[component]

@@ -1,6 +1,8 @@
 //! Browser glue: the only code that touches web APIs besides the components.
 
+pub mod durability;
 pub mod local_storage;
+pub mod tabs;
 
 use chrono::{DateTime, Utc};
 

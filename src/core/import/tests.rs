@@ -153,11 +153,13 @@ fn every_bad_file_is_refused_with_its_message_and_changes_nothing() {
 
     let mut store = MemoryStore::default();
     let sample = sample_dataset();
+    let mut session = storage::Session::default();
     storage::save_records(
         &mut store,
         &sample,
         &storage::all_keys(&sample),
-        &Default::default(),
+        &mut session,
+        stamp(0xB, 0).now,
     );
     let stored_before = store.entries.clone();
     let mut failures = Vec::new();
@@ -179,7 +181,7 @@ fn every_bad_file_is_refused_with_its_message_and_changes_nothing() {
             )),
             Ok(applied) => {
                 // What a wrongly accepted file would have done: prove the check below can fail.
-                storage::save_records(&mut store, &data, &applied.written, &Default::default());
+                storage::save_records(&mut store, &data, &applied.written, &mut session, stamp(0xB, 10).now);
                 failures.push(format!("{}: accepted", path.display()));
             }
         }

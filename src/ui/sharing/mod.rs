@@ -2,7 +2,7 @@
 //! changes nothing until the user confirms, then a report with "undo this import".
 //! Every decision is the core's (`file_format`, `import`, `merge`); this module only shows it.
 
-mod browser;
+pub(crate) mod browser;
 mod preview_view;
 mod wording;
 
@@ -20,10 +20,8 @@ use crate::core::import::{self, FileError, IncomingFile, Preview, UndoImport, MA
 use crate::core::merge::Choice;
 use crate::core::meta::new_id;
 use crate::core::model::{AgreementKind, Collection, Record};
-use crate::core::storage::{self, KeyValueStore};
 use crate::core::workspace::RecordKey;
 use crate::route::Route;
-use crate::web::local_storage::LocalStore;
 
 /// Where the import stands.
 #[derive(Clone)]
@@ -424,12 +422,7 @@ fn undo_import(state: AppState, sharing: Sharing) {
         Ok(undone) => {
             state.persist(undone.restored.clone());
             // Records the import had added are taken out of storage too, or a reload brings them back.
-            let removed = LocalStore::open().and_then(|mut store| {
-                undone
-                    .removed
-                    .iter()
-                    .try_for_each(|key| store.remove(&storage::record_key(*key)))
-            });
+            let removed = state.forget_records(&undone.removed);
             let _ = browser::clear_undo();
             sharing.undo.set(None);
             if matches!(sharing.stage.get_untracked(), Stage::Applied(_)) {

@@ -1,0 +1,256 @@
+//! Snapshots: whole copies of the dataset kept in the store (the first of each day, and one before
+//! every import or restore), rotated, within a budget, and the first thing given up when live
+//! data needs the space.
+//!
+//! A snapshot is one key (`phoihop/s/<time>/<kind>`), so it is written whole or not at all:
+//! a header line of JSON, then one line per chunk of records, `<collection>\t<packed group>`
+//! (the packed alphabet has no tab and no newline).
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::keys::{snapshot_key, SnapshotKind, StorageKey};
+use super::load::codec_problem;
+use super::{
+    codec, put_value, utf16_units, value_key, KeyValueStore, LoadProblemKind,
+    Session, StoreError, LAYOUT_VERSION, QUOTA_UNITS,
+};
+use crate::core::dates::today_in_vietnam;
+use crate::core::model::Collection;
+use crate::core::workspace::{Dataset, RecordKey, Stamp, Stored};
+
+/// Snapshots together may use this much of the quota.
+pub const BUDGET_UNITS: usize = QUOTA_UNITS / 4;
+/// A snapshot is not taken if it would leave less free space than this for live data.
+pub const HEADROOM_UNITS: usize = QUOTA_UNITS / 10;
+/// How many of each kind are kept (older ones are removed when a new one is taken).
+pub fn keep(kind: SnapshotKind) -> usize {
+    match kind {
+        SnapshotKind::Daily => 3,
+        SnapshotKind::BeforeImport => 3,
+        SnapshotKind::BeforeRestore => 1,
+    }
+}
+const CHUNK_RECORDS: usize = 1000;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SnapshotInfo {
+    pub key: String,
+    pub taken_at: DateTime<Utc>,
+    pub kind: SnapshotKind,
+    pub units: usize,
+}
+
+/// The snapshots this tab knows of, oldest first.
+pub fn list(session: &Session) -> Vec<SnapshotInfo> {
+    let mut out: Vec<SnapshotInfo> = session
+        .sizes
+        .range("phoihop/s/".to_string()..)
+        .take_while(|(k, _)| k.starts_with("phoihop/s/"))
+        .filter_map(|(key, units)| match StorageKey::parse(key) {
+            Some(StorageKey::Snapshot(taken_at, kind)) => Some(SnapshotInfo {
+                key: key.clone(),
+                taken_at,
+                kind,
+                units: *units,
+            }),
+            _ => None,
+        })
+        .collect();
+    out.sort_by_key(|s| s.taken_at);
+    out
+}
+
+#[derive(Serialize, Deserialize)]
+struct Header {
+    layout: u32,
+    kind: String,
+    taken_at: DateTime<Utc>,
+    counts: BTreeMap<String, usize>,
+}
+
+/// The whole dataset as one snapshot value.
+pub fn encode(data: &Dataset, kind: SnapshotKind, taken_at: DateTime<Utc>) -> String {
+    fn rows<T: Stored>(data: &Dataset) -> Vec<Value> {
+        T::table(data)
+            .iter_all()
+            .map(|r| serde_json::to_value(r).expect("records serialise"))
+            .collect()
+    }
+    let mut counts = BTreeMap::new();
+    let mut body = String::new();
+    for collection in Collection::ALL {
+        let values = crate::with_record_type!(collection, T => rows::<T>(data));
+        counts.insert(collection.as_str().to_string(), values.len());
+        for chunk in values.chunks(CHUNK_RECORDS) {
+            body.push('\n');
+            body.push_str(collection.as_str());
+            body.push('\t');
+            body.push_str(&codec::encode(chunk));
+        }
+    }
+    let header = Header {
+        layout: LAYOUT_VERSION,
+        kind: kind.as_str().into(),
+        taken_at,
+        counts,
+    };
+    serde_json::to_string(&header).expect("header serialises") + &body
+}
+
+/// A snapshot value → the dataset it holds.
+pub fn decode(raw: &str) -> Result<Dataset, LoadProblemKind> {
+    let mut lines = raw.split('\n');
+    let header: Header = serde_json::from_str(lines.next().unwrap_or_default()).map_err(|e| {
+        LoadProblemKind::InvalidJson {
+            line: 1,
+            column: e.column(),
+            message: e.to_string(),
+        }
+    })?;
+    if header.layout > LAYOUT_VERSION {
+        return Err(LoadProblemKind::NewerLayout {
+            found: header.layout.to_string(),
+        });
+    }
+    let mut data = Dataset::default();
+    for line in lines {
+        let (name, packed) = line.split_once('\t').ok_or(LoadProblemKind::Undecodable {
+            message: "a line without a collection".into(),
+        })?;
+        let collection = Collection::from_name(name).ok_or(LoadProblemKind::UnknownKey)?;
+        for value in codec::decode(packed).map_err(codec_problem)? {
+            let key = value_key(collection, &value).ok_or(LoadProblemKind::SchemaMismatch {
+                message: "a record without an id".into(),
+            })?;
+            put_value(&mut data, key, value)?;
+        }
+    }
+    Ok(data)
+}
+
+/// Why no snapshot was taken.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SnapshotRefused {
+    /// Bigger than the whole snapshot budget, or than the free space less the headroom.
+    TooBig { units: usize, room: usize },
+    Store(StoreError),
+}
+
+/// Takes a snapshot of `data`: drops older snapshots (rotation, then oldest first) until it fits
+/// the budget and leaves the headroom free; refuses rather than crowd out live data.
+pub fn take(
+    store: &mut impl KeyValueStore,
+    session: &mut Session,
+    data: &Dataset,
+    kind: SnapshotKind,
+    now: DateTime<Utc>,
+) -> Result<SnapshotInfo, SnapshotRefused> {
+    let key = snapshot_key(now, kind);
+    let text = encode(data, kind, now);
+    let units = utf16_units(&key, &text);
+    // Room for one more snapshot, with the ones there now.
+    let room = |session: &Session| {
+        BUDGET_UNITS
+            .saturating_sub(session.snapshot_units())
+            .min(QUOTA_UNITS.saturating_sub(HEADROOM_UNITS + session.units_used()))
+    };
+    // Even with every other snapshot gone it would not fit: give nothing up for it.
+    if units > BUDGET_UNITS.min(QUOTA_UNITS.saturating_sub(HEADROOM_UNITS + live_units(session))) {
+        return Err(SnapshotRefused::TooBig {
+            units,
+            room: room(session),
+        });
+    }
+    // Rotation: the oldest of this kind beyond what is kept.
+    let same_kind: Vec<SnapshotInfo> = list(session).into_iter().filter(|s| s.kind == kind).collect();
+    let surplus = (same_kind.len() + 1).saturating_sub(keep(kind));
+    for old in same_kind.into_iter().take(surplus) {
+        drop(store, session, &old.key).map_err(SnapshotRefused::Store)?;
+    }
+    while units > room(session) {
+        let Some(oldest) = list(session).into_iter().next() else {
+            break;
+        };
+        drop(store, session, &oldest.key).map_err(SnapshotRefused::Store)?;
+    }
+    if units > room(session) {
+        return Err(SnapshotRefused::TooBig {
+            units,
+            room: room(session),
+        });
+    }
+    store.set(&key, &text).map_err(SnapshotRefused::Store)?;
+    session.note_written(&key, &text);
+    Ok(SnapshotInfo {
+        key,
+        taken_at: now,
+        kind,
+        units,
+    })
+}
+
+fn live_units(session: &Session) -> usize {
+    session.units_used() - session.snapshot_units()
+}
+
+/// Removes a snapshot (the user's choice, or to make room).
+pub fn drop(
+    store: &mut impl KeyValueStore,
+    session: &mut Session,
+    key: &str,
+) -> Result<(), StoreError> {
+    store.remove(key)?;
+    session.note_removed(key);
+    Ok(())
+}
+
+/// Whether today's daily snapshot (Vietnam's calendar day) is still to be taken.
+pub fn daily_due(session: &Session, now: DateTime<Utc>) -> bool {
+    let today = today_in_vietnam(now);
+    !list(session)
+        .iter()
+        .any(|s| s.kind == SnapshotKind::Daily && today_in_vietnam(s.taken_at) == today)
+}
+
+/// Reads one snapshot.
+pub fn read(store: &impl KeyValueStore, key: &str) -> Result<Dataset, LoadProblemKind> {
+    match store.get(key) {
+        Ok(Some(raw)) => decode(&raw),
+        Ok(None) => Err(LoadProblemKind::UnknownKey),
+        Err(e) => Err(LoadProblemKind::Undecodable {
+            message: format!("{e:?}"),
+        }),
+    }
+}
+
+/// Brings `data` back to the snapshot's state as new edits (so other tabs and offices see a
+/// newer version, not an old one that a merge would undo): records that differ take the
+/// snapshot's content, records created since are deleted (soft, so restoring again undoes it).
+pub fn restore(data: &mut Dataset, snapshot: &Dataset, stamp: Stamp) -> Vec<RecordKey> {
+    fn restore_table<T: Stored>(data: &mut Dataset, snapshot: &Dataset, stamp: Stamp) -> Vec<RecordKey> {
+        let mut changed = Vec::new();
+        for old in T::table(snapshot).iter_all() {
+            if T::table(data).get(&old.id()) != Some(old) {
+                changed.push(data.commit(old.clone(), stamp));
+            }
+        }
+        let created_since: Vec<T> = T::table(data)
+            .iter_live()
+            .filter(|r| T::table(snapshot).get(&r.id()).is_none())
+            .cloned()
+            .collect();
+        for mut record in created_since {
+            record.meta_mut().deleted = true;
+            changed.push(data.commit(record, stamp));
+        }
+        changed
+    }
+    Collection::ALL
+        .into_iter()
+        .flat_map(|c| crate::with_record_type!(c, T => restore_table::<T>(data, snapshot, stamp)))
+        .collect()
+}

@@ -1,0 +1,241 @@
+//! The compact encoding of a group of records (a bucket, or a chunk of a snapshot):
+//! columnar JSON → raw deflate → 15 bits per UTF-16 code unit.
+//!
+//! - Columnar: `{"n":3,"c":{"title":["a","b","c"],"deleted":{"1":true}}}`. Each field name is
+//!   written once per group instead of once per record, and like values (titles, dates, ids)
+//!   sit side by side, where deflate finds their repeats. A field some records lack is sparse
+//!   (index → value). It works on any JSON object, so fields added to a record later, and
+//!   unknown fields from a newer app, need no table to be kept up to date.
+//! - Deflate (miniz_oxide, pure Rust) then packs the bytes 15 bits to a character, in
+//!   U+0020..U+801F: never a surrogate, never a control character, so any browser stores the
+//!   string as it is. A tag character in front names the encoding.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+/// First character of a packed group: deflated columnar JSON, 15 bits per character.
+pub const TAG_DEFLATE_15: char = 'D';
+const OFFSET: u32 = 0x20;
+const DEFLATE_LEVEL: u8 = 6;
+/// Refuse to inflate more than this: a corrupt length must not exhaust memory.
+const MAX_PLAIN_BYTES: usize = 256 << 20;
+
+/// Why a packed group could not be read back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CodecError {
+    /// Not our packing: wrong tag, or a character outside the packed range.
+    NotPacked(String),
+    /// The deflate stream is damaged.
+    Inflate(String),
+    /// The unpacked text is not JSON.
+    Json {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// JSON, but not a columnar group (wrong shape, column lengths that disagree).
+    Shape(String),
+}
+
+impl std::fmt::Display for CodecError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CodecError::NotPacked(m) => write!(f, "not packed text: {m}"),
+            CodecError::Inflate(m) => write!(f, "damaged compressed data: {m}"),
+            CodecError::Json {
+                line,
+                column,
+                message,
+            } => write!(f, "invalid JSON at {line}:{column}: {message}"),
+            CodecError::Shape(m) => write!(f, "not a group of records: {m}"),
+        }
+    }
+}
+
+/// Bytes → characters, 15 bits each, most significant bit first; the last one is zero-padded.
+pub fn pack(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 8 / 15 + 2);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for &b in bytes {
+        acc = (acc << 8) | u32::from(b);
+        bits += 8;
+        if bits >= 15 {
+            bits -= 15;
+            out.push(unit((acc >> bits) & 0x7fff));
+            acc &= (1 << bits) - 1;
+        }
+    }
+    if bits > 0 {
+        out.push(unit((acc << (15 - bits)) & 0x7fff));
+    }
+    out
+}
+
+fn unit(v: u32) -> char {
+    char::from_u32(v + OFFSET).expect("U+0020..U+801F are scalar values")
+}
+
+/// Characters → bytes. Padding bits make at most one extra zero byte at the end, which a deflate
+/// stream (self-terminating) ignores.
+pub fn unpack(text: &str) -> Result<Vec<u8>, CodecError> {
+    let mut out = Vec::with_capacity(text.len() * 15 / 8 + 1);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in text.chars() {
+        let v = (c as u32)
+            .checked_sub(OFFSET)
+            .filter(|v| *v <= 0x7fff)
+            .ok_or_else(|| CodecError::NotPacked(format!("character U+{:04X}", c as u32)))?;
+        acc = (acc << 15) | v;
+        bits += 15;
+        while bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+        acc &= (1 << bits) - 1;
+    }
+    Ok(out)
+}
+
+/// Records (JSON objects) → one columnar object.
+pub fn columns(rows: &[Value]) -> Value {
+    let mut cols: BTreeMap<&str, Vec<Option<&Value>>> = BTreeMap::new();
+    for (i, row) in rows.iter().enumerate() {
+        let Some(object) = row.as_object() else {
+            continue;
+        };
+        for (name, value) in object {
+            cols.entry(name.as_str()).or_insert_with(|| vec![None; rows.len()])[i] = Some(value);
+        }
+    }
+    let mut out = Map::new();
+    for (name, values) in cols {
+        let column = if values.iter().all(Option::is_some) {
+            Value::Array(values.into_iter().flatten().cloned().collect())
+        } else {
+            Value::Object(
+                values
+                    .into_iter()
+                    .enumerate()
+                    .filter_map(|(i, v)| v.map(|v| (i.to_string(), v.clone())))
+                    .collect(),
+            )
+        };
+        out.insert(name.to_string(), column);
+    }
+    serde_json::json!({ "n": rows.len(), "c": out })
+}
+
+/// One columnar object → the records, in their order.
+pub fn rows(group: Value) -> Result<Vec<Value>, CodecError> {
+    let shape = |m: &str| CodecError::Shape(m.to_string());
+    let Value::Object(mut group) = group else {
+        return Err(shape("not an object"));
+    };
+    let n = group
+        .get("n")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| shape("no record count"))? as usize;
+    let Some(Value::Object(cols)) = group.remove("c") else {
+        return Err(shape("no columns"));
+    };
+    let mut out: Vec<Map<String, Value>> = vec![Map::new(); n];
+    for (name, column) in cols {
+        match column {
+            Value::Array(values) if values.len() == n => {
+                for (row, v) in out.iter_mut().zip(values) {
+                    row.insert(name.clone(), v);
+                }
+            }
+            Value::Object(sparse) => {
+                for (i, v) in sparse {
+                    let row = i
+                        .parse::<usize>()
+                        .ok()
+                        .and_then(|i| out.get_mut(i))
+                        .ok_or_else(|| shape(&format!("column {name}: no row {i}")))?;
+                    row.insert(name.clone(), v);
+                }
+            }
+            _ => return Err(shape(&format!("column {name} does not have {n} values"))),
+        }
+    }
+    Ok(out.into_iter().map(Value::Object).collect())
+}
+
+/// Records → packed text.
+pub fn encode(rows: &[Value]) -> String {
+    let json = serde_json::to_vec(&columns(rows)).expect("JSON values serialise");
+    let deflated = miniz_oxide::deflate::compress_to_vec(&json, DEFLATE_LEVEL);
+    let mut out = String::with_capacity(deflated.len() * 8 / 15 + 2);
+    out.push(TAG_DEFLATE_15);
+    out.push_str(&pack(&deflated));
+    out
+}
+
+/// Packed text → records.
+pub fn decode(text: &str) -> Result<Vec<Value>, CodecError> {
+    let body = text
+        .strip_prefix(TAG_DEFLATE_15)
+        .ok_or_else(|| CodecError::NotPacked("unknown encoding tag".into()))?;
+    let deflated = unpack(body)?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_PLAIN_BYTES)
+        .map_err(|e| CodecError::Inflate(format!("{:?}", e.status)))?;
+    let group: Value = serde_json::from_slice(&json).map_err(|e| CodecError::Json {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })?;
+    rows(group)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn packing_round_trips_every_length() {
+        for len in 0..64 {
+            let bytes: Vec<u8> = (0..len).map(|i| (i * 37 + 11) as u8).collect();
+            let text = pack(&bytes);
+            assert!(text
+                .chars()
+                .all(|c| (0x20..=0x801f).contains(&(c as u32))));
+            let back = unpack(&text).unwrap();
+            assert_eq!(&back[..len], &bytes[..], "len {len}");
+            assert!(back.len() - len <= 1 && back[len..].iter().all(|b| *b == 0));
+        }
+    }
+
+    #[test]
+    fn columns_keep_sparse_fields_nulls_and_nesting() {
+        let records = vec![
+            json!({"id": "a", "title": "Một", "deleted": true, "x": null}),
+            json!({"id": "b", "title": "Hai", "chairs": [{"p": 1}]}),
+            json!({"id": "c", "title": "Ba", "from_the_future": {"k": [1, 2]}}),
+        ];
+        let group = columns(&records);
+        assert_eq!(group["c"]["title"], json!(["Một", "Hai", "Ba"]));
+        assert_eq!(group["c"]["deleted"], json!({"0": true}));
+        assert_eq!(rows(group).unwrap(), records);
+        assert_eq!(decode(&encode(&records)).unwrap(), records);
+        assert_eq!(decode(&encode(&[])).unwrap(), Vec::<Value>::new());
+    }
+
+    #[test]
+    fn damage_is_named() {
+        let text = encode(&[json!({"id": "a"})]);
+        assert!(matches!(decode("{\"id\":1}"), Err(CodecError::NotPacked(_))));
+        assert!(matches!(decode("D\u{1}"), Err(CodecError::NotPacked(_))));
+        let truncated: String = text.chars().take(3).collect();
+        assert!(matches!(decode(&truncated), Err(CodecError::Inflate(_))));
+        let not_json = format!("D{}", pack(&miniz_oxide::deflate::compress_to_vec(b"{nope", 6)));
+        assert!(matches!(decode(&not_json), Err(CodecError::Json { .. })));
+        let wrong = format!(
+            "D{}",
+            pack(&miniz_oxide::deflate::compress_to_vec(br#"{"n":2,"c":{"a":[1]}}"#, 6))
+        );
+        assert!(matches!(decode(&wrong), Err(CodecError::Shape(_))));
+    }
+}

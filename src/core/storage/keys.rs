@@ -1,0 +1,239 @@
+//! The names of stored keys (layout 2), and which record goes to which bucket.
+//!
+//! - `phoihop/layout` = "2", `phoihop/office`, `phoihop/export` (when the last export was made)
+//! - `phoihop/b/<collection>/<bits>`: a bucket, the records whose id hash starts with `bits`
+//! - `phoihop/d/<collection>/<id>`: a delta, one record's newer version waiting to be folded
+//! - `phoihop/x/<collection>/<id>`: a conflict, this office's version of a record another tab
+//!   changed at the same time, kept until the user chooses
+//! - `phoihop/s/<time>/<kind>`: a snapshot (backup)
+//! - `phoihop/r/<collection>/<id>`: layout 1 (one record in JSON), read and migrated
+
+use chrono::{DateTime, SecondsFormat, Utc};
+
+use crate::core::meta::Id;
+use crate::core::model::Collection;
+use crate::core::workspace::RecordKey;
+
+pub const PREFIX: &str = "phoihop/";
+pub const LAYOUT_KEY: &str = "phoihop/layout";
+pub const OFFICE_KEY: &str = "phoihop/office";
+pub const EXPORT_KEY: &str = "phoihop/export";
+const BUCKET: &str = "phoihop/b/";
+const DELTA: &str = "phoihop/d/";
+const CONFLICT: &str = "phoihop/x/";
+const SNAPSHOT: &str = "phoihop/s/";
+const LEGACY_RECORD: &str = "phoihop/r/";
+
+/// Which bucket a record belongs to: the leading bits of a hash of its id. Ids are random
+/// (UUID v4), but hashing keeps buckets even for ids that are not (tests, other tools).
+/// Part of layout 2: it must never change.
+pub fn id_hash(id: &Id) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in id.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    // FNV-1a barely stirs the top bits for a change in the last byte: finish like MurmurHash3.
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+/// A bucket's place in the hash space: the first `len` bits of the id hash, as '0'/'1'.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Prefix(pub String);
+
+impl Prefix {
+    pub fn root() -> Prefix {
+        Prefix(String::new())
+    }
+
+    pub fn contains(&self, id: &Id) -> bool {
+        let h = id_hash(id);
+        self.0
+            .bytes()
+            .enumerate()
+            .all(|(i, b)| i < 64 && ((h >> (63 - i)) & 1 == 1) == (b == b'1'))
+    }
+
+    /// The two halves of this bucket, by the next bit.
+    pub fn children(&self) -> [Prefix; 2] {
+        [Prefix(format!("{}0", self.0)), Prefix(format!("{}1", self.0))]
+    }
+
+    pub fn is_ancestor_of(&self, other: &Prefix) -> bool {
+        other.0.len() > self.0.len() && other.0.starts_with(&self.0)
+    }
+
+    fn parse(s: &str) -> Option<Prefix> {
+        (s.len() <= 64 && s.bytes().all(|b| b == b'0' || b == b'1')).then(|| Prefix(s.into()))
+    }
+}
+
+/// Why a snapshot was taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SnapshotKind {
+    /// The first of each day: how things stood before the day's edits.
+    Daily,
+    /// Taken just before an import changes the data.
+    BeforeImport,
+    /// Taken just before a backup is restored, so the restore can be undone.
+    BeforeRestore,
+}
+
+impl SnapshotKind {
+    pub const ALL: [SnapshotKind; 3] = [
+        SnapshotKind::Daily,
+        SnapshotKind::BeforeImport,
+        SnapshotKind::BeforeRestore,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SnapshotKind::Daily => "daily",
+            SnapshotKind::BeforeImport => "before-import",
+            SnapshotKind::BeforeRestore => "before-restore",
+        }
+    }
+}
+
+/// Every key of ours, by what it holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageKey {
+    Layout,
+    Office,
+    Export,
+    Bucket(Collection, Prefix),
+    Delta(RecordKey),
+    Conflict(RecordKey),
+    Snapshot(DateTime<Utc>, SnapshotKind),
+    /// Layout 1: one record per key, JSON.
+    Legacy(RecordKey),
+    /// Under our prefix, but not a name this version knows.
+    Unknown,
+}
+
+fn record_under(rest: &str) -> Option<RecordKey> {
+    let (collection, id) = rest.split_once('/')?;
+    Some(RecordKey {
+        collection: Collection::from_name(collection)?,
+        id: id.parse().ok()?,
+    })
+}
+
+impl StorageKey {
+    pub fn parse(key: &str) -> Option<StorageKey> {
+        let rest = key.strip_prefix(PREFIX)?;
+        let parsed = match rest {
+            "layout" => Some(StorageKey::Layout),
+            "office" => Some(StorageKey::Office),
+            "export" => Some(StorageKey::Export),
+            _ => None,
+        };
+        Some(parsed.or_else(|| Self::parse_named(key)).unwrap_or(StorageKey::Unknown))
+    }
+
+    fn parse_named(key: &str) -> Option<StorageKey> {
+        if let Some(rest) = key.strip_prefix(BUCKET) {
+            let (collection, bits) = rest.split_once('/')?;
+            return Some(StorageKey::Bucket(
+                Collection::from_name(collection)?,
+                Prefix::parse(bits)?,
+            ));
+        }
+        if let Some(rest) = key.strip_prefix(DELTA) {
+            return record_under(rest).map(StorageKey::Delta);
+        }
+        if let Some(rest) = key.strip_prefix(CONFLICT) {
+            return record_under(rest).map(StorageKey::Conflict);
+        }
+        if let Some(rest) = key.strip_prefix(LEGACY_RECORD) {
+            return record_under(rest).map(StorageKey::Legacy);
+        }
+        if let Some(rest) = key.strip_prefix(SNAPSHOT) {
+            let (time, kind) = rest.split_once('/')?;
+            let kind = SnapshotKind::ALL.into_iter().find(|k| k.as_str() == kind)?;
+            let time = DateTime::parse_from_rfc3339(time).ok()?.with_timezone(&Utc);
+            return Some(StorageKey::Snapshot(time, kind));
+        }
+        None
+    }
+}
+
+pub fn bucket_key(collection: Collection, prefix: &Prefix) -> String {
+    format!("{BUCKET}{}/{}", collection.as_str(), prefix.0)
+}
+
+/// The keys of every bucket of `collection` start with this.
+pub fn bucket_key_start(collection: Collection) -> String {
+    format!("{BUCKET}{}/", collection.as_str())
+}
+
+pub fn delta_key(key: RecordKey) -> String {
+    format!("{DELTA}{}/{}", key.collection.as_str(), key.id)
+}
+
+pub fn conflict_key(key: RecordKey) -> String {
+    format!("{CONFLICT}{}/{}", key.collection.as_str(), key.id)
+}
+
+pub fn legacy_key(key: RecordKey) -> String {
+    format!("{LEGACY_RECORD}{}/{}", key.collection.as_str(), key.id)
+}
+
+pub fn snapshot_key(taken_at: DateTime<Utc>, kind: SnapshotKind) -> String {
+    format!(
+        "{SNAPSHOT}{}/{}",
+        taken_at.to_rfc3339_opts(SecondsFormat::Millis, true),
+        kind.as_str()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use uuid::Uuid;
+
+    #[test]
+    fn every_key_parses_back() {
+        let rk = RecordKey {
+            collection: Collection::Events,
+            id: Uuid::from_u128(42),
+        };
+        let t = DateTime::from_timestamp(1_700_000_000, 5_000_000).unwrap();
+        let p = Prefix("0110".into());
+        assert_eq!(
+            StorageKey::parse(&bucket_key(Collection::Agreements, &p)),
+            Some(StorageKey::Bucket(Collection::Agreements, p))
+        );
+        assert_eq!(
+            StorageKey::parse(&bucket_key(Collection::People, &Prefix::root())),
+            Some(StorageKey::Bucket(Collection::People, Prefix::root()))
+        );
+        assert_eq!(StorageKey::parse(&delta_key(rk)), Some(StorageKey::Delta(rk)));
+        assert_eq!(StorageKey::parse(&conflict_key(rk)), Some(StorageKey::Conflict(rk)));
+        assert_eq!(StorageKey::parse(&legacy_key(rk)), Some(StorageKey::Legacy(rk)));
+        assert_eq!(
+            StorageKey::parse(&snapshot_key(t, SnapshotKind::BeforeImport)),
+            Some(StorageKey::Snapshot(t, SnapshotKind::BeforeImport))
+        );
+        assert_eq!(StorageKey::parse(LAYOUT_KEY), Some(StorageKey::Layout));
+        assert_eq!(StorageKey::parse("phoihop/b/events/012"), Some(StorageKey::Unknown));
+        assert_eq!(StorageKey::parse("phoihop/d/nope/x"), Some(StorageKey::Unknown));
+        assert_eq!(StorageKey::parse("other-app/x"), None);
+    }
+
+    #[test]
+    fn prefixes_partition_ids_by_hash() {
+        let ids: Vec<Id> = (0..1000u128).map(Uuid::from_u128).collect();
+        let [left, right] = Prefix::root().children();
+        let in_left = ids.iter().filter(|id| left.contains(id)).count();
+        assert!(ids.iter().all(|id| left.contains(id) != right.contains(id)));
+        assert!((400..600).contains(&in_left), "{in_left} of 1000 sequential ids hash left");
+        assert!(Prefix::root().contains(&ids[0]));
+        assert!(left.is_ancestor_of(&left.children()[1]));
+        assert!(!left.is_ancestor_of(&left));
+    }
+}

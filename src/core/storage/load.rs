@@ -1,0 +1,218 @@
+//! Reading everything stored. Whatever cannot be read is reported with its raw text, kept and
+//! fenced off; the rest loads. Never returns an empty workspace in place of data it failed to read.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::codec::{self, CodecError};
+use super::keys::{StorageKey, PREFIX};
+use super::{
+    legacy, put_value, utf16_units, value_key, value_version, Conflict, KeyValueStore, LoadProblem,
+    LoadProblemKind, Loaded, StoreError, LAYOUT_VERSION,
+};
+use crate::core::meta::Causality;
+use crate::core::workspace::{OfficeProfile, RecordKey};
+
+/// Where a copy of a record was found; a later layer wins a tie (a delta is newer than its bucket).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Layer {
+    Legacy,
+    Bucket,
+    Delta,
+}
+
+struct Copy {
+    layer: Layer,
+    source: String,
+    value: Value,
+}
+
+pub(crate) fn codec_problem(e: CodecError) -> LoadProblemKind {
+    match e {
+        CodecError::Json {
+            line,
+            column,
+            message,
+        } => LoadProblemKind::InvalidJson {
+            line,
+            column,
+            message,
+        },
+        other => LoadProblemKind::Undecodable {
+            message: other.to_string(),
+        },
+    }
+}
+
+/// Reads every key of the store.
+pub fn load(store: &impl KeyValueStore) -> Result<Loaded, StoreError> {
+    let mut loaded = Loaded::default();
+    let mut keys = store.keys()?;
+    keys.sort();
+    let mut copies: BTreeMap<RecordKey, Vec<Copy>> = BTreeMap::new();
+    let mut conflict_values: Vec<(String, RecordKey, Value)> = Vec::new();
+    let mut any_legacy = false;
+    let mut marker: Option<String> = None;
+    for key in keys {
+        let Some(raw) = store.get(&key)? else {
+            continue;
+        };
+        loaded.session.sizes.insert(key.clone(), utf16_units(&key, &raw));
+        let Some(parsed) = StorageKey::parse(&key) else {
+            continue; // not ours (another app on the same origin): only counted
+        };
+        let result = match parsed {
+            StorageKey::Layout => {
+                marker = Some(raw.clone());
+                Ok(())
+            }
+            StorageKey::Office => serde_json::from_str::<OfficeProfile>(&raw)
+                .map(|office| loaded.office = Some(office))
+                .map_err(|e| LoadProblemKind::SchemaMismatch {
+                    message: e.to_string(),
+                }),
+            StorageKey::Export => serde_json::from_str(&raw)
+                .map(|state| loaded.session.export = state)
+                .map_err(|e| LoadProblemKind::SchemaMismatch {
+                    message: e.to_string(),
+                }),
+            StorageKey::Bucket(collection, _) => codec::decode(&raw)
+                .map(|values| {
+                    for (i, value) in values.into_iter().enumerate() {
+                        match value_key(collection, &value) {
+                            Some(rk) => copies.entry(rk).or_default().push(Copy {
+                                layer: Layer::Bucket,
+                                source: key.clone(),
+                                value,
+                            }),
+                            None => loaded.problems.push(LoadProblem {
+                                key: format!("{key}#{i}"),
+                                kind: LoadProblemKind::SchemaMismatch {
+                                    message: "no id".into(),
+                                },
+                                raw: value.to_string(),
+                            }),
+                        }
+                    }
+                })
+                .map_err(codec_problem),
+            StorageKey::Delta(rk) => one_record(&raw, rk).map(|value| {
+                copies.entry(rk).or_default().push(Copy {
+                    layer: Layer::Delta,
+                    source: key.clone(),
+                    value,
+                })
+            }),
+            StorageKey::Conflict(rk) => one_record(&raw, rk).map(|value| {
+                conflict_values.push((key.clone(), rk, value));
+            }),
+            StorageKey::Legacy(rk) => {
+                any_legacy = true;
+                legacy::read_record(&raw, rk).map(|value| {
+                    copies.entry(rk).or_default().push(Copy {
+                        layer: Layer::Legacy,
+                        source: key.clone(),
+                        value,
+                    })
+                })
+            }
+            StorageKey::Snapshot(..) => Ok(()), // listed from the keys; read only to restore
+            StorageKey::Unknown => Err(LoadProblemKind::UnknownKey),
+        };
+        if let Err(kind) = result {
+            loaded.session.quarantined.insert(key.clone());
+            loaded.problems.push(LoadProblem { key, kind, raw });
+        }
+    }
+
+    loaded.layout_found = match marker.as_deref().map(str::trim) {
+        None if any_legacy => 1,
+        None if loaded.session.sizes.keys().any(|k| k.starts_with(PREFIX)) => LAYOUT_VERSION,
+        None => 0,
+        Some(text) => match text.parse::<u32>() {
+            Ok(v) if v <= LAYOUT_VERSION => v,
+            _ => {
+                loaded.session.read_only = true;
+                let key = super::LAYOUT_KEY.to_string();
+                loaded.session.quarantined.insert(key.clone());
+                loaded.problems.push(LoadProblem {
+                    key,
+                    kind: LoadProblemKind::NewerLayout {
+                        found: text.to_string(),
+                    },
+                    raw: text.to_string(),
+                });
+                LAYOUT_VERSION
+            }
+        },
+    };
+
+    for (rk, mut found) in copies {
+        // The newest copy wins; a later layer wins a tie. Copies that are concurrent with the
+        // winner (a race between tabs) are kept as conflicts, not dropped.
+        found.sort_by_key(|c| c.layer);
+        let mut winner = found.pop().expect("at least one copy");
+        let mut losers = Vec::new();
+        for copy in found.into_iter().rev() {
+            let (w, c) = (
+                value_version(&winner.value).unwrap_or_default(),
+                value_version(&copy.value).unwrap_or_default(),
+            );
+            match c.compare(&w) {
+                Causality::Dominates => losers.push(std::mem::replace(&mut winner, copy)),
+                Causality::Concurrent if copy.value != winner.value => losers.push(copy),
+                _ => {}
+            }
+        }
+        let version = value_version(&winner.value).unwrap_or_default();
+        let raw = winner.value.to_string();
+        match put_value(&mut loaded.data, rk, winner.value) {
+            Ok(()) => {
+                loaded.session.base.insert(rk, version.clone());
+                for loser in losers {
+                    let loser_version = value_version(&loser.value).unwrap_or_default();
+                    if loser_version.compare(&version) == Causality::Concurrent {
+                        loaded.conflicts.push(Conflict {
+                            key: rk,
+                            other: loser.value,
+                        });
+                    }
+                }
+            }
+            Err(kind) => {
+                // The key stays as it is: a delta or legacy key is fenced off; in a bucket the
+                // record's value is carried over whenever the bucket is rewritten.
+                if winner.layer != Layer::Bucket {
+                    loaded.session.quarantined.insert(winner.source.clone());
+                }
+                loaded.problems.push(LoadProblem {
+                    key: winner.source,
+                    kind,
+                    raw,
+                });
+            }
+        }
+    }
+    for (_, rk, other) in conflict_values {
+        if super::record_value(&loaded.data, rk).as_ref() != Some(&other) {
+            loaded.conflicts.push(Conflict { key: rk, other });
+        }
+    }
+    Ok(loaded)
+}
+
+/// A delta or conflict key: one packed record, whose id must be the key's.
+pub(crate) fn one_record(raw: &str, rk: RecordKey) -> Result<Value, LoadProblemKind> {
+    let mut values = codec::decode(raw).map_err(codec_problem)?;
+    if values.len() != 1 {
+        return Err(LoadProblemKind::Undecodable {
+            message: format!("{} records where one was expected", values.len()),
+        });
+    }
+    let value = values.pop().expect("one value");
+    if value_key(rk.collection, &value) != Some(rk) {
+        return Err(LoadProblemKind::IdMismatch);
+    }
+    Ok(value)
+}

@@ -1,0 +1,616 @@
+//! Writing records: a delta per edited record, or the whole bucket for bulk saves and folds.
+//! Every write is checked; a refusal leaves the records pending, and nothing already stored is
+//! damaged (each setItem is whole, a bucket is written before the deltas it absorbs are removed).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+
+use super::keys::{bucket_key, bucket_key_start, delta_key, legacy_key, Prefix, StorageKey};
+use super::load::{codec_problem, one_record};
+use super::sync::{check_write, on_stored, Incoming, WriteCheck};
+use super::{
+    backup, codec, record_value, utf16_units, value_key, value_version, Conflict, KeyValueStore,
+    LoadProblem, Session, StoreError, WriteReport, BULK_RECORDS, FOLD_DELTAS, FOLD_UNITS,
+    LAYOUT_KEY, LAYOUT_VERSION, OFFICE_KEY, SPLIT_UNITS,
+};
+use crate::core::meta::{Causality, Id};
+use crate::core::model::Collection;
+use crate::core::workspace::{Dataset, OfficeProfile, RecordKey, Stored};
+
+/// Deltas across all buckets beyond this are folded on the next edit of their bucket.
+const MAX_DELTA_UNITS: usize = 128 * 1024;
+
+/// Writes, giving up snapshots (oldest first) while the quota refuses: live data comes first.
+pub(crate) fn set_with_room(
+    store: &mut impl KeyValueStore,
+    session: &mut Session,
+    report: &mut WriteReport,
+    key: &str,
+    value: &str,
+) -> Result<(), StoreError> {
+    loop {
+        match store.set(key, value) {
+            Ok(()) => {
+                session.note_written(key, value);
+                report.wrote(key, value);
+                return Ok(());
+            }
+            Err(StoreError::QuotaExceeded) => {
+                let Some(oldest) = backup::list(session).into_iter().next() else {
+                    return Err(StoreError::QuotaExceeded);
+                };
+                store.remove(&oldest.key)?;
+                session.note_removed(&oldest.key);
+                report.snapshots_dropped.push(oldest.key);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+pub(crate) fn remove(
+    store: &mut impl KeyValueStore,
+    session: &mut Session,
+    key: &str,
+) -> Result<(), StoreError> {
+    store.remove(key)?;
+    session.note_removed(key);
+    Ok(())
+}
+
+/// Writes the layout marker unless it is already the current one.
+pub fn ensure_layout(
+    store: &mut impl KeyValueStore,
+    session: &mut Session,
+    report: &mut WriteReport,
+) -> Result<(), StoreError> {
+    let current = LAYOUT_VERSION.to_string();
+    if store.get(LAYOUT_KEY)?.as_deref() != Some(current.as_str()) {
+        set_with_room(store, session, report, LAYOUT_KEY, &current)?;
+    }
+    Ok(())
+}
+
+pub fn save_office(
+    store: &mut impl KeyValueStore,
+    session: &mut Session,
+    office: &OfficeProfile,
+) -> WriteReport {
+    let mut report = WriteReport::default();
+    let value = serde_json::to_string(office).expect("office serialises");
+    let result = ensure_layout(store, session, &mut report)
+        .and_then(|()| set_with_room(store, session, &mut report, OFFICE_KEY, &value));
+    if let Err(error) = result {
+        report.error = Some(error);
+    }
+    report
+}
+
+/// The bucket a record goes to: the deepest existing bucket whose prefix holds its id hash,
+/// stepping below any bucket that is quarantined (its raw text is kept; new data goes beside it).
+pub fn route(session: &Session, collection: Collection, id: &Id) -> Prefix {
+    let start = bucket_key_start(collection);
+    let mut best = Prefix::root();
+    for key in session.sizes.range(start.clone()..).map(|(k, _)| k) {
+        if !key.starts_with(&start) {
+            break;
+        }
+        if let Some(StorageKey::Bucket(_, p)) = StorageKey::parse(key) {
+            if p.contains(id) && p.0.len() > best.0.len() {
+                best = p;
+            }
+        }
+    }
+    while session.quarantined.contains(&bucket_key(collection, &best)) {
+        best = best
+            .children()
+            .into_iter()
+            .find(|c| c.contains(id))
+            .expect("one child holds the id");
+    }
+    best
+}
+
+/// The delta keys this tab knows of, for one bucket.
+fn deltas_of(session: &Session, collection: Collection, prefix: &Prefix) -> Vec<(RecordKey, usize)> {
+    let start = delta_key(RecordKey {
+        collection,
+        id: Id::nil(),
+    });
+    let start = &start[..start.len() - Id::nil().to_string().len()];
+    session
+        .sizes
+        .range(start.to_string()..)
+        .take_while(|(k, _)| k.starts_with(start))
+        .filter_map(|(k, units)| match StorageKey::parse(k) {
+            Some(StorageKey::Delta(rk)) if prefix.contains(&rk.id) => Some((rk, *units)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn all_delta_units(session: &Session) -> usize {
+    session
+        .sizes
+        .range("phoihop/d/".to_string()..)
+        .take_while(|(k, _)| k.starts_with("phoihop/d/"))
+        .map(|(_, u)| u)
+        .sum()
+}
+
+/// Writes the named records of `data`. Small edits become deltas; bulk saves and full buckets
+/// are folded. Stops at the first refusal and reports the rest as pending.
+pub fn save_records(
+    store: &mut impl KeyValueStore,
+    data: &Dataset,
+    keys: &[RecordKey],
+    session: &mut Session,
+    now: DateTime<Utc>,
+) -> WriteReport {
+    save_inner(store, data, keys, session, Some(now))
+}
+
+/// `changed_at`: when the save is a change the user should export (None for a migration).
+fn save_inner(
+    store: &mut impl KeyValueStore,
+    data: &Dataset,
+    keys: &[RecordKey],
+    session: &mut Session,
+    changed_at: Option<DateTime<Utc>>,
+) -> WriteReport {
+    let bulk = changed_at.is_none();
+    let mut report = WriteReport::default();
+    let mut unique: Vec<RecordKey> = keys.to_vec();
+    unique.sort();
+    unique.dedup();
+    if unique.is_empty() {
+        return report;
+    }
+    if session.read_only {
+        report.pending = unique;
+        return report;
+    }
+    if let Err(error) = ensure_layout(store, session, &mut report) {
+        report.pending = unique;
+        report.error = Some(error);
+        return report;
+    }
+    let mut queue: BTreeMap<(Collection, Prefix), Vec<RecordKey>> = BTreeMap::new();
+    for rk in unique {
+        queue
+            .entry((rk.collection, route(session, rk.collection, &rk.id)))
+            .or_default()
+            .push(rk);
+    }
+    let mut wrote_any = false;
+    while let Some(((collection, prefix), group)) = queue.pop_first() {
+        let outcome = write_group(store, data, session, &mut report, collection, &prefix, &group, bulk);
+        match outcome {
+            Ok(GroupOutcome::Written) => wrote_any = true,
+            Ok(GroupOutcome::Reroute) => {
+                for rk in group {
+                    queue
+                        .entry((collection, route(session, collection, &rk.id)))
+                        .or_default()
+                        .push(rk);
+                }
+            }
+            Err(error) => {
+                report.pending.extend(group);
+                report.pending.extend(queue.into_values().flatten());
+                report.error = Some(error);
+                break;
+            }
+        }
+    }
+    if let Some(now) = changed_at.filter(|_| wrote_any && session.export.changed_since.is_none()) {
+        let mut state = session.export;
+        state.changed_since = Some(now);
+        let value = serde_json::to_string(&state).expect("export state serialises");
+        // A failure here loses only the "not exported since" hint, and is retried next save.
+        if set_with_room(store, session, &mut report, super::keys::EXPORT_KEY, &value).is_ok() {
+            session.export = state;
+        }
+    }
+    report.pending.sort();
+    report
+}
+
+enum GroupOutcome {
+    Written,
+    /// The bucket turned out unreadable and is now quarantined: route the records again.
+    Reroute,
+}
+
+fn write_group(
+    store: &mut impl KeyValueStore,
+    data: &Dataset,
+    session: &mut Session,
+    report: &mut WriteReport,
+    collection: Collection,
+    prefix: &Prefix,
+    group: &[RecordKey],
+    bulk: bool,
+) -> Result<GroupOutcome, StoreError> {
+    let existing = deltas_of(session, collection, prefix);
+    let existing_units: usize = existing.iter().map(|(_, u)| u).sum();
+    let new_deltas = group
+        .iter()
+        .filter(|rk| !existing.iter().any(|(e, _)| e == *rk))
+        .count();
+    let fold = group.len() >= BULK_RECORDS
+        || existing.len() + new_deltas > FOLD_DELTAS
+        || existing_units > FOLD_UNITS
+        || all_delta_units(session) > MAX_DELTA_UNITS
+        || group.iter().any(|rk| session.quarantined.contains(&delta_key(*rk)));
+    if !fold && !bulk {
+        match write_deltas(store, data, session, report, group) {
+            Ok(true) => return Ok(GroupOutcome::Written),
+            // A delta key turned out unreadable: it is fenced off, the record goes to its bucket.
+            Ok(false) => {}
+            // A bucket takes fewer units than its deltas: folding may fit where a delta did not.
+            Err(StoreError::QuotaExceeded) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    fold_bucket(store, data, session, report, collection, prefix, group)
+}
+
+/// Writes one delta per record; false when a stored delta is unreadable (the caller folds instead).
+fn write_deltas(
+    store: &mut impl KeyValueStore,
+    data: &Dataset,
+    session: &mut Session,
+    report: &mut WriteReport,
+    group: &[RecordKey],
+) -> Result<bool, StoreError> {
+    for &rk in group {
+        let Some(ours) = record_value(data, rk) else {
+            continue;
+        };
+        let dk = delta_key(rk);
+        let stored = match store.get(&dk)? {
+            Some(raw) => match one_record(&raw, rk) {
+                Ok(value) => Some(value),
+                Err(kind) => {
+                    // Fence it off; the fold path writes the record into its bucket instead.
+                    session.quarantined.insert(dk.clone());
+                    report.problems.push(LoadProblem { key: dk, kind, raw });
+                    return Ok(false);
+                }
+            },
+            None => None,
+        };
+        match check_write(session.base.get(&rk), stored.as_ref(), &ours) {
+            WriteCheck::Write => {
+                set_with_room(store, session, report, &dk, &codec::encode(std::slice::from_ref(&ours)))?;
+                session.base.insert(rk, value_version(&ours).unwrap_or_default());
+                drop_legacy(store, session, rk)?;
+            }
+            WriteCheck::AlreadyStored => {
+                session.base.insert(rk, value_version(&ours).unwrap_or_default());
+            }
+            WriteCheck::Conflict => {
+                let theirs = stored.expect("a conflict has a stored side");
+                conflict(store, session, report, rk, ours, theirs);
+            }
+        }
+    }
+    Ok(true)
+}
+
+/// Records a conflict: the stored version stays (and goes to this tab's dataset), the other is
+/// kept under a conflict key until the user chooses.
+fn conflict(
+    store: &mut impl KeyValueStore,
+    session: &mut Session,
+    report: &mut WriteReport,
+    rk: RecordKey,
+    other: Value,
+    stored: Value,
+) {
+    session
+        .base
+        .insert(rk, value_version(&stored).unwrap_or_default());
+    let key = super::keys::conflict_key(rk);
+    if !session.quarantined.contains(&key) {
+        let text = codec::encode(std::slice::from_ref(&other));
+        if let Err(e) = set_with_room(store, session, report, &key, &text) {
+            // The conflict is still kept in this tab's memory and shown; say why it is not stored.
+            report.error.get_or_insert(e);
+        }
+    }
+    report.incoming.push((rk, stored));
+    report.conflicts.push(Conflict { key: rk, other });
+}
+
+fn drop_legacy(store: &mut impl KeyValueStore, session: &mut Session, rk: RecordKey) -> Result<(), StoreError> {
+    let key = legacy_key(rk);
+    if session.sizes.contains_key(&key) && !session.quarantined.contains(&key) {
+        remove(store, session, &key)?;
+    }
+    Ok(())
+}
+
+/// Reads the bucket and its deltas, merges this tab's records in (checking each against what is
+/// stored), writes the bucket (split if it grew too big), then removes the deltas it absorbed.
+fn fold_bucket(
+    store: &mut impl KeyValueStore,
+    data: &Dataset,
+    session: &mut Session,
+    report: &mut WriteReport,
+    collection: Collection,
+    prefix: &Prefix,
+    group: &[RecordKey],
+) -> Result<GroupOutcome, StoreError> {
+    let bk = bucket_key(collection, prefix);
+    let mut merged: BTreeMap<Id, Value> = BTreeMap::new();
+    let mut orphans: Vec<Value> = Vec::new();
+    if let Some(raw) = store.get(&bk)? {
+        match codec::decode(&raw) {
+            Ok(values) => {
+                for value in values {
+                    match value_key(collection, &value) {
+                        Some(rk) => {
+                            merged.insert(rk.id, value);
+                        }
+                        None => orphans.push(value),
+                    }
+                }
+            }
+            Err(e) => {
+                session.quarantined.insert(bk.clone());
+                report.problems.push(LoadProblem {
+                    key: bk,
+                    kind: codec_problem(e),
+                    raw,
+                });
+                return Ok(GroupOutcome::Reroute);
+            }
+        }
+    }
+
+    // Fold in every delta of the bucket: the newer copy of each record wins.
+    let mut absorbed: Vec<(String, String)> = Vec::new();
+    // The store's own list, not this tab's: another tab's delta may not have been announced yet.
+    let mut delta_keys: BTreeSet<RecordKey> = store
+        .keys()?
+        .iter()
+        .filter_map(|k| match StorageKey::parse(k) {
+            Some(StorageKey::Delta(rk)) if rk.collection == collection && prefix.contains(&rk.id) => Some(rk),
+            _ => None,
+        })
+        .collect();
+    delta_keys.extend(group.iter().copied());
+    for rk in delta_keys {
+        let dk = delta_key(rk);
+        if session.quarantined.contains(&dk) {
+            continue;
+        }
+        let Some(raw) = store.get(&dk)? else {
+            continue;
+        };
+        let value = match one_record(&raw, rk) {
+            Ok(value) => value,
+            Err(kind) => {
+                session.quarantined.insert(dk.clone());
+                report.problems.push(LoadProblem { key: dk, kind, raw });
+                continue;
+            }
+        };
+        match merged.get(&rk.id) {
+            Some(in_bucket) => {
+                let (d, b) = (
+                    value_version(&value).unwrap_or_default(),
+                    value_version(in_bucket).unwrap_or_default(),
+                );
+                match d.compare(&b) {
+                    Causality::Dominates | Causality::Equal => {
+                        merged.insert(rk.id, value);
+                    }
+                    Causality::DominatedBy => {}
+                    Causality::Concurrent => {
+                        let stored = in_bucket.clone();
+                        conflict(store, session, report, rk, value, stored);
+                    }
+                }
+            }
+            None => {
+                merged.insert(rk.id, value);
+            }
+        }
+        absorbed.push((dk, raw));
+    }
+
+    // This tab's edits, each checked against what is stored now.
+    let pending: BTreeSet<Id> = group.iter().map(|rk| rk.id).collect();
+    for &rk in group {
+        let Some(ours) = record_value(data, rk) else {
+            continue;
+        };
+        match check_write(session.base.get(&rk), merged.get(&rk.id), &ours) {
+            WriteCheck::Write => {
+                merged.insert(rk.id, ours);
+            }
+            WriteCheck::AlreadyStored => {}
+            WriteCheck::Conflict => {
+                let stored = merged[&rk.id].clone();
+                conflict(store, session, report, rk, ours, stored);
+            }
+        }
+    }
+    // What other tabs changed in this bucket comes in; what a slower tab's stale write lost,
+    // or dropped, goes back.
+    for (id, stored) in merged.clone() {
+        let rk = RecordKey { collection, id };
+        if pending.contains(&id) || report.conflicts.iter().any(|c| c.key == rk) {
+            continue;
+        }
+        let ours = record_value(data, rk);
+        match on_stored(session.base.get(&rk), false, &stored, ours.as_ref()) {
+            Incoming::Same => {}
+            Incoming::Take | Incoming::Conflict => report.incoming.push((rk, stored)),
+            Incoming::Rewrite => {
+                merged.insert(id, ours.expect("a rewrite has our copy"));
+            }
+        }
+    }
+    for rk in keys_of(data, collection)
+        .into_iter()
+        .filter(|rk| prefix.contains(&rk.id))
+    {
+        if !merged.contains_key(&rk.id) && session.base.contains_key(&rk) && !pending.contains(&rk.id) {
+            if let Some(ours) = record_value(data, rk) {
+                merged.insert(rk.id, ours);
+            }
+        }
+    }
+
+    let mut outputs = Vec::new();
+    let rows: Vec<Value> = merged.values().cloned().chain(orphans).collect();
+    encode_split(collection, prefix, rows, &mut outputs);
+    let split = outputs.len() > 1 || outputs.first().is_some_and(|(p, _)| p != prefix);
+    for (p, text) in &outputs {
+        set_with_room(store, session, report, &bucket_key(collection, p), text)?;
+    }
+    if split && session.sizes.contains_key(&bk) {
+        remove(store, session, &bk)?;
+    }
+    for (id, value) in &merged {
+        let rk = RecordKey { collection, id: *id };
+        if !report.conflicts.iter().any(|c| c.key == rk) {
+            session.base.insert(rk, value_version(value).unwrap_or_default());
+        }
+        drop_legacy(store, session, rk)?;
+    }
+    for (dk, raw) in absorbed {
+        // Only if no other tab wrote a newer delta meanwhile.
+        if store.get(&dk)?.as_deref() == Some(raw.as_str()) {
+            remove(store, session, &dk)?;
+        }
+    }
+    Ok(GroupOutcome::Written)
+}
+
+fn keys_of(data: &Dataset, collection: Collection) -> Vec<RecordKey> {
+    fn keys<T: Stored>(data: &Dataset) -> Vec<RecordKey> {
+        T::table(data)
+            .iter_all()
+            .map(|r| RecordKey {
+                collection: T::COLLECTION,
+                id: r.id(),
+            })
+            .collect()
+    }
+    crate::with_record_type!(collection, T => keys::<T>(data))
+}
+
+/// Encodes a bucket, halving it by the next hash bit while it is too big and can be split.
+fn encode_split(collection: Collection, prefix: &Prefix, rows: Vec<Value>, out: &mut Vec<(Prefix, String)>) {
+    let text = codec::encode(&rows);
+    let units = utf16_units(&bucket_key(collection, prefix), &text);
+    if units <= SPLIT_UNITS || rows.len() < 2 || prefix.0.len() >= 64 {
+        if !rows.is_empty() || out.is_empty() {
+            out.push((prefix.clone(), text));
+        }
+        return;
+    }
+    let [left, right] = prefix.children();
+    let (l, r): (Vec<Value>, Vec<Value>) = rows.into_iter().partition(|v| {
+        value_key(collection, v).is_none_or(|rk| left.contains(&rk.id))
+    });
+    encode_split(collection, &left, l, out);
+    encode_split(collection, &right, r, out);
+}
+
+/// Moves records still in layout-1 keys into buckets (each key is removed once its record is
+/// stored again, bucket by bucket, so the space it frees is there for the next bucket), and marks
+/// the store as layout 2 first, so an older app opens it read-only.
+pub fn migrate(store: &mut impl KeyValueStore, data: &Dataset, session: &mut Session) -> WriteReport {
+    let legacy: Vec<RecordKey> = session
+        .sizes
+        .keys()
+        .filter(|k| !session.quarantined.contains(*k))
+        .filter_map(|k| match StorageKey::parse(k) {
+            Some(StorageKey::Legacy(rk)) => Some(rk),
+            _ => None,
+        })
+        .collect();
+    let mut report = save_inner(store, data, &legacy, session, None);
+    if report.error.is_none() {
+        if let Err(error) = ensure_layout(store, session, &mut report) {
+            report.error = Some(error);
+        }
+    }
+    report
+}
+
+/// Removes a settled conflict's key (unless it is fenced off as unreadable).
+pub fn clear_conflict(
+    store: &mut impl KeyValueStore,
+    session: &mut Session,
+    key: RecordKey,
+) -> Result<(), StoreError> {
+    let ck = super::keys::conflict_key(key);
+    if session.quarantined.contains(&ck) {
+        return Ok(());
+    }
+    remove(store, session, &ck)
+}
+
+/// Notes that everything was exported at `at`: "changes not exported since" starts afresh.
+pub fn record_export(
+    store: &mut impl KeyValueStore,
+    session: &mut Session,
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let state = super::ExportState {
+        last_export: Some(at),
+        changed_since: None,
+    };
+    let value = serde_json::to_string(&state).expect("export state serialises");
+    let mut report = WriteReport::default();
+    set_with_room(store, session, &mut report, super::keys::EXPORT_KEY, &value)?;
+    session.export = state;
+    Ok(())
+}
+
+/// Takes records out of storage altogether (not a tombstone): used when an import that created
+/// them is undone, before any other office could have seen them. `data` no longer holds them.
+pub fn forget(
+    store: &mut impl KeyValueStore,
+    session: &mut Session,
+    keys: &[RecordKey],
+) -> Result<(), StoreError> {
+    let mut report = WriteReport::default();
+    let mut by_bucket: BTreeMap<(Collection, Prefix), BTreeSet<Id>> = BTreeMap::new();
+    for &rk in keys {
+        for key in [delta_key(rk), legacy_key(rk), super::keys::conflict_key(rk)] {
+            if !session.quarantined.contains(&key) && store.get(&key)?.is_some() {
+                remove(store, session, &key)?;
+            }
+        }
+        session.base.remove(&rk);
+        by_bucket
+            .entry((rk.collection, route(session, rk.collection, &rk.id)))
+            .or_default()
+            .insert(rk.id);
+    }
+    for ((collection, prefix), ids) in by_bucket {
+        let bk = bucket_key(collection, &prefix);
+        let Some(raw) = store.get(&bk)? else {
+            continue;
+        };
+        let Ok(values) = codec::decode(&raw) else {
+            continue; // unreadable: left as it is
+        };
+        let kept: Vec<Value> = values
+            .into_iter()
+            .filter(|v| value_key(collection, v).is_none_or(|rk| !ids.contains(&rk.id)))
+            .collect();
+        set_with_room(store, session, &mut report, &bk, &codec::encode(&kept))?;
+    }
+    Ok(())
+}

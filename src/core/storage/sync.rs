@@ -1,0 +1,307 @@
+//! Two tabs, one store: what to do with a record when this tab's idea of it (the version it
+//! last read, its `base`) meets what is stored now.
+//!
+//! Both tabs are the same office, so they bump the same entry of the version vector: two edits
+//! of version 3 both become version 4. Comparing this tab's edit with the stored version would
+//! call them equal; comparing the stored version with the base tells the truth: if the stored
+//! version is not the one this tab read, someone else wrote after it.
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use super::keys::{StorageKey, LAYOUT_KEY};
+use super::load::one_record;
+use super::{
+    codec, put_value, record_value, value_key, value_version, Conflict, LoadProblem, Session,
+    LAYOUT_VERSION,
+};
+use crate::core::meta::{Causality, VersionVector};
+use crate::core::workspace::{Dataset, OfficeProfile, RecordKey, Stamp, Stored};
+
+/// What to do with this tab's edit of a record, given what is stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WriteCheck {
+    /// Nobody wrote since this tab read it (or storage holds an older copy): write.
+    Write,
+    /// Storage already holds exactly this version: nothing to write.
+    AlreadyStored,
+    /// Another tab wrote a different version after this tab read it: keep both, let the user choose.
+    Conflict,
+}
+
+/// Decides a write of `ours` over `stored`, knowing the version this tab last saw (`base`).
+pub fn check_write(base: Option<&VersionVector>, stored: Option<&Value>, ours: &Value) -> WriteCheck {
+    let Some(stored) = stored else {
+        return WriteCheck::Write;
+    };
+    if stored == ours {
+        return WriteCheck::AlreadyStored;
+    }
+    let stored_version = value_version(stored).unwrap_or_default();
+    let changed_elsewhere = match base {
+        // Only a newer or concurrent stored version is another tab's work; an older one is a
+        // stale copy (a race lost by a slower tab) that this edit supersedes.
+        Some(base) => matches!(
+            stored_version.compare(base),
+            Causality::Dominates | Causality::Concurrent
+        ),
+        // Never seen stored by this tab (both tabs imported the same record): ours must have seen it all.
+        None => {
+            let ours_version = value_version(ours).unwrap_or_default();
+            !matches!(ours_version.compare(&stored_version), Causality::Dominates)
+        }
+    };
+    if changed_elsewhere {
+        WriteCheck::Conflict
+    } else {
+        WriteCheck::Write
+    }
+}
+
+/// What to do when another tab's write shows a record stored as `stored`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Incoming {
+    /// Nothing new for this tab.
+    Same,
+    /// Another tab changed it: take the stored version.
+    Take,
+    /// Storage went back to an older version than this tab wrote (a slower tab's stale write):
+    /// write this tab's version again.
+    Rewrite,
+    /// This tab has an unsaved edit of a record another tab changed: a conflict.
+    Conflict,
+}
+
+/// Decides what a stored record means to this tab: its `base`, whether it has an unsaved edit
+/// (`pending`), and its copy in memory (`ours`).
+pub fn on_stored(
+    base: Option<&VersionVector>,
+    pending: bool,
+    stored: &Value,
+    ours: Option<&Value>,
+) -> Incoming {
+    if ours == Some(stored) {
+        return Incoming::Same;
+    }
+    let stored_version = value_version(stored).unwrap_or_default();
+    let relation = base.map(|b| stored_version.compare(b));
+    match relation {
+        Some(Causality::Equal) => Incoming::Same,
+        Some(Causality::DominatedBy) if ours.is_some() => Incoming::Rewrite,
+        _ if pending => Incoming::Conflict,
+        _ => Incoming::Take,
+    }
+}
+
+/// What another tab's write means here.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Absorbed {
+    /// Records to take into this tab's dataset, as stored now.
+    pub incoming: Vec<(RecordKey, Value)>,
+    /// New conflicts (this tab's unsaved edit against another tab's write, or one found there).
+    pub conflicts: Vec<Conflict>,
+    /// Conflicts resolved in another tab.
+    pub resolved: Vec<RecordKey>,
+    /// Records to write again: storage lost this tab's version (a stale write, a cleared store).
+    pub rewrite: Vec<RecordKey>,
+    pub office: Option<OfficeProfile>,
+    pub problems: Vec<LoadProblem>,
+}
+
+/// Takes in one change another tab made (a `storage` event: key and new value, None when
+/// removed). `pending` are this tab's unsaved records.
+pub fn absorb(
+    key: &str,
+    new_value: Option<&str>,
+    data: &Dataset,
+    pending: &BTreeSet<RecordKey>,
+    session: &mut Session,
+) -> Absorbed {
+    let mut out = Absorbed::default();
+    match new_value {
+        Some(value) => session.note_written(key, value),
+        None => session.note_removed(key),
+    }
+    let Some(parsed) = StorageKey::parse(key) else {
+        return out;
+    };
+    let Some(raw) = new_value else {
+        if let StorageKey::Conflict(rk) = parsed {
+            out.resolved.push(rk);
+        }
+        return out;
+    };
+    let values: Vec<(RecordKey, Value)> = match parsed {
+        StorageKey::Bucket(collection, _) => match codec::decode(raw) {
+            Ok(values) => values
+                .into_iter()
+                .filter_map(|v| value_key(collection, &v).map(|rk| (rk, v)))
+                .collect(),
+            Err(e) => {
+                out.problems.push(LoadProblem {
+                    key: key.to_string(),
+                    kind: super::load::codec_problem(e),
+                    raw: raw.to_string(),
+                });
+                return out;
+            }
+        },
+        StorageKey::Delta(rk) => match one_record(raw, rk) {
+            Ok(v) => vec![(rk, v)],
+            Err(kind) => {
+                out.problems.push(LoadProblem {
+                    key: key.to_string(),
+                    kind,
+                    raw: raw.to_string(),
+                });
+                return out;
+            }
+        },
+        StorageKey::Conflict(rk) => {
+            if let Ok(other) = one_record(raw, rk) {
+                out.conflicts.push(Conflict { key: rk, other });
+            }
+            return out;
+        }
+        StorageKey::Office => {
+            out.office = serde_json::from_str(raw).ok();
+            return out;
+        }
+        StorageKey::Export => {
+            if let Ok(state) = serde_json::from_str(raw) {
+                session.export = state;
+            }
+            return out;
+        }
+        StorageKey::Layout => {
+            if raw.trim().parse::<u32>().map_or(true, |v| v > LAYOUT_VERSION) {
+                // A newer app wrote here: stop writing before it is damaged.
+                session.read_only = true;
+                session.quarantined.insert(LAYOUT_KEY.to_string());
+            }
+            return out;
+        }
+        _ => return out,
+    };
+    for (rk, stored) in values {
+        let ours = record_value(data, rk);
+        match on_stored(session.base.get(&rk), pending.contains(&rk), &stored, ours.as_ref()) {
+            Incoming::Same => {}
+            Incoming::Take => {
+                session.base.insert(rk, value_version(&stored).unwrap_or_default());
+                out.incoming.push((rk, stored));
+            }
+            Incoming::Rewrite => out.rewrite.push(rk),
+            Incoming::Conflict => {
+                session.base.insert(rk, value_version(&stored).unwrap_or_default());
+                out.conflicts.push(Conflict {
+                    key: rk,
+                    other: ours.expect("a pending record is in memory"),
+                });
+                out.incoming.push((rk, stored));
+            }
+        }
+    }
+    out
+}
+
+/// Another tab (or the user) cleared the whole store: everything this tab holds is written again.
+pub fn absorb_clear(data: &Dataset, session: &mut Session) -> Vec<RecordKey> {
+    session.sizes.clear();
+    session.base.clear();
+    super::all_keys(data)
+}
+
+/// Settles a conflict: the chosen content (the stored one, or `other`) becomes a new edit whose
+/// version has seen both, so every tab and office takes it over either side.
+pub fn resolve(
+    data: &mut Dataset,
+    conflict: &Conflict,
+    keep_other: bool,
+    stamp: Stamp,
+) -> Result<RecordKey, super::LoadProblemKind> {
+    fn settle<T: Stored>(
+        data: &mut Dataset,
+        conflict: &Conflict,
+        keep_other: bool,
+        stamp: Stamp,
+    ) -> Result<RecordKey, super::LoadProblemKind> {
+        let other: T = serde_json::from_value(conflict.other.clone()).map_err(|e| {
+            super::LoadProblemKind::SchemaMismatch {
+                message: e.to_string(),
+            }
+        })?;
+        let mut stored = T::table(data).get(&conflict.key.id).cloned().unwrap_or_else(|| other.clone());
+        let joined = stored.meta().version.join(&other.meta().version);
+        stored.meta_mut().version = joined;
+        T::table_mut(data).put(stored.clone());
+        let chosen = if keep_other { other } else { stored };
+        Ok(data.commit(chosen, stamp))
+    }
+    crate::with_record_type!(conflict.key.collection, T => settle::<T>(data, conflict, keep_other, stamp))
+}
+
+/// Takes a record another tab stored into this tab's dataset.
+pub fn take_incoming(data: &mut Dataset, key: RecordKey, value: Value) -> Result<(), super::LoadProblemKind> {
+    put_value(data, key, value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+    use uuid::Uuid;
+
+    fn record(title: &str, edits: u64) -> Value {
+        let office = Uuid::from_u128(1).to_string();
+        json!({"id": "x", "title": title, "version": {office: edits}})
+    }
+
+    fn version(edits: u64) -> VersionVector {
+        value_version(&record("", edits)).unwrap()
+    }
+
+    #[test]
+    fn an_untouched_record_is_written() {
+        let ours = record("ours", 4);
+        assert_eq!(check_write(Some(&version(3)), Some(&record("old", 3)), &ours), WriteCheck::Write);
+        assert_eq!(check_write(None, None, &ours), WriteCheck::Write);
+        assert_eq!(check_write(Some(&version(3)), None, &ours), WriteCheck::Write);
+    }
+
+    #[test]
+    fn the_same_office_editing_in_two_tabs_is_a_conflict_though_versions_are_equal() {
+        // Both tabs read version 3 and each made version 4.
+        let ours = record("ours", 4);
+        let theirs = record("theirs", 4);
+        assert_eq!(check_write(Some(&version(3)), Some(&theirs), &ours), WriteCheck::Conflict);
+        // Two edits elsewhere, one here: still a conflict (ours does not dominate what it never saw).
+        assert_eq!(check_write(Some(&version(3)), Some(&record("theirs", 5)), &ours), WriteCheck::Conflict);
+        // The same change made in both: nothing to write.
+        assert_eq!(check_write(Some(&version(3)), Some(&ours.clone()), &ours), WriteCheck::AlreadyStored);
+    }
+
+    #[test]
+    fn an_older_stored_copy_is_overwritten() {
+        let ours = record("ours", 6);
+        assert_eq!(check_write(Some(&version(5)), Some(&record("stale", 4)), &ours), WriteCheck::Write);
+    }
+
+    #[test]
+    fn a_record_never_read_here_is_written_only_over_what_it_has_seen() {
+        assert_eq!(check_write(None, Some(&record("a", 1)), &record("b", 2)), WriteCheck::Write);
+        assert_eq!(check_write(None, Some(&record("a", 2)), &record("b", 2)), WriteCheck::Conflict);
+    }
+
+    #[test]
+    fn incoming_changes_are_taken_rewritten_or_conflicts() {
+        let base = version(3);
+        let mine = record("mine", 3);
+        assert_eq!(on_stored(Some(&base), false, &mine, Some(&mine)), Incoming::Same);
+        assert_eq!(on_stored(Some(&base), false, &record("theirs", 4), Some(&mine)), Incoming::Take);
+        assert_eq!(on_stored(Some(&base), false, &record("stale", 2), Some(&mine)), Incoming::Rewrite);
+        assert_eq!(on_stored(Some(&base), true, &record("theirs", 4), Some(&record("edit", 4))), Incoming::Conflict);
+        assert_eq!(on_stored(None, false, &record("new", 1), None), Incoming::Take);
+    }
+}

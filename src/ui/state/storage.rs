@@ -1,0 +1,442 @@
+//! The app's save and load path: opening (and migrating) the store, writing each edit, taking in
+//! other tabs' writes, conflicts, snapshots, and the durability signals. The rules are in
+//! `core::storage`; this glues them to the signals the components read.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+
+use super::{AppState, SaveState};
+use crate::core::storage::backup::{self, SnapshotInfo};
+use crate::core::storage::keys::SnapshotKind;
+use crate::core::storage::sync::{self, Absorbed};
+use crate::core::storage::{self, Conflict, ExportState, Session, StoreError, WriteReport};
+use crate::core::workspace::{OfficeProfile, RecordKey};
+use crate::ui::text;
+use crate::web::durability;
+use crate::web::local_storage::LocalStore;
+use crate::web::tabs::{self, StorageChange};
+
+/// What the settings page and the banners show about storage.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StorageInfo {
+    pub units_used: usize,
+    pub snapshot_units: usize,
+    pub snapshots: Vec<SnapshotInfo>,
+    pub export: ExportState,
+    /// The browser's answer to navigator.storage.persist (None: not asked yet, or no such API).
+    pub persisted: Option<bool>,
+}
+
+#[derive(Clone, Copy)]
+pub struct StorageState {
+    session: StoredValue<Session>,
+    pub conflicts: RwSignal<Vec<Conflict>>,
+    pub info: RwSignal<StorageInfo>,
+    retry_scheduled: StoredValue<bool>,
+}
+
+/// How long after a refused write it is tried again on its own.
+const RETRY_AFTER: std::time::Duration = std::time::Duration::from_secs(20);
+
+impl StorageState {
+    pub fn new() -> StorageState {
+        StorageState {
+            session: StoredValue::new(Session::default()),
+            conflicts: RwSignal::new(Vec::new()),
+            info: RwSignal::new(StorageInfo::default()),
+            retry_scheduled: StoredValue::new(false),
+        }
+    }
+}
+
+impl Default for StorageState {
+    fn default() -> Self {
+        StorageState::new()
+    }
+}
+
+impl AppState {
+    /// Loads what is stored (migrating an older layout), then listens to other tabs, guards the
+    /// page's closing, asks for persistent storage and takes the day's snapshot.
+    pub(super) fn open_storage(&self) {
+        let loaded = LocalStore::open().and_then(|store| storage::load(&store));
+        match loaded {
+            Ok(loaded) => {
+                let needs_migration = loaded.needs_migration();
+                self.read_only.set(loaded.session.read_only);
+                self.storage.session.set_value(loaded.session);
+                self.storage.conflicts.set(loaded.conflicts);
+                self.data.set(loaded.data);
+                self.office.set(loaded.office);
+                self.load_problems.set(loaded.problems);
+                if needs_migration {
+                    self.migrate();
+                }
+            }
+            Err(error) => {
+                // Nothing could be read: stay read-only so nothing stored is overwritten.
+                self.read_only.set(true);
+                self.save.set(SaveState {
+                    pending: BTreeSet::new(),
+                    error: Some(error),
+                });
+            }
+        }
+        self.refresh_storage_info();
+        let state = *self;
+        tabs::on_change(move |change| state.absorb(change));
+        durability::warn_before_unload(move || {
+            state
+                .save
+                .with_untracked(|s| !s.pending.is_empty() || s.error.is_some())
+        });
+        durability::ask_persistence(move |answer| {
+            state.storage.info.update(|i| i.persisted = answer);
+        });
+        // After the first paint: a snapshot of a large store takes a moment.
+        set_timeout(move || state.daily_snapshot(), std::time::Duration::from_secs(3));
+    }
+
+    fn migrate(&self) {
+        let report = match LocalStore::open() {
+            Ok(mut store) => self.data.with_untracked(|data| {
+                self.storage
+                    .session
+                    .try_update_value(|session| storage::migrate(&mut store, data, session))
+                    .expect("session is alive")
+            }),
+            Err(error) => WriteReport {
+                error: Some(error),
+                ..Default::default()
+            },
+        };
+        // Whatever was not moved stays in the old keys and loads from them next time.
+        if let Some(error) = report.error {
+            self.notify(
+                format!(
+                    "Chưa chuyển hết dữ liệu sang cách lưu gọn mới: {} Dữ liệu vẫn đọc được; Phối hợp sẽ thử lại lần sau.",
+                    text::store_error(&error)
+                ),
+                None,
+            );
+        }
+    }
+
+    pub fn refresh_storage_info(&self) {
+        let (units_used, snapshot_units, snapshots, export) = self.storage.session.with_value(|s| {
+            (s.units_used(), s.snapshot_units(), backup::list(s), s.export)
+        });
+        self.storage.info.update(|i| {
+            i.units_used = units_used;
+            i.snapshot_units = snapshot_units;
+            i.snapshots = snapshots;
+            i.export = export;
+        });
+    }
+
+    /// Writes `keys` (and anything still pending) to localStorage; a refusal keeps them pending,
+    /// says why, and tries again shortly.
+    pub fn persist(&self, keys: Vec<RecordKey>) {
+        let mut all: Vec<RecordKey> = self
+            .save
+            .with_untracked(|s| s.pending.iter().copied().collect());
+        all.extend(keys);
+        if self.read_only.get_untracked() {
+            self.save.set(SaveState {
+                pending: all.into_iter().collect(),
+                error: None,
+            });
+            return;
+        }
+        let now = self.stamp().now;
+        let report = match LocalStore::open() {
+            Ok(mut store) => self.data.with_untracked(|data| {
+                self.storage
+                    .session
+                    .try_update_value(|session| storage::save_records(&mut store, data, &all, session, now))
+                    .expect("session is alive")
+            }),
+            Err(error) => WriteReport {
+                pending: all,
+                error: Some(error),
+                ..Default::default()
+            },
+        };
+        self.take_report(report);
+    }
+
+    fn take_report(&self, report: WriteReport) {
+        if !report.incoming.is_empty() {
+            self.data.update(|data| {
+                for (key, value) in report.incoming {
+                    let _ = sync::take_incoming(data, key, value);
+                }
+            });
+        }
+        if !report.conflicts.is_empty() {
+            self.add_conflicts(report.conflicts);
+        }
+        if !report.problems.is_empty() {
+            self.load_problems.update(|p| p.extend(report.problems));
+        }
+        if !report.snapshots_dropped.is_empty() {
+            self.notify(
+                format!(
+                    "Bộ nhớ trình duyệt sắp đầy: đã bỏ {} bản sao lưu cũ để lưu được thay đổi. Hãy xuất dữ liệu ra tệp.",
+                    report.snapshots_dropped.len()
+                ),
+                None,
+            );
+        }
+        let failed = report.error.is_some();
+        self.save.set(SaveState {
+            pending: report.pending.into_iter().collect(),
+            error: report.error,
+        });
+        self.refresh_storage_info();
+        if failed {
+            self.schedule_retry();
+        }
+    }
+
+    fn schedule_retry(&self) {
+        if self.storage.retry_scheduled.get_value() {
+            return;
+        }
+        self.storage.retry_scheduled.set_value(true);
+        let state = *self;
+        set_timeout(
+            move || {
+                state.storage.retry_scheduled.set_value(false);
+                if state.save.with_untracked(|s| s.error.is_some()) {
+                    state.retry_save();
+                }
+            },
+            RETRY_AFTER,
+        );
+    }
+
+    /// Tries the pending writes again.
+    pub fn retry_save(&self) {
+        self.persist(Vec::new());
+    }
+
+    pub fn save_office(&self, office: OfficeProfile) -> Result<(), StoreError> {
+        let mut store = LocalStore::open()?;
+        let report = self
+            .storage
+            .session
+            .try_update_value(|session| storage::save_office(&mut store, session, &office))
+            .expect("session is alive");
+        if let Some(error) = report.error {
+            return Err(error);
+        }
+        self.office.set(Some(office));
+        self.refresh_storage_info();
+        Ok(())
+    }
+
+    /// Another tab wrote: take its changes in, without a reload.
+    fn absorb(&self, change: StorageChange) {
+        let pending = self.save.with_untracked(|s| s.pending.clone());
+        let absorbed = match change.key {
+            Some(key) => self.data.with_untracked(|data| {
+                self.storage
+                    .session
+                    .try_update_value(|session| sync::absorb(&key, change.new_value.as_deref(), data, &pending, session))
+                    .expect("session is alive")
+            }),
+            None => {
+                let rewrite = self.data.with_untracked(|data| {
+                    self.storage
+                        .session
+                        .try_update_value(|session| sync::absorb_clear(data, session))
+                        .expect("session is alive")
+                });
+                Absorbed {
+                    rewrite,
+                    ..Default::default()
+                }
+            }
+        };
+        if self.storage.session.with_value(|s| s.read_only) && !self.read_only.get_untracked() {
+            self.read_only.set(true);
+        }
+        if let Some(office) = absorbed.office {
+            self.office.set(Some(office));
+        }
+        if !absorbed.incoming.is_empty() {
+            self.data.update(|data| {
+                for (key, value) in absorbed.incoming {
+                    let _ = sync::take_incoming(data, key, value);
+                }
+            });
+        }
+        if !absorbed.conflicts.is_empty() {
+            self.add_conflicts(absorbed.conflicts);
+        }
+        if !absorbed.resolved.is_empty() {
+            self.storage
+                .conflicts
+                .update(|c| c.retain(|x| !absorbed.resolved.contains(&x.key)));
+        }
+        if !absorbed.problems.is_empty() {
+            self.load_problems.update(|p| p.extend(absorbed.problems));
+        }
+        if !absorbed.rewrite.is_empty() {
+            self.persist(absorbed.rewrite);
+        } else {
+            self.refresh_storage_info();
+        }
+    }
+
+    fn add_conflicts(&self, new: Vec<Conflict>) {
+        self.storage.conflicts.update(|all| {
+            for c in new {
+                if !all.iter().any(|x| x.key == c.key && x.other == c.other) {
+                    all.retain(|x| x.key != c.key);
+                    all.push(c);
+                }
+            }
+        });
+    }
+
+    /// Settles a conflict: keep the other version (`keep_other`) or the stored one.
+    pub fn resolve_conflict(&self, key: RecordKey, keep_other: bool) {
+        let Some(conflict) = self
+            .storage
+            .conflicts
+            .with_untracked(|c| c.iter().find(|x| x.key == key).cloned())
+        else {
+            return;
+        };
+        let result = self.apply(
+            |data, stamp| sync::resolve(data, &conflict, keep_other, stamp),
+            |r| r.iter().copied().collect(),
+        );
+        if result.is_ok() && self.save.with_untracked(|s| !s.pending.contains(&key)) {
+            if let Ok(mut store) = LocalStore::open() {
+                let _ = self
+                    .storage
+                    .session
+                    .try_update_value(|s| storage::clear_conflict(&mut store, s, key));
+            }
+            self.storage.conflicts.update(|c| c.retain(|x| x.key != key));
+            self.notify("Đã giải quyết xung đột: phiên bản được chọn đã lưu.", None);
+        }
+    }
+
+    /// Hook for issue 4 (import): a snapshot of everything, taken just before an import changes
+    /// the data. The error is a sentence to show (the import may go on: the user decides).
+    pub fn snapshot_before_import(&self) -> Result<SnapshotInfo, String> {
+        self.take_snapshot(SnapshotKind::BeforeImport)
+    }
+
+    fn take_snapshot(&self, kind: SnapshotKind) -> Result<SnapshotInfo, String> {
+        let now = self.stamp().now;
+        let mut store = LocalStore::open().map_err(|e| text::store_error(&e))?;
+        let result = self.data.with_untracked(|data| {
+            self.storage
+                .session
+                .try_update_value(|session| backup::take(&mut store, session, data, kind, now))
+                .expect("session is alive")
+        });
+        self.refresh_storage_info();
+        result.map_err(|refused| text::snapshot_refused(&refused))
+    }
+
+    fn daily_snapshot(&self) {
+        let due = !self.read_only.get_untracked()
+            && self.data.with_untracked(|d| !d.is_empty())
+            && self
+                .storage
+                .session
+                .with_value(|s| backup::daily_due(s, self.stamp().now));
+        if due {
+            // A refusal (too big for the budget) is shown in Settings, not interrupting work.
+            let _ = self.take_snapshot(SnapshotKind::Daily);
+        }
+    }
+
+    /// Brings the data back to a snapshot (first taking one of the current state, so this too
+    /// can be undone). Returns how many records changed.
+    pub fn restore_snapshot(&self, key: &str) -> Result<usize, String> {
+        let snapshot = LocalStore::open()
+            .map_err(|e| text::store_error(&e))
+            .and_then(|store| backup::read(&store, key).map_err(|k| text::load_problem(&k)))?;
+        let before = self.take_snapshot(SnapshotKind::BeforeRestore);
+        let changed = self.apply(
+            |data, stamp| backup::restore(data, &snapshot, stamp),
+            |keys| keys.clone(),
+        );
+        if let Err(why) = before {
+            self.notify(
+                format!("Đã khôi phục, nhưng không giữ được bản sao của dữ liệu trước đó: {why}"),
+                None,
+            );
+        }
+        Ok(changed.len())
+    }
+
+    pub fn drop_snapshot(&self, key: &str) -> Result<(), StoreError> {
+        let mut store = LocalStore::open()?;
+        self.storage
+            .session
+            .try_update_value(|s| backup::drop(&mut store, s, key))
+            .expect("session is alive")?;
+        self.refresh_storage_info();
+        Ok(())
+    }
+
+    /// Hook for issue 4 (export): call after a file of everything was handed to the user.
+    /// "Changes not exported since …" starts afresh.
+    pub fn record_export(&self) {
+        let now = self.stamp().now;
+        if let Ok(mut store) = LocalStore::open() {
+            let _ = self
+                .storage
+                .session
+                .try_update_value(|s| storage::record_export(&mut store, s, now));
+        }
+        self.refresh_storage_info();
+    }
+
+    /// The banner's "export everything": the file format and download of the sharing page.
+    pub fn export_everything(&self) -> Result<String, String> {
+        use crate::core::file_format::{self, Header, Scope};
+        let office = self
+            .office
+            .get_untracked()
+            .ok_or("Chưa đặt tên cơ quan.")?;
+        let now = self.stamp().now;
+        let text = self
+            .data
+            .with_untracked(|data| file_format::export(data, &Header::new(&office, Scope::All, now), None));
+        let name = file_format::file_name(&office.name, None, self.today());
+        crate::ui::sharing::browser::download(&text, &name)?;
+        self.record_export();
+        Ok(name)
+    }
+
+    /// Takes records out of storage altogether (an undone import's new records).
+    pub fn forget_records(&self, keys: &[RecordKey]) -> Result<(), StoreError> {
+        let mut store = LocalStore::open()?;
+        let result = self
+            .storage
+            .session
+            .try_update_value(|s| storage::forget(&mut store, s, keys))
+            .expect("session is alive");
+        self.refresh_storage_info();
+        result
+    }
+
+    /// Keys and raw text of everything that could not be read, for the user to save.
+    pub fn unreadable_raw_text(&self) -> String {
+        self.load_problems.with_untracked(|problems| {
+            let map: std::collections::BTreeMap<&str, &str> =
+                problems.iter().map(|p| (p.key.as_str(), p.raw.as_str())).collect();
+            serde_json::to_string_pretty(&map).expect("strings serialise")
+        })
+    }
+}
