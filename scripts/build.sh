@@ -16,6 +16,10 @@ log "cargo fetch"
 cargo fetch
 
 log "trunk build --release --offline"
+# One build at a time in this checkout: two Trunk runs share dist/ and its staging directory.
+mkdir -p target
+exec 9>target/.build.lock
+flock 9
 trunk build --release --offline
 
 wasm=$(ls dist/*.wasm)

@@ -11,6 +11,7 @@
 import { test, after } from 'node:test';
 import { createRequire } from 'node:module';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from './server.mjs';
@@ -41,7 +42,14 @@ const CHROMIUM_ARGS = [
 let shared;
 async function sharedSetup() {
   shared ??= (async () => {
-    const server = process.env.E2E_BASE_URL ? null : await serveStatic(DIST);
+    // Serve a snapshot of dist/, so a build finishing meanwhile cannot swap files mid-test.
+    let server = null;
+    if (!process.env.E2E_BASE_URL) {
+      const snapshot = await fs.mkdtemp(path.join(os.tmpdir(), 'phoihop-dist-'));
+      await fs.cp(DIST, snapshot, { recursive: true });
+      server = await serveStatic(snapshot);
+      server.snapshot = snapshot;
+    }
     const url = (process.env.E2E_BASE_URL ?? server.url).replace(/\/$/, '') + '/';
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -58,6 +66,7 @@ after(async () => {
   const { server, browser } = await shared;
   await browser.close();
   await server?.close();
+  if (server?.snapshot) await fs.rm(server.snapshot, { recursive: true, force: true });
 });
 
 function slug(name) {
@@ -74,18 +83,19 @@ export function e2e(name, fn, { timeout = TIMEOUT } = {}) {
   return test(name, { timeout }, async () => {
     const { browser, url } = await sharedSetup();
     const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
     const errors = [];
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') {
-        const loc = msg.location();
-        // The browser's own favicon probe, not the app: index.html declares no icon.
-        if (loc?.url?.endsWith('/favicon.ico')) return;
-        errors.push(`console.error: ${msg.text()}${loc?.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
-      }
+    // Every page of the context, including those a test opens itself (context.newPage()).
+    context.on('page', (p) => {
+      p.on('console', (msg) => {
+        if (msg.type() === 'error') {
+          const loc = msg.location();
+          errors.push(`console.error: ${msg.text()}${loc?.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
+        }
+      });
+      p.on('pageerror', (err) => errors.push(`uncaught: ${err.stack ?? err}`));
+      p.on('crash', () => errors.push('page crashed'));
     });
-    page.on('pageerror', (err) => errors.push(`uncaught: ${err.stack ?? err}`));
-    page.on('crash', () => errors.push('page crashed'));
+    const page = await context.newPage();
     let failure;
     try {
       await fn({ page, context, browser, url, errors });
