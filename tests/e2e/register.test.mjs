@@ -20,7 +20,7 @@ e2e('first run, sample, search, edit, reload keeps the edit', async ({ page, url
   const agreementUrl = page.url();
   // The signatories and the superseded period are on the page.
   await page.getByRole('link', { name: 'Đồng Văn Lâm' }).waitFor();
-  await page.getByText('Phó Bí thư Tỉnh ủy, Chủ tịch Ủy ban nhân dân tỉnh').waitFor();
+  await page.locator('table.signatures').getByText('Phó Bí thư Tỉnh ủy, Chủ tịch Ủy ban nhân dân tỉnh').waitFor();
   await page.getByRole('link', { name: /giai đoạn 2013 - 2017/ }).first().waitFor();
 
   await page.getByRole('link', { name: 'Sửa', exact: true }).click();
