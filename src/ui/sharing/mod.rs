@@ -275,9 +275,13 @@ fn ExportCard() -> impl IntoView {
             let name = file_format::file_name(&office.name, what.as_deref(), state.today());
             Some((text, name))
         });
-        match result
-            .map(|(text, name)| browser::download(&text, &name).map(|()| (name, text.len())))
-        {
+        let downloaded =
+            result.map(|(text, name)| browser::download(&text, &name).map(|()| (name, text.len())));
+        if root.is_none() && matches!(downloaded, Some(Ok(_))) {
+            // "Changes not exported since…" counts from a file of everything only.
+            state.record_export();
+        }
+        match downloaded {
             Some(Ok((name, bytes))) => message.set(Some((
                 true,
                 format!(
@@ -377,6 +381,9 @@ pub fn apply_import(state: AppState, sharing: Sharing, file: &IncomingFile) -> R
     if state.save.with_untracked(|s| s.error.is_some()) {
         return Err("Còn thay đổi chưa lưu được vào trình duyệt; hãy xử lý thông báo lỗi lưu ở đầu trang trước khi nhập.".into());
     }
+    // The rotating backup kept by storage, beside our exact undo: a refusal (no room) does not
+    // stop the import, which the undo below still covers.
+    let _ = state.snapshot_before_import();
     let choices = sharing.choices.get_untracked();
     let stamp = state.stamp();
     let result = state

@@ -129,7 +129,7 @@ pub fn PreviewView(name: String, file: Arc<IncomingFile>, preview: Arc<Preview>)
                     }.into_any()
                 } else {
                     view! {
-                        <button class="primary" on:click=confirm disabled=move || undecided.get() > 0>
+                        <button class="primary" on:click=confirm disabled=move || { undecided.get() > 0 }>
                             {format!("Nhập {changes} thay đổi")}
                         </button>
                         {move || (undecided.get() > 0).then(|| view! {
@@ -140,6 +140,18 @@ pub fn PreviewView(name: String, file: Arc<IncomingFile>, preview: Arc<Preview>)
                 }}
             </div>
         </section>
+    }
+}
+
+/// A field's value as a reader expects it: times in Vietnam's clock, absence said in words.
+fn shown(path: &str, value: Option<&str>) -> String {
+    match value {
+        None => "(không có)".into(),
+        Some(v) if matches!(path, "created" | "updated") => v
+            .parse::<chrono::DateTime<chrono::Utc>>()
+            .map(format_instant)
+            .unwrap_or_else(|_| v.to_string()),
+        Some(v) => v.to_string(),
     }
 }
 
@@ -168,8 +180,8 @@ fn ConflictCard(key: RecordKey, file: Arc<IncomingFile>) -> impl IntoView {
                     {detail.rows.iter().filter(|r| r.differs()).map(|r| view! {
                         <tr>
                             <th scope="row">{wording::field(&r.path)}</th>
-                            <td class="mine">{r.mine.clone().unwrap_or_else(|| "(không có)".into())}</td>
-                            <td class="theirs">{r.theirs.clone().unwrap_or_else(|| "(không có)".into())}</td>
+                            <td class="mine">{shown(&r.path, r.mine.as_deref())}</td>
+                            <td class="theirs">{shown(&r.path, r.theirs.as_deref())}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>

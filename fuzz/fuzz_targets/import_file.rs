@@ -1,0 +1,46 @@
+//! Any bytes given to the import parser: it must answer Ok or a located message, never panic,
+//! hang or run out of memory. Files it accepts must also survive the preview and an apply.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use libfuzzer_sys::fuzz_target;
+use phoihop::core::import::{apply, preview, read_file, Group};
+use phoihop::core::merge::Choice;
+use phoihop::core::sample::sample_dataset;
+use phoihop::core::workspace::{Dataset, Stamp};
+
+fn local() -> &'static Dataset {
+    static LOCAL: OnceLock<Dataset> = OnceLock::new();
+    LOCAL.get_or_init(sample_dataset)
+}
+
+fuzz_target!(|bytes: &[u8]| {
+    let local = local();
+    match read_file(bytes, local) {
+        Err(error) => {
+            let message = error.message();
+            assert!(!message.is_empty());
+        }
+        Ok(file) => {
+            let p = preview(&file, local);
+            let choices = p
+                .in_group(Group::Conflict)
+                .map(|e| (e.key, Choice::KeepBoth))
+                .collect();
+            let mut data = local.clone();
+            let stamp = Stamp {
+                office: uuid::Uuid::from_u128(7),
+                now: chrono::DateTime::from_timestamp(0, 0).unwrap(),
+            };
+            let mut n = 0u128;
+            let applied = apply(&mut data, &file, &choices, stamp, || {
+                n += 1;
+                uuid::Uuid::from_u128(0xFFFF_0000 + n)
+            })
+            .expect("every conflict decided");
+            phoihop::core::import::undo(&mut data, &applied.undo).expect("nothing edited since");
+            assert!(data == *local, "undo restores the exact state");
+        }
+    }
+});

@@ -1,0 +1,153 @@
+//! A benchmark, not a test: it asserts nothing about time. It imports a generated ~5 MB export
+//! into a dataset of similar size (parse + validate + merge preview + apply in memory) and, in
+//! the same run and the same browser, times the browser's own JSON.parse of the same file.
+//! Run (release, as shipped): see docs/benchmarks.md.
+#![cfg(target_arch = "wasm32")]
+
+use chrono::DateTime;
+use uuid::Uuid;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+use phoihop::core::file_format::{export, Header, Scope};
+use phoihop::core::generate;
+use phoihop::core::import::{apply, preview, read_file, Group};
+use phoihop::core::merge::Choice;
+use phoihop::core::model::{Agreement, Record};
+use phoihop::core::workspace::{Dataset, OfficeProfile, Stamp};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .expect("performance.now")
+}
+
+fn stamp(office: u128, secs: i64) -> Stamp {
+    Stamp {
+        office: Uuid::from_u128(office),
+        now: DateTime::from_timestamp(1_700_000_000 + secs, 0).unwrap(),
+    }
+}
+
+fn edit_notes(data: &mut Dataset, ids: &[phoihop::core::meta::Id], notes: &str, by: Stamp) {
+    for id in ids {
+        let mut a: Agreement = data.agreements.get(id).unwrap().clone();
+        a.notes = notes.into();
+        data.commit(a, by);
+    }
+}
+
+fn median(mut runs: Vec<f64>) -> f64 {
+    runs.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    runs[runs.len() / 2]
+}
+
+#[wasm_bindgen_test]
+fn import_of_a_5_mb_export_against_json_parse() {
+    // Both offices start from the same data; each then works on its own for a while.
+    let base = generate::dataset(300, 2400, 42);
+    let ids: Vec<_> = base.agreements.iter_all().map(|a| a.id()).collect();
+    let mut theirs = base.clone();
+    edit_notes(&mut theirs, &ids[0..240], "sửa ở đơn vị gửi", stamp(0xB, 1));
+    for id in &ids[240..264] {
+        theirs.delete::<Agreement>(*id, stamp(0xB, 2)).unwrap();
+    }
+    theirs.agreements = {
+        let extra = generate::dataset(20, 200, 7);
+        let mut t = theirs.agreements.clone();
+        for a in extra.agreements.iter_all() {
+            t.put(a.clone());
+        }
+        for o in extra.organisations.iter_all() {
+            theirs.organisations.put(o.clone());
+        }
+        for p in extra.people.iter_all() {
+            theirs.people.put(p.clone());
+        }
+        t
+    };
+    let mut local = base.clone();
+    edit_notes(&mut local, &ids[300..420], "sửa ở đây", stamp(0xA, 3));
+    edit_notes(&mut local, &ids[0..24], "cùng sửa", stamp(0xA, 4));
+
+    let office = OfficeProfile {
+        id: Uuid::from_u128(0xB),
+        name: "Đơn vị gửi".into(),
+    };
+    let text = export(
+        &theirs,
+        &Header::new(&office, Scope::All, stamp(0xB, 5).now),
+        None,
+    );
+    let local_size: usize = phoihop::core::storage::all_keys(&local).len();
+    // The file as the browser holds it: bytes from File.arrayBuffer(), text for JSON.parse.
+    let bytes_js = js_sys::Uint8Array::from(text.as_bytes());
+    let text_js = JsValue::from_str(&text);
+    // Called on the JS string itself, so no Rust-to-JS copy is timed on its side.
+    let json_parse = js_sys::Function::new_with_args("s", "return JSON.parse(s)");
+
+    let rounds = 7;
+    let mut parse_runs = Vec::new();
+    let mut import_runs = Vec::new();
+    let mut read_runs = Vec::new();
+    let mut preview_runs = Vec::new();
+    let mut apply_runs = Vec::new();
+    let mut counts = String::new();
+    for round in 0..rounds {
+        let t0 = now_ms();
+        let parsed = json_parse.call1(&JsValue::NULL, &text_js);
+        let t1 = now_ms();
+        assert!(parsed.is_ok());
+        parse_runs.push(t1 - t0);
+        // Ours starts from the bytes in JS (as File.arrayBuffer() gives them): the copy counts.
+        let mut data = local.clone();
+        let t2 = now_ms();
+        let bytes = bytes_js.to_vec();
+        let file = read_file(&bytes, &data).expect("a valid export");
+        let t3 = now_ms();
+        let p = preview(&file, &data);
+        let t4 = now_ms();
+        let choices = p
+            .in_group(Group::Conflict)
+            .map(|e| (e.key, Choice::TakeTheirs))
+            .collect();
+        let applied = apply(&mut data, &file, &choices, stamp(0xA, 10), Uuid::new_v4).unwrap();
+        let t5 = now_ms();
+        read_runs.push(t3 - t2);
+        preview_runs.push(t4 - t3);
+        apply_runs.push(t5 - t4);
+        import_runs.push(t5 - t2);
+        if round == 0 {
+            counts = format!(
+                "conflicts {}, new {}, newer {}, deleted {}, local newer {}, identical {}; written {}",
+                p.count(Group::Conflict),
+                p.count(Group::New),
+                p.count(Group::IncomingNewer),
+                p.count(Group::DeletedInFile),
+                p.count(Group::LocalNewer),
+                p.count(Group::Identical),
+                applied.written.len()
+            );
+        }
+    }
+    let (parse, import) = (median(parse_runs), median(import_runs));
+    console_log!(
+        "BENCH file {:.2} MB ({} bytes), local store {} records; {}",
+        text.len() as f64 / 1_048_576.0,
+        text.len(),
+        local_size,
+        counts
+    );
+    console_log!(
+        "BENCH median of {rounds}: JSON.parse {:.1} ms; import {:.1} ms (read+validate {:.1}, preview {:.1}, apply {:.1}); ratio {:.2}x",
+        parse,
+        import,
+        median(read_runs),
+        median(preview_runs),
+        median(apply_runs),
+        import / parse
+    );
+}

@@ -1,0 +1,247 @@
+// Sharing between offices, as two offices do it: two browser contexts (two separate
+// localStorages) pass exported files back and forth through the sharing page.
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { e2e, ARTIFACTS } from './harness.mjs';
+import { startWithSample, storageSnapshot, searchAgreements, assertSameStorage } from './flows.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const FIXTURES = path.resolve(here, '..', 'fixtures');
+const REG_2018 = 'Quy chế phối hợp công tác giữa Ủy ban nhân dân tỉnh và Ban Chấp hành Tỉnh đoàn Trà Vinh, giai đoạn 2018 - 2022';
+
+/** Opens a second office: its own browser context, so its own localStorage. */
+async function otherOffice(browser, errors) {
+  const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !msg.location()?.url?.endsWith('/favicon.ico')) errors.push(`B console.error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`B uncaught: ${err.stack ?? err}`));
+  return { context, page };
+}
+
+async function startEmpty(page, url, officeName) {
+  await page.goto(url);
+  await page.getByLabel('Tên cơ quan / đơn vị của bạn').fill(officeName);
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await page.getByRole('button', { name: /Bắt đầu trống/ }).click();
+}
+
+async function openSharing(page) {
+  await nav(page, 'Trao đổi dữ liệu').click();
+  await page.getByRole('heading', { level: 1, name: 'Trao đổi dữ liệu' }).waitFor();
+}
+
+/** Exports everything; returns the downloaded file's path and name. */
+async function exportAll(page, label) {
+  await openSharing(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Xuất toàn bộ dữ liệu' }).click(),
+  ]);
+  const name = download.suggestedFilename();
+  assert.match(name, /^phoihop-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = path.join(ARTIFACTS, `${label}-${name}`);
+  await fs.mkdir(ARTIFACTS, { recursive: true });
+  await download.saveAs(file);
+  return file;
+}
+
+/** Opens a file in the picker; waits for its preview. */
+async function previewFile(page, file) {
+  await openSharing(page);
+  await page.locator('#import-file').setInputFiles(file);
+  await page.getByRole('heading', { name: /^Xem trước:/ }).waitFor();
+}
+
+/** The number shown in the preview for one group. */
+async function count(page, group) {
+  const item = page.getByLabel('Số bản ghi theo nhóm').locator('li').filter({ hasText: new RegExp(`^\\d+${group}$`) });
+  return Number(await item.locator('strong').textContent());
+}
+
+async function confirmImport(page) {
+  await page.getByRole('button', { name: /^Nhập \d+ thay đổi$/ }).click();
+  await page.getByRole('heading', { name: /^Đã nhập tệp của / }).waitFor();
+}
+
+/** The office's records as its own export writes them (storage encodes them; the file does
+ *  not), after a reload so what is compared is what was stored. Header fields are left out. */
+async function storedData(page, label) {
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor();
+  const file = await exportAll(page, label);
+  const data = JSON.parse(await fs.readFile(file, 'utf8'));
+  for (const key of ['exported_at', 'office', 'app_version', 'scope']) delete data[key];
+  return data;
+}
+
+/** A link of the main navigation (pages have links with the same names). */
+function nav(page, name) {
+  return page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name, exact: true });
+}
+
+async function editTitle(page, search, newTitle) {
+  await nav(page, 'Văn bản').click();
+  await searchAgreements(page, search);
+  await page.locator('table.register tbody tr').first().getByRole('link').first().click();
+  await page.getByRole('link', { name: 'Sửa', exact: true }).click();
+  await page.getByLabel('Tên văn bản').fill(newTitle);
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: newTitle }).waitFor();
+}
+
+e2e('two offices exchange files: each sees the other\'s changes and keeps its own, then they are identical', async ({ page: a, browser, url, errors }) => {
+  const { context, page: b } = await otherOffice(browser, errors);
+  try {
+    // A loads the sample and exports everything.
+    await startWithSample(a, url, 'Văn phòng UBND tỉnh Trà Vinh');
+    const fromA = await exportAll(a, 'a1');
+
+    // B, a fresh office, imports it: everything is new.
+    await startEmpty(b, url, 'Tỉnh Đoàn Trà Vinh');
+    await previewFile(b, fromA);
+    assert.ok((await count(b, 'Mới')) > 40);
+    assert.equal(await count(b, 'Xung đột'), 0);
+    await b.screenshot({ path: path.join(ARTIFACTS, 'sharing-preview-new.png'), fullPage: true });
+    await confirmImport(b);
+    assert.deepEqual(await storedData(b, 'b0'), await storedData(a, 'a0'));
+
+    // B edits one agreement, deletes another, adds an event, and exports.
+    await editTitle(b, 'quy che 2018', REG_2018 + ' (Tỉnh Đoàn sửa)');
+    await nav(b, 'Văn bản').click();
+    await searchAgreements(b, 'so y te');
+    await b.locator('table.register tbody tr').first().getByRole('link').first().click();
+    const deletedTitle = await b.getByRole('heading', { level: 1 }).textContent();
+    await b.getByRole('button', { name: 'Xóa', exact: true }).click();
+    await b.getByRole('heading', { name: 'Văn bản phối hợp' }).waitFor();
+    await b.goto(url + '#/events/new');
+    await b.getByLabel(/^Tên sự kiện/).fill('Buổi làm việc định kỳ năm 2019 với Tỉnh Đoàn');
+    await b.getByLabel(/^Ngày/).fill('15/05/2019');
+    await b.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await b.getByRole('heading', { level: 1, name: 'Buổi làm việc định kỳ năm 2019 với Tỉnh Đoàn' }).waitFor();
+    const fromB = await exportAll(b, 'b1');
+
+    // A meanwhile edits a third record, then imports B's file.
+    await editTitle(a, 'quy che 2013', 'Quy chế 2013 - 2017 (Văn phòng sửa)');
+    await previewFile(a, fromB);
+    assert.equal(await count(a, 'Trong tệp mới hơn'), 1);
+    assert.equal(await count(a, 'Đã xóa trong tệp'), 1);
+    assert.equal(await count(a, 'Mới'), 1);
+    assert.equal(await count(a, 'Ở đây mới hơn'), 1);
+    assert.equal(await count(a, 'Xung đột'), 0);
+    await a.screenshot({ path: path.join(ARTIFACTS, 'sharing-preview-changes.png'), fullPage: true });
+    await confirmImport(a);
+    await a.screenshot({ path: path.join(ARTIFACTS, 'sharing-report.png'), fullPage: true });
+
+    // A sees B's three changes and keeps its own.
+    await nav(a, 'Văn bản').click();
+    await searchAgreements(a, 'tinh doan sua');
+    await a.getByRole('link', { name: REG_2018 + ' (Tỉnh Đoàn sửa)' }).waitFor();
+    await searchAgreements(a, 'van phong sua');
+    await a.getByRole('link', { name: 'Quy chế 2013 - 2017 (Văn phòng sửa)' }).waitFor();
+    await searchAgreements(a, deletedTitle.trim());
+    await a.getByText('0 / 21 văn bản khớp').waitFor();
+    await nav(a, 'Sự kiện').click();
+    await a.getByRole('link', { name: 'Buổi làm việc định kỳ năm 2019 với Tỉnh Đoàn' }).waitFor();
+
+    // A's export imported by B makes them identical.
+    const fromA2 = await exportAll(a, 'a2');
+    await previewFile(b, fromA2);
+    assert.equal(await count(b, 'Trong tệp mới hơn'), 1);
+    assert.equal(await count(b, 'Xung đột'), 0);
+    await confirmImport(b);
+    const dataA = await storedData(a, 'a3');
+    assert.deepEqual(await storedData(b, 'b3'), dataA);
+
+    // Importing one's own export changes nothing.
+    const fromB2 = await exportAll(b, 'b2');
+    await previewFile(b, fromB2);
+    await b.getByText('Tệp không có gì mới').waitFor();
+    const total = Object.values(dataA).filter(Array.isArray).reduce((n, list) => n + list.length, 0);
+    assert.equal(await count(b, 'Giống nhau'), total);
+  } finally {
+    await context.close();
+  }
+}, { timeout: 180_000 });
+
+e2e('a record both offices edited is shown as a conflict, field by field, and resolved for good', async ({ page: a, browser, url, errors }) => {
+  const { context, page: b } = await otherOffice(browser, errors);
+  try {
+    await startWithSample(a, url, 'Văn phòng UBND tỉnh Trà Vinh');
+    const fromA = await exportAll(a, 'c-a1');
+    await startEmpty(b, url, 'Tỉnh Đoàn Trà Vinh');
+    await previewFile(b, fromA);
+    await confirmImport(b);
+
+    await editTitle(a, 'quy che 2018', REG_2018 + ' (bản của Văn phòng)');
+    await editTitle(b, 'quy che 2018', REG_2018 + ' (bản của Tỉnh Đoàn)');
+    const fromB = await exportAll(b, 'c-b1');
+
+    await previewFile(a, fromB);
+    assert.equal(await count(a, 'Xung đột'), 1);
+    const conflict = a.locator('article.conflict');
+    await conflict.locator('td.mine', { hasText: '(bản của Văn phòng)' }).waitFor();
+    await conflict.locator('td.theirs', { hasText: '(bản của Tỉnh Đoàn)' }).waitFor();
+    // Nothing can be imported until the conflict is decided.
+    assert.equal(await a.getByRole('button', { name: /^Nhập \d+ thay đổi$/ }).isDisabled(), true);
+    await a.screenshot({ path: path.join(ARTIFACTS, 'sharing-conflict.png'), fullPage: true });
+    await conflict.getByLabel('Lấy bản trong tệp').check();
+    await confirmImport(a);
+    await nav(a, 'Văn bản').click();
+    await searchAgreements(a, 'ban cua tinh doan');
+    await a.getByRole('link', { name: REG_2018 + ' (bản của Tỉnh Đoàn)' }).waitFor();
+
+    // The resolution wins everywhere: B takes it as newer, no conflict, and both are identical.
+    const fromA2 = await exportAll(a, 'c-a2');
+    await previewFile(b, fromA2);
+    assert.equal(await count(b, 'Xung đột'), 0);
+    assert.equal(await count(b, 'Trong tệp mới hơn'), 1);
+    await confirmImport(b);
+    assert.deepEqual(await storedData(b, 'c-b2'), await storedData(a, 'c-a3'));
+  } finally {
+    await context.close();
+  }
+}, { timeout: 180_000 });
+
+e2e('a bad file is refused with its message and changes nothing; a dropped file previews; undo restores exactly', async ({ page, url }) => {
+  await startWithSample(page, url);
+  await openSharing(page);
+  const before = await storageSnapshot(page);
+  await page.locator('#import-file').setInputFiles(path.join(FIXTURES, 'bad', '32-bad-period-end.json'));
+  await page.getByRole('alert').filter({ hasText: 'Sai cấu trúc tại agreements[3].period.end' }).waitFor();
+  await page.getByText('Giá trị trong tệp: "31/12/2022"').waitFor();
+  await page.screenshot({ path: path.join(ARTIFACTS, 'sharing-refused.png'), fullPage: true });
+  await page.locator('#import-file').setInputFiles(path.join(FIXTURES, 'bad', '24-newer-schema.json'));
+  await page.getByText(/định dạng phiên bản 2; Phối hợp .* chỉ đọc được tới định dạng phiên bản 1/).waitFor();
+  assertSameStorage(before, await storageSnapshot(page));
+  const dataBefore = await storedData(page, 'u0');
+
+  // Dropped anywhere on the page: the schema-1 fixture, which adds an unknown field to one record.
+  const text = await fs.readFile(path.join(FIXTURES, 'schema-v1.json'), 'utf8');
+  await nav(page, 'Văn bản').click();
+  const dataTransfer = await page.evaluateHandle((content) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([content], 'schema-v1.json', { type: 'application/json' }));
+    return dt;
+  }, text);
+  await page.dispatchEvent('main', 'dragover', { dataTransfer });
+  await page.dispatchEvent('main', 'drop', { dataTransfer });
+  await page.getByRole('heading', { name: 'Xem trước: schema-v1.json' }).waitFor();
+  assert.match(page.url(), /#\/sharing$/);
+  // Same version, other content (the added field): a conflict, never a silent overwrite.
+  assert.ok((await count(page, 'Xung đột')) >= 1);
+  for (const card of await page.locator('article.conflict').all()) {
+    await card.getByLabel('Lấy bản trong tệp').check();
+  }
+  await confirmImport(page);
+  assert.notDeepEqual(await storedData(page, 'u1'), dataBefore);
+
+  // The undo survives the reload (it is kept in localStorage), and puts back exactly what was.
+  await nav(page, 'Trao đổi dữ liệu').click();
+  await page.getByRole('button', { name: 'Hoàn tác lần nhập này' }).click();
+  await page.getByText(/^Đã hoàn tác lần nhập/).waitFor();
+  assert.deepEqual(await storedData(page, 'u2'), dataBefore);
+});
