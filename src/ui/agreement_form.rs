@@ -249,6 +249,8 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
         }
     });
 
+    let unsaved = state.unsaved_input();
+    let (on_input, on_change) = (unsaved.clone(), unsaved.clone());
     let base_for_save = base.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -356,6 +358,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
         };
         match result {
             Ok(key) => {
+                unsaved.lower();
                 issues.set(Vec::new());
                 state.notify(
                     if is_new {
@@ -428,7 +431,8 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
         <nav class="breadcrumb" aria-label="Vị trí"><a href=Route::Agreements.href()>"Văn bản"</a></nav>
         <h1>{if is_new { "Thêm văn bản" } else { "Sửa văn bản" }}</h1>
         {move || summary.get().map(|s| view! { <div class="banner error" role="alert">{s}</div> })}
-        <form class="agreement-form" on:submit=save novalidate=true>
+        <form class="agreement-form" on:submit=save novalidate=true
+            on:input=move |_| on_input.raise() on:change=move |_| on_change.raise()>
             <fieldset class="card">
                 <legend>"Văn bản"</legend>
                 <div class="grid-2">

@@ -14,6 +14,7 @@ mod storage_settings;
 mod sharing;
 pub mod state;
 mod text;
+mod update;
 mod widgets;
 
 use leptos::prelude::*;
@@ -26,6 +27,7 @@ pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
     sharing::Sharing::provide();
+    update::watch();
     // The "loading" placeholder in index.html is for the seconds before the wasm starts.
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
@@ -46,6 +48,7 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || handle.remove());
 
     view! {
+        <update::UpdateBanner/>
         <Show when=move || state.office.with(Option::is_some) fallback=first_run::FirstRun>
             <Shell/>
         </Show>

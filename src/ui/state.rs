@@ -56,6 +56,9 @@ pub struct AppState {
     pub event_draft: RwSignal<Option<crate::core::event::Event>>,
     /// A pre-filled recommendation handed to its form (e.g. raised at an event).
     pub recommendation_draft: RwSignal<Option<crate::core::recommendation::Recommendation>>,
+    /// How many open forms hold input not yet saved (see [`UnsavedInput`]). While it is above
+    /// zero, nothing reloads the page (the new-version banner waits).
+    pub dirty_forms: RwSignal<u32>,
 }
 
 impl AppState {
@@ -74,6 +77,7 @@ impl AppState {
             draft: RwSignal::new(None),
             event_draft: RwSignal::new(None),
             recommendation_draft: RwSignal::new(None),
+            dirty_forms: RwSignal::new(0),
         };
         state.open_storage();
         state
@@ -202,6 +206,45 @@ impl AppState {
         if self.route.with_untracked(|r| *r != route) {
             self.route.set(route);
         }
+    }
+}
+
+/// A form's "holds unsaved input" flag, counted in [`AppState::dirty_forms`]. Make one per form
+/// with [`AppState::unsaved_input`], call `raise()` on input (`on:input`/`on:change` on the
+/// `<form>` catch every field) and `lower()` once saved; leaving the page lowers it too.
+#[derive(Clone)]
+pub struct UnsavedInput {
+    raised: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    count: RwSignal<u32>,
+}
+
+impl UnsavedInput {
+    pub fn raise(&self) {
+        use std::sync::atomic::Ordering::Relaxed;
+        if !self.raised.swap(true, Relaxed) {
+            self.count.update(|c| *c += 1);
+        }
+    }
+
+    pub fn lower(&self) {
+        use std::sync::atomic::Ordering::Relaxed;
+        if self.raised.swap(false, Relaxed) {
+            // try_: when the whole app is torn down, the counter may already be gone.
+            self.count.try_update(|c| *c = c.saturating_sub(1));
+        }
+    }
+}
+
+impl AppState {
+    /// The unsaved-input flag of the form being built (lowered when it leaves the page).
+    pub fn unsaved_input(&self) -> UnsavedInput {
+        let flag = UnsavedInput {
+            raised: Default::default(),
+            count: self.dirty_forms,
+        };
+        let on_leave = flag.clone();
+        on_cleanup(move || on_leave.lower());
+        flag
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod durability;
 pub mod local_storage;
 pub mod tabs;
+pub mod service_worker;
 
 use chrono::{DateTime, Utc};
 
