@@ -3,6 +3,7 @@
 
 pub mod dashboard;
 pub mod dates;
+pub mod document;
 pub mod duty;
 pub mod event;
 pub mod file_format;

@@ -7,6 +7,7 @@ use super::state::use_app;
 use super::text;
 use super::widgets::{Missing, StatusBadge};
 use crate::core::dates::{format_date, format_instant, format_optional, format_period_years};
+use crate::core::document;
 use crate::core::meta::{new_id, Id, Meta};
 use crate::core::model::{Agreement, AgreementKind, Party, Record};
 use crate::core::next_period::{next_period_draft, CarryOver};
@@ -97,7 +98,12 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
         state.navigate(Route::AgreementNew);
     };
 
+    let (print_head, print_signatures) = state
+        .data
+        .with_untracked(|d| (document::head(&a, d), document::signatures(&a, d)));
+
     view! {
+        <PrintHead head=print_head/>
         <nav class="breadcrumb" aria-label="Vị trí">
             <a href=Route::Agreements.href()>"Văn bản"</a>
             {a.parent.map(|p| view! { " › " {link_to(state, p)} })}
@@ -199,13 +205,13 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
         </section>
 
         {(!a.legal_basis.is_empty()).then(|| view! {
-            <section class="card">
+            <section class="card print-keep legal-basis">
                 <h2>"Căn cứ"</h2>
                 <ul>{a.legal_basis.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
             </section>
         })}
 
-        <section class="card">
+        <section class="card print-keep">
             <h2>"Nội dung phối hợp"</h2>
             {if a.areas.is_empty() {
                 view! { <p class="muted">"Chưa ghi nội dung phối hợp."</p> }.into_any()
@@ -265,11 +271,68 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
                 <p class="pre">{a.notes.clone()}</p>
             </section>
         })}
+        <PrintSignatures columns=print_signatures/>
         <p class="record-meta">
             "Tạo lúc " {format_instant(a.meta.created)} " · Sửa lần cuối " {format_instant(a.meta.updated)}
             " · " {a.meta.version.total()} " lần sửa"
         </p>
     }
+}
+
+/// The printed document's heading (hidden on screen; style/print.css).
+#[component]
+fn PrintHead(head: document::DocumentHead) -> impl IntoView {
+    view! {
+        <div class="print-only doc-head">
+            <table class="doc-head-table" role="presentation"><tbody>
+                <tr>
+                    <td class="issuers">
+                        {head.issuers.into_iter().map(|i| view! { <div class="issuer">{i}</div> }).collect_view()}
+                        <div class="doc-rule"></div>
+                        <div class="doc-number">{head.number}</div>
+                    </td>
+                    <td class="motto">
+                        <div class="nation">"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"</div>
+                        <div class="motto-line">"Độc lập - Tự do - Hạnh phúc"</div>
+                        <div class="doc-rule"></div>
+                        <div class="place-date">{head.place_and_date}</div>
+                    </td>
+                </tr>
+            </tbody></table>
+            <p class="doc-title">{head.title}</p>
+        </div>
+    }
+}
+
+/// The printed signature block: one column per signatory (authority, position, name), the names
+/// on one line whatever the length of the titles above them.
+#[component]
+fn PrintSignatures(columns: Vec<document::SignatureColumn>) -> impl IntoView {
+    (!columns.is_empty()).then(|| {
+        let titles = columns
+            .iter()
+            .map(|c| {
+                view! {
+                    <td>
+                        <div class="sig-authority">{c.authority.clone()}</div>
+                        <div class="sig-position">{c.position.clone()}</div>
+                    </td>
+                }
+            })
+            .collect_view();
+        let space = columns.iter().map(|_| view! { <td></td> }).collect_view();
+        let names = columns
+            .into_iter()
+            .map(|c| view! { <td>{c.name}</td> })
+            .collect_view();
+        view! {
+            <table class="print-only doc-signatures" role="presentation"><tbody>
+                <tr class="sig-titles">{titles}</tr>
+                <tr class="sig-space">{space}</tr>
+                <tr class="sig-names">{names}</tr>
+            </tbody></table>
+        }
+    })
 }
 
 /// Asks what to carry into the next period, then opens the form with the draft.
