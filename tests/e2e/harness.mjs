@@ -37,19 +37,25 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+// A private copy of dist/ for this test file, so a build finishing meanwhile cannot swap files
+// mid-test. Tests that play the host themselves (serveStatic with headers, a changed sw.js)
+// serve it too.
+let snapshot;
+export async function distSnapshot() {
+  snapshot ??= (async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'phoihop-dist-'));
+    await fs.cp(DIST, dir, { recursive: true });
+    return dir;
+  })();
+  return snapshot;
+}
+
 // One server and one browser per test file (node --test runs each file in its own process);
 // playwright gives the browser a fresh temporary --user-data-dir, and each test its own context.
 let shared;
 async function sharedSetup() {
   shared ??= (async () => {
-    // Serve a snapshot of dist/, so a build finishing meanwhile cannot swap files mid-test.
-    let server = null;
-    if (!process.env.E2E_BASE_URL) {
-      const snapshot = await fs.mkdtemp(path.join(os.tmpdir(), 'phoihop-dist-'));
-      await fs.cp(DIST, snapshot, { recursive: true });
-      server = await serveStatic(snapshot);
-      server.snapshot = snapshot;
-    }
+    const server = process.env.E2E_BASE_URL ? null : await serveStatic(await distSnapshot());
     const url = (process.env.E2E_BASE_URL ?? server.url).replace(/\/$/, '') + '/';
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -62,11 +68,12 @@ async function sharedSetup() {
 }
 
 after(async () => {
-  if (!shared) return;
-  const { server, browser } = await shared;
-  await browser.close();
-  await server?.close();
-  if (server?.snapshot) await fs.rm(server.snapshot, { recursive: true, force: true });
+  if (shared) {
+    const { server, browser } = await shared;
+    await browser.close();
+    await server?.close();
+  }
+  if (snapshot) await fs.rm(await snapshot, { recursive: true, force: true });
 });
 
 function slug(name) {

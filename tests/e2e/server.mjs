@@ -1,5 +1,10 @@
 // A tiny static file server for dist/: what any static host does, and nothing more.
 // Usage from code: `const srv = await serveStatic(dir)` → { url, close() }.
+// Options (4th argument), for tests that play the host:
+//   headers: { name: value } sent with every response (e.g. a Content-Security-Policy), or a
+//            function (pathname) → such an object;
+//   rewrite: (pathname, body) → a new body (Buffer or string), or undefined to leave it: a
+//            changed deploy of one file (e.g. a new sw.js).
 // From the shell: `node tests/e2e/server.mjs [dir] [port]` (port 0 = any free port).
 import http from 'node:http';
 import fs from 'node:fs/promises';
@@ -20,12 +25,14 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-export async function serveStatic(root, port = 0, host = '127.0.0.1') {
+export async function serveStatic(root, port = 0, host = '127.0.0.1', { headers = {}, rewrite } = {}) {
   root = path.resolve(root);
   await fs.access(path.join(root, 'index.html')); // fail early: build dist/ first
   const server = http.createServer(async (req, res) => {
     try {
       const { pathname } = new URL(req.url, 'http://x');
+      const extra = typeof headers === 'function' ? headers(pathname) ?? {} : headers;
+      for (const [name, value] of Object.entries(extra)) res.setHeader(name, value);
       let file = path.normalize(path.join(root, decodeURIComponent(pathname)));
       if (file !== root && !file.startsWith(root + path.sep)) {
         res.writeHead(403).end();
@@ -40,7 +47,9 @@ export async function serveStatic(root, port = 0, host = '127.0.0.1') {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
-      const body = await fs.readFile(file);
+      let body = await fs.readFile(file);
+      const changed = await rewrite?.(pathname, body);
+      if (changed !== undefined) body = Buffer.from(changed);
       res.writeHead(200, {
         'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
         'content-length': body.length,
