@@ -161,10 +161,15 @@ impl Dataset {
     /// Stamps one local edit of `record` and stores it; no validation (callers validate first).
     pub fn commit<T: Stored>(&mut self, mut record: T, stamp: Stamp) -> RecordKey {
         if let Some(existing) = T::table(self).get(&record.id()) {
-            // The stored envelope is the truth for created/version: a form may hold a stale copy.
             let meta = record.meta_mut();
             meta.created = existing.meta().created;
-            meta.version = existing.meta().version.clone();
+            // A copy keeps the version it was read at, so an edit made on a copy older than the
+            // stored record (a form opened before another tab saved it) does not pass for a newer
+            // version: storage then keeps both as a conflict. A copy without a version (never
+            // saved) takes the stored one.
+            if meta.version.0.is_empty() {
+                meta.version = existing.meta().version.clone();
+            }
         } else {
             record.meta_mut().created = stamp.now;
         }
@@ -402,12 +407,24 @@ mod tests {
         assert_eq!(saved.meta.created, stamp(100).now);
         assert_eq!(saved.meta.version.total(), 1);
 
-        // Saving a stale copy keeps the stored envelope and bumps from it.
+        // Saving a copy that was never saved keeps the stored envelope and bumps from it.
         let key2 = data.save_agreement(ag, stamp(200)).unwrap();
-        let saved = data.agreements.get(&key2.id).unwrap();
+        let saved = data.agreements.get(&key2.id).unwrap().clone();
         assert_eq!(saved.meta.created, stamp(100).now);
         assert_eq!(saved.meta.updated, stamp(200).now);
         assert_eq!(saved.meta.version.total(), 2);
+
+        // A copy read at version 2, saved after version 3 was stored, keeps its own version
+        // (so it does not pass for a newer one than what it never saw).
+        let mut newer = saved.clone();
+        newer.notes = "sửa ở nơi khác".into();
+        data.save_agreement(newer, stamp(300)).unwrap();
+        let mut stale = saved;
+        stale.notes = "sửa trên bản cũ".into();
+        let key3 = data.save_agreement(stale, stamp(400)).unwrap();
+        let v = &data.agreements.get(&key3.id).unwrap().meta.version;
+        assert_eq!(v.total(), 3);
+        assert_eq!(data.agreements.get(&key3.id).unwrap().meta.created, stamp(100).now);
     }
 
     #[test]

@@ -234,8 +234,14 @@ pub fn restore(data: &mut Dataset, snapshot: &Dataset, stamp: Stamp) -> Vec<Reco
     fn restore_table<T: Stored>(data: &mut Dataset, snapshot: &Dataset, stamp: Stamp) -> Vec<RecordKey> {
         let mut changed = Vec::new();
         for old in T::table(snapshot).iter_all() {
-            if T::table(data).get(&old.id()) != Some(old) {
-                changed.push(data.commit(old.clone(), stamp));
+            let current = T::table(data).get(&old.id());
+            if current != Some(old) {
+                // A version that has seen both, so the restore wins over what it replaces.
+                let mut restored = old.clone();
+                if let Some(current) = current {
+                    restored.meta_mut().version = current.meta().version.join(&old.meta().version);
+                }
+                changed.push(data.commit(restored, stamp));
             }
         }
         let created_since: Vec<T> = T::table(data)

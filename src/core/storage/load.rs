@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::codec::{self, CodecError};
 use super::keys::{StorageKey, PREFIX};
 use super::{
-    legacy, put_value, utf16_units, value_key, value_version, Conflict, KeyValueStore, LoadProblem,
+    legacy, put_value_ref, utf16_units, value_key, value_version, Conflict, KeyValueStore, LoadProblem,
     LoadProblemKind, Loaded, StoreError, LAYOUT_VERSION,
 };
 use crate::core::meta::Causality;
@@ -166,8 +166,7 @@ pub fn load(store: &impl KeyValueStore) -> Result<Loaded, StoreError> {
             }
         }
         let version = value_version(&winner.value).unwrap_or_default();
-        let raw = winner.value.to_string();
-        match put_value(&mut loaded.data, rk, winner.value) {
+        match put_value_ref(&mut loaded.data, rk, &winner.value) {
             Ok(()) => {
                 loaded.session.base.insert(rk, version.clone());
                 for loser in losers {
@@ -189,7 +188,7 @@ pub fn load(store: &impl KeyValueStore) -> Result<Loaded, StoreError> {
                 loaded.problems.push(LoadProblem {
                     key: winner.source,
                     kind,
-                    raw,
+                    raw: winner.value.to_string(),
                 });
             }
         }

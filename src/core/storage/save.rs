@@ -509,13 +509,22 @@ fn keys_of(data: &Dataset, collection: Collection) -> Vec<RecordKey> {
 
 /// Encodes a bucket, halving it by the next hash bit while it is too big and can be split.
 fn encode_split(collection: Collection, prefix: &Prefix, rows: Vec<Value>, out: &mut Vec<(Prefix, String)>) {
-    let text = codec::encode(&rows);
-    let units = utf16_units(&bucket_key(collection, prefix), &text);
-    if units <= SPLIT_UNITS || rows.len() < 2 || prefix.0.len() >= 64 {
-        if !rows.is_empty() || out.is_empty() {
-            out.push((prefix.clone(), text));
+    let splittable = rows.len() >= 2 && prefix.0.len() < 64;
+    // A bulk save (a migration, an import) may hold thousands of records: judge from a sample
+    // whether they are far too many, so the whole is not compressed again at every halving.
+    const SAMPLE: usize = 64;
+    let far_too_big = splittable
+        && rows.len() > SAMPLE * 2
+        && codec::encode(&rows[..SAMPLE]).encode_utf16().count() * rows.len() / SAMPLE > SPLIT_UNITS * 2;
+    if !far_too_big {
+        let text = codec::encode(&rows);
+        let units = utf16_units(&bucket_key(collection, prefix), &text);
+        if units <= SPLIT_UNITS || !splittable {
+            if !rows.is_empty() || out.is_empty() {
+                out.push((prefix.clone(), text));
+            }
+            return;
         }
-        return;
     }
     let [left, right] = prefix.children();
     let (l, r): (Vec<Value>, Vec<Value>) = rows.into_iter().partition(|v| {

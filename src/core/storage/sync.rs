@@ -52,7 +52,13 @@ pub fn check_write(base: Option<&VersionVector>, stored: Option<&Value>, ours: &
             !matches!(ours_version.compare(&stored_version), Causality::Dominates)
         }
     };
-    if changed_elsewhere {
+    // An edit must have seen what it replaces: one made on an older copy (a form opened before
+    // another tab's save was taken in here) keeps that copy's version and fails this.
+    let ours_has_seen_it = matches!(
+        value_version(ours).unwrap_or_default().compare(&stored_version),
+        Causality::Dominates
+    );
+    if changed_elsewhere || !ours_has_seen_it {
         WriteCheck::Conflict
     } else {
         WriteCheck::Write
@@ -232,11 +238,10 @@ pub fn resolve(
                 message: e.to_string(),
             }
         })?;
-        let mut stored = T::table(data).get(&conflict.key.id).cloned().unwrap_or_else(|| other.clone());
+        let stored = T::table(data).get(&conflict.key.id).cloned().unwrap_or_else(|| other.clone());
         let joined = stored.meta().version.join(&other.meta().version);
-        stored.meta_mut().version = joined;
-        T::table_mut(data).put(stored.clone());
-        let chosen = if keep_other { other } else { stored };
+        let mut chosen = if keep_other { other } else { stored };
+        chosen.meta_mut().version = joined;
         Ok(data.commit(chosen, stamp))
     }
     crate::with_record_type!(conflict.key.collection, T => settle::<T>(data, conflict, keep_other, stamp))
@@ -280,6 +285,13 @@ mod tests {
         assert_eq!(check_write(Some(&version(3)), Some(&record("theirs", 5)), &ours), WriteCheck::Conflict);
         // The same change made in both: nothing to write.
         assert_eq!(check_write(Some(&version(3)), Some(&ours.clone()), &ours), WriteCheck::AlreadyStored);
+    }
+
+    #[test]
+    fn an_edit_made_on_an_older_copy_is_a_conflict_though_storage_has_what_this_tab_read() {
+        // This tab took in another tab's version 4, but the form still held version 3.
+        let from_stale_form = record("stale form", 4);
+        assert_eq!(check_write(Some(&version(4)), Some(&record("theirs", 4)), &from_stale_form), WriteCheck::Conflict);
     }
 
     #[test]

@@ -134,3 +134,30 @@ fn a_fold_brings_in_what_other_tabs_wrote_to_the_same_bucket() {
     assert_eq!(loaded.data.agreements.get(&ids[0]).unwrap().title, "A");
     assert!(same_bucket.iter().all(|k| loaded.data.agreements.get(&k.id).unwrap().notes == "B"));
 }
+
+#[test]
+fn a_form_opened_before_another_tabs_save_does_not_overwrite_it() {
+    let data = generate::dataset(4, 10, 3);
+    let (mut store, _) = stored(&data);
+    let (mut a, mut b) = (open(&store), open(&store));
+    let id = data.agreements.iter_live().next().unwrap().id();
+    // B opens the form: its copy is read now.
+    let mut form_copy = b.data.agreements.get(&id).unwrap().clone();
+    // A saves first; B takes it in from the storage event.
+    let ka = retitle(&mut a, id, "Bản của thẻ A", 10);
+    save(&mut store, &a.data, &[ka], &mut a.session);
+    let dk = delta_key(ka);
+    let absorbed = absorb(&dk, Some(&store.entries[&dk]), &b.data, &BTreeSet::new(), &mut b.session);
+    for (k, v) in absorbed.incoming {
+        sync::take_incoming(&mut b.data, k, v).unwrap();
+    }
+    // Then B saves what its form held.
+    form_copy.title = "Bản của thẻ B".into();
+    let kb = b.data.save_agreement(form_copy, stamp(11)).unwrap();
+    let report = save(&mut store, &b.data, &[kb], &mut b.session);
+    assert_eq!(report.conflicts.len(), 1, "{report:?}");
+    assert_eq!(report.conflicts[0].other["title"], "Bản của thẻ B");
+    let loaded = load(&store).unwrap();
+    assert_eq!(loaded.data.agreements.get(&id).unwrap().title, "Bản của thẻ A");
+    assert_eq!(loaded.conflicts.len(), 1);
+}

@@ -1,0 +1,143 @@
+//! Storage benchmark (figures, not a timed test): capacity of the compact layout, units written
+//! and time per single edit with 1,000 and 50,000 events stored, load time of the 50,000-event
+//! store against an empty one. Results go to docs/benchmarks.md ("Storage").
+//!
+//! - native (MemoryStore): `cargo test --release --test bench_storage -- --ignored --nocapture`
+//! - in Chromium (real localStorage, wasm):
+//!   `CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=600 cargo test --release --target wasm32-unknown-unknown --test bench_storage`
+
+use phoihop::core::event::Event;
+use phoihop::core::generate;
+use phoihop::core::model::Record;
+use phoihop::core::storage::{
+    self, all_keys, load, save_records, KeyValueStore, Session, QUOTA_UNITS,
+};
+use phoihop::core::workspace::{Dataset, Stamp};
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::*;
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[cfg(target_arch = "wasm32")]
+fn millis() -> f64 {
+    web_sys::window().unwrap().performance().unwrap().now()
+}
+#[cfg(not(target_arch = "wasm32"))]
+fn millis() -> f64 {
+    use std::sync::OnceLock;
+    static START: OnceLock<std::time::Instant> = OnceLock::new();
+    START.get_or_init(std::time::Instant::now).elapsed().as_secs_f64() * 1000.0
+}
+
+#[cfg(target_arch = "wasm32")]
+macro_rules! say { ($($t:tt)*) => { wasm_bindgen_test::console_log!($($t)*) } }
+#[cfg(not(target_arch = "wasm32"))]
+macro_rules! say { ($($t:tt)*) => { println!($($t)*) } }
+
+fn stamp(secs: i64) -> Stamp {
+    Stamp {
+        office: uuid::Uuid::from_u128(1),
+        now: chrono::DateTime::from_timestamp(1_800_000_000 + secs, 0).unwrap(),
+    }
+}
+
+/// Layout 1's size for the same data: one JSON key per record.
+fn layout_1_units(data: &Dataset) -> usize {
+    all_keys(data)
+        .into_iter()
+        .map(|k| {
+            let json = storage::record_value(data, k).unwrap().to_string();
+            storage::utf16_units(&format!("phoihop/r/{}/{}", k.collection.as_str(), k.id), &json)
+        })
+        .sum()
+}
+
+/// Saves `data` whole, then makes `edits` single edits of events spread over the store.
+fn run(store: &mut impl KeyValueStore, events: usize, edits: usize) {
+    let started = millis();
+    let mut data = generate::large(2_000, events, 7);
+    let generated = millis();
+    let mut session = Session::default();
+    let report = save_records(store, &data, &all_keys(&data), &mut session, stamp(0).now);
+    assert_eq!(report.error, None, "{events} events do not fit");
+    let saved = millis();
+    let used = session.units_used();
+    say!(
+        "{events} events + 2000 agreements: {} records, stored in {} UTF-16 units = {:.1}% of {QUOTA_UNITS} (layout 1 would need {}); {} keys; bulk save {:.0} ms (generation {:.0} ms)",
+        all_keys(&data).len(),
+        used,
+        used as f64 * 100.0 / QUOTA_UNITS as f64,
+        layout_1_units(&data),
+        session.sizes.len(),
+        saved - generated,
+        generated - started
+    );
+    // Single edits, each on its own, spread over the store.
+    let ids: Vec<_> = data.events.iter_all().map(|e| e.id()).collect();
+    let mut units = Vec::new();
+    let mut times = Vec::new();
+    for i in 0..edits {
+        let id = ids[(i * 7919) % ids.len()];
+        let mut e: Event = data.events.get(&id).unwrap().clone();
+        e.conclusions.push_str(" Đã bổ sung.");
+        let key = data.commit(e, stamp(10 + i as i64));
+        let t = millis();
+        let r = save_records(store, &data, &[key], &mut session, stamp(10 + i as i64).now);
+        times.push(millis() - t);
+        assert_eq!(r.error, None);
+        units.push(r.units_written);
+    }
+    let mut sorted_units = units.clone();
+    sorted_units.sort();
+    let mut sorted_times = times.clone();
+    sorted_times.sort_by(f64::total_cmp);
+    let total: usize = units.iter().sum();
+    say!(
+        "  {edits} single edits: median {} units ({} bytes as UTF-16), max {} (folds included), mean {} units; time median {:.2} ms, max {:.1} ms, mean {:.2} ms",
+        sorted_units[edits / 2],
+        sorted_units[edits / 2] * 2,
+        sorted_units[edits - 1],
+        total / edits,
+        sorted_times[edits / 2],
+        sorted_times[edits - 1],
+        times.iter().sum::<f64>() / edits as f64
+    );
+    let t = millis();
+    let loaded = load(store).unwrap();
+    let load_ms = millis() - t;
+    assert_eq!(loaded.data.events.count_live(), events);
+    say!("  load: {load_ms:.0} ms for {} records", all_keys(&loaded.data).len());
+}
+
+fn empty_load(store: &impl KeyValueStore) {
+    let t = millis();
+    let loaded = load(store).unwrap();
+    say!("empty store: load {:.2} ms (first run: {})", millis() - t, loaded.is_first_run());
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+#[ignore]
+fn storage_benchmark_native() {
+    say!("native, MemoryStore:");
+    empty_load(&storage::MemoryStore::default());
+    for events in [1_000, 50_000] {
+        run(&mut storage::MemoryStore::default(), events, 600);
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen_test]
+fn storage_benchmark_in_chromium() {
+    use phoihop::web::local_storage::LocalStore;
+    let raw = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    say!("Chromium, real localStorage, wasm:");
+    raw.clear().unwrap();
+    empty_load(&LocalStore::open().unwrap());
+    for events in [1_000, 50_000] {
+        raw.clear().unwrap();
+        run(&mut LocalStore::open().unwrap(), events, 600);
+    }
+    raw.clear().unwrap();
+}
