@@ -83,6 +83,66 @@ pub fn item_ids(record: &Value) -> Vec<Id> {
     out
 }
 
+/// The ids a record's raw JSON names, read in one pass over its text: the import reads
+/// thousands of records, and building a JSON tree of each to find them would cost as much as
+/// reading them. The same rules as [`references`] and [`item_ids`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Named {
+    pub references: Vec<Id>,
+    pub items: Vec<Id>,
+}
+
+pub fn scan_raw(raw: &str) -> Named {
+    let bytes = raw.as_bytes();
+    let mut named = Named::default();
+    // For each open container: is it an object, and is its current key "id"?
+    let mut open: Vec<(bool, bool)> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' => open.push((true, false)),
+            b'[' => open.push((false, false)),
+            b'}' | b']' => {
+                open.pop();
+            }
+            b'"' => {
+                let start = i + 1;
+                let mut end = start;
+                let mut escaped = false;
+                while end < bytes.len() && bytes[end] != b'"' {
+                    if bytes[end] == b'\\' {
+                        escaped = true;
+                        end += 1;
+                    }
+                    end += 1;
+                }
+                let text = &raw[start..end.min(bytes.len())];
+                let mut next = end + 1;
+                while next < bytes.len() && bytes[next].is_ascii_whitespace() {
+                    next += 1;
+                }
+                if bytes.get(next) == Some(&b':') {
+                    if let Some(top) = open.last_mut() {
+                        top.1 = text == "id";
+                    }
+                } else if !escaped && text.len() == 36 {
+                    if let Ok(id) = text.parse::<Id>() {
+                        match open.last() {
+                            Some((true, true)) if open.len() == 1 => {}
+                            Some((true, true)) => named.items.push(id),
+                            _ => named.references.push(id),
+                        }
+                    }
+                }
+                i = end;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    named
+}
+
 /// A short human label for any record: its title, name or full name, else the start of its id.
 pub fn label(record: &Value) -> String {
     for field in ["title", "full_name", "name", "number", "content"] {
@@ -132,6 +192,52 @@ mod tests {
                 ("signatories[0].person".to_string(), person.to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn the_raw_scan_finds_what_the_tree_walk_finds_in_every_sample_record() {
+        use crate::core::sample::sample_dataset;
+        let data = sample_dataset();
+        let mut checked = 0;
+        let mut check = |value: Value| {
+            let raw = value.to_string();
+            let named = scan_raw(&raw);
+            let mut expected: Vec<Id> = references(&value).into_iter().map(|r| r.id).collect();
+            let mut found = named.references.clone();
+            expected.sort();
+            found.sort();
+            assert_eq!(found, expected, "{raw}");
+            let mut items = item_ids(&value);
+            let mut found_items = named.items.clone();
+            items.sort();
+            found_items.sort();
+            assert_eq!(found_items, items, "{raw}");
+            checked += 1;
+        };
+        for r in data.agreements.iter_all() {
+            check(serde_json::to_value(r).unwrap());
+        }
+        for r in data.events.iter_all() {
+            check(serde_json::to_value(r).unwrap());
+        }
+        for r in data.recommendations.iter_all() {
+            check(serde_json::to_value(r).unwrap());
+        }
+        for r in data.people.iter_all() {
+            check(serde_json::to_value(r).unwrap());
+        }
+        assert!(checked > 30);
+    }
+
+    #[test]
+    fn the_raw_scan_is_not_fooled_by_quotes_inside_strings_or_keys() {
+        let org = "11111111-1111-4111-8111-111111111111";
+        let raw = format!(
+            r#"{{"id":"55555555-5555-4555-8555-555555555555","version":{{"{org}":1}},"notes":"trích \"{org}\" ở đây","parent":"{org}"}}"#
+        );
+        let named = scan_raw(&raw);
+        assert_eq!(named.references, vec![org.parse::<Id>().unwrap()]);
+        assert!(named.items.is_empty());
     }
 
     #[test]

@@ -23,7 +23,7 @@ use super::file_format::{Header, Scope, FORMAT_NAME, HEADER_KEYS, SCHEMA_VERSION
 use super::meta::{Id, Meta};
 use super::migrate;
 use super::model::{Collection, Record};
-use super::references::{item_ids, references};
+use super::references::{item_ids, references, scan_raw};
 use super::workspace::{Dataset, OfficeProfile, RecordKey, Stored};
 
 /// Files above this are refused before they are read: a whole office's data is a few MB.
@@ -87,15 +87,15 @@ pub fn read_file(bytes: &[u8], local: &Dataset) -> Result<IncomingFile, FileErro
     if text.trim().is_empty() {
         return Err(FileError::Empty);
     }
-    serde_json::from_str::<IgnoredAny>(text).map_err(|e| FileError::NotJson {
-        line: e.line(),
-        column: e.column(),
-        reason: error::json_reason_of(&e, text),
-    })?;
-    let mut file = read_checked(text)?;
-    let missing = missing_references(&file, local);
-    file.warnings.extend(missing);
-    Ok(file)
+    read_checked(text, local)
+}
+
+fn not_json(error: &serde_json::Error, text: &str) -> FileError {
+    FileError::NotJson {
+        line: error.line(),
+        column: error.column(),
+        reason: error::json_reason_of(error, text),
+    }
 }
 
 /// Line and column (1-based, in characters) just after `before`.
@@ -116,13 +116,20 @@ fn kind_of_json(text: &str) -> &'static str {
     }
 }
 
-/// The rest of the checks, on text known to be JSON.
-fn read_checked(text: &str) -> Result<IncomingFile, FileError> {
-    let top: BTreeMap<String, &RawValue> = serde_json::from_str(text).map_err(|_| {
-        FileError::NotOurs(NotOurs::NotAnObject {
-            found: kind_of_json(text),
-        })
-    })?;
+/// The checks from JSON syntax on, on UTF-8 text.
+fn read_checked(text: &str, local: &Dataset) -> Result<IncomingFile, FileError> {
+    // One pass both checks the syntax (raw values are validated) and splits the top level.
+    let top: BTreeMap<String, &RawValue> = match serde_json::from_str(text) {
+        Ok(top) => top,
+        Err(e) if e.is_syntax() || e.is_eof() => return Err(not_json(&e, text)),
+        Err(_) => {
+            // Not an object; but a syntax error further on still comes first.
+            serde_json::from_str::<IgnoredAny>(text).map_err(|e| not_json(&e, text))?;
+            return Err(FileError::NotOurs(NotOurs::NotAnObject {
+                found: kind_of_json(text),
+            }));
+        }
+    };
     match top.get("format").map(|raw| raw.get()) {
         None => return Err(FileError::NotOurs(NotOurs::NoFormat)),
         Some(raw) if serde_json::from_str::<String>(raw).ok().as_deref() == Some(FORMAT_NAME) => {}
@@ -154,7 +161,7 @@ fn read_checked(text: &str) -> Result<IncomingFile, FileError> {
         let mut value: Value = serde_json::from_str(text).expect("checked JSON");
         migrate::migrate(&mut value, version as u32).map_err(FileError::Migration)?;
         let migrated = serde_json::to_string(&value).expect("JSON values serialise");
-        let mut file = read_checked(&migrated)?;
+        let mut file = read_checked(&migrated, local)?;
         file.migrated_from = Some(version as u32);
         return Ok(file);
     }
@@ -175,6 +182,8 @@ fn read_checked(text: &str) -> Result<IncomingFile, FileError> {
     // Schema errors come before duplicates, so the first duplicate waits until all are read.
     let mut seen: HashMap<Id, String> = HashMap::new();
     let mut duplicate = None;
+    let mut named: Vec<(RecordKey, Vec<Id>)> = Vec::new();
+    let mut nested_ids: HashSet<Id> = HashSet::new();
     for collection in Collection::ALL {
         let Some(raw) = top.get(collection.as_str()) else {
             continue;
@@ -189,6 +198,11 @@ fn read_checked(text: &str) -> Result<IncomingFile, FileError> {
             let path = format!("{}[{i}]", collection.as_str());
             let id = crate::with_record_type!(collection, T => read_record::<T>(item, &path, &mut file.records))?;
             let key = RecordKey { collection, id };
+            let found = scan_raw(item.get());
+            nested_ids.extend(found.items);
+            if !found.references.is_empty() {
+                named.push((key, found.references));
+            }
             if let Some(first) = seen.insert(id, path.clone()) {
                 duplicate.get_or_insert(FileError::DuplicateId {
                     id,
@@ -199,10 +213,12 @@ fn read_checked(text: &str) -> Result<IncomingFile, FileError> {
             file.positions.insert(key, path);
         }
     }
-    match duplicate {
-        Some(error) => Err(error),
-        None => Ok(file),
+    if let Some(error) = duplicate {
+        return Err(error);
     }
+    let missing = missing_references(&file, &named, nested_ids, local);
+    file.warnings.extend(missing);
+    Ok(file)
 }
 
 fn raw_value(raw: &RawValue) -> Value {
@@ -336,25 +352,16 @@ fn read_record<T: Stored>(raw: &RawValue, path: &str, into: &mut Dataset) -> Res
 }
 
 /// References from the file's records to ids found neither in the file nor in `local`.
-fn missing_references(file: &IncomingFile, local: &Dataset) -> Vec<Warning> {
+/// `named` holds what the raw scan found per record; paths are worked out only for records
+/// that do name something missing, which is rare.
+fn missing_references(
+    file: &IncomingFile,
+    named: &[(RecordKey, Vec<Id>)],
+    mut known: HashSet<Id>,
+    local: &Dataset,
+) -> Vec<Warning> {
     fn ids<T: Stored>(data: &Dataset, out: &mut HashSet<Id>) {
         out.extend(T::table(data).iter_all().map(Record::id));
-    }
-    fn scan<T: Stored>(file: &IncomingFile, known: &mut HashSet<Id>, out: &mut Vec<Warning>) {
-        for record in T::table(&file.records).iter_all() {
-            let key = RecordKey {
-                collection: T::COLLECTION,
-                id: record.id(),
-            };
-            let value = serde_json::to_value(record).expect("records serialise");
-            known.extend(item_ids(&value));
-            for reference in references(&value) {
-                out.push(Warning::MissingReference {
-                    path: format!("{}.{}", file.positions[&key], reference.path),
-                    id: reference.id,
-                });
-            }
-        }
     }
     fn local_item_ids<T: Stored>(data: &Dataset, out: &mut HashSet<Id>) {
         for record in T::table(data).iter_all() {
@@ -363,29 +370,47 @@ fn missing_references(file: &IncomingFile, local: &Dataset) -> Vec<Warning> {
             ));
         }
     }
-    let mut known = HashSet::new();
+    fn value_of<T: Stored>(data: &Dataset, id: &Id) -> Option<serde_json::Value> {
+        T::table(data)
+            .get(id)
+            .map(|r| serde_json::to_value(r).expect("records serialise"))
+    }
     for collection in Collection::ALL {
         crate::with_record_type!(collection, T => {
             ids::<T>(&file.records, &mut known);
             ids::<T>(local, &mut known);
         });
     }
-    let mut all = Vec::new();
-    for collection in Collection::ALL {
-        crate::with_record_type!(collection, T => scan::<T>(file, &mut known, &mut all));
-    }
-    let is_missing = |w: &Warning, known: &HashSet<Id>| match w {
-        Warning::MissingReference { id, .. } => !known.contains(id),
-        _ => false,
+    let names_missing = |known: &HashSet<Id>| {
+        named
+            .iter()
+            .filter(|(_, refs)| refs.iter().any(|id| !known.contains(id)))
+            .map(|(key, _)| *key)
+            .collect::<Vec<_>>()
     };
-    if all.iter().any(|w| is_missing(w, &known)) {
+    let mut suspects = names_missing(&known);
+    if !suspects.is_empty() {
         // Items nested in our own records (areas) are looked up only when needed: it costs a pass.
         for collection in Collection::ALL {
             crate::with_record_type!(collection, T => local_item_ids::<T>(local, &mut known));
         }
+        suspects = names_missing(&known);
     }
-    all.retain(|w| is_missing(w, &known));
-    all
+    let mut warnings = Vec::new();
+    for key in suspects {
+        let value =
+            crate::with_record_type!(key.collection, T => value_of::<T>(&file.records, &key.id))
+                .expect("a record of the file");
+        for reference in references(&value) {
+            if !known.contains(&reference.id) {
+                warnings.push(Warning::MissingReference {
+                    path: format!("{}.{}", file.positions[&key], reference.path),
+                    id: reference.id,
+                });
+            }
+        }
+    }
+    warnings
 }
 
 #[cfg(test)]
