@@ -8,6 +8,7 @@ mod dashboard;
 mod directory;
 mod events;
 mod first_run;
+pub mod i18n;
 mod recommendations;
 mod settings;
 mod storage_settings;
@@ -18,6 +19,7 @@ mod update;
 mod widgets;
 
 use leptos::prelude::*;
+use leptos_fluent::move_tr;
 
 use crate::route::{Route, Section};
 use state::{current_hash, use_app, AppState};
@@ -48,17 +50,19 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || handle.remove());
 
     view! {
-        <update::UpdateBanner/>
-        <Show when=move || state.office.with(Option::is_some) fallback=first_run::FirstRun>
-            <Shell/>
-        </Show>
+        <i18n::I18nProvider>
+            <update::UpdateBanner/>
+            <Show when=move || state.office.with(Option::is_some) fallback=first_run::FirstRun>
+                <Shell/>
+            </Show>
+        </i18n::I18nProvider>
     }
 }
 
 #[component]
 fn Shell() -> impl IntoView {
     let state = use_app();
-    let nav_link = move |section: Section, route: Route, label: &'static str| {
+    let nav_link = move |section: Section, route: Route, label: Signal<String>| {
         view! {
             <a
                 href=route.href()
@@ -70,27 +74,38 @@ fn Shell() -> impl IntoView {
         }
     };
     view! {
+        <a class="skip-link" href="#main" on:click=|ev| {
+            // The fragment holds the route: move focus instead of navigating.
+            ev.prevent_default();
+            if let Some(main) = document().get_element_by_id("main") {
+                use wasm_bindgen::JsCast;
+                if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = main.focus();
+                }
+            }
+        }>{move_tr!("skip-to-content")}</a>
         <header class="app-header">
             <a class="brand" href="#/">
                 <span class="brand-mark" aria-hidden="true">"PH"</span>
-                <span class="brand-name">"Phối hợp"</span>
+                <span class="brand-name">{move_tr!("app-name")}</span>
             </a>
-            <nav class="main-nav" aria-label="Điều hướng chính">
-                {nav_link(Section::Dashboard, Route::Dashboard, "Tổng quan")}
-                {nav_link(Section::Agreements, Route::Agreements, "Văn bản")}
-                {nav_link(Section::Events, Route::Events, "Sự kiện")}
-                {nav_link(Section::Recommendations, Route::Recommendations, "Kiến nghị")}
-                {nav_link(Section::Organisations, Route::Organisations, "Cơ quan")}
-                {nav_link(Section::People, Route::People, "Cá nhân")}
-                {nav_link(Section::Sharing, Route::Sharing, "Trao đổi dữ liệu")}
-                {nav_link(Section::Settings, Route::Settings, "Cài đặt")}
+            <nav class="main-nav" aria-label=move_tr!("nav-label")>
+                {nav_link(Section::Dashboard, Route::Dashboard, move_tr!("nav-dashboard"))}
+                {nav_link(Section::Agreements, Route::Agreements, move_tr!("nav-agreements"))}
+                {nav_link(Section::Events, Route::Events, move_tr!("nav-events"))}
+                {nav_link(Section::Recommendations, Route::Recommendations, move_tr!("nav-recommendations"))}
+                {nav_link(Section::Organisations, Route::Organisations, move_tr!("nav-organisations"))}
+                {nav_link(Section::People, Route::People, move_tr!("nav-people"))}
+                {nav_link(Section::Sharing, Route::Sharing, move_tr!("nav-sharing"))}
+                {nav_link(Section::Settings, Route::Settings, move_tr!("nav-settings"))}
             </nav>
-            <span class="office-name" title="Cơ quan sử dụng">
+            <span class="office-name" title=move_tr!("office-in-use")>
                 {move || state.office.with(|o| o.as_ref().map(|o| o.name.clone()).unwrap_or_default())}
             </span>
+            <i18n::LanguageSwitch/>
         </header>
         <widgets::StorageBanner/>
-        <main class="page" id="main">
+        <main class="page" id="main" tabindex="-1">
             {move || match state.route.get() {
                 Route::Dashboard => dashboard::Dashboard().into_any(),
                 Route::Agreements => view! { <agreement_list::AgreementList/> }.into_any(),
