@@ -181,7 +181,13 @@ fn every_bad_file_is_refused_with_its_message_and_changes_nothing() {
             )),
             Ok(applied) => {
                 // What a wrongly accepted file would have done: prove the check below can fail.
-                storage::save_records(&mut store, &data, &applied.written, &mut session, stamp(0xB, 10).now);
+                storage::save_records(
+                    &mut store,
+                    &data,
+                    &applied.written,
+                    &mut session,
+                    stamp(0xB, 10).now,
+                );
                 failures.push(format!("{}: accepted", path.display()));
             }
         }
