@@ -22,6 +22,9 @@ pub fn I18nProvider(children: Children) -> impl IntoView {
         local_storage_key: "phoihop-language",
         initial_language_from_local_storage: true,
         set_language_to_local_storage: true,
+        // No Unicode isolation marks (U+2068/U+2069) around `{ $arguments }`: they would end up
+        // in the page's text (and in copied text) around every number and name.
+        customise: |bundle| bundle.set_use_isolating(false),
     }
 }
 
