@@ -4,6 +4,7 @@
 
 use chrono::Datelike;
 use leptos::prelude::*;
+use leptos_fluent::I18n;
 
 use super::state::use_app;
 use super::widgets::record_link;
@@ -54,6 +55,7 @@ fn occurrence_label(state: OccurrenceState) -> (&'static str, &'static str) {
 #[component]
 pub fn EventsSection(agreement: Agreement) -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let id = agreement.id();
     let events: Vec<Event> = state.data.with_untracked(|d| {
         find_events(
@@ -94,7 +96,8 @@ pub fn EventsSection(agreement: Agreement) -> impl IntoView {
                 view! {
                     <ul class="plain-list">
                         {events.into_iter().map(|e| {
-                            let role = e.role_for(id).map(super::text::event_role).unwrap_or_default();
+                            let role = e.role_for(id);
+                            let role = move || role.map(|r| super::text::event_role(i18n, r)).unwrap_or_default();
                             view! {
                                 <li>
                                     <span class="muted">{format_local(e.starts_at)} " · "</span>
@@ -113,6 +116,7 @@ pub fn EventsSection(agreement: Agreement) -> impl IntoView {
 #[component]
 pub fn DutiesSection(agreement: Agreement) -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let id = agreement.id();
     if agreement.duties.is_empty() {
         return view! {
@@ -197,6 +201,7 @@ pub fn DutiesSection(agreement: Agreement) -> impl IntoView {
 #[component]
 pub fn RecommendationsSection(agreement: Agreement) -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let id = agreement.id();
     let today = state.today();
     let recs: Vec<Recommendation> = state.data.with_untracked(|d| {
@@ -231,7 +236,7 @@ pub fn RecommendationsSection(agreement: Agreement) -> impl IntoView {
                                     <tr>
                                         <td><a href=Route::Recommendation(r.id()).href()>{r.content.clone()}</a></td>
                                         <td class:late=late>{r.deadline.map(format_date).unwrap_or_else(|| "—".into())}</td>
-                                        <td><span class=super::text::recommendation_status_class(r.status)>{super::text::recommendation_status(r.status)}</span></td>
+                                        <td><span class=super::text::recommendation_status_class(r.status)>{move || super::text::recommendation_status(i18n, r.status)}</span></td>
                                     </tr>
                                 }
                             }).collect_view()}
@@ -265,6 +270,7 @@ fn period_years(a: &Agreement) -> Vec<i32> {
 #[component]
 pub fn AreaResultsSection(agreement: Agreement) -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let id = agreement.id();
     let years = period_years(&agreement);
     if agreement.areas.is_empty() || years.is_empty() {
@@ -358,6 +364,7 @@ pub fn AreaResultsSection(agreement: Agreement) -> impl IntoView {
 #[component]
 pub fn CloseOutSection(agreement: Agreement) -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let id = agreement.id();
     let ended = agreement.period.end.is_some_and(|e| e < state.today());
     let existing = agreement.close_out.clone().unwrap_or_default();
@@ -467,6 +474,7 @@ pub fn CloseOutSection(agreement: Agreement) -> impl IntoView {
 #[component]
 pub fn PlanMatrixSection(agreement: Agreement) -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     if agreement.kind != AgreementKind::Regulation {
         return ().into_any();
     }
@@ -531,7 +539,7 @@ pub fn PlanMatrixSection(agreement: Agreement) -> impl IntoView {
                                             view! {
                                                 <td class="cell has-plan">
                                                     {cell.plans.into_iter().map(|(plan, status)| view! {
-                                                        <a href=Route::Agreement(plan).href() class=super::text::status_class(status) title=super::text::status(status)>{super::text::status(status)}</a>
+                                                        <a href=Route::Agreement(plan).href() class=super::text::status_class(status) title=move || super::text::status(i18n, status)>{move || super::text::status(i18n, status)}</a>
                                                     }).collect_view()}
                                                 </td>
                                             }.into_any()

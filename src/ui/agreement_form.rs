@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
+use leptos_fluent::{tr, I18n};
 
 use super::state::use_app;
 use super::text;
@@ -143,6 +144,7 @@ fn option_label(selected: Option<Id>, id: Id, label: String) -> impl IntoView {
 #[component]
 pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let existing = id.and_then(|id| {
         state
             .data
@@ -212,7 +214,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
     );
 
     let issues = RwSignal::new(Vec::<Issue>::new());
-    let date_errors = RwSignal::new(BTreeMap::<String, &'static str>::new());
+    let date_errors = RwSignal::new(BTreeMap::<String, String>::new());
     let summary = RwSignal::new(None::<String>);
 
     let organisations: Vec<(Id, String)> = state.data.with_untracked(|d| {
@@ -259,7 +261,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
             |field: &str, value: String, bound: Bound| match parse_date_input(&value, bound) {
                 Ok(d) => d,
                 Err(e) => {
-                    errors.insert(field.to_string(), text::date_input_error(&e));
+                    errors.insert(field.to_string(), text::date_input_error(i18n, &e));
                     None
                 }
             };
@@ -335,7 +337,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                     DueRule::YearAnyTime
                 } else {
                     parse_day_month(&text).unwrap_or_else(|| {
-                        errors.insert(format!("duties[{i}].due"), "Nhập hạn dạng dd/mm, ví dụ 15/12; để trống nếu chỉ cần một lần mỗi năm.");
+                        errors.insert(format!("duties[{i}].due"), tr!(i18n, "agreement-form-duty-due-error"));
                         DueRule::YearAnyTime
                     })
                 };
@@ -386,7 +388,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
         move || {
             date_errors.with(|e| {
                 e.get(field)
-                    .map(|m| view! { <p class="field-error" role="alert">{*m}</p> })
+                    .map(|m| view! { <p class="field-error" role="alert">{m.clone()}</p> })
             })
         }
     };
@@ -401,6 +403,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
         let base = base.clone();
         move || {
             text::status_reason(
+                i18n,
                 &state
                     .data
                     .with_untracked(|d| {
@@ -443,7 +446,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                             kind.set(AgreementKind::ALL.into_iter().find(|k| format!("{k:?}") == v).unwrap_or_default());
                         }>
                             {AgreementKind::ALL.into_iter().map(|k| view! {
-                                <option value=format!("{k:?}") selected=move || kind.get() == k>{text::agreement_kind(k)}</option>
+                                <option value=format!("{k:?}") selected=move || kind.get() == k>{move || text::agreement_kind(i18n, k)}</option>
                             }).collect_view()}
                         </select>
                     </div>
@@ -523,7 +526,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                         }>
                             <option value="" selected=move || status_manual.get().is_none()>"Tự động theo ngày"</option>
                             {Status::ALL.into_iter().map(|s| view! {
-                                <option value=format!("{s:?}") selected=move || status_manual.get() == Some(s)>{text::status(s)}</option>
+                                <option value=format!("{s:?}") selected=move || status_manual.get() == Some(s)>{move || text::status(i18n, s)}</option>
                             }).collect_view()}
                         </select>
                         <p class="help">"Tự động: " {status_hint}</p>
@@ -610,7 +613,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                                     row.authority.set(Authority::ALL.into_iter().find(|a| format!("{a:?}") == v).unwrap_or_default());
                                 }>
                                     {Authority::ALL.into_iter().map(|a| view! {
-                                        <option value=format!("{a:?}") selected=row.authority.get_untracked() == a>{text::authority(a)}</option>
+                                        <option value=format!("{a:?}") selected=row.authority.get_untracked() == a>{move || text::authority(i18n, a)}</option>
                                     }).collect_view()}
                                 </select>
                             </div>
@@ -626,7 +629,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                                 <label for=ids[4].clone()>"Ngày ký"</label>
                                 <input id=ids[4].clone() type="text" placeholder="dd/mm/yyyy" prop:value=move || row.signed_on.get()
                                     on:input=move |ev| row.signed_on.set(event_target_value(&ev))/>
-                                {move || date_errors.with(|e| e.get(&date_field()).map(|m| view! { <p class="field-error" role="alert">{*m}</p> }))}
+                                {move || date_errors.with(|e| e.get(&date_field()).map(|m| view! { <p class="field-error" role="alert">{m.clone()}</p> }))}
                             </div>
                             <button type="button" class="icon" aria-label="Bỏ người ký này"
                                 on:click=move |_| signatories.update(|rows| rows.retain(|r| r.uid != uid))>"×"</button>
@@ -725,7 +728,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                             <div class="field">
                                 <label for=ids[1].clone()>"Hạn hằng năm (dd/mm)"</label>
                                 <input id=ids[1].clone() type="text" placeholder="để trống: trong năm" prop:value=move || row.due_by.get() on:input=move |ev| row.due_by.set(event_target_value(&ev))/>
-                                {move || date_errors.with(|e| e.get(&due_field()).map(|m| view! { <p class="field-error" role="alert">{*m}</p> }))}
+                                {move || date_errors.with(|e| e.get(&due_field()).map(|m| view! { <p class="field-error" role="alert">{m.clone()}</p> }))}
                             </div>
                             <div class="field">
                                 <label for=ids[2].clone()>"Hoàn thành khi có sự kiện"</label>
@@ -735,7 +738,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                                 }>
                                     <option value="" selected=row.fulfilled_by.get_untracked().is_none()>"— Tự đánh dấu —"</option>
                                     {EventKind::ALL.into_iter().map(|k| view! {
-                                        <option value=format!("{k:?}") selected=row.fulfilled_by.get_untracked() == Some(k)>{text::event_kind(k)}</option>
+                                        <option value=format!("{k:?}") selected=row.fulfilled_by.get_untracked() == Some(k)>{move || text::event_kind(i18n, k)}</option>
                                     }).collect_view()}
                                 </select>
                             </div>

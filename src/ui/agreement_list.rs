@@ -1,6 +1,7 @@
 //! The agreement register: search as you type, filters, sort.
 
 use leptos::prelude::*;
+use leptos_fluent::I18n;
 
 use super::state::use_app;
 use super::text;
@@ -28,6 +29,7 @@ pub fn AgreementList(
     initial_status: Option<Status>,
 ) -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let text_query = RwSignal::new(String::new());
     let status = RwSignal::new(initial_status);
     let kind = RwSignal::new(None::<AgreementKind>);
@@ -102,7 +104,7 @@ pub fn AgreementList(
                 <select on:change=move |ev| status.set(parse_status(&event_target_value(&ev)))
                     prop:value=move || status.get().map(|s| format!("{s:?}")).unwrap_or_default()>
                     <option value="">"Tất cả"</option>
-                    {Status::ALL.into_iter().map(|s| view! { <option value=format!("{s:?}") selected=move || status.get() == Some(s)>{text::status(s)}</option> }).collect_view()}
+                    {Status::ALL.into_iter().map(|s| view! { <option value=format!("{s:?}") selected=move || status.get() == Some(s)>{move || text::status(i18n, s)}</option> }).collect_view()}
                 </select>
             </label>
             <label>
@@ -110,7 +112,7 @@ pub fn AgreementList(
                 <select on:change=move |ev| kind.set(parse_kind(&event_target_value(&ev)))
                     prop:value=move || kind.get().map(|k| format!("{k:?}")).unwrap_or_default()>
                     <option value="">"Tất cả"</option>
-                    {AgreementKind::ALL.into_iter().map(|k| view! { <option value=format!("{k:?}")>{text::agreement_kind_short(k)}</option> }).collect_view()}
+                    {AgreementKind::ALL.into_iter().map(|k| view! { <option value=format!("{k:?}")>{move || text::agreement_kind_short(i18n, k)}</option> }).collect_view()}
                 </select>
             </label>
             <label>
@@ -186,7 +188,7 @@ pub fn AgreementList(
                                     <td class="number">{if a.number.is_empty() { "—".to_string() } else { a.number.clone() }}</td>
                                     <td class="title">
                                         <a href=href>{a.title.clone()}</a>
-                                        <span class="kind">{text::agreement_kind_short(a.kind)}</span>
+                                        <span class="kind">{let k = a.kind; move || text::agreement_kind_short(i18n, k)}</span>
                                     </td>
                                     <td class="parties">{parties}</td>
                                     <td class="period">{format_period_years(a.period.start, a.period.end)}</td>

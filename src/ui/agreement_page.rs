@@ -2,6 +2,7 @@
 //! actions on it (edit, duplicate for the next period, add a plan, delete).
 
 use leptos::prelude::*;
+use leptos_fluent::I18n;
 
 use super::state::use_app;
 use super::text;
@@ -18,6 +19,7 @@ use crate::route::Route;
 #[component]
 pub fn AgreementPage(id: Id) -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let agreement = Memo::new(move |_| state.data.with(|d| d.agreements.get(&id).cloned()));
     move || match agreement.get() {
         None => view! { <Missing what="văn bản" deleted=false/> }.into_any(),
@@ -41,6 +43,7 @@ fn link_to(state: super::state::AppState, id: Id) -> impl IntoView {
 #[component]
 fn AgreementView(agreement: Agreement) -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let a = agreement;
     let id = a.id();
     let info = state
@@ -50,7 +53,7 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
         validate::agreement(&a, d)
             .iter()
             .filter(|i| !i.is_error())
-            .map(|i| text::problem(&i.problem))
+            .map(|i| text::problem(i18n, &i.problem))
             .collect()
     });
     let (plans, successors) = state.data.with_untracked(|d| {
@@ -110,11 +113,11 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
         </nav>
         <div class="page-head">
             <div>
-                <p class="eyebrow">{text::agreement_kind(a.kind)} {(!a.number.is_empty()).then(|| format!(" · Số {}", a.number))}</p>
+                <p class="eyebrow">{let k = a.kind; move || text::agreement_kind(i18n, k)} {(!a.number.is_empty()).then(|| format!(" · Số {}", a.number))}</p>
                 <h1>{a.title.clone()}</h1>
                 <p class="status-line">
                     <StatusBadge agreement=a.clone()/>
-                    <span class="reason">{text::status_reason(&info.reason)}</span>
+                    <span class="reason">{let reason = info.reason.clone(); move || text::status_reason(i18n, &reason)}</span>
                 </p>
             </div>
             <div class="actions">
@@ -339,6 +342,7 @@ fn PrintSignatures(columns: Vec<document::SignatureColumn>) -> impl IntoView {
 #[component]
 fn DuplicateDialog(source: Agreement, open: RwSignal<bool>) -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let defaults = CarryOver::default();
     let parties = RwSignal::new(defaults.parties);
     let areas = RwSignal::new(defaults.areas);

@@ -1,5 +1,13 @@
-//! Every user-facing wording of the core's enums and problems, in Vietnamese.
-//! One place, so the later translation layer replaces this module only.
+//! Every user-facing wording of the core's enums and problems, through the translation layer
+//! (locales/<language>/common.ftl). Each function takes the `I18n` (it is Copy) and returns the
+//! wording in the current language; inside a view, call it in a closure (`move || …`) so the text
+//! follows a language switch. Data the user typed (a reason, a title) is passed through as is.
+//!
+//! `store_error`, `load_problem`, `snapshot_refused`, `snapshot_kind` and `million_units` are
+//! still Vietnamese only: the storage and sharing pages that call them are translated later
+//! (`store_error_tr` is the translated form the translated pages use).
+
+use leptos_fluent::{tr, I18n};
 
 use crate::core::dates::{format_date, DateInputError};
 use crate::core::model::{AgreementKind, Authority, OrganisationKind, Status};
@@ -9,14 +17,14 @@ use crate::core::storage::keys::SnapshotKind;
 use crate::core::storage::{LoadProblemKind, StoreError};
 use crate::core::validate::Problem;
 
-pub fn status(s: Status) -> &'static str {
+pub fn status(i18n: I18n, s: Status) -> String {
     match s {
-        Status::Draft => "Dự thảo",
-        Status::Signed => "Đã ký, chưa hiệu lực",
-        Status::InForce => "Đang hiệu lực",
-        Status::Expired => "Hết hiệu lực",
-        Status::Summarised => "Đã tổng kết",
-        Status::Terminated => "Chấm dứt",
+        Status::Draft => tr!(i18n, "status-draft"),
+        Status::Signed => tr!(i18n, "status-signed"),
+        Status::InForce => tr!(i18n, "status-in-force"),
+        Status::Expired => tr!(i18n, "status-expired"),
+        Status::Summarised => tr!(i18n, "status-summarised"),
+        Status::Terminated => tr!(i18n, "status-terminated"),
     }
 }
 
@@ -32,102 +40,105 @@ pub fn status_class(s: Status) -> &'static str {
     }
 }
 
-pub fn status_reason(r: &StatusReason) -> String {
+pub fn status_reason(i18n: I18n, r: &StatusReason) -> String {
     match r {
-        StatusReason::SetByUser(why) if why.trim().is_empty() => "Do người dùng đặt".into(),
-        StatusReason::SetByUser(why) => format!("Do người dùng đặt: {why}"),
-        StatusReason::NotSigned => "Chưa có ngày ký".into(),
-        StatusReason::StartsOn(d) => format!("Hiệu lực từ {}", format_date(*d)),
-        StatusReason::InForceUntil(Some(d)) => format!("Hiệu lực đến hết {}", format_date(*d)),
-        StatusReason::InForceUntil(None) => "Đã ký; chưa ghi thời hạn".into(),
-        StatusReason::EndedOn(d) => format!("Giai đoạn đã kết thúc {}", format_date(*d)),
+        StatusReason::SetByUser(why) if why.trim().is_empty() => tr!(i18n, "status-reason-set-by-user"),
+        StatusReason::SetByUser(why) => tr!(i18n, "status-reason-set-by-user-why", {"why" => why.clone()}),
+        StatusReason::NotSigned => tr!(i18n, "status-reason-not-signed"),
+        StatusReason::StartsOn(d) => tr!(i18n, "status-reason-starts-on", {"date" => format_date(*d)}),
+        StatusReason::InForceUntil(Some(d)) => {
+            tr!(i18n, "status-reason-in-force-until", {"date" => format_date(*d)})
+        }
+        StatusReason::InForceUntil(None) => tr!(i18n, "status-reason-in-force-open"),
+        StatusReason::EndedOn(d) => tr!(i18n, "status-reason-ended-on", {"date" => format_date(*d)}),
         StatusReason::SummarisedAt(_, d) => {
-            format!("Đã tổng kết tại hội nghị ngày {}", format_date(*d))
+            tr!(i18n, "status-reason-summarised-at", {"date" => format_date(*d)})
         }
-        StatusReason::SignedAt(_, d) => format!(
-            "Ký tại hội nghị ngày {}; chưa đến thời hạn hiệu lực",
-            format_date(*d)
-        ),
+        StatusReason::SignedAt(_, d) => tr!(i18n, "status-reason-signed-at", {"date" => format_date(*d)}),
     }
 }
 
-pub fn agreement_kind(k: AgreementKind) -> &'static str {
+pub fn agreement_kind(i18n: I18n, k: AgreementKind) -> String {
     match k {
-        AgreementKind::Regulation => "Quy chế phối hợp",
-        AgreementKind::Plan => "Kế hoạch / giao ước phối hợp",
-        AgreementKind::Other => "Văn bản khác",
+        AgreementKind::Regulation => tr!(i18n, "agreement-kind-regulation"),
+        AgreementKind::Plan => tr!(i18n, "agreement-kind-plan"),
+        AgreementKind::Other => tr!(i18n, "agreement-kind-other"),
     }
 }
 
-pub fn agreement_kind_short(k: AgreementKind) -> &'static str {
+pub fn agreement_kind_short(i18n: I18n, k: AgreementKind) -> String {
     match k {
-        AgreementKind::Regulation => "Quy chế",
-        AgreementKind::Plan => "Kế hoạch",
-        AgreementKind::Other => "Khác",
+        AgreementKind::Regulation => tr!(i18n, "agreement-kind-short-regulation"),
+        AgreementKind::Plan => tr!(i18n, "agreement-kind-short-plan"),
+        AgreementKind::Other => tr!(i18n, "agreement-kind-short-other"),
     }
 }
 
-pub fn organisation_kind(k: OrganisationKind) -> &'static str {
+pub fn organisation_kind(i18n: I18n, k: OrganisationKind) -> String {
     match k {
-        OrganisationKind::PeoplesCommittee => "Ủy ban nhân dân",
-        OrganisationKind::PartyCommittee => "Cấp ủy Đảng",
-        OrganisationKind::MassOrganisation => "Tổ chức chính trị - xã hội",
-        OrganisationKind::Department => "Sở, ban, ngành",
-        OrganisationKind::Other => "Khác",
+        OrganisationKind::PeoplesCommittee => tr!(i18n, "organisation-kind-peoples-committee"),
+        OrganisationKind::PartyCommittee => tr!(i18n, "organisation-kind-party-committee"),
+        OrganisationKind::MassOrganisation => tr!(i18n, "organisation-kind-mass-organisation"),
+        OrganisationKind::Department => tr!(i18n, "organisation-kind-department"),
+        OrganisationKind::Other => tr!(i18n, "organisation-kind-other"),
     }
 }
 
-pub fn authority(a: Authority) -> &'static str {
+pub fn authority(i18n: I18n, a: Authority) -> String {
     match a {
-        Authority::Own => "(ký trực tiếp)",
-        Authority::OnBehalfOf => "TM. (thay mặt)",
-        Authority::ActingFor => "KT. (ký thay)",
-        Authority::Interim => "Q. (quyền)",
-        Authority::ByOrder => "TL. (thừa lệnh)",
-        Authority::ByDelegation => "TUQ. (thừa ủy quyền)",
+        Authority::Own => tr!(i18n, "authority-own"),
+        Authority::OnBehalfOf => tr!(i18n, "authority-on-behalf-of"),
+        Authority::ActingFor => tr!(i18n, "authority-acting-for"),
+        Authority::Interim => tr!(i18n, "authority-interim"),
+        Authority::ByOrder => tr!(i18n, "authority-by-order"),
+        Authority::ByDelegation => tr!(i18n, "authority-by-delegation"),
     }
 }
 
-pub fn problem(p: &Problem) -> String {
+pub fn problem(i18n: I18n, p: &Problem) -> String {
     match p {
-        Problem::Required => "Bắt buộc nhập.".into(),
-        Problem::EndBeforeStart => "Ngày kết thúc đứng trước ngày bắt đầu.".into(),
-        Problem::NoLead => "Chọn một bên chủ trì.".into(),
-        Problem::SeveralLeads => "Chỉ được có một bên chủ trì.".into(),
-        Problem::TooFewParties => "Cần ít nhất hai bên tham gia.".into(),
-        Problem::DuplicateParty => "Cơ quan này đã có trong danh sách các bên.".into(),
-        Problem::UnknownOrganisation => "Chọn một cơ quan có trong danh bạ.".into(),
-        Problem::UnknownPerson => "Chọn một người có trong danh bạ.".into(),
-        Problem::SignatoryNotParty => "Người ký phải ký cho một trong các bên của văn bản.".into(),
-        Problem::ParentNotRegulation => "Văn bản cấp trên phải là một quy chế phối hợp.".into(),
-        Problem::ParentOnlyForPlans => "Chỉ kế hoạch mới thuộc một quy chế.".into(),
-        Problem::NumberTaken { .. } => {
-            "Số hiệu này đã dùng cho một văn bản khác của cùng các bên.".into()
-        }
-        Problem::SupersedesItself => "Văn bản không thể thay thế chính nó.".into(),
-        Problem::SupersedesCycle => {
-            "Chuỗi thay thế bị vòng lặp (văn bản cũ lại thay thế văn bản này).".into()
-        }
-        Problem::OwnParent => "Không thể chọn chính nó.".into(),
-        Problem::TitleYearsDiffer { title, period } => {
-            format!("Tên ghi giai đoạn {title}, nhưng thời hạn là {period}. Kiểm tra lại.")
-        }
-        Problem::SignedAfterEnd => "Ngày ký sau khi giai đoạn đã kết thúc.".into(),
-        Problem::PositionEndsBeforeStart => "Ngày thôi giữ chức vụ đứng trước ngày bắt đầu.".into(),
-        Problem::ResponsibleNotParty => {
-            "Đơn vị chịu trách nhiệm phải là một bên của văn bản.".into()
-        }
+        Problem::Required => tr!(i18n, "problem-required"),
+        Problem::EndBeforeStart => tr!(i18n, "problem-end-before-start"),
+        Problem::NoLead => tr!(i18n, "problem-no-lead"),
+        Problem::SeveralLeads => tr!(i18n, "problem-several-leads"),
+        Problem::TooFewParties => tr!(i18n, "problem-too-few-parties"),
+        Problem::DuplicateParty => tr!(i18n, "problem-duplicate-party"),
+        Problem::UnknownOrganisation => tr!(i18n, "problem-unknown-organisation"),
+        Problem::UnknownPerson => tr!(i18n, "problem-unknown-person"),
+        Problem::SignatoryNotParty => tr!(i18n, "problem-signatory-not-party"),
+        Problem::ParentNotRegulation => tr!(i18n, "problem-parent-not-regulation"),
+        Problem::ParentOnlyForPlans => tr!(i18n, "problem-parent-only-for-plans"),
+        Problem::NumberTaken { .. } => tr!(i18n, "problem-number-taken"),
+        Problem::SupersedesItself => tr!(i18n, "problem-supersedes-itself"),
+        Problem::SupersedesCycle => tr!(i18n, "problem-supersedes-cycle"),
+        Problem::OwnParent => tr!(i18n, "problem-own-parent"),
+        Problem::TitleYearsDiffer { title, period } => tr!(i18n, "problem-title-years-differ", {
+            "title" => title.clone(),
+            "period" => period.clone(),
+        }),
+        Problem::SignedAfterEnd => tr!(i18n, "problem-signed-after-end"),
+        Problem::PositionEndsBeforeStart => tr!(i18n, "problem-position-ends-before-start"),
+        Problem::ResponsibleNotParty => tr!(i18n, "problem-responsible-not-party"),
     }
 }
 
-pub fn date_input_error(e: &DateInputError) -> &'static str {
+pub fn date_input_error(i18n: I18n, e: &DateInputError) -> String {
     match e {
-        DateInputError::Unrecognised => "Không đọc được ngày. Nhập dd/mm/yyyy, mm/yyyy hoặc yyyy.",
-        DateInputError::NoSuchDay => "Ngày này không tồn tại.",
-        DateInputError::YearOutOfRange => "Năm phải trong khoảng 1900–2200.",
+        DateInputError::Unrecognised => tr!(i18n, "date-error-unrecognised"),
+        DateInputError::NoSuchDay => tr!(i18n, "date-error-no-such-day"),
+        DateInputError::YearOutOfRange => tr!(i18n, "date-error-year-out-of-range"),
     }
 }
 
+pub fn store_error_tr(i18n: I18n, e: &StoreError) -> String {
+    match e {
+        StoreError::QuotaExceeded => tr!(i18n, "store-error-quota-exceeded"),
+        StoreError::Unavailable(why) => tr!(i18n, "store-error-unavailable", {"why" => why.clone()}),
+        StoreError::Other(why) => tr!(i18n, "store-error-other", {"why" => why.clone()}),
+    }
+}
+
+/// Vietnamese only, for the pages not translated yet; translated pages use [`store_error_tr`].
 pub fn store_error(e: &StoreError) -> String {
     match e {
         StoreError::QuotaExceeded => "Bộ nhớ của trình duyệt dành cho trang này đã đầy.".into(),
@@ -157,40 +168,43 @@ pub fn load_problem(k: &LoadProblemKind) -> String {
 
 // ---------------------------------------------------------------- events and recommendations
 
-pub fn event_kind(k: crate::core::event::EventKind) -> &'static str {
+pub fn event_kind(i18n: I18n, k: crate::core::event::EventKind) -> String {
     use crate::core::event::EventKind as K;
     match k {
-        K::Signing => "Hội nghị ký kết",
-        K::AnnualSession => "Làm việc định kỳ hằng năm",
-        K::MidTermReview => "Hội nghị sơ kết",
-        K::SummaryConference => "Hội nghị tổng kết",
-        K::YouthDialogue => "Đối thoại với thanh niên",
-        K::Other => "Sự kiện khác",
+        K::Signing => tr!(i18n, "event-kind-signing"),
+        K::AnnualSession => tr!(i18n, "event-kind-annual-session"),
+        K::MidTermReview => tr!(i18n, "event-kind-mid-term-review"),
+        K::SummaryConference => tr!(i18n, "event-kind-summary-conference"),
+        K::YouthDialogue => tr!(i18n, "event-kind-youth-dialogue"),
+        K::Other => tr!(i18n, "event-kind-other"),
     }
 }
 
 /// What the event did to a linked agreement, as read after its title.
-pub fn event_role(r: crate::core::event::EventRole) -> &'static str {
+pub fn event_role(i18n: I18n, r: crate::core::event::EventRole) -> String {
     use crate::core::event::EventRole as R;
     match r {
-        R::Signed => "ký kết tại đây",
-        R::Summarised => "tổng kết tại đây",
-        R::Reviewed => "xem xét tại đây",
+        R::Signed => tr!(i18n, "event-role-signed"),
+        R::Summarised => tr!(i18n, "event-role-summarised"),
+        R::Reviewed => tr!(i18n, "event-role-reviewed"),
     }
 }
 
-pub fn recommendation_status(s: crate::core::recommendation::RecommendationStatus) -> &'static str {
+pub fn recommendation_status(
+    i18n: I18n,
+    s: crate::core::recommendation::RecommendationStatus,
+) -> String {
     use crate::core::recommendation::RecommendationStatus as S;
     match s {
-        S::Open => "Chờ xử lý",
-        S::InProgress => "Đang xử lý",
-        S::Resolved => "Đã giải quyết",
-        S::Declined => "Không chấp nhận",
+        S::Open => tr!(i18n, "recommendation-status-open"),
+        S::InProgress => tr!(i18n, "recommendation-status-in-progress"),
+        S::Resolved => tr!(i18n, "recommendation-status-resolved"),
+        S::Declined => tr!(i18n, "recommendation-status-declined"),
     }
 }
 
 /// The badge colour of a recommendation's status, borrowing the agreement badges' colours:
-/// blue waiting, amber in hand, green resolved, grey declined.
+/// blue waiting, amber in hand, green resolved, grey declined. (A CSS class: not translated.)
 pub fn recommendation_status_class(
     s: crate::core::recommendation::RecommendationStatus,
 ) -> &'static str {
@@ -203,49 +217,59 @@ pub fn recommendation_status_class(
     }
 }
 
-pub fn activity_problem(p: &crate::core::validate_activity::ActivityProblem) -> String {
+pub fn activity_problem(i18n: I18n, p: &crate::core::validate_activity::ActivityProblem) -> String {
     use crate::core::validate_activity::ActivityProblem as P;
     match p {
-        P::Required => "Bắt buộc nhập.".into(),
-        P::BadDate(e) => date_input_error(e).into(),
-        P::BadTime => "Không đọc được giờ. Nhập dạng HH:mm, ví dụ 08:00 hoặc 14:30.".into(),
-        P::BadCount => "Nhập một số nguyên không âm, ví dụ 200.".into(),
-        P::UnknownAgreement => "Chọn một văn bản có trong dữ liệu (chưa bị xóa).".into(),
-        P::AgreementLinkedTwice => "Văn bản này đã được liên kết ở dòng trên.".into(),
-        P::UnknownPerson => "Chọn một người có trong danh bạ.".into(),
-        P::PersonChairsTwice => "Người này đã có trong danh sách chủ trì.".into(),
-        P::UnknownOrganisation => "Chọn một cơ quan có trong danh bạ.".into(),
-        P::OrganisationListedTwice => "Cơ quan này đã được chọn.".into(),
-        P::NoAddressee => "Chọn ít nhất một cơ quan nhận kiến nghị.".into(),
-        P::UnknownEvent => "Chọn một sự kiện có trong dữ liệu (chưa bị xóa).".into(),
-        P::AreaNotInAgreement => "Nội dung phối hợp này không thuộc văn bản đã chọn.".into(),
-        P::DeadlineBeforeRaised => "Hạn xử lý đứng trước ngày nêu kiến nghị. Kiểm tra lại.".into(),
-        P::RespondedBeforeRaised => {
-            "Ngày trả lời đứng trước ngày nêu kiến nghị. Kiểm tra lại.".into()
-        }
+        P::Required => tr!(i18n, "problem-required"),
+        P::BadDate(e) => date_input_error(i18n, e),
+        P::BadTime => tr!(i18n, "activity-problem-bad-time"),
+        P::BadCount => tr!(i18n, "activity-problem-bad-count"),
+        P::UnknownAgreement => tr!(i18n, "activity-problem-unknown-agreement"),
+        P::AgreementLinkedTwice => tr!(i18n, "activity-problem-agreement-linked-twice"),
+        P::UnknownPerson => tr!(i18n, "problem-unknown-person"),
+        P::PersonChairsTwice => tr!(i18n, "activity-problem-person-chairs-twice"),
+        P::UnknownOrganisation => tr!(i18n, "problem-unknown-organisation"),
+        P::OrganisationListedTwice => tr!(i18n, "activity-problem-organisation-listed-twice"),
+        P::NoAddressee => tr!(i18n, "activity-problem-no-addressee"),
+        P::UnknownEvent => tr!(i18n, "activity-problem-unknown-event"),
+        P::AreaNotInAgreement => tr!(i18n, "activity-problem-area-not-in-agreement"),
+        P::DeadlineBeforeRaised => tr!(i18n, "activity-problem-deadline-before-raised"),
+        P::RespondedBeforeRaised => tr!(i18n, "activity-problem-responded-before-raised"),
     }
 }
 
 /// One sentence on what saving an event did to a linked agreement's status.
-pub fn status_effect(title: &str, e: &crate::core::validate_activity::StatusEffect) -> String {
+pub fn status_effect(
+    i18n: I18n,
+    title: &str,
+    e: &crate::core::validate_activity::StatusEffect,
+) -> String {
     use crate::core::validate_activity::EffectKind as K;
-    let now = status(e.after.status);
+    let now = status(i18n, e.after.status);
+    let title = title.to_string();
     match &e.kind {
         K::Changed {
             by_this_event: true,
-        } => format!("“{title}” nay: {now} (do sự kiện này)."),
+        } => tr!(i18n, "status-effect-changed-by-this-event", {"title" => title, "status" => now}),
         K::Changed {
             by_this_event: false,
-        } => {
-            format!("“{title}” nay: {now} ({}).", status_reason(&e.after.reason))
-        }
-        K::Confirmed => format!("“{title}” vẫn: {now} (do sự kiện này)."),
-        K::FromEventDay(d) => format!(
-            "“{title}”: sự kiện được tính từ ngày {} nên hiện vẫn: {now}.",
-            format_date(*d)
-        ),
-        K::KeptBySetting => format!("“{title}” giữ trạng thái do người dùng đặt: {now}."),
-        K::Unchanged => format!("“{title}” vẫn: {now} ({}).", status_reason(&e.after.reason)),
+        } => tr!(i18n, "status-effect-changed", {
+            "title" => title,
+            "status" => now,
+            "reason" => status_reason(i18n, &e.after.reason),
+        }),
+        K::Confirmed => tr!(i18n, "status-effect-confirmed", {"title" => title, "status" => now}),
+        K::FromEventDay(d) => tr!(i18n, "status-effect-from-event-day", {
+            "title" => title,
+            "status" => now,
+            "date" => format_date(*d),
+        }),
+        K::KeptBySetting => tr!(i18n, "status-effect-kept-by-setting", {"title" => title, "status" => now}),
+        K::Unchanged => tr!(i18n, "status-effect-unchanged", {
+            "title" => title,
+            "status" => now,
+            "reason" => status_reason(i18n, &e.after.reason),
+        }),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Small pieces shared by the pages.
 
 use leptos::prelude::*;
+use leptos_fluent::I18n;
 
 use super::state::use_app;
 use super::text;
@@ -189,12 +190,14 @@ pub fn Missing(what: &'static str, deleted: bool) -> impl IntoView {
 #[component]
 pub fn StatusBadge(agreement: Agreement) -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let info = state
         .data
         .with_untracked(|d| status_in(d, &agreement, state.today()));
+    let (status, reason) = (info.status, info.reason);
     view! {
-        <span class=text::status_class(info.status) title=text::status_reason(&info.reason)>
-            {text::status(info.status)}
+        <span class=text::status_class(status) title=move || text::status_reason(i18n, &reason)>
+            {move || text::status(i18n, status)}
         </span>
     }
 }
@@ -205,6 +208,7 @@ pub fn FieldIssues(
     issues: RwSignal<Vec<Issue>>,
     #[prop(into)] field: Signal<String>,
 ) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
     view! {
         {move || {
             let field = field.get();
@@ -213,7 +217,7 @@ pub fn FieldIssues(
                     .filter(|i| i.field == field)
                     .map(|i| {
                         let class = if i.is_error() { "field-error" } else { "field-warning" };
-                        view! { <p class=class role=if i.is_error() { "alert" } else { "status" }>{text::problem(&i.problem)}</p> }
+                        view! { <p class=class role=if i.is_error() { "alert" } else { "status" }>{text::problem(i18n, &i.problem)}</p> }
                     })
                     .collect_view()
             })

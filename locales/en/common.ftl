@@ -1,0 +1,105 @@
+# Shared wording of the core's enums and problems (src/ui/text.rs), and small shared pieces
+# (src/ui/widgets.rs, src/ui/update.rs).
+
+## Agreement status
+status-draft = Draft
+status-signed = Signed, not yet in force
+status-in-force = In force
+status-expired = Expired
+status-summarised = Reviewed and closed
+status-terminated = Terminated
+
+## Why an agreement has its status
+status-reason-set-by-user = Set by hand
+status-reason-set-by-user-why = Set by hand: { $why }
+status-reason-not-signed = No signing date yet
+status-reason-starts-on = In force from { $date }
+status-reason-in-force-until = In force until the end of { $date }
+status-reason-in-force-open = Signed; no end date recorded
+status-reason-ended-on = The period ended on { $date }
+status-reason-summarised-at = Reviewed at the summary conference of { $date }
+status-reason-signed-at = Signed at the conference of { $date }; not yet in force
+
+## Kinds
+agreement-kind-regulation = Coordination regulation
+agreement-kind-plan = Coordination plan / compact
+agreement-kind-other = Other document
+agreement-kind-short-regulation = Regulation
+agreement-kind-short-plan = Plan
+agreement-kind-short-other = Other
+organisation-kind-peoples-committee = People's Committee
+organisation-kind-party-committee = Party committee
+organisation-kind-mass-organisation = Socio-political organisation
+organisation-kind-department = Department or agency
+organisation-kind-other = Other
+
+## Signing authority (the Vietnamese abbreviations stay: they are printed on the document)
+authority-own = (signs in own name)
+authority-on-behalf-of = TM. (on behalf of)
+authority-acting-for = KT. (signing for)
+authority-interim = Q. (acting)
+authority-by-order = TL. (by order of)
+authority-by-delegation = TUQ. (by delegation)
+
+## Validation problems
+problem-required = Required.
+problem-end-before-start = The end date is before the start date.
+problem-no-lead = Choose one lead party.
+problem-several-leads = There can be only one lead party.
+problem-too-few-parties = At least two parties are needed.
+problem-duplicate-party = This organisation is already among the parties.
+problem-unknown-organisation = Choose an organisation from the directory.
+problem-unknown-person = Choose a person from the directory.
+problem-signatory-not-party = A signatory must sign for one of the agreement's parties.
+problem-parent-not-regulation = The parent document must be a coordination regulation.
+problem-parent-only-for-plans = Only a plan can belong to a regulation.
+problem-number-taken = This number is already used by another agreement between the same parties.
+problem-supersedes-itself = An agreement cannot replace itself.
+problem-supersedes-cycle = The chain of replacements loops (an older agreement replaces this one).
+problem-own-parent = It cannot be its own parent.
+problem-title-years-differ = The title names the period { $title }, but the term is { $period }. Please check.
+problem-signed-after-end = The signing date is after the period ended.
+problem-position-ends-before-start = The position ends before it starts.
+problem-responsible-not-party = The responsible organisation must be a party to the agreement.
+date-error-unrecognised = Unrecognised date. Enter dd/mm/yyyy, mm/yyyy or yyyy.
+date-error-no-such-day = This day does not exist.
+date-error-year-out-of-range = The year must be between 1900 and 2200.
+
+## Events and recommendations
+event-kind-signing = Signing conference
+event-kind-annual-session = Annual working session
+event-kind-mid-term-review = Mid-term review conference
+event-kind-summary-conference = Summary conference
+event-kind-youth-dialogue = Dialogue with young people
+event-kind-other = Other event
+event-role-signed = signed here
+event-role-summarised = reviewed and closed here
+event-role-reviewed = discussed here
+recommendation-status-open = Awaiting action
+recommendation-status-in-progress = In progress
+recommendation-status-resolved = Resolved
+recommendation-status-declined = Declined
+activity-problem-bad-time = Unrecognised time. Enter HH:mm, for example 08:00 or 14:30.
+activity-problem-bad-count = Enter a whole number, zero or more, for example 200.
+activity-problem-unknown-agreement = Choose an agreement that exists (not deleted).
+activity-problem-agreement-linked-twice = This agreement is already linked on a row above.
+activity-problem-person-chairs-twice = This person is already among the chairs.
+activity-problem-organisation-listed-twice = This organisation is already chosen.
+activity-problem-no-addressee = Choose at least one organisation the recommendation is addressed to.
+activity-problem-unknown-event = Choose an event that exists (not deleted).
+activity-problem-area-not-in-agreement = This coordination area does not belong to the chosen agreement.
+activity-problem-deadline-before-raised = The deadline is before the day the recommendation was raised. Please check.
+activity-problem-responded-before-raised = The answer date is before the day the recommendation was raised. Please check.
+
+## What saving an event did to a linked agreement's status
+status-effect-changed-by-this-event = “{ $title }” is now: { $status } (because of this event).
+status-effect-changed = “{ $title }” is now: { $status } ({ $reason }).
+status-effect-confirmed = “{ $title }” is still: { $status } (because of this event).
+status-effect-from-event-day = “{ $title }”: the event counts from { $date }, so for now it is still: { $status }.
+status-effect-kept-by-setting = “{ $title }” keeps the status set by hand: { $status }.
+status-effect-unchanged = “{ $title }” is still: { $status } ({ $reason }).
+
+## Storage errors
+store-error-quota-exceeded = The browser's storage for this page is full.
+store-error-unavailable = The browser does not allow local storage ({ $why }).
+store-error-other = The browser refused to save the data ({ $why }).

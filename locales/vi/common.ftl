@@ -1,0 +1,105 @@
+# Shared wording of the core's enums and problems (src/ui/text.rs), and small shared pieces
+# (src/ui/widgets.rs, src/ui/update.rs).
+
+## Agreement status
+status-draft = Dự thảo
+status-signed = Đã ký, chưa hiệu lực
+status-in-force = Đang hiệu lực
+status-expired = Hết hiệu lực
+status-summarised = Đã tổng kết
+status-terminated = Chấm dứt
+
+## Why an agreement has its status
+status-reason-set-by-user = Do người dùng đặt
+status-reason-set-by-user-why = Do người dùng đặt: { $why }
+status-reason-not-signed = Chưa có ngày ký
+status-reason-starts-on = Hiệu lực từ { $date }
+status-reason-in-force-until = Hiệu lực đến hết { $date }
+status-reason-in-force-open = Đã ký; chưa ghi thời hạn
+status-reason-ended-on = Giai đoạn đã kết thúc { $date }
+status-reason-summarised-at = Đã tổng kết tại hội nghị ngày { $date }
+status-reason-signed-at = Ký tại hội nghị ngày { $date }; chưa đến thời hạn hiệu lực
+
+## Kinds
+agreement-kind-regulation = Quy chế phối hợp
+agreement-kind-plan = Kế hoạch / giao ước phối hợp
+agreement-kind-other = Văn bản khác
+agreement-kind-short-regulation = Quy chế
+agreement-kind-short-plan = Kế hoạch
+agreement-kind-short-other = Khác
+organisation-kind-peoples-committee = Ủy ban nhân dân
+organisation-kind-party-committee = Cấp ủy Đảng
+organisation-kind-mass-organisation = Tổ chức chính trị - xã hội
+organisation-kind-department = Sở, ban, ngành
+organisation-kind-other = Khác
+
+## Signing authority
+authority-own = (ký trực tiếp)
+authority-on-behalf-of = TM. (thay mặt)
+authority-acting-for = KT. (ký thay)
+authority-interim = Q. (quyền)
+authority-by-order = TL. (thừa lệnh)
+authority-by-delegation = TUQ. (thừa ủy quyền)
+
+## Validation problems
+problem-required = Bắt buộc nhập.
+problem-end-before-start = Ngày kết thúc đứng trước ngày bắt đầu.
+problem-no-lead = Chọn một bên chủ trì.
+problem-several-leads = Chỉ được có một bên chủ trì.
+problem-too-few-parties = Cần ít nhất hai bên tham gia.
+problem-duplicate-party = Cơ quan này đã có trong danh sách các bên.
+problem-unknown-organisation = Chọn một cơ quan có trong danh bạ.
+problem-unknown-person = Chọn một người có trong danh bạ.
+problem-signatory-not-party = Người ký phải ký cho một trong các bên của văn bản.
+problem-parent-not-regulation = Văn bản cấp trên phải là một quy chế phối hợp.
+problem-parent-only-for-plans = Chỉ kế hoạch mới thuộc một quy chế.
+problem-number-taken = Số hiệu này đã dùng cho một văn bản khác của cùng các bên.
+problem-supersedes-itself = Văn bản không thể thay thế chính nó.
+problem-supersedes-cycle = Chuỗi thay thế bị vòng lặp (văn bản cũ lại thay thế văn bản này).
+problem-own-parent = Không thể chọn chính nó.
+problem-title-years-differ = Tên ghi giai đoạn { $title }, nhưng thời hạn là { $period }. Kiểm tra lại.
+problem-signed-after-end = Ngày ký sau khi giai đoạn đã kết thúc.
+problem-position-ends-before-start = Ngày thôi giữ chức vụ đứng trước ngày bắt đầu.
+problem-responsible-not-party = Đơn vị chịu trách nhiệm phải là một bên của văn bản.
+date-error-unrecognised = Không đọc được ngày. Nhập dd/mm/yyyy, mm/yyyy hoặc yyyy.
+date-error-no-such-day = Ngày này không tồn tại.
+date-error-year-out-of-range = Năm phải trong khoảng 1900–2200.
+
+## Events and recommendations
+event-kind-signing = Hội nghị ký kết
+event-kind-annual-session = Làm việc định kỳ hằng năm
+event-kind-mid-term-review = Hội nghị sơ kết
+event-kind-summary-conference = Hội nghị tổng kết
+event-kind-youth-dialogue = Đối thoại với thanh niên
+event-kind-other = Sự kiện khác
+event-role-signed = ký kết tại đây
+event-role-summarised = tổng kết tại đây
+event-role-reviewed = xem xét tại đây
+recommendation-status-open = Chờ xử lý
+recommendation-status-in-progress = Đang xử lý
+recommendation-status-resolved = Đã giải quyết
+recommendation-status-declined = Không chấp nhận
+activity-problem-bad-time = Không đọc được giờ. Nhập dạng HH:mm, ví dụ 08:00 hoặc 14:30.
+activity-problem-bad-count = Nhập một số nguyên không âm, ví dụ 200.
+activity-problem-unknown-agreement = Chọn một văn bản có trong dữ liệu (chưa bị xóa).
+activity-problem-agreement-linked-twice = Văn bản này đã được liên kết ở dòng trên.
+activity-problem-person-chairs-twice = Người này đã có trong danh sách chủ trì.
+activity-problem-organisation-listed-twice = Cơ quan này đã được chọn.
+activity-problem-no-addressee = Chọn ít nhất một cơ quan nhận kiến nghị.
+activity-problem-unknown-event = Chọn một sự kiện có trong dữ liệu (chưa bị xóa).
+activity-problem-area-not-in-agreement = Nội dung phối hợp này không thuộc văn bản đã chọn.
+activity-problem-deadline-before-raised = Hạn xử lý đứng trước ngày nêu kiến nghị. Kiểm tra lại.
+activity-problem-responded-before-raised = Ngày trả lời đứng trước ngày nêu kiến nghị. Kiểm tra lại.
+
+## What saving an event did to a linked agreement's status
+status-effect-changed-by-this-event = “{ $title }” nay: { $status } (do sự kiện này).
+status-effect-changed = “{ $title }” nay: { $status } ({ $reason }).
+status-effect-confirmed = “{ $title }” vẫn: { $status } (do sự kiện này).
+status-effect-from-event-day = “{ $title }”: sự kiện được tính từ ngày { $date } nên hiện vẫn: { $status }.
+status-effect-kept-by-setting = “{ $title }” giữ trạng thái do người dùng đặt: { $status }.
+status-effect-unchanged = “{ $title }” vẫn: { $status } ({ $reason }).
+
+## Storage errors
+store-error-quota-exceeded = Bộ nhớ của trình duyệt dành cho trang này đã đầy.
+store-error-unavailable = Trình duyệt không cho dùng bộ nhớ cục bộ ({ $why }).
+store-error-other = Trình duyệt từ chối ghi dữ liệu ({ $why }).
