@@ -70,7 +70,8 @@ async function listFiles(dir, prefix = '') {
 
 const indexPath = path.join(staging, 'index.html');
 let html = await fs.readFile(indexPath, 'utf8');
-const scripts = inlineScripts(html);
+// `trunk serve` injects its reload script with placeholders it fills per request: no stable hash.
+const scripts = inlineScripts(html).filter((s) => !s.includes('{{__TRUNK'));
 const hashes = scripts.map((s) => sha256(s).toString('base64'));
 const header = contentSecurityPolicy(hashes);
 if (checkOnly) {
