@@ -123,7 +123,7 @@ fn storage_benchmark_native() {
     say!("native, MemoryStore:");
     empty_load(&storage::MemoryStore::default());
     for events in [1_000, 50_000] {
-        run(&mut storage::MemoryStore::default(), events, 600);
+        run(&mut storage::MemoryStore::default(), events, 3000);
     }
 }
 
@@ -137,7 +137,7 @@ fn storage_benchmark_in_chromium() {
     empty_load(&LocalStore::open().unwrap());
     for events in [1_000, 50_000] {
         raw.clear().unwrap();
-        run(&mut LocalStore::open().unwrap(), events, 600);
+        run(&mut LocalStore::open().unwrap(), events, 3000);
     }
     raw.clear().unwrap();
 }

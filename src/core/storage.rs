@@ -49,8 +49,8 @@ pub const WARN_PERCENT: usize = 80;
 pub const SPLIT_UNITS: usize = 48 * 1024;
 /// A bucket's deltas are folded into it when there are this many…
 pub const FOLD_DELTAS: usize = 32;
-/// …or when they add up to this many units.
-pub const FOLD_UNITS: usize = 16 * 1024;
+/// …or when they add up to an eighth of the bucket, and at least this many units.
+pub const FOLD_UNITS: usize = 4 * 1024;
 /// A save of at least this many records of one bucket writes the bucket, not deltas.
 const BULK_RECORDS: usize = 8;
 

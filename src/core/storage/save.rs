@@ -19,8 +19,6 @@ use crate::core::meta::{Causality, Id};
 use crate::core::model::Collection;
 use crate::core::workspace::{Dataset, OfficeProfile, RecordKey, Stored};
 
-/// Deltas across all buckets beyond this are folded on the next edit of their bucket.
-const MAX_DELTA_UNITS: usize = 128 * 1024;
 
 /// Writes, giving up snapshots (oldest first) while the quota refuses: live data comes first.
 pub(crate) fn set_with_room(
@@ -131,14 +129,6 @@ fn deltas_of(session: &Session, collection: Collection, prefix: &Prefix) -> Vec<
         .collect()
 }
 
-fn all_delta_units(session: &Session) -> usize {
-    session
-        .sizes
-        .range("phoihop/d/".to_string()..)
-        .take_while(|(k, _)| k.starts_with("phoihop/d/"))
-        .map(|(_, u)| u)
-        .sum()
-}
 
 /// Writes the named records of `data`. Small edits become deltas; bulk saves and full buckets
 /// are folded. Stops at the first refusal and reports the rest as pending.
@@ -242,8 +232,7 @@ fn write_group(
         .count();
     let fold = group.len() >= BULK_RECORDS
         || existing.len() + new_deltas > FOLD_DELTAS
-        || existing_units > FOLD_UNITS
-        || all_delta_units(session) > MAX_DELTA_UNITS
+        || existing_units > fold_units(session.sizes.get(&bucket_key(collection, prefix)).copied())
         || group.iter().any(|rk| session.quarantined.contains(&delta_key(*rk)));
     if !fold && !bulk {
         match write_deltas(store, data, session, report, group) {
@@ -492,6 +481,13 @@ fn fold_bucket(
         }
     }
     Ok(GroupOutcome::Written)
+}
+
+/// A bucket's deltas may add up to an eighth of the bucket (at least [`FOLD_UNITS`]) before they
+/// are folded: deltas then never take more than about an eighth more room than the buckets, and
+/// a fold (one bucket write) is spread over enough edits to cost each about eight deltas.
+fn fold_units(bucket_units: Option<usize>) -> usize {
+    (bucket_units.unwrap_or(0) / 8).max(FOLD_UNITS)
 }
 
 fn keys_of(data: &Dataset, collection: Collection) -> Vec<RecordKey> {
