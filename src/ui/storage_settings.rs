@@ -39,7 +39,7 @@ fn UsageMeter() -> impl IntoView {
                 aria-label="Dung lượng đã dùng"
             ></meter>
             <p>
-                "Đã dùng " <strong>{move || info.with(|i| text::million_units(i.units_used))}</strong>
+                "Đã dùng " <strong>{move || info.with(|i| text::million_units(i.units_used))} " triệu"</strong>
                 " trong khoảng " {text::million_units(QUOTA_UNITS)} " triệu ký tự mà Chrome, Edge và Firefox cho mỗi trang ("
                 {percent} "%), trong đó bản sao lưu chiếm "
                 {move || info.with(|i| text::million_units(i.snapshot_units))} " triệu. Safari chỉ cho khoảng một nửa."
@@ -101,6 +101,9 @@ fn Backups() -> impl IntoView {
             <p class="help">
                 "Phối hợp tự giữ bản sao lưu đầu tiên của mỗi ngày (3 ngày gần nhất) và một bản ngay trước mỗi lần nhập tệp, trong giới hạn một phần tư bộ nhớ. Khi thiếu chỗ, bản sao lưu bị bỏ trước. Bản sao lưu nằm trong cùng trình duyệt: không thay cho việc xuất tệp."
             </p>
+            {move || info.with(|i| i.snapshot_refused.clone()).map(|why| view! {
+                <p class="field-warning" role="status">"Bản sao lưu gần nhất không tạo được: " {why}</p>
+            })}
             {move || {
                 let snapshots = info.with(|i| i.snapshots.clone());
                 if snapshots.is_empty() {

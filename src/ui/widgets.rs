@@ -85,9 +85,15 @@ fn ConflictBanner() -> impl IntoView {
                         .with_untracked(|d| d.record_label(key))
                         .unwrap_or_else(|| key.id.to_string());
                     let stored = state.data.with_untracked(|d| crate::core::storage::record_value(d, key));
-                    let rows = differing_fields(stored.as_ref(), &c.other)
+                    let stored = stored.unwrap_or(serde_json::Value::Null);
+                    // The same field-by-field rows as an import's conflicts, minus the times.
+                    let rows = crate::core::import::preview::field_rows(&stored, &c.other)
                         .into_iter()
-                        .map(|(field, ours, theirs)| view! { <tr><th scope="row">{field}</th><td>{theirs}</td><td>{ours}</td></tr> })
+                        .filter(|r| r.differs() && r.path != "updated" && r.path != "created")
+                        .map(|r| {
+                            let show = |v: Option<String>| v.unwrap_or_else(|| "—".into());
+                            view! { <tr><th scope="row">{crate::ui::sharing::wording::field(&r.path)}</th><td>{show(r.mine)}</td><td>{show(r.theirs)}</td></tr> }
+                        })
                         .collect_view();
                     view! {
                         <li>
@@ -116,27 +122,6 @@ fn ConflictBanner() -> impl IntoView {
     }
 }
 
-/// Top-level fields whose values differ (version and times left out): (field, other, stored).
-fn differing_fields(stored: Option<&serde_json::Value>, other: &serde_json::Value) -> Vec<(String, String, String)> {
-    let empty = serde_json::Map::new();
-    let s = stored.and_then(|v| v.as_object()).unwrap_or(&empty);
-    let o = other.as_object().unwrap_or(&empty);
-    let show = |v: Option<&serde_json::Value>| match v {
-        Some(serde_json::Value::String(t)) => t.clone(),
-        Some(v) => v.to_string(),
-        None => "—".to_string(),
-    };
-    let mut fields: Vec<&String> = s.keys().chain(o.keys()).collect();
-    fields.sort();
-    fields.dedup();
-    fields
-        .into_iter()
-        .filter(|f| !matches!(f.as_str(), "version" | "updated" | "created"))
-        .filter(|f| s.get(*f) != o.get(*f))
-        .map(|f| (f.clone(), show(o.get(f)), show(s.get(f))))
-        .collect()
-}
-
 #[component]
 pub fn ToastView() -> impl IntoView {
     let state = use_app();
@@ -148,6 +133,10 @@ pub fn ToastView() -> impl IntoView {
                     view! {
                         <div class="toast" role="status">
                             <span>{toast.message}</span>
+                            // Whatever the message, say so while the browser refuses to store edits.
+                            {move || state.save.with(|s| s.error.is_some()).then(|| view! {
+                                <span class="toast-warning">"Chưa lưu được vào trình duyệt: xem thông báo ở đầu trang."</span>
+                            })}
                             {undo.map(|u| view! { <button on:click=move |_| state.undo(u)>"Hoàn tác"</button> })}
                             <button class="close" aria-label="Đóng thông báo" on:click=move |_| state.toast.set(None)>"×"</button>
                         </div>

@@ -4,7 +4,7 @@
 
 pub(crate) mod browser;
 mod preview_view;
-mod wording;
+pub(crate) mod wording;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

@@ -26,6 +26,8 @@ pub struct StorageInfo {
     pub export: ExportState,
     /// The browser's answer to navigator.storage.persist (None: not asked yet, or no such API).
     pub persisted: Option<bool>,
+    /// Why the last snapshot was not taken (too big for the budget, storage refused).
+    pub snapshot_refused: Option<String>,
 }
 
 #[derive(Clone, Copy)]
@@ -343,7 +345,10 @@ impl AppState {
                 .expect("session is alive")
         });
         self.refresh_storage_info();
-        result.map_err(|refused| text::snapshot_refused(&refused))
+        let result = result.map_err(|refused| text::snapshot_refused(&refused));
+        let refused = result.as_ref().err().cloned();
+        self.storage.info.update(|i| i.snapshot_refused = refused);
+        result
     }
 
     fn daily_snapshot(&self) {
