@@ -10,6 +10,7 @@ pub use people::{PersonList, PersonPage};
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
+use leptos_fluent::{tr, I18n};
 
 use super::state::AppState;
 use crate::core::meta::Id;
@@ -61,6 +62,7 @@ fn focus_first_invalid(form_id: &'static str) {
 /// Live organisations to choose from, by name, leaving out `exclude`. `keep` (the value the form
 /// opened with) stays a choice even if it was deleted since, so the select shows what is stored.
 fn organisation_choices(
+    i18n: I18n,
     data: &Dataset,
     exclude: &BTreeSet<Id>,
     keep: Option<Id>,
@@ -81,11 +83,8 @@ fn organisation_choices(
         keep.filter(|k| !exclude.contains(k) && !choices.iter().any(|(id, _)| id == k))
     {
         let name = match data.organisations.get(&kept) {
-            Some(o) => format!("{} (đã xóa)", label(&o.name, &o.short_name)),
-            None => format!(
-                "{} (không có trong dữ liệu)",
-                data.organisation_label(&kept)
-            ),
+            Some(o) => tr!(i18n, "directory-deleted", {"label" => label(&o.name, &o.short_name)}),
+            None => tr!(i18n, "directory-not-in-data", {"label" => data.organisation_label(&kept)}),
         };
         choices.push((kept, name));
     }
@@ -98,7 +97,7 @@ fn OrganisationSelect(
     #[prop(into)] id: String,
     value: RwSignal<Option<Id>>,
     #[prop(into)] choices: Signal<Vec<(Id, String)>>,
-    none_label: &'static str,
+    #[prop(into)] none_label: Signal<String>,
     #[prop(into)] invalid: Signal<bool>,
 ) -> impl IntoView {
     view! {

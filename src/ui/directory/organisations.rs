@@ -4,6 +4,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
 
 use super::{
     focus_first_invalid, has_error, organisation_choices, presence, OrganisationSelect, Presence,
@@ -44,6 +45,7 @@ fn agreement_counts(data: &Dataset) -> HashMap<Id, usize> {
 #[component]
 pub fn OrganisationList() -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let query = RwSignal::new(String::new());
     let counts = Memo::new(move |_| state.data.with(agreement_counts));
     let rows = Memo::new(move |_| {
@@ -72,19 +74,22 @@ pub fn OrganisationList() -> impl IntoView {
     });
     let total = move || state.data.with(|d| d.organisations.count_live());
     let searching = move || !query.with(|q| q.trim().is_empty());
+    // Named before the view: leptos-fluent's compile-time key scan skips the first {…} after a
+    // `tr` tag name, so no key may sit there only.
+    let col_name = move_tr!("directory-organisation-col-name");
 
     view! {
         <div class="page-head">
-            <h1>"Cơ quan, đơn vị"</h1>
-            <a class="button primary" href=Route::OrganisationNew.href()>"+ Thêm cơ quan"</a>
+            <h1>{move_tr!("directory-organisations-title")}</h1>
+            <a class="button primary" href=Route::OrganisationNew.href()>{move_tr!("directory-organisation-add")}</a>
         </div>
         <div class="filters" role="search">
             <div class="search-box">
-                <label for="organisation-search" class="visually-hidden">"Tìm cơ quan"</label>
+                <label for="organisation-search" class="visually-hidden">{move_tr!("directory-organisation-search-label")}</label>
                 <input
                     id="organisation-search"
                     type="search"
-                    placeholder="Tìm theo tên hoặc tên viết tắt… (gõ không dấu cũng được)"
+                    placeholder=move_tr!("directory-organisation-search-placeholder")
                     prop:value=move || query.get()
                     on:input=move |ev| query.set(event_target_value(&ev))
                 />
@@ -93,16 +98,20 @@ pub fn OrganisationList() -> impl IntoView {
         <p class="result-count" aria-live="polite">
             {move || {
                 let shown = rows.with(Vec::len);
-                if searching() { format!("{shown} / {} cơ quan khớp", total()) } else { format!("{shown} cơ quan") }
+                if searching() {
+                    tr!(i18n, "directory-organisations-matching", {"shown" => shown, "total" => total()})
+                } else {
+                    tr!(i18n, "directory-organisations-count", {"shown" => shown})
+                }
             }}
         </p>
         {move || {
             if total() == 0 {
                 return view! {
                     <section class="empty">
-                        <h2>"Chưa có cơ quan nào"</h2>
-                        <p>"Thêm các cơ quan, đơn vị tham gia ký kết: văn bản phối hợp chọn các bên từ danh bạ này."</p>
-                        <a class="button primary" href=Route::OrganisationNew.href()>"+ Thêm cơ quan"</a>
+                        <h2>{move_tr!("directory-organisations-empty-title")}</h2>
+                        <p>{move_tr!("directory-organisations-empty-text")}</p>
+                        <a class="button primary" href=Route::OrganisationNew.href()>{move_tr!("directory-organisation-add")}</a>
                     </section>
                 }
                 .into_any();
@@ -110,9 +119,9 @@ pub fn OrganisationList() -> impl IntoView {
             if rows.with(Vec::is_empty) {
                 return view! {
                     <section class="empty">
-                        <h2>"Không có cơ quan nào khớp"</h2>
-                        <p>"Thử từ khóa khác hoặc ngắn hơn. Tìm kiếm không phân biệt dấu và chữ hoa."</p>
-                        <button on:click=move |_| query.set(String::new())>"Xóa từ khóa"</button>
+                        <h2>{move_tr!("directory-organisations-no-match-title")}</h2>
+                        <p>{move_tr!("directory-organisations-no-match-text")}</p>
+                        <button on:click=move |_| query.set(String::new())>{move_tr!("directory-clear-search")}</button>
                     </section>
                 }
                 .into_any();
@@ -121,11 +130,11 @@ pub fn OrganisationList() -> impl IntoView {
                 <table class="register">
                     <thead>
                         <tr>
-                            <th scope="col">"Tên cơ quan"</th>
-                            <th scope="col">"Viết tắt"</th>
-                            <th scope="col">"Loại"</th>
-                            <th scope="col">"Trực thuộc"</th>
-                            <th scope="col" class="number">"Văn bản"</th>
+                            <th scope="col">{col_name}</th>
+                            <th scope="col">{move_tr!("directory-organisation-col-short-name")}</th>
+                            <th scope="col">{move_tr!("directory-organisation-col-kind")}</th>
+                            <th scope="col">{move_tr!("directory-organisation-col-parent")}</th>
+                            <th scope="col" class="number">{move_tr!("directory-organisation-col-agreements")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -137,13 +146,13 @@ pub fn OrganisationList() -> impl IntoView {
                                         <tr>
                                             <td class="title"><a href=Route::Organisation(row.id).href()>{row.name}</a></td>
                                             <td>{row.short_name}</td>
-                                            <td>{text::organisation_kind(row.kind)}</td>
+                                            <td>{move || text::organisation_kind(i18n, row.kind)}</td>
                                             <td>
                                                 {row.parent.map(|(pid, label, live)| {
                                                     if live {
                                                         view! { <a href=Route::Organisation(pid).href()>{label}</a> }.into_any()
                                                     } else {
-                                                        view! { <span class="muted">{label} " (đã xóa)"</span> }.into_any()
+                                                        view! { <span class="muted">{move_tr!("directory-deleted", {"label" => label.clone()})}</span> }.into_any()
                                                     }
                                                 })}
                                             </td>
@@ -192,6 +201,7 @@ fn self_and_descendants(data: &Dataset, id: Id) -> BTreeSet<Id> {
 #[component]
 fn OrganisationView(id: Option<Id>) -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let record_id = id.unwrap_or_else(new_id);
     let stored = state
         .data
@@ -222,11 +232,11 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
             } else {
                 BTreeSet::new()
             };
-            organisation_choices(d, &exclude, initial_parent)
+            organisation_choices(i18n, d, &exclude, initial_parent)
         })
     });
     let heading = move || match id {
-        None => "Thêm cơ quan, đơn vị".to_string(),
+        None => tr!(i18n, "directory-organisation-new-title"),
         Some(id) => state.data.with(|d| {
             d.organisations
                 .get(&id)
@@ -259,7 +269,7 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
                 short_name.update(|n| *n = n.trim().to_string());
                 issues.set(Vec::new());
                 form_error.set(false);
-                state.notify("Đã lưu", None);
+                state.notify(tr!(i18n, "directory-saved"), None);
                 if id.is_none() {
                     state.navigate(Route::Organisation(record_id));
                 }
@@ -283,39 +293,39 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
     };
 
     view! {
-        <nav class="breadcrumb" aria-label="Vị trí">
-            <a href=Route::Organisations.href()>"Cơ quan, đơn vị"</a>
+        <nav class="breadcrumb" aria-label=move_tr!("directory-breadcrumb-label")>
+            <a href=Route::Organisations.href()>{move_tr!("directory-organisations-title")}</a>
         </nav>
         <div class="page-head">
             <h1>{heading}</h1>
         </div>
         <section class="card">
-            <h2>{if id.is_some() { "Thông tin cơ quan" } else { "Thông tin cơ quan mới" }}</h2>
+            <h2>{if id.is_some() { move_tr!("directory-organisation-details") } else { move_tr!("directory-organisation-new-details") }}</h2>
             <form id="organisation-form" class="stack narrow" on:submit=save novalidate=true>
-                <label for="organisation-name">"Tên đầy đủ " <span aria-hidden="true">"*"</span></label>
+                <label for="organisation-name">{move_tr!("directory-organisation-name-label")} " " <span aria-hidden="true">"*"</span></label>
                 <input
                     id="organisation-name"
                     type="text"
                     required=true
-                    placeholder="Ví dụ: Sở Giáo dục và Đào tạo tỉnh Trà Vinh"
+                    placeholder=move_tr!("directory-organisation-name-placeholder")
                     aria-invalid=move || has_error(issues, "name").then_some("true")
                     prop:value=move || name.get()
                     on:input=move |ev| name.set(event_target_value(&ev))
                 />
                 <FieldIssues issues=issues field="name".to_string()/>
 
-                <label for="organisation-short-name">"Tên viết tắt"</label>
+                <label for="organisation-short-name">{move_tr!("directory-organisation-short-name-label")}</label>
                 <input
                     id="organisation-short-name"
                     type="text"
-                    placeholder="Ví dụ: Sở GD&ĐT"
+                    placeholder=move_tr!("directory-organisation-short-name-placeholder")
                     aria-describedby="organisation-short-name-help"
                     prop:value=move || short_name.get()
                     on:input=move |ev| short_name.set(event_target_value(&ev))
                 />
-                <p id="organisation-short-name-help" class="help">"Dùng trong các danh sách hẹp; để trống thì dùng tên đầy đủ."</p>
+                <p id="organisation-short-name-help" class="help">{move_tr!("directory-organisation-short-name-help")}</p>
 
-                <label for="organisation-kind">"Loại"</label>
+                <label for="organisation-kind">{move_tr!("directory-organisation-kind-label")}</label>
                 <select
                     id="organisation-kind"
                     on:change=move |ev| {
@@ -325,29 +335,29 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
                 >
                     {OrganisationKind::ALL
                         .into_iter()
-                        .map(|k| view! { <option value=format!("{k:?}") prop:selected=move || kind.get() == k>{text::organisation_kind(k)}</option> })
+                        .map(|k| view! { <option value=format!("{k:?}") prop:selected=move || kind.get() == k>{move || text::organisation_kind(i18n, k)}</option> })
                         .collect_view()}
                 </select>
 
-                <label for="organisation-parent">"Trực thuộc"</label>
+                <label for="organisation-parent">{move_tr!("directory-organisation-parent-label")}</label>
                 <OrganisationSelect
                     id="organisation-parent"
                     value=parent
                     choices=parent_choices
-                    none_label="— Không trực thuộc cơ quan nào —"
+                    none_label=move_tr!("directory-organisation-no-parent")
                     invalid=Signal::derive(move || has_error(issues, "parent"))
                 />
                 <FieldIssues issues=issues field="parent".to_string()/>
 
-                <label for="organisation-notes">"Ghi chú"</label>
+                <label for="organisation-notes">{move_tr!("directory-notes-label")}</label>
                 <textarea id="organisation-notes" rows="3" prop:value=move || notes.get() on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
 
                 <Show when=move || form_error.get()>
-                    <p class="field-error" role="alert">"Chưa lưu: hãy sửa các ô có thông báo bên cạnh."</p>
+                    <p class="field-error" role="alert">{move_tr!("directory-form-error")}</p>
                 </Show>
                 <div class="actions">
-                    <button type="submit" class="primary">"Lưu"</button>
-                    {id.is_none().then(|| view! { <a class="button" href=Route::Organisations.href()>"Hủy"</a> })}
+                    <button type="submit" class="primary">{move_tr!("directory-save")}</button>
+                    {id.is_none().then(|| view! { <a class="button" href=Route::Organisations.href()>{move_tr!("directory-cancel")}</a> })}
                 </div>
             </form>
         </section>
@@ -355,21 +365,20 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
             <OrganisationAgreements id=id/>
             <SubOrganisations id=id/>
             <section class="card">
-                <h2>"Xóa cơ quan"</h2>
-                <p class="help">"Chỉ xóa được khi không còn văn bản nào dùng đến cơ quan này. Sau khi xóa vẫn có thể hoàn tác."</p>
+                <h2>{move_tr!("directory-organisation-delete-title")}</h2>
+                <p class="help">{move_tr!("directory-organisation-delete-help")}</p>
                 <crate::ui::widgets::DeleteRefused
                     blockers=blockers
-                    explanation="vẫn dùng đến cơ quan này (là một bên, ký thay mặt cơ quan, hoặc chịu trách nhiệm một nội dung phối hợp). Hãy gỡ cơ quan khỏi các văn bản dưới đây, hoặc xóa các văn bản đó, rồi thử lại:"
+                    explanation=tr!(i18n, "directory-organisation-delete-refused")
                 />
-                <button class="danger" on:click=delete>"Xóa"</button>
+                <button class="danger" on:click=delete>{move_tr!("directory-delete")}</button>
             </section>
             <p class="record-meta">
-                {move || state.data.with(|d| d.organisations.get(&id).map(|o| format!(
-                    "Tạo lúc {} · Sửa lần cuối {} · {} lần sửa",
-                    format_instant(o.meta.created),
-                    format_instant(o.meta.updated),
-                    o.meta.version.total()
-                )))}
+                {move || state.data.with(|d| d.organisations.get(&id).map(|o| tr!(i18n, "directory-record-meta", {
+                    "created" => format_instant(o.meta.created),
+                    "updated" => format_instant(o.meta.updated),
+                    "edits" => o.meta.version.total(),
+                })))}
             </p>
         })}
     }
@@ -379,6 +388,7 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
 #[component]
 fn OrganisationAgreements(id: Id) -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let agreements = Memo::new(move |_| {
         state.data.with(|d| {
             listing::agreements_of(d, id)
@@ -387,22 +397,25 @@ fn OrganisationAgreements(id: Id) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // Named before the view: the compile-time key scan skips the first {…} after a `tr` tag name.
+    let col_agreement = move_tr!("directory-col-agreement");
+    let lead_badge = move_tr!("directory-organisation-lead");
     view! {
         <section class="card">
-            <h2>{move || format!("Văn bản tham gia ({})", agreements.with(Vec::len))}</h2>
+            <h2>{move || tr!(i18n, "directory-organisation-agreements-title", {"count" => agreements.with(Vec::len)})}</h2>
             {move || {
                 let list = agreements.get();
                 if list.is_empty() {
-                    return view! { <p class="muted">"Cơ quan này chưa là một bên của văn bản nào."</p> }.into_any();
+                    return view! { <p class="muted">{move_tr!("directory-organisation-agreements-none")}</p> }.into_any();
                 }
                 view! {
                     <table class="plain">
                         <thead>
                             <tr>
-                                <th scope="col">"Văn bản"</th>
-                                <th scope="col">"Giai đoạn"</th>
-                                <th scope="col">"Vai trò"</th>
-                                <th scope="col">"Trạng thái"</th>
+                                <th scope="col">{col_agreement}</th>
+                                <th scope="col">{move_tr!("directory-col-period")}</th>
+                                <th scope="col">{move_tr!("directory-organisation-col-role")}</th>
+                                <th scope="col">{move_tr!("directory-organisation-col-status")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -416,7 +429,7 @@ fn OrganisationAgreements(id: Id) -> impl IntoView {
                                             <td><a href=Route::Agreement(a.id()).href()>{a.title.clone()}</a></td>
                                             <td class="period">{format_period_years(a.period.start, a.period.end)}</td>
                                             <td>
-                                                {lead.then(|| view! { <span class="badge lead">"Chủ trì"</span> " " })}
+                                                {lead.then(|| view! { <span class="badge lead">{lead_badge}</span> " " })}
                                                 {role}
                                             </td>
                                             <td><StatusBadge agreement=a.clone()/></td>
@@ -437,6 +450,7 @@ fn OrganisationAgreements(id: Id) -> impl IntoView {
 #[component]
 fn SubOrganisations(id: Id) -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let children = Memo::new(move |_| {
         state.data.with(|d| {
             let mut found: Vec<(Id, String)> = d
@@ -451,11 +465,11 @@ fn SubOrganisations(id: Id) -> impl IntoView {
     });
     view! {
         <section class="card">
-            <h2>{move || format!("Đơn vị trực thuộc ({})", children.with(Vec::len))}</h2>
+            <h2>{move || tr!(i18n, "directory-organisation-children-title", {"count" => children.with(Vec::len)})}</h2>
             {move || {
                 let list = children.get();
                 if list.is_empty() {
-                    return view! { <p class="muted">"Không có đơn vị nào ghi là trực thuộc cơ quan này."</p> }.into_any();
+                    return view! { <p class="muted">{move_tr!("directory-organisation-children-none")}</p> }.into_any();
                 }
                 view! {
                     <ul>

@@ -5,6 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
 
 use super::{
     focus_first_invalid, has_error, organisation_choices, presence, OrganisationSelect, Presence,
@@ -49,6 +50,7 @@ fn signed_counts(data: &Dataset) -> HashMap<Id, usize> {
 #[component]
 pub fn PersonList() -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let query = RwSignal::new(String::new());
     let today = state.today();
     let counts = Memo::new(move |_| state.data.with(signed_counts));
@@ -84,19 +86,22 @@ pub fn PersonList() -> impl IntoView {
     });
     let total = move || state.data.with(|d| d.people.count_live());
     let searching = move || !query.with(|q| q.trim().is_empty());
+    // Named before the view: leptos-fluent's compile-time key scan skips the first {…} after a
+    // `tr` tag name, so no key may sit there only.
+    let col_name = move_tr!("directory-person-col-name");
 
     view! {
         <div class="page-head">
-            <h1>"Cá nhân"</h1>
-            <a class="button primary" href=Route::PersonNew.href()>"+ Thêm người"</a>
+            <h1>{move_tr!("directory-people-title")}</h1>
+            <a class="button primary" href=Route::PersonNew.href()>{move_tr!("directory-person-add")}</a>
         </div>
         <div class="filters" role="search">
             <div class="search-box">
-                <label for="person-search" class="visually-hidden">"Tìm người"</label>
+                <label for="person-search" class="visually-hidden">{move_tr!("directory-person-search-label")}</label>
                 <input
                     id="person-search"
                     type="search"
-                    placeholder="Tìm theo họ tên hoặc chức vụ… (gõ không dấu cũng được)"
+                    placeholder=move_tr!("directory-person-search-placeholder")
                     prop:value=move || query.get()
                     on:input=move |ev| query.set(event_target_value(&ev))
                 />
@@ -105,16 +110,20 @@ pub fn PersonList() -> impl IntoView {
         <p class="result-count" aria-live="polite">
             {move || {
                 let shown = rows.with(Vec::len);
-                if searching() { format!("{shown} / {} người khớp", total()) } else { format!("{shown} người") }
+                if searching() {
+                    tr!(i18n, "directory-people-matching", {"shown" => shown, "total" => total()})
+                } else {
+                    tr!(i18n, "directory-people-count", {"shown" => shown})
+                }
             }}
         </p>
         {move || {
             if total() == 0 {
                 return view! {
                     <section class="empty">
-                        <h2>"Chưa có ai trong danh bạ"</h2>
-                        <p>"Thêm những người ký văn bản phối hợp, cùng các chức vụ họ đã giữ qua từng thời kỳ."</p>
-                        <a class="button primary" href=Route::PersonNew.href()>"+ Thêm người"</a>
+                        <h2>{move_tr!("directory-people-empty-title")}</h2>
+                        <p>{move_tr!("directory-people-empty-text")}</p>
+                        <a class="button primary" href=Route::PersonNew.href()>{move_tr!("directory-person-add")}</a>
                     </section>
                 }
                 .into_any();
@@ -122,9 +131,9 @@ pub fn PersonList() -> impl IntoView {
             if rows.with(Vec::is_empty) {
                 return view! {
                     <section class="empty">
-                        <h2>"Không có ai khớp"</h2>
-                        <p>"Thử từ khóa khác hoặc ngắn hơn. Tìm theo họ tên và chức vụ, không phân biệt dấu và chữ hoa."</p>
-                        <button on:click=move |_| query.set(String::new())>"Xóa từ khóa"</button>
+                        <h2>{move_tr!("directory-people-no-match-title")}</h2>
+                        <p>{move_tr!("directory-people-no-match-text")}</p>
+                        <button on:click=move |_| query.set(String::new())>{move_tr!("directory-clear-search")}</button>
                     </section>
                 }
                 .into_any();
@@ -133,9 +142,9 @@ pub fn PersonList() -> impl IntoView {
                 <table class="register">
                     <thead>
                         <tr>
-                            <th scope="col">"Họ và tên"</th>
-                            <th scope="col">"Chức vụ hiện nay"</th>
-                            <th scope="col" class="number">"Văn bản đã ký"</th>
+                            <th scope="col">{col_name}</th>
+                            <th scope="col">{move_tr!("directory-person-col-current")}</th>
+                            <th scope="col" class="number">{move_tr!("directory-person-col-signed")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -146,7 +155,7 @@ pub fn PersonList() -> impl IntoView {
                                     let positions = if !row.current.is_empty() {
                                         view! { <span>{row.current}</span> }.into_any()
                                     } else if !row.earlier.is_empty() {
-                                        view! { <span class="muted">"Trước đây: " {row.earlier}</span> }.into_any()
+                                        view! { <span class="muted">{earlier_positions(i18n, row.earlier)}</span> }.into_any()
                                     } else {
                                         view! { <span class="muted">"—"</span> }.into_any()
                                     };
@@ -166,6 +175,11 @@ pub fn PersonList() -> impl IntoView {
             .into_any()
         }}
     }
+}
+
+/// "Formerly: …", for someone who holds no position today.
+fn earlier_positions(i18n: I18n, titles: String) -> impl Fn() -> String + Send + Sync + 'static {
+    move || tr!(i18n, "directory-person-earlier", {"titles" => titles.clone()})
 }
 
 #[component]
@@ -231,6 +245,7 @@ fn check_date(
 #[component]
 fn PersonView(id: Option<Id>) -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let owner = Owner::current();
     let record_id = id.unwrap_or_else(new_id);
     let stored = state
@@ -279,7 +294,7 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
     };
 
     let heading = move || match id {
-        None => "Thêm người".to_string(),
+        None => tr!(i18n, "directory-person-new-title"),
         Some(id) => state.data.with(|d| {
             d.people
                 .get(&id)
@@ -335,7 +350,7 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
                 }
                 issues.set(Vec::new());
                 form_error.set(false);
-                state.notify("Đã lưu", None);
+                state.notify(tr!(i18n, "directory-saved"), None);
                 if id.is_none() {
                     state.navigate(Route::Person(record_id));
                 }
@@ -357,73 +372,70 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
     };
 
     view! {
-        <nav class="breadcrumb" aria-label="Vị trí">
-            <a href=Route::People.href()>"Cá nhân"</a>
+        <nav class="breadcrumb" aria-label=move_tr!("directory-breadcrumb-label")>
+            <a href=Route::People.href()>{move_tr!("directory-people-title")}</a>
         </nav>
         <div class="page-head">
             <h1>{heading}</h1>
         </div>
         <section class="card">
-            <h2>{if id.is_some() { "Thông tin cá nhân" } else { "Thông tin người mới" }}</h2>
+            <h2>{if id.is_some() { move_tr!("directory-person-details") } else { move_tr!("directory-person-new-details") }}</h2>
             <form id="person-form" class="stack" on:submit=save novalidate=true>
                 <div class="stack narrow">
-                    <label for="person-full-name">"Họ và tên " <span aria-hidden="true">"*"</span></label>
+                    <label for="person-full-name">{move_tr!("directory-person-name-label")} " " <span aria-hidden="true">"*"</span></label>
                     <input
                         id="person-full-name"
                         type="text"
                         required=true
-                        placeholder="Ví dụ: Nguyễn Văn A"
+                        placeholder=move_tr!("directory-person-name-placeholder")
                         aria-invalid=move || has_error(issues, "full_name").then_some("true")
                         prop:value=move || full_name.get()
                         on:input=move |ev| full_name.set(event_target_value(&ev))
                     />
                     <FieldIssues issues=issues field="full_name".to_string()/>
 
-                    <label for="person-notes">"Ghi chú"</label>
+                    <label for="person-notes">{move_tr!("directory-notes-label")}</label>
                     <textarea id="person-notes" rows="3" prop:value=move || notes.get() on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
                 </div>
 
                 <fieldset class="positions">
-                    <legend>"Chức vụ đã giữ"</legend>
-                    <p class="help">
-                        "Văn bản ghi chức vụ tại thời điểm ký, nên hãy ghi cả thời gian giữ từng chức vụ. Ngày nhập dạng dd/mm/yyyy, mm/yyyy hoặc chỉ năm; để trống nếu không rõ hoặc còn đang giữ."
-                    </p>
+                    <legend>{move_tr!("directory-person-positions-legend")}</legend>
+                    <p class="help">{move_tr!("directory-person-positions-help")}</p>
                     <Show when=move || rows.with(Vec::is_empty)>
-                        <p class="muted">"Chưa ghi chức vụ nào."</p>
+                        <p class="muted">{move_tr!("directory-person-positions-none")}</p>
                     </Show>
                     <For each=move || rows.get() key=|row| row.uid let:row>
                         <PositionFields row=row rows=rows issues=issues on_remove=remove_row/>
                     </For>
-                    <button type="button" on:click=add_row>"+ Thêm chức vụ"</button>
+                    <button type="button" on:click=add_row>{move_tr!("directory-person-position-add")}</button>
                 </fieldset>
 
                 <Show when=move || form_error.get()>
-                    <p class="field-error" role="alert">"Chưa lưu: hãy sửa các ô có thông báo bên cạnh."</p>
+                    <p class="field-error" role="alert">{move_tr!("directory-form-error")}</p>
                 </Show>
                 <div class="actions">
-                    <button type="submit" class="primary">"Lưu"</button>
-                    {id.is_none().then(|| view! { <a class="button" href=Route::People.href()>"Hủy"</a> })}
+                    <button type="submit" class="primary">{move_tr!("directory-save")}</button>
+                    {id.is_none().then(|| view! { <a class="button" href=Route::People.href()>{move_tr!("directory-cancel")}</a> })}
                 </div>
             </form>
         </section>
         {id.map(|id| view! {
             <SignedAgreements id=id/>
             <section class="card">
-                <h2>"Xóa người này"</h2>
-                <p class="help">"Chỉ xóa được khi người này không còn là người ký của văn bản nào. Sau khi xóa vẫn có thể hoàn tác."</p>
+                <h2>{move_tr!("directory-person-delete-title")}</h2>
+                <p class="help">{move_tr!("directory-person-delete-help")}</p>
                 <crate::ui::widgets::DeleteRefused
                     blockers=blockers
-                    explanation="vẫn ghi người này là người ký. Hãy gỡ người ký khỏi các văn bản dưới đây, hoặc xóa các văn bản đó, rồi thử lại:"
+                    explanation=tr!(i18n, "directory-person-delete-refused")
                 />
-                <button class="danger" on:click=delete>"Xóa"</button>
+                <button class="danger" on:click=delete>{move_tr!("directory-delete")}</button>
             </section>
             <p class="record-meta">
-                {move || state.data.with(|d| d.people.get(&id).map(|p| format!(
-                    "Tạo lúc {} · Sửa lần cuối {} · {} lần sửa",
-                    format_instant(p.meta.created),
-                    format_instant(p.meta.updated),
-                    p.meta.version.total()
-                )))}
+                {move || state.data.with(|d| d.people.get(&id).map(|p| tr!(i18n, "directory-record-meta", {
+                    "created" => format_instant(p.meta.created),
+                    "updated" => format_instant(p.meta.updated),
+                    "edits" => p.meta.version.total(),
+                })))}
             </p>
         })}
     }
@@ -438,6 +450,7 @@ fn PositionFields(
     on_remove: impl Fn(u64) + Send + Sync + 'static,
 ) -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let uid = row.uid;
     let index =
         Memo::new(move |_| rows.with(|rs| rs.iter().position(|r| r.uid == uid).unwrap_or(0)));
@@ -451,11 +464,11 @@ fn PositionFields(
     let choices = Signal::derive(move || {
         state
             .data
-            .with(|d| organisation_choices(d, &BTreeSet::new(), initial_organisation))
+            .with(|d| organisation_choices(i18n, d, &BTreeSet::new(), initial_organisation))
     });
 
     let date_input = move |field: &'static str,
-                           label: &'static str,
+                           label: Signal<String>,
                            text: RwSignal<String>,
                            error: RwSignal<Option<DateInputError>>,
                            bound: Bound| {
@@ -482,7 +495,7 @@ fn PositionFields(
                         let _ = check_date(text, error, bound);
                     }
                 />
-                {move || error.get().map(|e| view! { <p class="field-error" role="alert">{text::date_input_error(&e)}</p> })}
+                {move || error.get().map(|e| view! { <p class="field-error" role="alert">{move || text::date_input_error(i18n, &e)}</p> })}
                 <FieldIssues issues=issues field=issue_path/>
             </div>
         }
@@ -490,13 +503,13 @@ fn PositionFields(
 
     view! {
         <fieldset class="position">
-            <legend>{move || format!("Chức vụ {}", index.get() + 1)}</legend>
+            <legend>{move || tr!(i18n, "directory-position-legend", {"number" => index.get() + 1})}</legend>
             <div class="field">
-                <label for=input_id("title")>"Chức vụ " <span aria-hidden="true">"*"</span></label>
+                <label for=input_id("title")>{move_tr!("directory-position-title-label")} " " <span aria-hidden="true">"*"</span></label>
                 <input
                     id=input_id("title")
                     type="text"
-                    placeholder="Ví dụ: Phó Chủ tịch UBND tỉnh"
+                    placeholder=move_tr!("directory-position-title-placeholder")
                     aria-invalid=move || title_path.with(|p| has_error(issues, p)).then_some("true")
                     prop:value=move || row.title.get()
                     on:input=move |ev| row.title.set(event_target_value(&ev))
@@ -504,25 +517,25 @@ fn PositionFields(
                 <FieldIssues issues=issues field=title_path/>
             </div>
             <div class="field">
-                <label for=input_id("organisation")>"Cơ quan"</label>
+                <label for=input_id("organisation")>{move_tr!("directory-position-organisation-label")}</label>
                 <OrganisationSelect
                     id=input_id("organisation")
                     value=row.organisation
                     choices=choices
-                    none_label="— Không ghi —"
+                    none_label=move_tr!("directory-none-recorded")
                     invalid=Signal::derive(move || organisation_path.with(|p| has_error(issues, p)))
                 />
                 <FieldIssues issues=issues field=organisation_path/>
             </div>
-            {date_input("from", "Từ ngày", row.from, row.from_error, Bound::Start)}
-            {date_input("to", "Đến ngày", row.to, row.to_error, Bound::End)}
+            {date_input("from", move_tr!("directory-position-from-label"), row.from, row.from_error, Bound::Start)}
+            {date_input("to", move_tr!("directory-position-to-label"), row.to, row.to_error, Bound::End)}
             <button
                 type="button"
                 class="link"
-                aria-label=move || format!("Bỏ chức vụ {}", index.get() + 1)
+                aria-label=move || tr!(i18n, "directory-position-remove-label", {"number" => index.get() + 1})
                 on:click=move |_| on_remove(uid)
             >
-                "Bỏ chức vụ này"
+                {move_tr!("directory-position-remove")}
             </button>
         </fieldset>
     }
@@ -532,6 +545,7 @@ fn PositionFields(
 #[component]
 fn SignedAgreements(id: Id) -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let signed = Memo::new(move |_| {
         state.data.with(|d| {
             listing::agreements_signed_by(d, id)
@@ -556,23 +570,25 @@ fn SignedAgreements(id: Id) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // Named before the view: the compile-time key scan skips the first {…} after a `tr` tag name.
+    let col_agreement = move_tr!("directory-col-agreement");
     view! {
         <section class="card">
-            <h2>{move || format!("Văn bản đã ký ({})", signed.with(|s| s.iter().map(|r| r.0).collect::<BTreeSet<_>>().len()))}</h2>
+            <h2>{move || tr!(i18n, "directory-person-signed-title", {"count" => signed.with(|s| s.iter().map(|r| r.0).collect::<BTreeSet<_>>().len())})}</h2>
             {move || {
                 let list = signed.get();
                 if list.is_empty() {
-                    return view! { <p class="muted">"Người này chưa ký văn bản nào trong dữ liệu."</p> }.into_any();
+                    return view! { <p class="muted">{move_tr!("directory-person-signed-none")}</p> }.into_any();
                 }
                 view! {
                     <table class="plain">
                         <thead>
                             <tr>
-                                <th scope="col">"Văn bản"</th>
-                                <th scope="col">"Giai đoạn"</th>
-                                <th scope="col">"Chức vụ khi ký"</th>
-                                <th scope="col">"Ký cho"</th>
-                                <th scope="col">"Ngày ký"</th>
+                                <th scope="col">{col_agreement}</th>
+                                <th scope="col">{move_tr!("directory-col-period")}</th>
+                                <th scope="col">{move_tr!("directory-person-col-position-at-signing")}</th>
+                                <th scope="col">{move_tr!("directory-person-col-signed-for")}</th>
+                                <th scope="col">{move_tr!("directory-person-col-signed-on")}</th>
                             </tr>
                         </thead>
                         <tbody>
