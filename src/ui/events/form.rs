@@ -5,6 +5,7 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
 
 use super::{focus_first_invalid, invalid, ActivityIssues};
 use crate::core::dates::{format_date, parse_date_input, Bound};
@@ -84,6 +85,7 @@ fn lines(text: &str) -> Vec<String> {
 #[component]
 pub fn EventForm(id: Option<Id>) -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let existing = id.and_then(|id| state.data.with_untracked(|d| d.events.live(&id).cloned()));
     if let (Some(id), None) = (id, &existing) {
         let deleted = state.data.with_untracked(|d| d.events.get(&id).is_some());
@@ -131,7 +133,8 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
             .collect::<Vec<_>>(),
     );
     let issues = RwSignal::new(Vec::<ActivityIssue>::new());
-    let summary = RwSignal::new(None::<String>);
+    // How many fields need correcting, while the form holds errors.
+    let summary = RwSignal::new(None::<usize>);
 
     // Rows are created under the form, so their signals live (and are freed) with it.
     let under_form = move |make: &dyn Fn()| match &owner {
@@ -164,7 +167,7 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
     });
     let agreements: Vec<(Id, String)> = state.data.with_untracked(|d| {
         let keep: Vec<Id> = base.agreements.iter().map(|l| l.agreement).collect();
-        super::agreement_choices(d, &keep)
+        super::agreement_choices(i18n, d, &keep)
     });
 
     // The day typed so far (else today): the day whose positions a chosen chair held.
@@ -237,9 +240,7 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
         if has_errors(&found) {
             let count = found.iter().filter(|i| i.is_error()).count();
             issues.set(found);
-            summary.set(Some(format!(
-                "Chưa lưu: có {count} chỗ cần sửa (đánh dấu đỏ bên dưới). Dữ liệu chưa thay đổi."
-            )));
+            summary.set(Some(count));
             focus_first_invalid("event-form");
             return;
         }
@@ -253,11 +254,11 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
             },
             |(key, _)| vec![*key],
         );
-        let mut message = String::from(if is_new {
-            "Đã lưu sự kiện."
+        let mut message = if is_new {
+            tr!(i18n, "events-saved-new")
         } else {
-            "Đã lưu thay đổi của sự kiện."
-        });
+            tr!(i18n, "events-saved-changes")
+        };
         state.data.with_untracked(|d| {
             for effect in &effects {
                 let title = d
@@ -266,7 +267,7 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
                     .map(|a| a.title.clone())
                     .unwrap_or_default();
                 message.push(' ');
-                message.push_str(&text::status_effect(&title, effect));
+                message.push_str(&text::status_effect(i18n, &title, effect));
             }
         });
         issues.set(Vec::new());
@@ -280,7 +281,7 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
         None => Route::Events.href(),
     };
     let text_area = move |id: &'static str,
-                          label: &'static str,
+                          label: Signal<String>,
                           signal: RwSignal<String>,
                           rows: &'static str| {
         view! {
@@ -293,72 +294,74 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
     };
 
     view! {
-        <nav class="breadcrumb" aria-label="Vị trí"><a href=Route::Events.href()>"Sự kiện"</a></nav>
-        <h1>{if is_new { "Ghi sự kiện" } else { "Sửa sự kiện" }}</h1>
-        {move || summary.get().map(|s| view! { <div class="banner error" role="alert">{s}</div> })}
+        <nav class="breadcrumb" aria-label=move_tr!("events-breadcrumb-label")><a href=Route::Events.href()>{move_tr!("events-title")}</a></nav>
+        <h1>{if is_new { move_tr!("events-new-title") } else { move_tr!("events-edit-title") }}</h1>
+        {move || summary.get().map(|count| view! {
+            <div class="banner error" role="alert">{move || tr!(i18n, "events-form-summary", {"count" => count})}</div>
+        })}
         <form id="event-form" on:submit=save novalidate=true>
             <fieldset class="card">
-                <legend>"Sự kiện"</legend>
+                <legend>{move_tr!("events-form-event")}</legend>
                 <div class="grid-2">
                     <div class="field">
-                        <label for="event-kind">"Loại sự kiện"</label>
+                        <label for="event-kind">{move_tr!("events-form-kind")}</label>
                         <select id="event-kind" on:change=move |ev| {
                             let v = event_target_value(&ev);
                             kind.set(EventKind::ALL.into_iter().find(|k| format!("{k:?}") == v).unwrap_or_default());
                         }>
                             {EventKind::ALL.into_iter().map(|k| view! {
-                                <option value=format!("{k:?}") selected=move || kind.get() == k>{text::event_kind(k)}</option>
+                                <option value=format!("{k:?}") selected=move || kind.get() == k>{move || text::event_kind(i18n, k)}</option>
                             }).collect_view()}
                         </select>
                     </div>
                     <div class="field">
-                        <label for="event-attendees">"Số đại biểu"</label>
-                        <input id="event-attendees" type="text" inputmode="numeric" placeholder="Ví dụ: 200"
+                        <label for="event-attendees">{move_tr!("events-attendees")}</label>
+                        <input id="event-attendees" type="text" inputmode="numeric" placeholder=move_tr!("events-attendees-placeholder")
                             aria-describedby="event-attendees-help"
                             aria-invalid=move || invalid(issues, "attendee_count")
                             prop:value=move || attendees.get() on:input=move |ev| attendees.set(event_target_value(&ev))/>
-                        <p id="event-attendees-help" class="help">"Số như báo cáo ghi; “trên 200” thì nhập 200."</p>
+                        <p id="event-attendees-help" class="help">{move_tr!("events-attendees-help")}</p>
                         <ActivityIssues issues=issues field="attendee_count".to_string()/>
                     </div>
                 </div>
                 <div class="field">
-                    <label for="event-title">"Tên sự kiện " <span aria-hidden="true">"*"</span></label>
+                    <label for="event-title">{move_tr!("events-form-title")} " " <span aria-hidden="true">"*"</span></label>
                     <textarea id="event-title" rows="2" required=true
-                        placeholder="Ví dụ: Chủ tịch UBND tỉnh làm việc với Ban Chấp hành Tỉnh đoàn năm 2023"
+                        placeholder=move_tr!("events-form-title-placeholder")
                         aria-invalid=move || invalid(issues, "title")
                         prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))></textarea>
                     <ActivityIssues issues=issues field="title".to_string()/>
                 </div>
                 <div class="grid-3">
                     <div class="field">
-                        <label for="event-date">"Ngày " <span aria-hidden="true">"*"</span></label>
+                        <label for="event-date">{move_tr!("events-form-date")} " " <span aria-hidden="true">"*"</span></label>
                         <input id="event-date" type="text" inputmode="numeric" placeholder="dd/mm/yyyy" required=true
                             aria-invalid=move || invalid(issues, "date")
                             prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
                         <ActivityIssues issues=issues field="date".to_string()/>
                     </div>
                     <div class="field">
-                        <label for="event-time">"Giờ bắt đầu"</label>
+                        <label for="event-time">{move_tr!("events-form-time")}</label>
                         <input id="event-time" type="text" inputmode="numeric" placeholder="08:00"
                             aria-describedby="event-time-help"
                             aria-invalid=move || invalid(issues, "time")
                             prop:value=move || time.get() on:input=move |ev| time.set(event_target_value(&ev))/>
-                        <p id="event-time-help" class="help">"Giờ Việt Nam, dạng HH:mm; để trống là 08:00."</p>
+                        <p id="event-time-help" class="help">{move_tr!("events-time-help")}</p>
                         <ActivityIssues issues=issues field="time".to_string()/>
                     </div>
                     <div class="field">
-                        <label for="event-place">"Địa điểm"</label>
-                        <input id="event-place" type="text" placeholder="Ví dụ: Trung tâm Hội nghị tỉnh Trà Vinh"
+                        <label for="event-place">{move_tr!("events-place")}</label>
+                        <input id="event-place" type="text" placeholder=move_tr!("events-place-placeholder")
                             prop:value=move || place.get() on:input=move |ev| place.set(event_target_value(&ev))/>
                     </div>
                 </div>
             </fieldset>
 
             <fieldset class="card">
-                <legend>"Chủ trì"</legend>
-                <p class="help">"Chọn người trong danh bạ; chức vụ điền sẵn theo chức vụ người đó giữ vào ngày sự kiện, sửa được."</p>
+                <legend>{move_tr!("events-chairs")}</legend>
+                <p class="help">{move_tr!("events-chairs-help")}</p>
                 <Show when=move || chairs.with(Vec::is_empty)>
-                    <p class="muted">"Chưa ghi người chủ trì."</p>
+                    <p class="muted">{move_tr!("events-no-chairs")}</p>
                 </Show>
                 <For each=move || chairs.get() key=|r| r.uid children=move |row| {
                     let index = index_of(chairs, row.uid, |r| r.uid);
@@ -370,7 +373,7 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
                     let mut choices = people.clone();
                     if let Some(kept) = row.initial.filter(|k| !choices.iter().any(|(p, _)| p == k)) {
                         let name = state.data.with_untracked(|d| d.person_name(&kept));
-                        choices.push((kept, format!("{name} (đã xóa)")));
+                        choices.push((kept, tr!(i18n, "events-deleted", {"label" => name})));
                     }
                     let on_person = move |ev: leptos::ev::Event| {
                         let chosen: Option<Id> = event_target_value(&ev).parse().ok();
@@ -384,10 +387,10 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
                     view! {
                         <div class="row-card wrap">
                             <div class="field grow">
-                                <label for=person_id.clone()>{move || format!("Người chủ trì {}", index.get() + 1)}</label>
+                                <label for=person_id.clone()>{move || tr!(i18n, "events-chair-label", {"number" => index.get() + 1})}</label>
                                 <select id=person_id on:change=on_person
                                     aria-invalid=move || person_field.with(|f| invalid(issues, f))>
-                                    <option value="" selected=move || row.person.get().is_none()>"— Chọn người —"</option>
+                                    <option value="" selected=move || row.person.get().is_none()>{move_tr!("events-choose-person")}</option>
                                     {choices.into_iter().map(|(pid, name)| view! {
                                         <option value=pid.to_string() selected=move || row.person.get() == Some(pid)>{name}</option>
                                     }).collect_view()}
@@ -395,28 +398,28 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
                                 <ActivityIssues issues=issues field=person_field/>
                             </div>
                             <div class="field grow">
-                                <label for=position_id.clone()>"Chức vụ khi đó"</label>
+                                <label for=position_id.clone()>{move_tr!("events-chair-position")}</label>
                                 <input id=position_id type="text" prop:value=move || row.position.get()
                                     on:input=move |ev| row.position.set(event_target_value(&ev))/>
                             </div>
                             <div class="check">
                                 <input type="checkbox" id=co_id.clone() prop:checked=move || row.co_chair.get()
                                     on:change=move |ev| row.co_chair.set(event_target_checked(&ev))/>
-                                <label for=co_id>"Đồng chủ trì"</label>
+                                <label for=co_id>{move_tr!("events-co-chair")}</label>
                             </div>
-                            <button type="button" class="icon" aria-label=move || format!("Bỏ người chủ trì {}", index.get() + 1)
+                            <button type="button" class="icon" aria-label=move || tr!(i18n, "events-chair-remove", {"number" => index.get() + 1})
                                 on:click=move |_| remove_chair(uid)>"×"</button>
                         </div>
                     }
                 }/>
-                <button type="button" on:click=add_chair>"+ Thêm người chủ trì"</button>
+                <button type="button" on:click=add_chair>{move_tr!("events-chair-add")}</button>
             </fieldset>
 
             <fieldset class="card">
-                <legend>"Văn bản liên quan"</legend>
-                <p class="help">"“Ký kết tại đây” và “tổng kết tại đây” làm đổi trạng thái của văn bản; sau khi lưu, thông báo sẽ nói rõ đổi thế nào."</p>
+                <legend>{move_tr!("events-agreements")}</legend>
+                <p class="help">{move_tr!("events-links-help")}</p>
                 <Show when=move || links.with(Vec::is_empty)>
-                    <p class="muted">"Chưa gắn văn bản nào."</p>
+                    <p class="muted">{move_tr!("events-links-none")}</p>
                 </Show>
                 <For each=move || links.get() key=|r| r.uid children=move |row| {
                     let index = index_of(links, row.uid, |r| r.uid);
@@ -426,15 +429,15 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
                     let role_id = format!("link-{uid}-role");
                     let mut choices = agreements.clone();
                     if let Some(kept) = row.initial.filter(|k| !choices.iter().any(|(a, _)| a == k)) {
-                        choices.push((kept, "(văn bản không có trong dữ liệu)".to_string()));
+                        choices.push((kept, tr!(i18n, "events-agreement-not-in-data")));
                     }
                     view! {
                         <div class="row-card wrap">
                             <div class="field grow">
-                                <label for=agreement_id.clone()>{move || format!("Văn bản {}", index.get() + 1)}</label>
+                                <label for=agreement_id.clone()>{move || tr!(i18n, "events-link-label", {"number" => index.get() + 1})}</label>
                                 <select id=agreement_id on:change=move |ev| row.agreement.set(event_target_value(&ev).parse().ok())
                                     aria-invalid=move || agreement_field.with(|f| invalid(issues, f))>
-                                    <option value="" selected=move || row.agreement.get().is_none()>"— Chọn văn bản —"</option>
+                                    <option value="" selected=move || row.agreement.get().is_none()>{move_tr!("events-choose-agreement")}</option>
                                     {choices.into_iter().map(|(aid, title)| view! {
                                         <option value=aid.to_string() selected=move || row.agreement.get() == Some(aid)>{title}</option>
                                     }).collect_view()}
@@ -442,36 +445,36 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
                                 <ActivityIssues issues=issues field=agreement_field/>
                             </div>
                             <div class="field">
-                                <label for=role_id.clone()>"Vai trò của sự kiện"</label>
+                                <label for=role_id.clone()>{move_tr!("events-link-role")}</label>
                                 <select id=role_id on:change=move |ev| {
                                     let v = event_target_value(&ev);
                                     row.role.set(EventRole::ALL.into_iter().find(|r| format!("{r:?}") == v).unwrap_or_default());
                                 }>
                                     {EventRole::ALL.into_iter().map(|r| view! {
-                                        <option value=format!("{r:?}") selected=move || row.role.get() == r>{text::event_role(r)}</option>
+                                        <option value=format!("{r:?}") selected=move || row.role.get() == r>{move || text::event_role(i18n, r)}</option>
                                     }).collect_view()}
                                 </select>
                             </div>
-                            <button type="button" class="icon" aria-label=move || format!("Bỏ văn bản {}", index.get() + 1)
+                            <button type="button" class="icon" aria-label=move || tr!(i18n, "events-link-remove", {"number" => index.get() + 1})
                                 on:click=move |_| remove_link(uid)>"×"</button>
                         </div>
                     }
                 }/>
-                <button type="button" on:click=add_link>"+ Gắn văn bản"</button>
+                <button type="button" on:click=add_link>{move_tr!("events-link-add")}</button>
             </fieldset>
 
             <fieldset class="card">
-                <legend>"Người dự và nội dung"</legend>
-                {text_area("event-guests", "Khách mời (mỗi dòng một người hoặc một nhóm)", guests, "3")}
-                {text_area("event-agenda", "Chương trình", agenda, "3")}
-                {text_area("event-reports", "Báo cáo đã nghe", reports, "3")}
-                {text_area("event-conclusions", "Kết luận", conclusions, "4")}
-                {text_area("event-minutes", "Biên bản", minutes, "6")}
+                <legend>{move_tr!("events-content-legend")}</legend>
+                {text_area("event-guests", move_tr!("events-guests-field"), guests, "3")}
+                {text_area("event-agenda", move_tr!("events-agenda"), agenda, "3")}
+                {text_area("event-reports", move_tr!("events-reports"), reports, "3")}
+                {text_area("event-conclusions", move_tr!("events-conclusions"), conclusions, "4")}
+                {text_area("event-minutes", move_tr!("events-minutes"), minutes, "6")}
             </fieldset>
 
             <div class="form-actions">
-                <button type="submit" class="primary">"Lưu"</button>
-                <a class="button" href=cancel_href>"Hủy"</a>
+                <button type="submit" class="primary">{move_tr!("events-save")}</button>
+                <a class="button" href=cancel_href>{move_tr!("events-cancel")}</a>
             </div>
         </form>
     }

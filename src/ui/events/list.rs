@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use chrono::Datelike;
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
 
 use super::{agreement_link, when};
 use crate::core::event::{EventKind, EventRole};
@@ -31,6 +32,7 @@ type Timeline = Vec<(i32, Vec<(u32, Vec<Row>)>)>;
 #[component]
 pub fn EventList() -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let agreement = RwSignal::new(None::<Id>);
     let organisation = RwSignal::new(None::<Id>);
     let kind = RwSignal::new(None::<EventKind>);
@@ -95,7 +97,7 @@ pub fn EventList() -> impl IntoView {
                 .iter_live()
                 .flat_map(|e| e.agreements.iter().map(|l| l.agreement))
                 .collect();
-            super::agreement_choices(d, &[])
+            super::agreement_choices(i18n, d, &[])
                 .into_iter()
                 .filter(|(id, _)| linked.contains(id))
                 .collect::<Vec<_>>()
@@ -132,52 +134,52 @@ pub fn EventList() -> impl IntoView {
 
     view! {
         <div class="page-head">
-            <h1>"Sự kiện"</h1>
-            <a class="button primary" href=Route::EventNew.href()>"+ Ghi sự kiện"</a>
+            <h1>{move_tr!("events-title")}</h1>
+            <a class="button primary" href=Route::EventNew.href()>{move_tr!("events-add")}</a>
         </div>
-        <div class="filters" role="search" aria-label="Lọc sự kiện">
+        <div class="filters" role="search" aria-label=move_tr!("events-filter-label")>
             <label for="event-filter-agreement">
-                <span>"Văn bản"</span>
+                <span>{move_tr!("events-filter-agreement")}</span>
                 <select id="event-filter-agreement"
                     on:change=move |ev| agreement.set(event_target_value(&ev).parse().ok())
                     prop:value=move || agreement.get().map(|a| a.to_string()).unwrap_or_default()>
-                    <option value="">"Tất cả"</option>
+                    <option value="">{move_tr!("events-filter-all")}</option>
                     {move || agreement_choices.get().into_iter().map(|(id, title)| view! {
                         <option value=id.to_string() selected=move || agreement.get() == Some(id)>{title}</option>
                     }).collect_view()}
                 </select>
             </label>
             <label for="event-filter-organisation">
-                <span>"Cơ quan"</span>
+                <span>{move_tr!("events-filter-organisation")}</span>
                 <select id="event-filter-organisation"
                     on:change=move |ev| organisation.set(event_target_value(&ev).parse().ok())
                     prop:value=move || organisation.get().map(|o| o.to_string()).unwrap_or_default()>
-                    <option value="">"Tất cả"</option>
+                    <option value="">{move_tr!("events-filter-all")}</option>
                     {move || organisation_choices.get().into_iter().map(|(id, name)| view! {
                         <option value=id.to_string() selected=move || organisation.get() == Some(id)>{name}</option>
                     }).collect_view()}
                 </select>
             </label>
             <label for="event-filter-kind">
-                <span>"Loại"</span>
+                <span>{move_tr!("events-kind")}</span>
                 <select id="event-filter-kind"
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
                         kind.set(EventKind::ALL.into_iter().find(|k| format!("{k:?}") == v));
                     }
                     prop:value=move || kind.get().map(|k| format!("{k:?}")).unwrap_or_default()>
-                    <option value="">"Tất cả"</option>
+                    <option value="">{move_tr!("events-filter-all")}</option>
                     {EventKind::ALL.into_iter().map(|k| view! {
-                        <option value=format!("{k:?}") selected=move || kind.get() == Some(k)>{text::event_kind(k)}</option>
+                        <option value=format!("{k:?}") selected=move || kind.get() == Some(k)>{move || text::event_kind(i18n, k)}</option>
                     }).collect_view()}
                 </select>
             </label>
             <label for="event-filter-year">
-                <span>"Năm"</span>
+                <span>{move_tr!("events-filter-year")}</span>
                 <select id="event-filter-year"
                     on:change=move |ev| year.set(event_target_value(&ev).parse().ok())
                     prop:value=move || year.get().map(|y| y.to_string()).unwrap_or_default()>
-                    <option value="">"Mọi năm"</option>
+                    <option value="">{move_tr!("events-filter-any-year")}</option>
                     {move || years.get().into_iter().map(|y| view! {
                         <option value=y.to_string() selected=move || year.get() == Some(y)>{y}</option>
                     }).collect_view()}
@@ -185,18 +187,22 @@ pub fn EventList() -> impl IntoView {
             </label>
         </div>
         <p class="result-count" aria-live="polite">
-            {move || if filtered() { format!("{} / {} sự kiện khớp", shown(), total()) } else { format!("{} sự kiện", shown()) }}
+            {move || if filtered() {
+                tr!(i18n, "events-matching", {"shown" => shown(), "total" => total()})
+            } else {
+                tr!(i18n, "events-count", {"shown" => shown()})
+            }}
             <Show when=filtered>
-                " · " <button class="link" on:click=clear>"Xóa bộ lọc"</button>
+                " · " <button class="link" on:click=clear>{move_tr!("events-clear-filters")}</button>
             </Show>
         </p>
         {move || {
             if total() == 0 {
                 return view! {
                     <section class="empty">
-                        <h2>"Chưa có sự kiện nào"</h2>
-                        <p>"Ghi lại các hội nghị ký kết, buổi làm việc định kỳ, sơ kết, tổng kết và đối thoại với thanh niên: văn bản phối hợp sống qua các sự kiện ấy."</p>
-                        <a class="button primary" href=Route::EventNew.href()>"+ Ghi sự kiện"</a>
+                        <h2>{move_tr!("events-empty-title")}</h2>
+                        <p>{move_tr!("events-empty-text")}</p>
+                        <a class="button primary" href=Route::EventNew.href()>{move_tr!("events-add")}</a>
                     </section>
                 }
                 .into_any();
@@ -204,9 +210,9 @@ pub fn EventList() -> impl IntoView {
             if timeline.with(Vec::is_empty) {
                 return view! {
                     <section class="empty">
-                        <h2>"Không có sự kiện nào khớp"</h2>
-                        <p>"Thử bỏ bớt bộ lọc."</p>
-                        <button on:click=clear>"Xóa bộ lọc"</button>
+                        <h2>{move_tr!("events-no-match-title")}</h2>
+                        <p>{move_tr!("events-no-match-text")}</p>
+                        <button on:click=clear>{move_tr!("events-clear-filters")}</button>
                     </section>
                 }
                 .into_any();
@@ -215,9 +221,9 @@ pub fn EventList() -> impl IntoView {
                 <div class="timeline">
                     {timeline.get().into_iter().map(|(y, months)| view! {
                         <section class="timeline-year" aria-labelledby=format!("year-{y}")>
-                            <h2 id=format!("year-{y}")>{format!("Năm {y}")}</h2>
+                            <h2 id=format!("year-{y}")>{move_tr!("events-year-heading", {"year" => y.to_string()})}</h2>
                             {months.into_iter().map(|(m, rows)| view! {
-                                <h3>{format!("Tháng {m}/{y}")}</h3>
+                                <h3>{move_tr!("events-month-heading", {"month" => m, "year" => y.to_string()})}</h3>
                                 <MonthTable rows=rows/>
                             }).collect_view()}
                         </section>
@@ -232,21 +238,25 @@ pub fn EventList() -> impl IntoView {
 #[component]
 fn MonthTable(rows: Vec<Row>) -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
+    // Named before the view: leptos-fluent's compile-time key scan skips the first {…} after a
+    // `tr` tag name, so no key may sit there only.
+    let col_when = move_tr!("events-when");
     view! {
         <table class="register">
             <thead>
                 <tr>
-                    <th scope="col">"Thời gian"</th>
-                    <th scope="col">"Sự kiện"</th>
-                    <th scope="col">"Địa điểm"</th>
-                    <th scope="col">"Văn bản liên quan"</th>
+                    <th scope="col">{col_when}</th>
+                    <th scope="col">{move_tr!("events-col-event")}</th>
+                    <th scope="col">{move_tr!("events-place")}</th>
+                    <th scope="col">{move_tr!("events-agreements")}</th>
                 </tr>
             </thead>
             <tbody>
                 {rows.into_iter().map(|row| {
                     let links = state.data.with_untracked(|d| {
-                        row.links.iter().map(|(aid, role)| view! {
-                            <div>{agreement_link(d, *aid)} <span class="muted">" (" {text::event_role(*role)} ")"</span></div>
+                        row.links.iter().map(|&(aid, role)| view! {
+                            <div>{agreement_link(d, aid)} <span class="muted">" (" {move || text::event_role(i18n, role)} ")"</span></div>
                         }).collect_view()
                     });
                     view! {
@@ -254,7 +264,7 @@ fn MonthTable(rows: Vec<Row>) -> impl IntoView {
                             <td class="period">{row.when}</td>
                             <td class="title">
                                 <a href=Route::Event(row.id).href()>{row.title}</a>
-                                <span class="kind">{text::event_kind(row.kind)}</span>
+                                <span class="kind">{move || text::event_kind(i18n, row.kind)}</span>
                             </td>
                             <td>{if row.place.is_empty() { "—".to_string() } else { row.place }}</td>
                             <td class="parties">{links}</td>

@@ -10,6 +10,7 @@ pub use list::EventList;
 pub use page::EventPage;
 
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
 
 use super::text;
 use crate::core::dates::format_local;
@@ -26,6 +27,7 @@ pub(super) fn ActivityIssues(
     issues: RwSignal<Vec<ActivityIssue>>,
     #[prop(into)] field: Signal<String>,
 ) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
     move || {
         let field = field.get();
         issues.with(|all| {
@@ -37,7 +39,7 @@ pub(super) fn ActivityIssues(
                     } else {
                         ("field-warning", "status")
                     };
-                    view! { <p class=class role=role>{text::activity_problem(&i.problem)}</p> }
+                    view! { <p class=class role=role>{text::activity_problem(i18n, &i.problem)}</p> }
                 })
                 .collect_view()
         })
@@ -71,7 +73,7 @@ pub(super) fn when(e: &Event) -> String {
 
 /// Live agreements to choose from: regulations first, newest period first, then by title.
 /// `keep` (the value a form opened with) stays a choice even if deleted since.
-pub(super) fn agreement_choices(data: &Dataset, keep: &[Id]) -> Vec<(Id, String)> {
+pub(super) fn agreement_choices(i18n: I18n, data: &Dataset, keep: &[Id]) -> Vec<(Id, String)> {
     let rank = |k: AgreementKind| match k {
         AgreementKind::Regulation => 0,
         AgreementKind::Plan => 1,
@@ -91,8 +93,8 @@ pub(super) fn agreement_choices(data: &Dataset, keep: &[Id]) -> Vec<(Id, String)
     for id in keep {
         if !choices.iter().any(|(c, _)| c == id) {
             let label = match data.agreements.get(id) {
-                Some(a) => format!("{} (đã xóa)", a.title),
-                None => "(văn bản không có trong dữ liệu)".to_string(),
+                Some(a) => tr!(i18n, "events-deleted", {"label" => a.title.clone()}),
+                None => tr!(i18n, "events-agreement-not-in-data"),
             };
             choices.push((*id, label));
         }
@@ -101,15 +103,15 @@ pub(super) fn agreement_choices(data: &Dataset, keep: &[Id]) -> Vec<(Id, String)
 }
 
 /// Live events to choose from, newest first, as "dd/mm/yyyy — title".
-pub(super) fn event_choices(data: &Dataset, keep: Option<Id>) -> Vec<(Id, String)> {
+pub(super) fn event_choices(i18n: I18n, data: &Dataset, keep: Option<Id>) -> Vec<(Id, String)> {
     let mut live: Vec<&Event> = data.events.iter_live().collect();
     live.sort_by_key(|e| std::cmp::Reverse(e.starts_at));
     let label = |e: &Event| format!("{} — {}", crate::core::dates::format_date(e.day()), e.title);
     let mut choices: Vec<(Id, String)> = live.into_iter().map(|e| (e.id(), label(e))).collect();
     if let Some(id) = keep.filter(|k| !choices.iter().any(|(c, _)| c == k)) {
         let name = match data.events.get(&id) {
-            Some(e) => format!("{} (đã xóa)", label(e)),
-            None => "(sự kiện không có trong dữ liệu)".to_string(),
+            Some(e) => tr!(i18n, "events-deleted", {"label" => label(e)}),
+            None => tr!(i18n, "events-event-not-in-data"),
         };
         choices.push((id, name));
     }
@@ -123,9 +125,13 @@ pub(super) fn agreement_link(data: &Dataset, id: Id) -> AnyView {
             view! { <a href=crate::route::Route::Agreement(id).href()>{a.title.clone()}</a> }
                 .into_any()
         }
-        Some(a) => view! { <span class="muted">{a.title.clone()} " (đã xóa)"</span> }.into_any(),
+        Some(a) => {
+            let title = a.title.clone();
+            view! { <span class="muted">{move_tr!("events-deleted", {"label" => title.clone()})}</span> }
+                .into_any()
+        }
         None => {
-            view! { <span class="muted">"(văn bản chưa có trong dữ liệu này)"</span> }.into_any()
+            view! { <span class="muted">{move_tr!("events-agreement-not-here")}</span> }.into_any()
         }
     }
 }

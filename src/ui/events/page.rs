@@ -2,6 +2,7 @@
 //! reviewed, what was heard and concluded, and the recommendations raised at it.
 
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
 
 use super::{agreement_link, when};
 use crate::core::dates::{format_instant, format_optional};
@@ -29,7 +30,7 @@ pub fn EventPage(id: Id) -> impl IntoView {
 }
 
 /// A text section, shown only when there is text; line breaks kept.
-fn text_card(title: &'static str, body: &str) -> Option<impl IntoView> {
+fn text_card(title: Signal<String>, body: &str) -> Option<impl IntoView> {
     (!body.trim().is_empty()).then(|| {
         view! {
             <section class="card">
@@ -43,6 +44,7 @@ fn text_card(title: &'static str, body: &str) -> Option<impl IntoView> {
 #[component]
 fn EventView(event: Event) -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let e = event;
     let id = e.id();
     let day = e.day();
@@ -53,6 +55,8 @@ fn EventView(event: Event) -> impl IntoView {
         Err(keys) => blockers.set(Some(keys)),
     };
     let first_agreement = e.agreements.first().map(|l| l.agreement);
+    let kind = e.kind;
+    let (created, updated, edits) = (e.meta.created, e.meta.updated, e.meta.version.total());
     let raise = move |_| {
         let mut r = Recommendation::new(Meta::new(new_id(), state.stamp().now), "");
         r.event = Some(id);
@@ -79,12 +83,12 @@ fn EventView(event: Event) -> impl IntoView {
                     <li>
                         {match name {
                             Some(n) => view! { <a href=Route::Person(pid).href()>{n}</a> }.into_any(),
-                            None => view! { <span class="muted">"(người không có trong danh bạ)"</span> }.into_any(),
+                            None => view! { <span class="muted">{move_tr!("events-person-not-in-directory")}</span> }.into_any(),
                         }}
                         {(!position.is_empty()).then(|| view! {
                             ", " <span class=if from_directory { "muted" } else { "" }>{position}</span>
                         })}
-                        {c.co_chair.then(|| view! { " " <span class="badge lead">"đồng chủ trì"</span> })}
+                        {c.co_chair.then(|| view! { " " <span class="badge lead">{move_tr!("events-co-chair-badge")}</span> })}
                     </li>
                 }
             })
@@ -100,17 +104,16 @@ fn EventView(event: Event) -> impl IntoView {
             .iter()
             .map(|l| {
                 let agreement = d.agreements.live(&l.agreement).cloned();
-                let reason = agreement
-                    .as_ref()
-                    .map(|a| text::status_reason(&status_in(d, a, state.today()).reason));
+                let reason = agreement.as_ref().map(|a| status_in(d, a, state.today()).reason);
+                let role = l.role;
                 view! {
                     <li>
                         {agreement_link(d, l.agreement)}
-                        " — " <strong>{text::event_role(l.role)}</strong>
+                        " — " <strong>{move || text::event_role(i18n, role)}</strong>
                         {agreement.map(|a| view! {
                             <div class="status-line">
                                 <StatusBadge agreement=a/>
-                                <span class="reason">{reason}</span>
+                                <span class="reason">{move || reason.as_ref().map(|r| text::status_reason(i18n, r))}</span>
                             </div>
                         })}
                     </li>
@@ -120,39 +123,39 @@ fn EventView(event: Event) -> impl IntoView {
     });
 
     view! {
-        <nav class="breadcrumb" aria-label="Vị trí">
-            <a href=Route::Events.href()>"Sự kiện"</a>
+        <nav class="breadcrumb" aria-label=move_tr!("events-breadcrumb-label")>
+            <a href=Route::Events.href()>{move_tr!("events-title")}</a>
         </nav>
         <div class="page-head">
             <div>
-                <p class="eyebrow">{text::event_kind(e.kind)} " · " {when(&e)}</p>
+                <p class="eyebrow">{move || text::event_kind(i18n, kind)} " · " {when(&e)}</p>
                 <h1>{e.title.clone()}</h1>
             </div>
             <div class="actions">
-                <a class="button primary" href=Route::EventEdit(id).href()>"Sửa"</a>
-                <button class="danger" on:click=on_delete>"Xóa"</button>
+                <a class="button primary" href=Route::EventEdit(id).href()>{move_tr!("events-edit")}</a>
+                <button class="danger" on:click=on_delete>{move_tr!("events-delete")}</button>
             </div>
         </div>
-        <DeleteRefused
-            blockers=blockers
-            explanation="ghi là được nêu tại sự kiện này. Hãy bỏ sự kiện khỏi các kiến nghị dưới đây (hoặc xóa chúng) rồi thử lại:"
-        />
+        <DeleteRefused blockers=blockers explanation=tr!(i18n, "events-delete-refused")/>
 
         <div class="detail-grid">
             <section class="card">
-                <h2>"Thông tin chung"</h2>
+                <h2>{move_tr!("events-general")}</h2>
                 <dl class="facts">
-                    <dt>"Loại"</dt><dd>{text::event_kind(e.kind)}</dd>
-                    <dt>"Thời gian"</dt><dd>{when(&e)}</dd>
-                    <dt>"Địa điểm"</dt><dd>{if e.place.is_empty() { "—".to_string() } else { e.place.clone() }}</dd>
-                    <dt>"Số đại biểu"</dt>
-                    <dd>{e.attendee_count.map(|n| n.to_string()).unwrap_or_else(|| "Chưa ghi".into())}</dd>
+                    <dt>{move_tr!("events-kind")}</dt><dd>{move || text::event_kind(i18n, kind)}</dd>
+                    <dt>{move_tr!("events-when")}</dt><dd>{when(&e)}</dd>
+                    <dt>{move_tr!("events-place")}</dt><dd>{if e.place.is_empty() { "—".to_string() } else { e.place.clone() }}</dd>
+                    <dt>{move_tr!("events-attendees")}</dt>
+                    <dd>{match e.attendee_count {
+                        Some(n) => n.to_string().into_any(),
+                        None => move_tr!("events-not-recorded").into_any(),
+                    }}</dd>
                 </dl>
             </section>
             <section class="card">
-                <h2>"Chủ trì"</h2>
+                <h2>{move_tr!("events-chairs")}</h2>
                 {if e.chairs.is_empty() {
-                    view! { <p class="muted">"Chưa ghi người chủ trì."</p> }.into_any()
+                    view! { <p class="muted">{move_tr!("events-no-chairs")}</p> }.into_any()
                 } else {
                     view! { <ul>{chairs}</ul> }.into_any()
                 }}
@@ -160,14 +163,14 @@ fn EventView(event: Event) -> impl IntoView {
         </div>
 
         <section class="card">
-            <h2>"Văn bản liên quan"</h2>
+            <h2>{move_tr!("events-agreements")}</h2>
             {if e.agreements.is_empty() {
-                view! { <p class="muted">"Sự kiện chưa gắn với văn bản nào."</p> }.into_any()
+                view! { <p class="muted">{move_tr!("events-no-agreements")}</p> }.into_any()
             } else {
                 view! {
                     <ul>{links}</ul>
                     {weighty.then(|| view! {
-                        <p class="help">"Văn bản “ký kết tại đây” mà chưa ghi ngày ký thì lấy ngày sự kiện làm ngày ký; văn bản “tổng kết tại đây” chuyển sang “Đã tổng kết” từ ngày sự kiện. Trạng thái do người dùng tự đặt vẫn được giữ."</p>
+                        <p class="help">{move_tr!("events-status-help")}</p>
                     })}
                 }.into_any()
             }}
@@ -175,26 +178,29 @@ fn EventView(event: Event) -> impl IntoView {
 
         {(!e.guests.is_empty()).then(|| view! {
             <section class="card">
-                <h2>"Khách mời"</h2>
+                <h2>{move_tr!("events-guests")}</h2>
                 <ul>{e.guests.iter().map(|g| view! { <li>{g.clone()}</li> }).collect_view()}</ul>
             </section>
         })}
-        {text_card("Chương trình", &e.agenda)}
-        {text_card("Báo cáo đã nghe", &e.reports)}
-        {text_card("Kết luận", &e.conclusions)}
-        {text_card("Biên bản", &e.minutes)}
+        {text_card(move_tr!("events-agenda"), &e.agenda)}
+        {text_card(move_tr!("events-reports"), &e.reports)}
+        {text_card(move_tr!("events-conclusions"), &e.conclusions)}
+        {text_card(move_tr!("events-minutes"), &e.minutes)}
 
         <section class="card">
             <div class="page-head">
-                <h2>"Kiến nghị tại sự kiện"</h2>
-                <button on:click=raise>"+ Kiến nghị tại sự kiện này"</button>
+                <h2>{move_tr!("events-recommendations-title")}</h2>
+                <button on:click=raise>{move_tr!("events-raise-recommendation")}</button>
             </div>
             <RaisedHere id=id/>
         </section>
 
         <p class="record-meta">
-            "Tạo lúc " {format_instant(e.meta.created)} " · Sửa lần cuối " {format_instant(e.meta.updated)}
-            " · " {e.meta.version.total()} " lần sửa"
+            {move_tr!("events-record-meta", {
+                "created" => format_instant(created),
+                "updated" => format_instant(updated),
+                "edits" => edits,
+            })}
         </p>
     }
 }
@@ -203,6 +209,10 @@ fn EventView(event: Event) -> impl IntoView {
 #[component]
 fn RaisedHere(id: Id) -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
+    // Named before the view: leptos-fluent's compile-time key scan skips the first {…} after a
+    // `tr` tag name, so no key may sit there only.
+    let col_content = move_tr!("recommendations-col-content");
     let today = state.today();
     let raised = Memo::new(move |_| {
         state.data.with(|d| {
@@ -216,17 +226,17 @@ fn RaisedHere(id: Id) -> impl IntoView {
     move || {
         let list = raised.get();
         if list.is_empty() {
-            return view! { <p class="muted">"Chưa ghi kiến nghị nào tại sự kiện này."</p> }
+            return view! { <p class="muted">{move_tr!("events-no-recommendations")}</p> }
                 .into_any();
         }
         view! {
             <table class="plain">
                 <thead>
                     <tr>
-                        <th scope="col">"Nội dung"</th>
-                        <th scope="col">"Gửi đến"</th>
-                        <th scope="col">"Hạn"</th>
-                        <th scope="col">"Trạng thái"</th>
+                        <th scope="col">{col_content}</th>
+                        <th scope="col">{move_tr!("recommendations-col-to")}</th>
+                        <th scope="col">{move_tr!("recommendations-col-deadline")}</th>
+                        <th scope="col">{move_tr!("recommendations-col-status")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -235,15 +245,16 @@ fn RaisedHere(id: Id) -> impl IntoView {
                             r.addressed_to.iter().map(|o| d.organisation_label(o)).collect::<Vec<_>>().join(", ")
                         });
                         let late = days_overdue(&r, today);
+                        let status = r.status;
                         view! {
                             <tr>
                                 <td><a href=Route::Recommendation(r.id()).href()>{r.content.clone()}</a></td>
                                 <td>{to}</td>
                                 <td class="period">
                                     {format_optional(r.deadline)}
-                                    {late.map(|n| view! { <div class="field-error">{format!("quá hạn {n} ngày")}</div> })}
+                                    {late.map(|n| view! { <div class="field-error">{move || tr!(i18n, "recommendations-overdue", {"days" => n})}</div> })}
                                 </td>
-                                <td><span class=text::recommendation_status_class(r.status)>{text::recommendation_status(r.status)}</span></td>
+                                <td><span class=text::recommendation_status_class(status)>{move || text::recommendation_status(i18n, status)}</span></td>
                             </tr>
                         }
                     }).collect_view()}

@@ -2,6 +2,7 @@
 //! agreement; late ones say by how many days.
 
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
 
 use crate::core::dates::format_optional;
 use crate::core::listing;
@@ -17,6 +18,7 @@ use crate::ui::text;
 #[component]
 pub fn RecommendationList() -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let status = RwSignal::new(None::<RecommendationStatus>);
     let agreement = RwSignal::new(None::<Id>);
     let today = state.today();
@@ -45,39 +47,44 @@ pub fn RecommendationList() -> impl IntoView {
                 .iter_live()
                 .filter_map(|r| r.agreement)
                 .collect();
-            crate::ui::events::agreement_choices(d, &[])
+            crate::ui::events::agreement_choices(i18n, d, &[])
                 .into_iter()
                 .filter(|(id, _)| used.contains(id))
                 .collect::<Vec<_>>()
         })
     });
 
+    // Named before the view: leptos-fluent's compile-time key scan skips the first {…} after a
+    // `tr` tag name, so no key may sit there only.
+    let col_content = move_tr!("recommendations-col-content");
+    let overdue = move |days: i64| move || tr!(i18n, "recommendations-overdue", {"days" => days});
+
     view! {
         <div class="page-head">
-            <h1>"Kiến nghị"</h1>
-            <a class="button primary" href=Route::RecommendationNew.href()>"+ Thêm kiến nghị"</a>
+            <h1>{move_tr!("recommendations-title")}</h1>
+            <a class="button primary" href=Route::RecommendationNew.href()>{move_tr!("recommendations-add")}</a>
         </div>
-        <div class="filters" role="search" aria-label="Lọc kiến nghị">
+        <div class="filters" role="search" aria-label=move_tr!("recommendations-filter-label")>
             <label for="recommendation-filter-status">
-                <span>"Trạng thái"</span>
+                <span>{move_tr!("recommendations-filter-status")}</span>
                 <select id="recommendation-filter-status"
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
                         status.set(RecommendationStatus::ALL.into_iter().find(|s| format!("{s:?}") == v));
                     }
                     prop:value=move || status.get().map(|s| format!("{s:?}")).unwrap_or_default()>
-                    <option value="">"Tất cả"</option>
+                    <option value="">{move_tr!("recommendations-filter-all")}</option>
                     {RecommendationStatus::ALL.into_iter().map(|s| view! {
-                        <option value=format!("{s:?}") selected=move || status.get() == Some(s)>{text::recommendation_status(s)}</option>
+                        <option value=format!("{s:?}") selected=move || status.get() == Some(s)>{move || text::recommendation_status(i18n, s)}</option>
                     }).collect_view()}
                 </select>
             </label>
             <label for="recommendation-filter-agreement">
-                <span>"Văn bản"</span>
+                <span>{move_tr!("recommendations-filter-agreement")}</span>
                 <select id="recommendation-filter-agreement"
                     on:change=move |ev| agreement.set(event_target_value(&ev).parse().ok())
                     prop:value=move || agreement.get().map(|a| a.to_string()).unwrap_or_default()>
-                    <option value="">"Tất cả"</option>
+                    <option value="">{move_tr!("recommendations-filter-all")}</option>
                     {move || agreement_choices.get().into_iter().map(|(id, title)| view! {
                         <option value=id.to_string() selected=move || agreement.get() == Some(id)>{title}</option>
                     }).collect_view()}
@@ -87,19 +94,23 @@ pub fn RecommendationList() -> impl IntoView {
         <p class="result-count" aria-live="polite">
             {move || {
                 let shown = found.with(Vec::len);
-                if filtered() { format!("{shown} / {} kiến nghị khớp", total()) } else { format!("{shown} kiến nghị") }
+                if filtered() {
+                    tr!(i18n, "recommendations-matching", {"shown" => shown, "total" => total()})
+                } else {
+                    tr!(i18n, "recommendations-count", {"shown" => shown})
+                }
             }}
             <Show when=filtered>
-                " · " <button class="link" on:click=clear>"Xóa bộ lọc"</button>
+                " · " <button class="link" on:click=clear>{move_tr!("recommendations-clear-filters")}</button>
             </Show>
         </p>
         {move || {
             if total() == 0 {
                 return view! {
                     <section class="empty">
-                        <h2>"Chưa có kiến nghị nào"</h2>
-                        <p>"Ghi các kiến nghị nêu tại buổi làm việc, hội nghị (hoặc gửi riêng), cơ quan phải trả lời và hạn trả lời, để theo dõi việc giải quyết."</p>
-                        <a class="button primary" href=Route::RecommendationNew.href()>"+ Thêm kiến nghị"</a>
+                        <h2>{move_tr!("recommendations-empty-title")}</h2>
+                        <p>{move_tr!("recommendations-empty-text")}</p>
+                        <a class="button primary" href=Route::RecommendationNew.href()>{move_tr!("recommendations-add")}</a>
                     </section>
                 }
                 .into_any();
@@ -107,9 +118,9 @@ pub fn RecommendationList() -> impl IntoView {
             if found.with(Vec::is_empty) {
                 return view! {
                     <section class="empty">
-                        <h2>"Không có kiến nghị nào khớp"</h2>
-                        <p>"Thử bỏ bớt bộ lọc."</p>
-                        <button on:click=clear>"Xóa bộ lọc"</button>
+                        <h2>{move_tr!("recommendations-no-match-title")}</h2>
+                        <p>{move_tr!("recommendations-no-match-text")}</p>
+                        <button on:click=clear>{move_tr!("recommendations-clear-filters")}</button>
                     </section>
                 }
                 .into_any();
@@ -118,11 +129,11 @@ pub fn RecommendationList() -> impl IntoView {
                 <table class="register">
                     <thead>
                         <tr>
-                            <th scope="col">"Nội dung"</th>
-                            <th scope="col">"Gửi đến"</th>
-                            <th scope="col">"Văn bản"</th>
-                            <th scope="col">"Hạn"</th>
-                            <th scope="col">"Trạng thái"</th>
+                            <th scope="col">{col_content}</th>
+                            <th scope="col">{move_tr!("recommendations-col-to")}</th>
+                            <th scope="col">{move_tr!("recommendations-col-agreement")}</th>
+                            <th scope="col">{move_tr!("recommendations-col-deadline")}</th>
+                            <th scope="col">{move_tr!("recommendations-col-status")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -134,6 +145,7 @@ pub fn RecommendationList() -> impl IntoView {
                                 )
                             });
                             let late = days_overdue(&r, today);
+                            let status = r.status;
                             view! {
                                 <tr>
                                     <td class="title"><a href=Route::Recommendation(r.id()).href()>{r.content.clone()}</a></td>
@@ -141,9 +153,9 @@ pub fn RecommendationList() -> impl IntoView {
                                     <td class="parties">{agreement_cell}</td>
                                     <td class="period">
                                         {if r.deadline.is_some() { format_optional(r.deadline) } else { "—".to_string() }}
-                                        {late.map(|n| view! { <div class="field-error">{format!("quá hạn {n} ngày")}</div> })}
+                                        {late.map(|n| view! { <div class="field-error">{overdue(n)}</div> })}
                                     </td>
-                                    <td><span class=text::recommendation_status_class(r.status)>{text::recommendation_status(r.status)}</span></td>
+                                    <td><span class=text::recommendation_status_class(status)>{move || text::recommendation_status(i18n, status)}</span></td>
                                 </tr>
                             }
                         }).collect_view()}

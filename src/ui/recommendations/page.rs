@@ -2,6 +2,7 @@
 //! separate control that records each change), the history of changes, and delete.
 
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
 
 use crate::core::dates::{format_date, format_instant, format_optional};
 use crate::core::event::Event;
@@ -53,6 +54,7 @@ fn status_value(s: RecommendationStatus) -> String {
 #[component]
 fn RecommendationView(id: Option<Id>) -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let stored = state
         .data
         .with_untracked(|d| id.and_then(|id| d.recommendations.get(&id).cloned()));
@@ -94,18 +96,19 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
                 .collect();
             for k in keep {
                 if !v.iter().any(|(o, _)| *o == k) {
-                    v.push((k, format!("{} (đã xóa)", d.organisation_label(&k))));
+                    v.push((k, tr!(i18n, "recommendations-deleted", {"label" => d.organisation_label(&k)})));
                 }
             }
             v
         })
     };
     let initial_event = initial.event;
-    let events = Memo::new(move |_| state.data.with(|d| event_choices(d, initial_event)));
+    let events = Memo::new(move |_| state.data.with(|d| event_choices(i18n, d, initial_event)));
     let initial_agreement = initial.agreement;
     let agreements = Memo::new(move |_| {
         state.data.with(|d| {
             crate::ui::events::agreement_choices(
+                i18n,
                 d,
                 &initial_agreement.into_iter().collect::<Vec<_>>(),
             )
@@ -196,9 +199,9 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
         form_error.set(false);
         state.notify(
             if id.is_some() {
-                "Đã lưu thay đổi."
+                tr!(i18n, "recommendations-saved-changes")
             } else {
-                "Đã thêm kiến nghị."
+                tr!(i18n, "recommendations-saved-new")
             },
             None,
         );
@@ -221,7 +224,7 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
     };
 
     let heading = move || match id {
-        None => "Thêm kiến nghị".to_string(),
+        None => tr!(i18n, "recommendations-new-title"),
         Some(id) => state.data.with(|d| {
             d.recommendations
                 .get(&id)
@@ -237,7 +240,7 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
     let select_org = move |id: &'static str,
                            value: RwSignal<Option<Id>>,
                            orgs: Vec<(Id, String)>,
-                           none: &'static str| {
+                           none: Signal<String>| {
         view! {
             <select id=id aria-invalid=move || invalid(issues, id_field(id))
                 on:change=move |ev| value.set(event_target_value(&ev).parse().ok())>
@@ -248,7 +251,7 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
             </select>
         }
     };
-    let date_input = move |id: &'static str, label: &'static str, text: RwSignal<String>| {
+    let date_input = move |id: &'static str, label: Signal<String>, text: RwSignal<String>| {
         let field = id_field(id);
         view! {
             <div class="field">
@@ -264,20 +267,21 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
     let orgs_for_addressees = organisations;
 
     view! {
-        <nav class="breadcrumb" aria-label="Vị trí">
-            <a href=Route::Recommendations.href()>"Kiến nghị"</a>
+        <nav class="breadcrumb" aria-label=move_tr!("recommendations-breadcrumb-label")>
+            <a href=Route::Recommendations.href()>{move_tr!("recommendations-title")}</a>
         </nav>
         <div class="page-head">
             <div>
-                <p class="eyebrow">"Kiến nghị"</p>
+                <p class="eyebrow">{move_tr!("recommendations-title")}</p>
                 <h1>{heading}</h1>
                 {move || current.get().map(|r| {
                     let late = days_overdue(&r, today);
+                    let status = r.status;
                     view! {
                         <p class="status-line">
-                            <span class=text::recommendation_status_class(r.status)>{text::recommendation_status(r.status)}</span>
-                            {r.deadline.map(|d| view! { <span class="reason">"Hạn " {format_date(d)}</span> })}
-                            {late.map(|n| view! { <span class="field-error">{format!("quá hạn {n} ngày")}</span> })}
+                            <span class=text::recommendation_status_class(status)>{move || text::recommendation_status(i18n, status)}</span>
+                            {r.deadline.map(|d| view! { <span class="reason">{move_tr!("recommendations-deadline", {"date" => format_date(d)})}</span> })}
+                            {late.map(|n| view! { <span class="field-error">{move_tr!("recommendations-overdue", {"days" => n})}</span> })}
                         </p>
                     }
                 })}
@@ -285,10 +289,10 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
         </div>
 
         <section class="card">
-            <h2>{if id.is_some() { "Nội dung kiến nghị" } else { "Kiến nghị mới" }}</h2>
+            <h2>{if id.is_some() { move_tr!("recommendations-details") } else { move_tr!("recommendations-new-details") }}</h2>
             <form id="recommendation-form" on:submit=save novalidate=true>
                 <div class="field">
-                    <label for="recommendation-content">"Nội dung " <span aria-hidden="true">"*"</span></label>
+                    <label for="recommendation-content">{move_tr!("recommendations-content")} " " <span aria-hidden="true">"*"</span></label>
                     <textarea id="recommendation-content" rows="3" required=true
                         aria-invalid=move || invalid(issues, "content")
                         prop:value=move || content.get() on:input=move |ev| content.set(event_target_value(&ev))></textarea>
@@ -296,27 +300,27 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
                 </div>
                 <div class="grid-2">
                     <div class="field">
-                        <label for="recommendation-event">"Nêu tại sự kiện"</label>
+                        <label for="recommendation-event">{move_tr!("recommendations-event")}</label>
                         <select id="recommendation-event" aria-invalid=move || invalid(issues, "event") on:change=on_event>
-                            <option value="" selected=move || event.get().is_none()>"— Không gắn sự kiện (gửi riêng) —"</option>
+                            <option value="" selected=move || event.get().is_none()>{move_tr!("recommendations-no-event")}</option>
                             {move || events.get().into_iter().map(|(eid, label)| view! {
                                 <option value=eid.to_string() selected=move || event.get() == Some(eid)>{label}</option>
                             }).collect_view()}
                         </select>
                         <ActivityIssues issues=issues field="event".to_string()/>
-                        {move || event.get().map(|e| view! { <a class="help" href=Route::Event(e).href()>"Mở trang sự kiện"</a> })}
+                        {move || event.get().map(|e| view! { <a class="help" href=Route::Event(e).href()>{move_tr!("recommendations-open-event")}</a> })}
                     </div>
-                    {date_input("recommendation-raised-on", "Ngày nêu", raised_on)}
+                    {date_input("recommendation-raised-on", move_tr!("recommendations-raised-on"), raised_on)}
                 </div>
                 <div class="field">
-                    <label for="recommendation-raised-by">"Cơ quan nêu kiến nghị"</label>
-                    {select_org("recommendation-raised-by", raised_by, orgs_for_raiser, "— Không ghi —")}
+                    <label for="recommendation-raised-by">{move_tr!("recommendations-raised-by")}</label>
+                    {select_org("recommendation-raised-by", raised_by, orgs_for_raiser, move_tr!("recommendations-none-recorded"))}
                     <ActivityIssues issues=issues field="raised_by".to_string()/>
                 </div>
                 <fieldset class="inline-checks addressees">
                     <legend>
-                        <strong>"Gửi đến (cơ quan phải trả lời) "</strong> <span aria-hidden="true">"* "</span>
-                        <span class="help">"chọn một hoặc nhiều cơ quan"</span>
+                        <strong>{move_tr!("recommendations-addressed-to")} " "</strong> <span aria-hidden="true">"* "</span>
+                        <span class="help">{move_tr!("recommendations-addressed-to-help")}</span>
                     </legend>
                     {orgs_for_addressees.into_iter().map(|(oid, name)| {
                         let cid = format!("recommendation-to-{oid}");
@@ -335,19 +339,19 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
                     }).collect_view()}
                     <ActivityIssues issues=issues field="addressed_to".to_string()/>
                     {move || issues.with(|all| all.iter().filter(|i| i.field.starts_with("addressed_to[")).map(|i| view! {
-                        <p class="field-error" role="alert">{text::activity_problem(&i.problem)}</p>
+                        <p class="field-error" role="alert">{text::activity_problem(i18n, &i.problem)}</p>
                     }).collect_view())}
                 </fieldset>
                 <div class="grid-2">
                     <div class="field">
-                        <label for="recommendation-agreement">"Văn bản liên quan"</label>
+                        <label for="recommendation-agreement">{move_tr!("recommendations-agreement")}</label>
                         <select id="recommendation-agreement" aria-invalid=move || invalid(issues, "agreement")
                             on:change=move |ev| {
                                 agreement.set(event_target_value(&ev).parse().ok());
                                 // The areas are the agreement's: another agreement, another list.
                                 area.set(None);
                             }>
-                            <option value="" selected=move || agreement.get().is_none()>"— Không gắn văn bản —"</option>
+                            <option value="" selected=move || agreement.get().is_none()>{move_tr!("recommendations-no-agreement")}</option>
                             {move || agreements.get().into_iter().map(|(aid, title)| view! {
                                 <option value=aid.to_string() selected=move || agreement.get() == Some(aid)>{title}</option>
                             }).collect_view()}
@@ -355,12 +359,16 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
                         <ActivityIssues issues=issues field="agreement".to_string()/>
                     </div>
                     <div class="field">
-                        <label for="recommendation-area">"Nội dung phối hợp"</label>
+                        <label for="recommendation-area">{move_tr!("recommendations-area")}</label>
                         <select id="recommendation-area" aria-invalid=move || invalid(issues, "area")
                             prop:disabled=move || areas.with(Vec::is_empty)
                             on:change=move |ev| area.set(event_target_value(&ev).parse().ok())>
                             <option value="" selected=move || area.get().is_none()>
-                                {move || if agreement.get().is_none() { "— Chọn văn bản trước —" } else { "— Không ghi —" }}
+                                {move || if agreement.get().is_none() {
+                                    tr!(i18n, "recommendations-choose-agreement-first")
+                                } else {
+                                    tr!(i18n, "recommendations-none-recorded")
+                                }}
                             </option>
                             {move || areas.get().into_iter().map(|(xid, title)| view! {
                                 <option value=xid.to_string() selected=move || area.get() == Some(xid)>{title}</option>
@@ -370,20 +378,20 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
                     </div>
                 </div>
                 <div class="grid-2">
-                    {date_input("recommendation-deadline", "Hạn trả lời", deadline)}
-                    {date_input("recommendation-responded-on", "Ngày trả lời", responded_on)}
+                    {date_input("recommendation-deadline", move_tr!("recommendations-response-deadline"), deadline)}
+                    {date_input("recommendation-responded-on", move_tr!("recommendations-responded-on"), responded_on)}
                 </div>
                 <div class="field">
-                    <label for="recommendation-response">"Nội dung trả lời"</label>
+                    <label for="recommendation-response">{move_tr!("recommendations-response")}</label>
                     <textarea id="recommendation-response" rows="3" prop:value=move || response.get()
                         on:input=move |ev| response.set(event_target_value(&ev))></textarea>
                 </div>
                 <Show when=move || form_error.get()>
-                    <p class="field-error" role="alert">"Chưa lưu: hãy sửa các ô có thông báo bên cạnh. Dữ liệu chưa thay đổi."</p>
+                    <p class="field-error" role="alert">{move_tr!("recommendations-form-error")}</p>
                 </Show>
                 <div class="actions">
-                    <button type="submit" class="primary">"Lưu"</button>
-                    {id.is_none().then(|| view! { <a class="button" href=Route::Recommendations.href()>"Hủy"</a> })}
+                    <button type="submit" class="primary">{move_tr!("recommendations-save")}</button>
+                    {id.is_none().then(|| view! { <a class="button" href=Route::Recommendations.href()>{move_tr!("recommendations-cancel")}</a> })}
                 </div>
             </form>
         </section>
@@ -391,18 +399,17 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
         {id.map(|id| view! {
             <StatusControl id=id responded_on=responded_on/>
             <section class="card">
-                <h2>"Xóa kiến nghị"</h2>
-                <p class="help">"Sau khi xóa vẫn có thể hoàn tác."</p>
+                <h2>{move_tr!("recommendations-delete-title")}</h2>
+                <p class="help">{move_tr!("recommendations-delete-help")}</p>
                 <DeleteRefused blockers=blockers/>
-                <button class="danger" on:click=delete>"Xóa"</button>
+                <button class="danger" on:click=delete>{move_tr!("recommendations-delete")}</button>
             </section>
             <p class="record-meta">
-                {move || state.data.with(|d| d.recommendations.get(&id).map(|r| format!(
-                    "Tạo lúc {} · Sửa lần cuối {} · {} lần sửa",
-                    format_instant(r.meta.created),
-                    format_instant(r.meta.updated),
-                    r.meta.version.total()
-                )))}
+                {move || state.data.with(|d| d.recommendations.get(&id).map(|r| tr!(i18n, "recommendations-record-meta", {
+                    "created" => format_instant(r.meta.created),
+                    "updated" => format_instant(r.meta.updated),
+                    "edits" => r.meta.version.total(),
+                })))}
             </p>
         })}
     }
@@ -423,10 +430,14 @@ fn id_field(input_id: &'static str) -> &'static str {
 #[component]
 fn StatusControl(id: Id, responded_on: RwSignal<String>) -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let record = Memo::new(move |_| state.data.with(|d| d.recommendations.get(&id).cloned()));
     let current = record.get_untracked().map(|r| r.status).unwrap_or_default();
     let to = RwSignal::new(current);
     let note = RwSignal::new(String::new());
+    // Named before the view: leptos-fluent's compile-time key scan skips the first {…} after a
+    // `tr` tag name, so no key may sit there only.
+    let col_change = move_tr!("recommendations-history-change");
 
     let update = move |_| {
         let target = to.get_untracked();
@@ -438,10 +449,9 @@ fn StatusControl(id: Id, responded_on: RwSignal<String>) -> impl IntoView {
         };
         if r.status == target {
             state.notify(
-                format!(
-                    "Trạng thái vẫn là “{}”: không có gì thay đổi.",
-                    text::recommendation_status(target)
-                ),
+                tr!(i18n, "recommendations-status-unchanged", {
+                    "status" => text::recommendation_status(i18n, target),
+                }),
                 None,
             );
             return;
@@ -459,64 +469,66 @@ fn StatusControl(id: Id, responded_on: RwSignal<String>) -> impl IntoView {
         }
         note.set(String::new());
         state.notify(
-            format!(
-                "Đã chuyển trạng thái sang “{}”.",
-                text::recommendation_status(target)
-            ),
+            tr!(i18n, "recommendations-status-changed", {
+                "status" => text::recommendation_status(i18n, target),
+            }),
             None,
         );
     };
 
     view! {
         <section class="card">
-            <h2>"Trạng thái"</h2>
+            <h2>{move_tr!("recommendations-status-title")}</h2>
             <div class="grid-2">
                 <div class="field">
-                    <label for="recommendation-new-status">"Chuyển sang"</label>
+                    <label for="recommendation-new-status">{move_tr!("recommendations-status-to")}</label>
                     <select id="recommendation-new-status" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         to.set(RecommendationStatus::ALL.into_iter().find(|s| status_value(*s) == v).unwrap_or_default());
                     }>
                         {RecommendationStatus::ALL.into_iter().map(|s| view! {
-                            <option value=status_value(s) selected=move || to.get() == s>{text::recommendation_status(s)}</option>
+                            <option value=status_value(s) selected=move || to.get() == s>{move || text::recommendation_status(i18n, s)}</option>
                         }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="recommendation-status-note">"Ghi chú"</label>
-                    <input id="recommendation-status-note" type="text" placeholder="Ví dụ: Sở đã có văn bản trả lời"
+                    <label for="recommendation-status-note">{move_tr!("recommendations-status-note")}</label>
+                    <input id="recommendation-status-note" type="text" placeholder=move_tr!("recommendations-status-note-placeholder")
                         prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))/>
                 </div>
             </div>
             <div class="actions">
-                <button type="button" class="primary" on:click=update>"Cập nhật trạng thái"</button>
+                <button type="button" class="primary" on:click=update>{move_tr!("recommendations-status-update")}</button>
             </div>
-            <p class="help">"Mỗi lần đổi trạng thái được ghi lại cùng ngày và ghi chú. Khi chuyển sang “Đã giải quyết” hoặc “Không chấp nhận”, ngày trả lời được điền là hôm nay nếu còn trống."</p>
-            <h3>"Lịch sử trạng thái"</h3>
+            <p class="help">{move_tr!("recommendations-status-help")}</p>
+            <h3>{move_tr!("recommendations-history-title")}</h3>
             {move || {
                 let history = record.with(|r| r.as_ref().map(|r| r.history.clone()).unwrap_or_default());
                 if history.is_empty() {
-                    return view! { <p class="muted">"Chưa có thay đổi trạng thái nào."</p> }.into_any();
+                    return view! { <p class="muted">{move_tr!("recommendations-history-none")}</p> }.into_any();
                 }
                 view! {
                     <table class="plain">
                         <thead>
                             <tr>
-                                <th scope="col">"Thay đổi"</th>
-                                <th scope="col">"Ngày"</th>
-                                <th scope="col">"Ghi chú"</th>
+                                <th scope="col">{col_change}</th>
+                                <th scope="col">{move_tr!("recommendations-history-date")}</th>
+                                <th scope="col">{move_tr!("recommendations-history-note")}</th>
                             </tr>
                         </thead>
                         <tbody>
-                            {history.into_iter().rev().map(|h| view! {
-                                <tr>
-                                    <td>
-                                        {text::recommendation_status(h.from)} " → "
-                                        <span class=text::recommendation_status_class(h.to)>{text::recommendation_status(h.to)}</span>
-                                    </td>
-                                    <td>{format_date(h.on)}</td>
-                                    <td>{if h.note.is_empty() { "—".to_string() } else { h.note }}</td>
-                                </tr>
+                            {history.into_iter().rev().map(|h| {
+                                let (before, after) = (h.from, h.to);
+                                view! {
+                                    <tr>
+                                        <td>
+                                            {move || text::recommendation_status(i18n, before)} " → "
+                                            <span class=text::recommendation_status_class(after)>{move || text::recommendation_status(i18n, after)}</span>
+                                        </td>
+                                        <td>{format_date(h.on)}</td>
+                                        <td>{if h.note.is_empty() { "—".to_string() } else { h.note }}</td>
+                                    </tr>
+                                }
                             }).collect_view()}
                         </tbody>
                     </table>
