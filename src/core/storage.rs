@@ -245,7 +245,6 @@ pub fn put_value(data: &mut Dataset, key: RecordKey, value: Value) -> Result<(),
 /// As [`put_value`], reading the JSON in place (loading 50,000 records need not copy them).
 pub fn put_value_ref(data: &mut Dataset, key: RecordKey, value: &Value) -> Result<(), LoadProblemKind> {
     fn put<T: Stored>(data: &mut Dataset, key: RecordKey, value: &Value) -> Result<(), LoadProblemKind> {
-        use serde::Deserialize;
         let record = T::deserialize(value).map_err(|e| LoadProblemKind::SchemaMismatch {
             message: e.to_string(),
         })?;
