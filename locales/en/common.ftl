@@ -103,3 +103,63 @@ status-effect-unchanged = “{ $title }” is still: { $status } ({ $reason }).
 store-error-quota-exceeded = The browser's storage for this page is full.
 store-error-unavailable = The browser does not allow local storage ({ $why }).
 store-error-other = The browser refused to save the data ({ $why }).
+
+## Filters (lists)
+filter-all = All
+filter-any-year = Any year
+filter-clear = Clear filters
+
+## Actions and small shared pieces
+action-edit = Edit
+action-delete = Delete
+action-cancel = Cancel
+action-save = Save
+action-close = Close
+action-undo = Undo
+breadcrumb-label = You are here
+
+## Banners, toasts and pages shared by all (widgets.rs)
+save-failed-title = Changes not saved.
+save-failed-text = { $count ->
+    [one] { $count } record is
+   *[other] { $count } records are
+} still in this page but not saved in the browser; data saved before is not affected. Do not close the page: export all data to a file, then free some space. Phối hợp tries to save again in a few seconds.
+save-failed-retry = Try saving again
+save-failed-exported = File { $name } created: all the data, unsaved changes included.
+save-failed-export-error = Could not create the file: { $why }
+export-everything = Export all data
+banner-read-only = Read-only: this version cannot fully read the saved data, so Phối hợp writes nothing, to avoid damaging it. Details in
+banner-load-problems = { $count ->
+    [one] { $count } saved item could not be read
+   *[other] { $count } saved items could not be read
+}; the rest works as usual and the damaged items are kept as they are. See and export their original content in
+banner-storage-nearly-full = The browser storage is more than 80% used. Export all data to a file. See
+conflict-title = The same record was just edited in two tabs (windows) at once.
+conflict-text = Both versions are kept; choose the right one.
+conflict-field = Field
+conflict-stored = Stored version
+conflict-other = The other version
+conflict-keep-stored = Keep the stored version
+conflict-keep-other = Keep the other version
+toast-not-stored = Not stored in the browser: see the message at the top of the page.
+toast-close = Close the message
+not-found-title = Page not found
+not-found-text = The address “{ $path }” does not lead to any page of Phối hợp.
+back-to-agreements = Back to the agreements
+missing-agreement = No such agreement
+missing-event = No such event
+missing-recommendation = No such recommendation
+missing-organisation = No such organisation
+missing-person = No such person
+missing-record = No such record ({ $what })
+missing-deleted = This record was deleted. If that was a mistake, press “Undo” in the message below.
+missing-elsewhere = The link may come from another office's data that has not been imported into this browser.
+record-not-in-data = (record not in this data)
+delete-refused-title = Not deleted.
+delete-refused-count = Records that still refer to it: { $count }.
+delete-refused-default = Delete or edit them first:
+
+## A new version (update.rs)
+update-ready = A new version is available. Reload to use it.
+update-reload = Reload
+update-unsaved-form = A form has unsaved input: save or cancel it before reloading.

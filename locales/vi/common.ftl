@@ -103,3 +103,57 @@ status-effect-unchanged = “{ $title }” vẫn: { $status } ({ $reason }).
 store-error-quota-exceeded = Bộ nhớ của trình duyệt dành cho trang này đã đầy.
 store-error-unavailable = Trình duyệt không cho dùng bộ nhớ cục bộ ({ $why }).
 store-error-other = Trình duyệt từ chối ghi dữ liệu ({ $why }).
+
+## Filters (lists)
+filter-all = Tất cả
+filter-any-year = Mọi năm
+filter-clear = Xóa bộ lọc
+
+## Actions and small shared pieces
+action-edit = Sửa
+action-delete = Xóa
+action-cancel = Hủy
+action-save = Lưu
+action-close = Đóng
+action-undo = Hoàn tác
+breadcrumb-label = Vị trí
+
+## Banners, toasts and pages shared by all (widgets.rs)
+save-failed-title = Chưa lưu được thay đổi.
+save-failed-text = { $count } bản ghi vẫn còn trong trang này nhưng chưa được lưu vào trình duyệt; dữ liệu đã lưu trước đó không bị ảnh hưởng. Đừng đóng trang: hãy xuất toàn bộ dữ liệu ra tệp, rồi giải phóng dung lượng. Phối hợp tự thử lưu lại sau ít giây.
+save-failed-retry = Thử lưu lại
+save-failed-exported = Đã tạo tệp { $name }: toàn bộ dữ liệu, kể cả thay đổi chưa lưu.
+save-failed-export-error = Không tạo được tệp: { $why }
+export-everything = Xuất toàn bộ dữ liệu
+banner-read-only = Trang đang ở chế độ chỉ xem: dữ liệu đã lưu không đọc được đầy đủ bằng phiên bản này, nên Phối hợp không ghi gì để khỏi làm hỏng. Xem chi tiết trong
+banner-load-problems = { $count } mục dữ liệu đã lưu không đọc được; phần còn lại vẫn dùng bình thường và các mục hỏng được giữ nguyên. Xem và xuất nội dung gốc trong
+banner-storage-nearly-full = Bộ nhớ trình duyệt đã dùng quá 80%. Hãy xuất toàn bộ dữ liệu ra tệp. Xem trong
+conflict-title = Cùng một bản ghi vừa được sửa ở hai thẻ (cửa sổ) cùng lúc.
+conflict-text = Cả hai phiên bản đều được giữ; hãy chọn bản đúng.
+conflict-field = Trường
+conflict-stored = Bản đang lưu
+conflict-other = Bản còn lại
+conflict-keep-stored = Giữ bản đang lưu
+conflict-keep-other = Giữ bản còn lại
+toast-not-stored = Chưa lưu được vào trình duyệt: xem thông báo ở đầu trang.
+toast-close = Đóng thông báo
+not-found-title = Không tìm thấy trang
+not-found-text = Đường dẫn “{ $path }” không trỏ tới trang nào của Phối hợp.
+back-to-agreements = Về danh sách văn bản
+missing-agreement = Không có văn bản này
+missing-event = Không có sự kiện này
+missing-recommendation = Không có kiến nghị này
+missing-organisation = Không có cơ quan này
+missing-person = Không có người này
+missing-record = Không có { $what } này
+missing-deleted = Bản ghi đã bị xóa. Nếu vừa xóa nhầm, bấm “Hoàn tác” ở thông báo phía dưới.
+missing-elsewhere = Có thể đường dẫn đến từ dữ liệu của đơn vị khác chưa được nhập vào trình duyệt này.
+record-not-in-data = (bản ghi chưa có trong dữ liệu này)
+delete-refused-title = Chưa xóa được.
+delete-refused-count = Còn { $count } bản ghi
+delete-refused-default = đang dùng đến mục này; hãy xóa hoặc sửa chúng trước:
+
+## A new version (update.rs)
+update-ready = Đã có phiên bản mới. Tải lại để dùng.
+update-reload = Tải lại
+update-unsaved-form = Có biểu mẫu chưa lưu: hãy lưu hoặc hủy trước khi tải lại.

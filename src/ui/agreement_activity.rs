@@ -4,7 +4,7 @@
 
 use chrono::Datelike;
 use leptos::prelude::*;
-use leptos_fluent::I18n;
+use leptos_fluent::{move_tr, tr, I18n};
 
 use super::state::use_app;
 use super::widgets::record_link;
@@ -35,20 +35,32 @@ fn update_agreement(id: Id, change: impl FnOnce(&mut Agreement)) {
     );
 }
 
-fn rule_label(rule: DueRule) -> String {
+fn rule_label(i18n: I18n, rule: DueRule) -> String {
     match rule {
-        DueRule::YearAnyTime => "mỗi năm ít nhất một lần".to_string(),
-        DueRule::YearBy { month, day } => format!("hằng năm, trước ngày {day:02}/{month:02}"),
+        DueRule::YearAnyTime => tr!(i18n, "duty-rule-any-time"),
+        DueRule::YearBy { month, day } => {
+            tr!(i18n, "duty-rule-by", {"day_month" => format!("{day:02}/{month:02}")})
+        }
     }
 }
 
-fn occurrence_label(state: OccurrenceState) -> (&'static str, &'static str) {
+fn occurrence_label(i18n: I18n, state: OccurrenceState) -> String {
     match state {
-        OccurrenceState::Overdue => ("Quá hạn", "badge terminated"),
-        OccurrenceState::DueSoon => ("Sắp đến hạn", "badge expired"),
-        OccurrenceState::Upcoming => ("Chưa đến hạn", "badge draft"),
-        OccurrenceState::Done => ("Đã thực hiện", "badge in-force"),
-        OccurrenceState::Waived => ("Miễn", "badge summarised"),
+        OccurrenceState::Overdue => tr!(i18n, "duty-overdue"),
+        OccurrenceState::DueSoon => tr!(i18n, "duty-due-soon"),
+        OccurrenceState::Upcoming => tr!(i18n, "duty-upcoming"),
+        OccurrenceState::Done => tr!(i18n, "duty-done"),
+        OccurrenceState::Waived => tr!(i18n, "duty-waived"),
+    }
+}
+
+fn occurrence_class(state: OccurrenceState) -> &'static str {
+    match state {
+        OccurrenceState::Overdue => "badge terminated",
+        OccurrenceState::DueSoon => "badge expired",
+        OccurrenceState::Upcoming => "badge draft",
+        OccurrenceState::Done => "badge in-force",
+        OccurrenceState::Waived => "badge summarised",
     }
 }
 
@@ -84,14 +96,15 @@ pub fn EventsSection(agreement: Agreement) -> impl IntoView {
         state.event_draft.set(Some(e));
         state.navigate(Route::EventNew);
     };
+    let event_count = events.len();
     view! {
         <section class="card">
             <div class="section-head">
-                <h2>"Sự kiện (" {events.len()} ")"</h2>
-                <button on:click=record_event>"+ Ghi sự kiện"</button>
+                <h2>{move_tr!("agreement-events-title", {"count" => event_count})}</h2>
+                <button on:click=record_event>{move_tr!("dashboard-record-event")}</button>
             </div>
             {if events.is_empty() {
-                view! { <p class="muted">"Chưa ghi sự kiện nào: hội nghị ký kết, buổi làm việc định kỳ, sơ kết, tổng kết…"</p> }.into_any()
+                view! { <p class="muted">{move_tr!("agreement-events-none")}</p> }.into_any()
             } else {
                 view! {
                     <ul class="plain-list">
@@ -121,8 +134,8 @@ pub fn DutiesSection(agreement: Agreement) -> impl IntoView {
     if agreement.duties.is_empty() {
         return view! {
             <section class="card">
-                <h2>"Nhiệm vụ định kỳ"</h2>
-                <p class="muted">"Chưa khai báo nhiệm vụ định kỳ (ví dụ: buổi làm việc hằng năm). Thêm trong phần “Sửa”."</p>
+                <h2>{move_tr!("agreement-duties")}</h2>
+                <p class="muted">{move_tr!("agreement-duties-none")}</p>
             </section>
         }
         .into_any();
@@ -132,6 +145,12 @@ pub fn DutiesSection(agreement: Agreement) -> impl IntoView {
         let events: Vec<&Event> = d.events.iter_live().collect();
         occurrences(&agreement, &events, today)
     });
+    // Outside `view!`: leptos-fluent's key check does not see a `move_tr!` in the first `{…}`
+    // after an HTML `<tr>` (it reads the tag as a `tr!` macro).
+    let marked_by_hand = move_tr!("duty-marked-by-hand");
+    let unmark = move_tr!("duty-unmark");
+    let mark_done = move_tr!("duty-mark-done");
+    let mark_waived = move_tr!("duty-mark-waived");
     let settle = move |duty: Id, year: i32, waived: Option<bool>| {
         let today = state.today();
         update_agreement(id, move |a| {
@@ -151,37 +170,42 @@ pub fn DutiesSection(agreement: Agreement) -> impl IntoView {
     };
     view! {
         <section class="card">
-            <h2>"Nhiệm vụ định kỳ"</h2>
+            <h2>{move_tr!("agreement-duties")}</h2>
             {agreement.duties.iter().map(|duty| {
                 let duty_id = duty.id;
                 let rows: Vec<_> = occ.iter().filter(|o| o.duty == duty_id).cloned().collect();
                 let manual: Vec<i32> = duty.settlements.iter().map(|s| s.year).collect();
+                let due = duty.due;
                 view! {
-                    <h3 class="duty-title">{duty.title.clone()} <span class="muted">" — " {rule_label(duty.due)}</span></h3>
+                    <h3 class="duty-title">{duty.title.clone()} <span class="muted">" — " {move || rule_label(i18n, due)}</span></h3>
                     <table class="plain">
-                        <thead><tr><th scope="col">"Năm"</th><th scope="col">"Hạn"</th><th scope="col">"Tình trạng"</th><th scope="col">"Căn cứ"</th><th scope="col">"Thao tác"</th></tr></thead>
+                        <thead><tr>
+                            <th scope="col">{move_tr!("duty-col-year")}</th><th scope="col">{move_tr!("duty-col-due")}</th>
+                            <th scope="col">{move_tr!("duty-col-state")}</th><th scope="col">{move_tr!("duty-col-basis")}</th>
+                            <th scope="col">{move_tr!("duty-col-actions")}</th>
+                        </tr></thead>
                         <tbody>
                             {rows.into_iter().map(|o| {
-                                let (label, class) = occurrence_label(o.state);
+                                let occurrence = o.state;
                                 let year = o.year;
                                 let settled_by_hand = manual.contains(&year);
                                 view! {
                                     <tr>
                                         <td>{year}</td>
                                         <td>{format_date(o.due)}</td>
-                                        <td><span class=class>{label}</span></td>
+                                        <td><span class=occurrence_class(occurrence)>{move || occurrence_label(i18n, occurrence)}</span></td>
                                         <td>{o.event.map(|e| record_link(state, RecordKey { collection: Collection::Events, id: e }))}
-                                            {(o.event.is_none() && settled_by_hand).then_some("Đánh dấu tay")}</td>
+                                            {(o.event.is_none() && settled_by_hand).then_some(marked_by_hand)}</td>
                                         <td class="row-actions">
                                             {match (o.event.is_some(), settled_by_hand) {
                                                 (true, _) => view! { <span class="muted">"—"</span> }.into_any(),
                                                 (false, true) => view! {
-                                                    <button class="link" on:click=move |_| settle(duty_id, year, None)>"Bỏ đánh dấu"</button>
+                                                    <button class="link" on:click=move |_| settle(duty_id, year, None)>{unmark}</button>
                                                 }.into_any(),
                                                 (false, false) => view! {
-                                                    <button class="link" on:click=move |_| settle(duty_id, year, Some(false))>"Đã làm"</button>
+                                                    <button class="link" on:click=move |_| settle(duty_id, year, Some(false))>{mark_done}</button>
                                                     " · "
-                                                    <button class="link" on:click=move |_| settle(duty_id, year, Some(true))>"Miễn"</button>
+                                                    <button class="link" on:click=move |_| settle(duty_id, year, Some(true))>{mark_waived}</button>
                                                 }.into_any(),
                                             }}
                                         </td>
@@ -192,7 +216,7 @@ pub fn DutiesSection(agreement: Agreement) -> impl IntoView {
                     </table>
                 }
             }).collect_view()}
-            <p class="help">"Một năm được tính là đã thực hiện khi có sự kiện đúng loại gắn với văn bản này trong năm đó, hoặc khi đánh dấu tay."</p>
+            <p class="help">{move_tr!("duty-help")}</p>
         </section>
     }
     .into_any()
@@ -217,18 +241,21 @@ pub fn RecommendationsSection(agreement: Agreement) -> impl IntoView {
         state.recommendation_draft.set(Some(r));
         state.navigate(Route::RecommendationNew);
     };
+    let rec_count = recs.len();
+    // Outside `view!`: see DutiesSection.
+    let content_column = move_tr!("agreement-recommendation-content");
     view! {
         <section class="card">
             <div class="section-head">
-                <h2>"Kiến nghị (" {recs.len()} ")"</h2>
-                <button on:click=raise>"+ Thêm kiến nghị"</button>
+                <h2>{move_tr!("agreement-recommendations-title", {"count" => rec_count})}</h2>
+                <button on:click=raise>{move_tr!("agreement-add-recommendation")}</button>
             </div>
             {if recs.is_empty() {
-                view! { <p class="muted">"Chưa có kiến nghị nào gắn với văn bản này."</p> }.into_any()
+                view! { <p class="muted">{move_tr!("agreement-recommendations-none")}</p> }.into_any()
             } else {
                 view! {
                     <table class="plain">
-                        <thead><tr><th scope="col">"Nội dung"</th><th scope="col">"Hạn"</th><th scope="col">"Trạng thái"</th></tr></thead>
+                        <thead><tr><th scope="col">{content_column}</th><th scope="col">{move_tr!("duty-col-due")}</th><th scope="col">{move_tr!("agreement-col-status")}</th></tr></thead>
                         <tbody>
                             {recs.into_iter().map(|r| {
                                 let late = r.status.is_pending() && r.deadline.is_some_and(|d| d < today);
@@ -248,12 +275,21 @@ pub fn RecommendationsSection(agreement: Agreement) -> impl IntoView {
     }
 }
 
-fn area_cell(s: AreaState) -> (&'static str, &'static str) {
+fn area_cell(i18n: I18n, s: AreaState) -> String {
     match s {
-        AreaState::Pending => ("Chưa", "cell pending"),
-        AreaState::Done => ("Đạt", "cell done"),
-        AreaState::Waived => ("Miễn", "cell waived"),
-        AreaState::Overdue => ("Quá hạn", "cell overdue"),
+        AreaState::Pending => tr!(i18n, "result-pending"),
+        AreaState::Done => tr!(i18n, "result-done"),
+        AreaState::Waived => tr!(i18n, "result-waived"),
+        AreaState::Overdue => tr!(i18n, "result-overdue"),
+    }
+}
+
+fn area_cell_class(s: AreaState) -> &'static str {
+    match s {
+        AreaState::Pending => "cell pending",
+        AreaState::Done => "cell done",
+        AreaState::Waived => "cell waived",
+        AreaState::Overdue => "cell overdue",
     }
 }
 
@@ -302,15 +338,15 @@ pub fn AreaResultsSection(agreement: Agreement) -> impl IntoView {
         };
         let text = evidence.get_untracked();
         update_agreement(id, move |a| set_area_result(a, area, year, mark, &text));
-        state.notify("Đã ghi kết quả.", None);
+        state.notify(tr!(i18n, "result-recorded"), None);
     };
     let a = agreement.clone();
     view! {
         <section class="card">
-            <h2>"Kết quả theo nội dung phối hợp"</h2>
+            <h2>{move_tr!("result-title")}</h2>
             <div class="table-scroll">
                 <table class="plain results-grid">
-                    <thead><tr><th scope="col">"Nội dung"</th>{years.iter().map(|y| view! { <th scope="col">{*y}</th> }).collect_view()}</tr></thead>
+                    <thead><tr><th scope="col">{move_tr!("result-area")}</th>{years.iter().map(|y| view! { <th scope="col">{*y}</th> }).collect_view()}</tr></thead>
                     <tbody>
                         {a.areas.iter().enumerate().map(|(i, area)| {
                             let area_id = area.id;
@@ -318,9 +354,9 @@ pub fn AreaResultsSection(agreement: Agreement) -> impl IntoView {
                                 <tr>
                                     <th scope="row">{i + 1} ". " {area.title.clone()}</th>
                                     {years.iter().map(|&y| {
-                                        let (label, class) = area_cell(area_state(&a, area_id, y, today));
+                                        let cell = area_state(&a, area_id, y, today);
                                         let evidence = a.area_results.iter().find(|r| r.area == area_id && r.year == y).map(|r| r.evidence.clone()).unwrap_or_default();
-                                        view! { <td class=class title=evidence>{label}</td> }
+                                        view! { <td class=area_cell_class(cell) title=evidence>{move || area_cell(i18n, cell)}</td> }
                                     }).collect_view()}
                                 </tr>
                             }
@@ -330,30 +366,30 @@ pub fn AreaResultsSection(agreement: Agreement) -> impl IntoView {
             </div>
             <form class="inline-form" on:submit=save>
                 <div class="field">
-                    <label for="result-area">"Nội dung"</label>
+                    <label for="result-area">{move_tr!("result-area")}</label>
                     <select id="result-area" on:change=move |ev| area_choice.set(event_target_value(&ev))>
                         {agreement.areas.iter().enumerate().map(|(i, area)| view! { <option value=area.id.to_string()>{i + 1} ". " {area.title.clone()}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="result-year">"Năm"</label>
+                    <label for="result-year">{move_tr!("duty-col-year")}</label>
                     <select id="result-year" on:change=move |ev| year_choice.set(event_target_value(&ev))>
                         {years.iter().map(|y| view! { <option value=y.to_string() selected=*y == default_year>{*y}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="result-mark">"Kết quả"</label>
+                    <label for="result-mark">{move_tr!("result-mark")}</label>
                     <select id="result-mark" on:change=move |ev| mark_choice.set(event_target_value(&ev))>
-                        <option value="Done">"Đạt"</option>
-                        <option value="Waived">"Miễn"</option>
-                        <option value="Pending">"Chưa"</option>
+                        <option value="Done">{move_tr!("result-done")}</option>
+                        <option value="Waived">{move_tr!("result-waived")}</option>
+                        <option value="Pending">{move_tr!("result-pending")}</option>
                     </select>
                 </div>
                 <div class="field grow">
-                    <label for="result-evidence">"Minh chứng"</label>
-                    <input id="result-evidence" type="text" placeholder="Số báo cáo, sự kiện, số liệu…" prop:value=move || evidence.get() on:input=move |ev| evidence.set(event_target_value(&ev))/>
+                    <label for="result-evidence">{move_tr!("result-evidence")}</label>
+                    <input id="result-evidence" type="text" placeholder=move_tr!("result-evidence-placeholder") prop:value=move || evidence.get() on:input=move |ev| evidence.set(event_target_value(&ev))/>
                 </div>
-                <button type="submit">"Ghi kết quả"</button>
+                <button type="submit">{move_tr!("result-record")}</button>
             </form>
         </section>
     }
@@ -425,9 +461,9 @@ pub fn CloseOutSection(agreement: Agreement) -> impl IntoView {
         update_agreement(id, move |a| {
             a.close_out = (!close_out.is_empty()).then_some(close_out)
         });
-        state.notify("Đã lưu tổng kết giai đoạn.", None);
+        state.notify(tr!(i18n, "closeout-saved"), None);
     };
-    let text_field = move |label: &'static str,
+    let text_field = move |label: Signal<String>,
                            field_id: &'static str,
                            signal: RwSignal<String>| {
         view! {
@@ -439,17 +475,17 @@ pub fn CloseOutSection(agreement: Agreement) -> impl IntoView {
     };
     view! {
         <section class="card">
-            <h2>"Tổng kết giai đoạn"</h2>
+            <h2>{move_tr!("closeout-title")}</h2>
             <form class="stack" on:submit=save>
                 <div class="field">
-                    <label for="closeout-event">"Hội nghị tổng kết"</label>
+                    <label for="closeout-event">{move_tr!("event-kind-summary-conference")}</label>
                     <select id="closeout-event" on:change=move |ev| summary_event.set(event_target_value(&ev))>
-                        <option value="">"— Chưa gắn —"</option>
+                        <option value="">{move_tr!("closeout-no-event")}</option>
                         {summary_events.iter().map(|(eid, label)| view! { <option value=eid.to_string() selected=existing.summary_event == Some(*eid)>{label.clone()}</option> }).collect_view()}
                     </select>
                 </div>
                 <fieldset class="field">
-                    <legend>"Kết quả theo từng nội dung"</legend>
+                    <legend>{move_tr!("closeout-by-area")}</legend>
                     {area_texts.into_iter().enumerate().map(|(i, (area, title, text))| {
                         let fid = format!("closeout-area-{area}");
                         view! {
@@ -458,12 +494,12 @@ pub fn CloseOutSection(agreement: Agreement) -> impl IntoView {
                         }
                     }).collect_view()}
                 </fieldset>
-                {text_field("Thành tựu", "closeout-achievements", achievements)}
-                {text_field("Hạn chế", "closeout-shortcomings", shortcomings)}
-                {text_field("Bài học kinh nghiệm", "closeout-lessons", lessons)}
-                {text_field("Kiến nghị cho giai đoạn sau", "closeout-next", next_period)}
-                <p class="help">"“Kiến nghị cho giai đoạn sau” được đưa vào dự thảo khi bấm “Nhân bản cho giai đoạn sau”."</p>
-                <div><button type="submit" class="primary">"Lưu tổng kết"</button></div>
+                {text_field(move_tr!("closeout-achievements"), "closeout-achievements", achievements)}
+                {text_field(move_tr!("closeout-shortcomings"), "closeout-shortcomings", shortcomings)}
+                {text_field(move_tr!("closeout-lessons"), "closeout-lessons", lessons)}
+                {text_field(move_tr!("closeout-next"), "closeout-next", next_period)}
+                <p class="help">{move_tr!("closeout-next-help")}</p>
+                <div><button type="submit" class="primary">{move_tr!("closeout-save")}</button></div>
             </form>
         </section>
     }
@@ -507,6 +543,7 @@ pub fn PlanMatrixSection(agreement: Agreement) -> impl IntoView {
             .into_iter()
             .map(|o| Party {
                 organisation: o,
+                // The party's role is the document's own wording (data, printed): Vietnamese.
                 role: "chủ trì".into(),
                 lead: true,
             })
@@ -521,10 +558,10 @@ pub fn PlanMatrixSection(agreement: Agreement) -> impl IntoView {
     };
     view! {
         <section class="card">
-            <h2>"Kế hoạch theo năm và đơn vị"</h2>
+            <h2>{move_tr!("matrix-title")}</h2>
             <div class="table-scroll">
                 <table class="plain matrix">
-                    <thead><tr><th scope="col">"Đơn vị"</th>{matrix.years.iter().map(|y| view! { <th scope="col">{*y}</th> }).collect_view()}</tr></thead>
+                    <thead><tr><th scope="col">{move_tr!("matrix-unit")}</th>{matrix.years.iter().map(|y| view! { <th scope="col">{*y}</th> }).collect_view()}</tr></thead>
                     <tbody>
                         {matrix.rows.into_iter().map(|row| {
                             let org = row.organisation;
@@ -534,7 +571,7 @@ pub fn PlanMatrixSection(agreement: Agreement) -> impl IntoView {
                                     <th scope="row">{record_link(state, RecordKey { collection: Collection::Organisations, id: org })}</th>
                                     {row.cells.into_iter().zip(years).map(|(cell, year)| {
                                         if cell.plans.is_empty() {
-                                            view! { <td class="cell empty"><button class="link" title="Thêm kế hoạch cho đơn vị và năm này" aria-label=format!("Thêm kế hoạch năm {year}") on:click=move |_| new_plan(org, year)>"+"</button></td> }.into_any()
+                                            view! { <td class="cell empty"><button class="link" title=move_tr!("matrix-add-plan-title") aria-label=move_tr!("matrix-add-plan", {"year" => year.to_string()}) on:click=move |_| new_plan(org, year)>"+"</button></td> }.into_any()
                                         } else {
                                             view! {
                                                 <td class="cell has-plan">

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
-use leptos_fluent::{tr, I18n};
+use leptos_fluent::{move_tr, tr, I18n};
 
 use super::state::use_app;
 use super::text;
@@ -21,6 +21,14 @@ use crate::core::model::{
 use crate::core::status::status_in;
 use crate::core::validate::Issue;
 use crate::route::Route;
+
+/// A date field that could not be read.
+#[derive(Clone, Debug)]
+enum DateError {
+    Input(crate::core::dates::DateInputError),
+    /// A yearly deadline that is not "dd/mm".
+    DayMonth,
+}
 
 static NEXT_UID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 fn uid() -> u64 {
@@ -214,8 +222,13 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
     );
 
     let issues = RwSignal::new(Vec::<Issue>::new());
-    let date_errors = RwSignal::new(BTreeMap::<String, String>::new());
-    let summary = RwSignal::new(None::<String>);
+    // Kept as what went wrong, worded when shown (so a language switch rewords them).
+    let date_errors = RwSignal::new(BTreeMap::<String, DateError>::new());
+    let summary = RwSignal::new(None::<usize>);
+    let date_message = move |e: &DateError| match e {
+        DateError::Input(e) => text::date_input_error(i18n, e),
+        DateError::DayMonth => tr!(i18n, "agreement-form-duty-due-error"),
+    };
 
     let organisations: Vec<(Id, String)> = state.data.with_untracked(|d| {
         listing::find_organisations(d, "")
@@ -261,7 +274,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
             |field: &str, value: String, bound: Bound| match parse_date_input(&value, bound) {
                 Ok(d) => d,
                 Err(e) => {
-                    errors.insert(field.to_string(), text::date_input_error(i18n, &e));
+                    errors.insert(field.to_string(), DateError::Input(e));
                     None
                 }
             };
@@ -337,7 +350,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                     DueRule::YearAnyTime
                 } else {
                     parse_day_month(&text).unwrap_or_else(|| {
-                        errors.insert(format!("duties[{i}].due"), tr!(i18n, "agreement-form-duty-due-error"));
+                        errors.insert(format!("duties[{i}].due"), DateError::DayMonth);
                         DueRule::YearAnyTime
                     })
                 };
@@ -364,9 +377,9 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                 issues.set(Vec::new());
                 state.notify(
                     if is_new {
-                        "Đã thêm văn bản."
+                        tr!(i18n, "agreement-form-added")
                     } else {
-                        "Đã lưu thay đổi."
+                        tr!(i18n, "agreement-form-saved")
                     },
                     None,
                 );
@@ -375,7 +388,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
             Err(found) => {
                 let count = found.iter().filter(|i| i.is_error()).count() + errors.len();
                 issues.set(found);
-                summary.set(Some(format!("Chưa lưu: có {count} chỗ cần sửa (đánh dấu đỏ bên dưới). Dữ liệu chưa thay đổi.")));
+                summary.set(Some(count));
             }
         }
     };
@@ -388,7 +401,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
         move || {
             date_errors.with(|e| {
                 e.get(field)
-                    .map(|m| view! { <p class="field-error" role="alert">{m.clone()}</p> })
+                    .map(|m| view! { <p class="field-error" role="alert">{date_message(m)}</p> })
             })
         }
     };
@@ -431,16 +444,16 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
         .collect();
 
     view! {
-        <nav class="breadcrumb" aria-label="Vị trí"><a href=Route::Agreements.href()>"Văn bản"</a></nav>
-        <h1>{if is_new { "Thêm văn bản" } else { "Sửa văn bản" }}</h1>
-        {move || summary.get().map(|s| view! { <div class="banner error" role="alert">{s}</div> })}
+        <nav class="breadcrumb" aria-label=move_tr!("breadcrumb-label")><a href=Route::Agreements.href()>{move_tr!("nav-agreements")}</a></nav>
+        <h1>{if is_new { move_tr!("agreement-form-title-new") } else { move_tr!("agreement-form-title-edit") }}</h1>
+        {move || summary.get().map(|count| view! { <div class="banner error" role="alert">{move_tr!("agreement-form-not-saved", {"count" => count})}</div> })}
         <form class="agreement-form" on:submit=save novalidate=true
             on:input=move |_| on_input.raise() on:change=move |_| on_change.raise()>
             <fieldset class="card">
-                <legend>"Văn bản"</legend>
+                <legend>{move_tr!("agreement-form-document")}</legend>
                 <div class="grid-2">
                     <div class="field">
-                        <label for="f-kind">"Loại văn bản"</label>
+                        <label for="f-kind">{move_tr!("agreement-form-kind")}</label>
                         <select id="f-kind" on:change=move |ev| {
                             let v = event_target_value(&ev);
                             kind.set(AgreementKind::ALL.into_iter().find(|k| format!("{k:?}") == v).unwrap_or_default());
@@ -451,25 +464,25 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                         </select>
                     </div>
                     <div class="field">
-                        <label for="f-number">"Số hiệu"</label>
-                        <input id="f-number" type="text" placeholder="Ví dụ: 01/QCPH-UBND-TĐ"
+                        <label for="f-number">{move_tr!("agreement-col-number")}</label>
+                        <input id="f-number" type="text" placeholder=move_tr!("agreement-form-number-placeholder")
                             prop:value=move || number.get() on:input=move |ev| number.set(event_target_value(&ev))
                             aria-invalid=invalid("number")/>
                         <FieldIssues issues=issues field="number".to_string()/>
                     </div>
                 </div>
                 <div class="field">
-                    <label for="f-title">"Tên văn bản"</label>
+                    <label for="f-title">{move_tr!("agreement-col-title")}</label>
                     <textarea id="f-title" rows="2" prop:value=move || title.get()
                         on:input=move |ev| title.set(event_target_value(&ev)) aria-invalid=invalid("title")></textarea>
                     <FieldIssues issues=issues field="title".to_string()/>
                 </div>
                 <Show when=move || kind.get() == AgreementKind::Plan>
                     <div class="field">
-                        <label for="f-parent">"Thuộc quy chế"</label>
+                        <label for="f-parent">{move_tr!("agreement-parent")}</label>
                         <select id="f-parent" on:change=move |ev| parent.set(event_target_value(&ev).parse().ok())
                             aria-invalid=invalid("parent")>
-                            <option value="">"— Không thuộc quy chế nào —"</option>
+                            <option value="">{move_tr!("agreement-form-no-parent")}</option>
                             {regulations.iter().map(|(id, t)| option_label(parent.get_untracked(), *id, t.clone())).collect_view()}
                         </select>
                         <FieldIssues issues=issues field="parent".to_string()/>
@@ -477,34 +490,34 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                 </Show>
                 <div class="grid-3">
                     <div class="field">
-                        <label for="f-period-start">"Giai đoạn từ"</label>
-                        <input id="f-period-start" type="text" inputmode="numeric" placeholder="2018 hoặc 02/04/2018"
+                        <label for="f-period-start">{move_tr!("agreement-form-period-start")}</label>
+                        <input id="f-period-start" type="text" inputmode="numeric" placeholder=move_tr!("agreement-form-period-start-placeholder")
                             prop:value=move || period_start.get() on:input=move |ev| period_start.set(event_target_value(&ev))
                             aria-invalid=invalid("period.start")/>
                         {date_error("period.start")}
                     </div>
                     <div class="field">
-                        <label for="f-period-end">"Đến"</label>
-                        <input id="f-period-end" type="text" inputmode="numeric" placeholder="2022 hoặc 31/12/2022"
+                        <label for="f-period-end">{move_tr!("agreement-form-period-end")}</label>
+                        <input id="f-period-end" type="text" inputmode="numeric" placeholder=move_tr!("agreement-form-period-end-placeholder")
                             prop:value=move || period_end.get() on:input=move |ev| period_end.set(event_target_value(&ev))
                             aria-invalid=invalid("period.end")/>
                         {date_error("period.end")}
                         <FieldIssues issues=issues field="period.end".to_string()/>
                     </div>
                     <div class="field">
-                        <label for="f-supersedes">"Thay thế văn bản"</label>
+                        <label for="f-supersedes">{move_tr!("agreement-form-supersedes")}</label>
                         <select id="f-supersedes" on:change=move |ev| supersedes.set(event_target_value(&ev).parse().ok())
                             aria-invalid=invalid("supersedes")>
-                            <option value="">"— Không —"</option>
+                            <option value="">{move_tr!("agreement-form-supersedes-none")}</option>
                             {other_agreements.iter().map(|(id, t, _)| option_label(supersedes.get_untracked(), *id, t.clone())).collect_view()}
                         </select>
                         <FieldIssues issues=issues field="supersedes".to_string()/>
                     </div>
                 </div>
-                <p class="help">"Chỉ nhập năm cũng được: “2018” là từ 01/01/2018, “2022” ở ô Đến là hết 31/12/2022."</p>
+                <p class="help">{move_tr!("agreement-form-period-help")}</p>
                 <div class="grid-2">
                     <div class="field">
-                        <label for="f-signed-on">"Ngày ký"</label>
+                        <label for="f-signed-on">{move_tr!("agreement-signed-on")}</label>
                         <input id="f-signed-on" type="text" placeholder="dd/mm/yyyy"
                             prop:value=move || signed_on.get() on:input=move |ev| signed_on.set(event_target_value(&ev))
                             aria-invalid=invalid("signed_on")/>
@@ -512,28 +525,28 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                         <FieldIssues issues=issues field="signed_on".to_string()/>
                     </div>
                     <div class="field">
-                        <label for="f-signed-place">"Nơi ký"</label>
+                        <label for="f-signed-place">{move_tr!("agreement-signed-place")}</label>
                         <input id="f-signed-place" type="text" prop:value=move || signed_place.get()
                             on:input=move |ev| signed_place.set(event_target_value(&ev))/>
                     </div>
                 </div>
                 <div class="grid-2">
                     <div class="field">
-                        <label for="f-status">"Trạng thái"</label>
+                        <label for="f-status">{move_tr!("agreement-col-status")}</label>
                         <select id="f-status" on:change=move |ev| {
                             let v = event_target_value(&ev);
                             status_manual.set(Status::ALL.into_iter().find(|s| format!("{s:?}") == v));
                         }>
-                            <option value="" selected=move || status_manual.get().is_none()>"Tự động theo ngày"</option>
+                            <option value="" selected=move || status_manual.get().is_none()>{move_tr!("agreement-form-status-auto")}</option>
                             {Status::ALL.into_iter().map(|s| view! {
                                 <option value=format!("{s:?}") selected=move || status_manual.get() == Some(s)>{move || text::status(i18n, s)}</option>
                             }).collect_view()}
                         </select>
-                        <p class="help">"Tự động: " {status_hint}</p>
+                        <p class="help">{move_tr!("agreement-form-status-auto-is")} " " {status_hint}</p>
                     </div>
                     <Show when=move || status_manual.get().is_some()>
                         <div class="field">
-                            <label for="f-status-reason">"Lý do đặt trạng thái"</label>
+                            <label for="f-status-reason">{move_tr!("agreement-form-status-reason")}</label>
                             <input id="f-status-reason" type="text" prop:value=move || status_reason.get()
                                 on:input=move |ev| status_reason.set(event_target_value(&ev))/>
                         </div>
@@ -542,7 +555,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
             </fieldset>
 
             <fieldset class="card">
-                <legend>"Các bên"</legend>
+                <legend>{move_tr!("agreement-col-parties")}</legend>
                 <FieldIssues issues=issues field="parties".to_string()/>
                 <For each=move || parties.get() key=|r| r.uid children=move |row| {
                     let index = index_of(parties, row.uid, |r| r.uid);
@@ -555,34 +568,34 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                     view! {
                         <div class="row-card">
                             <div class="field grow">
-                                <label for=select_id.clone()>{move || format!("Bên {}", index.get() + 1)}</label>
+                                <label for=select_id.clone()>{move_tr!("agreement-form-party-n", {"n" => index.get() + 1})}</label>
                                 <select id=select_id on:change=move |ev| row.organisation.set(event_target_value(&ev).parse().ok())>
-                                    <option value="">"— Chọn cơ quan —"</option>
+                                    <option value="">{move_tr!("agreement-form-choose-organisation")}</option>
                                     {orgs.iter().map(|(id, name)| option_label(row.organisation.get_untracked(), *id, name.clone())).collect_view()}
                                 </select>
                                 <FieldIssues issues=issues field=org_field/>
                             </div>
                             <div class="field">
-                                <label for=role_id.clone()>"Vai trò"</label>
-                                <input id=role_id type="text" placeholder="chủ trì / phối hợp" prop:value=move || row.role.get()
+                                <label for=role_id.clone()>{move_tr!("agreement-party-role")}</label>
+                                <input id=role_id type="text" placeholder=move_tr!("agreement-form-role-placeholder") prop:value=move || row.role.get()
                                     on:input=move |ev| row.role.set(event_target_value(&ev))/>
                             </div>
                             <div class="check">
                                 <input type="radio" name="lead" id=lead_id.clone() prop:checked=move || row.lead.get()
                                     on:change=move |_| parties.with_untracked(|rows| for r in rows { r.lead.set(r.uid == uid) })/>
-                                <label for=lead_id>"Chủ trì"</label>
+                                <label for=lead_id>{move_tr!("agreement-party-lead")}</label>
                             </div>
-                            <button type="button" class="icon" aria-label="Bỏ bên này"
+                            <button type="button" class="icon" aria-label=move_tr!("agreement-form-remove-party")
                                 on:click=move |_| parties.update(|rows| rows.retain(|r| r.uid != uid))>"×"</button>
                         </div>
                     }
                 }/>
-                <button type="button" on:click=move |_| parties.update(|rows| rows.push(party_row(None)))>"+ Thêm bên"</button>
-                <p class="help">"Cơ quan chưa có? Thêm trong " <a href="#/organisations/new" target="_blank">"Cơ quan"</a> " (mở thẻ mới) rồi tải lại trang này."</p>
+                <button type="button" on:click=move |_| parties.update(|rows| rows.push(party_row(None)))>{move_tr!("agreement-form-add-party")}</button>
+                <p class="help">{move_tr!("agreement-form-party-help-before")} " " <a href="#/organisations/new" target="_blank">{move_tr!("nav-organisations")}</a> " " {move_tr!("agreement-form-party-help-after")}</p>
             </fieldset>
 
             <fieldset class="card">
-                <legend>"Người ký"</legend>
+                <legend>{move_tr!("agreement-signatories")}</legend>
                 <For each=move || signatories.get() key=|r| r.uid children=move |row| {
                     let index = index_of(signatories, row.uid, |r| r.uid);
                     let field = move |name: &'static str| Signal::derive(move || format!("signatories[{}].{name}", index.get()));
@@ -594,20 +607,20 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                     view! {
                         <div class="row-card wrap">
                             <div class="field">
-                                <label for=ids[0].clone()>"Người ký"</label>
+                                <label for=ids[0].clone()>{move_tr!("agreement-form-signatory")}</label>
                                 <select id=ids[0].clone() on:change=move |ev| row.person.set(event_target_value(&ev).parse().ok())>
-                                    <option value="">"— Chọn người —"</option>
+                                    <option value="">{move_tr!("agreement-form-choose-person")}</option>
                                     {people.iter().map(|(id, n)| option_label(row.person.get_untracked(), *id, n.clone())).collect_view()}
                                 </select>
                                 <FieldIssues issues=issues field=field("person")/>
                             </div>
                             <div class="field grow">
-                                <label for=ids[1].clone()>"Chức vụ khi ký"</label>
+                                <label for=ids[1].clone()>{move_tr!("agreement-signatory-position")}</label>
                                 <input id=ids[1].clone() type="text" prop:value=move || row.position.get()
                                     on:input=move |ev| row.position.set(event_target_value(&ev))/>
                             </div>
                             <div class="field">
-                                <label for=ids[2].clone()>"Thẩm quyền"</label>
+                                <label for=ids[2].clone()>{move_tr!("agreement-signatory-authority")}</label>
                                 <select id=ids[2].clone() on:change=move |ev| {
                                     let v = event_target_value(&ev);
                                     row.authority.set(Authority::ALL.into_iter().find(|a| format!("{a:?}") == v).unwrap_or_default());
@@ -618,36 +631,36 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                                 </select>
                             </div>
                             <div class="field">
-                                <label for=ids[3].clone()>"Ký cho cơ quan"</label>
+                                <label for=ids[3].clone()>{move_tr!("agreement-form-signs-for")}</label>
                                 <select id=ids[3].clone() on:change=move |ev| row.organisation.set(event_target_value(&ev).parse().ok())>
-                                    <option value="">"— Chọn —"</option>
+                                    <option value="">{move_tr!("agreement-form-choose")}</option>
                                     {orgs.iter().map(|(id, n)| option_label(row.organisation.get_untracked(), *id, n.clone())).collect_view()}
                                 </select>
                                 <FieldIssues issues=issues field=field("organisation")/>
                             </div>
                             <div class="field">
-                                <label for=ids[4].clone()>"Ngày ký"</label>
+                                <label for=ids[4].clone()>{move_tr!("agreement-signed-on")}</label>
                                 <input id=ids[4].clone() type="text" placeholder="dd/mm/yyyy" prop:value=move || row.signed_on.get()
                                     on:input=move |ev| row.signed_on.set(event_target_value(&ev))/>
-                                {move || date_errors.with(|e| e.get(&date_field()).map(|m| view! { <p class="field-error" role="alert">{m.clone()}</p> }))}
+                                {move || date_errors.with(|e| e.get(&date_field()).map(|m| view! { <p class="field-error" role="alert">{date_message(m)}</p> }))}
                             </div>
-                            <button type="button" class="icon" aria-label="Bỏ người ký này"
+                            <button type="button" class="icon" aria-label=move_tr!("agreement-form-remove-signatory")
                                 on:click=move |_| signatories.update(|rows| rows.retain(|r| r.uid != uid))>"×"</button>
                         </div>
                     }
                 }/>
-                <button type="button" on:click=move |_| signatories.update(|rows| rows.push(signatory_row(None)))>"+ Thêm người ký"</button>
+                <button type="button" on:click=move |_| signatories.update(|rows| rows.push(signatory_row(None)))>{move_tr!("agreement-form-add-signatory")}</button>
             </fieldset>
 
             <fieldset class="card">
-                <legend>"Căn cứ"</legend>
-                <label for="f-legal-basis">"Mỗi dòng một văn bản căn cứ"</label>
+                <legend>{move_tr!("agreement-legal-basis")}</legend>
+                <label for="f-legal-basis">{move_tr!("agreement-form-legal-basis-help")}</label>
                 <textarea id="f-legal-basis" rows="4" prop:value=move || legal_basis.get()
                     on:input=move |ev| legal_basis.set(event_target_value(&ev))></textarea>
             </fieldset>
 
             <fieldset class="card">
-                <legend>"Nội dung phối hợp"</legend>
+                <legend>{move_tr!("agreement-areas")}</legend>
                 <ol class="area-rows">
                     <For each=move || areas.get() key=|r| r.uid children=move |row| {
                         let index = index_of(areas, row.uid, |r| r.uid);
@@ -665,18 +678,18 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                         view! {
                             <li class="row-card wrap">
                                 <div class="field grow">
-                                    <label for=title_id.clone()>{move || format!("Nội dung {}", index.get() + 1)}</label>
+                                    <label for=title_id.clone()>{move_tr!("agreement-form-area-n", {"n" => index.get() + 1})}</label>
                                     <input id=title_id type="text" prop:value=move || row.title.get()
                                         on:input=move |ev| row.title.set(event_target_value(&ev))/>
                                     <FieldIssues issues=issues field=title_field/>
                                 </div>
                                 <div class="field grow">
-                                    <label for=desc_id.clone()>"Mô tả"</label>
+                                    <label for=desc_id.clone()>{move_tr!("agreement-form-area-description")}</label>
                                     <textarea id=desc_id rows="2" prop:value=move || row.description.get()
                                         on:input=move |ev| row.description.set(event_target_value(&ev))></textarea>
                                 </div>
                                 <fieldset class="field inline-checks">
-                                    <legend>"Trách nhiệm"</legend>
+                                    <legend>{move_tr!("agreement-form-area-responsible")}</legend>
                                     {move || party_choices.get().into_iter().map(|(org, name)| {
                                         let cid = format!("area-{uid}-resp-{org}");
                                         view! {
@@ -693,9 +706,9 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                                     <FieldIssues issues=issues field=resp_field/>
                                 </fieldset>
                                 <div class="row-tools">
-                                    <button type="button" class="icon" aria-label="Đưa lên" on:click=move |_| move_by(-1)>"↑"</button>
-                                    <button type="button" class="icon" aria-label="Đưa xuống" on:click=move |_| move_by(1)>"↓"</button>
-                                    <button type="button" class="icon" aria-label="Bỏ nội dung này"
+                                    <button type="button" class="icon" aria-label=move_tr!("agreement-form-move-up") on:click=move |_| move_by(-1)>"↑"</button>
+                                    <button type="button" class="icon" aria-label=move_tr!("agreement-form-move-down") on:click=move |_| move_by(1)>"↓"</button>
+                                    <button type="button" class="icon" aria-label=move_tr!("agreement-form-remove-area")
                                         on:click=move |_| areas.update(|rows| rows.retain(|r| r.uid != uid))>"×"</button>
                                 </div>
                             </li>
@@ -706,12 +719,12 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                     let row = area_row(None);
                     row.responsible.set(party_choices.get_untracked().into_iter().map(|(id, _)| id).collect());
                     rows.push(row);
-                })>"+ Thêm nội dung"</button>
+                })>{move_tr!("agreement-form-add-area")}</button>
             </fieldset>
 
             <fieldset class="card">
-                <legend>"Nhiệm vụ định kỳ"</legend>
-                <p class="help">"Ví dụ: buổi làm việc định kỳ hằng năm, báo cáo năm trước ngày 15/12, đối thoại với thanh niên ít nhất mỗi năm một lần. Phối hợp tính từng năm trong thời hạn và báo khi năm nào còn thiếu."</p>
+                <legend>{move_tr!("agreement-duties")}</legend>
+                <p class="help">{move_tr!("agreement-form-duties-help")}</p>
                 <For each=move || duties.get() key=|r| r.uid children=move |row| {
                     let index = index_of(duties, row.uid, |r| r.uid);
                     let uid = row.uid;
@@ -721,44 +734,44 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                     view! {
                         <div class="row-card wrap">
                             <div class="field grow">
-                                <label for=ids[0].clone()>"Nhiệm vụ"</label>
+                                <label for=ids[0].clone()>{move_tr!("agreement-form-duty")}</label>
                                 <input id=ids[0].clone() type="text" prop:value=move || row.title.get() on:input=move |ev| row.title.set(event_target_value(&ev))/>
                                 <FieldIssues issues=issues field=title_field/>
                             </div>
                             <div class="field">
-                                <label for=ids[1].clone()>"Hạn hằng năm (dd/mm)"</label>
-                                <input id=ids[1].clone() type="text" placeholder="để trống: trong năm" prop:value=move || row.due_by.get() on:input=move |ev| row.due_by.set(event_target_value(&ev))/>
-                                {move || date_errors.with(|e| e.get(&due_field()).map(|m| view! { <p class="field-error" role="alert">{m.clone()}</p> }))}
+                                <label for=ids[1].clone()>{move_tr!("agreement-form-duty-due")}</label>
+                                <input id=ids[1].clone() type="text" placeholder=move_tr!("agreement-form-duty-due-placeholder") prop:value=move || row.due_by.get() on:input=move |ev| row.due_by.set(event_target_value(&ev))/>
+                                {move || date_errors.with(|e| e.get(&due_field()).map(|m| view! { <p class="field-error" role="alert">{date_message(m)}</p> }))}
                             </div>
                             <div class="field">
-                                <label for=ids[2].clone()>"Hoàn thành khi có sự kiện"</label>
+                                <label for=ids[2].clone()>{move_tr!("agreement-form-duty-fulfilled-by")}</label>
                                 <select id=ids[2].clone() on:change=move |ev| {
                                     let v = event_target_value(&ev);
                                     row.fulfilled_by.set(EventKind::ALL.into_iter().find(|k| format!("{k:?}") == v));
                                 }>
-                                    <option value="" selected=row.fulfilled_by.get_untracked().is_none()>"— Tự đánh dấu —"</option>
+                                    <option value="" selected=row.fulfilled_by.get_untracked().is_none()>{move_tr!("agreement-form-duty-by-hand")}</option>
                                     {EventKind::ALL.into_iter().map(|k| view! {
                                         <option value=format!("{k:?}") selected=row.fulfilled_by.get_untracked() == Some(k)>{move || text::event_kind(i18n, k)}</option>
                                     }).collect_view()}
                                 </select>
                             </div>
-                            <button type="button" class="icon" aria-label="Bỏ nhiệm vụ này"
+                            <button type="button" class="icon" aria-label=move_tr!("agreement-form-remove-duty")
                                 on:click=move |_| duties.update(|rows| rows.retain(|r| r.uid != uid))>"×"</button>
                         </div>
                     }
                 }/>
-                <button type="button" on:click=move |_| duties.update(|rows| rows.push(duty_row(None)))>"+ Thêm nhiệm vụ"</button>
+                <button type="button" on:click=move |_| duties.update(|rows| rows.push(duty_row(None)))>{move_tr!("agreement-form-add-duty")}</button>
             </fieldset>
 
             <fieldset class="card">
-                <legend>"Ghi chú"</legend>
-                <label for="f-notes" class="visually-hidden">"Ghi chú"</label>
+                <legend>{move_tr!("agreement-notes")}</legend>
+                <label for="f-notes" class="visually-hidden">{move_tr!("agreement-notes")}</label>
                 <textarea id="f-notes" rows="4" prop:value=move || notes.get() on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
             </fieldset>
 
             <div class="form-actions">
-                <button type="submit" class="primary">"Lưu"</button>
-                <a class="button" href=cancel_href>"Hủy"</a>
+                <button type="submit" class="primary">{move_tr!("action-save")}</button>
+                <a class="button" href=cancel_href>{move_tr!("action-cancel")}</a>
             </div>
         </form>
     }

@@ -1,7 +1,7 @@
 //! The agreement register: search as you type, filters, sort.
 
 use leptos::prelude::*;
-use leptos_fluent::I18n;
+use leptos_fluent::{move_tr, tr, I18n};
 
 use super::state::use_app;
 use super::text;
@@ -11,14 +11,14 @@ use crate::core::listing::{self, AgreementQuery, AgreementSort};
 use crate::core::model::{AgreementKind, Record, Status};
 use crate::route::Route;
 
-fn sort_label(s: AgreementSort) -> &'static str {
+fn sort_label(i18n: I18n, s: AgreementSort) -> String {
     match s {
-        AgreementSort::Relevance => "Phù hợp nhất / mới sửa",
-        AgreementSort::RecentlyChanged => "Mới sửa gần đây",
-        AgreementSort::SigningDate => "Ngày ký (mới trước)",
-        AgreementSort::PeriodStart => "Giai đoạn (mới trước)",
-        AgreementSort::Title => "Tên (A–Z)",
-        AgreementSort::Number => "Số hiệu",
+        AgreementSort::Relevance => tr!(i18n, "agreement-sort-relevance"),
+        AgreementSort::RecentlyChanged => tr!(i18n, "agreement-sort-recently-changed"),
+        AgreementSort::SigningDate => tr!(i18n, "agreement-sort-signing-date"),
+        AgreementSort::PeriodStart => tr!(i18n, "agreement-sort-period-start"),
+        AgreementSort::Title => tr!(i18n, "agreement-sort-title"),
+        AgreementSort::Number => tr!(i18n, "agreement-sort-number"),
     }
 }
 
@@ -85,86 +85,90 @@ pub fn AgreementList(
 
     view! {
         <div class="page-head">
-            <h1>"Văn bản phối hợp"</h1>
-            <a class="button primary" href=Route::AgreementNew.href()>"+ Thêm văn bản"</a>
+            <h1>{move_tr!("agreement-list-title")}</h1>
+            <a class="button primary" href=Route::AgreementNew.href()>{move_tr!("agreement-add")}</a>
         </div>
         <div class="filters" role="search">
             <div class="search-box">
-                <label for="agreement-search" class="visually-hidden">"Tìm kiếm văn bản"</label>
+                <label for="agreement-search" class="visually-hidden">{move_tr!("agreement-list-search-label")}</label>
                 <input
                     id="agreement-search"
                     type="search"
-                    placeholder="Tìm theo tên, số hiệu, cơ quan, người ký, năm… (gõ không dấu cũng được)"
+                    placeholder=move_tr!("agreement-list-search-placeholder")
                     prop:value=move || text_query.get()
                     on:input=move |ev| text_query.set(event_target_value(&ev))
                 />
             </div>
             <label>
-                <span>"Trạng thái"</span>
+                <span>{move_tr!("agreement-list-filter-status")}</span>
                 <select on:change=move |ev| status.set(parse_status(&event_target_value(&ev)))
                     prop:value=move || status.get().map(|s| format!("{s:?}")).unwrap_or_default()>
-                    <option value="">"Tất cả"</option>
+                    <option value="">{move_tr!("filter-all")}</option>
                     {Status::ALL.into_iter().map(|s| view! { <option value=format!("{s:?}") selected=move || status.get() == Some(s)>{move || text::status(i18n, s)}</option> }).collect_view()}
                 </select>
             </label>
             <label>
-                <span>"Loại"</span>
+                <span>{move_tr!("agreement-list-filter-kind")}</span>
                 <select on:change=move |ev| kind.set(parse_kind(&event_target_value(&ev)))
                     prop:value=move || kind.get().map(|k| format!("{k:?}")).unwrap_or_default()>
-                    <option value="">"Tất cả"</option>
+                    <option value="">{move_tr!("filter-all")}</option>
                     {AgreementKind::ALL.into_iter().map(|k| view! { <option value=format!("{k:?}")>{move || text::agreement_kind_short(i18n, k)}</option> }).collect_view()}
                 </select>
             </label>
             <label>
-                <span>"Cơ quan"</span>
+                <span>{move_tr!("agreement-list-filter-organisation")}</span>
                 <select on:change=move |ev| organisation.set(event_target_value(&ev).parse().ok())
                     prop:value=move || organisation.get().map(|o| o.to_string()).unwrap_or_default()>
-                    <option value="">"Tất cả"</option>
+                    <option value="">{move_tr!("filter-all")}</option>
                     {move || organisations().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                 </select>
             </label>
             <label>
-                <span>"Năm"</span>
+                <span>{move_tr!("agreement-list-filter-year")}</span>
                 <select on:change=move |ev| year.set(event_target_value(&ev).parse().ok())
                     prop:value=move || year.get().map(|y| y.to_string()).unwrap_or_default()>
-                    <option value="">"Mọi năm"</option>
+                    <option value="">{move_tr!("filter-any-year")}</option>
                     {move || years().into_iter().map(|y| view! { <option value=y.to_string()>{y}</option> }).collect_view()}
                 </select>
             </label>
             <label>
-                <span>"Sắp xếp"</span>
+                <span>{move_tr!("agreement-list-sort")}</span>
                 <select on:change=move |ev| sort.set(AgreementSort::ALL.into_iter().find(|s| format!("{s:?}") == event_target_value(&ev)).unwrap_or_default())
                     prop:value=move || format!("{:?}", sort.get())>
-                    {AgreementSort::ALL.into_iter().map(|s| view! { <option value=format!("{s:?}")>{sort_label(s)}</option> }).collect_view()}
+                    {AgreementSort::ALL.into_iter().map(|s| view! { <option value=format!("{s:?}")>{move || sort_label(i18n, s)}</option> }).collect_view()}
                 </select>
             </label>
         </div>
         <p class="result-count" aria-live="polite">
             {move || {
                 let shown = results.with(Vec::len);
-                if filtered() { format!("{shown} / {} văn bản khớp", total()) } else { format!("{shown} văn bản") }
+                if filtered() {
+                    tr!(i18n, "agreement-list-count-filtered", {"shown" => shown, "total" => total()})
+                } else {
+                    tr!(i18n, "agreement-list-count", {"count" => shown})
+                }
             }}
             <Show when=filtered>
-                " · " <button class="link" on:click=clear>"Xóa bộ lọc"</button>
+                " · " <button class="link" on:click=clear>{move_tr!("filter-clear")}</button>
             </Show>
         </p>
         {move || {
             if total() == 0 {
                 return view! {
                     <section class="empty">
-                        <h2>"Chưa có văn bản nào"</h2>
-                        <p>"Bắt đầu bằng việc thêm quy chế phối hợp đầu tiên của đơn vị. Các bên ký cần có trong danh bạ "
-                            <a href="#/organisations">"Cơ quan"</a> "."</p>
-                        <a class="button primary" href=Route::AgreementNew.href()>"+ Thêm văn bản"</a>
+                        <h2>{move_tr!("agreement-list-empty-title")}</h2>
+                        <p>{move_tr!("agreement-list-empty-text")} " "
+                            <a href="#/organisations">{move_tr!("nav-organisations")}</a> "."</p>
+                        <a class="button primary" href=Route::AgreementNew.href()>{move_tr!("agreement-add")}</a>
                     </section>
                 }.into_any();
             }
             if results.with(Vec::is_empty) {
                 return view! {
                     <section class="empty">
-                        <h2>"Không có văn bản nào khớp"</h2>
-                        <p>"Thử bỏ bớt từ khóa hoặc bộ lọc. Tìm kiếm không phân biệt dấu và chữ hoa."</p>
-                        <button on:click=clear>"Xóa bộ lọc"</button>
+                        <h2>{move_tr!("agreement-list-no-match-title")}</h2>
+                        <p>{move_tr!("agreement-list-no-match-text")}</p>
+                        <button on:click=clear>{move_tr!("filter-clear")}</button>
                     </section>
                 }.into_any();
             }
@@ -172,11 +176,11 @@ pub fn AgreementList(
                 <table class="register">
                     <thead>
                         <tr>
-                            <th scope="col">"Số hiệu"</th>
-                            <th scope="col">"Tên văn bản"</th>
-                            <th scope="col">"Các bên"</th>
-                            <th scope="col">"Giai đoạn"</th>
-                            <th scope="col">"Trạng thái"</th>
+                            <th scope="col">{move_tr!("agreement-col-number")}</th>
+                            <th scope="col">{move_tr!("agreement-col-title")}</th>
+                            <th scope="col">{move_tr!("agreement-col-parties")}</th>
+                            <th scope="col">{move_tr!("agreement-col-period")}</th>
+                            <th scope="col">{move_tr!("agreement-col-status")}</th>
                         </tr>
                     </thead>
                     <tbody>

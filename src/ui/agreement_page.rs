@@ -2,7 +2,7 @@
 //! actions on it (edit, duplicate for the next period, add a plan, delete).
 
 use leptos::prelude::*;
-use leptos_fluent::I18n;
+use leptos_fluent::{move_tr, I18n};
 
 use super::state::use_app;
 use super::text;
@@ -19,7 +19,6 @@ use crate::route::Route;
 #[component]
 pub fn AgreementPage(id: Id) -> impl IntoView {
     let state = use_app();
-    let i18n = expect_context::<I18n>();
     let agreement = Memo::new(move |_| state.data.with(|d| d.agreements.get(&id).cloned()));
     move || match agreement.get() {
         None => view! { <Missing what="văn bản" deleted=false/> }.into_any(),
@@ -35,7 +34,7 @@ fn link_to(state: super::state::AppState, id: Id) -> impl IntoView {
     match title {
         Some(t) => view! { <a href=Route::Agreement(id).href()>{t}</a> }.into_any(),
         None => {
-            view! { <span class="muted">"(văn bản chưa có trong dữ liệu này)"</span> }.into_any()
+            view! { <span class="muted">{move_tr!("agreement-not-in-data")}</span> }.into_any()
         }
     }
 }
@@ -69,7 +68,10 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
         let label = state
             .data
             .with_untracked(|d| d.organisations.get(&org_id).map(|o| o.name.clone()));
-        view! { <a href=Route::Organisation(org_id).href()>{label.unwrap_or_else(|| "(không rõ)".into())}</a> }
+        match label {
+            Some(label) => view! { <a href=Route::Organisation(org_id).href()>{label}</a> }.into_any(),
+            None => view! { <a href=Route::Organisation(org_id).href()>{move_tr!("agreement-unknown-organisation")}</a> }.into_any(),
+        }
     };
     let delete_error = RwSignal::new(None::<Vec<crate::core::workspace::RecordKey>>);
     let title_for_delete = a.title.clone();
@@ -101,19 +103,23 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
         state.navigate(Route::AgreementNew);
     };
 
+    let (created, updated, edits) = (a.meta.created, a.meta.updated, a.meta.version.total());
     let (print_head, print_signatures) = state
         .data
         .with_untracked(|d| (document::head(&a, d), document::signatures(&a, d)));
 
     view! {
         <PrintHead head=print_head/>
-        <nav class="breadcrumb" aria-label="Vị trí">
-            <a href=Route::Agreements.href()>"Văn bản"</a>
+        <nav class="breadcrumb" aria-label=move_tr!("breadcrumb-label")>
+            <a href=Route::Agreements.href()>{move_tr!("nav-agreements")}</a>
             {a.parent.map(|p| view! { " › " {link_to(state, p)} })}
         </nav>
         <div class="page-head">
             <div>
-                <p class="eyebrow">{let k = a.kind; move || text::agreement_kind(i18n, k)} {(!a.number.is_empty()).then(|| format!(" · Số {}", a.number))}</p>
+                <p class="eyebrow">{let k = a.kind; move || text::agreement_kind(i18n, k)} {(!a.number.is_empty()).then(|| {
+                    let number = a.number.clone();
+                    view! { " · " {move_tr!("agreement-number-is", {"number" => number.clone()})} }
+                })}</p>
                 <h1>{a.title.clone()}</h1>
                 <p class="status-line">
                     <StatusBadge agreement=a.clone()/>
@@ -121,16 +127,16 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
                 </p>
             </div>
             <div class="actions">
-                <a class="button primary" href=Route::AgreementEdit(id).href()>"Sửa"</a>
-                <button on:click=move |_| show_duplicate.set(true)>"Nhân bản cho giai đoạn sau"</button>
-                {(a.kind == AgreementKind::Regulation).then(|| view! { <button on:click=add_plan>"+ Thêm kế hoạch"</button> })}
-                <button class="danger" on:click=on_delete>"Xóa"</button>
+                <a class="button primary" href=Route::AgreementEdit(id).href()>{move_tr!("action-edit")}</a>
+                <button on:click=move |_| show_duplicate.set(true)>{move_tr!("agreement-duplicate")}</button>
+                {(a.kind == AgreementKind::Regulation).then(|| view! { <button on:click=add_plan>{move_tr!("agreement-add-plan")}</button> })}
+                <button class="danger" on:click=on_delete>{move_tr!("action-delete")}</button>
             </div>
         </div>
         <super::widgets::DeleteRefused blockers=delete_error/>
         {(!warnings.is_empty()).then(|| view! {
             <div class="banner warning" role="status">
-                <strong>"Lưu ý: "</strong>
+                <strong>{move_tr!("agreement-warnings")} " "</strong>
                 {warnings.into_iter().map(|w| view! { <span>{w} " "</span> }).collect_view()}
             </div>
         })}
@@ -140,34 +146,36 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
 
         <div class="detail-grid">
             <section class="card">
-                <h2>"Thông tin chung"</h2>
+                <h2>{move_tr!("agreement-general")}</h2>
                 <dl class="facts">
-                    <dt>"Số hiệu"</dt><dd>{if a.number.is_empty() { "Chưa có".into() } else { a.number.clone() }}</dd>
-                    <dt>"Ngày ký"</dt><dd>{a.signing_date().map(format_date).unwrap_or_else(|| "Chưa ký".into())}</dd>
-                    <dt>"Nơi ký"</dt><dd>{if a.signed_place.is_empty() { "—".into() } else { a.signed_place.clone() }}</dd>
-                    <dt>"Giai đoạn"</dt>
+                    <dt>{move_tr!("agreement-col-number")}</dt>
+                    <dd>{if a.number.is_empty() { move_tr!("agreement-number-none").into_any() } else { a.number.clone().into_any() }}</dd>
+                    <dt>{move_tr!("agreement-signed-on")}</dt>
+                    <dd>{match a.signing_date() { Some(d) => format_date(d).into_any(), None => move_tr!("agreement-not-signed").into_any() }}</dd>
+                    <dt>{move_tr!("agreement-signed-place")}</dt><dd>{if a.signed_place.is_empty() { "—".into() } else { a.signed_place.clone() }}</dd>
+                    <dt>{move_tr!("agreement-col-period")}</dt>
                     <dd>
                         {format_period_years(a.period.start, a.period.end)}
                         {(a.period.start.is_some() || a.period.end.is_some()).then(|| view! {
                             <span class="muted">" (" {format_optional(a.period.start)} " – " {format_optional(a.period.end)} ")"</span>
                         })}
                     </dd>
-                    {a.supersedes.map(|s| view! { <dt>"Thay thế"</dt><dd>{link_to(state, s)}</dd> })}
+                    {a.supersedes.map(|s| view! { <dt>{move_tr!("agreement-supersedes")}</dt><dd>{link_to(state, s)}</dd> })}
                     {(!successors.is_empty()).then(|| view! {
-                        <dt>"Được thay thế bởi"</dt>
+                        <dt>{move_tr!("agreement-superseded-by")}</dt>
                         <dd>{successors.iter().map(|s| view! { <div>{link_to(state, *s)}</div> }).collect_view()}</dd>
                     })}
-                    {a.parent.map(|p| view! { <dt>"Thuộc quy chế"</dt><dd>{link_to(state, p)}</dd> })}
+                    {a.parent.map(|p| view! { <dt>{move_tr!("agreement-parent")}</dt><dd>{link_to(state, p)}</dd> })}
                 </dl>
             </section>
             <section class="card">
-                <h2>"Các bên"</h2>
+                <h2>{move_tr!("agreement-col-parties")}</h2>
                 <table class="plain">
-                    <thead><tr><th scope="col">"Cơ quan"</th><th scope="col">"Vai trò"</th></tr></thead>
+                    <thead><tr><th scope="col">{move_tr!("agreement-party-organisation")}</th><th scope="col">{move_tr!("agreement-party-role")}</th></tr></thead>
                     <tbody>
                         {a.parties.iter().map(|p| view! {
                             <tr>
-                                <td>{org(p.organisation)} {p.lead.then(|| view! { <span class="badge lead">"Chủ trì"</span> })}</td>
+                                <td>{org(p.organisation)} {p.lead.then(|| view! { <span class="badge lead">{move_tr!("agreement-party-lead")}</span> })}</td>
                                 <td>{p.role.clone()}</td>
                             </tr>
                         }).collect_view()}
@@ -177,15 +185,15 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
         </div>
 
         <section class="card">
-            <h2>"Người ký"</h2>
+            <h2>{move_tr!("agreement-signatories")}</h2>
             {if a.signatories.is_empty() {
-                view! { <p class="muted">"Chưa ghi người ký."</p> }.into_any()
+                view! { <p class="muted">{move_tr!("agreement-signatories-none")}</p> }.into_any()
             } else {
                 view! {
                     <table class="plain signatures">
                         <thead><tr>
-                            <th scope="col">"Thẩm quyền"</th><th scope="col">"Chức vụ khi ký"</th>
-                            <th scope="col">"Họ và tên"</th><th scope="col">"Ký cho"</th><th scope="col">"Ngày ký"</th>
+                            <th scope="col">{move_tr!("agreement-signatory-authority")}</th><th scope="col">{move_tr!("agreement-signatory-position")}</th>
+                            <th scope="col">{move_tr!("agreement-signatory-name")}</th><th scope="col">{move_tr!("agreement-signatory-for")}</th><th scope="col">{move_tr!("agreement-signed-on")}</th>
                         </tr></thead>
                         <tbody>
                             {a.signatories.iter().map(|s| {
@@ -209,15 +217,15 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
 
         {(!a.legal_basis.is_empty()).then(|| view! {
             <section class="card print-keep legal-basis">
-                <h2>"Căn cứ"</h2>
+                <h2>{move_tr!("agreement-legal-basis")}</h2>
                 <ul>{a.legal_basis.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
             </section>
         })}
 
         <section class="card print-keep">
-            <h2>"Nội dung phối hợp"</h2>
+            <h2>{move_tr!("agreement-areas")}</h2>
             {if a.areas.is_empty() {
-                view! { <p class="muted">"Chưa ghi nội dung phối hợp."</p> }.into_any()
+                view! { <p class="muted">{move_tr!("agreement-areas-none")}</p> }.into_any()
             } else {
                 view! {
                     <ol class="areas">
@@ -227,7 +235,7 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
                                 <li>
                                     <strong>{area.title.clone()}</strong>
                                     {(!area.description.is_empty()).then(|| view! { <p>{area.description.clone()}</p> })}
-                                    {(!responsible.is_empty()).then(|| view! { <p class="muted">"Trách nhiệm: " {responsible}</p> })}
+                                    {(!responsible.is_empty()).then(|| view! { <p class="muted">{move_tr!("agreement-area-responsible")} " " {responsible}</p> })}
                                 </li>
                             }
                         }).collect_view()}
@@ -236,15 +244,15 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
             }}
         </section>
 
-        {(a.kind == AgreementKind::Regulation).then(|| view! {
+        {(a.kind == AgreementKind::Regulation).then(|| { let plan_count = plans.len(); view! {
             <section class="card">
-                <h2>"Kế hoạch thực hiện (" {plans.len()} ")"</h2>
+                <h2>{move_tr!("agreement-plans-title", {"count" => plan_count})}</h2>
                 {if plans.is_empty() {
-                    view! { <p class="muted">"Chưa có kế hoạch nào thuộc quy chế này."</p> }.into_any()
+                    view! { <p class="muted">{move_tr!("agreement-plans-none")}</p> }.into_any()
                 } else {
                     view! {
                         <table class="plain">
-                            <thead><tr><th scope="col">"Số hiệu"</th><th scope="col">"Kế hoạch"</th><th scope="col">"Giai đoạn"</th><th scope="col">"Trạng thái"</th></tr></thead>
+                            <thead><tr><th scope="col">{move_tr!("agreement-col-number")}</th><th scope="col">{move_tr!("agreement-plan")}</th><th scope="col">{move_tr!("agreement-col-period")}</th><th scope="col">{move_tr!("agreement-col-status")}</th></tr></thead>
                             <tbody>
                                 {plans.into_iter().map(|p| view! {
                                     <tr>
@@ -259,7 +267,7 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
                     }.into_any()
                 }}
             </section>
-        })}
+        }})}
 
         <super::agreement_activity::EventsSection agreement=a.clone()/>
         <super::agreement_activity::DutiesSection agreement=a.clone()/>
@@ -270,14 +278,17 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
 
         {(!a.notes.is_empty()).then(|| view! {
             <section class="card">
-                <h2>"Ghi chú"</h2>
+                <h2>{move_tr!("agreement-notes")}</h2>
                 <p class="pre">{a.notes.clone()}</p>
             </section>
         })}
         <PrintSignatures columns=print_signatures/>
         <p class="record-meta">
-            "Tạo lúc " {format_instant(a.meta.created)} " · Sửa lần cuối " {format_instant(a.meta.updated)}
-            " · " {a.meta.version.total()} " lần sửa"
+            {move_tr!("agreement-record-meta", {
+                "created" => format_instant(created),
+                "updated" => format_instant(updated),
+                "edits" => edits,
+            })}
         </p>
     }
 }
@@ -286,7 +297,9 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
 #[component]
 fn PrintHead(head: document::DocumentHead) -> impl IntoView {
     view! {
-        <div class="print-only doc-head">
+        // The printed document is a Vietnamese administrative document whatever the interface
+        // language: its heading (national name and motto) is not interface text.
+        <div class="print-only doc-head" lang="vi">
             <table class="doc-head-table" role="presentation"><tbody>
                 <tr>
                     <td class="issuers">
@@ -329,7 +342,7 @@ fn PrintSignatures(columns: Vec<document::SignatureColumn>) -> impl IntoView {
             .map(|c| view! { <td>{c.name}</td> })
             .collect_view();
         view! {
-            <table class="print-only doc-signatures" role="presentation"><tbody>
+            <table class="print-only doc-signatures" role="presentation" lang="vi"><tbody>
                 <tr class="sig-titles">{titles}</tr>
                 <tr class="sig-space">{space}</tr>
                 <tr class="sig-names">{names}</tr>
@@ -342,7 +355,6 @@ fn PrintSignatures(columns: Vec<document::SignatureColumn>) -> impl IntoView {
 #[component]
 fn DuplicateDialog(source: Agreement, open: RwSignal<bool>) -> impl IntoView {
     let state = use_app();
-    let i18n = expect_context::<I18n>();
     let defaults = CarryOver::default();
     let parties = RwSignal::new(defaults.parties);
     let areas = RwSignal::new(defaults.areas);
@@ -369,7 +381,7 @@ fn DuplicateDialog(source: Agreement, open: RwSignal<bool>) -> impl IntoView {
         open.set(false);
         state.navigate(Route::AgreementNew);
     };
-    let check = move |signal: RwSignal<bool>, id: &'static str, label: &'static str| {
+    let check = move |signal: RwSignal<bool>, id: &'static str, label: Signal<String>| {
         view! {
             <div class="check">
                 <input type="checkbox" id=id prop:checked=move || signal.get() on:change=move |ev| signal.set(event_target_checked(&ev))/>
@@ -380,20 +392,20 @@ fn DuplicateDialog(source: Agreement, open: RwSignal<bool>) -> impl IntoView {
     view! {
         <div class="dialog-backdrop">
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="duplicate-title">
-                <h2 id="duplicate-title">"Nhân bản cho giai đoạn sau"</h2>
-                <p>"Tạo dự thảo mới: " <strong>{preview_title}</strong> ". Dự thảo thay thế văn bản này, thời hạn được dời theo độ dài giai đoạn; số hiệu, người ký và ngày ký để trống."</p>
+                <h2 id="duplicate-title">{move_tr!("agreement-duplicate")}</h2>
+                <p>{move_tr!("agreement-duplicate-intro")} " " <strong>{preview_title}</strong> ". " {move_tr!("agreement-duplicate-explain")}</p>
                 <fieldset>
-                    <legend>"Sao chép sang văn bản mới"</legend>
-                    {check(parties, "carry-parties", "Các bên và vai trò")}
-                    {check(areas, "carry-areas", "Nội dung phối hợp")}
-                    {check(legal_basis, "carry-legal-basis", "Căn cứ")}
-                    {check(duties, "carry-duties", "Nhiệm vụ định kỳ")}
-                    {check(recommendations, "carry-recommendations", "Kiến nghị cho giai đoạn sau (từ phần tổng kết) — vào ghi chú")}
-                    {check(notes, "carry-notes", "Ghi chú")}
+                    <legend>{move_tr!("agreement-duplicate-carry")}</legend>
+                    {check(parties, "carry-parties", move_tr!("agreement-carry-parties"))}
+                    {check(areas, "carry-areas", move_tr!("agreement-areas"))}
+                    {check(legal_basis, "carry-legal-basis", move_tr!("agreement-legal-basis"))}
+                    {check(duties, "carry-duties", move_tr!("agreement-duties"))}
+                    {check(recommendations, "carry-recommendations", move_tr!("agreement-carry-recommendations"))}
+                    {check(notes, "carry-notes", move_tr!("agreement-notes"))}
                 </fieldset>
                 <div class="actions">
-                    <button class="primary" on:click=create>"Tạo dự thảo"</button>
-                    <button on:click=move |_| open.set(false)>"Hủy"</button>
+                    <button class="primary" on:click=create>{move_tr!("agreement-duplicate-create")}</button>
+                    <button on:click=move |_| open.set(false)>{move_tr!("action-cancel")}</button>
                 </div>
             </div>
         </div>

@@ -1,6 +1,7 @@
 //! First run: name the office, then load the sample or start empty.
 
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
 
 use super::state::use_app;
 use super::text;
@@ -13,6 +14,7 @@ use crate::route::Route;
 #[component]
 pub fn FirstRun() -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let step_two = RwSignal::new(false);
@@ -21,7 +23,7 @@ pub fn FirstRun() -> impl IntoView {
     let submit_name = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if name.with(|n| n.trim().is_empty()) {
-            error.set(Some("Hãy nhập tên cơ quan, đơn vị của bạn.".into()));
+            error.set(Some(tr!(i18n, "first-run-name-required")));
         } else {
             error.set(None);
             step_two.set(true);
@@ -43,10 +45,10 @@ pub fn FirstRun() -> impl IntoView {
             Ok(()) => {
                 state.navigate(Route::Agreements);
                 if load_sample {
-                    state.notify("Đã nạp dữ liệu mẫu Trà Vinh 2013 – 2022.", None);
+                    state.notify(tr!(i18n, "first-run-sample-loaded"), None);
                 }
             }
-            Err(e) => error.set(Some(format!("Không lưu được: {}", text::store_error(&e)))),
+            Err(e) => error.set(Some(tr!(i18n, "first-run-not-saved", {"why" => text::store_error_tr(i18n, &e)}))),
         }
     };
 
@@ -54,59 +56,51 @@ pub fn FirstRun() -> impl IntoView {
         <main class="first-run">
             <div class="first-run-card">
                 <div class="brand-mark big" aria-hidden="true">"PH"</div>
-                <h1>"Chào mừng đến với Phối hợp"</h1>
-                <p class="lead">
-                    "Sổ theo dõi quy chế phối hợp công tác giữa các cơ quan: văn bản, các bên, người ký, nội dung phối hợp và kế hoạch thực hiện. Dữ liệu nằm ngay trong trình duyệt này, dùng được cả khi không có mạng."
-                </p>
+                <h1>{move_tr!("first-run-welcome")}</h1>
+                <p class="lead">{move_tr!("first-run-lead")}</p>
                 <Show
                     when=move || step_two.get()
                     fallback=move || {
                         view! {
                             <form on:submit=submit_name class="stack">
-                                <label for="office-name">"Tên cơ quan / đơn vị của bạn"</label>
+                                <label for="office-name">{move_tr!("first-run-office-name")}</label>
                                 <input
                                     id="office-name"
                                     type="text"
-                                    placeholder="Ví dụ: Văn phòng UBND tỉnh Trà Vinh"
+                                    placeholder=move_tr!("first-run-office-name-placeholder")
                                     autofocus=true
                                     prop:value=move || name.get()
                                     on:input=move |ev| name.set(event_target_value(&ev))
                                     aria-invalid=move || error.with(Option::is_some).then_some("true")
                                     aria-describedby="office-name-help"
                                 />
-                                <p id="office-name-help" class="help">
-                                    "Tên này đi kèm các tệp bạn xuất để đơn vị khác biết nguồn. Có thể đổi sau trong Cài đặt."
-                                </p>
+                                <p id="office-name-help" class="help">{move_tr!("first-run-office-name-help")}</p>
                                 {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-                                <button type="submit" class="primary">"Tiếp tục"</button>
+                                <button type="submit" class="primary">{move_tr!("first-run-continue")}</button>
                             </form>
                         }
                     }
                 >
                     <div class="stack">
                         <p>
-                            "Xin chào, " <strong>{move || name.get()}</strong> ". Bạn muốn bắt đầu thế nào?"
+                            {move_tr!("first-run-hello")} " " <strong>{move || name.get()}</strong> ". " {move_tr!("first-run-how-to-start")}
                         </p>
                         <Show when=has_data>
-                            <p class="help">
-                                "Trình duyệt này đã có dữ liệu của Phối hợp; dữ liệu đó được giữ nguyên."
-                            </p>
+                            <p class="help">{move_tr!("first-run-existing-data")}</p>
                         </Show>
                         <div class="choice-grid">
                             <Show when=move || !has_data()>
                                 <button class="choice primary" on:click=move |_| finish(true)>
-                                    <strong>"Nạp dữ liệu mẫu"</strong>
-                                    <span>
-                                        "Quy chế phối hợp giữa UBND tỉnh và Tỉnh Đoàn Trà Vinh, giai đoạn 2013 – 2017 và 2018 – 2022, cùng 20 kế hoạch với các sở, ngành (minh họa)."
-                                    </span>
+                                    <strong>{move_tr!("first-run-load-sample")}</strong>
+                                    <span>{move_tr!("first-run-load-sample-text")}</span>
                                 </button>
                             </Show>
                             <button class="choice" on:click=move |_| finish(false)>
-                                <strong>{move || if has_data() { "Tiếp tục với dữ liệu hiện có" } else { "Bắt đầu trống" }}</strong>
-                                <span>"Tự nhập văn bản, cơ quan và người ký của đơn vị bạn."</span>
+                                <strong>{move || if has_data() { tr!(i18n, "first-run-keep-data") } else { tr!(i18n, "first-run-start-empty") }}</strong>
+                                <span>{move_tr!("first-run-start-empty-text")}</span>
                             </button>
                         </div>
-                        <button class="link" on:click=move |_| step_two.set(false)>"← Đổi tên cơ quan"</button>
+                        <button class="link" on:click=move |_| step_two.set(false)>{move_tr!("first-run-change-name")}</button>
                     </div>
                 </Show>
                 {move || error.get().filter(|_| step_two.get()).map(|e| view! { <p class="field-error" role="alert">{e}</p> })}

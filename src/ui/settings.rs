@@ -1,6 +1,7 @@
 //! Settings: the office profile, then storage (usage, durability, backups, unreadable data).
 
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
 
 use super::state::use_app;
 use super::text;
@@ -10,6 +11,7 @@ use crate::core::workspace::OfficeProfile;
 #[component]
 pub fn Settings() -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let name = RwSignal::new(
         state
             .office
@@ -20,7 +22,7 @@ pub fn Settings() -> impl IntoView {
         ev.prevent_default();
         let new_name = name.get_untracked().trim().to_string();
         if new_name.is_empty() {
-            message.set(Some((false, "Tên cơ quan không được để trống.".into())));
+            message.set(Some((false, tr!(i18n, "settings-office-name-required"))));
             return;
         }
         let Some(office) = state.office.get_untracked() else {
@@ -30,23 +32,23 @@ pub fn Settings() -> impl IntoView {
             name: new_name,
             ..office
         }) {
-            Ok(()) => message.set(Some((true, "Đã lưu tên cơ quan.".into()))),
-            Err(e) => message.set(Some((false, text::store_error(&e)))),
+            Ok(()) => message.set(Some((true, tr!(i18n, "settings-office-name-saved")))),
+            Err(e) => message.set(Some((false, text::store_error_tr(i18n, &e)))),
         }
     };
     view! {
-        <h1>"Cài đặt"</h1>
+        <h1>{move_tr!("settings-title")}</h1>
         <section class="card">
-            <h2>"Cơ quan sử dụng"</h2>
+            <h2>{move_tr!("settings-office")}</h2>
             <form class="stack narrow" on:submit=save>
-                <label for="settings-office-name">"Tên cơ quan / đơn vị"</label>
+                <label for="settings-office-name">{move_tr!("settings-office-name")}</label>
                 <input id="settings-office-name" type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
                 {move || message.get().map(|(ok, m)| view! { <p class=if ok { "field-ok" } else { "field-error" }>{m}</p> })}
-                <button type="submit" class="primary">"Lưu"</button>
+                <button type="submit" class="primary">{move_tr!("action-save")}</button>
             </form>
             <p class="help">
-                "Mã cài đặt: " <code>{move || state.office.with(|o| o.as_ref().map(|o| o.id.to_string()).unwrap_or_default())}</code>
-                ". Mã này phân biệt các thay đổi của đơn vị bạn khi gộp dữ liệu với đơn vị khác."
+                {move_tr!("settings-install-id")} " " <code>{move || state.office.with(|o| o.as_ref().map(|o| o.id.to_string()).unwrap_or_default())}</code>
+                ". " {move_tr!("settings-install-id-help")}
             </p>
         </section>
         <StorageSettings/>

@@ -3,6 +3,7 @@
 //! unsaved input ([`super::state::UnsavedInput`]).
 
 use leptos::prelude::*;
+use leptos_fluent::move_tr;
 
 use super::state::use_app;
 use crate::web::service_worker;
@@ -25,12 +26,12 @@ pub fn UpdateBanner() -> impl IntoView {
     view! {
         <Show when=move || ready.get()>
             <div class="update-bar" role="status">
-                <span>"Đã có phiên bản mới. Tải lại để dùng."</span>
+                <span>{move_tr!("update-ready")}</span>
                 <button class="primary" disabled=dirty on:click=move |_| service_worker::apply_update()>
-                    "Tải lại"
+                    {move_tr!("update-reload")}
                 </button>
                 <Show when=dirty>
-                    <span class="hint">"Có biểu mẫu chưa lưu: hãy lưu hoặc hủy trước khi tải lại."</span>
+                    <span class="hint">{move_tr!("update-unsaved-form")}</span>
                 </Show>
             </div>
         </Show>

@@ -1,7 +1,7 @@
 //! Small pieces shared by the pages.
 
 use leptos::prelude::*;
-use leptos_fluent::I18n;
+use leptos_fluent::{move_tr, tr, I18n};
 
 use super::state::use_app;
 use super::text;
@@ -16,10 +16,11 @@ use crate::route::Route;
 #[component]
 pub fn StorageBanner() -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let export_message = RwSignal::new(None::<(bool, String)>);
     let export = move |_| match state.export_everything() {
-        Ok(name) => export_message.set(Some((true, format!("Đã tạo tệp {name}: toàn bộ dữ liệu, kể cả thay đổi chưa lưu.")))),
-        Err(why) => export_message.set(Some((false, format!("Không tạo được tệp: {why}")))),
+        Ok(name) => export_message.set(Some((true, tr!(i18n, "save-failed-exported", {"name" => name})))),
+        Err(why) => export_message.set(Some((false, tr!(i18n, "save-failed-export-error", {"why" => why})))),
     };
     view! {
         {move || {
@@ -29,13 +30,13 @@ pub fn StorageBanner() -> impl IntoView {
                     view! {
                         <div class="banner error" role="alert" id="save-failed">
                             <p>
-                                <strong>"Chưa lưu được thay đổi. "</strong>
-                                {text::store_error(error)}
-                                " " {count} " bản ghi vẫn còn trong trang này nhưng chưa được lưu vào trình duyệt; dữ liệu đã lưu trước đó không bị ảnh hưởng. Đừng đóng trang: hãy xuất toàn bộ dữ liệu ra tệp, rồi giải phóng dung lượng. Phối hợp tự thử lưu lại sau ít giây."
+                                <strong>{move_tr!("save-failed-title")} " "</strong>
+                                {let error = error.clone(); move || text::store_error_tr(i18n, &error)}
+                                " " {move_tr!("save-failed-text", {"count" => count})}
                             </p>
-                            <button class="primary" on:click=export>"Xuất toàn bộ dữ liệu"</button>
+                            <button class="primary" on:click=export>{move_tr!("export-everything")}</button>
                             " "
-                            <button on:click=move |_| state.retry_save()>"Thử lưu lại"</button>
+                            <button on:click=move |_| state.retry_save()>{move_tr!("save-failed-retry")}</button>
                             {move || export_message.get().map(|(ok, m)| view! { <p class=if ok { "field-ok" } else { "field-error" }>{m}</p> })}
                         </div>
                     }
@@ -45,15 +46,14 @@ pub fn StorageBanner() -> impl IntoView {
         <ConflictBanner/>
         <Show when=move || state.read_only.get()>
             <div class="banner warning" role="status">
-                "Trang đang ở chế độ chỉ xem: dữ liệu đã lưu không đọc được đầy đủ bằng phiên bản này, nên Phối hợp không ghi gì để khỏi làm hỏng. Xem chi tiết trong "
-                <a href="#/settings">"Cài đặt"</a> "."
+                {move_tr!("banner-read-only")} " "
+                <a href="#/settings">{move_tr!("nav-settings")}</a> "."
             </div>
         </Show>
         <Show when=move || state.load_problems.with(|p| !p.is_empty()) && !state.read_only.get()>
             <div class="banner warning" role="status">
-                {move || state.load_problems.with(Vec::len)}
-                " mục dữ liệu đã lưu không đọc được; phần còn lại vẫn dùng bình thường và các mục hỏng được giữ nguyên. Xem và xuất nội dung gốc trong "
-                <a href="#/settings">"Cài đặt"</a> "."
+                {move_tr!("banner-load-problems", {"count" => state.load_problems.with(Vec::len)})} " "
+                <a href="#/settings">{move_tr!("nav-settings")}</a> "."
             </div>
         </Show>
         <Show when=move || {
@@ -61,8 +61,8 @@ pub fn StorageBanner() -> impl IntoView {
                 && state.save.with(|s| s.error.is_none())
         }>
             <div class="banner warning" role="status">
-                "Bộ nhớ trình duyệt đã dùng quá 80%. Hãy xuất toàn bộ dữ liệu ra tệp. Xem trong "
-                <a href="#/settings">"Cài đặt"</a> "."
+                {move_tr!("banner-storage-nearly-full")} " "
+                <a href="#/settings">{move_tr!("nav-settings")}</a> "."
             </div>
         </Show>
     }
@@ -99,12 +99,12 @@ fn ConflictBanner() -> impl IntoView {
                         <li>
                             <strong>{label}</strong>
                             <table class="conflict">
-                                <thead><tr><th>"Trường"</th><th>"Bản đang lưu"</th><th>"Bản còn lại"</th></tr></thead>
+                                <thead><tr><th scope="col">{move_tr!("conflict-field")}</th><th scope="col">{move_tr!("conflict-stored")}</th><th scope="col">{move_tr!("conflict-other")}</th></tr></thead>
                                 <tbody>{rows}</tbody>
                             </table>
-                            <button on:click=move |_| state.resolve_conflict(key, false)>"Giữ bản đang lưu"</button>
+                            <button on:click=move |_| state.resolve_conflict(key, false)>{move_tr!("conflict-keep-stored")}</button>
                             " "
-                            <button on:click=move |_| state.resolve_conflict(key, true)>"Giữ bản còn lại"</button>
+                            <button on:click=move |_| state.resolve_conflict(key, true)>{move_tr!("conflict-keep-other")}</button>
                         </li>
                     }
                 })
@@ -112,8 +112,8 @@ fn ConflictBanner() -> impl IntoView {
             view! {
                 <div class="banner error" role="alert" id="conflicts">
                     <p>
-                        <strong>"Cùng một bản ghi vừa được sửa ở hai thẻ (cửa sổ) cùng lúc. "</strong>
-                        "Cả hai phiên bản đều được giữ; hãy chọn bản đúng."
+                        <strong>{move_tr!("conflict-title")} " "</strong>
+                        {move_tr!("conflict-text")}
                     </p>
                     <ul>{items}</ul>
                 </div>
@@ -135,10 +135,10 @@ pub fn ToastView() -> impl IntoView {
                             <span>{toast.message}</span>
                             // Whatever the message, say so while the browser refuses to store edits.
                             {move || state.save.with(|s| s.error.is_some()).then(|| view! {
-                                <span class="toast-warning">"Chưa lưu được vào trình duyệt: xem thông báo ở đầu trang."</span>
+                                <span class="toast-warning">{move_tr!("toast-not-stored")}</span>
                             })}
-                            {undo.map(|u| view! { <button on:click=move |_| state.undo(u)>"Hoàn tác"</button> })}
-                            <button class="close" aria-label="Đóng thông báo" on:click=move |_| state.toast.set(None)>"×"</button>
+                            {undo.map(|u| view! { <button on:click=move |_| state.undo(u)>{move_tr!("action-undo")}</button> })}
+                            <button class="close" aria-label=move_tr!("toast-close") on:click=move |_| state.toast.set(None)>"×"</button>
                         </div>
                     }
                 })
@@ -151,27 +151,38 @@ pub fn ToastView() -> impl IntoView {
 pub fn NotFound(path: String) -> impl IntoView {
     view! {
         <section class="empty">
-            <h1>"Không tìm thấy trang"</h1>
-            <p>"Đường dẫn “" {path} "” không trỏ tới trang nào của Phối hợp."</p>
-            <a class="button" href="#/agreements">"Về danh sách văn bản"</a>
+            <h1>{move_tr!("not-found-title")}</h1>
+            <p>{move_tr!("not-found-text", {"path" => path.clone()})}</p>
+            <a class="button" href="#/agreements">{move_tr!("back-to-agreements")}</a>
         </section>
     }
 }
 
 /// A record that is not (or no longer) there: deleted, or from a link to another office's data.
+/// `what` names the kind of record, in Vietnamese as the callers have always written it
+/// ("văn bản", "sự kiện", "kiến nghị", "cơ quan", "người"); each has its own translated title.
 #[component]
 pub fn Missing(what: &'static str, deleted: bool) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let title = move || match what {
+        "văn bản" => tr!(i18n, "missing-agreement"),
+        "sự kiện" => tr!(i18n, "missing-event"),
+        "kiến nghị" => tr!(i18n, "missing-recommendation"),
+        "cơ quan" => tr!(i18n, "missing-organisation"),
+        "người" => tr!(i18n, "missing-person"),
+        other => tr!(i18n, "missing-record", {"what" => other}),
+    };
     view! {
         <section class="empty">
-            <h1>{format!("Không có {what} này")}</h1>
+            <h1>{title}</h1>
             <p>
                 {if deleted {
-                    "Bản ghi đã bị xóa. Nếu vừa xóa nhầm, bấm “Hoàn tác” ở thông báo phía dưới."
+                    move_tr!("missing-deleted")
                 } else {
-                    "Có thể đường dẫn đến từ dữ liệu của đơn vị khác chưa được nhập vào trình duyệt này."
+                    move_tr!("missing-elsewhere")
                 }}
             </p>
-            <a class="button" href="#/agreements">"Về danh sách văn bản"</a>
+            <a class="button" href="#/agreements">{move_tr!("back-to-agreements")}</a>
         </section>
     }
 }
@@ -221,36 +232,43 @@ pub fn record_link(state: super::state::AppState, key: RecordKey) -> impl IntoVi
             view! { <a href=Route::of_record(key.collection, key.id).href()>{label}</a> }.into_any()
         }
         None => {
-            view! { <span class="muted">"(bản ghi chưa có trong dữ liệu này)"</span> }.into_any()
+            view! { <span class="muted">{move_tr!("record-not-in-data")}</span> }.into_any()
         }
     }
 }
 
 /// Why a delete was refused: each live record that still refers to it, as a link.
+///
+/// Reads "Chưa xóa được. Còn N bản ghi <explanation>" in Vietnamese and "Not deleted. Records
+/// that still refer to it: N. <explanation>" in English: a translated explanation
+/// (`explanation=move_tr!("…")`) is a sentence of its own in English, a continuation in Vietnamese.
 #[component]
 pub fn DeleteRefused(
     blockers: RwSignal<Option<Vec<RecordKey>>>,
     /// What the blocking records do with this one, and what to do about it.
     #[prop(optional, into)]
-    explanation: String,
+    explanation: MaybeProp<String>,
 ) -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     move || {
         blockers.get().map(|keys| {
-            let explanation = if explanation.is_empty() {
-                "đang dùng đến mục này; hãy xóa hoặc sửa chúng trước:".to_string()
-            } else {
-                explanation.clone()
+            let count = keys.len();
+            let explanation = move || {
+                explanation
+                    .get()
+                    .filter(|e| !e.is_empty())
+                    .unwrap_or_else(|| tr!(i18n, "delete-refused-default"))
             };
             view! {
                 <div class="banner error" role="alert">
                     <p>
-                        <strong>"Chưa xóa được. "</strong>
-                        {format!("Còn {} bản ghi ", keys.len())}
+                        <strong>{move_tr!("delete-refused-title")} " "</strong>
+                        {move_tr!("delete-refused-count", {"count" => count})} " "
                         {explanation}
                     </p>
                     <ul>{keys.into_iter().map(|k| view! { <li>{record_link(state, k)}</li> }).collect_view()}</ul>
-                    <button class="link" on:click=move |_| blockers.set(None)>"Đóng"</button>
+                    <button class="link" on:click=move |_| blockers.set(None)>{move_tr!("action-close")}</button>
                 </div>
             }
         })

@@ -1,0 +1,30 @@
+# First run (src/ui/first_run.rs) and the settings page (src/ui/settings.rs).
+
+## First run
+first-run-welcome = Chào mừng đến với Phối hợp
+first-run-lead = Sổ theo dõi quy chế phối hợp công tác giữa các cơ quan: văn bản, các bên, người ký, nội dung phối hợp và kế hoạch thực hiện. Dữ liệu nằm ngay trong trình duyệt này, dùng được cả khi không có mạng.
+first-run-office-name = Tên cơ quan / đơn vị của bạn
+first-run-office-name-placeholder = Ví dụ: Văn phòng UBND tỉnh Trà Vinh
+first-run-office-name-help = Tên này đi kèm các tệp bạn xuất để đơn vị khác biết nguồn. Có thể đổi sau trong Cài đặt.
+first-run-name-required = Hãy nhập tên cơ quan, đơn vị của bạn.
+first-run-continue = Tiếp tục
+first-run-hello = Xin chào,
+first-run-how-to-start = Bạn muốn bắt đầu thế nào?
+first-run-existing-data = Trình duyệt này đã có dữ liệu của Phối hợp; dữ liệu đó được giữ nguyên.
+first-run-load-sample = Nạp dữ liệu mẫu
+first-run-load-sample-text = Quy chế phối hợp giữa UBND tỉnh và Tỉnh Đoàn Trà Vinh, giai đoạn 2013 – 2017 và 2018 – 2022, cùng 20 kế hoạch với các sở, ngành (minh họa).
+first-run-keep-data = Tiếp tục với dữ liệu hiện có
+first-run-start-empty = Bắt đầu trống
+first-run-start-empty-text = Tự nhập văn bản, cơ quan và người ký của đơn vị bạn.
+first-run-change-name = ← Đổi tên cơ quan
+first-run-sample-loaded = Đã nạp dữ liệu mẫu Trà Vinh 2013 – 2022.
+first-run-not-saved = Không lưu được: { $why }
+
+## Settings
+settings-title = Cài đặt
+settings-office = Cơ quan sử dụng
+settings-office-name = Tên cơ quan / đơn vị
+settings-office-name-required = Tên cơ quan không được để trống.
+settings-office-name-saved = Đã lưu tên cơ quan.
+settings-install-id = Mã cài đặt:
+settings-install-id-help = Mã này phân biệt các thay đổi của đơn vị bạn khi gộp dữ liệu với đơn vị khác.
