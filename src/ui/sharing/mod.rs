@@ -282,13 +282,19 @@ fn ExportCard() -> impl IntoView {
             state.record_export();
         }
         match downloaded {
-            Some(Ok((name, bytes))) => message.set(Some((
+            Some(Ok((name, bytes))) => {
+                // "Changes not exported since …" starts afresh only when everything went out.
+                if root.is_none() {
+                    state.record_export();
+                }
+                message.set(Some((
                 true,
                 format!(
                     "Đã tạo tệp {name} ({}). Gửi tệp này cho đơn vị kia.",
                     human_size(bytes)
                 ),
-            ))),
+            )))
+            }
             Some(Err(why)) => message.set(Some((false, format!("Không tạo được tệp: {why}")))),
             None => message.set(Some((false, "Văn bản này không còn nữa.".into()))),
         }
@@ -386,6 +392,12 @@ pub fn apply_import(state: AppState, sharing: Sharing, file: &IncomingFile) -> R
     let _ = state.snapshot_before_import();
     let choices = sharing.choices.get_untracked();
     let stamp = state.stamp();
+    // A snapshot of everything before the import changes it, restorable from Settings. Too big
+    // for the backup budget, it is refused (Settings says why) and the import goes on: the
+    // import's own undo still holds.
+    if let Err(why) = state.snapshot_before_import() {
+        state.notify(format!("Không giữ được bản sao lưu trước khi nhập: {why}"), None);
+    }
     let result = state
         .data
         .try_update(|data| import::apply(data, file, &choices, stamp, new_id))
