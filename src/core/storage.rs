@@ -36,6 +36,7 @@ pub use load::load;
 pub use memory::MemoryStore;
 pub use save::{
     clear_conflict, ensure_layout, forget, migrate, record_export, route, save_office, save_records,
+    save_rollback,
 };
 
 /// The layout this app writes. Older layouts are migrated on load; a newer one is read-only.

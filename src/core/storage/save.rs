@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::keys::{bucket_key, bucket_key_start, delta_key, legacy_key, Prefix, StorageKey};
 use super::load::{codec_problem, one_record};
-use super::sync::{check_write, on_stored, Incoming, WriteCheck};
+use super::sync::{check_write_as, on_stored, Incoming, WriteCheck};
 use super::{
     backup, codec, record_value, utf16_units, value_key, value_version, Conflict, KeyValueStore,
     LoadProblem, Session, StoreError, WriteReport, BULK_RECORDS, FOLD_DELTAS, FOLD_UNITS,
@@ -139,7 +139,19 @@ pub fn save_records(
     session: &mut Session,
     now: DateTime<Utc>,
 ) -> WriteReport {
-    save_inner(store, data, keys, session, Some(now))
+    save_inner(store, data, keys, session, Some(now), false)
+}
+
+/// Writes records put back to older versions on purpose (an undone import, before any other
+/// office saw it): over what this tab last read, never over another tab's newer write.
+pub fn save_rollback(
+    store: &mut impl KeyValueStore,
+    data: &Dataset,
+    keys: &[RecordKey],
+    session: &mut Session,
+    now: DateTime<Utc>,
+) -> WriteReport {
+    save_inner(store, data, keys, session, Some(now), true)
 }
 
 /// `changed_at`: when the save is a change the user should export (None for a migration).
@@ -149,6 +161,7 @@ fn save_inner(
     keys: &[RecordKey],
     session: &mut Session,
     changed_at: Option<DateTime<Utc>>,
+    rollback: bool,
 ) -> WriteReport {
     let bulk = changed_at.is_none();
     let mut report = WriteReport::default();
@@ -176,7 +189,7 @@ fn save_inner(
     }
     let mut wrote_any = false;
     while let Some(((collection, prefix), group)) = queue.pop_first() {
-        let outcome = write_group(store, data, session, &mut report, collection, &prefix, &group, bulk);
+        let outcome = write_group(store, data, session, &mut report, collection, &prefix, &group, bulk, rollback);
         match outcome {
             Ok(GroupOutcome::Written) => wrote_any = true,
             Ok(GroupOutcome::Reroute) => {
@@ -223,6 +236,7 @@ fn write_group(
     prefix: &Prefix,
     group: &[RecordKey],
     bulk: bool,
+    rollback: bool,
 ) -> Result<GroupOutcome, StoreError> {
     let existing = deltas_of(session, collection, prefix);
     let existing_units: usize = existing.iter().map(|(_, u)| u).sum();
@@ -235,7 +249,7 @@ fn write_group(
         || existing_units > fold_units(session.sizes.get(&bucket_key(collection, prefix)).copied())
         || group.iter().any(|rk| session.quarantined.contains(&delta_key(*rk)));
     if !fold && !bulk {
-        match write_deltas(store, data, session, report, group) {
+        match write_deltas(store, data, session, report, group, rollback) {
             Ok(true) => return Ok(GroupOutcome::Written),
             // A delta key turned out unreadable: it is fenced off, the record goes to its bucket.
             Ok(false) => {}
@@ -244,7 +258,7 @@ fn write_group(
             Err(e) => return Err(e),
         }
     }
-    fold_bucket(store, data, session, report, collection, prefix, group)
+    fold_bucket(store, data, session, report, collection, prefix, group, rollback)
 }
 
 /// Writes one delta per record; false when a stored delta is unreadable (the caller folds instead).
@@ -254,6 +268,7 @@ fn write_deltas(
     session: &mut Session,
     report: &mut WriteReport,
     group: &[RecordKey],
+    rollback: bool,
 ) -> Result<bool, StoreError> {
     for &rk in group {
         let Some(ours) = record_value(data, rk) else {
@@ -272,7 +287,7 @@ fn write_deltas(
             },
             None => None,
         };
-        match check_write(session.base.get(&rk), stored.as_ref(), &ours) {
+        match check_write_as(session.base.get(&rk), stored.as_ref(), &ours, rollback) {
             WriteCheck::Write => {
                 set_with_room(store, session, report, &dk, &codec::encode(std::slice::from_ref(&ours)))?;
                 session.base.insert(rk, value_version(&ours).unwrap_or_default());
@@ -333,6 +348,7 @@ fn fold_bucket(
     collection: Collection,
     prefix: &Prefix,
     group: &[RecordKey],
+    rollback: bool,
 ) -> Result<GroupOutcome, StoreError> {
     let bk = bucket_key(collection, prefix);
     let mut merged: BTreeMap<Id, Value> = BTreeMap::new();
@@ -419,7 +435,7 @@ fn fold_bucket(
         let Some(ours) = record_value(data, rk) else {
             continue;
         };
-        match check_write(session.base.get(&rk), merged.get(&rk.id), &ours) {
+        match check_write_as(session.base.get(&rk), merged.get(&rk.id), &ours, rollback) {
             WriteCheck::Write => {
                 merged.insert(rk.id, ours);
             }
@@ -543,7 +559,7 @@ pub fn migrate(store: &mut impl KeyValueStore, data: &Dataset, session: &mut Ses
             _ => None,
         })
         .collect();
-    let mut report = save_inner(store, data, &legacy, session, None);
+    let mut report = save_inner(store, data, &legacy, session, None, false);
     if report.error.is_none() {
         if let Err(error) = ensure_layout(store, session, &mut report) {
             report.error = Some(error);

@@ -32,6 +32,17 @@ pub enum WriteCheck {
 
 /// Decides a write of `ours` over `stored`, knowing the version this tab last saw (`base`).
 pub fn check_write(base: Option<&VersionVector>, stored: Option<&Value>, ours: &Value) -> WriteCheck {
+    check_write_as(base, stored, ours, false)
+}
+
+/// As [`check_write`]; a `rollback` (an undone import putting back older versions on purpose)
+/// may go back to an older version, but still never over another tab's write.
+pub fn check_write_as(
+    base: Option<&VersionVector>,
+    stored: Option<&Value>,
+    ours: &Value,
+    rollback: bool,
+) -> WriteCheck {
     let Some(stored) = stored else {
         return WriteCheck::Write;
     };
@@ -58,7 +69,7 @@ pub fn check_write(base: Option<&VersionVector>, stored: Option<&Value>, ours: &
         value_version(ours).unwrap_or_default().compare(&stored_version),
         Causality::Dominates
     );
-    if changed_elsewhere || !ours_has_seen_it {
+    if changed_elsewhere || !(ours_has_seen_it || rollback) {
         WriteCheck::Conflict
     } else {
         WriteCheck::Write
@@ -292,6 +303,14 @@ mod tests {
         // This tab took in another tab's version 4, but the form still held version 3.
         let from_stale_form = record("stale form", 4);
         assert_eq!(check_write(Some(&version(4)), Some(&record("theirs", 4)), &from_stale_form), WriteCheck::Conflict);
+    }
+
+    #[test]
+    fn a_rollback_may_go_back_but_not_over_another_tabs_write() {
+        let older = record("before the import", 2);
+        assert_eq!(check_write_as(Some(&version(4)), Some(&record("imported", 4)), &older, true), WriteCheck::Write);
+        assert_eq!(check_write_as(Some(&version(4)), Some(&record("imported", 4)), &older, false), WriteCheck::Conflict);
+        assert_eq!(check_write_as(Some(&version(4)), Some(&record("another tab", 5)), &older, true), WriteCheck::Conflict);
     }
 
     #[test]

@@ -140,6 +140,16 @@ impl AppState {
     /// Writes `keys` (and anything still pending) to localStorage; a refusal keeps them pending,
     /// says why, and tries again shortly.
     pub fn persist(&self, keys: Vec<RecordKey>) {
+        self.persist_as(keys, false);
+    }
+
+    /// Writes records put back to older versions on purpose (an undone import): they may go
+    /// back over this tab's own writes, never over another tab's.
+    pub fn persist_rollback(&self, keys: Vec<RecordKey>) {
+        self.persist_as(keys, true);
+    }
+
+    fn persist_as(&self, keys: Vec<RecordKey>, rollback: bool) {
         let mut all: Vec<RecordKey> = self
             .save
             .with_untracked(|s| s.pending.iter().copied().collect());
@@ -156,7 +166,13 @@ impl AppState {
             Ok(mut store) => self.data.with_untracked(|data| {
                 self.storage
                     .session
-                    .try_update_value(|session| storage::save_records(&mut store, data, &all, session, now))
+                    .try_update_value(|session| {
+                        if rollback {
+                            storage::save_rollback(&mut store, data, &all, session, now)
+                        } else {
+                            storage::save_records(&mut store, data, &all, session, now)
+                        }
+                    })
                     .expect("session is alive")
             }),
             Err(error) => WriteReport {
