@@ -439,12 +439,9 @@ fn undo_import(state: AppState, sharing: Sharing) {
             ),
         ))),
         Ok(undone) => {
-            // Records the import had added are taken out of storage, or a reload brings them
-            // back. The restored ones are older versions than storage holds, which storage
-            // refuses as another tab's work; they are taken out too and written afresh.
-            let all: Vec<RecordKey> = undone.removed.iter().chain(&undone.restored).copied().collect();
-            let removed = state.forget_records(&all);
             state.persist_rollback(undone.restored.clone());
+            // Records the import had added are taken out of storage too, or a reload brings them back.
+            let removed = state.forget_records(&undone.removed);
             let _ = browser::clear_undo();
             sharing.undo.set(None);
             if matches!(sharing.stage.get_untracked(), Stage::Applied(_)) {
