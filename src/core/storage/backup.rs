@@ -150,6 +150,25 @@ pub fn take(
     now: DateTime<Utc>,
 ) -> Result<SnapshotInfo, SnapshotRefused> {
     let key = snapshot_key(now, kind);
+    // Far too big for the budget: say so without compressing everything first (seconds for
+    // 50,000 records, at every start). A snapshot takes about what the buckets take; a delta
+    // is several times bigger than its record in a bucket.
+    let limit = BUDGET_UNITS.min(QUOTA_UNITS.saturating_sub(HEADROOM_UNITS + live_units(session)));
+    let estimate: usize = session
+        .sizes
+        .iter()
+        .map(|(k, units)| match StorageKey::parse(k) {
+            Some(StorageKey::Bucket(..)) => *units,
+            Some(StorageKey::Delta(_)) => *units / 6,
+            _ => 0,
+        })
+        .sum();
+    if estimate > limit + limit / 2 {
+        return Err(SnapshotRefused::TooBig {
+            units: estimate,
+            room: limit,
+        });
+    }
     let text = encode(data, kind, now);
     let units = utf16_units(&key, &text);
     // Room for one more snapshot, with the ones there now.

@@ -438,3 +438,14 @@ fn a_storage_event_for_a_record_is_taken_in() {
     assert_eq!(absorbed.incoming[0].1["title"], "Sửa ở thẻ khác");
     assert!(absorbed.conflicts.is_empty());
 }
+
+#[test]
+fn a_snapshot_far_beyond_the_budget_is_refused_from_the_sizes_alone() {
+    let data = generate::dataset(2, 3, 4);
+    let (mut store, mut session) = stored(&data);
+    // Buckets this tab knows of that would need far more than the budget.
+    session.sizes.insert(bucket_key(Collection::Events, &Prefix("0".into())), backup::BUDGET_UNITS * 2);
+    let refused = backup::take(&mut store, &mut session, &data, SnapshotKind::Daily, stamp(5).now);
+    assert!(matches!(refused, Err(backup::SnapshotRefused::TooBig { units, .. }) if units >= backup::BUDGET_UNITS * 2));
+    assert!(backup::list(&session).is_empty());
+}
