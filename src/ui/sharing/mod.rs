@@ -283,10 +283,6 @@ fn ExportCard() -> impl IntoView {
         }
         match downloaded {
             Some(Ok((name, bytes))) => {
-                // "Changes not exported since …" starts afresh only when everything went out.
-                if root.is_none() {
-                    state.record_export();
-                }
                 message.set(Some((
                 true,
                 format!(
@@ -392,12 +388,6 @@ pub fn apply_import(state: AppState, sharing: Sharing, file: &IncomingFile) -> R
     let _ = state.snapshot_before_import();
     let choices = sharing.choices.get_untracked();
     let stamp = state.stamp();
-    // A snapshot of everything before the import changes it, restorable from Settings. Too big
-    // for the backup budget, it is refused (Settings says why) and the import goes on: the
-    // import's own undo still holds.
-    if let Err(why) = state.snapshot_before_import() {
-        state.notify(format!("Không giữ được bản sao lưu trước khi nhập: {why}"), None);
-    }
     let result = state
         .data
         .try_update(|data| import::apply(data, file, &choices, stamp, new_id))
