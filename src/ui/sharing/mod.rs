@@ -277,12 +277,12 @@ fn ExportCard() -> impl IntoView {
         });
         let downloaded =
             result.map(|(text, name)| browser::download(&text, &name).map(|()| (name, text.len())));
-        if root.is_none() && matches!(downloaded, Some(Ok(_))) {
-            // "Changes not exported since…" counts from a file of everything only.
-            state.record_export();
-        }
         match downloaded {
             Some(Ok((name, bytes))) => {
+                // "Changes not exported since …" starts afresh only when everything went out.
+                if root.is_none() {
+                    state.record_export();
+                }
                 message.set(Some((
                 true,
                 format!(
@@ -383,11 +383,14 @@ pub fn apply_import(state: AppState, sharing: Sharing, file: &IncomingFile) -> R
     if state.save.with_untracked(|s| s.error.is_some()) {
         return Err("Còn thay đổi chưa lưu được vào trình duyệt; hãy xử lý thông báo lỗi lưu ở đầu trang trước khi nhập.".into());
     }
-    // The rotating backup kept by storage, beside our exact undo: a refusal (no room) does not
-    // stop the import, which the undo below still covers.
-    let _ = state.snapshot_before_import();
     let choices = sharing.choices.get_untracked();
     let stamp = state.stamp();
+    // A snapshot of everything before the import changes it, restorable from Settings. Too big
+    // for the backup budget, it is refused (Settings says why) and the import goes on: the
+    // import's own undo still holds.
+    if let Err(why) = state.snapshot_before_import() {
+        state.notify(format!("Không giữ được bản sao lưu trước khi nhập: {why}"), None);
+    }
     let result = state
         .data
         .try_update(|data| import::apply(data, file, &choices, stamp, new_id))
