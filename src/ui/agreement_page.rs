@@ -128,7 +128,7 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
             </div>
             <div class="actions">
                 <a class="button primary" href=Route::AgreementEdit(id).href()>{move_tr!("action-edit")}</a>
-                <button on:click=move |_| show_duplicate.set(true)>{move_tr!("agreement-duplicate")}</button>
+                <button id="duplicate-open" on:click=move |_| show_duplicate.set(true)>{move_tr!("agreement-duplicate")}</button>
                 {(a.kind == AgreementKind::Regulation).then(|| view! { <button on:click=add_plan>{move_tr!("agreement-add-plan")}</button> })}
                 <button class="danger" on:click=on_delete>{move_tr!("action-delete")}</button>
             </div>
@@ -381,6 +381,13 @@ fn DuplicateDialog(source: Agreement, open: RwSignal<bool>) -> impl IntoView {
         open.set(false);
         state.navigate(Route::AgreementNew);
     };
+    // Keyboard: the focus moves into the dialog when it opens, Escape closes it, and the focus
+    // goes back to the button that opened it.
+    Effect::new(move |_| focus_by_id("carry-parties"));
+    let close = move || {
+        open.set(false);
+        focus_by_id("duplicate-open");
+    };
     let check = move |signal: RwSignal<bool>, id: &'static str, label: Signal<String>| {
         view! {
             <div class="check">
@@ -390,7 +397,11 @@ fn DuplicateDialog(source: Agreement, open: RwSignal<bool>) -> impl IntoView {
         }
     };
     view! {
-        <div class="dialog-backdrop">
+        <div class="dialog-backdrop" on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+            if ev.key() == "Escape" {
+                close();
+            }
+        }>
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="duplicate-title">
                 <h2 id="duplicate-title">{move_tr!("agreement-duplicate")}</h2>
                 <p>{move_tr!("agreement-duplicate-intro")} " " <strong>{preview_title}</strong> ". " {move_tr!("agreement-duplicate-explain")}</p>
@@ -405,9 +416,19 @@ fn DuplicateDialog(source: Agreement, open: RwSignal<bool>) -> impl IntoView {
                 </fieldset>
                 <div class="actions">
                     <button class="primary" on:click=create>{move_tr!("agreement-duplicate-create")}</button>
-                    <button on:click=move |_| open.set(false)>{move_tr!("action-cancel")}</button>
+                    <button on:click=move |_| close()>{move_tr!("action-cancel")}</button>
                 </div>
             </div>
         </div>
+    }
+}
+
+fn focus_by_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
     }
 }

@@ -55,7 +55,11 @@ pub fn FirstRun() -> impl IntoView {
     view! {
         <main class="first-run">
             <div class="first-run-card">
-                <div class="brand-mark big" aria-hidden="true">"PH"</div>
+                // English one click away from the very first screen too.
+                <div class="first-run-top">
+                    <div class="brand-mark big" aria-hidden="true">"PH"</div>
+                    <super::i18n::LanguageSwitch/>
+                </div>
                 <h1>{move_tr!("first-run-welcome")}</h1>
                 <p class="lead">{move_tr!("first-run-lead")}</p>
                 <Show
