@@ -1,0 +1,112 @@
+// Two languages: Vietnamese by default, English one click away (the header button), the choice
+// remembered across a reload and mirrored on <html lang>; the user's data (here the sample's
+// Vietnamese titles and names) is never translated; dates stay dd/mm/yyyy.
+import assert from 'node:assert/strict';
+import { e2e } from './harness.mjs';
+import { startWithSample } from './flows.mjs';
+
+const NEW_PERIOD = 'Quy chế phối hợp công tác giữa Ủy ban nhân dân tỉnh và Ban Chấp hành Tỉnh đoàn Trà Vinh, giai đoạn 2018 - 2022';
+
+/** No message id shown in place of a text, no Unicode isolation mark around an argument. */
+async function assertNoRawKeys(page) {
+  const text = await page.evaluate(() => document.body.innerText);
+  assert.doesNotMatch(text, /Unknown localization/);
+  assert.doesNotMatch(text, /[\u2068\u2069]/);
+}
+
+e2e('English one click away, remembered after a reload, data left as typed', async ({ page, url }) => {
+  await startWithSample(page, url);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'vi');
+
+  await page.getByRole('button', { name: 'English' }).click();
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  await nav.getByRole('link', { name: 'Agreements' }).waitFor();
+  for (const name of ['Overview', 'Events', 'Recommendations', 'Organisations', 'People', 'Settings']) {
+    await nav.getByRole('link', { name }).waitFor();
+  }
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+
+  // The register: interface in English, the sample's titles as they are.
+  await page.getByRole('heading', { level: 1, name: 'Coordination agreements' }).waitFor();
+  await page.getByText('22 agreements', { exact: true }).waitFor();
+  await page.getByRole('columnheader', { name: 'Title' }).waitFor();
+  await page.getByLabel('Search agreements').fill('quy che 2018');
+  await page.getByText('1 of 22 agreements match').waitFor();
+  await page.locator('table.register tbody tr').first().getByRole('link', { name: NEW_PERIOD }).click();
+
+  // An agreement page: headings and buttons in English, the title, names and dates as stored.
+  await page.getByRole('heading', { level: 1, name: NEW_PERIOD }).waitFor();
+  await page.getByRole('heading', { name: 'General information' }).waitFor();
+  await page.getByRole('heading', { name: 'Signatories' }).waitFor();
+  await page.getByRole('link', { name: 'Edit', exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Duplicate for the next period' }).waitFor();
+  await page.getByRole('link', { name: 'Đồng Văn Lâm' }).waitFor();
+  await page.locator('table.signatures').getByText('Phó Bí thư Tỉnh ủy, Chủ tịch Ủy ban nhân dân tỉnh').waitFor();
+  const meta = await page.locator('.record-meta').innerText();
+  assert.match(meta, /^Created \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} · Last edited /);
+  await assertNoRawKeys(page);
+  const agreementUrl = page.url();
+
+  // The choice is remembered.
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: NEW_PERIOD }).waitFor();
+  await page.getByRole('heading', { name: 'General information' }).waitFor();
+  assert.equal(page.url(), agreementUrl);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Agreements' }).waitFor();
+
+  // The dashboard and the form in English too.
+  await page.getByRole('link', { name: 'Overview' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+  await page.getByRole('heading', { name: 'Due tasks' }).waitFor();
+  await assertNoRawKeys(page);
+  await page.goto(agreementUrl.replace(/#.*$/, '#/agreements/new'));
+  await page.getByRole('heading', { level: 1, name: 'Add an agreement' }).waitFor();
+  await page.getByLabel('Party 1').waitFor();
+  await assertNoRawKeys(page);
+
+  // And back to Vietnamese, also remembered.
+  await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Thêm văn bản' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'vi');
+  await page.goto(agreementUrl);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Thông tin chung' }).waitFor();
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Văn bản' }).waitFor();
+});
+
+e2e('a language switch rewords what is already on screen, the form keeps its input', async ({ page, url }) => {
+  await startWithSample(page, url);
+  await page.getByRole('link', { name: '+ Thêm văn bản' }).first().click();
+  await page.getByLabel('Tên văn bản').fill('Quy chế thử nghiệm');
+  await page.getByLabel('Giai đoạn từ').fill('2022');
+  await page.getByLabel('Đến', { exact: true }).fill('2018');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await page.getByText(/Chưa lưu: có \d+ chỗ cần sửa/).waitFor();
+  await page.getByText('Ngày kết thúc đứng trước ngày bắt đầu.').waitFor();
+
+  await page.getByRole('button', { name: 'English' }).click();
+  // The problems found before the switch are worded again, the input is still there.
+  await page.getByText('The end date is before the start date.').waitFor();
+  await page.getByText(/Not saved: \d+ things? to fix/).waitFor();
+  assert.equal(await page.getByLabel('Title').inputValue(), 'Quy chế thử nghiệm');
+  assert.equal(await page.getByLabel('Period from').inputValue(), '2022');
+  await assertNoRawKeys(page);
+  await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+  await page.getByText('Ngày kết thúc đứng trước ngày bắt đầu.').waitFor();
+});
+
+e2e('the first-run screen has the switch too, and the choice carries on', async ({ page, url }) => {
+  await page.goto(url);
+  await page.getByRole('heading', { level: 1, name: 'Chào mừng đến với Phối hợp' }).waitFor();
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Welcome to Phối hợp' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await page.getByLabel('Name of your office or unit').fill('Văn phòng UBND tỉnh Trà Vinh');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: /Load the sample data/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Coordination agreements' }).waitFor();
+  await page.getByText('22 agreements', { exact: true }).waitFor();
+  await page.getByText('Trà Vinh sample data 2013 – 2022 loaded.').waitFor();
+  await assertNoRawKeys(page);
+});
