@@ -7,7 +7,9 @@ use phoihop::core::storage::{all_keys, save_office, save_records, MemoryStore, S
 use phoihop::core::workspace::OfficeProfile;
 
 fn main() {
-    let mut args = std::env::args().skip(1).map(|a| a.parse::<usize>().expect("a number"));
+    let mut args = std::env::args()
+        .skip(1)
+        .map(|a| a.parse::<usize>().expect("a number"));
     let events = args.next().unwrap_or(50_000);
     let agreements = args.next().unwrap_or(2_000);
     let data = generate::large(agreements, events, 7);
@@ -18,9 +20,18 @@ fn main() {
         name: "Văn phòng thử tải".into(),
     };
     let now = chrono::DateTime::from_timestamp(1_800_000_000, 0).expect("a time");
-    assert!(save_office(&mut store, &mut session, &office).error.is_none());
+    assert!(save_office(&mut store, &mut session, &office)
+        .error
+        .is_none());
     let report = save_records(&mut store, &data, &all_keys(&data), &mut session, now);
     assert!(report.error.is_none(), "{report:?}");
-    println!("{}", serde_json::to_string(&store.entries).expect("strings serialise"));
-    eprintln!("{} records in {} UTF-16 units", all_keys(&data).len(), session.units_used());
+    println!(
+        "{}",
+        serde_json::to_string(&store.entries).expect("strings serialise")
+    );
+    eprintln!(
+        "{} records in {} UTF-16 units",
+        all_keys(&data).len(),
+        session.units_used()
+    );
 }

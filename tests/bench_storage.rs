@@ -27,7 +27,11 @@ fn millis() -> f64 {
 fn millis() -> f64 {
     use std::sync::OnceLock;
     static START: OnceLock<std::time::Instant> = OnceLock::new();
-    START.get_or_init(std::time::Instant::now).elapsed().as_secs_f64() * 1000.0
+    START
+        .get_or_init(std::time::Instant::now)
+        .elapsed()
+        .as_secs_f64()
+        * 1000.0
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -48,7 +52,10 @@ fn layout_1_units(data: &Dataset) -> usize {
         .into_iter()
         .map(|k| {
             let json = storage::record_value(data, k).unwrap().to_string();
-            storage::utf16_units(&format!("phoihop/r/{}/{}", k.collection.as_str(), k.id), &json)
+            storage::utf16_units(
+                &format!("phoihop/r/{}/{}", k.collection.as_str(), k.id),
+                &json,
+            )
         })
         .sum()
 }
@@ -107,13 +114,20 @@ fn run(store: &mut impl KeyValueStore, events: usize, edits: usize) {
     let loaded = load(store).unwrap();
     let load_ms = millis() - t;
     assert_eq!(loaded.data.events.count_live(), events);
-    say!("  load: {load_ms:.0} ms for {} records", all_keys(&loaded.data).len());
+    say!(
+        "  load: {load_ms:.0} ms for {} records",
+        all_keys(&loaded.data).len()
+    );
 }
 
 fn empty_load(store: &impl KeyValueStore) {
     let t = millis();
     let loaded = load(store).unwrap();
-    say!("empty store: load {:.2} ms (first run: {})", millis() - t, loaded.is_first_run());
+    say!(
+        "empty store: load {:.2} ms (first run: {})",
+        millis() - t,
+        loaded.is_first_run()
+    );
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -160,7 +160,12 @@ fn one_edit_with_1000_agreements_stored_writes_one_small_key() {
         .iter()
         .filter(|(k, v)| before.get(*k) != Some(*v))
         .collect();
-    assert_eq!(changed.len(), 1, "changed: {:?}", changed.iter().map(|c| c.0).collect::<Vec<_>>());
+    assert_eq!(
+        changed.len(),
+        1,
+        "changed: {:?}",
+        changed.iter().map(|c| c.0).collect::<Vec<_>>()
+    );
     let (changed_key, changed_value) = changed[0];
     assert_eq!(changed_key, &delta_key(key));
     let units = js_len(changed_key) + js_len(changed_value);
@@ -193,15 +198,29 @@ fn each_kind_of_refused_set_item_is_named_leaves_storage_untouched_and_the_edit_
         let error = report.error.clone().expect("the refusal is reported");
         match (&error, &expected) {
             (StoreError::Other(message), StoreError::Other(_)) => {
-                assert!(!message.is_empty(), "{flavour}: the browser's words are kept")
+                assert!(
+                    !message.is_empty(),
+                    "{flavour}: the browser's words are kept"
+                )
             }
             _ => assert_eq!(error, expected, "{flavour}"),
         }
         assert_eq!(report.pending, vec![key], "{flavour}");
         assert_eq!(snapshot(), before, "{flavour}: nothing stored changed");
         // The edit is still in memory, and the retry stores it.
-        assert!(data.agreements.get(&key.id).unwrap().notes.contains(flavour));
-        let retry = save_records(&mut store, &data, &report.pending, &mut session, stamp(31).now);
+        assert!(data
+            .agreements
+            .get(&key.id)
+            .unwrap()
+            .notes
+            .contains(flavour));
+        let retry = save_records(
+            &mut store,
+            &data,
+            &report.pending,
+            &mut session,
+            stamp(31).now,
+        );
         assert_eq!(retry.error, None, "{flavour}");
         assert_eq!(load(&store).unwrap().data, data, "{flavour}");
     }
@@ -215,7 +234,10 @@ fn the_corrupt_fixture_loads_the_rest_and_saving_everything_leaves_the_bad_keys_
     let before = snapshot();
     let loaded = load(&store).unwrap();
     assert_eq!(loaded.problems.len(), 4, "{:?}", loaded.problems);
-    assert!(loaded.problems.iter().any(|p| matches!(p.kind, LoadProblemKind::Undecodable { .. })));
+    assert!(loaded
+        .problems
+        .iter()
+        .any(|p| matches!(p.kind, LoadProblemKind::Undecodable { .. })));
     assert!(loaded.data.events.count_live() > 0 && loaded.data.agreements.count_live() > 0);
     let mut session = loaded.session;
     let mut data = loaded.data;
@@ -225,11 +247,27 @@ fn the_corrupt_fixture_loads_the_rest_and_saving_everything_leaves_the_bad_keys_
             data.commit(r, stamp(40));
         });
     }
-    let report = save_records(&mut store, &data, &all_keys(&data), &mut session, stamp(40).now);
+    let report = save_records(
+        &mut store,
+        &data,
+        &all_keys(&data),
+        &mut session,
+        stamp(40).now,
+    );
     assert_eq!(report.error, None);
     let after = snapshot();
-    for p in load(&store).unwrap().problems.iter().filter(|p| !p.key.contains("/b/agreements/")) {
-        assert_eq!(after.get(&p.key), before.get(&p.key), "{} is kept as it was", p.key);
+    for p in load(&store)
+        .unwrap()
+        .problems
+        .iter()
+        .filter(|p| !p.key.contains("/b/agreements/"))
+    {
+        assert_eq!(
+            after.get(&p.key),
+            before.get(&p.key),
+            "{} is kept as it was",
+            p.key
+        );
     }
     raw_storage().clear().unwrap();
 }

@@ -17,9 +17,15 @@ fn root() -> PathBuf {
 fn messages(language: &str) -> BTreeMap<String, String> {
     let dir = root().join("locales").join(language);
     let mut ids = BTreeMap::new();
-    let mut files: Vec<_> = fs::read_dir(&dir).expect("locales dir").map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = fs::read_dir(&dir)
+        .expect("locales dir")
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
-    for path in files.into_iter().filter(|p| p.extension().is_some_and(|e| e == "ftl")) {
+    for path in files
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
+    {
         let text = fs::read_to_string(&path).unwrap();
         let resource = match fluent_syntax::parser::parse(text.as_str()) {
             Ok(r) => r,
@@ -29,7 +35,10 @@ fn messages(language: &str) -> BTreeMap<String, String> {
             if let Entry::Message(m) = entry {
                 let name = path.file_name().unwrap().to_string_lossy().to_string();
                 if let Some(previous) = ids.insert(m.id.name.to_string(), name.clone()) {
-                    panic!("{language}: “{}” is defined in {previous} and again in {name}", m.id.name);
+                    panic!(
+                        "{language}: “{}” is defined in {previous} and again in {name}",
+                        m.id.name
+                    );
                 }
             }
         }
@@ -71,7 +80,10 @@ fn keys_used() -> BTreeMap<String, String> {
                 // Only literal keys; a computed key is checked where its table is defined.
                 if let Some(stripped) = rest.strip_prefix('"') {
                     let key = &stripped[..stripped.find('"').unwrap()];
-                    used.insert(key.to_string(), path.strip_prefix(root()).unwrap().display().to_string());
+                    used.insert(
+                        key.to_string(),
+                        path.strip_prefix(root()).unwrap().display().to_string(),
+                    );
                 }
             }
         }
@@ -81,8 +93,10 @@ fn keys_used() -> BTreeMap<String, String> {
 
 #[test]
 fn every_language_has_the_same_keys() {
-    let sets: Vec<(&str, BTreeSet<String>)> =
-        LANGUAGES.iter().map(|l| (*l, messages(l).into_keys().collect())).collect();
+    let sets: Vec<(&str, BTreeSet<String>)> = LANGUAGES
+        .iter()
+        .map(|l| (*l, messages(l).into_keys().collect()))
+        .collect();
     let all: BTreeSet<String> = sets.iter().flat_map(|(_, s)| s.iter().cloned()).collect();
     let mut missing = Vec::new();
     for (language, keys) in &sets {
@@ -90,18 +104,32 @@ fn every_language_has_the_same_keys() {
             missing.push(format!("{language}: {key}"));
         }
     }
-    assert!(missing.is_empty(), "translations missing:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "translations missing:\n{}",
+        missing.join("\n")
+    );
     assert!(!all.is_empty());
 }
 
 #[test]
 fn every_key_the_code_uses_is_translated() {
     let used = keys_used();
-    assert!(!used.is_empty(), "no tr!/move_tr! call found: the scan is broken");
+    assert!(
+        !used.is_empty(),
+        "no tr!/move_tr! call found: the scan is broken"
+    );
     for language in LANGUAGES {
         let defined = messages(language);
-        let missing: Vec<String> =
-            used.iter().filter(|(k, _)| !defined.contains_key(*k)).map(|(k, file)| format!("{k} (used in {file})")).collect();
-        assert!(missing.is_empty(), "{language} lacks:\n{}", missing.join("\n"));
+        let missing: Vec<String> = used
+            .iter()
+            .filter(|(k, _)| !defined.contains_key(*k))
+            .map(|(k, file)| format!("{k} (used in {file})"))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{language} lacks:\n{}",
+            missing.join("\n")
+        );
     }
 }

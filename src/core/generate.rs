@@ -133,7 +133,17 @@ const FAMILY_NAMES: [&str; 14] = [
     "Ngô", "Dương",
 ];
 const MIDDLE_NAMES: [&str; 12] = [
-    "Văn", "Thị", "Hữu", "Minh", "Thanh", "Ngọc", "Quốc", "Hoàng", "Thị Hằng", "Công", "Đức",
+    "Văn",
+    "Thị",
+    "Hữu",
+    "Minh",
+    "Thanh",
+    "Ngọc",
+    "Quốc",
+    "Hoàng",
+    "Thị Hằng",
+    "Công",
+    "Đức",
     "Kim",
 ];
 const GIVEN_NAMES: [&str; 24] = [
@@ -141,8 +151,15 @@ const GIVEN_NAMES: [&str; 24] = [
     "Nam", "Hải", "Sơn", "Tâm", "Hòa", "Bình", "An", "Quyên", "Thắng", "Đạt", "Nhân", "Trinh",
 ];
 const DISTRICTS: [&str; 9] = [
-    "thành phố Trà Vinh", "huyện Càng Long", "huyện Cầu Kè", "huyện Tiểu Cần", "huyện Châu Thành",
-    "huyện Cầu Ngang", "huyện Trà Cú", "huyện Duyên Hải", "thị xã Duyên Hải",
+    "thành phố Trà Vinh",
+    "huyện Càng Long",
+    "huyện Cầu Kè",
+    "huyện Tiểu Cần",
+    "huyện Châu Thành",
+    "huyện Cầu Ngang",
+    "huyện Trà Cú",
+    "huyện Duyên Hải",
+    "thị xã Duyên Hải",
 ];
 const PLACES: [&str; 8] = [
     "Trung tâm Hội nghị tỉnh",
@@ -192,16 +209,27 @@ fn person_name(rng: &mut Lcg) -> String {
     )
 }
 
-fn event_title(kind: EventKind, year: i32, district: &str, agreement: Option<&Agreement>) -> String {
-    let of = agreement.map_or("Quy chế phối hợp công tác thanh niên", |a| a.number.as_str());
+fn event_title(
+    kind: EventKind,
+    year: i32,
+    district: &str,
+    agreement: Option<&Agreement>,
+) -> String {
+    let of = agreement.map_or("Quy chế phối hợp công tác thanh niên", |a| {
+        a.number.as_str()
+    });
     match kind {
         EventKind::Signing => format!("Hội nghị ký kết {of} năm {year}"),
         EventKind::AnnualSession => format!(
             "Buổi làm việc định kỳ năm {year} giữa Chủ tịch UBND {district} với Ban Thường vụ Đoàn"
         ),
         EventKind::MidTermReview => format!("Hội nghị sơ kết giữa kỳ thực hiện {of}"),
-        EventKind::SummaryConference => format!("Hội nghị tổng kết thực hiện {of}, giai đoạn đến {year}"),
-        EventKind::YouthDialogue => format!("Chủ tịch UBND {district} đối thoại với thanh niên năm {year}"),
+        EventKind::SummaryConference => {
+            format!("Hội nghị tổng kết thực hiện {of}, giai đoạn đến {year}")
+        }
+        EventKind::YouthDialogue => {
+            format!("Chủ tịch UBND {district} đối thoại với thanh niên năm {year}")
+        }
         EventKind::Other => format!("Tập huấn triển khai {of} tại {district}"),
     }
 }
@@ -230,9 +258,16 @@ pub fn add_events(data: &mut Dataset, count: usize, seed: u64) {
         let district = DISTRICTS[rng.below(DISTRICTS.len() as u64) as usize];
         let linked = (!agreements.is_empty() && rng.below(10) < 9)
             .then(|| &agreements[rng.below(agreements.len() as u64) as usize]);
-        let starts_at = NaiveDate::from_ymd_opt(year, 1 + rng.below(12) as u32, 1 + rng.below(28) as u32)
-            .and_then(|d| d.and_hms_opt(7 + rng.below(10) as u32, [0, 15, 30][rng.below(3) as usize], 0))
-            .expect("valid date");
+        let starts_at =
+            NaiveDate::from_ymd_opt(year, 1 + rng.below(12) as u32, 1 + rng.below(28) as u32)
+                .and_then(|d| {
+                    d.and_hms_opt(
+                        7 + rng.below(10) as u32,
+                        [0, 15, 30][rng.below(3) as usize],
+                        0,
+                    )
+                })
+                .expect("valid date");
         let created = base + Duration::seconds(rng.below(400_000_000) as i64);
         let mut event = Event::new(
             Meta::new(rng.uuid(), created),
@@ -266,7 +301,10 @@ pub fn add_events(data: &mut Dataset, count: usize, seed: u64) {
                 EventKind::SummaryConference => EventRole::Summarised,
                 _ => EventRole::Reviewed,
             };
-            event.agreements.push(EventLink { agreement: a.meta.id, role });
+            event.agreements.push(EventLink {
+                agreement: a.meta.id,
+                role,
+            });
         }
         if rng.below(10) < 4 {
             event.agenda = format!(
@@ -280,7 +318,13 @@ pub fn add_events(data: &mut Dataset, count: usize, seed: u64) {
                     format!(
                         "{} {} {} trong năm {}, hoàn thành trước ngày {}/{}.",
                         CONCLUSION_OPENINGS[rng.below(6) as usize],
-                        ["Tỉnh Đoàn", "Sở Lao động - Thương binh và Xã hội", "UBND", "các sở, ngành", "Đoàn Thanh niên"][rng.below(5) as usize],
+                        [
+                            "Tỉnh Đoàn",
+                            "Sở Lao động - Thương binh và Xã hội",
+                            "UBND",
+                            "các sở, ngành",
+                            "Đoàn Thanh niên"
+                        ][rng.below(5) as usize],
                         CONCLUSION_TASKS[rng.below(10) as usize],
                         year + rng.below(2) as i32,
                         1 + rng.below(28),
@@ -339,12 +383,18 @@ mod tests {
         assert_eq!(one, large(20, 300, 3));
         assert_eq!(one.events.count_live(), 300);
         for e in one.events.iter_live() {
-            assert!(e.agreements.iter().all(|l| one.agreements.get(&l.agreement).is_some()));
+            assert!(e
+                .agreements
+                .iter()
+                .all(|l| one.agreements.get(&l.agreement).is_some()));
             assert!(e.chairs.iter().all(|c| one.people.get(&c.person).is_some()));
             assert!(!e.title.is_empty() && e.meta.version.total() >= 1);
         }
-        let distinct: std::collections::BTreeSet<&str> =
-            one.events.iter_live().map(|e| e.conclusions.as_str()).collect();
+        let distinct: std::collections::BTreeSet<&str> = one
+            .events
+            .iter_live()
+            .map(|e| e.conclusions.as_str())
+            .collect();
         assert!(distinct.len() > 150, "conclusions vary: {}", distinct.len());
     }
 }

@@ -35,8 +35,8 @@ pub use keys::{LAYOUT_KEY, OFFICE_KEY, PREFIX};
 pub use load::load;
 pub use memory::MemoryStore;
 pub use save::{
-    clear_conflict, ensure_layout, forget, migrate, record_export, route, save_office, save_records,
-    save_rollback,
+    clear_conflict, ensure_layout, forget, migrate, record_export, route, save_office,
+    save_records, save_rollback,
 };
 
 /// The layout this app writes. Older layouts are migrated on load; a newer one is read-only.
@@ -244,8 +244,16 @@ pub fn put_value(data: &mut Dataset, key: RecordKey, value: Value) -> Result<(),
 }
 
 /// As [`put_value`], reading the JSON in place (loading 50,000 records need not copy them).
-pub fn put_value_ref(data: &mut Dataset, key: RecordKey, value: &Value) -> Result<(), LoadProblemKind> {
-    fn put<T: Stored>(data: &mut Dataset, key: RecordKey, value: &Value) -> Result<(), LoadProblemKind> {
+pub fn put_value_ref(
+    data: &mut Dataset,
+    key: RecordKey,
+    value: &Value,
+) -> Result<(), LoadProblemKind> {
+    fn put<T: Stored>(
+        data: &mut Dataset,
+        key: RecordKey,
+        value: &Value,
+    ) -> Result<(), LoadProblemKind> {
         let record = T::deserialize(value).map_err(|e| LoadProblemKind::SchemaMismatch {
             message: e.to_string(),
         })?;

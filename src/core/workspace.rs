@@ -424,7 +424,10 @@ mod tests {
         let key3 = data.save_agreement(stale, stamp(400)).unwrap();
         let v = &data.agreements.get(&key3.id).unwrap().meta.version;
         assert_eq!(v.total(), 3);
-        assert_eq!(data.agreements.get(&key3.id).unwrap().meta.created, stamp(100).now);
+        assert_eq!(
+            data.agreements.get(&key3.id).unwrap().meta.created,
+            stamp(100).now
+        );
     }
 
     #[test]

@@ -33,9 +33,7 @@ fn link_to(state: super::state::AppState, id: Id) -> impl IntoView {
         .with_untracked(|d| d.agreements.get(&id).map(|a| a.title.clone()));
     match title {
         Some(t) => view! { <a href=Route::Agreement(id).href()>{t}</a> }.into_any(),
-        None => {
-            view! { <span class="muted">{move_tr!("agreement-not-in-data")}</span> }.into_any()
-        }
+        None => view! { <span class="muted">{move_tr!("agreement-not-in-data")}</span> }.into_any(),
     }
 }
 

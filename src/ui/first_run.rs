@@ -48,7 +48,9 @@ pub fn FirstRun() -> impl IntoView {
                     state.notify(tr!(i18n, "first-run-sample-loaded"), None);
                 }
             }
-            Err(e) => error.set(Some(tr!(i18n, "first-run-not-saved", {"why" => text::store_error_tr(i18n, &e)}))),
+            Err(e) => error.set(Some(
+                tr!(i18n, "first-run-not-saved", {"why" => text::store_error_tr(i18n, &e)}),
+            )),
         }
     };
 

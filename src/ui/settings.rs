@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
 use super::state::use_app;
-use super::text;
 use super::storage_settings::StorageSettings;
+use super::text;
 use crate::core::workspace::OfficeProfile;
 
 #[component]

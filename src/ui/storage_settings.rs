@@ -10,7 +10,11 @@ use crate::core::storage::{QUOTA_UNITS, WARN_PERCENT};
 
 fn when(t: chrono::DateTime<chrono::Utc>) -> String {
     let local = t.with_timezone(&chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7"));
-    format!("{} {}", local.format("%H:%M"), format_date(local.date_naive()))
+    format!(
+        "{} {}",
+        local.format("%H:%M"),
+        format_date(local.date_naive())
+    )
 }
 
 #[component]
@@ -165,7 +169,10 @@ fn Unreadable() -> impl IntoView {
     let state = use_app();
     let save_raw = move |_| {
         let text = state.unreadable_raw_text();
-        let name = format!("phoi-hop-du-lieu-khong-doc-duoc-{}.json", state.today().format("%Y-%m-%d"));
+        let name = format!(
+            "phoi-hop-du-lieu-khong-doc-duoc-{}.json",
+            state.today().format("%Y-%m-%d")
+        );
         if let Err(why) = crate::ui::sharing::browser::download(&text, &name) {
             state.notify(format!("Không tạo được tệp: {why}"), None);
         }

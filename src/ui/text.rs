@@ -42,19 +42,29 @@ pub fn status_class(s: Status) -> &'static str {
 
 pub fn status_reason(i18n: I18n, r: &StatusReason) -> String {
     match r {
-        StatusReason::SetByUser(why) if why.trim().is_empty() => tr!(i18n, "status-reason-set-by-user"),
-        StatusReason::SetByUser(why) => tr!(i18n, "status-reason-set-by-user-why", {"why" => why.clone()}),
+        StatusReason::SetByUser(why) if why.trim().is_empty() => {
+            tr!(i18n, "status-reason-set-by-user")
+        }
+        StatusReason::SetByUser(why) => {
+            tr!(i18n, "status-reason-set-by-user-why", {"why" => why.clone()})
+        }
         StatusReason::NotSigned => tr!(i18n, "status-reason-not-signed"),
-        StatusReason::StartsOn(d) => tr!(i18n, "status-reason-starts-on", {"date" => format_date(*d)}),
+        StatusReason::StartsOn(d) => {
+            tr!(i18n, "status-reason-starts-on", {"date" => format_date(*d)})
+        }
         StatusReason::InForceUntil(Some(d)) => {
             tr!(i18n, "status-reason-in-force-until", {"date" => format_date(*d)})
         }
         StatusReason::InForceUntil(None) => tr!(i18n, "status-reason-in-force-open"),
-        StatusReason::EndedOn(d) => tr!(i18n, "status-reason-ended-on", {"date" => format_date(*d)}),
+        StatusReason::EndedOn(d) => {
+            tr!(i18n, "status-reason-ended-on", {"date" => format_date(*d)})
+        }
         StatusReason::SummarisedAt(_, d) => {
             tr!(i18n, "status-reason-summarised-at", {"date" => format_date(*d)})
         }
-        StatusReason::SignedAt(_, d) => tr!(i18n, "status-reason-signed-at", {"date" => format_date(*d)}),
+        StatusReason::SignedAt(_, d) => {
+            tr!(i18n, "status-reason-signed-at", {"date" => format_date(*d)})
+        }
     }
 }
 
@@ -133,7 +143,9 @@ pub fn date_input_error(i18n: I18n, e: &DateInputError) -> String {
 pub fn store_error_tr(i18n: I18n, e: &StoreError) -> String {
     match e {
         StoreError::QuotaExceeded => tr!(i18n, "store-error-quota-exceeded"),
-        StoreError::Unavailable(why) => tr!(i18n, "store-error-unavailable", {"why" => why.clone()}),
+        StoreError::Unavailable(why) => {
+            tr!(i18n, "store-error-unavailable", {"why" => why.clone()})
+        }
         StoreError::Other(why) => tr!(i18n, "store-error-other", {"why" => why.clone()}),
     }
 }
@@ -264,7 +276,9 @@ pub fn status_effect(
             "status" => now,
             "date" => format_date(*d),
         }),
-        K::KeptBySetting => tr!(i18n, "status-effect-kept-by-setting", {"title" => title, "status" => now}),
+        K::KeptBySetting => {
+            tr!(i18n, "status-effect-kept-by-setting", {"title" => title, "status" => now})
+        }
         K::Unchanged => tr!(i18n, "status-effect-unchanged", {
             "title" => title,
             "status" => now,

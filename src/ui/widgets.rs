@@ -19,8 +19,14 @@ pub fn StorageBanner() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let export_message = RwSignal::new(None::<(bool, String)>);
     let export = move |_| match state.export_everything() {
-        Ok(name) => export_message.set(Some((true, tr!(i18n, "save-failed-exported", {"name" => name})))),
-        Err(why) => export_message.set(Some((false, tr!(i18n, "save-failed-export-error", {"why" => why})))),
+        Ok(name) => export_message.set(Some((
+            true,
+            tr!(i18n, "save-failed-exported", {"name" => name}),
+        ))),
+        Err(why) => export_message.set(Some((
+            false,
+            tr!(i18n, "save-failed-export-error", {"why" => why}),
+        ))),
     };
     view! {
         {move || {
@@ -231,9 +237,7 @@ pub fn record_link(state: super::state::AppState, key: RecordKey) -> impl IntoVi
         Some(label) => {
             view! { <a href=Route::of_record(key.collection, key.id).href()>{label}</a> }.into_any()
         }
-        None => {
-            view! { <span class="muted">{move_tr!("record-not-in-data")}</span> }.into_any()
-        }
+        None => view! { <span class="muted">{move_tr!("record-not-in-data")}</span> }.into_any(),
     }
 }
 

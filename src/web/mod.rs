@@ -2,8 +2,8 @@
 
 pub mod durability;
 pub mod local_storage;
-pub mod tabs;
 pub mod service_worker;
+pub mod tabs;
 
 use chrono::{DateTime, Utc};
 

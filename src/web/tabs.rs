@@ -16,16 +16,17 @@ pub fn on_change(f: impl Fn(StorageChange) + 'static) {
         return;
     };
     let local = window.local_storage().ok().flatten();
-    let handler = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
-        // sessionStorage fires the same event; only localStorage is ours.
-        if event.storage_area().is_some() && event.storage_area() != local {
-            return;
-        }
-        f(StorageChange {
-            key: event.key(),
-            new_value: event.new_value(),
+    let handler =
+        Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+            // sessionStorage fires the same event; only localStorage is ours.
+            if event.storage_area().is_some() && event.storage_area() != local {
+                return;
+            }
+            f(StorageChange {
+                key: event.key(),
+                new_value: event.new_value(),
+            });
         });
-    });
     let _ = window.add_event_listener_with_callback("storage", handler.as_ref().unchecked_ref());
     handler.forget();
 }

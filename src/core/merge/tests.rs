@@ -162,13 +162,9 @@ fn keep_both_keeps_mine_under_its_id_and_theirs_as_a_new_record() {
     let (_, v1) = base();
     let mine = edited(&v1, "A sửa", A, 2);
     let theirs = edited(&v1, "B sửa", B, 3);
-    let out = resolve(
-        &mine,
-        &theirs,
-        Choice::KeepBoth,
-        stamp(A, 10),
-        || Uuid::from_u128(2),
-    );
+    let out = resolve(&mine, &theirs, Choice::KeepBoth, stamp(A, 10), || {
+        Uuid::from_u128(2)
+    });
     assert_eq!(out.len(), 2);
     assert_eq!((out[0].id(), out[0].notes.as_str()), (v1.id(), "A sửa"));
     assert_eq!(

@@ -15,8 +15,8 @@ use serde_json::Value;
 use super::keys::{snapshot_key, SnapshotKind, StorageKey};
 use super::load::codec_problem;
 use super::{
-    codec, put_value, utf16_units, value_key, KeyValueStore, LoadProblemKind,
-    Session, StoreError, LAYOUT_VERSION, QUOTA_UNITS,
+    codec, put_value, utf16_units, value_key, KeyValueStore, LoadProblemKind, Session, StoreError,
+    LAYOUT_VERSION, QUOTA_UNITS,
 };
 use crate::core::dates::today_in_vietnam;
 use crate::core::model::Collection;
@@ -136,7 +136,10 @@ pub fn decode(raw: &str) -> Result<Dataset, LoadProblemKind> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SnapshotRefused {
     /// Bigger than the whole snapshot budget, or than the free space less the headroom.
-    TooBig { units: usize, room: usize },
+    TooBig {
+        units: usize,
+        room: usize,
+    },
     Store(StoreError),
 }
 
@@ -185,7 +188,10 @@ pub fn take(
         });
     }
     // Rotation: the oldest of this kind beyond what is kept.
-    let same_kind: Vec<SnapshotInfo> = list(session).into_iter().filter(|s| s.kind == kind).collect();
+    let same_kind: Vec<SnapshotInfo> = list(session)
+        .into_iter()
+        .filter(|s| s.kind == kind)
+        .collect();
     let surplus = (same_kind.len() + 1).saturating_sub(keep(kind));
     for old in same_kind.into_iter().take(surplus) {
         drop(store, session, &old.key).map_err(SnapshotRefused::Store)?;
@@ -250,7 +256,11 @@ pub fn read(store: &impl KeyValueStore, key: &str) -> Result<Dataset, LoadProble
 /// newer version, not an old one that a merge would undo): records that differ take the
 /// snapshot's content, records created since are deleted (soft, so restoring again undoes it).
 pub fn restore(data: &mut Dataset, snapshot: &Dataset, stamp: Stamp) -> Vec<RecordKey> {
-    fn restore_table<T: Stored>(data: &mut Dataset, snapshot: &Dataset, stamp: Stamp) -> Vec<RecordKey> {
+    fn restore_table<T: Stored>(
+        data: &mut Dataset,
+        snapshot: &Dataset,
+        stamp: Stamp,
+    ) -> Vec<RecordKey> {
         let mut changed = Vec::new();
         for old in T::table(snapshot).iter_all() {
             let current = T::table(data).get(&old.id());

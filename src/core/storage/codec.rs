@@ -105,7 +105,8 @@ pub fn columns(rows: &[Value]) -> Value {
             continue;
         };
         for (name, value) in object {
-            cols.entry(name.as_str()).or_insert_with(|| vec![None; rows.len()])[i] = Some(value);
+            cols.entry(name.as_str())
+                .or_insert_with(|| vec![None; rows.len()])[i] = Some(value);
         }
     }
     let mut out = Map::new();
@@ -199,9 +200,7 @@ mod tests {
         for len in 0..64 {
             let bytes: Vec<u8> = (0..len).map(|i| (i * 37 + 11) as u8).collect();
             let text = pack(&bytes);
-            assert!(text
-                .chars()
-                .all(|c| (0x20..=0x801f).contains(&(c as u32))));
+            assert!(text.chars().all(|c| (0x20..=0x801f).contains(&(c as u32))));
             let back = unpack(&text).unwrap();
             assert_eq!(&back[..len], &bytes[..], "len {len}");
             assert!(back.len() - len <= 1 && back[len..].iter().all(|b| *b == 0));
@@ -226,15 +225,24 @@ mod tests {
     #[test]
     fn damage_is_named() {
         let text = encode(&[json!({"id": "a"})]);
-        assert!(matches!(decode("{\"id\":1}"), Err(CodecError::NotPacked(_))));
+        assert!(matches!(
+            decode("{\"id\":1}"),
+            Err(CodecError::NotPacked(_))
+        ));
         assert!(matches!(decode("D\u{1}"), Err(CodecError::NotPacked(_))));
         let truncated: String = text.chars().take(3).collect();
         assert!(matches!(decode(&truncated), Err(CodecError::Inflate(_))));
-        let not_json = format!("D{}", pack(&miniz_oxide::deflate::compress_to_vec(b"{nope", 6)));
+        let not_json = format!(
+            "D{}",
+            pack(&miniz_oxide::deflate::compress_to_vec(b"{nope", 6))
+        );
         assert!(matches!(decode(&not_json), Err(CodecError::Json { .. })));
         let wrong = format!(
             "D{}",
-            pack(&miniz_oxide::deflate::compress_to_vec(br#"{"n":2,"c":{"a":[1]}}"#, 6))
+            pack(&miniz_oxide::deflate::compress_to_vec(
+                br#"{"n":2,"c":{"a":[1]}}"#,
+                6
+            ))
         );
         assert!(matches!(decode(&wrong), Err(CodecError::Shape(_))));
     }

@@ -60,7 +60,10 @@ impl Prefix {
 
     /// The two halves of this bucket, by the next bit.
     pub fn children(&self) -> [Prefix; 2] {
-        [Prefix(format!("{}0", self.0)), Prefix(format!("{}1", self.0))]
+        [
+            Prefix(format!("{}0", self.0)),
+            Prefix(format!("{}1", self.0)),
+        ]
     }
 
     pub fn is_ancestor_of(&self, other: &Prefix) -> bool {
@@ -132,7 +135,11 @@ impl StorageKey {
             "export" => Some(StorageKey::Export),
             _ => None,
         };
-        Some(parsed.or_else(|| Self::parse_named(key)).unwrap_or(StorageKey::Unknown))
+        Some(
+            parsed
+                .or_else(|| Self::parse_named(key))
+                .unwrap_or(StorageKey::Unknown),
+        )
     }
 
     fn parse_named(key: &str) -> Option<StorageKey> {
@@ -212,16 +219,31 @@ mod tests {
             StorageKey::parse(&bucket_key(Collection::People, &Prefix::root())),
             Some(StorageKey::Bucket(Collection::People, Prefix::root()))
         );
-        assert_eq!(StorageKey::parse(&delta_key(rk)), Some(StorageKey::Delta(rk)));
-        assert_eq!(StorageKey::parse(&conflict_key(rk)), Some(StorageKey::Conflict(rk)));
-        assert_eq!(StorageKey::parse(&legacy_key(rk)), Some(StorageKey::Legacy(rk)));
+        assert_eq!(
+            StorageKey::parse(&delta_key(rk)),
+            Some(StorageKey::Delta(rk))
+        );
+        assert_eq!(
+            StorageKey::parse(&conflict_key(rk)),
+            Some(StorageKey::Conflict(rk))
+        );
+        assert_eq!(
+            StorageKey::parse(&legacy_key(rk)),
+            Some(StorageKey::Legacy(rk))
+        );
         assert_eq!(
             StorageKey::parse(&snapshot_key(t, SnapshotKind::BeforeImport)),
             Some(StorageKey::Snapshot(t, SnapshotKind::BeforeImport))
         );
         assert_eq!(StorageKey::parse(LAYOUT_KEY), Some(StorageKey::Layout));
-        assert_eq!(StorageKey::parse("phoihop/b/events/012"), Some(StorageKey::Unknown));
-        assert_eq!(StorageKey::parse("phoihop/d/nope/x"), Some(StorageKey::Unknown));
+        assert_eq!(
+            StorageKey::parse("phoihop/b/events/012"),
+            Some(StorageKey::Unknown)
+        );
+        assert_eq!(
+            StorageKey::parse("phoihop/d/nope/x"),
+            Some(StorageKey::Unknown)
+        );
         assert_eq!(StorageKey::parse("other-app/x"), None);
     }
 
@@ -231,7 +253,10 @@ mod tests {
         let [left, right] = Prefix::root().children();
         let in_left = ids.iter().filter(|id| left.contains(id)).count();
         assert!(ids.iter().all(|id| left.contains(id) != right.contains(id)));
-        assert!((400..600).contains(&in_left), "{in_left} of 1000 sequential ids hash left");
+        assert!(
+            (400..600).contains(&in_left),
+            "{in_left} of 1000 sequential ids hash left"
+        );
         assert!(Prefix::root().contains(&ids[0]));
         assert!(left.is_ancestor_of(&left.children()[1]));
         assert!(!left.is_ancestor_of(&left));

@@ -8,8 +8,8 @@ use serde_json::Value;
 use super::codec::{self, CodecError};
 use super::keys::{StorageKey, PREFIX};
 use super::{
-    legacy, put_value_ref, utf16_units, value_key, value_version, Conflict, KeyValueStore, LoadProblem,
-    LoadProblemKind, Loaded, StoreError, LAYOUT_VERSION,
+    legacy, put_value_ref, utf16_units, value_key, value_version, Conflict, KeyValueStore,
+    LoadProblem, LoadProblemKind, Loaded, StoreError, LAYOUT_VERSION,
 };
 use crate::core::meta::Causality;
 use crate::core::workspace::{OfficeProfile, RecordKey};
@@ -58,7 +58,10 @@ pub fn load(store: &impl KeyValueStore) -> Result<Loaded, StoreError> {
         let Some(raw) = store.get(&key)? else {
             continue;
         };
-        loaded.session.sizes.insert(key.clone(), utf16_units(&key, &raw));
+        loaded
+            .session
+            .sizes
+            .insert(key.clone(), utf16_units(&key, &raw));
         let Some(parsed) = StorageKey::parse(&key) else {
             continue; // not ours (another app on the same origin): only counted
         };

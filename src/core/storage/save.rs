@@ -19,7 +19,6 @@ use crate::core::meta::{Causality, Id};
 use crate::core::model::Collection;
 use crate::core::workspace::{Dataset, OfficeProfile, RecordKey, Stored};
 
-
 /// Writes, giving up snapshots (oldest first) while the quota refuses: live data comes first.
 pub(crate) fn set_with_room(
     store: &mut impl KeyValueStore,
@@ -112,7 +111,11 @@ pub fn route(session: &Session, collection: Collection, id: &Id) -> Prefix {
 }
 
 /// The delta keys this tab knows of, for one bucket.
-fn deltas_of(session: &Session, collection: Collection, prefix: &Prefix) -> Vec<(RecordKey, usize)> {
+fn deltas_of(
+    session: &Session,
+    collection: Collection,
+    prefix: &Prefix,
+) -> Vec<(RecordKey, usize)> {
     let start = delta_key(RecordKey {
         collection,
         id: Id::nil(),
@@ -128,7 +131,6 @@ fn deltas_of(session: &Session, collection: Collection, prefix: &Prefix) -> Vec<
         })
         .collect()
 }
-
 
 /// Writes the named records of `data`. Small edits become deltas; bulk saves and full buckets
 /// are folded. Stops at the first refusal and reports the rest as pending.
@@ -189,7 +191,17 @@ fn save_inner(
     }
     let mut wrote_any = false;
     while let Some(((collection, prefix), group)) = queue.pop_first() {
-        let outcome = write_group(store, data, session, &mut report, collection, &prefix, &group, bulk, rollback);
+        let outcome = write_group(
+            store,
+            data,
+            session,
+            &mut report,
+            collection,
+            &prefix,
+            &group,
+            bulk,
+            rollback,
+        );
         match outcome {
             Ok(GroupOutcome::Written) => wrote_any = true,
             Ok(GroupOutcome::Reroute) => {
@@ -247,7 +259,9 @@ fn write_group(
     let fold = group.len() >= BULK_RECORDS
         || existing.len() + new_deltas > FOLD_DELTAS
         || existing_units > fold_units(session.sizes.get(&bucket_key(collection, prefix)).copied())
-        || group.iter().any(|rk| session.quarantined.contains(&delta_key(*rk)));
+        || group
+            .iter()
+            .any(|rk| session.quarantined.contains(&delta_key(*rk)));
     if !fold && !bulk {
         match write_deltas(store, data, session, report, group, rollback) {
             Ok(true) => return Ok(GroupOutcome::Written),
@@ -258,7 +272,9 @@ fn write_group(
             Err(e) => return Err(e),
         }
     }
-    fold_bucket(store, data, session, report, collection, prefix, group, rollback)
+    fold_bucket(
+        store, data, session, report, collection, prefix, group, rollback,
+    )
 }
 
 /// Writes one delta per record; false when a stored delta is unreadable (the caller folds instead).
@@ -289,12 +305,22 @@ fn write_deltas(
         };
         match check_write_as(session.base.get(&rk), stored.as_ref(), &ours, rollback) {
             WriteCheck::Write => {
-                set_with_room(store, session, report, &dk, &codec::encode(std::slice::from_ref(&ours)))?;
-                session.base.insert(rk, value_version(&ours).unwrap_or_default());
+                set_with_room(
+                    store,
+                    session,
+                    report,
+                    &dk,
+                    &codec::encode(std::slice::from_ref(&ours)),
+                )?;
+                session
+                    .base
+                    .insert(rk, value_version(&ours).unwrap_or_default());
                 drop_legacy(store, session, rk)?;
             }
             WriteCheck::AlreadyStored => {
-                session.base.insert(rk, value_version(&ours).unwrap_or_default());
+                session
+                    .base
+                    .insert(rk, value_version(&ours).unwrap_or_default());
             }
             WriteCheck::Conflict => {
                 let theirs = stored.expect("a conflict has a stored side");
@@ -330,7 +356,11 @@ fn conflict(
     report.conflicts.push(Conflict { key: rk, other });
 }
 
-fn drop_legacy(store: &mut impl KeyValueStore, session: &mut Session, rk: RecordKey) -> Result<(), StoreError> {
+fn drop_legacy(
+    store: &mut impl KeyValueStore,
+    session: &mut Session,
+    rk: RecordKey,
+) -> Result<(), StoreError> {
     let key = legacy_key(rk);
     if session.sizes.contains_key(&key) && !session.quarantined.contains(&key) {
         remove(store, session, &key)?;
@@ -384,7 +414,11 @@ fn fold_bucket(
         .keys()?
         .iter()
         .filter_map(|k| match StorageKey::parse(k) {
-            Some(StorageKey::Delta(rk)) if rk.collection == collection && prefix.contains(&rk.id) => Some(rk),
+            Some(StorageKey::Delta(rk))
+                if rk.collection == collection && prefix.contains(&rk.id) =>
+            {
+                Some(rk)
+            }
             _ => None,
         })
         .collect();
@@ -466,7 +500,10 @@ fn fold_bucket(
         .into_iter()
         .filter(|rk| prefix.contains(&rk.id))
     {
-        if !merged.contains_key(&rk.id) && session.base.contains_key(&rk) && !pending.contains(&rk.id) {
+        if !merged.contains_key(&rk.id)
+            && session.base.contains_key(&rk)
+            && !pending.contains(&rk.id)
+        {
             if let Some(ours) = record_value(data, rk) {
                 merged.insert(rk.id, ours);
             }
@@ -484,9 +521,14 @@ fn fold_bucket(
         remove(store, session, &bk)?;
     }
     for (id, value) in &merged {
-        let rk = RecordKey { collection, id: *id };
+        let rk = RecordKey {
+            collection,
+            id: *id,
+        };
         if !report.conflicts.iter().any(|c| c.key == rk) {
-            session.base.insert(rk, value_version(value).unwrap_or_default());
+            session
+                .base
+                .insert(rk, value_version(value).unwrap_or_default());
         }
         drop_legacy(store, session, rk)?;
     }
@@ -520,14 +562,20 @@ fn keys_of(data: &Dataset, collection: Collection) -> Vec<RecordKey> {
 }
 
 /// Encodes a bucket, halving it by the next hash bit while it is too big and can be split.
-fn encode_split(collection: Collection, prefix: &Prefix, rows: Vec<Value>, out: &mut Vec<(Prefix, String)>) {
+fn encode_split(
+    collection: Collection,
+    prefix: &Prefix,
+    rows: Vec<Value>,
+    out: &mut Vec<(Prefix, String)>,
+) {
     let splittable = rows.len() >= 2 && prefix.0.len() < 64;
     // A bulk save (a migration, an import) may hold thousands of records: judge from a sample
     // whether they are far too many, so the whole is not compressed again at every halving.
     const SAMPLE: usize = 64;
     let far_too_big = splittable
         && rows.len() > SAMPLE * 2
-        && codec::encode(&rows[..SAMPLE]).encode_utf16().count() * rows.len() / SAMPLE > SPLIT_UNITS * 2;
+        && codec::encode(&rows[..SAMPLE]).encode_utf16().count() * rows.len() / SAMPLE
+            > SPLIT_UNITS * 2;
     if !far_too_big {
         let text = codec::encode(&rows);
         let units = utf16_units(&bucket_key(collection, prefix), &text);
@@ -539,9 +587,9 @@ fn encode_split(collection: Collection, prefix: &Prefix, rows: Vec<Value>, out: 
         }
     }
     let [left, right] = prefix.children();
-    let (l, r): (Vec<Value>, Vec<Value>) = rows.into_iter().partition(|v| {
-        value_key(collection, v).is_none_or(|rk| left.contains(&rk.id))
-    });
+    let (l, r): (Vec<Value>, Vec<Value>) = rows
+        .into_iter()
+        .partition(|v| value_key(collection, v).is_none_or(|rk| left.contains(&rk.id)));
     encode_split(collection, &left, l, out);
     encode_split(collection, &right, r, out);
 }
@@ -549,7 +597,11 @@ fn encode_split(collection: Collection, prefix: &Prefix, rows: Vec<Value>, out: 
 /// Moves records still in layout-1 keys into buckets (each key is removed once its record is
 /// stored again, bucket by bucket, so the space it frees is there for the next bucket), and marks
 /// the store as layout 2 first, so an older app opens it read-only.
-pub fn migrate(store: &mut impl KeyValueStore, data: &Dataset, session: &mut Session) -> WriteReport {
+pub fn migrate(
+    store: &mut impl KeyValueStore,
+    data: &Dataset,
+    session: &mut Session,
+) -> WriteReport {
     let legacy: Vec<RecordKey> = session
         .sizes
         .keys()

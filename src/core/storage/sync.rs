@@ -31,7 +31,11 @@ pub enum WriteCheck {
 }
 
 /// Decides a write of `ours` over `stored`, knowing the version this tab last saw (`base`).
-pub fn check_write(base: Option<&VersionVector>, stored: Option<&Value>, ours: &Value) -> WriteCheck {
+pub fn check_write(
+    base: Option<&VersionVector>,
+    stored: Option<&Value>,
+    ours: &Value,
+) -> WriteCheck {
     check_write_as(base, stored, ours, false)
 }
 
@@ -66,7 +70,9 @@ pub fn check_write_as(
     // An edit must have seen what it replaces: one made on an older copy (a form opened before
     // another tab's save was taken in here) keeps that copy's version and fails this.
     let ours_has_seen_it = matches!(
-        value_version(ours).unwrap_or_default().compare(&stored_version),
+        value_version(ours)
+            .unwrap_or_default()
+            .compare(&stored_version),
         Causality::Dominates
     );
     if changed_elsewhere || !(ours_has_seen_it || rollback) {
@@ -192,7 +198,11 @@ pub fn absorb(
             return out;
         }
         StorageKey::Layout => {
-            if raw.trim().parse::<u32>().map_or(true, |v| v > LAYOUT_VERSION) {
+            if raw
+                .trim()
+                .parse::<u32>()
+                .map_or(true, |v| v > LAYOUT_VERSION)
+            {
                 // A newer app wrote here: stop writing before it is damaged.
                 session.read_only = true;
                 session.quarantined.insert(LAYOUT_KEY.to_string());
@@ -203,15 +213,24 @@ pub fn absorb(
     };
     for (rk, stored) in values {
         let ours = record_value(data, rk);
-        match on_stored(session.base.get(&rk), pending.contains(&rk), &stored, ours.as_ref()) {
+        match on_stored(
+            session.base.get(&rk),
+            pending.contains(&rk),
+            &stored,
+            ours.as_ref(),
+        ) {
             Incoming::Same => {}
             Incoming::Take => {
-                session.base.insert(rk, value_version(&stored).unwrap_or_default());
+                session
+                    .base
+                    .insert(rk, value_version(&stored).unwrap_or_default());
                 out.incoming.push((rk, stored));
             }
             Incoming::Rewrite => out.rewrite.push(rk),
             Incoming::Conflict => {
-                session.base.insert(rk, value_version(&stored).unwrap_or_default());
+                session
+                    .base
+                    .insert(rk, value_version(&stored).unwrap_or_default());
                 out.conflicts.push(Conflict {
                     key: rk,
                     other: ours.expect("a pending record is in memory"),
@@ -249,7 +268,10 @@ pub fn resolve(
                 message: e.to_string(),
             }
         })?;
-        let stored = T::table(data).get(&conflict.key.id).cloned().unwrap_or_else(|| other.clone());
+        let stored = T::table(data)
+            .get(&conflict.key.id)
+            .cloned()
+            .unwrap_or_else(|| other.clone());
         let joined = stored.meta().version.join(&other.meta().version);
         let mut chosen = if keep_other { other } else { stored };
         chosen.meta_mut().version = joined;
@@ -259,7 +281,11 @@ pub fn resolve(
 }
 
 /// Takes a record another tab stored into this tab's dataset.
-pub fn take_incoming(data: &mut Dataset, key: RecordKey, value: Value) -> Result<(), super::LoadProblemKind> {
+pub fn take_incoming(
+    data: &mut Dataset,
+    key: RecordKey,
+    value: Value,
+) -> Result<(), super::LoadProblemKind> {
     put_value(data, key, value)
 }
 
@@ -281,9 +307,15 @@ mod tests {
     #[test]
     fn an_untouched_record_is_written() {
         let ours = record("ours", 4);
-        assert_eq!(check_write(Some(&version(3)), Some(&record("old", 3)), &ours), WriteCheck::Write);
+        assert_eq!(
+            check_write(Some(&version(3)), Some(&record("old", 3)), &ours),
+            WriteCheck::Write
+        );
         assert_eq!(check_write(None, None, &ours), WriteCheck::Write);
-        assert_eq!(check_write(Some(&version(3)), None, &ours), WriteCheck::Write);
+        assert_eq!(
+            check_write(Some(&version(3)), None, &ours),
+            WriteCheck::Write
+        );
     }
 
     #[test]
@@ -291,48 +323,117 @@ mod tests {
         // Both tabs read version 3 and each made version 4.
         let ours = record("ours", 4);
         let theirs = record("theirs", 4);
-        assert_eq!(check_write(Some(&version(3)), Some(&theirs), &ours), WriteCheck::Conflict);
+        assert_eq!(
+            check_write(Some(&version(3)), Some(&theirs), &ours),
+            WriteCheck::Conflict
+        );
         // Two edits elsewhere, one here: still a conflict (ours does not dominate what it never saw).
-        assert_eq!(check_write(Some(&version(3)), Some(&record("theirs", 5)), &ours), WriteCheck::Conflict);
+        assert_eq!(
+            check_write(Some(&version(3)), Some(&record("theirs", 5)), &ours),
+            WriteCheck::Conflict
+        );
         // The same change made in both: nothing to write.
-        assert_eq!(check_write(Some(&version(3)), Some(&ours.clone()), &ours), WriteCheck::AlreadyStored);
+        assert_eq!(
+            check_write(Some(&version(3)), Some(&ours.clone()), &ours),
+            WriteCheck::AlreadyStored
+        );
     }
 
     #[test]
     fn an_edit_made_on_an_older_copy_is_a_conflict_though_storage_has_what_this_tab_read() {
         // This tab took in another tab's version 4, but the form still held version 3.
         let from_stale_form = record("stale form", 4);
-        assert_eq!(check_write(Some(&version(4)), Some(&record("theirs", 4)), &from_stale_form), WriteCheck::Conflict);
+        assert_eq!(
+            check_write(
+                Some(&version(4)),
+                Some(&record("theirs", 4)),
+                &from_stale_form
+            ),
+            WriteCheck::Conflict
+        );
     }
 
     #[test]
     fn a_rollback_may_go_back_but_not_over_another_tabs_write() {
         let older = record("before the import", 2);
-        assert_eq!(check_write_as(Some(&version(4)), Some(&record("imported", 4)), &older, true), WriteCheck::Write);
-        assert_eq!(check_write_as(Some(&version(4)), Some(&record("imported", 4)), &older, false), WriteCheck::Conflict);
-        assert_eq!(check_write_as(Some(&version(4)), Some(&record("another tab", 5)), &older, true), WriteCheck::Conflict);
+        assert_eq!(
+            check_write_as(
+                Some(&version(4)),
+                Some(&record("imported", 4)),
+                &older,
+                true
+            ),
+            WriteCheck::Write
+        );
+        assert_eq!(
+            check_write_as(
+                Some(&version(4)),
+                Some(&record("imported", 4)),
+                &older,
+                false
+            ),
+            WriteCheck::Conflict
+        );
+        assert_eq!(
+            check_write_as(
+                Some(&version(4)),
+                Some(&record("another tab", 5)),
+                &older,
+                true
+            ),
+            WriteCheck::Conflict
+        );
     }
 
     #[test]
     fn an_older_stored_copy_is_overwritten() {
         let ours = record("ours", 6);
-        assert_eq!(check_write(Some(&version(5)), Some(&record("stale", 4)), &ours), WriteCheck::Write);
+        assert_eq!(
+            check_write(Some(&version(5)), Some(&record("stale", 4)), &ours),
+            WriteCheck::Write
+        );
     }
 
     #[test]
     fn a_record_never_read_here_is_written_only_over_what_it_has_seen() {
-        assert_eq!(check_write(None, Some(&record("a", 1)), &record("b", 2)), WriteCheck::Write);
-        assert_eq!(check_write(None, Some(&record("a", 2)), &record("b", 2)), WriteCheck::Conflict);
+        assert_eq!(
+            check_write(None, Some(&record("a", 1)), &record("b", 2)),
+            WriteCheck::Write
+        );
+        assert_eq!(
+            check_write(None, Some(&record("a", 2)), &record("b", 2)),
+            WriteCheck::Conflict
+        );
     }
 
     #[test]
     fn incoming_changes_are_taken_rewritten_or_conflicts() {
         let base = version(3);
         let mine = record("mine", 3);
-        assert_eq!(on_stored(Some(&base), false, &mine, Some(&mine)), Incoming::Same);
-        assert_eq!(on_stored(Some(&base), false, &record("theirs", 4), Some(&mine)), Incoming::Take);
-        assert_eq!(on_stored(Some(&base), false, &record("stale", 2), Some(&mine)), Incoming::Rewrite);
-        assert_eq!(on_stored(Some(&base), true, &record("theirs", 4), Some(&record("edit", 4))), Incoming::Conflict);
-        assert_eq!(on_stored(None, false, &record("new", 1), None), Incoming::Take);
+        assert_eq!(
+            on_stored(Some(&base), false, &mine, Some(&mine)),
+            Incoming::Same
+        );
+        assert_eq!(
+            on_stored(Some(&base), false, &record("theirs", 4), Some(&mine)),
+            Incoming::Take
+        );
+        assert_eq!(
+            on_stored(Some(&base), false, &record("stale", 2), Some(&mine)),
+            Incoming::Rewrite
+        );
+        assert_eq!(
+            on_stored(
+                Some(&base),
+                true,
+                &record("theirs", 4),
+                Some(&record("edit", 4))
+            ),
+            Incoming::Conflict
+        );
+        assert_eq!(
+            on_stored(None, false, &record("new", 1), None),
+            Incoming::Take
+        );
     }
 }

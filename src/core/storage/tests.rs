@@ -33,14 +33,30 @@ pub(super) fn office() -> OfficeProfile {
 pub(super) fn stored(data: &Dataset) -> (MemoryStore, Session) {
     let mut store = MemoryStore::default();
     let mut session = Session::default();
-    assert!(save_office(&mut store, &mut session, &office()).error.is_none());
-    let report = save_records(&mut store, data, &all_keys(data), &mut session, stamp(0).now);
-    assert!(report.error.is_none() && report.pending.is_empty(), "{report:?}");
+    assert!(save_office(&mut store, &mut session, &office())
+        .error
+        .is_none());
+    let report = save_records(
+        &mut store,
+        data,
+        &all_keys(data),
+        &mut session,
+        stamp(0).now,
+    );
+    assert!(
+        report.error.is_none() && report.pending.is_empty(),
+        "{report:?}"
+    );
     (store, session)
 }
 
 /// Saves `keys` and checks that nothing was refused.
-pub(super) fn save(store: &mut MemoryStore, data: &Dataset, keys: &[RecordKey], session: &mut Session) -> WriteReport {
+pub(super) fn save(
+    store: &mut MemoryStore,
+    data: &Dataset,
+    keys: &[RecordKey],
+    session: &mut Session,
+) -> WriteReport {
     let report = save_records(store, data, keys, session, stamp(99).now);
     assert_eq!(report.error, None);
     report
@@ -63,16 +79,36 @@ fn empty_store_is_a_first_run() {
 #[test]
 fn every_record_type_round_trips() {
     let mut data = generate::large(40, 30, 3);
-    let spare = data.agreements.iter_live().find(|a| data.referenced_by(RecordKey { collection: Collection::Agreements, id: a.id() }).is_empty()).unwrap().id();
+    let spare = data
+        .agreements
+        .iter_live()
+        .find(|a| {
+            data.referenced_by(RecordKey {
+                collection: Collection::Agreements,
+                id: a.id(),
+            })
+            .is_empty()
+        })
+        .unwrap()
+        .id();
     data.delete::<Agreement>(spare, stamp(10)).unwrap();
     let mut org = data.organisations.iter_live().next().unwrap().clone();
-    org.unknown.insert("from_the_future".into(), serde_json::json!({"k": [1, "hai", null]}));
+    org.unknown.insert(
+        "from_the_future".into(),
+        serde_json::json!({"k": [1, "hai", null]}),
+    );
     data.organisations.put(org);
-    let rec = crate::core::recommendation::Recommendation::new(Meta::new(Uuid::from_u128(77), stamp(0).now), "Hỗ trợ kinh phí");
+    let rec = crate::core::recommendation::Recommendation::new(
+        Meta::new(Uuid::from_u128(77), stamp(0).now),
+        "Hỗ trợ kinh phí",
+    );
     data.commit(rec, stamp(11));
 
     let (store, _) = stored(&data);
-    assert!(store.entries.keys().all(|k| !k.starts_with("phoihop/r/")), "nothing in layout 1");
+    assert!(
+        store.entries.keys().all(|k| !k.starts_with("phoihop/r/")),
+        "nothing in layout 1"
+    );
     let loaded = load(&store).unwrap();
     assert_eq!(loaded.problems, vec![]);
     assert_eq!(loaded.office, Some(office()));
@@ -100,8 +136,14 @@ fn one_edit_writes_one_small_key_with_1000_agreements_stored() {
     let delta = &store.entries[&delta_key(key)];
     let delta_units = utf16_units(&delta_key(key), delta);
     // 4 KB as the browser keeps it: 2 bytes per UTF-16 unit.
-    assert!(delta_units * 2 < 4096, "one agreement wrote {delta_units} UTF-16 units");
-    assert!(units * 2 < 4096, "the whole save wrote {units} UTF-16 units");
+    assert!(
+        delta_units * 2 < 4096,
+        "one agreement wrote {delta_units} UTF-16 units"
+    );
+    assert!(
+        units * 2 < 4096,
+        "the whole save wrote {units} UTF-16 units"
+    );
     assert_eq!(load(&store).unwrap().data, data);
 
     // The next edit writes the delta only.
@@ -128,13 +170,20 @@ fn an_edit_writes_the_same_order_of_units_with_1000_and_10000_events_stored() {
             save(&mut store, &data, &[key], &mut session);
             written.push(store.units_written - before);
         }
-        let typical = { let mut w = written.clone(); w.sort(); w[w.len() / 2] };
+        let typical = {
+            let mut w = written.clone();
+            w.sort();
+            w[w.len() / 2]
+        };
         let mean = written.iter().sum::<usize>() / written.len();
         cost.push((typical, mean));
         assert_eq!(load(&store).unwrap().data, data, "{events} events");
     }
     let (small, large) = (cost[0], cost[1]);
-    assert!(large.0 < small.0 * 3 && small.0 < large.0 * 3, "median units per edit: {cost:?}");
+    assert!(
+        large.0 < small.0 * 3 && small.0 < large.0 * 3,
+        "median units per edit: {cost:?}"
+    );
     assert!(large.0 < 2048, "an event edit is a small delta: {cost:?}");
     assert!(large.1 < SPLIT_UNITS, "amortised with folds: {cost:?}");
 }
@@ -143,20 +192,42 @@ fn an_edit_writes_the_same_order_of_units_with_1000_and_10000_events_stored() {
 fn deltas_fold_into_their_bucket_and_big_buckets_split() {
     let mut data = generate::large(40, 3000, 8);
     let (mut store, mut session) = stored(&data);
-    let buckets = |s: &MemoryStore| s.entries.keys().filter(|k| k.starts_with("phoihop/b/events/")).count();
+    let buckets = |s: &MemoryStore| {
+        s.entries
+            .keys()
+            .filter(|k| k.starts_with("phoihop/b/events/"))
+            .count()
+    };
     let before = buckets(&store);
     assert!(before > 1, "3000 events do not fit one bucket");
-    assert!(store.entries.iter().all(|(k, v)| utf16_units(k, v) <= SPLIT_UNITS || !k.starts_with("phoihop/b/")));
+    assert!(store
+        .entries
+        .iter()
+        .all(|(k, v)| utf16_units(k, v) <= SPLIT_UNITS || !k.starts_with("phoihop/b/")));
     // Edits of records of one bucket: deltas until the fold.
-    let target = route(&session, Collection::Events, &data.events.iter_all().next().unwrap().id());
-    let ids: Vec<_> = data.events.iter_all().filter(|e| target.contains(&e.id())).map(|e| e.id()).take(FOLD_DELTAS + 1).collect();
+    let target = route(
+        &session,
+        Collection::Events,
+        &data.events.iter_all().next().unwrap().id(),
+    );
+    let ids: Vec<_> = data
+        .events
+        .iter_all()
+        .filter(|e| target.contains(&e.id()))
+        .map(|e| e.id())
+        .take(FOLD_DELTAS + 1)
+        .collect();
     for (i, id) in ids.iter().enumerate() {
         let mut e = data.events.get(id).unwrap().clone();
         e.place = format!("Phòng họp {i}");
         let key = data.commit(e, stamp(200 + i as i64));
         save(&mut store, &data, &[key], &mut session);
     }
-    let deltas = store.entries.keys().filter(|k| k.starts_with("phoihop/d/")).count();
+    let deltas = store
+        .entries
+        .keys()
+        .filter(|k| k.starts_with("phoihop/d/"))
+        .count();
     assert!(deltas < FOLD_DELTAS, "{deltas} deltas left after the fold");
     assert_eq!(load(&store).unwrap().data, data);
 }
@@ -165,7 +236,12 @@ fn deltas_fold_into_their_bucket_and_big_buckets_split() {
 fn a_corrupt_bucket_is_reported_kept_and_new_writes_go_beside_it() {
     let mut data = generate::large(10, 1500, 5);
     let (mut store, _) = stored(&data);
-    let victim = store.entries.keys().find(|k| k.starts_with("phoihop/b/events/")).unwrap().clone();
+    let victim = store
+        .entries
+        .keys()
+        .find(|k| k.starts_with("phoihop/b/events/"))
+        .unwrap()
+        .clone();
     let corrupt = "D\u{4e00}\u{4e01}broken";
     store.entries.insert(victim.clone(), corrupt.into());
 
@@ -173,7 +249,10 @@ fn a_corrupt_bucket_is_reported_kept_and_new_writes_go_beside_it() {
     assert_eq!(loaded.problems.len(), 1, "{:?}", loaded.problems);
     assert_eq!(loaded.problems[0].key, victim);
     assert_eq!(loaded.problems[0].raw, corrupt);
-    assert!(matches!(loaded.problems[0].kind, LoadProblemKind::Undecodable { .. }));
+    assert!(matches!(
+        loaded.problems[0].kind,
+        LoadProblemKind::Undecodable { .. }
+    ));
     assert!(loaded.session.quarantined.contains(&victim));
     assert!(loaded.data.events.count_live() < 1500 && loaded.data.events.count_live() > 0);
     assert_eq!(loaded.data.agreements, data.agreements);
@@ -181,7 +260,10 @@ fn a_corrupt_bucket_is_reported_kept_and_new_writes_go_beside_it() {
     // Records that belonged there are saved again (the user re-enters them, or an import brings them):
     // they go to the halves below the fenced-off key, which keeps its raw text.
     let mut session = loaded.session;
-    let lost: Vec<RecordKey> = all_keys(&data).into_iter().filter(|k| k.collection == Collection::Events && loaded.data.events.get(&k.id).is_none()).collect();
+    let lost: Vec<RecordKey> = all_keys(&data)
+        .into_iter()
+        .filter(|k| k.collection == Collection::Events && loaded.data.events.get(&k.id).is_none())
+        .collect();
     assert!(!lost.is_empty());
     for (i, key) in lost.iter().enumerate() {
         let e = data.events.get(&key.id).unwrap().clone();
@@ -199,7 +281,12 @@ fn a_corrupt_bucket_is_reported_kept_and_new_writes_go_beside_it() {
 fn a_record_that_fails_the_schema_is_reported_and_carried_over_when_its_bucket_is_rewritten() {
     let data = generate::dataset(4, 20, 2);
     let (mut store, mut session) = stored(&data);
-    let bk = store.entries.keys().find(|k| k.starts_with("phoihop/b/agreements/")).unwrap().clone();
+    let bk = store
+        .entries
+        .keys()
+        .find(|k| k.starts_with("phoihop/b/agreements/"))
+        .unwrap()
+        .clone();
     let mut rows = codec::decode(&store.entries[&bk]).unwrap();
     rows[2]["period"] = serde_json::json!("không phải một giai đoạn");
     let bad_id: Uuid = rows[2]["id"].as_str().unwrap().parse().unwrap();
@@ -209,13 +296,19 @@ fn a_record_that_fails_the_schema_is_reported_and_carried_over_when_its_bucket_i
     assert_eq!(loaded.problems.len(), 1);
     assert_eq!(loaded.problems[0].key, bk);
     assert!(loaded.problems[0].raw.contains("không phải một giai đoạn"));
-    assert!(matches!(loaded.problems[0].kind, LoadProblemKind::SchemaMismatch { .. }));
+    assert!(matches!(
+        loaded.problems[0].kind,
+        LoadProblemKind::SchemaMismatch { .. }
+    ));
     assert_eq!(loaded.data.agreements.count_live(), 19);
 
     // A bulk save rewrites that bucket: the unreadable record goes along untouched.
     let mut d = loaded.data.clone();
     session.base = loaded.session.base.clone();
-    let keys: Vec<RecordKey> = all_keys(&d).into_iter().filter(|k| k.collection == Collection::Agreements).collect();
+    let keys: Vec<RecordKey> = all_keys(&d)
+        .into_iter()
+        .filter(|k| k.collection == Collection::Agreements)
+        .collect();
     for k in &keys {
         let a = d.agreements.get(&k.id).unwrap().clone();
         d.commit(a, stamp(50));
@@ -231,15 +324,29 @@ fn corrupt_deltas_and_unknown_keys_are_reported_and_never_written() {
     let mut data = generate::dataset(3, 20, 5);
     let (mut store, _) = stored(&data);
     let victim = data.agreements.iter_live().next().unwrap().id();
-    let key = RecordKey { collection: Collection::Agreements, id: victim };
-    store.entries.insert(delta_key(key), "{\"id\": \"trunc".into());
+    let key = RecordKey {
+        collection: Collection::Agreements,
+        id: victim,
+    };
+    store
+        .entries
+        .insert(delta_key(key), "{\"id\": \"trunc".into());
     store.entries.insert("phoihop/whatever".into(), "x".into());
-    store.entries.insert("someone-else".into(), "not ours".into());
+    store
+        .entries
+        .insert("someone-else".into(), "not ours".into());
 
     let loaded = load(&store).unwrap();
-    let kinds: std::collections::BTreeMap<&str, &LoadProblemKind> = loaded.problems.iter().map(|p| (p.key.as_str(), &p.kind)).collect();
+    let kinds: std::collections::BTreeMap<&str, &LoadProblemKind> = loaded
+        .problems
+        .iter()
+        .map(|p| (p.key.as_str(), &p.kind))
+        .collect();
     assert_eq!(kinds.len(), 2, "{kinds:?}");
-    assert!(matches!(kinds[delta_key(key).as_str()], LoadProblemKind::Undecodable { .. }));
+    assert!(matches!(
+        kinds[delta_key(key).as_str()],
+        LoadProblemKind::Undecodable { .. }
+    ));
     assert_eq!(kinds["phoihop/whatever"], &LoadProblemKind::UnknownKey);
     // The bucket's copy of the record still loads.
     assert!(loaded.data.agreements.get(&victim).is_some());
@@ -252,7 +359,16 @@ fn corrupt_deltas_and_unknown_keys_are_reported_and_never_written() {
     let report = save(&mut store, &data, &[k], &mut session);
     assert!(report.pending.is_empty());
     assert_eq!(store.entries[&delta_key(key)], "{\"id\": \"trunc");
-    assert_eq!(load(&store).unwrap().data.agreements.get(&victim).unwrap().notes, "Sửa sau khi hỏng");
+    assert_eq!(
+        load(&store)
+            .unwrap()
+            .data
+            .agreements
+            .get(&victim)
+            .unwrap()
+            .notes,
+        "Sửa sau khi hỏng"
+    );
 }
 
 #[test]
@@ -265,9 +381,17 @@ fn a_newer_or_unreadable_layout_loads_read_only_and_writes_nothing() {
         let mut loaded = load(&store).unwrap();
         assert!(loaded.session.read_only);
         assert_eq!(loaded.data, data);
-        assert!(matches!(&loaded.problems[0].kind, LoadProblemKind::NewerLayout { found } if found == marker));
+        assert!(
+            matches!(&loaded.problems[0].kind, LoadProblemKind::NewerLayout { found } if found == marker)
+        );
         let keys = all_keys(&loaded.data);
-        let report = save_records(&mut store, &loaded.data, &keys, &mut loaded.session, stamp(5).now);
+        let report = save_records(
+            &mut store,
+            &loaded.data,
+            &keys,
+            &mut loaded.session,
+            stamp(5).now,
+        );
         assert_eq!(report.pending.len(), keys.len());
         assert_eq!(store.entries, before);
     }
@@ -277,7 +401,14 @@ fn a_newer_or_unreadable_layout_loads_read_only_and_writes_nothing() {
 fn a_quota_refusal_gives_up_snapshots_first_then_leaves_edits_pending_and_storage_intact() {
     let mut data = generate::dataset(4, 30, 4);
     let (mut store, mut session) = stored(&data);
-    backup::take(&mut store, &mut session, &data, SnapshotKind::Daily, stamp(1).now).unwrap();
+    backup::take(
+        &mut store,
+        &mut session,
+        &data,
+        SnapshotKind::Daily,
+        stamp(1).now,
+    )
+    .unwrap();
     let snapshot_units = session.snapshot_units();
     store.quota_units = Some(store.units() + 50);
 
@@ -317,7 +448,10 @@ fn any_other_refusal_is_reported_with_its_message_and_nothing_changes() {
     edited.title.push('!');
     let key = data.save_agreement(edited, stamp(40)).unwrap();
     let report = save_records(&mut store, &data, &[key], &mut session, stamp(40).now);
-    assert_eq!(report.error, Some(StoreError::Other("SecurityError: denied".into())));
+    assert_eq!(
+        report.error,
+        Some(StoreError::Other("SecurityError: denied".into()))
+    );
     assert_eq!(report.pending, vec![key]);
     assert_eq!(store.entries, before);
 }
@@ -329,13 +463,27 @@ fn snapshots_rotate_stay_in_budget_and_restore_as_new_edits() {
     let day = 86_400;
     for d in 0..5 {
         assert!(backup::daily_due(&session, stamp(d * day).now));
-        backup::take(&mut store, &mut session, &data, SnapshotKind::Daily, stamp(d * day).now).unwrap();
+        backup::take(
+            &mut store,
+            &mut session,
+            &data,
+            SnapshotKind::Daily,
+            stamp(d * day).now,
+        )
+        .unwrap();
         assert!(!backup::daily_due(&session, stamp(d * day + 60).now));
     }
     let kept = backup::list(&session);
     assert_eq!(kept.len(), backup::keep(SnapshotKind::Daily));
     assert_eq!(kept[0].taken_at, stamp(2 * day).now);
-    let before_import = backup::take(&mut store, &mut session, &data, SnapshotKind::BeforeImport, stamp(6 * day).now).unwrap();
+    let before_import = backup::take(
+        &mut store,
+        &mut session,
+        &data,
+        SnapshotKind::BeforeImport,
+        stamp(6 * day).now,
+    )
+    .unwrap();
 
     // Changes after the snapshot: an edit, a new record.
     let first = data.agreements.iter_live().next().unwrap().id();
@@ -343,7 +491,12 @@ fn snapshots_rotate_stay_in_budget_and_restore_as_new_edits() {
     a.title = "Đã sửa sau sao lưu".into();
     let old_version = data.agreements.get(&first).unwrap().meta.version.clone();
     data.commit(a, stamp(7 * day));
-    let org = Organisation::new(Meta::new(Uuid::from_u128(991), stamp(0).now), "Cơ quan mới", "", OrganisationKind::Other);
+    let org = Organisation::new(
+        Meta::new(Uuid::from_u128(991), stamp(0).now),
+        "Cơ quan mới",
+        "",
+        OrganisationKind::Other,
+    );
     let new_org = data.commit(org, stamp(7 * day));
     save(&mut store, &data, &all_keys(&data), &mut session);
 
@@ -352,7 +505,10 @@ fn snapshots_rotate_stay_in_budget_and_restore_as_new_edits() {
     assert_eq!(changed.len(), 2);
     let restored = data.agreements.get(&first).unwrap();
     assert_ne!(restored.title, "Đã sửa sau sao lưu");
-    assert_eq!(restored.meta.version.compare(&old_version), crate::core::meta::Causality::Dominates);
+    assert_eq!(
+        restored.meta.version.compare(&old_version),
+        crate::core::meta::Causality::Dominates
+    );
     assert!(data.organisations.get(&new_org.id).unwrap().meta.deleted);
     save(&mut store, &data, &changed, &mut session);
     assert_eq!(load(&store).unwrap().data, data);
@@ -362,12 +518,31 @@ fn snapshots_rotate_stay_in_budget_and_restore_as_new_edits() {
 fn a_snapshot_too_big_for_the_budget_is_refused_and_gives_nothing_up() {
     let data = generate::dataset(4, 20, 6);
     let (mut store, mut session) = stored(&data);
-    backup::take(&mut store, &mut session, &data, SnapshotKind::Daily, stamp(0).now).unwrap();
+    backup::take(
+        &mut store,
+        &mut session,
+        &data,
+        SnapshotKind::Daily,
+        stamp(0).now,
+    )
+    .unwrap();
     // Pretend live data fills the quota but for the headroom.
-    session.sizes.insert("phoihop-test/filler".into(), QUOTA_UNITS - backup::HEADROOM_UNITS);
+    session.sizes.insert(
+        "phoihop-test/filler".into(),
+        QUOTA_UNITS - backup::HEADROOM_UNITS,
+    );
     let before = store.entries.clone();
-    let refused = backup::take(&mut store, &mut session, &data, SnapshotKind::BeforeImport, stamp(9).now);
-    assert!(matches!(refused, Err(backup::SnapshotRefused::TooBig { .. })));
+    let refused = backup::take(
+        &mut store,
+        &mut session,
+        &data,
+        SnapshotKind::BeforeImport,
+        stamp(9).now,
+    );
+    assert!(matches!(
+        refused,
+        Err(backup::SnapshotRefused::TooBig { .. })
+    ));
     assert_eq!(store.entries, before);
 }
 
@@ -377,7 +552,13 @@ fn the_first_save_after_an_export_marks_changes_not_exported_since() {
     let (mut store, mut session) = stored(&data);
     assert_eq!(session.export.changed_since, Some(stamp(0).now));
     record_export(&mut store, &mut session, stamp(50).now).unwrap();
-    assert_eq!(load(&store).unwrap().session.export, ExportState { last_export: Some(stamp(50).now), changed_since: None });
+    assert_eq!(
+        load(&store).unwrap().session.export,
+        ExportState {
+            last_export: Some(stamp(50).now),
+            changed_since: None
+        }
+    );
     let mut a = data.agreements.iter_live().next().unwrap().clone();
     a.notes = "x".into();
     let key = data.commit(a, stamp(60));
@@ -401,7 +582,10 @@ fn units_count_utf16_like_the_browser() {
 fn conflicts_resolve_to_a_version_that_has_seen_both() {
     let mut data = generate::dataset(2, 2, 4);
     let id = data.agreements.iter_live().next().unwrap().id();
-    let key = RecordKey { collection: Collection::Agreements, id };
+    let key = RecordKey {
+        collection: Collection::Agreements,
+        id,
+    };
     let mut theirs = data.agreements.get(&id).unwrap().clone();
     theirs.title = "Bản của thẻ kia".into();
     let mut ours = theirs.clone();
@@ -409,13 +593,19 @@ fn conflicts_resolve_to_a_version_that_has_seen_both() {
     ours.meta.version.bump(Uuid::from_u128(1));
     theirs.meta.version.bump(Uuid::from_u128(2));
     data.agreements.put(theirs.clone());
-    let conflict = Conflict { key, other: serde_json::to_value(&ours).unwrap() };
+    let conflict = Conflict {
+        key,
+        other: serde_json::to_value(&ours).unwrap(),
+    };
     let mut keep_ours = data.clone();
     resolve(&mut keep_ours, &conflict, true, stamp(70)).unwrap();
     let settled = keep_ours.agreements.get(&id).unwrap();
     assert_eq!(settled.title, "Bản của thẻ này");
     for side in [&ours.meta.version, &theirs.meta.version] {
-        assert_eq!(settled.meta.version.compare(side), crate::core::meta::Causality::Dominates);
+        assert_eq!(
+            settled.meta.version.compare(side),
+            crate::core::meta::Causality::Dominates
+        );
     }
     resolve(&mut data, &conflict, false, stamp(70)).unwrap();
     assert_eq!(data.agreements.get(&id).unwrap().title, "Bản của thẻ kia");
@@ -428,12 +618,23 @@ fn a_storage_event_for_a_record_is_taken_in() {
     let (mut store, mut session) = stored(&data);
     let mut other_tab_data = data.clone();
     let mut other_session = load(&store).unwrap().session;
-    let mut a = other_tab_data.agreements.iter_live().next().unwrap().clone();
+    let mut a = other_tab_data
+        .agreements
+        .iter_live()
+        .next()
+        .unwrap()
+        .clone();
     a.title = "Sửa ở thẻ khác".into();
     let key = other_tab_data.commit(a, stamp(80));
     save(&mut store, &other_tab_data, &[key], &mut other_session);
     let dk = delta_key(key);
-    let absorbed = absorb(&dk, Some(&store.entries[&dk]), &data, &BTreeSet::new(), &mut session);
+    let absorbed = absorb(
+        &dk,
+        Some(&store.entries[&dk]),
+        &data,
+        &BTreeSet::new(),
+        &mut session,
+    );
     assert_eq!(absorbed.incoming.len(), 1);
     assert_eq!(absorbed.incoming[0].1["title"], "Sửa ở thẻ khác");
     assert!(absorbed.conflicts.is_empty());
@@ -444,8 +645,19 @@ fn a_snapshot_far_beyond_the_budget_is_refused_from_the_sizes_alone() {
     let data = generate::dataset(2, 3, 4);
     let (mut store, mut session) = stored(&data);
     // Buckets this tab knows of that would need far more than the budget.
-    session.sizes.insert(bucket_key(Collection::Events, &Prefix("0".into())), backup::BUDGET_UNITS * 2);
-    let refused = backup::take(&mut store, &mut session, &data, SnapshotKind::Daily, stamp(5).now);
-    assert!(matches!(refused, Err(backup::SnapshotRefused::TooBig { units, .. }) if units >= backup::BUDGET_UNITS * 2));
+    session.sizes.insert(
+        bucket_key(Collection::Events, &Prefix("0".into())),
+        backup::BUDGET_UNITS * 2,
+    );
+    let refused = backup::take(
+        &mut store,
+        &mut session,
+        &data,
+        SnapshotKind::Daily,
+        stamp(5).now,
+    );
+    assert!(
+        matches!(refused, Err(backup::SnapshotRefused::TooBig { units, .. }) if units >= backup::BUDGET_UNITS * 2)
+    );
     assert!(backup::list(&session).is_empty());
 }

@@ -96,7 +96,10 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
                 .collect();
             for k in keep {
                 if !v.iter().any(|(o, _)| *o == k) {
-                    v.push((k, tr!(i18n, "recommendations-deleted", {"label" => d.organisation_label(&k)})));
+                    v.push((
+                        k,
+                        tr!(i18n, "recommendations-deleted", {"label" => d.organisation_label(&k)}),
+                    ));
                 }
             }
             v

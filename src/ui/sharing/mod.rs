@@ -284,12 +284,12 @@ fn ExportCard() -> impl IntoView {
                     state.record_export();
                 }
                 message.set(Some((
-                true,
-                format!(
-                    "Đã tạo tệp {name} ({}). Gửi tệp này cho đơn vị kia.",
-                    human_size(bytes)
-                ),
-            )))
+                    true,
+                    format!(
+                        "Đã tạo tệp {name} ({}). Gửi tệp này cho đơn vị kia.",
+                        human_size(bytes)
+                    ),
+                )))
             }
             Some(Err(why)) => message.set(Some((false, format!("Không tạo được tệp: {why}")))),
             None => message.set(Some((false, "Văn bản này không còn nữa.".into()))),
@@ -389,7 +389,10 @@ pub fn apply_import(state: AppState, sharing: Sharing, file: &IncomingFile) -> R
     // for the backup budget, it is refused (Settings says why) and the import goes on: the
     // import's own undo still holds.
     if let Err(why) = state.snapshot_before_import() {
-        state.notify(format!("Không giữ được bản sao lưu trước khi nhập: {why}"), None);
+        state.notify(
+            format!("Không giữ được bản sao lưu trước khi nhập: {why}"),
+            None,
+        );
     }
     let result = state
         .data

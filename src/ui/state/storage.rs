@@ -97,7 +97,10 @@ impl AppState {
             state.storage.info.update(|i| i.persisted = answer);
         });
         // After the first paint: a snapshot of a large store takes a moment.
-        set_timeout(move || state.daily_snapshot(), std::time::Duration::from_secs(3));
+        set_timeout(
+            move || state.daily_snapshot(),
+            std::time::Duration::from_secs(3),
+        );
     }
 
     fn migrate(&self) {
@@ -126,9 +129,15 @@ impl AppState {
     }
 
     pub fn refresh_storage_info(&self) {
-        let (units_used, snapshot_units, snapshots, export) = self.storage.session.with_value(|s| {
-            (s.units_used(), s.snapshot_units(), backup::list(s), s.export)
-        });
+        let (units_used, snapshot_units, snapshots, export) =
+            self.storage.session.with_value(|s| {
+                (
+                    s.units_used(),
+                    s.snapshot_units(),
+                    backup::list(s),
+                    s.export,
+                )
+            });
         self.storage.info.update(|i| {
             i.units_used = units_used;
             i.snapshot_units = snapshot_units;
@@ -262,7 +271,9 @@ impl AppState {
             Some(key) => self.data.with_untracked(|data| {
                 self.storage
                     .session
-                    .try_update_value(|session| sync::absorb(&key, change.new_value.as_deref(), data, &pending, session))
+                    .try_update_value(|session| {
+                        sync::absorb(&key, change.new_value.as_deref(), data, &pending, session)
+                    })
                     .expect("session is alive")
             }),
             None => {
@@ -340,7 +351,9 @@ impl AppState {
                     .session
                     .try_update_value(|s| storage::clear_conflict(&mut store, s, key));
             }
-            self.storage.conflicts.update(|c| c.retain(|x| x.key != key));
+            self.storage
+                .conflicts
+                .update(|c| c.retain(|x| x.key != key));
             self.notify("Đã giải quyết xung đột: phiên bản được chọn đã lưu.", None);
         }
     }
@@ -426,14 +439,11 @@ impl AppState {
     /// The banner's "export everything": the file format and download of the sharing page.
     pub fn export_everything(&self) -> Result<String, String> {
         use crate::core::file_format::{self, Header, Scope};
-        let office = self
-            .office
-            .get_untracked()
-            .ok_or("Chưa đặt tên cơ quan.")?;
+        let office = self.office.get_untracked().ok_or("Chưa đặt tên cơ quan.")?;
         let now = self.stamp().now;
-        let text = self
-            .data
-            .with_untracked(|data| file_format::export(data, &Header::new(&office, Scope::All, now), None));
+        let text = self.data.with_untracked(|data| {
+            file_format::export(data, &Header::new(&office, Scope::All, now), None)
+        });
         let name = file_format::file_name(&office.name, None, self.today());
         crate::ui::sharing::browser::download(&text, &name)?;
         self.record_export();
@@ -455,8 +465,10 @@ impl AppState {
     /// Keys and raw text of everything that could not be read, for the user to save.
     pub fn unreadable_raw_text(&self) -> String {
         self.load_problems.with_untracked(|problems| {
-            let map: std::collections::BTreeMap<&str, &str> =
-                problems.iter().map(|p| (p.key.as_str(), p.raw.as_str())).collect();
+            let map: std::collections::BTreeMap<&str, &str> = problems
+                .iter()
+                .map(|p| (p.key.as_str(), p.raw.as_str()))
+                .collect();
             serde_json::to_string_pretty(&map).expect("strings serialise")
         })
     }

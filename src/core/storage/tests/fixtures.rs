@@ -53,7 +53,10 @@ fn fixture_data() -> Dataset {
 fn layout_1(data: &Dataset) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     out.insert(LAYOUT_KEY.to_string(), "1".to_string());
-    out.insert(OFFICE_KEY.to_string(), serde_json::to_string(&office()).unwrap());
+    out.insert(
+        OFFICE_KEY.to_string(),
+        serde_json::to_string(&office()).unwrap(),
+    );
     for k in all_keys(data) {
         out.insert(legacy_key(k), record_value(data, k).unwrap().to_string());
     }
@@ -69,19 +72,38 @@ fn write_fixtures() {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
     let data = fixture_data();
     let pretty = |m: &BTreeMap<String, String>| serde_json::to_string_pretty(m).unwrap() + "\n";
-    std::fs::write(format!("{root}/layout-v1/store.json"), pretty(&layout_1(&data))).unwrap();
+    std::fs::write(
+        format!("{root}/layout-v1/store.json"),
+        pretty(&layout_1(&data)),
+    )
+    .unwrap();
     let (store, _) = stored(&data);
-    std::fs::write(format!("{root}/layout-v2/store.json"), pretty(&store.entries)).unwrap();
+    std::fs::write(
+        format!("{root}/layout-v2/store.json"),
+        pretty(&store.entries),
+    )
+    .unwrap();
     // The corrupt variant: an undecodable bucket, a bucket record that fails the schema, a
     // truncated delta, an unknown key.
     let mut corrupt = store.entries.clone();
-    let people = corrupt.keys().find(|k| k.starts_with("phoihop/b/people/")).unwrap().clone();
+    let people = corrupt
+        .keys()
+        .find(|k| k.starts_with("phoihop/b/people/"))
+        .unwrap()
+        .clone();
     corrupt.insert(people, "D\u{4e00}\u{4e01}hỏng".into());
-    let ags = corrupt.keys().find(|k| k.starts_with("phoihop/b/agreements/")).unwrap().clone();
+    let ags = corrupt
+        .keys()
+        .find(|k| k.starts_with("phoihop/b/agreements/"))
+        .unwrap()
+        .clone();
     let mut rows = codec::decode(&corrupt[&ags]).unwrap();
     rows[0]["period"] = serde_json::json!("không phải một giai đoạn");
     corrupt.insert(ags, codec::encode(&rows));
-    let event = all_keys(&data).into_iter().find(|k| k.collection == Collection::Events).unwrap();
+    let event = all_keys(&data)
+        .into_iter()
+        .find(|k| k.collection == Collection::Events)
+        .unwrap();
     corrupt.insert(delta_key(event), "{\"id\": \"trunc".into());
     corrupt.insert("phoihop/whatever".into(), "x".into());
     std::fs::write(format!("{root}/layout-v2/corrupt.json"), pretty(&corrupt)).unwrap();
@@ -143,7 +165,9 @@ fn layout_1_with_a_corrupt_key_keeps_it_and_migrates_the_rest() {
         .find(|k| k.starts_with("phoihop/r/agreements/"))
         .unwrap()
         .clone();
-    store.entries.insert(victim.clone(), "{\"id\": \"trunc".into());
+    store
+        .entries
+        .insert(victim.clone(), "{\"id\": \"trunc".into());
     let loaded = load(&store).unwrap();
     assert_eq!(loaded.problems.len(), 1);
     assert!(matches!(
@@ -154,7 +178,11 @@ fn layout_1_with_a_corrupt_key_keeps_it_and_migrates_the_rest() {
     assert_eq!(migrate(&mut store, &loaded.data, &mut session).error, None);
     assert_eq!(store.entries[&victim], "{\"id\": \"trunc");
     assert_eq!(
-        store.entries.keys().filter(|k| k.starts_with("phoihop/r/")).count(),
+        store
+            .entries
+            .keys()
+            .filter(|k| k.starts_with("phoihop/r/"))
+            .count(),
         1
     );
     let again = load(&store).unwrap();
@@ -190,18 +218,35 @@ fn layout_2_corrupt_fixture_loads_the_rest_and_reports_each_problem() {
     kinds.sort();
     assert_eq!(
         kinds,
-        vec![("b", "schema"), ("b", "undecodable"), ("d", "undecodable"), ("whatever", "unknown")]
+        vec![
+            ("b", "schema"),
+            ("b", "undecodable"),
+            ("d", "undecodable"),
+            ("whatever", "unknown")
+        ]
     );
     let expected = fixture_data();
-    assert_eq!(loaded.data.people.count_live(), 0, "the people bucket is unreadable");
+    assert_eq!(
+        loaded.data.people.count_live(),
+        0,
+        "the people bucket is unreadable"
+    );
     assert_eq!(
         loaded.data.agreements.iter_all().count(),
         expected.agreements.iter_all().count() - 1
     );
-    assert_eq!(loaded.data.events, expected.events, "the bucket's copy stands in for the bad delta");
+    assert_eq!(
+        loaded.data.events, expected.events,
+        "the bucket's copy stands in for the bad delta"
+    );
     assert_eq!(loaded.data.organisations, expected.organisations);
     // The raw text of every unreadable key is kept as stored.
-    for p in loaded.problems.iter().filter(|p| p.kind != LoadProblemKind::SchemaMismatch { message: String::new() }) {
+    for p in loaded.problems.iter().filter(|p| {
+        p.kind
+            != LoadProblemKind::SchemaMismatch {
+                message: String::new(),
+            }
+    }) {
         if let Some(raw) = store.entries.get(&p.key) {
             if !matches!(p.kind, LoadProblemKind::SchemaMismatch { .. }) {
                 assert_eq!(*raw, p.raw);

@@ -33,13 +33,25 @@ fn two_tabs_editing_different_records_both_keep_their_edits() {
     let report = save(&mut store, &b.data, &[kb], &mut b.session);
     assert!(report.conflicts.is_empty());
     let loaded = load(&store).unwrap();
-    assert_eq!(loaded.data.agreements.get(&ids[0]).unwrap().title, "Sửa ở thẻ A");
-    assert_eq!(loaded.data.agreements.get(&ids[1]).unwrap().title, "Sửa ở thẻ B");
+    assert_eq!(
+        loaded.data.agreements.get(&ids[0]).unwrap().title,
+        "Sửa ở thẻ A"
+    );
+    assert_eq!(
+        loaded.data.agreements.get(&ids[1]).unwrap().title,
+        "Sửa ở thẻ B"
+    );
     assert!(loaded.conflicts.is_empty());
 
     // B learns of A's edit from the storage event, without reloading.
     let dk = delta_key(ka);
-    let absorbed = absorb(&dk, Some(&store.entries[&dk]), &b.data, &BTreeSet::new(), &mut b.session);
+    let absorbed = absorb(
+        &dk,
+        Some(&store.entries[&dk]),
+        &b.data,
+        &BTreeSet::new(),
+        &mut b.session,
+    );
     assert_eq!(absorbed.incoming.len(), 1);
     for (k, v) in absorbed.incoming {
         sync::take_incoming(&mut b.data, k, v).unwrap();
@@ -63,13 +75,22 @@ fn the_same_record_edited_in_two_tabs_becomes_a_conflict_with_both_versions_kept
     assert_eq!(report.conflicts[0].other["title"], "Bản của thẻ B");
     assert_eq!(report.incoming[0].1["title"], "Bản của thẻ A");
     let loaded = load(&store).unwrap();
-    assert_eq!(loaded.data.agreements.get(&id).unwrap().title, "Bản của thẻ A");
+    assert_eq!(
+        loaded.data.agreements.get(&id).unwrap().title,
+        "Bản của thẻ A"
+    );
     assert_eq!(loaded.conflicts.len(), 1);
     assert_eq!(loaded.conflicts[0].other["title"], "Bản của thẻ B");
 
     // A hears of the conflict key from its storage event.
     let ck = conflict_key(kb);
-    let absorbed = absorb(&ck, Some(&store.entries[&ck]), &a.data, &BTreeSet::new(), &mut a.session);
+    let absorbed = absorb(
+        &ck,
+        Some(&store.entries[&ck]),
+        &a.data,
+        &BTreeSet::new(),
+        &mut a.session,
+    );
     assert_eq!(absorbed.conflicts.len(), 1);
 
     // B settles it, keeping its own version; A's tab is told and takes the result.
@@ -83,11 +104,20 @@ fn the_same_record_edited_in_two_tabs_becomes_a_conflict_with_both_versions_kept
     let resolved = absorb(&ck, None, &a.data, &BTreeSet::new(), &mut a.session);
     assert_eq!(resolved.resolved, vec![settled]);
     let dk = delta_key(settled);
-    let took = absorb(&dk, Some(&store.entries[&dk]), &a.data, &BTreeSet::new(), &mut a.session);
+    let took = absorb(
+        &dk,
+        Some(&store.entries[&dk]),
+        &a.data,
+        &BTreeSet::new(),
+        &mut a.session,
+    );
     assert_eq!(took.incoming[0].1["title"], "Bản của thẻ B");
     let loaded = load(&store).unwrap();
     assert!(loaded.conflicts.is_empty());
-    assert_eq!(loaded.data.agreements.get(&id).unwrap().title, "Bản của thẻ B");
+    assert_eq!(
+        loaded.data.agreements.get(&id).unwrap().title,
+        "Bản của thẻ B"
+    );
 }
 
 #[test]
@@ -102,7 +132,13 @@ fn an_unsaved_edit_meeting_another_tabs_write_is_a_conflict_at_once() {
     let kb = retitle(&mut b, id, "B", 11);
     let pending: BTreeSet<RecordKey> = [kb].into();
     let dk = delta_key(ka);
-    let absorbed = absorb(&dk, Some(&store.entries[&dk]), &b.data, &pending, &mut b.session);
+    let absorbed = absorb(
+        &dk,
+        Some(&store.entries[&dk]),
+        &b.data,
+        &pending,
+        &mut b.session,
+    );
     assert_eq!(absorbed.conflicts.len(), 1);
     assert_eq!(absorbed.conflicts[0].other["title"], "B");
     assert_eq!(absorbed.incoming[0].1["title"], "A");
@@ -120,7 +156,9 @@ fn a_fold_brings_in_what_other_tabs_wrote_to_the_same_bucket() {
     let prefix = route(&b.session, Collection::Agreements, &ids[0]);
     let same_bucket: Vec<RecordKey> = all_keys(&b.data)
         .into_iter()
-        .filter(|k| k.collection == Collection::Agreements && prefix.contains(&k.id) && k.id != ids[0])
+        .filter(|k| {
+            k.collection == Collection::Agreements && prefix.contains(&k.id) && k.id != ids[0]
+        })
         .take(BULK_RECORDS)
         .collect();
     for k in &same_bucket {
@@ -129,10 +167,18 @@ fn a_fold_brings_in_what_other_tabs_wrote_to_the_same_bucket() {
         b.data.commit(x, stamp(12));
     }
     let report = save(&mut store, &b.data, &same_bucket, &mut b.session);
-    assert!(report.incoming.iter().any(|(k, v)| *k == ka && v["title"] == "A"), "B is told of A's edit");
+    assert!(
+        report
+            .incoming
+            .iter()
+            .any(|(k, v)| *k == ka && v["title"] == "A"),
+        "B is told of A's edit"
+    );
     let loaded = load(&store).unwrap();
     assert_eq!(loaded.data.agreements.get(&ids[0]).unwrap().title, "A");
-    assert!(same_bucket.iter().all(|k| loaded.data.agreements.get(&k.id).unwrap().notes == "B"));
+    assert!(same_bucket
+        .iter()
+        .all(|k| loaded.data.agreements.get(&k.id).unwrap().notes == "B"));
 }
 
 #[test]
@@ -147,7 +193,13 @@ fn a_form_opened_before_another_tabs_save_does_not_overwrite_it() {
     let ka = retitle(&mut a, id, "Bản của thẻ A", 10);
     save(&mut store, &a.data, &[ka], &mut a.session);
     let dk = delta_key(ka);
-    let absorbed = absorb(&dk, Some(&store.entries[&dk]), &b.data, &BTreeSet::new(), &mut b.session);
+    let absorbed = absorb(
+        &dk,
+        Some(&store.entries[&dk]),
+        &b.data,
+        &BTreeSet::new(),
+        &mut b.session,
+    );
     for (k, v) in absorbed.incoming {
         sync::take_incoming(&mut b.data, k, v).unwrap();
     }
@@ -158,6 +210,9 @@ fn a_form_opened_before_another_tabs_save_does_not_overwrite_it() {
     assert_eq!(report.conflicts.len(), 1, "{report:?}");
     assert_eq!(report.conflicts[0].other["title"], "Bản của thẻ B");
     let loaded = load(&store).unwrap();
-    assert_eq!(loaded.data.agreements.get(&id).unwrap().title, "Bản của thẻ A");
+    assert_eq!(
+        loaded.data.agreements.get(&id).unwrap().title,
+        "Bản của thẻ A"
+    );
     assert_eq!(loaded.conflicts.len(), 1);
 }
