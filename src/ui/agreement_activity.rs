@@ -323,6 +323,8 @@ pub fn AreaResultsSection(agreement: Agreement) -> impl IntoView {
     let year_choice = RwSignal::new(default_year.to_string());
     let mark_choice = RwSignal::new("Done".to_string());
     let evidence = RwSignal::new(String::new());
+    let unsaved = state.unsaved_input();
+    let raise = unsaved.raiser();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (Ok(area), Ok(year)) = (
@@ -338,6 +340,7 @@ pub fn AreaResultsSection(agreement: Agreement) -> impl IntoView {
         };
         let text = evidence.get_untracked();
         update_agreement(id, move |a| set_area_result(a, area, year, mark, &text));
+        unsaved.lower();
         state.notify(tr!(i18n, "result-recorded"), None);
     };
     let a = agreement.clone();
@@ -364,7 +367,7 @@ pub fn AreaResultsSection(agreement: Agreement) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <form class="inline-form" on:submit=save>
+            <form class="inline-form" on:submit=save on:input=raise.clone() on:change=raise>
                 <div class="field">
                     <label for="result-area">{move_tr!("result-area")}</label>
                     <select id="result-area" on:change=move |ev| area_choice.set(event_target_value(&ev))>
@@ -441,6 +444,8 @@ pub fn CloseOutSection(agreement: Agreement) -> impl IntoView {
             .collect()
     });
     let area_signals = area_texts.clone();
+    let unsaved = state.unsaved_input();
+    let raise = unsaved.raiser();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let close_out = CloseOut {
@@ -461,6 +466,7 @@ pub fn CloseOutSection(agreement: Agreement) -> impl IntoView {
         update_agreement(id, move |a| {
             a.close_out = (!close_out.is_empty()).then_some(close_out)
         });
+        unsaved.lower();
         state.notify(tr!(i18n, "closeout-saved"), None);
     };
     let text_field = move |label: Signal<String>,
@@ -476,7 +482,7 @@ pub fn CloseOutSection(agreement: Agreement) -> impl IntoView {
     view! {
         <section class="card">
             <h2>{move_tr!("closeout-title")}</h2>
-            <form class="stack" on:submit=save>
+            <form class="stack" on:submit=save on:input=raise.clone() on:change=raise>
                 <div class="field">
                     <label for="closeout-event">{move_tr!("event-kind-summary-conference")}</label>
                     <select id="closeout-event" on:change=move |ev| summary_event.set(event_target_value(&ev))>

@@ -265,7 +265,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
     });
 
     let unsaved = state.unsaved_input();
-    let (on_input, on_change) = (unsaved.clone(), unsaved.clone());
+    let raise = unsaved.raiser();
     let base_for_save = base.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -448,7 +448,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
         <h1>{if is_new { move_tr!("agreement-form-title-new") } else { move_tr!("agreement-form-title-edit") }}</h1>
         {move || summary.get().map(|count| view! { <div class="banner error" role="alert">{move_tr!("agreement-form-not-saved", {"count" => count})}</div> })}
         <form class="agreement-form" on:submit=save novalidate=true
-            on:input=move |_| on_input.raise() on:change=move |_| on_change.raise()>
+            on:input=raise.clone() on:change=raise>
             <fieldset class="card">
                 <legend>{move_tr!("agreement-form-document")}</legend>
                 <div class="grid-2">

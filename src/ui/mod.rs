@@ -8,6 +8,7 @@ mod dashboard;
 mod directory;
 mod events;
 mod first_run;
+mod focus;
 pub mod i18n;
 mod recommendations;
 mod settings;
@@ -48,6 +49,9 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
+    // Typed input that is not saved yet is lost with the tab: ask first (the storage layer adds
+    // its own warning for records not yet written).
+    crate::web::durability::warn_before_unload(move || state.dirty_forms.get_untracked() > 0);
 
     view! {
         <i18n::I18nProvider>
@@ -62,6 +66,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     let state = use_app();
+    focus::follow_page_changes(state, expect_context::<leptos_fluent::I18n>());
     let nav_link = move |section: Section, route: Route, label: Signal<String>| {
         view! {
             <a

@@ -18,6 +18,8 @@ pub fn Settings() -> impl IntoView {
             .with_untracked(|o| o.as_ref().map(|o| o.name.clone()).unwrap_or_default()),
     );
     let message = RwSignal::new(None::<(bool, String)>);
+    let unsaved = state.unsaved_input();
+    let raise = unsaved.raiser();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let new_name = name.get_untracked().trim().to_string();
@@ -32,7 +34,10 @@ pub fn Settings() -> impl IntoView {
             name: new_name,
             ..office
         }) {
-            Ok(()) => message.set(Some((true, tr!(i18n, "settings-office-name-saved")))),
+            Ok(()) => {
+                unsaved.lower();
+                message.set(Some((true, tr!(i18n, "settings-office-name-saved"))))
+            }
             Err(e) => message.set(Some((false, text::store_error_tr(i18n, &e)))),
         }
     };
@@ -40,7 +45,7 @@ pub fn Settings() -> impl IntoView {
         <h1>{move_tr!("settings-title")}</h1>
         <section class="card">
             <h2>{move_tr!("settings-office")}</h2>
-            <form class="stack narrow" on:submit=save>
+            <form class="stack narrow" on:submit=save on:input=raise.clone() on:change=raise>
                 <label for="settings-office-name">{move_tr!("settings-office-name")}</label>
                 <input id="settings-office-name" type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
                 {move || message.get().map(|(ok, m)| view! { <p class=if ok { "field-ok" } else { "field-error" }>{m}</p> })}

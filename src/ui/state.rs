@@ -226,6 +226,12 @@ impl UnsavedInput {
         }
     }
 
+    /// An event handler that raises the flag: `on:input=unsaved.raiser() on:change=unsaved.raiser()`.
+    pub fn raiser<E>(&self) -> impl Fn(E) + Clone + 'static {
+        let flag = self.clone();
+        move |_| flag.raise()
+    }
+
     pub fn lower(&self) {
         use std::sync::atomic::Ordering::Relaxed;
         if self.raised.swap(false, Relaxed) {

@@ -1,9 +1,15 @@
-// Keyboard alone: find an agreement (skip link, Tab to the search box, type, Tab to the result,
-// Enter), edit its title and save (Tab, Enter), with a visible focus indicator on every control
-// reached on the way. The duplicate dialog takes the focus, closes with Escape and gives it back.
+// Keyboard alone, the issue's main flows: find an agreement (skip link, Tab to the search box,
+// type, Tab to the result, Enter), edit its title and save; record an event; import a file —
+// with a visible focus indicator on every control reached on the way. Every page change puts
+// the focus on the new page's heading and names the page in the tab's title. The duplicate
+// dialog takes the focus, closes with Escape and gives it back.
 import assert from 'node:assert/strict';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { e2e } from './harness.mjs';
 import { startWithSample } from './flows.mjs';
+
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 
 const NEW_PERIOD = 'Quy chế phối hợp công tác giữa Ủy ban nhân dân tỉnh và Ban Chấp hành Tỉnh đoàn Trà Vinh, giai đoạn 2018 - 2022';
 
@@ -12,9 +18,14 @@ function focused(page) {
   return page.evaluate(() => {
     const el = document.activeElement;
     if (!el || el === document.body) return { tag: 'BODY', visible: false };
-    const style = getComputedStyle(el);
+    // A visually hidden file input shows its focus on the label drawn in its place.
+    const drawn = el.matches('input.visually-hidden') ? el.previousElementSibling : el;
+    const style = getComputedStyle(drawn);
     const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
     const shadow = style.boxShadow && style.boxShadow !== 'none';
+    // A heading given the focus after a page change is marked by a thick underline.
+    const underline = el.tagName === 'H1' && style.textDecorationLine.includes('underline')
+      && parseFloat(style.textDecorationThickness) >= 2;
     return {
       tag: el.tagName,
       id: el.id,
@@ -22,7 +33,7 @@ function focused(page) {
       text: (el.innerText || el.value || el.getAttribute('aria-label') || '').trim().slice(0, 120),
       href: el.getAttribute('href'),
       inRegister: !!el.closest('table.register'),
-      visible: outline || shadow,
+      visible: outline || shadow || underline,
     };
   });
 }
@@ -84,4 +95,103 @@ e2e('find an agreement, edit and save it with the keyboard alone', async ({ page
   await page.keyboard.press('Escape');
   await page.getByRole('dialog').waitFor({ state: 'detached' });
   assert.equal((await focused(page)).id, 'duplicate-open', 'the focus goes back to the button');
+});
+
+/** After a page change: the focus is on the new page's heading, drawn, and the tab names it. */
+async function onNewPage(page, heading) {
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  await page.waitForFunction((h) => document.activeElement?.tagName === 'H1'
+    && document.activeElement.textContent.trim() === h, heading);
+  const f = await focused(page);
+  assert.ok(f.visible, `the focused heading “${heading}” shows its focus`);
+  assert.equal(await page.title(), `${heading} – Phối hợp`);
+}
+
+e2e('record an event with the keyboard alone; each page change focuses its heading', async ({ page, url }) => {
+  await startWithSample(page, url);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Văn bản phối hợp' }).waitFor();
+  assert.equal(await page.title(), 'Văn bản phối hợp – Phối hợp', 'the first page is named too');
+  assert.equal(await page.evaluate(() => document.activeElement === document.body), true,
+    'opening the app leaves the focus where the browser put it');
+
+  await tabTo(page, (f) => f.tag === 'A' && f.href === '#/events', 'the events link');
+  await page.keyboard.press('Enter');
+  await onNewPage(page, 'Sự kiện');
+  // Tab goes on from the top of the new page, not from the link that brought us here.
+  const next = await tabTo(page, (f) => f.tag !== 'BODY', 'the first control of the page', 1);
+  assert.ok(await page.evaluate(() => !!document.activeElement.closest('#main')), `Tab stays in the page: ${next.text}`);
+
+  await tabTo(page, (f) => f.tag === 'A' && f.text === '+ Ghi sự kiện', 'the new event link');
+  await page.keyboard.press('Enter');
+  await onNewPage(page, 'Ghi sự kiện');
+
+  const title = 'Giao ban công tác phối hợp quý IV (ghi bằng bàn phím)';
+  await tabTo(page, (f) => f.id === 'event-title', 'the event title');
+  await page.keyboard.type(title);
+  await tabTo(page, (f) => f.id === 'event-date', 'the date');
+  await page.keyboard.type('15/12/2026');
+  await tabTo(page, (f) => f.id === 'event-place', 'the place');
+  await page.keyboard.type('Hội trường UBND tỉnh');
+  await tabTo(page, (f) => f.tag === 'BUTTON' && f.type === 'submit', 'the save button', 200);
+  await page.keyboard.press('Enter');
+  await onNewPage(page, title);
+  await page.getByText('Đã lưu sự kiện.').waitFor();
+  await page.getByText('15/12/2026').first().waitFor();
+
+  // The same event is in the list, reached again by keyboard.
+  await tabTo(page, (f) => f.tag === 'A' && f.href === '#/events', 'the events link', 200);
+  await page.keyboard.press('Enter');
+  await onNewPage(page, 'Sự kiện');
+  await page.getByRole('link', { name: title }).waitFor();
+});
+
+e2e('import a file with the keyboard alone', async ({ page, url }) => {
+  await page.goto(url);
+  await page.getByLabel('Tên cơ quan / đơn vị của bạn').fill('Văn phòng UBND huyện Càng Long');
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await page.getByRole('button', { name: /Bắt đầu trống/ }).click();
+  await page.reload();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+
+  await tabTo(page, (f) => f.tag === 'A' && f.href === '#/sharing', 'the sharing link');
+  await page.keyboard.press('Enter');
+  await onNewPage(page, 'Trao đổi dữ liệu');
+  await tabTo(page, (f) => f.id === 'import-file', 'the file picker');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  await chooser.setFiles(path.join(FIXTURES, 'schema-v1.json'));
+  await page.getByRole('heading', { name: /^Xem trước:/ }).waitFor();
+  const confirm = await tabTo(page, (f) => f.tag === 'BUTTON' && /^Nhập \d+ thay đổi$/.test(f.text), 'the confirm button', 200);
+  assert.match(confirm.text, /^Nhập \d+ thay đổi$/);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: /^Đã nhập tệp của / }).waitFor();
+
+  await tabTo(page, (f) => f.tag === 'A' && f.href === '#/agreements', 'the agreements link', 200);
+  await page.keyboard.press('Enter');
+  await onNewPage(page, 'Văn bản phối hợp');
+  await page.getByText('22 văn bản').waitFor();
+});
+
+e2e('closing the tab while a form holds typed input asks first; after saving it does not', async ({ context, url }) => {
+  // A tab of its own: this test closes it (the harness keeps using `page`).
+  const page = await context.newPage();
+  await startWithSample(page, url);
+  await page.goto(`${url}#/events/new`);
+  await page.getByRole('heading', { level: 1, name: 'Ghi sự kiện' }).waitFor();
+  await page.getByLabel('Tên sự kiện').fill('Sự kiện đang gõ dở');
+  const dialogs = [];
+  page.on('dialog', async (d) => { dialogs.push(d.type()); await d.dismiss(); });
+  await page.close({ runBeforeUnload: true });
+  await page.waitForTimeout(500);
+  assert.deepEqual(dialogs, ['beforeunload'], 'the browser asked before closing');
+  assert.equal(page.isClosed(), false, 'dismissed: the page and its input are still there');
+  assert.equal(await page.getByLabel('Tên sự kiện').inputValue(), 'Sự kiện đang gõ dở');
+
+  // Saved, the form holds nothing unsaved: the page closes without asking.
+  await page.locator('#event-date').fill('16/12/2026');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Sự kiện đang gõ dở' }).waitFor();
+  await page.close({ runBeforeUnload: true });
+  await page.waitForEvent('close');
+  assert.deepEqual(dialogs, ['beforeunload']);
 });

@@ -46,18 +46,7 @@ fn has_error(issues: RwSignal<Vec<Issue>>, field: &str) -> bool {
     issues.with(|all| all.iter().any(|i| i.is_error() && i.field == field))
 }
 
-/// Puts the keyboard on the first field marked invalid in `form_id`, once the messages are drawn.
-fn focus_first_invalid(form_id: &'static str) {
-    request_animation_frame(move || {
-        let selector = format!("#{form_id} [aria-invalid='true']");
-        if let Ok(Some(el)) = document().query_selector(&selector) {
-            use wasm_bindgen::JsCast;
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-        }
-    });
-}
+use crate::ui::focus::focus_first_invalid;
 
 /// Live organisations to choose from, by name, leaving out `exclude`. `keep` (the value the form
 /// opened with) stays a choice even if it was deleted since, so the select shows what is stored.

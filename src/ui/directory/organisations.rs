@@ -245,6 +245,8 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
         }),
     };
 
+    let unsaved = state.unsaved_input();
+    let raise = unsaved.raiser();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let base = state
@@ -269,6 +271,7 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
                 short_name.update(|n| *n = n.trim().to_string());
                 issues.set(Vec::new());
                 form_error.set(false);
+                unsaved.lower();
                 state.notify(tr!(i18n, "directory-saved"), None);
                 if id.is_none() {
                     state.navigate(Route::Organisation(record_id));
@@ -301,7 +304,7 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
         </div>
         <section class="card">
             <h2>{if id.is_some() { move_tr!("directory-organisation-details") } else { move_tr!("directory-organisation-new-details") }}</h2>
-            <form id="organisation-form" class="stack narrow" on:submit=save novalidate=true>
+            <form id="organisation-form" class="stack narrow" on:submit=save novalidate=true on:input=raise.clone() on:change=raise>
                 <label for="organisation-name">{move_tr!("directory-organisation-name-label")} " " <span aria-hidden="true">"*"</span></label>
                 <input
                     id="organisation-name"

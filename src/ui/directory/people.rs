@@ -278,14 +278,7 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
             None => PositionRow::new(uid, &PositionHeld::default()),
         };
         rows.update(|rs| rs.push(row));
-        request_animation_frame(move || {
-            if let Some(el) = document().get_element_by_id(&format!("position-{uid}-title")) {
-                use wasm_bindgen::JsCast;
-                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-        });
+        crate::ui::focus::focus_later(format!("#position-{uid}-title"));
     };
     // Messages are tied to positions by index, which removing a row shifts: clear those.
     let remove_row = move |uid: u64| {
@@ -303,6 +296,8 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
         }),
     };
 
+    let unsaved = state.unsaved_input();
+    let raise = unsaved.raiser();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut bad_date = false;
@@ -350,6 +345,7 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
                 }
                 issues.set(Vec::new());
                 form_error.set(false);
+                unsaved.lower();
                 state.notify(tr!(i18n, "directory-saved"), None);
                 if id.is_none() {
                     state.navigate(Route::Person(record_id));
@@ -380,7 +376,7 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
         </div>
         <section class="card">
             <h2>{if id.is_some() { move_tr!("directory-person-details") } else { move_tr!("directory-person-new-details") }}</h2>
-            <form id="person-form" class="stack" on:submit=save novalidate=true>
+            <form id="person-form" class="stack" on:submit=save novalidate=true on:input=raise.clone() on:change=raise>
                 <div class="stack narrow">
                     <label for="person-full-name">{move_tr!("directory-person-name-label")} " " <span aria-hidden="true">"*"</span></label>
                     <input

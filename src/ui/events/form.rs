@@ -178,6 +178,8 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
             .unwrap_or_else(|| state.today())
     };
 
+    let unsaved = state.unsaved_input();
+    let raise = unsaved.raiser();
     let base_for_save = base.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -272,6 +274,7 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
         });
         issues.set(Vec::new());
         summary.set(None);
+        unsaved.lower();
         state.notify(message, is_new.then_some(Undo::Delete(key)));
         state.navigate(Route::Event(key.id));
     };
@@ -299,7 +302,7 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
         {move || summary.get().map(|count| view! {
             <div class="banner error" role="alert">{move || tr!(i18n, "events-form-summary", {"count" => count})}</div>
         })}
-        <form id="event-form" on:submit=save novalidate=true>
+        <form id="event-form" on:submit=save novalidate=true on:input=raise.clone() on:change=raise>
             <fieldset class="card">
                 <legend>{move_tr!("events-form-event")}</legend>
                 <div class="grid-2">

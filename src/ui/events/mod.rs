@@ -53,18 +53,7 @@ pub(super) fn invalid(issues: RwSignal<Vec<ActivityIssue>>, field: &str) -> Opti
         .then_some("true")
 }
 
-/// Puts the keyboard on the first field marked invalid in `form_id`, once the messages are drawn.
-pub(super) fn focus_first_invalid(form_id: &'static str) {
-    request_animation_frame(move || {
-        let selector = format!("#{form_id} [aria-invalid='true']");
-        if let Ok(Some(el)) = document().query_selector(&selector) {
-            use wasm_bindgen::JsCast;
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-        }
-    });
-}
+pub(super) use crate::ui::focus::focus_first_invalid;
 
 /// dd/mm/yyyy HH:mm, Vietnam's time as stored.
 pub(super) fn when(e: &Event) -> String {

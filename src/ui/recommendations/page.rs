@@ -152,6 +152,8 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
         }
     };
 
+    let unsaved = state.unsaved_input();
+    let raise = unsaved.raiser();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut found = Vec::new();
@@ -200,6 +202,7 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
         // Warnings stay in view after saving.
         issues.set(found);
         form_error.set(false);
+        unsaved.lower();
         state.notify(
             if id.is_some() {
                 tr!(i18n, "recommendations-saved-changes")
@@ -293,7 +296,7 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
 
         <section class="card">
             <h2>{if id.is_some() { move_tr!("recommendations-details") } else { move_tr!("recommendations-new-details") }}</h2>
-            <form id="recommendation-form" on:submit=save novalidate=true>
+            <form id="recommendation-form" on:submit=save novalidate=true on:input=raise.clone() on:change=raise>
                 <div class="field">
                     <label for="recommendation-content">{move_tr!("recommendations-content")} " " <span aria-hidden="true">"*"</span></label>
                     <textarea id="recommendation-content" rows="3" required=true

@@ -1,0 +1,83 @@
+//! Where the keyboard goes: after a page change, after a refused form, after an added row.
+//! Everything waits for the next frame, when the view it looks for has been drawn.
+
+use leptos::prelude::*;
+use leptos_fluent::{tr, I18n};
+use wasm_bindgen::JsCast;
+
+use crate::route::Route;
+use crate::ui::state::AppState;
+
+/// Focuses the first element matching `selector`, once it is drawn.
+pub fn focus_later(selector: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document()
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// Puts the keyboard on the first field marked invalid in the form `form_id`.
+pub fn focus_first_invalid(form_id: &str) {
+    focus_later(format!("#{form_id} [aria-invalid='true']"));
+}
+
+/// On every page change the tab's title names the new page (read from its heading, so it is in
+/// the language shown), and — except for the page the app opens on — the focus moves to that
+/// heading: a screen reader announces the new page and Tab continues from its top, instead of
+/// from a link of the page that has gone.
+pub fn follow_page_changes(state: AppState, i18n: I18n) {
+    Effect::new(move |previous: Option<Route>| {
+        let route = state.route.get();
+        // The heading changes with the language: keep the title in step.
+        let app_name = tr!(i18n, "app-name");
+        let moved = previous.is_some_and(|p| p != route);
+        request_animation_frame(move || name_and_focus_page(&app_name, moved));
+        route
+    });
+}
+
+fn name_and_focus_page(app_name: &str, move_focus: bool) {
+    let document = document();
+    let heading = document
+        .query_selector("#main h1")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    let page_name = heading
+        .as_ref()
+        .and_then(|h| h.text_content())
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .unwrap_or_default();
+    document.set_title(&if page_name.is_empty() || page_name == app_name {
+        app_name.to_string()
+    } else {
+        format!("{page_name} – {app_name}")
+    });
+    if !move_focus {
+        return;
+    }
+    // A page that put the keyboard somewhere itself (a dialog, a first field) keeps it there.
+    let focus_inside_main = document
+        .active_element()
+        .is_some_and(|a| a.closest("#main").ok().flatten().is_some() && a.id() != "main");
+    if focus_inside_main {
+        return;
+    }
+    if let Some(heading) = heading {
+        if !heading.has_attribute("tabindex") {
+            let _ = heading.set_attribute("tabindex", "-1");
+        }
+        let _ = heading.focus();
+    } else if let Some(main) = document
+        .get_element_by_id("main")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = main.focus();
+    }
+}
