@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
+use super::list_parts::{EmptyState, ResultCount, SearchBox};
 use super::state::use_app;
 use super::text;
 use super::widgets::StatusBadge;
@@ -66,7 +67,7 @@ pub fn AgreementList(
             || organisation.with(Option::is_some)
             || year.with(Option::is_some)
     };
-    let clear = move |_| {
+    let clear = move |()| {
         text_query.set(String::new());
         status.set(None);
         kind.set(None);
@@ -89,16 +90,8 @@ pub fn AgreementList(
             <a class="button primary" href=Route::AgreementNew.href()>{move_tr!("agreement-add")}</a>
         </div>
         <div class="filters" role="search">
-            <div class="search-box">
-                <label for="agreement-search" class="visually-hidden">{move_tr!("agreement-list-search-label")}</label>
-                <input
-                    id="agreement-search"
-                    type="search"
-                    placeholder=move_tr!("agreement-list-search-placeholder")
-                    prop:value=move || text_query.get()
-                    on:input=move |ev| text_query.set(event_target_value(&ev))
-                />
-            </div>
+            <SearchBox id="agreement-search" label=move_tr!("agreement-list-search-label")
+                placeholder=move_tr!("agreement-list-search-placeholder") query=text_query/>
             <label>
                 <span>{move_tr!("agreement-list-filter-status")}</span>
                 <select on:change=move |ev| status.set(parse_status(&event_target_value(&ev)))
@@ -139,37 +132,31 @@ pub fn AgreementList(
                 </select>
             </label>
         </div>
-        <p class="result-count" aria-live="polite">
-            {move || {
+        <ResultCount
+            text=Signal::derive(move || {
                 let shown = results.with(Vec::len);
                 if filtered() {
                     tr!(i18n, "agreement-list-count-filtered", {"shown" => shown, "total" => total()})
                 } else {
                     tr!(i18n, "agreement-list-count", {"count" => shown})
                 }
-            }}
-            <Show when=filtered>
-                " · " <button class="link" on:click=clear>{move_tr!("filter-clear")}</button>
-            </Show>
-        </p>
+            })
+            filtered=Signal::derive(filtered) clear_label=move_tr!("filter-clear") on_clear=clear/>
         {move || {
             if total() == 0 {
                 return view! {
-                    <section class="empty">
-                        <h2>{move_tr!("agreement-list-empty-title")}</h2>
+                    <EmptyState title=move_tr!("agreement-list-empty-title")>
                         <p>{move_tr!("agreement-list-empty-text")} " "
                             <a href="#/organisations">{move_tr!("nav-organisations")}</a> "."</p>
                         <a class="button primary" href=Route::AgreementNew.href()>{move_tr!("agreement-add")}</a>
-                    </section>
+                    </EmptyState>
                 }.into_any();
             }
             if results.with(Vec::is_empty) {
                 return view! {
-                    <section class="empty">
-                        <h2>{move_tr!("agreement-list-no-match-title")}</h2>
-                        <p>{move_tr!("agreement-list-no-match-text")}</p>
-                        <button on:click=clear>{move_tr!("filter-clear")}</button>
-                    </section>
+                    <EmptyState title=move_tr!("agreement-list-no-match-title") text=move_tr!("agreement-list-no-match-text")>
+                        <button on:click=move |_| clear(())>{move_tr!("filter-clear")}</button>
+                    </EmptyState>
                 }.into_any();
             }
             view! {

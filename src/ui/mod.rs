@@ -9,6 +9,7 @@ mod directory;
 mod events;
 mod first_run;
 mod focus;
+mod list_parts;
 pub mod i18n;
 mod recommendations;
 mod settings;

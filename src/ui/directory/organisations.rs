@@ -16,6 +16,7 @@ use crate::core::model::{Organisation, OrganisationKind, Record};
 use crate::core::validate::Issue;
 use crate::core::workspace::Dataset;
 use crate::route::Route;
+use crate::ui::list_parts::{EmptyState, ResultCount, SearchBox};
 use crate::ui::state::use_app;
 use crate::ui::text;
 use crate::ui::widgets::{FieldIssues, Missing, StatusBadge};
@@ -84,45 +85,34 @@ pub fn OrganisationList() -> impl IntoView {
             <a class="button primary" href=Route::OrganisationNew.href()>{move_tr!("directory-organisation-add")}</a>
         </div>
         <div class="filters" role="search">
-            <div class="search-box">
-                <label for="organisation-search" class="visually-hidden">{move_tr!("directory-organisation-search-label")}</label>
-                <input
-                    id="organisation-search"
-                    type="search"
-                    placeholder=move_tr!("directory-organisation-search-placeholder")
-                    prop:value=move || query.get()
-                    on:input=move |ev| query.set(event_target_value(&ev))
-                />
-            </div>
+            <SearchBox id="organisation-search" label=move_tr!("directory-organisation-search-label")
+                placeholder=move_tr!("directory-organisation-search-placeholder") query=query/>
         </div>
-        <p class="result-count" aria-live="polite">
-            {move || {
+        <ResultCount
+            text=Signal::derive(move || {
                 let shown = rows.with(Vec::len);
                 if searching() {
                     tr!(i18n, "directory-organisations-matching", {"shown" => shown, "total" => total()})
                 } else {
                     tr!(i18n, "directory-organisations-count", {"shown" => shown})
                 }
-            }}
-        </p>
+            })
+            filtered=Signal::derive(searching) clear_label=move_tr!("directory-clear-search")
+            on_clear=move |()| query.set(String::new())/>
         {move || {
             if total() == 0 {
                 return view! {
-                    <section class="empty">
-                        <h2>{move_tr!("directory-organisations-empty-title")}</h2>
-                        <p>{move_tr!("directory-organisations-empty-text")}</p>
+                    <EmptyState title=move_tr!("directory-organisations-empty-title") text=move_tr!("directory-organisations-empty-text")>
                         <a class="button primary" href=Route::OrganisationNew.href()>{move_tr!("directory-organisation-add")}</a>
-                    </section>
+                    </EmptyState>
                 }
                 .into_any();
             }
             if rows.with(Vec::is_empty) {
                 return view! {
-                    <section class="empty">
-                        <h2>{move_tr!("directory-organisations-no-match-title")}</h2>
-                        <p>{move_tr!("directory-organisations-no-match-text")}</p>
+                    <EmptyState title=move_tr!("directory-organisations-no-match-title") text=move_tr!("directory-organisations-no-match-text")>
                         <button on:click=move |_| query.set(String::new())>{move_tr!("directory-clear-search")}</button>
-                    </section>
+                    </EmptyState>
                 }
                 .into_any();
             }

@@ -20,6 +20,7 @@ use crate::core::model::{Person, PositionHeld, Record};
 use crate::core::validate::{self, Issue};
 use crate::core::workspace::Dataset;
 use crate::route::Route;
+use crate::ui::list_parts::{EmptyState, ResultCount, SearchBox};
 use crate::ui::state::use_app;
 use crate::ui::text;
 use crate::ui::widgets::{FieldIssues, Missing};
@@ -96,45 +97,34 @@ pub fn PersonList() -> impl IntoView {
             <a class="button primary" href=Route::PersonNew.href()>{move_tr!("directory-person-add")}</a>
         </div>
         <div class="filters" role="search">
-            <div class="search-box">
-                <label for="person-search" class="visually-hidden">{move_tr!("directory-person-search-label")}</label>
-                <input
-                    id="person-search"
-                    type="search"
-                    placeholder=move_tr!("directory-person-search-placeholder")
-                    prop:value=move || query.get()
-                    on:input=move |ev| query.set(event_target_value(&ev))
-                />
-            </div>
+            <SearchBox id="person-search" label=move_tr!("directory-person-search-label")
+                placeholder=move_tr!("directory-person-search-placeholder") query=query/>
         </div>
-        <p class="result-count" aria-live="polite">
-            {move || {
+        <ResultCount
+            text=Signal::derive(move || {
                 let shown = rows.with(Vec::len);
                 if searching() {
                     tr!(i18n, "directory-people-matching", {"shown" => shown, "total" => total()})
                 } else {
                     tr!(i18n, "directory-people-count", {"shown" => shown})
                 }
-            }}
-        </p>
+            })
+            filtered=Signal::derive(searching) clear_label=move_tr!("directory-clear-search")
+            on_clear=move |()| query.set(String::new())/>
         {move || {
             if total() == 0 {
                 return view! {
-                    <section class="empty">
-                        <h2>{move_tr!("directory-people-empty-title")}</h2>
-                        <p>{move_tr!("directory-people-empty-text")}</p>
+                    <EmptyState title=move_tr!("directory-people-empty-title") text=move_tr!("directory-people-empty-text")>
                         <a class="button primary" href=Route::PersonNew.href()>{move_tr!("directory-person-add")}</a>
-                    </section>
+                    </EmptyState>
                 }
                 .into_any();
             }
             if rows.with(Vec::is_empty) {
                 return view! {
-                    <section class="empty">
-                        <h2>{move_tr!("directory-people-no-match-title")}</h2>
-                        <p>{move_tr!("directory-people-no-match-text")}</p>
+                    <EmptyState title=move_tr!("directory-people-no-match-title") text=move_tr!("directory-people-no-match-text")>
                         <button on:click=move |_| query.set(String::new())>{move_tr!("directory-clear-search")}</button>
-                    </section>
+                    </EmptyState>
                 }
                 .into_any();
             }

@@ -13,6 +13,7 @@ use crate::core::listing::{self, collate, EventQuery};
 use crate::core::meta::Id;
 use crate::core::model::Record;
 use crate::route::Route;
+use crate::ui::list_parts::{EmptyState, ResultCount};
 use crate::ui::state::use_app;
 use crate::ui::text;
 
@@ -82,7 +83,7 @@ pub fn EventList() -> impl IntoView {
             || kind.with(Option::is_some)
             || year.with(Option::is_some)
     };
-    let clear = move |_| {
+    let clear = move |()| {
         agreement.set(None);
         organisation.set(None);
         kind.set(None);
@@ -186,34 +187,27 @@ pub fn EventList() -> impl IntoView {
                 </select>
             </label>
         </div>
-        <p class="result-count" aria-live="polite">
-            {move || if filtered() {
+        <ResultCount
+            text=Signal::derive(move || if filtered() {
                 tr!(i18n, "events-matching", {"shown" => shown(), "total" => total()})
             } else {
                 tr!(i18n, "events-count", {"shown" => shown()})
-            }}
-            <Show when=filtered>
-                " · " <button class="link" on:click=clear>{move_tr!("events-clear-filters")}</button>
-            </Show>
-        </p>
+            })
+            filtered=Signal::derive(filtered) clear_label=move_tr!("events-clear-filters") on_clear=clear/>
         {move || {
             if total() == 0 {
                 return view! {
-                    <section class="empty">
-                        <h2>{move_tr!("events-empty-title")}</h2>
-                        <p>{move_tr!("events-empty-text")}</p>
+                    <EmptyState title=move_tr!("events-empty-title") text=move_tr!("events-empty-text")>
                         <a class="button primary" href=Route::EventNew.href()>{move_tr!("events-add")}</a>
-                    </section>
+                    </EmptyState>
                 }
                 .into_any();
             }
             if timeline.with(Vec::is_empty) {
                 return view! {
-                    <section class="empty">
-                        <h2>{move_tr!("events-no-match-title")}</h2>
-                        <p>{move_tr!("events-no-match-text")}</p>
-                        <button on:click=clear>{move_tr!("events-clear-filters")}</button>
-                    </section>
+                    <EmptyState title=move_tr!("events-no-match-title") text=move_tr!("events-no-match-text")>
+                        <button on:click=move |_| clear(())>{move_tr!("events-clear-filters")}</button>
+                    </EmptyState>
                 }
                 .into_any();
             }

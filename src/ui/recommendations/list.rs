@@ -12,6 +12,7 @@ use crate::core::recommendation::{Recommendation, RecommendationStatus};
 use crate::core::validate_activity::days_overdue;
 use crate::route::Route;
 use crate::ui::events::agreement_link;
+use crate::ui::list_parts::{EmptyState, ResultCount};
 use crate::ui::state::use_app;
 use crate::ui::text;
 
@@ -35,7 +36,7 @@ pub fn RecommendationList() -> impl IntoView {
     });
     let total = move || state.data.with(|d| d.recommendations.count_live());
     let filtered = move || status.with(Option::is_some) || agreement.with(Option::is_some);
-    let clear = move |_| {
+    let clear = move |()| {
         status.set(None);
         agreement.set(None);
     };
@@ -91,37 +92,30 @@ pub fn RecommendationList() -> impl IntoView {
                 </select>
             </label>
         </div>
-        <p class="result-count" aria-live="polite">
-            {move || {
+        <ResultCount
+            text=Signal::derive(move || {
                 let shown = found.with(Vec::len);
                 if filtered() {
                     tr!(i18n, "recommendations-matching", {"shown" => shown, "total" => total()})
                 } else {
                     tr!(i18n, "recommendations-count", {"shown" => shown})
                 }
-            }}
-            <Show when=filtered>
-                " · " <button class="link" on:click=clear>{move_tr!("recommendations-clear-filters")}</button>
-            </Show>
-        </p>
+            })
+            filtered=Signal::derive(filtered) clear_label=move_tr!("recommendations-clear-filters") on_clear=clear/>
         {move || {
             if total() == 0 {
                 return view! {
-                    <section class="empty">
-                        <h2>{move_tr!("recommendations-empty-title")}</h2>
-                        <p>{move_tr!("recommendations-empty-text")}</p>
+                    <EmptyState title=move_tr!("recommendations-empty-title") text=move_tr!("recommendations-empty-text")>
                         <a class="button primary" href=Route::RecommendationNew.href()>{move_tr!("recommendations-add")}</a>
-                    </section>
+                    </EmptyState>
                 }
                 .into_any();
             }
             if found.with(Vec::is_empty) {
                 return view! {
-                    <section class="empty">
-                        <h2>{move_tr!("recommendations-no-match-title")}</h2>
-                        <p>{move_tr!("recommendations-no-match-text")}</p>
-                        <button on:click=clear>{move_tr!("recommendations-clear-filters")}</button>
-                    </section>
+                    <EmptyState title=move_tr!("recommendations-no-match-title") text=move_tr!("recommendations-no-match-text")>
+                        <button on:click=move |_| clear(())>{move_tr!("recommendations-clear-filters")}</button>
+                    </EmptyState>
                 }
                 .into_any();
             }
