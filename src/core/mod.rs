@@ -16,6 +16,7 @@ pub mod meta;
 pub mod migrate;
 pub mod model;
 pub mod next_period;
+pub mod numbers;
 pub mod recommendation;
 pub mod references;
 pub mod results;

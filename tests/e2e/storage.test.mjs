@@ -136,7 +136,8 @@ e2e('with storage full of a large generated dataset, work goes on in the page, a
   await page.goto(url + '#/agreements');
   await page.reload();
   await page.getByRole('heading', { name: 'Văn bản phối hợp' }).waitFor({ timeout: 60_000 });
-  await page.getByText('2000 văn bản').waitFor({ timeout: 60_000 });
+  // Counts are written the Vietnamese way: "." groups thousands.
+  await page.getByText('2.000 văn bản').waitFor({ timeout: 60_000 });
   const ours = () => page.evaluate(() => Object.fromEntries(Object.keys(localStorage)
     .filter((k) => k.startsWith('phoihop/')).map((k) => [k, localStorage.getItem(k)])));
   const before = await ours();
