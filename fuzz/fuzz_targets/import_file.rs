@@ -20,7 +20,7 @@ fuzz_target!(|bytes: &[u8]| {
     match read_file(bytes, local) {
         Err(error) => {
             let message = error.message();
-            assert!(!message.is_empty());
+            assert!(!message.id.is_empty());
         }
         Ok(file) => {
             let p = preview(&file, local);

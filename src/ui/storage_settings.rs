@@ -2,6 +2,7 @@
 //! export), backups with restore, and what could not be read (with its raw text to save).
 
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
 
 use super::state::use_app;
 use super::text;
@@ -32,25 +33,30 @@ fn UsageMeter() -> impl IntoView {
     let state = use_app();
     let info = state.storage.info;
     let percent = move || info.with(|i| i.units_used * 100 / QUOTA_UNITS);
+    let millions = |units: usize| units as f64 / 1_000_000.0;
     view! {
         <section class="card" id="storage-usage">
-            <h2>"Bộ nhớ trình duyệt"</h2>
+            <h2>{move_tr!("storage-usage-title")}</h2>
             <meter
                 min="0"
                 max=QUOTA_UNITS.to_string()
                 high=(QUOTA_UNITS / 100 * WARN_PERCENT).to_string()
                 value=move || info.with(|i| i.units_used.to_string())
-                aria-label="Dung lượng đã dùng"
+                aria-label=move_tr!("storage-usage-meter")
             ></meter>
             <p>
-                "Đã dùng " <strong>{move || info.with(|i| text::million_units(i.units_used))} " triệu"</strong>
-                " trong khoảng " {text::million_units(QUOTA_UNITS)} " triệu ký tự mà Chrome, Edge và Firefox cho mỗi trang ("
-                {percent} "%), trong đó bản sao lưu chiếm "
-                {move || info.with(|i| text::million_units(i.snapshot_units))} " triệu. Safari chỉ cho khoảng một nửa."
+                {move_tr!("storage-usage-used")} " "
+                <strong>{move_tr!("storage-usage-millions", {"units" => info.with(|i| millions(i.units_used))})}</strong>
+                " "
+                {move_tr!("storage-usage-rest", {
+                    "quota" => millions(QUOTA_UNITS),
+                    "percent" => percent(),
+                    "snapshots" => info.with(|i| millions(i.snapshot_units)),
+                })}
             </p>
             <Show when=move || { percent() >= WARN_PERCENT }>
                 <p class="field-error" role="alert">
-                    "Bộ nhớ đã dùng quá " {WARN_PERCENT} "%. Hãy xuất toàn bộ dữ liệu ra tệp; khi thiếu chỗ, Phối hợp bỏ các bản sao lưu trước, không bao giờ bỏ dữ liệu chính."
+                    {move_tr!("storage-usage-warning", {"percent" => WARN_PERCENT})}
                 </p>
             </Show>
         </section>
@@ -60,34 +66,41 @@ fn UsageMeter() -> impl IntoView {
 #[component]
 fn Durability() -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let info = state.storage.info;
     let message = RwSignal::new(None::<(bool, String)>);
     let export = move |_| match state.export_everything() {
-        Ok(name) => message.set(Some((true, format!("Đã tạo tệp {name}.")))),
-        Err(why) => message.set(Some((false, format!("Không tạo được tệp: {why}")))),
+        Ok(name) => message.set(Some((
+            true,
+            tr!(i18n, "storage-exported", {"name" => name}),
+        ))),
+        Err(why) => message.set(Some((
+            false,
+            tr!(i18n, "storage-export-failed", {"why" => why}),
+        ))),
     };
     view! {
         <section class="card" id="storage-durability">
-            <h2>"Độ an toàn của dữ liệu"</h2>
+            <h2>{move_tr!("storage-durability-title")}</h2>
             <p>
                 {move || match info.with(|i| i.persisted) {
-                    Some(true) => "Trình duyệt đã đồng ý lưu bền vững: dữ liệu không bị tự xóa khi máy thiếu dung lượng.",
-                    Some(false) => "Trình duyệt chưa đồng ý lưu bền vững: khi máy thiếu dung lượng, trình duyệt có thể xóa dữ liệu của trang. Hãy xuất tệp thường xuyên.",
-                    None => "Trình duyệt không cho biết có lưu bền vững hay không. Hãy xuất tệp thường xuyên.",
+                    Some(true) => tr!(i18n, "storage-persisted-yes"),
+                    Some(false) => tr!(i18n, "storage-persisted-no"),
+                    None => tr!(i18n, "storage-persisted-unknown"),
                 }}
             </p>
             <p id="unexported">
                 {move || {
                     let e = info.with(|i| i.export);
                     match (e.changed_since, e.last_export) {
-                        (Some(since), _) => format!("Có thay đổi chưa xuất ra tệp từ {}.", when(since)),
-                        (None, Some(last)) => format!("Mọi thay đổi đã được xuất (lần xuất gần nhất: {}).", when(last)),
-                        (None, None) => "Chưa có thay đổi nào cần xuất.".to_string(),
+                        (Some(since), _) => tr!(i18n, "storage-unexported-since", {"time" => when(since)}),
+                        (None, Some(last)) => tr!(i18n, "storage-all-exported", {"time" => when(last)}),
+                        (None, None) => tr!(i18n, "storage-nothing-to-export"),
                     }
                 }}
             </p>
-            <p class="help">"Bộ nhớ trình duyệt là bản duy nhất của dữ liệu cho tới khi bạn xuất ra tệp."</p>
-            <button class="primary" on:click=export>"Xuất toàn bộ dữ liệu"</button>
+            <p class="help">{move_tr!("storage-only-copy")}</p>
+            <button class="primary" on:click=export>{move_tr!("export-everything")}</button>
             {move || message.get().map(|(ok, m)| view! { <p class=if ok { "field-ok" } else { "field-error" }>{m}</p> })}
         </section>
     }
@@ -96,26 +109,40 @@ fn Durability() -> impl IntoView {
 #[component]
 fn Backups() -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let info = state.storage.info;
     let message = RwSignal::new(None::<(bool, String)>);
     let confirm = RwSignal::new(None::<String>);
+    // Named before the view: leptos-fluent's compile-time key scan skips the first {…} after a
+    // `tr` tag name (`</tr>` too), here the rows, so no key may sit there only.
+    let size_words =
+        move |thousands: usize| tr!(i18n, "storage-backup-size", {"thousands" => thousands});
+    let restore_ellipsis = move_tr!("storage-restore-ellipsis");
+    let deleted = move || tr!(i18n, "storage-backup-deleted");
     view! {
         <section class="card" id="storage-backups">
-            <h2>"Bản sao lưu trong trình duyệt"</h2>
-            <p class="help">
-                "Phối hợp tự giữ bản sao lưu đầu tiên của mỗi ngày (3 ngày gần nhất) và một bản ngay trước mỗi lần nhập tệp, trong giới hạn một phần tư bộ nhớ. Khi thiếu chỗ, bản sao lưu bị bỏ trước. Bản sao lưu nằm trong cùng trình duyệt: không thay cho việc xuất tệp."
-            </p>
+            <h2>{move_tr!("storage-backups-title")}</h2>
+            <p class="help">{move_tr!("storage-backups-help")}</p>
             {move || info.with(|i| i.snapshot_refused.clone()).map(|why| view! {
-                <p class="field-warning" role="status">"Bản sao lưu gần nhất không tạo được: " {why}</p>
+                <p class="field-warning" role="status">
+                    {move_tr!("storage-backup-refused")} " " {move || text::snapshot_refused(i18n, &why)}
+                </p>
             })}
             {move || {
                 let snapshots = info.with(|i| i.snapshots.clone());
                 if snapshots.is_empty() {
-                    return view! { <p>"Chưa có bản sao lưu nào."</p> }.into_any();
+                    return view! { <p>{move_tr!("storage-no-backups")}</p> }.into_any();
                 }
+                let col_time = move_tr!("storage-col-time");
                 view! {
                     <table class="register">
-                        <thead><tr><th>"Thời điểm"</th><th>"Loại"</th><th>"Dung lượng"</th><th></th></tr></thead>
+                        <thead><tr>
+                            <th scope="col">{col_time}</th>
+                            <th scope="col">{move_tr!("storage-col-kind")}</th>
+                            <th scope="col">{move_tr!("storage-col-size")}</th>
+                            // The buttons' column: named for screen readers, empty on screen.
+                            <th scope="col"><span class="visually-hidden">{move_tr!("storage-col-actions")}</span></th>
+                        </tr></thead>
                         <tbody>
                             {snapshots.into_iter().rev().map(|s| {
                                 let key = s.key.clone();
@@ -123,17 +150,17 @@ fn Backups() -> impl IntoView {
                                 view! {
                                     <tr>
                                         <td>{when(s.taken_at)}</td>
-                                        <td>{text::snapshot_kind(s.kind)}</td>
-                                        <td>{format!("{} nghìn ký tự", s.units / 1000)}</td>
+                                        <td>{move || text::snapshot_kind(i18n, s.kind)}</td>
+                                        <td>{move || size_words(s.units / 1000)}</td>
                                         <td>
-                                            <button on:click=move |_| confirm.set(Some(key.clone()))>"Khôi phục…"</button>
+                                            <button on:click=move |_| confirm.set(Some(key.clone()))>{restore_ellipsis}</button>
                                             " "
                                             <button class="link" on:click=move |_| {
                                                 match state.drop_snapshot(&key2) {
-                                                    Ok(()) => message.set(Some((true, "Đã xóa bản sao lưu.".into()))),
-                                                    Err(e) => message.set(Some((false, text::store_error(&e)))),
+                                                    Ok(()) => message.set(Some((true, deleted()))),
+                                                    Err(e) => message.set(Some((false, text::store_error_tr(i18n, &e)))),
                                                 }
-                                            }>"Xóa"</button>
+                                            }>{move_tr!("action-delete")}</button>
                                         </td>
                                     </tr>
                                 }
@@ -145,17 +172,17 @@ fn Backups() -> impl IntoView {
             {move || confirm.get().map(|key| {
                 let key_for_restore = key.clone();
                 view! {
-                    <div class="banner warning" role="dialog" aria-label="Xác nhận khôi phục">
-                        <p>"Đưa toàn bộ dữ liệu về như lúc sao lưu? Các thay đổi sau thời điểm đó được ghi đè bằng một lần sửa mới (bản hiện tại được sao lưu trước, nên có thể khôi phục lại)."</p>
+                    <div class="banner warning" role="dialog" aria-label=move_tr!("storage-restore-confirm-label")>
+                        <p>{move_tr!("storage-restore-confirm")}</p>
                         <button class="primary" on:click=move |_| {
                             confirm.set(None);
                             match state.restore_snapshot(&key_for_restore) {
-                                Ok(n) => message.set(Some((true, format!("Đã khôi phục: {n} bản ghi thay đổi.")))),
-                                Err(why) => message.set(Some((false, format!("Không khôi phục được: {why}")))),
+                                Ok(n) => message.set(Some((true, tr!(i18n, "storage-restored", {"count" => n})))),
+                                Err(why) => message.set(Some((false, tr!(i18n, "storage-restore-failed", {"why" => why.words(i18n)})))),
                             }
-                        }>"Khôi phục"</button>
+                        }>{move_tr!("storage-restore")}</button>
                         " "
-                        <button on:click=move |_| confirm.set(None)>"Hủy"</button>
+                        <button on:click=move |_| confirm.set(None)>{move_tr!("action-cancel")}</button>
                     </div>
                 }
             })}
@@ -167,27 +194,29 @@ fn Backups() -> impl IntoView {
 #[component]
 fn Unreadable() -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let save_raw = move |_| {
         let text = state.unreadable_raw_text();
+        // A file name, the same in both languages (Vietnamese without diacritics).
         let name = format!(
             "phoi-hop-du-lieu-khong-doc-duoc-{}.json",
             state.today().format("%Y-%m-%d")
         );
         if let Err(why) = crate::ui::sharing::browser::download(&text, &name) {
-            state.notify(format!("Không tạo được tệp: {why}"), None);
+            state.notify(tr!(i18n, "storage-export-failed", {"why" => why}), None);
         }
     };
     view! {
         <section class="card" id="storage-unreadable">
-            <h2>"Dữ liệu không đọc được"</h2>
+            <h2>{move_tr!("storage-unreadable-title")}</h2>
             {move || {
                 let problems = state.load_problems.get();
                 if problems.is_empty() {
-                    view! { <p>"Mọi dữ liệu đã lưu đều đọc được."</p> }.into_any()
+                    view! { <p>{move_tr!("storage-all-readable")}</p> }.into_any()
                 } else {
                     view! {
-                        <p>"Các mục sau được giữ nguyên trong trình duyệt, không bị ghi đè; phần còn lại vẫn dùng bình thường. Hãy lưu nội dung gốc ra tệp để gửi hỗ trợ."</p>
-                        <button on:click=save_raw>"Lưu nội dung gốc ra tệp"</button>
+                        <p>{move_tr!("storage-unreadable-text")}</p>
+                        <button on:click=save_raw>{move_tr!("storage-save-raw")}</button>
                         <ul class="problems">
                             {problems
                                 .into_iter()
@@ -196,9 +225,9 @@ fn Unreadable() -> impl IntoView {
                                         <li>
                                             <code>{p.key.clone()}</code>
                                             ": "
-                                            {text::load_problem(&p.kind)}
+                                            {let kind = p.kind.clone(); move || text::load_problem(i18n, &kind)}
                                             <details>
-                                                <summary>"Nội dung gốc"</summary>
+                                                <summary>{move_tr!("storage-raw-text")}</summary>
                                                 <textarea readonly=true rows="4">{p.raw.clone()}</textarea>
                                             </details>
                                         </li>

@@ -1,11 +1,9 @@
 //! Every user-facing wording of the core's enums and problems, through the translation layer
-//! (locales/<language>/common.ftl). Each function takes the `I18n` (it is Copy) and returns the
-//! wording in the current language; inside a view, call it in a closure (`move || …`) so the text
-//! follows a language switch. Data the user typed (a reason, a title) is passed through as is.
-//!
-//! `store_error`, `load_problem`, `snapshot_refused`, `snapshot_kind` and `million_units` are
-//! still Vietnamese only: the storage and sharing pages that call them are translated later
-//! (`store_error_tr` is the translated form the translated pages use).
+//! (locales/<language>/common.ftl; storage's in storage.ftl). Each function takes the `I18n` (it
+//! is Copy) and returns the wording in the current language; inside a view, call it in a closure
+//! (`move || …`) so the text follows a language switch. Data the user typed (a reason, a title)
+//! and the browser's own words are passed through as they are. The import's messages are
+//! rendered by `ui::sharing::wording::message`.
 
 use leptos_fluent::{tr, I18n};
 
@@ -150,31 +148,24 @@ pub fn store_error_tr(i18n: I18n, e: &StoreError) -> String {
     }
 }
 
-/// Vietnamese only, for the pages not translated yet; translated pages use [`store_error_tr`].
-pub fn store_error(e: &StoreError) -> String {
-    match e {
-        StoreError::QuotaExceeded => "Bộ nhớ của trình duyệt dành cho trang này đã đầy.".into(),
-        StoreError::Unavailable(why) => {
-            format!("Trình duyệt không cho dùng bộ nhớ cục bộ ({why}).")
-        }
-        StoreError::Other(why) => format!("Trình duyệt từ chối ghi dữ liệu ({why})."),
-    }
-}
-
-pub fn load_problem(k: &LoadProblemKind) -> String {
+/// Why a stored key could not be read (Settings' "unreadable data", a snapshot that cannot be
+/// restored). The parser's own words (`message`) are shown as they are.
+pub fn load_problem(i18n: I18n, k: &LoadProblemKind) -> String {
     match k {
         LoadProblemKind::InvalidJson { line, column, .. } => {
-            format!("Dữ liệu hỏng (không phải JSON hợp lệ, dòng {line}, cột {column}).")
+            tr!(i18n, "load-problem-invalid-json", {"line" => *line, "column" => *column})
         }
-        LoadProblemKind::SchemaMismatch { message } => format!("Dữ liệu không đúng cấu trúc: {message}."),
-        LoadProblemKind::IdMismatch => "Mã bản ghi bên trong khác với khóa lưu trữ.".into(),
-        LoadProblemKind::UnknownKey => "Khóa lưu trữ không rõ của phiên bản này.".into(),
+        LoadProblemKind::SchemaMismatch { message } => {
+            tr!(i18n, "load-problem-schema-mismatch", {"message" => message.clone()})
+        }
+        LoadProblemKind::IdMismatch => tr!(i18n, "load-problem-id-mismatch"),
+        LoadProblemKind::UnknownKey => tr!(i18n, "load-problem-unknown-key"),
         LoadProblemKind::Undecodable { message } => {
-            format!("Dữ liệu nén bị hỏng, không giải nén được ({message}).")
+            tr!(i18n, "load-problem-undecodable", {"message" => message.clone()})
         }
-        LoadProblemKind::NewerLayout { found } => format!(
-            "Dữ liệu được lưu bởi phiên bản mới hơn (cách lưu {found}). Trang chỉ cho xem, không ghi để tránh làm hỏng."
-        ),
+        LoadProblemKind::NewerLayout { found } => {
+            tr!(i18n, "load-problem-newer-layout", {"found" => found.clone()})
+        }
     }
 }
 
@@ -287,26 +278,20 @@ pub fn status_effect(
     }
 }
 
-/// Millions of characters, as the usage meter shows them ("2,4").
-pub fn million_units(units: usize) -> String {
-    format!("{:.2}", units as f64 / 1_000_000.0).replace('.', ",")
-}
-
-pub fn snapshot_refused(r: &SnapshotRefused) -> String {
+pub fn snapshot_refused(i18n: I18n, r: &SnapshotRefused) -> String {
     match r {
-        SnapshotRefused::TooBig { units, room } => format!(
-            "Bản sao lưu cần khoảng {} triệu ký tự nhưng chỉ còn chỗ cho {} triệu (phần dành cho sao lưu, chừa chỗ cho dữ liệu chính). Hãy xuất dữ liệu ra tệp để sao lưu.",
-            million_units(*units),
-            million_units(*room)
-        ),
-        SnapshotRefused::Store(e) => store_error(e),
+        SnapshotRefused::TooBig { units, room } => tr!(i18n, "snapshot-refused-too-big", {
+            "units" => *units as f64 / 1_000_000.0,
+            "room" => *room as f64 / 1_000_000.0,
+        }),
+        SnapshotRefused::Store(e) => store_error_tr(i18n, e),
     }
 }
 
-pub fn snapshot_kind(k: SnapshotKind) -> &'static str {
+pub fn snapshot_kind(i18n: I18n, k: SnapshotKind) -> String {
     match k {
-        SnapshotKind::Daily => "Hằng ngày",
-        SnapshotKind::BeforeImport => "Trước khi nhập tệp",
-        SnapshotKind::BeforeRestore => "Trước khi khôi phục",
+        SnapshotKind::Daily => tr!(i18n, "snapshot-kind-daily"),
+        SnapshotKind::BeforeImport => tr!(i18n, "snapshot-kind-before-import"),
+        SnapshotKind::BeforeRestore => tr!(i18n, "snapshot-kind-before-restore"),
     }
 }

@@ -79,6 +79,7 @@ pub fn StorageBanner() -> impl IntoView {
 #[component]
 fn ConflictBanner() -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     move || {
         let conflicts = state.storage.conflicts.get();
         (!conflicts.is_empty()).then(|| {
@@ -98,7 +99,7 @@ fn ConflictBanner() -> impl IntoView {
                         .filter(|r| r.differs() && r.path != "updated" && r.path != "created")
                         .map(|r| {
                             let show = |v: Option<String>| v.unwrap_or_else(|| "—".into());
-                            view! { <tr><th scope="row">{crate::ui::sharing::wording::field(&r.path)}</th><td>{show(r.mine)}</td><td>{show(r.theirs)}</td></tr> }
+                            view! { <tr><th scope="row">{crate::ui::sharing::wording::field(i18n, &r.path)}</th><td>{show(r.mine)}</td><td>{show(r.theirs)}</td></tr> }
                         })
                         .collect_view();
                     view! {

@@ -1,12 +1,58 @@
-//! Why a file was refused, and the Vietnamese sentence that tells the user where.
-//! The wording lives here, not in ui/text.rs, because the bad-file corpus checks every sentence
-//! natively (tests/fixtures/bad/*.expected).
+//! Why a file was refused, as a message that says where. The wording is not here: a refusal is
+//! a [`Message`] (a Fluent message id of locales/<language>/sharing.ftl and its arguments),
+//! rendered by the UI through leptos-fluent and by the bad-file corpus test through fluent-bundle
+//! from the same files (tests/fixtures/bad/*.expected holds the exact Vietnamese).
 
 use serde_json::Value;
 
 use crate::core::file_format::{APP_VERSION, FORMAT_NAME, SCHEMA_VERSION};
 use crate::core::meta::Id;
 use crate::core::migrate::MigrationError;
+
+/// A sentence for the user, not yet in any language: a Fluent message id and its arguments.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Message {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg {
+    /// Text from the file or the program (a path, a value, a version): shown as it is.
+    Text(String),
+    /// A count or a size: written the language's way (1.234 / 1,234); selects plurals.
+    Number(f64),
+    /// A part of the sentence that is itself worded per language, rendered first.
+    Message(Message),
+}
+
+impl Message {
+    pub fn new(id: &'static str) -> Message {
+        Message {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    pub fn text(mut self, name: &'static str, value: impl Into<String>) -> Message {
+        self.args.push((name, Arg::Text(value.into())));
+        self
+    }
+
+    pub fn number(mut self, name: &'static str, value: f64) -> Message {
+        self.args.push((name, Arg::Number(value)));
+        self
+    }
+
+    pub fn message(mut self, name: &'static str, value: Message) -> Message {
+        self.args.push((name, Arg::Message(value)));
+        self
+    }
+
+    pub fn arg(&self, name: &str) -> Option<&Arg> {
+        self.args.iter().find(|(n, _)| *n == name).map(|(_, a)| a)
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FileError {
@@ -57,11 +103,21 @@ pub enum JsonReason {
     Unexpected,
 }
 
+/// What a JSON text that is not an object is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonKind {
+    Array,
+    String,
+    Boolean,
+    Null,
+    Number,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NotOurs {
     /// The JSON is an array, a string…, not an object.
     NotAnObject {
-        found: &'static str,
+        found: JsonKind,
     },
     NoFormat,
     OtherFormat {
@@ -69,130 +125,174 @@ pub enum NotOurs {
     },
 }
 
+/// What serde expected where the file has a value of another type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Expected {
+    String,
+    Unsigned,
+    Integer,
+    Boolean,
+    List,
+    Object,
+    Date,
+    Id,
+    /// serde's own words.
+    Other(String),
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SchemaProblem {
     Missing,
     WrongType {
-        expected: String,
+        expected: Expected,
     },
     NotADate,
     NotATime,
     NotAnId,
     NotACount,
+    /// The values accepted, each as written in a file (`"plan"`).
     UnknownValue {
-        allowed: String,
+        allowed: Vec<String>,
     },
     NotAList,
     NotAnObject,
     TooDeep,
     /// A record no office has saved: its version vector is empty.
     NoVersion,
+    /// serde's own words.
     Other(String),
-}
-
-fn megabytes(bytes: usize) -> String {
-    format!("{:.1}", bytes as f64 / 1_048_576.0).replace('.', ",")
 }
 
 impl FileError {
     /// The sentence shown to the user. Every one says where the problem is.
-    pub fn message(&self) -> String {
+    pub fn message(&self) -> Message {
         match self {
-            FileError::TooLarge { bytes, limit } => format!(
-                "Tệp quá lớn: {} MB, giới hạn là {} MB. Hãy xuất từng phần (một văn bản) thay vì toàn bộ.",
-                megabytes(*bytes),
-                limit / 1_048_576
-            ),
-            FileError::Empty => "Tệp trống: không có nội dung nào.".into(),
-            FileError::Utf16 => {
-                "Tệp được lưu bằng mã UTF-16; hãy lưu lại bằng mã UTF-8 rồi mở lại.".into()
-            }
+            FileError::TooLarge { bytes, limit } => Message::new("import-too-large")
+                .number("size", *bytes as f64 / 1_048_576.0)
+                .number("limit", (*limit / 1_048_576) as f64),
+            FileError::Empty => Message::new("import-empty"),
+            FileError::Utf16 => Message::new("import-utf16"),
             FileError::NotJson {
                 line,
                 column,
                 reason,
-            } => format!(
-                "Tệp không phải JSON hợp lệ: {} (dòng {line}, cột {column}).",
-                json_reason(reason)
-            ),
-            FileError::NotOurs(why) => format!(
-                "Đây không phải tệp dữ liệu Phối hợp: {}.",
+            } => Message::new("import-not-json")
+                .message("reason", json_reason(reason))
+                .number("line", *line as f64)
+                .number("column", *column as f64),
+            FileError::NotOurs(why) => Message::new("import-not-ours").message(
+                "why",
                 match why {
-                    NotOurs::NotAnObject { found } =>
-                        format!("nội dung là {found}, không phải một đối tượng JSON"),
-                    NotOurs::NoFormat => "thiếu trường \"format\"".into(),
-                    NotOurs::OtherFormat { found } =>
-                        format!("trường \"format\" là {found}, không phải \"{FORMAT_NAME}\""),
-                }
+                    NotOurs::NotAnObject { found } => Message::new("import-not-an-object")
+                        .message("found", Message::new(json_kind(*found))),
+                    NotOurs::NoFormat => Message::new("import-no-format"),
+                    NotOurs::OtherFormat { found } => Message::new("import-other-format")
+                        .text("found", found.clone())
+                        .text("expected", FORMAT_NAME),
+                },
             ),
-            FileError::SchemaVersion { found: None } => {
-                "Tệp thiếu phiên bản định dạng (trường \"schema_version\").".into()
+            FileError::SchemaVersion { found: None } => Message::new("import-no-schema-version"),
+            FileError::SchemaVersion { found: Some(found) } => {
+                Message::new("import-bad-schema-version").text("found", found.clone())
             }
-            FileError::SchemaVersion { found: Some(found) } => format!(
-                "Phiên bản định dạng (\"schema_version\") phải là số nguyên dương; tệp ghi {found}."
-            ),
-            FileError::NewerSchema { found, written_by } => format!(
-                "Tệp được tạo bởi {} với định dạng phiên bản {found}; Phối hợp {APP_VERSION} này chỉ đọc được tới định dạng phiên bản {SCHEMA_VERSION}. Hãy cập nhật Phối hợp rồi mở lại tệp.",
-                written_by
-                    .as_ref()
-                    .map(|v| format!("Phối hợp {v}"))
-                    .unwrap_or_else(|| "một phiên bản Phối hợp mới hơn".into())
-            ),
-            FileError::Migration(MigrationError::NoStep { from }) => format!(
-                "Không chuyển được tệp định dạng phiên bản {from} sang phiên bản {SCHEMA_VERSION}: thiếu bước chuyển đổi."
-            ),
-            FileError::Migration(MigrationError::Failed { from, reason }) => format!(
-                "Không chuyển được tệp định dạng phiên bản {from} sang phiên bản {SCHEMA_VERSION}: {reason}."
-            ),
+            FileError::NewerSchema { found, written_by } => match written_by {
+                Some(app) => Message::new("import-newer-schema").text("app", app.clone()),
+                None => Message::new("import-newer-schema-unknown-app"),
+            }
+            .text("found", found.to_string())
+            .text("version", APP_VERSION)
+            .text("readable", SCHEMA_VERSION.to_string()),
+            FileError::Migration(MigrationError::NoStep { from }) => {
+                Message::new("import-migration-no-step")
+                    .text("from", from.to_string())
+                    .text("to", SCHEMA_VERSION.to_string())
+            }
+            FileError::Migration(MigrationError::Failed { from, reason }) => {
+                Message::new("import-migration-failed")
+                    .text("from", from.to_string())
+                    .text("to", SCHEMA_VERSION.to_string())
+                    .text("reason", reason.clone())
+            }
             FileError::Schema {
                 path,
                 problem,
                 value,
-            } => {
-                let value = value
-                    .as_ref()
-                    .map(|v| format!(" Giá trị trong tệp: {v}."))
-                    .unwrap_or_default();
-                format!("Sai cấu trúc tại {path}: {}.{value}", schema_problem(problem))
+            } => match value {
+                Some(value) => Message::new("import-schema-value").text("value", value.clone()),
+                None => Message::new("import-schema"),
             }
-            FileError::DuplicateId { id, first, second } => format!(
-                "Mã bản ghi {id} xuất hiện hai lần trong tệp: {first} và {second}."
-            ),
+            .text("path", path.clone())
+            .message("problem", schema_problem(problem)),
+            FileError::DuplicateId { id, first, second } => Message::new("import-duplicate-id")
+                .text("id", id.to_string())
+                .text("first", first.clone())
+                .text("second", second.clone()),
         }
     }
 }
 
-fn json_reason(reason: &JsonReason) -> &'static str {
-    match reason {
-        JsonReason::Truncated => "tệp kết thúc giữa chừng, có thể bị cắt cụt",
-        JsonReason::TrailingComma => "có dấu phẩy thừa",
-        JsonReason::KeyNotQuoted => "tên trường phải đặt trong dấu ngoặc kép",
-        JsonReason::BadString => "chuỗi chứa ký tự hoặc mã thoát không hợp lệ",
-        JsonReason::TooDeep => "dữ liệu lồng nhau quá sâu",
-        JsonReason::TrailingContent => "còn nội dung thừa sau khi dữ liệu JSON đã kết thúc",
-        JsonReason::BadUtf8 => "có byte không phải mã UTF-8",
-        JsonReason::Unexpected => "gặp ký tự không mong đợi",
+fn json_reason(reason: &JsonReason) -> Message {
+    Message::new(match reason {
+        JsonReason::Truncated => "import-json-truncated",
+        JsonReason::TrailingComma => "import-json-trailing-comma",
+        JsonReason::KeyNotQuoted => "import-json-key-not-quoted",
+        JsonReason::BadString => "import-json-bad-string",
+        JsonReason::TooDeep => "import-json-too-deep",
+        JsonReason::TrailingContent => "import-json-trailing-content",
+        JsonReason::BadUtf8 => "import-json-bad-utf8",
+        JsonReason::Unexpected => "import-json-unexpected",
+    })
+}
+
+fn json_kind(kind: JsonKind) -> &'static str {
+    match kind {
+        JsonKind::Array => "import-kind-array",
+        JsonKind::String => "import-kind-string",
+        JsonKind::Boolean => "import-kind-boolean",
+        JsonKind::Null => "import-kind-null",
+        JsonKind::Number => "import-kind-number",
     }
 }
 
-fn schema_problem(problem: &SchemaProblem) -> String {
+fn expected(expected: &Expected) -> Message {
+    match expected {
+        Expected::String => Message::new("import-expected-string"),
+        Expected::Unsigned => Message::new("import-expected-unsigned"),
+        Expected::Integer => Message::new("import-expected-integer"),
+        Expected::Boolean => Message::new("import-expected-boolean"),
+        Expected::List => Message::new("import-expected-list"),
+        Expected::Object => Message::new("import-expected-object"),
+        Expected::Date => Message::new("import-expected-date"),
+        Expected::Id => Message::new("import-expected-id"),
+        Expected::Other(words) => {
+            Message::new("import-expected-other").text("words", words.clone())
+        }
+    }
+}
+
+fn schema_problem(problem: &SchemaProblem) -> Message {
     match problem {
-        SchemaProblem::Missing => "thiếu trường bắt buộc".into(),
-        SchemaProblem::WrongType { expected } => format!("phải là {expected}"),
-        SchemaProblem::NotADate => "không phải ngày hợp lệ dạng yyyy-mm-dd".into(),
-        SchemaProblem::NotATime => "không phải ngày giờ hợp lệ (ví dụ 2024-01-31T08:00:00Z)".into(),
-        SchemaProblem::NotAnId => "không phải mã UUID hợp lệ".into(),
-        SchemaProblem::NotACount => "phải là số nguyên không âm".into(),
-        SchemaProblem::UnknownValue { allowed } => {
-            format!("giá trị không được chấp nhận; chỉ nhận {allowed}")
+        SchemaProblem::Missing => Message::new("import-problem-missing"),
+        SchemaProblem::WrongType { expected: e } => {
+            Message::new("import-problem-wrong-type").message("expected", expected(e))
         }
-        SchemaProblem::NotAList => "phải là một danh sách (mảng JSON)".into(),
-        SchemaProblem::NotAnObject => "phải là một đối tượng JSON".into(),
-        SchemaProblem::TooDeep => "dữ liệu lồng nhau quá sâu".into(),
-        SchemaProblem::NoVersion => {
-            "bản ghi không có phiên bản (\"version\" trống); tệp có thể đã bị sửa tay".into()
+        SchemaProblem::NotADate => Message::new("import-problem-not-a-date"),
+        SchemaProblem::NotATime => Message::new("import-problem-not-a-time"),
+        SchemaProblem::NotAnId => Message::new("import-problem-not-an-id"),
+        SchemaProblem::NotACount => Message::new("import-problem-not-a-count"),
+        SchemaProblem::UnknownValue { allowed } => match allowed.as_slice() {
+            [first, second] => Message::new("import-problem-unknown-value-either")
+                .text("first", first.clone())
+                .text("second", second.clone()),
+            _ => Message::new("import-problem-unknown-value").text("allowed", allowed.join(", ")),
+        },
+        SchemaProblem::NotAList => Message::new("import-problem-not-a-list"),
+        SchemaProblem::NotAnObject => Message::new("import-problem-not-an-object"),
+        SchemaProblem::TooDeep => Message::new("import-problem-too-deep"),
+        SchemaProblem::NoVersion => Message::new("import-problem-no-version"),
+        SchemaProblem::Other(words) => {
+            Message::new("import-problem-other").text("words", words.clone())
         }
-        SchemaProblem::Other(message) => message.clone(),
     }
 }
 
@@ -227,27 +327,27 @@ pub(super) fn json_reason_of(error: &serde_json::Error, source: &str) -> JsonRea
     }
 }
 
-/// serde's own wording of what it expected, in Vietnamese.
-fn expected_vi(expected: &str) -> String {
+/// What serde's wording says it expected.
+fn expected_of(expected: &str) -> Expected {
     let e = expected.trim();
     if e.contains("string") && !e.contains("date") && !e.contains("UUID") {
-        "một chuỗi".into()
+        Expected::String
     } else if e.starts_with('u') && e[1..].chars().all(|c| c.is_ascii_digit()) {
-        "số nguyên không âm".into()
+        Expected::Unsigned
     } else if e.starts_with('i') && e[1..].chars().all(|c| c.is_ascii_digit()) {
-        "số nguyên".into()
+        Expected::Integer
     } else if e.contains("boolean") {
-        "true hoặc false".into()
+        Expected::Boolean
     } else if e.contains("sequence") {
-        "một danh sách (mảng JSON)".into()
+        Expected::List
     } else if e.contains("map") || e.starts_with("struct") {
-        "một đối tượng JSON".into()
+        Expected::Object
     } else if e.contains("date") {
-        "ngày dạng yyyy-mm-dd".into()
+        Expected::Date
     } else if e.contains("UUID") {
-        "mã UUID".into()
+        Expected::Id
     } else {
-        e.to_string()
+        Expected::Other(e.to_string())
     }
 }
 
@@ -260,12 +360,15 @@ pub(super) fn schema_problem_of(message: &str, field: &str) -> (SchemaProblem, O
         return (SchemaProblem::Missing, Some(name));
     }
     if let Some(rest) = message.strip_prefix("unknown variant `") {
+        // serde: "expected `a`", "expected `a` or `b`", "expected one of `a`, `b`, `c`".
         let allowed = rest
             .split_once("expected ")
             .map(|(_, a)| {
                 a.trim_start_matches("one of ")
-                    .replace('`', "\"")
-                    .replace(" or ", " hoặc ")
+                    .split(", ")
+                    .flat_map(|part| part.split(" or "))
+                    .map(|name| name.replace('`', "\""))
+                    .collect()
             })
             .unwrap_or_default();
         return (SchemaProblem::UnknownValue { allowed }, None);
@@ -290,7 +393,7 @@ pub(super) fn schema_problem_of(message: &str, field: &str) -> (SchemaProblem, O
     {
         return (
             SchemaProblem::WrongType {
-                expected: expected_vi(expected),
+                expected: expected_of(expected),
             },
             None,
         );

@@ -16,7 +16,7 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 use serde_json::value::RawValue;
 use serde_json::Value;
 
-pub use error::{FileError, JsonReason, NotOurs, SchemaProblem};
+pub use error::{Arg, Expected, FileError, JsonKind, JsonReason, Message, NotOurs, SchemaProblem};
 pub use preview::{apply, preview, undo, Applied, Group, Preview, UndoImport};
 
 use super::file_format::{Header, Scope, FORMAT_NAME, HEADER_KEYS, SCHEMA_VERSION};
@@ -39,13 +39,16 @@ pub enum Warning {
 }
 
 impl Warning {
-    pub fn message(&self) -> String {
+    /// The sentence shown in the preview (worded in locales/<language>/sharing.ftl).
+    pub fn message(&self) -> Message {
         match self {
             Warning::MissingReference { path, id } => {
-                format!("{path} trỏ tới bản ghi {id}, không có trong tệp và cũng chưa có ở đây.")
+                Message::new("import-warning-missing-reference")
+                    .text("path", path.clone())
+                    .text("id", id.to_string())
             }
             Warning::UnknownSection { name } => {
-                format!("Mục \"{name}\" của tệp không thuộc phiên bản này nên được bỏ qua.")
+                Message::new("import-warning-unknown-section").text("name", name.clone())
             }
         }
     }
@@ -106,13 +109,13 @@ fn line_column(before: &[u8]) -> (usize, usize) {
     (line, column)
 }
 
-fn kind_of_json(text: &str) -> &'static str {
+fn kind_of_json(text: &str) -> JsonKind {
     match text.trim_start().chars().next() {
-        Some('[') => "một mảng",
-        Some('"') => "một chuỗi",
-        Some('t' | 'f') => "một giá trị true/false",
-        Some('n') => "null",
-        _ => "một số",
+        Some('[') => JsonKind::Array,
+        Some('"') => JsonKind::String,
+        Some('t' | 'f') => JsonKind::Boolean,
+        Some('n') => JsonKind::Null,
+        _ => JsonKind::Number,
     }
 }
 

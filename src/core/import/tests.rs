@@ -102,8 +102,8 @@ fn every_schema_version_ever_released_has_a_fixture_that_imports() {
         let bytes = std::fs::read(&path).unwrap_or_else(|_| panic!("missing {}", path.display()));
         let raw: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
         assert_eq!(raw["schema_version"], version);
-        let file =
-            read_file(&bytes, &Dataset::default()).unwrap_or_else(|e| panic!("{}", e.message()));
+        let file = read_file(&bytes, &Dataset::default())
+            .unwrap_or_else(|e| panic!("{}", vietnamese(&e.message())));
         assert_eq!(
             file.migrated_from,
             (version < SCHEMA_VERSION).then_some(version)
@@ -138,6 +138,87 @@ fn unknown_fields_in_a_file_are_kept_through_import_and_export() {
 
 // ---------------------------------------------------------------- the bad-file corpus
 
+/// The .ftl files rendered natively, as the app renders them (see tests/support/fluent.rs).
+mod fluent {
+    use crate::core::import::{Arg, Message};
+    use crate::core::numbers::format_number;
+    include!("../../../tests/support/fluent.rs");
+}
+
+fn vietnamese(message: &Message) -> String {
+    fluent::render_message(&fluent::bundle("vi"), message)
+}
+
+fn english(message: &Message) -> String {
+    fluent::render_message(&fluent::bundle("en"), message)
+}
+
+/// A few refusals in English: the same message, the other language's words and numbers.
+#[test]
+fn refusals_read_in_english_too() {
+    let cases: [(&[u8], &str); 5] = [
+        (b"", "The file is empty: there is nothing in it."),
+        (
+            b"{\"format\": \"phoihop\",",
+            "The file is not valid JSON: the file ends part-way through; it may have been cut off (line 1, column 21).",
+        ),
+        (
+            b"[1, 2]",
+            "This is not a Phối hợp data file: the content is an array, not a JSON object.",
+        ),
+        (
+            b"{\"format\": \"phoihop\", \"schema_version\": 99, \"app_version\": \"0.9.0\"}",
+            "The file was made by Phối hợp 0.9.0 in format version 99; this Phối hợp 0.1.0 reads format versions up to 1 only. Update Phối hợp, then open the file again.",
+        ),
+        (
+            b"{\"format\": \"phoihop\", \"schema_version\": \"1\"}",
+            "The format version (\"schema_version\") must be a positive whole number; the file says \"1\".",
+        ),
+    ];
+    for (bytes, expected) in cases {
+        let error = read_file(bytes, &Dataset::default()).unwrap_err();
+        assert_eq!(english(&error.message()), expected);
+    }
+    // Numbers as each language writes them: 1.500 in Vietnamese, 1,500 in English.
+    let long = format!("{{\"format\": \"phoihop\",{}", "\n".repeat(1499));
+    let error = read_file(long.as_bytes(), &Dataset::default()).unwrap_err();
+    assert!(
+        english(&error.message()).contains("(line 1,500, column 0)"),
+        "{}",
+        english(&error.message())
+    );
+    assert!(vietnamese(&error.message()).contains("(dòng 1.500, cột 0)"));
+    // Nested parts (the problem, what was expected) and the value from the file.
+    let dir = fixtures().join("bad");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "expected") {
+            continue;
+        }
+        let Err(error) = read_file(&std::fs::read(&path).unwrap(), &Dataset::default()) else {
+            continue;
+        };
+        let text = english(&error.message());
+        assert!(
+            !text
+                .chars()
+                .any(|c| "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ".contains(c))
+                || text.contains("Phối hợp")
+                || text.contains("UBND")
+                || text.contains("hôm qua")
+                || text.contains("Tỉnh Đoàn"),
+            "{}: {text}",
+            path.display()
+        );
+        if let FileError::Schema { value: Some(_), .. } = error {
+            assert!(text.contains(". Value in the file: "), "{text}");
+            seen += 1;
+        }
+    }
+    assert!(seen > 5);
+}
+
 /// Every file in tests/fixtures/bad/ must be refused with exactly the sentence in its
 /// `.expected` sidecar, and the store must be byte-for-byte what it was.
 #[test]
@@ -163,6 +244,7 @@ fn every_bad_file_is_refused_with_its_message_and_changes_nothing() {
     );
     let stored_before = store.entries.clone();
     let mut failures = Vec::new();
+    let vi = fluent::bundle("vi");
     for path in &files {
         let expected_path = path.with_extension("expected");
         let expected = std::fs::read_to_string(&expected_path)
@@ -172,12 +254,12 @@ fn every_bad_file_is_refused_with_its_message_and_changes_nothing() {
         let before = data.clone();
         let outcome = import_all(&mut data, &bytes, Choice::TakeTheirs, stamp(0xB, 10));
         match outcome {
-            Err(error) if error.message() == expected.trim_end() => {}
+            Err(error) if fluent::render_message(&vi, &error.message()) == expected.trim_end() => {}
             Err(error) => failures.push(format!(
                 "{}:\n  expected: {}\n  got:      {}",
                 path.display(),
                 expected.trim_end(),
-                error.message()
+                fluent::render_message(&vi, &error.message())
             )),
             Ok(applied) => {
                 // What a wrongly accepted file would have done: prove the check below can fail.
@@ -203,8 +285,12 @@ fn a_file_over_the_limit_is_refused_with_its_size_before_it_is_read() {
     big[0] = b'{';
     let error = read_file(&big, &Dataset::default()).unwrap_err();
     assert_eq!(
-        error.message(),
+        vietnamese(&error.message()),
         "Tệp quá lớn: 20,0 MB, giới hạn là 20 MB. Hãy xuất từng phần (một văn bản) thay vì toàn bộ."
+    );
+    assert_eq!(
+        english(&error.message()),
+        "The file is too large: 20.0 MB, and the limit is 20 MB. Export part of the data (one agreement) instead of everything."
     );
     assert!(matches!(error, FileError::TooLarge { bytes, .. } if bytes == MAX_FILE_BYTES + 1));
 }
@@ -404,7 +490,11 @@ fn references_missing_from_file_and_here_are_warnings_with_their_path() {
         Some(&keys),
     );
     let file = read_file(text.as_bytes(), &Dataset::default()).unwrap();
-    let messages: Vec<String> = file.warnings.iter().map(Warning::message).collect();
+    let messages: Vec<String> = file
+        .warnings
+        .iter()
+        .map(|w| vietnamese(&w.message()))
+        .collect();
     assert!(
         messages
             .iter()

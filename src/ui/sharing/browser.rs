@@ -13,12 +13,19 @@ use crate::web::local_storage::LocalStore;
 /// as unreadable, and this one is not a record.
 pub const UNDO_KEY: &str = "phoihop-undo-import";
 
+/// The browser's own words for an error (they come in the browser's language).
 fn describe(error: JsValue) -> String {
     error
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .or_else(|| error.as_string())
-        .unwrap_or_else(|| "lỗi không rõ".into())
+        .unwrap_or_else(unknown_error)
+}
+
+fn unknown_error() -> String {
+    crate::ui::i18n::current()
+        .map(|i18n| leptos_fluent::tr!(i18n, "sharing-unknown-error"))
+        .unwrap_or_default()
 }
 
 /// Offers `text` as a file download named `name` (Blob + object URL + <a download>).
@@ -30,7 +37,7 @@ pub fn download(text: &str, name: &str) -> Result<(), String> {
     let url = Url::create_object_url_with_blob(&blob).map_err(describe)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or("không có trang")?;
+        .ok_or_else(unknown_error)?;
     let anchor: HtmlAnchorElement = document
         .create_element("a")
         .map_err(describe)?

@@ -1,4 +1,4 @@
-//! Trao đổi dữ liệu: export a file for another office, and import theirs through a preview that
+//! Sharing (trao đổi dữ liệu): export a file for another office, and import theirs through a preview that
 //! changes nothing until the user confirms, then a report with "undo this import".
 //! Every decision is the core's (`file_format`, `import`, `merge`); this module only shows it.
 
@@ -10,13 +10,16 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
 use wasm_bindgen::JsCast;
 use web_sys::File;
 
 use super::state::{use_app, AppState};
 use crate::core::dates::format_instant;
 use crate::core::file_format::{self, Header, Scope};
-use crate::core::import::{self, FileError, IncomingFile, Preview, UndoImport, MAX_FILE_BYTES};
+use crate::core::import::{
+    self, FileError, IncomingFile, Message, Preview, UndoImport, MAX_FILE_BYTES,
+};
 use crate::core::merge::Choice;
 use crate::core::meta::new_id;
 use crate::core::model::{AgreementKind, Collection, Record};
@@ -30,9 +33,10 @@ pub enum Stage {
     Reading {
         name: String,
     },
+    /// Why, as the core's message: worded when shown, so a language switch rewords it.
     Refused {
         name: String,
-        message: String,
+        message: Message,
     },
     Preview {
         name: String,
@@ -96,7 +100,7 @@ impl Sharing {
             let next = match browser::read_bytes(&file).await {
                 Err(why) => Stage::Refused {
                     name,
-                    message: format!("Trình duyệt không đọc được tệp ({why})."),
+                    message: Message::new("sharing-read-failed").text("why", why),
                 },
                 Ok(bytes) => {
                     state
@@ -168,7 +172,7 @@ pub fn DropTarget() -> impl IntoView {
     view! {
         <Show when=move || sharing.dragging.get()>
             <div class="drop-overlay" aria-hidden="true">
-                <p>"Thả tệp để xem trước khi nhập. Chưa có gì thay đổi cho tới khi bạn xác nhận."</p>
+                <p>{move_tr!("sharing-drop-overlay")}</p>
             </div>
         </Show>
     }
@@ -177,11 +181,10 @@ pub fn DropTarget() -> impl IntoView {
 #[component]
 pub fn SharingPage() -> impl IntoView {
     let sharing = use_sharing();
+    let i18n = expect_context::<I18n>();
     view! {
-        <h1>"Trao đổi dữ liệu"</h1>
-        <p class="lead">
-            "Gửi dữ liệu cho đơn vị khác bằng một tệp; nhận tệp của họ, xem trước từng thay đổi rồi mới nhập. Không ai mất việc đã làm: bản mới hơn được giữ, chỗ hai nơi cùng sửa thì bạn chọn."
-        </p>
+        <h1>{move_tr!("sharing-title")}</h1>
+        <p class="lead">{move_tr!("sharing-lead")}</p>
         <div class="sharing-grid">
             <ExportCard/>
             <ImportCard/>
@@ -189,13 +192,13 @@ pub fn SharingPage() -> impl IntoView {
         {move || match sharing.stage.get() {
             Stage::Idle => ().into_any(),
             Stage::Reading { name } => view! {
-                <section class="card" role="status"><p>"Đang đọc tệp “" {name} "”…"</p></section>
+                <section class="card" role="status"><p>{move_tr!("sharing-reading", {"name" => name.clone()})}</p></section>
             }.into_any(),
             Stage::Refused { name, message } => view! {
                 <section class="banner error import-refused" role="alert">
-                    <strong>"Không nhập tệp “" {name} "”. "</strong>
-                    {message}
-                    " Dữ liệu ở đây không thay đổi."
+                    <strong>{move_tr!("sharing-refused", {"name" => name.clone()})} " "</strong>
+                    {move || wording::message(i18n, &message)}
+                    " " {move_tr!("sharing-refused-unchanged")}
                 </section>
             }.into_any(),
             Stage::Preview { name, file, preview } => view! {
@@ -209,6 +212,7 @@ pub fn SharingPage() -> impl IntoView {
 #[component]
 fn ExportCard() -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     let message = RwSignal::new(None::<(bool, String)>);
     let counts = move || {
         state.data.with(|d| {
@@ -216,7 +220,7 @@ fn ExportCard() -> impl IntoView {
                 .into_iter()
                 .map(|c| {
                     let n = crate::with_record_type!(c, T => d.table::<T>().iter_live().count());
-                    format!("{n} {}", wording::collection(c).to_lowercase())
+                    wording::collection_count(i18n, c, n)
                 })
                 .collect();
             parts.join(", ")
@@ -285,25 +289,25 @@ fn ExportCard() -> impl IntoView {
                 }
                 message.set(Some((
                     true,
-                    format!(
-                        "Đã tạo tệp {name} ({}). Gửi tệp này cho đơn vị kia.",
-                        human_size(bytes)
-                    ),
+                    tr!(i18n, "sharing-exported", {"name" => name, "size" => wording::size(i18n, bytes)}),
                 )))
             }
-            Some(Err(why)) => message.set(Some((false, format!("Không tạo được tệp: {why}")))),
-            None => message.set(Some((false, "Văn bản này không còn nữa.".into()))),
+            Some(Err(why)) => message.set(Some((
+                false,
+                tr!(i18n, "sharing-export-failed", {"why" => why}),
+            ))),
+            None => message.set(Some((false, tr!(i18n, "sharing-export-gone")))),
         }
     };
     view! {
         <section class="card">
-            <h2>"Xuất tệp"</h2>
-            <p>"Dữ liệu ở đây: " {counts} "."</p>
-            <button class="primary" on:click=move |_| export(None)>"Xuất toàn bộ dữ liệu"</button>
+            <h2>{move_tr!("sharing-export-title")}</h2>
+            <p>{move || tr!(i18n, "sharing-data-here", {"counts" => counts()})}</p>
+            <button class="primary" on:click=move |_| export(None)>{move_tr!("export-everything")}</button>
             <div class="stack export-one">
-                <label for="export-agreement">"Hoặc chỉ một văn bản, kèm kế hoạch, sự kiện, kiến nghị và các cơ quan, cá nhân liên quan:"</label>
+                <label for="export-agreement">{move_tr!("sharing-export-one")}</label>
                 <select id="export-agreement" on:change=move |ev| chosen.set(event_target_value(&ev)) prop:value=move || chosen.get()>
-                    <option value="">"— Chọn văn bản —"</option>
+                    <option value="">{move_tr!("sharing-choose-agreement")}</option>
                     {move || agreements.get().into_iter().map(|(_, label, id)| view! {
                         <option value=id.to_string()>{label}</option>
                     }).collect_view()}
@@ -311,20 +315,12 @@ fn ExportCard() -> impl IntoView {
                 <button
                     disabled=move || chosen.with(String::is_empty)
                     on:click=move |_| export(chosen.get_untracked().parse().ok())
-                >"Xuất văn bản này"</button>
+                >{move_tr!("sharing-export-this")}</button>
             </div>
             {move || message.get().map(|(ok, m)| view! {
                 <p class=if ok { "field-ok" } else { "field-error" } role="status">{m}</p>
             })}
         </section>
-    }
-}
-
-fn human_size(bytes: usize) -> String {
-    if bytes < 1024 * 1024 {
-        format!("{} KB", bytes.div_ceil(1024))
-    } else {
-        format!("{:.1} MB", bytes as f64 / 1_048_576.0).replace('.', ",")
     }
 }
 
@@ -342,13 +338,13 @@ fn ImportCard() -> impl IntoView {
     };
     view! {
         <section class="card">
-            <h2>"Nhập tệp"</h2>
+            <h2>{move_tr!("sharing-import-title")}</h2>
             <div class="drop-zone">
-                <p>"Kéo thả tệp .json của đơn vị khác vào trang này, hoặc"</p>
-                <label class="button primary" for="import-file">"Chọn tệp…"</label>
+                <p>{move_tr!("sharing-drop-here")}</p>
+                <label class="button primary" for="import-file">{move_tr!("sharing-choose-file")}</label>
                 <input id="import-file" class="visually-hidden" type="file" accept=".json,application/json" on:change=on_pick/>
             </div>
-            <p class="help">"Chưa có gì thay đổi cho tới khi bạn xem trước và bấm xác nhận."</p>
+            <p class="help">{move_tr!("sharing-nothing-changes-yet")}</p>
             <UndoOffer/>
         </section>
     }
@@ -359,14 +355,18 @@ fn ImportCard() -> impl IntoView {
 fn UndoOffer() -> impl IntoView {
     let state = use_app();
     let sharing = use_sharing();
+    let i18n = expect_context::<I18n>();
     view! {
         {move || sharing.undo.get().map(|undo| view! {
             <div class="undo-offer">
                 <p>
-                    "Lần nhập gần nhất: tệp của " <strong>{undo.from_office.clone()}</strong>
-                    ", lúc " {format_instant(undo.imported_at)} ", " {undo.entries.len()} " bản ghi đã thay đổi."
+                    {move_tr!("sharing-undo-last-from")} " " <strong>{undo.from_office.clone()}</strong>
+                    {move_tr!("sharing-undo-last-rest", {
+                        "time" => format_instant(undo.imported_at),
+                        "count" => undo.entries.len(),
+                    })}
                 </p>
-                <button on:click=move |_| undo_import(state, sharing)>"Hoàn tác lần nhập này"</button>
+                <button on:click=move |_| undo_import(state, sharing, i18n)>{move_tr!("sharing-undo")}</button>
             </div>
         })}
         {move || sharing.undo_message.get().map(|(ok, m)| view! {
@@ -376,12 +376,17 @@ fn UndoOffer() -> impl IntoView {
 }
 
 /// Applies the previewed file with the chosen answers, stores what changed, keeps the undo.
-pub fn apply_import(state: AppState, sharing: Sharing, file: &IncomingFile) -> Result<(), String> {
+pub fn apply_import(
+    state: AppState,
+    sharing: Sharing,
+    file: &IncomingFile,
+    i18n: I18n,
+) -> Result<(), String> {
     if state.read_only.get_untracked() {
-        return Err("Trang đang ở chế độ chỉ xem nên không nhập được.".into());
+        return Err(tr!(i18n, "sharing-apply-read-only"));
     }
     if state.save.with_untracked(|s| s.error.is_some()) {
-        return Err("Còn thay đổi chưa lưu được vào trình duyệt; hãy xử lý thông báo lỗi lưu ở đầu trang trước khi nhập.".into());
+        return Err(tr!(i18n, "sharing-apply-unsaved"));
     }
     let choices = sharing.choices.get_untracked();
     let stamp = state.stamp();
@@ -390,7 +395,7 @@ pub fn apply_import(state: AppState, sharing: Sharing, file: &IncomingFile) -> R
     // import's own undo still holds.
     if let Err(why) = state.snapshot_before_import() {
         state.notify(
-            format!("Không giữ được bản sao lưu trước khi nhập: {why}"),
+            tr!(i18n, "sharing-no-snapshot", {"why" => super::text::snapshot_refused(i18n, &why)}),
             None,
         );
     }
@@ -399,7 +404,7 @@ pub fn apply_import(state: AppState, sharing: Sharing, file: &IncomingFile) -> R
         .try_update(|data| import::apply(data, file, &choices, stamp, new_id))
         .expect("dataset is alive");
     let applied = result
-        .map_err(|undecided| format!("Còn {} xung đột chưa chọn cách giữ.", undecided.len()))?;
+        .map_err(|undecided| tr!(i18n, "sharing-apply-undecided", {"count" => undecided.len()}))?;
     // The undo goes to storage before the records, so even a half-finished save can be undone.
     let undo_stored = applied.written.is_empty() || browser::store_undo(&applied.undo);
     state.persist(applied.written.clone());
@@ -418,7 +423,7 @@ pub fn apply_import(state: AppState, sharing: Sharing, file: &IncomingFile) -> R
     Ok(())
 }
 
-fn undo_import(state: AppState, sharing: Sharing) {
+fn undo_import(state: AppState, sharing: Sharing, i18n: I18n) {
     let Some(undo) = sharing.undo.get_untracked() else {
         return;
     };
@@ -429,10 +434,7 @@ fn undo_import(state: AppState, sharing: Sharing) {
     match result {
         Err(import::preview::UndoRefused::EditedSince(keys)) => sharing.undo_message.set(Some((
             false,
-            format!(
-                "Không hoàn tác được: {} bản ghi đã được sửa sau lần nhập này; hoàn tác sẽ làm mất các sửa đổi đó.",
-                keys.len()
-            ),
+            tr!(i18n, "sharing-undo-refused", {"count" => keys.len()}),
         ))),
         Ok(undone) => {
             state.persist_rollback(undone.restored.clone());
@@ -444,15 +446,13 @@ fn undo_import(state: AppState, sharing: Sharing) {
                 sharing.stage.set(Stage::Idle);
             }
             let message = match removed {
-                Ok(()) => format!(
-                    "Đã hoàn tác lần nhập: {} bản ghi trở lại như trước, {} bản ghi do tệp thêm vào đã được bỏ.",
-                    undone.restored.len(),
-                    undone.removed.len()
-                ),
-                Err(e) => format!(
-                    "Đã hoàn tác trong trang, nhưng chưa xóa được khỏi trình duyệt các bản ghi do tệp thêm vào: {}",
-                    super::text::store_error(&e)
-                ),
+                Ok(()) => tr!(i18n, "sharing-undone", {
+                    "restored" => undone.restored.len(),
+                    "removed" => undone.removed.len(),
+                }),
+                Err(e) => tr!(i18n, "sharing-undone-not-forgotten", {
+                    "why" => super::text::store_error_tr(i18n, &e),
+                }),
             };
             sharing.undo_message.set(Some((true, message)));
         }
@@ -461,29 +461,41 @@ fn undo_import(state: AppState, sharing: Sharing) {
 
 #[component]
 fn ReportView(report: Arc<Report>) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
     let count = |g| report.counts.get(&g).copied().unwrap_or(0);
-    let line = |n: usize, text: &'static str| {
-        (n > 0).then(|| view! { <li><strong>{n}</strong> " " {text}</li> })
+    // Each line's words follow the count (English plurals); the count itself stands out.
+    let line = move |n: usize, words: fn(I18n, usize) -> String| {
+        (n > 0).then(|| {
+            view! {
+                <li>
+                    <strong>{move || crate::ui::i18n::number(i18n, n)}</strong>
+                    " "
+                    {move || words(i18n, n)}
+                </li>
+            }
+        })
     };
+    let written = report.written;
+    let from_office = report.from_office.clone();
     view! {
         <section class="card report" role="status" aria-labelledby="report-title">
-            <h2 id="report-title">"Đã nhập tệp của " {report.from_office.clone()}</h2>
-            {if report.written == 0 {
-                view! { <p>"Không có gì thay đổi: mọi bản ghi trong tệp đã có ở đây, hoặc ở đây mới hơn."</p> }.into_any()
+            <h2 id="report-title">{move_tr!("sharing-report-title", {"office" => from_office.clone()})}</h2>
+            {if written == 0 {
+                view! { <p>{move_tr!("sharing-report-nothing")}</p> }.into_any()
             } else {
-                view! { <p>{report.written} " bản ghi đã được ghi vào trình duyệt."</p> }.into_any()
+                view! { <p>{move_tr!("sharing-report-written", {"count" => written})}</p> }.into_any()
             }}
             <ul class="report-lines">
-                {line(count(import::Group::New), "bản ghi mới được thêm")}
-                {line(count(import::Group::IncomingNewer), "bản ghi được cập nhật theo tệp")}
-                {line(count(import::Group::DeletedInFile), "bản ghi bị xóa theo tệp")}
-                {line(count(import::Group::Conflict), "xung đột đã giải quyết theo lựa chọn của bạn")}
-                {line(report.copies, "bản sao được tạo khi giữ cả hai")}
-                {line(count(import::Group::LocalNewer), "bản ghi giữ nguyên vì ở đây mới hơn")}
-                {line(count(import::Group::Identical), "bản ghi giống nhau")}
+                {line(count(import::Group::New), |i18n, n| tr!(i18n, "sharing-report-new", {"count" => n}))}
+                {line(count(import::Group::IncomingNewer), |i18n, n| tr!(i18n, "sharing-report-updated", {"count" => n}))}
+                {line(count(import::Group::DeletedInFile), |i18n, n| tr!(i18n, "sharing-report-deleted", {"count" => n}))}
+                {line(count(import::Group::Conflict), |i18n, n| tr!(i18n, "sharing-report-conflicts", {"count" => n}))}
+                {line(report.copies, |i18n, n| tr!(i18n, "sharing-report-copies", {"count" => n}))}
+                {line(count(import::Group::LocalNewer), |i18n, n| tr!(i18n, "sharing-report-kept", {"count" => n}))}
+                {line(count(import::Group::Identical), |i18n, n| tr!(i18n, "sharing-report-identical", {"count" => n}))}
             </ul>
             {(!report.undo_stored).then(|| view! {
-                <p class="field-warning">"Bộ nhớ trình duyệt không đủ chỗ cho bản lưu để hoàn tác: chỉ hoàn tác được khi trang này còn mở."</p>
+                <p class="field-warning">{move_tr!("sharing-report-undo-not-stored")}</p>
             })}
         </section>
     }

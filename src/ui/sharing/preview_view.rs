@@ -1,9 +1,10 @@
 //! The preview of an import: counts and lists by group, warnings, and each conflict field by
-//! field with the user's choice. Nothing is written until "Nhập" is pressed.
+//! field with the user's choice. Nothing is written until the import is confirmed.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
 
 use super::{apply_import, use_sharing, wording, Stage};
 use crate::core::dates::format_instant;
@@ -11,6 +12,7 @@ use crate::core::import::preview::{conflict_detail, label};
 use crate::core::import::{Group, IncomingFile, Preview};
 use crate::core::workspace::RecordKey;
 use crate::route::Route;
+use crate::ui::i18n::number;
 use crate::ui::state::use_app;
 
 /// Lists longer than this are cut, with the number left out: a whole office is thousands.
@@ -20,6 +22,7 @@ const SHOWN_PER_GROUP: usize = 100;
 pub fn PreviewView(name: String, file: Arc<IncomingFile>, preview: Arc<Preview>) -> impl IntoView {
     let state = use_app();
     let sharing = use_sharing();
+    let i18n = expect_context::<I18n>();
     let error = RwSignal::new(None::<String>);
     let conflicts: Vec<RecordKey> = preview.in_group(Group::Conflict).map(|e| e.key).collect();
     let conflict_count = conflicts.len();
@@ -36,28 +39,38 @@ pub fn PreviewView(name: String, file: Arc<IncomingFile>, preview: Arc<Preview>)
     let header = file.header.clone();
     let for_apply = file.clone();
     let confirm = move |_| {
-        if let Err(message) = apply_import(state, sharing, &for_apply) {
+        if let Err(message) = apply_import(state, sharing, &for_apply, i18n) {
             error.set(Some(message));
         }
     };
     let cancel = move |_| sharing.stage.set(Stage::Idle);
-    let warnings: Vec<String> = file
-        .warnings
+    // Worded when shown (in a closure), so a language switch rewords them.
+    let deletions: Vec<(String, String, usize)> = preview
+        .deletions_in_use
         .iter()
-        .map(|w| w.message())
-        .chain(preview.deletions_in_use.iter().map(|d| {
+        .map(|d| {
             let what = state
                 .data
                 .with_untracked(|data| label(data, d.key))
                 .unwrap_or_default();
-            format!(
-                "Tệp xóa “{what}” ({}), nhưng {} bản ghi ở đây vẫn dùng bản ghi này.",
-                d.position,
-                d.used_by.len()
-            )
-        }))
+            (what, d.position.clone(), d.used_by.len())
+        })
         .collect();
-    let warning_count = warnings.len();
+    let file_warnings: Vec<_> = file.warnings.iter().map(|w| w.message()).collect();
+    let warning_count = file_warnings.len() + deletions.len();
+    let warnings = move || -> Vec<String> {
+        file_warnings
+            .iter()
+            .map(|m| wording::message(i18n, m))
+            .chain(deletions.iter().map(|(what, position, count)| {
+                tr!(i18n, "sharing-deletion-in-use", {
+                    "what" => what.clone(),
+                    "position" => position.clone(),
+                    "count" => *count,
+                })
+            }))
+            .collect()
+    };
     let group_list = {
         let preview = preview.clone();
         let file = file.clone();
@@ -74,7 +87,7 @@ pub fn PreviewView(name: String, file: Arc<IncomingFile>, preview: Arc<Preview>)
                         let href = Route::of_record(e.key.collection, e.key.id).href();
                         view! {
                             <li>
-                                <span class="muted">{wording::collection(e.key.collection)} ": "</span>
+                                <span class="muted">{move || wording::collection(i18n, e.key.collection)} ": "</span>
                                 {if group == Group::New { view! { <span>{text}</span> }.into_any() } else { view! { <a href=href>{text}</a> }.into_any() }}
                             </li>
                         }
@@ -82,9 +95,14 @@ pub fn PreviewView(name: String, file: Arc<IncomingFile>, preview: Arc<Preview>)
                     .collect_view();
                 view! {
                     <details class="group-list" open=matches!(group, Group::New | Group::IncomingNewer | Group::DeletedInFile)>
-                        <summary>{wording::group(group)} " (" {total} "): " {wording::group_effect(group)}</summary>
+                        <summary>
+                            {move || wording::group(i18n, group)} " (" {move || number(i18n, total)} "): "
+                            {move || wording::group_effect(i18n, group)}
+                        </summary>
                         <ul>{rows}</ul>
-                        {(total > SHOWN_PER_GROUP).then(|| view! { <p class="muted">"… và " {total - SHOWN_PER_GROUP} " bản ghi khác."</p> })}
+                        {(total > SHOWN_PER_GROUP).then(|| view! {
+                            <p class="muted">{move_tr!("sharing-more-records", {"count" => total - SHOWN_PER_GROUP})}</p>
+                        })}
                     </details>
                 }
             })
@@ -92,29 +110,37 @@ pub fn PreviewView(name: String, file: Arc<IncomingFile>, preview: Arc<Preview>)
     };
     view! {
         <section class="card preview" aria-labelledby="preview-title">
-            <h2 id="preview-title">"Xem trước: " {name}</h2>
+            <h2 id="preview-title">{move_tr!("sharing-preview-title", {"name" => name.clone()})}</h2>
             <p>
-                "Tệp của " <strong>{header.office.name.clone()}</strong>
-                ", xuất lúc " {format_instant(header.exported_at)} ", gồm " {wording::scope(&header.scope)} "."
-                {file.migrated_from.map(|v| format!(" Tệp định dạng phiên bản {v} đã được chuyển sang định dạng hiện tại."))}
+                {move_tr!("sharing-preview-from")} " " <strong>{header.office.name.clone()}</strong>
+                {move_tr!("sharing-preview-exported", {
+                    "time" => format_instant(header.exported_at),
+                    "scope" => wording::scope(i18n, &header.scope),
+                })}
+                {file.migrated_from.map(|v| view! {
+                    " " {move_tr!("sharing-preview-migrated", {"version" => v.to_string()})}
+                })}
             </p>
-            <ul class="counts" aria-label="Số bản ghi theo nhóm">
-                {Group::ALL.into_iter().map(|g| view! {
-                    <li class=wording::group_class(g)>
-                        <strong>{preview.count(g)}</strong>
-                        <span>{wording::group(g)}</span>
-                    </li>
+            <ul class="counts" aria-label=move_tr!("sharing-counts-label")>
+                {Group::ALL.into_iter().map(|g| {
+                    let n = preview.count(g);
+                    view! {
+                        <li class=wording::group_class(g)>
+                            <strong>{move || number(i18n, n)}</strong>
+                            <span>{move || wording::group(i18n, g)}</span>
+                        </li>
+                    }
                 }).collect_view()}
             </ul>
             {(warning_count > 0).then(|| view! {
                 <div class="banner warning" role="status">
-                    <strong>{warning_count} " cảnh báo (không ngăn việc nhập):"</strong>
-                    <ul>{warnings.into_iter().take(50).map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+                    <strong>{move_tr!("sharing-warnings", {"count" => warning_count})}</strong>
+                    <ul>{move || warnings().into_iter().take(50).map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
                 </div>
             })}
             {(conflict_count > 0).then(|| view! {
-                <h3>"Xung đột (" {conflict_count} "): cả hai nơi đã sửa cùng một bản ghi"</h3>
-                <p class="help">"Chọn cho từng bản ghi. Bản được giữ sẽ được coi là mới nhất ở mọi đơn vị, nên xung đột này không lặp lại."</p>
+                <h3>{move_tr!("sharing-conflicts-title", {"count" => conflict_count})}</h3>
+                <p class="help">{move_tr!("sharing-conflicts-help")}</p>
                 {preview.in_group(Group::Conflict).map(|e| view! {
                     <ConflictCard key=e.key file=file.clone()/>
                 }).collect_view()}
@@ -124,18 +150,18 @@ pub fn PreviewView(name: String, file: Arc<IncomingFile>, preview: Arc<Preview>)
             <div class="actions">
                 {if changes == 0 {
                     view! {
-                        <p>"Tệp không có gì mới: mọi bản ghi đã có ở đây, hoặc ở đây mới hơn."</p>
-                        <button class="primary" on:click=cancel>"Đóng"</button>
+                        <p>{move_tr!("sharing-nothing-new")}</p>
+                        <button class="primary" on:click=cancel>{move_tr!("action-close")}</button>
                     }.into_any()
                 } else {
                     view! {
                         <button class="primary" on:click=confirm disabled=move || { undecided.get() > 0 }>
-                            {format!("Nhập {changes} thay đổi")}
+                            {move_tr!("sharing-apply", {"count" => changes})}
                         </button>
                         {move || (undecided.get() > 0).then(|| view! {
-                            <span class="muted">"Còn " {undecided.get()} " xung đột chưa chọn."</span>
+                            <span class="muted">{move_tr!("sharing-undecided", {"count" => undecided.get()})}</span>
                         })}
-                        <button on:click=cancel>"Hủy, không nhập"</button>
+                        <button on:click=cancel>{move_tr!("sharing-cancel")}</button>
                     }.into_any()
                 }}
             </div>
@@ -144,9 +170,9 @@ pub fn PreviewView(name: String, file: Arc<IncomingFile>, preview: Arc<Preview>)
 }
 
 /// A field's value as a reader expects it: times in Vietnam's clock, absence said in words.
-fn shown(path: &str, value: Option<&str>) -> String {
+fn shown(i18n: I18n, path: &str, value: Option<&str>) -> String {
     match value {
-        None => "(không có)".into(),
+        None => tr!(i18n, "sharing-no-value"),
         Some(v) if matches!(path, "created" | "updated") => v
             .parse::<chrono::DateTime<chrono::Utc>>()
             .map(format_instant)
@@ -159,6 +185,7 @@ fn shown(path: &str, value: Option<&str>) -> String {
 fn ConflictCard(key: RecordKey, file: Arc<IncomingFile>) -> impl IntoView {
     let state = use_app();
     let sharing = use_sharing();
+    let i18n = expect_context::<I18n>();
     let detail = state
         .data
         .with_untracked(|data| conflict_detail(data, &file, key));
@@ -171,24 +198,33 @@ fn ConflictCard(key: RecordKey, file: Arc<IncomingFile>) -> impl IntoView {
     };
     let group_name = format!("choice-{}", key.id);
     let same = detail.rows.iter().filter(|r| !r.differs()).count();
+    // Named before the view: leptos-fluent's compile-time key scan skips the first {…} after a
+    // `tr` tag name, so no key may sit there only.
+    let col_field = move_tr!("sharing-conflict-field");
+    let label_title = title.clone();
     view! {
-        <article class="conflict" aria-label=format!("Xung đột: {title}")>
-            <h4>{wording::collection(key.collection)} ": " <a href=Route::of_record(key.collection, key.id).href()>{title.clone()}</a></h4>
+        <article class="conflict" aria-label=move || tr!(i18n, "sharing-conflict-label", {"title" => label_title.clone()})>
+            <h4>{move || wording::collection(i18n, key.collection)} ": " <a href=Route::of_record(key.collection, key.id).href()>{title.clone()}</a></h4>
             <table class="plain diff">
-                <thead><tr><th scope="col">"Trường"</th><th scope="col">"Bản của tôi"</th><th scope="col">"Bản trong tệp"</th></tr></thead>
+                <thead><tr><th scope="col">{col_field}</th><th scope="col">{move_tr!("sharing-conflict-mine")}</th><th scope="col">{move_tr!("sharing-conflict-theirs")}</th></tr></thead>
                 <tbody>
-                    {detail.rows.iter().filter(|r| r.differs()).map(|r| view! {
-                        <tr>
-                            <th scope="row">{wording::field(&r.path)}</th>
-                            <td class="mine">{shown(&r.path, r.mine.as_deref())}</td>
-                            <td class="theirs">{shown(&r.path, r.theirs.as_deref())}</td>
-                        </tr>
+                    {detail.rows.iter().filter(|r| r.differs()).map(|r| {
+                        let (path, mine, theirs) = (r.path.clone(), r.mine.clone(), r.theirs.clone());
+                        let path2 = path.clone();
+                        let path3 = path.clone();
+                        view! {
+                            <tr>
+                                <th scope="row">{move || wording::field(i18n, &path)}</th>
+                                <td class="mine">{move || shown(i18n, &path2, mine.as_deref())}</td>
+                                <td class="theirs">{move || shown(i18n, &path3, theirs.as_deref())}</td>
+                            </tr>
+                        }
                     }).collect_view()}
                 </tbody>
             </table>
-            <p class="muted">{same} " trường khác giống nhau ở hai bản."</p>
+            <p class="muted">{move_tr!("sharing-conflict-same", {"count" => same})}</p>
             <fieldset class="choices">
-                <legend>"Giữ bản nào?"</legend>
+                <legend>{move_tr!("sharing-conflict-which")}</legend>
                 {detail.choices.iter().map(|&choice| {
                     let id = format!("{group_name}-{choice:?}");
                     view! {
@@ -200,7 +236,7 @@ fn ConflictCard(key: RecordKey, file: Arc<IncomingFile>) -> impl IntoView {
                                 prop:checked=move || sharing.choices.with(|c| c.get(&key) == Some(&choice))
                                 on:change=move |_| sharing.choices.update(|c| { c.insert(key, choice); })
                             />
-                            <label for=id>{wording::choice(choice)}</label>
+                            <label for=id>{move || wording::choice(i18n, choice)}</label>
                         </div>
                     }
                 }).collect_view()}

@@ -1,31 +1,36 @@
-//! The Vietnamese words of the sharing page (the import's refusals are worded in the core,
-//! where the bad-file corpus checks them).
+//! The words of the sharing page (locales/<language>/sharing.ftl), and the one table that
+//! renders the core's import messages ([`Message`]: a refusal, a warning) through the translation
+//! layer. The core names the message and its arguments; the wording is only in the .ftl files,
+//! which the bad-file corpus test renders too (tests/support/fluent.rs).
+
+use fluent_templates::fluent_bundle::FluentValue;
+use leptos_fluent::{tr, I18n};
 
 use crate::core::file_format::Scope;
-use crate::core::import::Group;
+use crate::core::import::{Arg, Group, Message};
 use crate::core::merge::Choice;
 use crate::core::model::Collection;
 
-pub fn group(g: Group) -> &'static str {
+pub fn group(i18n: I18n, g: Group) -> String {
     match g {
-        Group::Conflict => "Xung đột",
-        Group::New => "Mới",
-        Group::IncomingNewer => "Trong tệp mới hơn",
-        Group::DeletedInFile => "Đã xóa trong tệp",
-        Group::LocalNewer => "Ở đây mới hơn",
-        Group::Identical => "Giống nhau",
+        Group::Conflict => tr!(i18n, "sharing-group-conflict"),
+        Group::New => tr!(i18n, "sharing-group-new"),
+        Group::IncomingNewer => tr!(i18n, "sharing-group-incoming-newer"),
+        Group::DeletedInFile => tr!(i18n, "sharing-group-deleted-in-file"),
+        Group::LocalNewer => tr!(i18n, "sharing-group-local-newer"),
+        Group::Identical => tr!(i18n, "sharing-group-identical"),
     }
 }
 
 /// What happens to the records of a group when the import is applied.
-pub fn group_effect(g: Group) -> &'static str {
+pub fn group_effect(i18n: I18n, g: Group) -> String {
     match g {
-        Group::Conflict => "hai nơi cùng sửa; bạn chọn giữ bản nào",
-        Group::New => "sẽ được thêm",
-        Group::IncomingNewer => "sẽ được cập nhật theo tệp",
-        Group::DeletedInFile => "sẽ bị xóa theo tệp",
-        Group::LocalNewer => "giữ nguyên bản ở đây",
-        Group::Identical => "không thay đổi",
+        Group::Conflict => tr!(i18n, "sharing-effect-conflict"),
+        Group::New => tr!(i18n, "sharing-effect-new"),
+        Group::IncomingNewer => tr!(i18n, "sharing-effect-incoming-newer"),
+        Group::DeletedInFile => tr!(i18n, "sharing-effect-deleted-in-file"),
+        Group::LocalNewer => tr!(i18n, "sharing-effect-local-newer"),
+        Group::Identical => tr!(i18n, "sharing-effect-identical"),
     }
 }
 
@@ -40,68 +45,217 @@ pub fn group_class(g: Group) -> &'static str {
     }
 }
 
-pub fn collection(c: Collection) -> &'static str {
+/// A collection's name, as the label before a record ("Cơ quan: …").
+pub fn collection(i18n: I18n, c: Collection) -> String {
     match c {
-        Collection::Organisations => "Cơ quan",
-        Collection::People => "Cá nhân",
-        Collection::Agreements => "Văn bản",
-        Collection::Events => "Sự kiện",
-        Collection::Recommendations => "Kiến nghị",
+        Collection::Organisations => tr!(i18n, "sharing-collection-organisations"),
+        Collection::People => tr!(i18n, "sharing-collection-people"),
+        Collection::Agreements => tr!(i18n, "sharing-collection-agreements"),
+        Collection::Events => tr!(i18n, "sharing-collection-events"),
+        Collection::Recommendations => tr!(i18n, "sharing-collection-recommendations"),
     }
 }
 
-pub fn choice(c: Choice) -> &'static str {
+/// "12 cơ quan" / "12 organisations": a count of a collection's records.
+pub fn collection_count(i18n: I18n, c: Collection, count: usize) -> String {
     match c {
-        Choice::KeepMine => "Giữ bản của tôi",
-        Choice::TakeTheirs => "Lấy bản trong tệp",
-        Choice::KeepBoth => "Giữ cả hai (bản trong tệp thành một bản ghi mới)",
-    }
-}
-
-pub fn scope(s: &Scope) -> String {
-    match s {
-        Scope::All => "toàn bộ dữ liệu".into(),
-        Scope::Agreement { title, .. } => {
-            format!("một văn bản: “{title}” và các bản ghi liên quan")
+        Collection::Organisations => {
+            tr!(i18n, "sharing-count-organisations", {"count" => count})
+        }
+        Collection::People => tr!(i18n, "sharing-count-people", {"count" => count}),
+        Collection::Agreements => tr!(i18n, "sharing-count-agreements", {"count" => count}),
+        Collection::Events => tr!(i18n, "sharing-count-events", {"count" => count}),
+        Collection::Recommendations => {
+            tr!(i18n, "sharing-count-recommendations", {"count" => count})
         }
     }
 }
 
+pub fn choice(i18n: I18n, c: Choice) -> String {
+    match c {
+        Choice::KeepMine => tr!(i18n, "sharing-choice-keep-mine"),
+        Choice::TakeTheirs => tr!(i18n, "sharing-choice-take-theirs"),
+        Choice::KeepBoth => tr!(i18n, "sharing-choice-keep-both"),
+    }
+}
+
+pub fn scope(i18n: I18n, s: &Scope) -> String {
+    match s {
+        Scope::All => tr!(i18n, "sharing-scope-all"),
+        Scope::Agreement { title, .. } => {
+            tr!(i18n, "sharing-scope-agreement", {"title" => title.clone()})
+        }
+    }
+}
+
+/// A file size: whole KB below a megabyte, MB with one decimal above.
+pub fn size(i18n: I18n, bytes: usize) -> String {
+    if bytes < 1024 * 1024 {
+        tr!(i18n, "sharing-size-kb", {"size" => bytes.div_ceil(1024)})
+    } else {
+        tr!(i18n, "sharing-size-mb", {"size" => bytes as f64 / 1_048_576.0})
+    }
+}
+
 /// Field paths as a reader knows them; unknown ones are shown as they are.
-pub fn field(path: &str) -> String {
+pub fn field(i18n: I18n, path: &str) -> String {
     let (head, rest) = match path.split_once(['.', '[']) {
         Some((h, _)) => (h, &path[h.len()..]),
         None => (path, ""),
     };
     let name = match head {
-        "title" => "Tên",
-        "name" => "Tên",
-        "short_name" => "Tên viết tắt",
-        "full_name" => "Họ và tên",
-        "number" => "Số hiệu",
-        "kind" => "Loại",
-        "notes" => "Ghi chú",
-        "period" => "Giai đoạn",
-        "parties" => "Các bên",
-        "signatories" => "Người ký",
-        "signed_on" => "Ngày ký",
-        "signed_place" => "Nơi ký",
-        "legal_basis" => "Căn cứ",
-        "areas" => "Nội dung phối hợp",
-        "status_override" => "Trạng thái đặt tay",
-        "supersedes" => "Thay thế",
-        "parent" => "Thuộc",
-        "positions" => "Chức vụ",
-        "deleted" => "Đã xóa",
-        "updated" => "Sửa lần cuối",
-        "created" => "Tạo lúc",
-        "content" => "Nội dung",
-        "deadline" => "Hạn trả lời",
-        "status" => "Trạng thái",
-        "response" => "Trả lời",
-        "place" => "Địa điểm",
-        "starts_at" => "Thời gian",
+        "title" | "name" => tr!(i18n, "field-title"),
+        "short_name" => tr!(i18n, "field-short-name"),
+        "full_name" => tr!(i18n, "field-full-name"),
+        "number" => tr!(i18n, "field-number"),
+        "kind" => tr!(i18n, "field-kind"),
+        "notes" => tr!(i18n, "field-notes"),
+        "period" => tr!(i18n, "field-period"),
+        "parties" => tr!(i18n, "field-parties"),
+        "signatories" => tr!(i18n, "field-signatories"),
+        "signed_on" => tr!(i18n, "field-signed-on"),
+        "signed_place" => tr!(i18n, "field-signed-place"),
+        "legal_basis" => tr!(i18n, "field-legal-basis"),
+        "areas" => tr!(i18n, "field-areas"),
+        "status_override" => tr!(i18n, "field-status-override"),
+        "supersedes" => tr!(i18n, "field-supersedes"),
+        "parent" => tr!(i18n, "field-parent"),
+        "positions" => tr!(i18n, "field-positions"),
+        "deleted" => tr!(i18n, "field-deleted"),
+        "updated" => tr!(i18n, "field-updated"),
+        "created" => tr!(i18n, "field-created"),
+        "content" => tr!(i18n, "field-content"),
+        "deadline" => tr!(i18n, "field-deadline"),
+        "status" => tr!(i18n, "field-status"),
+        "response" => tr!(i18n, "field-response"),
+        "place" => tr!(i18n, "field-place"),
+        "starts_at" => tr!(i18n, "field-starts-at"),
         _ => return path.to_string(),
     };
     format!("{name}{rest}")
+}
+
+/// A message of the core (`core::import::Message`) in the current language. Every id the core
+/// can produce has its line here, so leptos-fluent checks each key and its arguments at compile
+/// time, and tests/i18n.rs checks that no id of the core is missing from this table.
+pub fn message(i18n: I18n, m: &Message) -> String {
+    let a = |name: &str| -> FluentValue<'static> {
+        match m.arg(name) {
+            Some(Arg::Text(text)) => text.clone().into(),
+            Some(Arg::Number(n)) => (*n).into(),
+            Some(Arg::Message(inner)) => message(i18n, inner).into(),
+            None => "".into(),
+        }
+    };
+    match m.id {
+        // Refusals (core/import/error.rs)
+        "import-too-large" => {
+            tr!(i18n, "import-too-large", {"size" => a("size"), "limit" => a("limit")})
+        }
+        "import-empty" => tr!(i18n, "import-empty"),
+        "import-utf16" => tr!(i18n, "import-utf16"),
+        "import-not-json" => tr!(i18n, "import-not-json", {
+            "reason" => a("reason"),
+            "line" => a("line"),
+            "column" => a("column"),
+        }),
+        "import-json-truncated" => tr!(i18n, "import-json-truncated"),
+        "import-json-trailing-comma" => tr!(i18n, "import-json-trailing-comma"),
+        "import-json-key-not-quoted" => tr!(i18n, "import-json-key-not-quoted"),
+        "import-json-bad-string" => tr!(i18n, "import-json-bad-string"),
+        "import-json-too-deep" => tr!(i18n, "import-json-too-deep"),
+        "import-json-trailing-content" => tr!(i18n, "import-json-trailing-content"),
+        "import-json-bad-utf8" => tr!(i18n, "import-json-bad-utf8"),
+        "import-json-unexpected" => tr!(i18n, "import-json-unexpected"),
+        "import-not-ours" => tr!(i18n, "import-not-ours", {"why" => a("why")}),
+        "import-not-an-object" => tr!(i18n, "import-not-an-object", {"found" => a("found")}),
+        "import-kind-array" => tr!(i18n, "import-kind-array"),
+        "import-kind-string" => tr!(i18n, "import-kind-string"),
+        "import-kind-boolean" => tr!(i18n, "import-kind-boolean"),
+        "import-kind-null" => tr!(i18n, "import-kind-null"),
+        "import-kind-number" => tr!(i18n, "import-kind-number"),
+        "import-no-format" => tr!(i18n, "import-no-format"),
+        "import-other-format" => tr!(i18n, "import-other-format", {
+            "found" => a("found"),
+            "expected" => a("expected"),
+        }),
+        "import-no-schema-version" => tr!(i18n, "import-no-schema-version"),
+        "import-bad-schema-version" => {
+            tr!(i18n, "import-bad-schema-version", {"found" => a("found")})
+        }
+        "import-newer-schema" => tr!(i18n, "import-newer-schema", {
+            "app" => a("app"),
+            "found" => a("found"),
+            "version" => a("version"),
+            "readable" => a("readable"),
+        }),
+        "import-newer-schema-unknown-app" => tr!(i18n, "import-newer-schema-unknown-app", {
+            "found" => a("found"),
+            "version" => a("version"),
+            "readable" => a("readable"),
+        }),
+        "import-migration-no-step" => tr!(i18n, "import-migration-no-step", {
+            "from" => a("from"),
+            "to" => a("to"),
+        }),
+        "import-migration-failed" => tr!(i18n, "import-migration-failed", {
+            "from" => a("from"),
+            "to" => a("to"),
+            "reason" => a("reason"),
+        }),
+        "import-schema" => {
+            tr!(i18n, "import-schema", {"path" => a("path"), "problem" => a("problem")})
+        }
+        "import-schema-value" => tr!(i18n, "import-schema-value", {
+            "path" => a("path"),
+            "problem" => a("problem"),
+            "value" => a("value"),
+        }),
+        "import-problem-missing" => tr!(i18n, "import-problem-missing"),
+        "import-problem-wrong-type" => {
+            tr!(i18n, "import-problem-wrong-type", {"expected" => a("expected")})
+        }
+        "import-problem-not-a-date" => tr!(i18n, "import-problem-not-a-date"),
+        "import-problem-not-a-time" => tr!(i18n, "import-problem-not-a-time"),
+        "import-problem-not-an-id" => tr!(i18n, "import-problem-not-an-id"),
+        "import-problem-not-a-count" => tr!(i18n, "import-problem-not-a-count"),
+        "import-problem-unknown-value" => {
+            tr!(i18n, "import-problem-unknown-value", {"allowed" => a("allowed")})
+        }
+        "import-problem-unknown-value-either" => tr!(i18n, "import-problem-unknown-value-either", {
+            "first" => a("first"),
+            "second" => a("second"),
+        }),
+        "import-problem-not-a-list" => tr!(i18n, "import-problem-not-a-list"),
+        "import-problem-not-an-object" => tr!(i18n, "import-problem-not-an-object"),
+        "import-problem-too-deep" => tr!(i18n, "import-problem-too-deep"),
+        "import-problem-no-version" => tr!(i18n, "import-problem-no-version"),
+        "import-problem-other" => tr!(i18n, "import-problem-other", {"words" => a("words")}),
+        "import-expected-string" => tr!(i18n, "import-expected-string"),
+        "import-expected-unsigned" => tr!(i18n, "import-expected-unsigned"),
+        "import-expected-integer" => tr!(i18n, "import-expected-integer"),
+        "import-expected-boolean" => tr!(i18n, "import-expected-boolean"),
+        "import-expected-list" => tr!(i18n, "import-expected-list"),
+        "import-expected-object" => tr!(i18n, "import-expected-object"),
+        "import-expected-date" => tr!(i18n, "import-expected-date"),
+        "import-expected-id" => tr!(i18n, "import-expected-id"),
+        "import-expected-other" => tr!(i18n, "import-expected-other", {"words" => a("words")}),
+        "import-duplicate-id" => tr!(i18n, "import-duplicate-id", {
+            "id" => a("id"),
+            "first" => a("first"),
+            "second" => a("second"),
+        }),
+        // Warnings (core/import/mod.rs)
+        "import-warning-missing-reference" => tr!(i18n, "import-warning-missing-reference", {
+            "path" => a("path"),
+            "id" => a("id"),
+        }),
+        "import-warning-unknown-section" => {
+            tr!(i18n, "import-warning-unknown-section", {"name" => a("name")})
+        }
+        // The sharing page's own (mod.rs)
+        "sharing-read-failed" => tr!(i18n, "sharing-read-failed", {"why" => a("why")}),
+        // A new id without its line here: shown as the id (tests/i18n.rs fails first).
+        other => other.to_string(),
+    }
 }

@@ -5,12 +5,15 @@
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
+use leptos_fluent::{tr, I18n};
 
 use super::{AppState, SaveState};
-use crate::core::storage::backup::{self, SnapshotInfo};
+use crate::core::storage::backup::{self, SnapshotInfo, SnapshotRefused};
 use crate::core::storage::keys::SnapshotKind;
 use crate::core::storage::sync::{self, Absorbed};
-use crate::core::storage::{self, Conflict, ExportState, Session, StoreError, WriteReport};
+use crate::core::storage::{
+    self, Conflict, ExportState, LoadProblemKind, Session, StoreError, WriteReport,
+};
 use crate::core::workspace::{OfficeProfile, RecordKey};
 use crate::ui::text;
 use crate::web::durability;
@@ -27,7 +30,23 @@ pub struct StorageInfo {
     /// The browser's answer to navigator.storage.persist (None: not asked yet, or no such API).
     pub persisted: Option<bool>,
     /// Why the last snapshot was not taken (too big for the budget, storage refused).
-    pub snapshot_refused: Option<String>,
+    pub snapshot_refused: Option<SnapshotRefused>,
+}
+
+/// Why a snapshot was not restored.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RestoreRefused {
+    Store(StoreError),
+    Unreadable(LoadProblemKind),
+}
+
+impl RestoreRefused {
+    pub fn words(&self, i18n: I18n) -> String {
+        match self {
+            RestoreRefused::Store(e) => text::store_error_tr(i18n, e),
+            RestoreRefused::Unreadable(k) => text::load_problem(i18n, k),
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -118,13 +137,28 @@ impl AppState {
         };
         // Whatever was not moved stays in the old keys and loads from them next time.
         if let Some(error) = report.error {
-            self.notify(
-                format!(
-                    "Chưa chuyển hết dữ liệu sang cách lưu gọn mới: {} Dữ liệu vẫn đọc được; Phối hợp sẽ thử lại lần sau.",
-                    text::store_error(&error)
-                ),
-                None,
-            );
+            self.say(move |i18n| {
+                tr!(i18n, "storage-migration-unfinished", {"why" => text::store_error_tr(i18n, &error)})
+            });
+        }
+    }
+
+    /// A toast in the current language. Storage speaks from timers and other tabs' events too,
+    /// and at start before the page (and its language) exists: then once it does.
+    fn say(&self, words: impl FnOnce(I18n) -> String + 'static) {
+        match crate::ui::i18n::current() {
+            Some(i18n) => self.notify(words(i18n), None),
+            None => {
+                let state = *self;
+                set_timeout(
+                    move || {
+                        if let Some(i18n) = crate::ui::i18n::current() {
+                            state.notify(words(i18n), None);
+                        }
+                    },
+                    std::time::Duration::ZERO,
+                );
+            }
         }
     }
 
@@ -208,13 +242,8 @@ impl AppState {
             self.load_problems.update(|p| p.extend(report.problems));
         }
         if !report.snapshots_dropped.is_empty() {
-            self.notify(
-                format!(
-                    "Bộ nhớ trình duyệt sắp đầy: đã bỏ {} bản sao lưu cũ để lưu được thay đổi. Hãy xuất dữ liệu ra tệp.",
-                    report.snapshots_dropped.len()
-                ),
-                None,
-            );
+            let count = report.snapshots_dropped.len();
+            self.say(move |i18n| tr!(i18n, "storage-snapshots-dropped", {"count" => count}));
         }
         let failed = report.error.is_some();
         self.save.set(SaveState {
@@ -354,19 +383,19 @@ impl AppState {
             self.storage
                 .conflicts
                 .update(|c| c.retain(|x| x.key != key));
-            self.notify("Đã giải quyết xung đột: phiên bản được chọn đã lưu.", None);
+            self.say(|i18n| tr!(i18n, "storage-conflict-resolved"));
         }
     }
 
     /// Hook for issue 4 (import): a snapshot of everything, taken just before an import changes
-    /// the data. The error is a sentence to show (the import may go on: the user decides).
-    pub fn snapshot_before_import(&self) -> Result<SnapshotInfo, String> {
+    /// the data. The error says why (the import may go on: the user decides).
+    pub fn snapshot_before_import(&self) -> Result<SnapshotInfo, SnapshotRefused> {
         self.take_snapshot(SnapshotKind::BeforeImport)
     }
 
-    fn take_snapshot(&self, kind: SnapshotKind) -> Result<SnapshotInfo, String> {
+    fn take_snapshot(&self, kind: SnapshotKind) -> Result<SnapshotInfo, SnapshotRefused> {
         let now = self.stamp().now;
-        let mut store = LocalStore::open().map_err(|e| text::store_error(&e))?;
+        let mut store = LocalStore::open().map_err(SnapshotRefused::Store)?;
         let result = self.data.with_untracked(|data| {
             self.storage
                 .session
@@ -374,7 +403,6 @@ impl AppState {
                 .expect("session is alive")
         });
         self.refresh_storage_info();
-        let result = result.map_err(|refused| text::snapshot_refused(&refused));
         let refused = result.as_ref().err().cloned();
         self.storage.info.update(|i| i.snapshot_refused = refused);
         result
@@ -395,20 +423,21 @@ impl AppState {
 
     /// Brings the data back to a snapshot (first taking one of the current state, so this too
     /// can be undone). Returns how many records changed.
-    pub fn restore_snapshot(&self, key: &str) -> Result<usize, String> {
+    pub fn restore_snapshot(&self, key: &str) -> Result<usize, RestoreRefused> {
         let snapshot = LocalStore::open()
-            .map_err(|e| text::store_error(&e))
-            .and_then(|store| backup::read(&store, key).map_err(|k| text::load_problem(&k)))?;
+            .map_err(RestoreRefused::Store)
+            .and_then(|store| backup::read(&store, key).map_err(RestoreRefused::Unreadable))?;
         let before = self.take_snapshot(SnapshotKind::BeforeRestore);
         let changed = self.apply(
             |data, stamp| backup::restore(data, &snapshot, stamp),
             |keys| keys.clone(),
         );
         if let Err(why) = before {
-            self.notify(
-                format!("Đã khôi phục, nhưng không giữ được bản sao của dữ liệu trước đó: {why}"),
-                None,
-            );
+            self.say(move |i18n| {
+                tr!(i18n, "storage-restored-without-snapshot", {
+                    "why" => text::snapshot_refused(i18n, &why),
+                })
+            });
         }
         Ok(changed.len())
     }
@@ -439,7 +468,11 @@ impl AppState {
     /// The banner's "export everything": the file format and download of the sharing page.
     pub fn export_everything(&self) -> Result<String, String> {
         use crate::core::file_format::{self, Header, Scope};
-        let office = self.office.get_untracked().ok_or("Chưa đặt tên cơ quan.")?;
+        let office = self.office.get_untracked().ok_or_else(|| {
+            crate::ui::i18n::current()
+                .map(|i18n| tr!(i18n, "storage-no-office"))
+                .unwrap_or_default()
+        })?;
         let now = self.stamp().now;
         let text = self.data.with_untracked(|data| {
             file_format::export(data, &Header::new(&office, Scope::All, now), None)

@@ -1,0 +1,70 @@
+# Storage: Settings' storage sections (src/ui/storage_settings.rs), the storage layer's notices
+# (src/ui/state/storage.rs), unreadable data and snapshots (src/ui/text.rs).
+
+## Usage
+storage-usage-title = Browser storage
+storage-usage-meter = Storage used
+storage-usage-used = Used
+storage-usage-millions = { NUMBER($units, minimumFractionDigits: 2, maximumFractionDigits: 2) } million
+storage-usage-rest = of about { NUMBER($quota, minimumFractionDigits: 2, maximumFractionDigits: 2) } million characters that Chrome, Edge and Firefox give each page ({ $percent }%), of which backups take { NUMBER($snapshots, minimumFractionDigits: 2, maximumFractionDigits: 2) } million. Safari gives only about half as much.
+storage-usage-warning = More than { $percent }% of the storage is used. Export all data to a file; when room runs out, Phối hợp gives up the backups first, never the data itself.
+
+## Durability
+storage-durability-title = How safe the data is
+storage-persisted-yes = The browser agreed to persistent storage: the data is not cleared on its own when the computer runs short of space.
+storage-persisted-no = The browser has not agreed to persistent storage: when the computer runs short of space, the browser may clear this page's data. Export to a file often.
+storage-persisted-unknown = The browser does not say whether storage is persistent. Export to a file often.
+storage-unexported-since = There are changes not exported to a file since { $time }.
+storage-all-exported = Every change has been exported (last export: { $time }).
+storage-nothing-to-export = No changes to export yet.
+storage-only-copy = Until you export to a file, the browser storage holds the only copy of the data.
+storage-exported = Created { $name }.
+storage-export-failed = Could not create the file: { $why }
+storage-no-office = The office has no name yet.
+
+## Backups
+storage-backups-title = Backups in the browser
+storage-backups-help = Phối hợp keeps the first backup of each day (the last 3 days) and one just before every file import, within a quarter of the storage. When room runs short, backups go first. Backups stay in the same browser: they do not replace exporting to a file.
+storage-backup-refused = The latest backup could not be made:
+storage-no-backups = No backups yet.
+storage-col-time = Taken
+storage-col-kind = Kind
+storage-col-size = Size
+storage-col-actions = Actions
+storage-backup-size = { $thousands } thousand characters
+storage-restore-ellipsis = Restore…
+storage-restore = Restore
+storage-backup-deleted = Backup deleted.
+storage-restore-confirm-label = Confirm the restore
+storage-restore-confirm = Bring all data back to how it was at this backup? Changes made since are overwritten by a new edit (the current data is backed up first, so this can be undone).
+storage-restored = { $count ->
+    [one] Restored: { $count } record changed.
+   *[other] Restored: { $count } records changed.
+}
+storage-restore-failed = Could not restore: { $why }
+snapshot-kind-daily = Daily
+snapshot-kind-before-import = Before a file import
+snapshot-kind-before-restore = Before a restore
+snapshot-refused-too-big = The backup needs about { NUMBER($units, minimumFractionDigits: 2, maximumFractionDigits: 2) } million characters, but there is room for only { NUMBER($room, minimumFractionDigits: 2, maximumFractionDigits: 2) } million (the part kept for backups, leaving room for the data itself). Export the data to a file to back it up.
+
+## Unreadable data
+storage-unreadable-title = Data that could not be read
+storage-all-readable = All saved data can be read.
+storage-unreadable-text = The items below are kept as they are in the browser, never overwritten; everything else works as usual. Save their original text to a file to send to support.
+storage-save-raw = Save the original text to a file
+storage-raw-text = Original text
+load-problem-invalid-json = Damaged data (not valid JSON, line { $line }, column { $column }).
+load-problem-schema-mismatch = The data does not have the expected structure: { $message }.
+load-problem-id-mismatch = The record id inside differs from its storage key.
+load-problem-unknown-key = A storage key this version does not know.
+load-problem-undecodable = Compressed data is damaged and cannot be unpacked ({ $message }).
+load-problem-newer-layout = The data was saved by a newer version (storage layout { $found }). The page is read-only and writes nothing, to avoid damaging it.
+
+## Notices of the storage layer
+storage-migration-unfinished = Not all data has moved to the new compact storage yet: { $why } The data can still be read; Phối hợp will try again next time.
+storage-snapshots-dropped = { $count ->
+    [one] The browser storage is nearly full: { $count } old backup was given up so the changes could be saved. Export the data to a file.
+   *[other] The browser storage is nearly full: { $count } old backups were given up so the changes could be saved. Export the data to a file.
+}
+storage-conflict-resolved = Conflict settled: the chosen version is saved.
+storage-restored-without-snapshot = Restored, but no backup of the data before the restore could be kept: { $why }
