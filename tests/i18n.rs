@@ -1,5 +1,8 @@
 //! Every translation key exists in every language, every file parses, and every key the code
-//! asks for (`tr!("…")`, `move_tr!("…")`) is defined. A missing translation fails here, natively.
+//! asks for is defined: `tr!("…")`, `move_tr!("…")`, `tr!(i18n, "…")` (also as
+//! `leptos_fluent::tr!`), and the ids of the core's messages (`Message::new("…")`, rendered by
+//! the UI's table in src/ui/sharing/wording.rs). A missing translation fails here, natively.
+//! Numbers and plurals are checked through the native renderer (tests/support/fluent.rs).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -57,16 +60,18 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The literal keys the code translates.
-fn keys_used() -> BTreeMap<String, String> {
+/// The literal first string argument of every call `name(` in the Rust files under `dir`,
+/// with the file it is in. `with_i18n` also takes `name(ident, "…")`.
+fn literal_calls(dir: &str, names: &[&str], with_i18n: bool) -> BTreeMap<String, String> {
     let mut files = Vec::new();
-    rust_files(&root().join("src"), &mut files);
+    rust_files(&root().join(dir), &mut files);
     let mut used = BTreeMap::new();
     for path in files {
         let text = fs::read_to_string(&path).unwrap();
-        for macro_name in ["tr!(", "move_tr!("] {
-            for (at, _) in text.match_indices(macro_name) {
-                // "include_str!(" ends in "tr!(" too: the macro name must start a word.
+        for name in names {
+            for (at, _) in text.match_indices(name) {
+                // "include_str!(" ends in "tr!(" too: the name must start a word
+                // (`leptos_fluent::tr!(` does: a path before it is fine).
                 let before = text[..at].chars().next_back();
                 if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
                     continue;
@@ -76,7 +81,16 @@ fn keys_used() -> BTreeMap<String, String> {
                 if text[line_start..at].contains("//") {
                     continue;
                 }
-                let rest = text[at + macro_name.len()..].trim_start();
+                let mut rest = text[at + name.len()..].trim_start();
+                // `tr!(i18n, "key", …)`: the I18n first, then the key.
+                if with_i18n && !rest.starts_with('"') {
+                    let ident_end = rest
+                        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                        .unwrap_or(rest.len());
+                    if ident_end > 0 && rest[ident_end..].trim_start().starts_with(',') {
+                        rest = rest[ident_end..].trim_start()[1..].trim_start();
+                    }
+                }
                 // Only literal keys; a computed key is checked where its table is defined.
                 if let Some(stripped) = rest.strip_prefix('"') {
                     let key = &stripped[..stripped.find('"').unwrap()];
@@ -89,6 +103,19 @@ fn keys_used() -> BTreeMap<String, String> {
         }
     }
     used
+}
+
+/// The literal keys the UI translates, in every form the code uses.
+fn keys_used() -> BTreeMap<String, String> {
+    literal_calls("src", &["tr!(", "move_tr!("], true)
+}
+
+/// The ids of the core's messages (`core::import::Message`), which the UI renders by id.
+fn core_message_ids() -> BTreeMap<String, String> {
+    let mut ids = literal_calls("src/core", &["Message::new("], false);
+    // The UI names a few of its own messages the same way (a refusal of the browser).
+    ids.extend(literal_calls("src/ui", &["Message::new("], false));
+    ids
 }
 
 #[test]
@@ -110,6 +137,118 @@ fn every_language_has_the_same_keys() {
         missing.join("\n")
     );
     assert!(!all.is_empty());
+}
+
+#[test]
+fn the_scan_finds_every_form_of_call() {
+    let used = keys_used();
+    // tr!(i18n, "…") (text.rs), move_tr!("…") in views, leptos_fluent::tr!(i18n, "…").
+    for key in [
+        "status-draft",
+        "sharing-title",
+        "language-switch-to",
+        "import-empty",
+    ] {
+        assert!(used.contains_key(key), "{key} not found by the scan");
+    }
+    assert!(core_message_ids().contains_key("import-not-json"));
+}
+
+#[test]
+fn every_message_of_the_core_is_translated_and_rendered_by_the_ui() {
+    let ids = core_message_ids();
+    assert!(ids.len() > 40, "the scan found {} ids", ids.len());
+    let used = keys_used();
+    for language in LANGUAGES {
+        let defined = messages(language);
+        let missing: Vec<String> = ids
+            .iter()
+            .filter(|(id, _)| !defined.contains_key(*id))
+            .map(|(id, file)| format!("{id} (named in {file})"))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{language} lacks:\n{}",
+            missing.join("\n")
+        );
+    }
+    // src/ui/sharing/wording.rs::message has a tr! line for each (else the id itself is shown).
+    let unrendered: Vec<&String> = ids.keys().filter(|id| !used.contains_key(*id)).collect();
+    assert!(unrendered.is_empty(), "no tr! line renders {unrendered:?}");
+}
+
+mod fluent {
+    use phoihop::core::import::{Arg, Message};
+    use phoihop::core::numbers::format_number;
+    include!("support/fluent.rs");
+}
+
+fn count_in(
+    bundle: &fluent_bundle::FluentBundle<fluent_bundle::FluentResource>,
+    id: &str,
+    n: usize,
+) -> String {
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("count", n);
+    fluent::render(bundle, id, &args)
+}
+
+#[test]
+fn counts_are_written_and_pluralised_per_language() {
+    let vi = fluent::bundle("vi");
+    let en = fluent::bundle("en");
+    assert_eq!(count_in(&en, "sharing-count-agreements", 1), "1 agreement");
+    assert_eq!(count_in(&en, "sharing-count-agreements", 2), "2 agreements");
+    assert_eq!(
+        count_in(&en, "sharing-count-agreements", 1234),
+        "1,234 agreements"
+    );
+    assert_eq!(
+        count_in(&vi, "sharing-count-agreements", 1234),
+        "1.234 văn bản"
+    );
+    assert_eq!(count_in(&en, "sharing-count-people", 1), "1 person");
+    assert_eq!(count_in(&en, "sharing-count-people", 0), "0 people");
+    assert_eq!(count_in(&en, "sharing-apply", 1), "Import 1 change");
+    assert_eq!(
+        count_in(&en, "sharing-apply", 50000),
+        "Import 50,000 changes"
+    );
+    assert_eq!(
+        count_in(&vi, "sharing-apply", 50000),
+        "Nhập 50.000 thay đổi"
+    );
+    assert_eq!(
+        count_in(&en, "storage-restored", 1),
+        "Restored: 1 record changed."
+    );
+    // Decimals fixed by NUMBER(): millions of characters, megabytes.
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("units", 2.4);
+    assert_eq!(
+        fluent::render(&vi, "storage-usage-millions", &args),
+        "2,40 triệu"
+    );
+    assert_eq!(
+        fluent::render(&en, "storage-usage-millions", &args),
+        "2.40 million"
+    );
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("size", 1536.0 / 1024.0);
+    assert_eq!(fluent::render(&vi, "sharing-size-mb", &args), "1,5 MB");
+    assert_eq!(fluent::render(&en, "sharing-size-mb", &args), "1.5 MB");
+    // Two counts in one sentence, each with its own plural.
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("restored", 1);
+    args.set("removed", 3);
+    assert_eq!(
+        fluent::render(&en, "sharing-undone", &args),
+        "Import undone: 1 record is back as it was, 3 records the file had added were removed."
+    );
+    assert_eq!(
+        fluent::render(&vi, "sharing-undone", &args),
+        "Đã hoàn tác lần nhập: 1 bản ghi trở lại như trước, 3 bản ghi do tệp thêm vào đã được bỏ."
+    );
 }
 
 #[test]
