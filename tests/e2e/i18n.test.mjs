@@ -110,3 +110,64 @@ e2e('the first-run screen has the switch too, and the choice carries on', async 
   await page.getByText('Trà Vinh sample data 2013 – 2022 loaded.').waitFor();
   await assertNoRawKeys(page);
 });
+
+e2e('the sharing page and storage settings in English: a refused file in English words, numbers and plurals the English way', async ({ page, url }) => {
+  const { default: path } = await import('node:path');
+  const { fileURLToPath } = await import('node:url');
+  const { ARTIFACTS } = await import('./harness.mjs');
+  const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+  await startWithSample(page, url);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Exchange data' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Exchange data' }).waitFor();
+  await page.getByRole('heading', { name: 'Export a file' }).waitFor();
+  await page.getByText(/^Data here: \d+ organisations, \d+ people, 22 agreements, \d+ events, \d+ recommendations\.$/).waitFor();
+  await page.getByRole('button', { name: 'Export all data' }).waitFor();
+  await page.getByText('Choose a file…').waitFor();
+
+  // A refused file: the core's refusal, worded in English, the path and value as in the file.
+  await page.locator('#import-file').setInputFiles(path.join(fixtures, 'bad', '32-bad-period-end.json'));
+  const refusal = page.getByRole('alert').filter({ hasText: 'was not imported.' });
+  await refusal.waitFor();
+  assert.equal(
+    (await refusal.textContent()).replace(/\s+/g, " ").trim(),
+    '“32-bad-period-end.json” was not imported. Wrong structure at agreements[3].period.end: not a valid date in the form yyyy-mm-dd. Value in the file: "31/12/2022". The data here has not changed.',
+  );
+  // Switching back rewords the refusal already shown.
+  await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Sai cấu trúc tại agreements[3].period.end: không phải ngày hợp lệ dạng yyyy-mm-dd.' }).waitFor();
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.locator('#import-file').setInputFiles(path.join(fixtures, 'bad', '15-array.json'));
+  await page.getByText('This is not a Phối hợp data file: the content is an array, not a JSON object.').waitFor();
+
+  // A good file's preview: groups, counts and buttons in English.
+  await page.locator('#import-file').setInputFiles(path.join(fixtures, 'schema-v1.json'));
+  await page.getByRole('heading', { name: 'Preview: schema-v1.json' }).waitFor();
+  await page.getByLabel('Records by group').getByText('Newer in the file').waitFor();
+  await page.getByRole('button', { name: 'Cancel, do not import' }).waitFor();
+  await page.getByRole('button', { name: /^Import \d+ changes?$/ }).waitFor();
+  if (await page.locator('article.conflict').count()) {
+    await page.getByRole('columnheader', { name: 'Version in the file' }).first().waitFor();
+    await page.getByRole('group', { name: 'Which version to keep?' }).first().waitFor();
+  }
+  await assertNoRawKeys(page);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'i18n-en-sharing-preview.png'), fullPage: true });
+
+  // Storage settings in English: the meter's figures with a decimal point, the backups' table.
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('heading', { name: 'Browser storage' }).waitFor();
+  await page.getByText(/^Used \d+\.\d\d million of about 5\.24 million characters /).waitFor();
+  await page.getByRole('heading', { name: 'How safe the data is' }).waitFor();
+  await page.getByRole('heading', { name: 'Backups in the browser' }).waitFor();
+  await page.getByRole('heading', { name: 'Data that could not be read' }).waitFor();
+  await page.getByText('All saved data can be read.').waitFor();
+  // After a reload the day's backup is taken (a few seconds after the start): its row in English,
+  // the buttons' column named for screen readers.
+  await page.reload();
+  await page.getByRole('cell', { name: 'Daily', exact: true }).waitFor({ timeout: 15_000 });
+  await page.getByRole('columnheader', { name: 'Actions' }).waitFor();
+  await page.getByRole('cell', { name: /^\d+ thousand characters$/ }).waitFor();
+  await page.getByRole('button', { name: 'Restore…' }).waitFor();
+  await assertNoRawKeys(page);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'i18n-en-storage-settings.png'), fullPage: true });
+});
