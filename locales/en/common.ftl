@@ -151,7 +151,6 @@ missing-event = No such event
 missing-recommendation = No such recommendation
 missing-organisation = No such organisation
 missing-person = No such person
-missing-record = No such record ({ $what })
 missing-deleted = This record was deleted. If that was a mistake, press “Undo” in the message below.
 missing-elsewhere = The link may come from another office's data that has not been imported into this browser.
 record-not-in-data = (record not in this data)
@@ -163,3 +162,12 @@ delete-refused-default = Delete or edit them first:
 update-ready = A new version is available. Reload to use it.
 update-reload = Reload
 update-unsaved-form = A form has unsaved input: save or cancel it before reloading.
+
+## Notices of deletion and undo
+record-deleted = Deleted “{ $label }”.
+undo-restored = Undone: the record is back.
+undo-created-removed = Undone: the record just created has been removed.
+undo-blocked = { $count ->
+    [one] Cannot undo: another record now refers to this one.
+   *[other] Cannot undo: { $count } other records now refer to this one.
+}

@@ -145,7 +145,6 @@ missing-event = Không có sự kiện này
 missing-recommendation = Không có kiến nghị này
 missing-organisation = Không có cơ quan này
 missing-person = Không có người này
-missing-record = Không có { $what } này
 missing-deleted = Bản ghi đã bị xóa. Nếu vừa xóa nhầm, bấm “Hoàn tác” ở thông báo phía dưới.
 missing-elsewhere = Có thể đường dẫn đến từ dữ liệu của đơn vị khác chưa được nhập vào trình duyệt này.
 record-not-in-data = (bản ghi chưa có trong dữ liệu này)
@@ -157,3 +156,9 @@ delete-refused-default = đang dùng đến mục này; hãy xóa hoặc sửa c
 update-ready = Đã có phiên bản mới. Tải lại để dùng.
 update-reload = Tải lại
 update-unsaved-form = Có biểu mẫu chưa lưu: hãy lưu hoặc hủy trước khi tải lại.
+
+## Notices of deletion and undo
+record-deleted = Đã xóa “{ $label }”.
+undo-restored = Đã hoàn tác: bản ghi đã được khôi phục.
+undo-created-removed = Đã hoàn tác: bản ghi vừa tạo đã được xóa.
+undo-blocked = Không hoàn tác được: đã có { $count } bản ghi khác dùng đến bản ghi này.

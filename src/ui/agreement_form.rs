@@ -15,8 +15,8 @@ use crate::core::event::EventKind;
 use crate::core::listing;
 use crate::core::meta::{new_id, Id, Meta};
 use crate::core::model::{
-    Agreement, AgreementKind, Authority, CoordinationArea, Party, Record, Signatory, Status,
-    StatusOverride,
+    Agreement, AgreementKind, Authority, Collection, CoordinationArea, Party, Record, Signatory,
+    Status, StatusOverride,
 };
 use crate::core::status::status_in;
 use crate::core::validate::Issue;
@@ -159,7 +159,8 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
             .with_untracked(|d| d.agreements.live(&id).cloned())
     });
     if id.is_some() && existing.is_none() {
-        return view! { <super::widgets::Missing what="văn bản" deleted=false/> }.into_any();
+        return view! { <super::widgets::Missing what=Collection::Agreements deleted=false/> }
+            .into_any();
     }
     let is_new = existing.is_none();
     let base = existing

@@ -10,7 +10,7 @@ use super::widgets::{Missing, StatusBadge};
 use crate::core::dates::{format_date, format_instant, format_optional, format_period_years};
 use crate::core::document;
 use crate::core::meta::{new_id, Id, Meta};
-use crate::core::model::{Agreement, AgreementKind, Party, Record};
+use crate::core::model::{Agreement, AgreementKind, Collection, Party, Record};
 use crate::core::next_period::{next_period_draft, CarryOver};
 use crate::core::status::status_in;
 use crate::core::validate;
@@ -21,8 +21,10 @@ pub fn AgreementPage(id: Id) -> impl IntoView {
     let state = use_app();
     let agreement = Memo::new(move |_| state.data.with(|d| d.agreements.get(&id).cloned()));
     move || match agreement.get() {
-        None => view! { <Missing what="văn bản" deleted=false/> }.into_any(),
-        Some(a) if !a.is_live() => view! { <Missing what="văn bản" deleted=true/> }.into_any(),
+        None => view! { <Missing what=Collection::Agreements deleted=false/> }.into_any(),
+        Some(a) if !a.is_live() => {
+            view! { <Missing what=Collection::Agreements deleted=true/> }.into_any()
+        }
         Some(a) => view! { <AgreementView agreement=a/> }.into_any(),
     }
 }

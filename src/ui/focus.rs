@@ -22,6 +22,28 @@ pub fn focus_later(selector: String) {
     });
 }
 
+/// Focuses a heading matching `selector` once it is drawn (made focusable by script only), so a
+/// screen reader reads out the section that has just replaced what the keyboard was on.
+pub fn focus_heading_later(selector: &'static str) {
+    request_animation_frame(move || {
+        if let Some(heading) = document()
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            focus_heading(&heading);
+        }
+    });
+}
+
+fn focus_heading(heading: &web_sys::HtmlElement) {
+    if !heading.has_attribute("tabindex") {
+        let _ = heading.set_attribute("tabindex", "-1");
+    }
+    let _ = heading.focus();
+}
+
 /// Puts the keyboard on the first field marked invalid in the form `form_id`.
 pub fn focus_first_invalid(form_id: &str) {
     focus_later(format!("#{form_id} [aria-invalid='true']"));
@@ -70,10 +92,7 @@ fn name_and_focus_page(app_name: &str, move_focus: bool) {
         return;
     }
     if let Some(heading) = heading {
-        if !heading.has_attribute("tabindex") {
-            let _ = heading.set_attribute("tabindex", "-1");
-        }
-        let _ = heading.focus();
+        focus_heading(&heading);
     } else if let Some(main) = document
         .get_element_by_id("main")
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use leptos_fluent::tr;
 
 use crate::core::dates::today_in_vietnam;
 use crate::core::meta::Id;
@@ -144,7 +145,11 @@ impl AppState {
         );
         match result {
             Ok(key) => {
-                self.notify(format!("Đã xóa “{label}”."), Some(Undo::Restore(key)));
+                let label = label.to_string();
+                self.notify(
+                    worded(|i18n| tr!(i18n, "record-deleted", {"label" => label})),
+                    Some(Undo::Restore(key)),
+                );
                 Ok(())
             }
             Err(blocked) => Err(blocked.referenced_by),
@@ -161,7 +166,7 @@ impl AppState {
             |r| r.iter().copied().collect(),
         );
         if restored.is_some() {
-            self.notify("Đã hoàn tác: bản ghi đã được khôi phục.", None);
+            self.notify(worded(|i18n| tr!(i18n, "undo-restored")), None);
         }
     }
 
@@ -173,7 +178,7 @@ impl AppState {
         );
         match result {
             Ok(_) => {
-                self.notify("Đã hoàn tác: bản ghi vừa tạo đã được xóa.", None);
+                self.notify(worded(|i18n| tr!(i18n, "undo-created-removed")), None);
                 if self
                     .route
                     .with_untracked(|r| *r == Route::of_record(key.collection, key.id))
@@ -188,13 +193,13 @@ impl AppState {
                     });
                 }
             }
-            Err(blocked) => self.notify(
-                format!(
-                    "Không hoàn tác được: đã có {} bản ghi khác dùng đến bản ghi này.",
-                    blocked.referenced_by.len()
-                ),
-                None,
-            ),
+            Err(blocked) => {
+                let count = blocked.referenced_by.len();
+                self.notify(
+                    worded(|i18n| tr!(i18n, "undo-blocked", {"count" => count})),
+                    None,
+                )
+            }
         }
     }
 
@@ -252,6 +257,12 @@ impl AppState {
         on_cleanup(move || on_leave.lower());
         flag
     }
+}
+
+/// Words for a notice raised by an action (always from within the page, where the language is
+/// known).
+fn worded(words: impl FnOnce(leptos_fluent::I18n) -> String) -> String {
+    crate::ui::i18n::current().map(words).unwrap_or_default()
 }
 
 pub fn current_hash() -> String {

@@ -5,7 +5,7 @@ use leptos_fluent::{move_tr, tr, I18n};
 
 use super::state::use_app;
 use super::text;
-use crate::core::model::Agreement;
+use crate::core::model::{Agreement, Collection};
 use crate::core::status::status_in;
 use crate::core::validate::Issue;
 use crate::core::workspace::RecordKey;
@@ -166,18 +166,15 @@ pub fn NotFound(path: String) -> impl IntoView {
 }
 
 /// A record that is not (or no longer) there: deleted, or from a link to another office's data.
-/// `what` names the kind of record, in Vietnamese as the callers have always written it
-/// ("văn bản", "sự kiện", "kiến nghị", "cơ quan", "người"); each has its own translated title.
 #[component]
-pub fn Missing(what: &'static str, deleted: bool) -> impl IntoView {
+pub fn Missing(what: Collection, deleted: bool) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let title = move || match what {
-        "văn bản" => tr!(i18n, "missing-agreement"),
-        "sự kiện" => tr!(i18n, "missing-event"),
-        "kiến nghị" => tr!(i18n, "missing-recommendation"),
-        "cơ quan" => tr!(i18n, "missing-organisation"),
-        "người" => tr!(i18n, "missing-person"),
-        other => tr!(i18n, "missing-record", {"what" => other}),
+        Collection::Agreements => tr!(i18n, "missing-agreement"),
+        Collection::Events => tr!(i18n, "missing-event"),
+        Collection::Recommendations => tr!(i18n, "missing-recommendation"),
+        Collection::Organisations => tr!(i18n, "missing-organisation"),
+        Collection::People => tr!(i18n, "missing-person"),
     };
     view! {
         <section class="empty">

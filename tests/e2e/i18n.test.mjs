@@ -171,3 +171,22 @@ e2e('the sharing page and storage settings in English: a refused file in English
   await assertNoRawKeys(page);
   await page.screenshot({ path: path.join(ARTIFACTS, 'i18n-en-storage-settings.png'), fullPage: true });
 });
+
+e2e('in English: deleting says so and undo answers in English; a deleted record\'s page says what is missing', async ({ page, url }) => {
+  await startWithSample(page, url);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByLabel('Search agreements').fill('so y te');
+  await page.locator('table.register tbody tr').first().getByRole('link').click();
+  const title = (await page.getByRole('heading', { level: 1 }).textContent()).trim();
+  const pageUrl = page.url();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByText(`Deleted “${title}”.`).waitFor();
+  await page.getByText('21 agreements').waitFor();
+  // The deleted agreement's own link now tells what is missing, in English.
+  await page.goto(pageUrl);
+  await page.getByRole('heading', { level: 1, name: 'No such agreement' }).waitFor();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByText('Undone: the record is back.').waitFor();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await assertNoRawKeys(page);
+});

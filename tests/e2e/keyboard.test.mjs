@@ -23,8 +23,8 @@ function focused(page) {
     const style = getComputedStyle(drawn);
     const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
     const shadow = style.boxShadow && style.boxShadow !== 'none';
-    // A heading given the focus after a page change is marked by a thick underline.
-    const underline = el.tagName === 'H1' && style.textDecorationLine.includes('underline')
+    // A heading given the focus (a new page, the import's preview) is marked by a thick underline.
+    const underline = /^H[12]$/.test(el.tagName) && style.textDecorationLine.includes('underline')
       && parseFloat(style.textDecorationThickness) >= 2;
     return {
       tag: el.tagName,
@@ -147,6 +147,9 @@ e2e('record an event with the keyboard alone; each page change focuses its headi
 });
 
 e2e('import a file with the keyboard alone', async ({ page, url }) => {
+  // Listening from the start: Playwright turns the file chooser's interception on
+  // asynchronously, and a key pressed before that would open no chooser it can see.
+  const chooserOpened = new Promise((resolve) => page.once('filechooser', resolve));
   await page.goto(url);
   await page.getByLabel('Tên cơ quan / đơn vị của bạn').fill('Văn phòng UBND huyện Càng Long');
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
@@ -158,13 +161,19 @@ e2e('import a file with the keyboard alone', async ({ page, url }) => {
   await page.keyboard.press('Enter');
   await onNewPage(page, 'Trao đổi dữ liệu');
   await tabTo(page, (f) => f.id === 'import-file', 'the file picker');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  await page.keyboard.press('Enter');
+  const chooser = await chooserOpened;
   await chooser.setFiles(path.join(FIXTURES, 'schema-v1.json'));
   await page.getByRole('heading', { name: /^Xem trước:/ }).waitFor();
+  // The preview takes the focus (the picker stays behind it), and Tab goes on from there.
+  await page.waitForFunction(() => document.activeElement?.id === 'preview-title');
+  assert.ok((await focused(page)).visible, 'the preview heading shows its focus');
   const confirm = await tabTo(page, (f) => f.tag === 'BUTTON' && /^Nhập \d+ thay đổi$/.test(f.text), 'the confirm button', 200);
   assert.match(confirm.text, /^Nhập \d+ thay đổi$/);
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: /^Đã nhập tệp của / }).waitFor();
+  // The confirm button is gone with the preview: the report's heading has the focus.
+  await page.waitForFunction(() => document.activeElement?.id === 'report-title');
 
   await tabTo(page, (f) => f.tag === 'A' && f.href === '#/agreements', 'the agreements link', 200);
   await page.keyboard.press('Enter');

@@ -12,7 +12,7 @@ use super::{
 use crate::core::dates::{format_instant, format_period_years};
 use crate::core::listing::{self, collate};
 use crate::core::meta::{new_id, Id, Meta};
-use crate::core::model::{Organisation, OrganisationKind, Record};
+use crate::core::model::{Collection, Organisation, OrganisationKind, Record};
 use crate::core::validate::Issue;
 use crate::core::workspace::Dataset;
 use crate::route::Route;
@@ -167,8 +167,10 @@ pub fn OrganisationPage(id: Option<Id>) -> impl IntoView {
     move || match (presence.get(), id) {
         (Presence::New, _) => view! { <OrganisationView id=None/> }.into_any(),
         (Presence::Live, Some(id)) => view! { <OrganisationView id=Some(id)/> }.into_any(),
-        (Presence::Deleted, _) => view! { <Missing what="cơ quan" deleted=true/> }.into_any(),
-        _ => view! { <Missing what="cơ quan" deleted=false/> }.into_any(),
+        (Presence::Deleted, _) => {
+            view! { <Missing what=Collection::Organisations deleted=true/> }.into_any()
+        }
+        _ => view! { <Missing what=Collection::Organisations deleted=false/> }.into_any(),
     }
 }
 

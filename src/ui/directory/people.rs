@@ -16,7 +16,7 @@ use crate::core::dates::{
 };
 use crate::core::listing;
 use crate::core::meta::{new_id, Id, Meta};
-use crate::core::model::{Person, PositionHeld, Record};
+use crate::core::model::{Collection, Person, PositionHeld, Record};
 use crate::core::validate::{self, Issue};
 use crate::core::workspace::Dataset;
 use crate::route::Route;
@@ -179,8 +179,10 @@ pub fn PersonPage(id: Option<Id>) -> impl IntoView {
     move || match (presence.get(), id) {
         (Presence::New, _) => view! { <PersonView id=None/> }.into_any(),
         (Presence::Live, Some(id)) => view! { <PersonView id=Some(id)/> }.into_any(),
-        (Presence::Deleted, _) => view! { <Missing what="người" deleted=true/> }.into_any(),
-        _ => view! { <Missing what="người" deleted=false/> }.into_any(),
+        (Presence::Deleted, _) => {
+            view! { <Missing what=Collection::People deleted=true/> }.into_any()
+        }
+        _ => view! { <Missing what=Collection::People deleted=false/> }.into_any(),
     }
 }
 

@@ -12,7 +12,7 @@ use crate::core::dates::{format_date, parse_date_input, Bound};
 use crate::core::event::{Chair, Event, EventKind, EventLink, EventRole};
 use crate::core::listing;
 use crate::core::meta::{new_id, Id, Meta};
-use crate::core::model::Record;
+use crate::core::model::{Collection, Record};
 use crate::core::validate_activity::{
     self, default_time, has_errors, parse_count, read_starts_at, status_effects, ActivityIssue,
 };
@@ -89,7 +89,7 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
     let existing = id.and_then(|id| state.data.with_untracked(|d| d.events.live(&id).cloned()));
     if let (Some(id), None) = (id, &existing) {
         let deleted = state.data.with_untracked(|d| d.events.get(&id).is_some());
-        return view! { <Missing what="sự kiện" deleted=deleted/> }.into_any();
+        return view! { <Missing what=Collection::Events deleted=deleted/> }.into_any();
     }
     let is_new = existing.is_none();
     let base = existing

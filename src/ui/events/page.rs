@@ -8,7 +8,7 @@ use super::{agreement_link, when};
 use crate::core::dates::{format_instant, format_optional};
 use crate::core::event::{Event, EventRole};
 use crate::core::meta::{new_id, Id, Meta};
-use crate::core::model::Record;
+use crate::core::model::{Collection, Record};
 use crate::core::recommendation::Recommendation;
 use crate::core::status::status_in;
 use crate::core::validate_activity::days_overdue;
@@ -23,8 +23,10 @@ pub fn EventPage(id: Id) -> impl IntoView {
     let state = use_app();
     let event = Memo::new(move |_| state.data.with(|d| d.events.get(&id).cloned()));
     move || match event.get() {
-        None => view! { <Missing what="sự kiện" deleted=false/> }.into_any(),
-        Some(e) if !e.is_live() => view! { <Missing what="sự kiện" deleted=true/> }.into_any(),
+        None => view! { <Missing what=Collection::Events deleted=false/> }.into_any(),
+        Some(e) if !e.is_live() => {
+            view! { <Missing what=Collection::Events deleted=true/> }.into_any()
+        }
         Some(e) => view! { <EventView event=e/> }.into_any(),
     }
 }

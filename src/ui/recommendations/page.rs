@@ -8,7 +8,7 @@ use crate::core::dates::{format_date, format_instant, format_optional};
 use crate::core::event::Event;
 use crate::core::listing;
 use crate::core::meta::{new_id, Id, Meta};
-use crate::core::model::Record;
+use crate::core::model::{Collection, Record};
 use crate::core::recommendation::{Recommendation, RecommendationStatus};
 use crate::core::validate_activity::{self, days_overdue, has_errors, read_day, ActivityIssue};
 use crate::core::workspace::RecordKey;
@@ -42,8 +42,10 @@ pub fn RecommendationPage(id: Option<Id>) -> impl IntoView {
     move || match (presence.get(), id) {
         (Presence::New, _) => view! { <RecommendationView id=None/> }.into_any(),
         (Presence::Live, Some(id)) => view! { <RecommendationView id=Some(id)/> }.into_any(),
-        (Presence::Deleted, _) => view! { <Missing what="kiến nghị" deleted=true/> }.into_any(),
-        _ => view! { <Missing what="kiến nghị" deleted=false/> }.into_any(),
+        (Presence::Deleted, _) => {
+            view! { <Missing what=Collection::Recommendations deleted=true/> }.into_any()
+        }
+        _ => view! { <Missing what=Collection::Recommendations deleted=false/> }.into_any(),
     }
 }
 

@@ -182,6 +182,18 @@ pub fn DropTarget() -> impl IntoView {
 pub fn SharingPage() -> impl IntoView {
     let sharing = use_sharing();
     let i18n = expect_context::<I18n>();
+    // The preview and the report replace what the keyboard was on (the picker, the confirm
+    // button): the focus goes to their heading.
+    Effect::new(move |_| {
+        let heading = sharing.stage.with(|stage| match stage {
+            Stage::Preview { .. } => Some("#preview-title"),
+            Stage::Applied(_) => Some("#report-title"),
+            _ => None,
+        });
+        if let Some(heading) = heading {
+            crate::ui::focus::focus_heading_later(heading);
+        }
+    });
     view! {
         <h1>{move_tr!("sharing-title")}</h1>
         <p class="lead">{move_tr!("sharing-lead")}</p>
