@@ -130,6 +130,7 @@ pub fn resolve<T: Record>(
     meta.version = Default::default();
     meta.deleted = false;
     meta.touch(stamp.office, stamp.now);
+    copy.part_from_kept(&kept);
     vec![kept, copy]
 }
 

@@ -59,10 +59,13 @@ pub trait Record: Clone + std::fmt::Debug + PartialEq + Serialize + DeserializeO
     fn is_live(&self) -> bool {
         !self.meta().deleted
     }
+    /// The file's side of a conflict kept as a second record (`Choice::KeepBoth`) gives up what
+    /// may be held by one record only, so the pair is valid: the kept side still has it.
+    fn part_from_kept(&mut self, _kept: &Self) {}
 }
 
 macro_rules! impl_record {
-    ($ty:ty, $collection:expr) => {
+    ($ty:ty, $collection:expr $(, $extra:item)*) => {
         impl Record for $ty {
             const COLLECTION: Collection = $collection;
             fn meta(&self) -> &Meta {
@@ -71,6 +74,7 @@ macro_rules! impl_record {
             fn meta_mut(&mut self) -> &mut Meta {
                 &mut self.meta
             }
+            $($extra)*
         }
     };
 }
@@ -408,7 +412,16 @@ pub struct Agreement {
     #[serde(flatten)]
     pub unknown: UnknownFields,
 }
-impl_record!(Agreement, Collection::Agreements);
+impl_record!(
+    Agreement,
+    Collection::Agreements,
+    /// An agreement's number is unique among those of the same parties: the copy goes without.
+    fn part_from_kept(&mut self, kept: &Self) {
+        if crate::core::validate::numbers_clash(self, kept) {
+            self.number.clear();
+        }
+    }
+);
 
 impl Agreement {
     pub fn new(meta: Meta, title: &str, kind: AgreementKind) -> Agreement {

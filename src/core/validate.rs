@@ -90,6 +90,12 @@ fn party_set(agreement: &Agreement) -> BTreeSet<Id> {
     agreement.parties.iter().map(|p| p.organisation).collect()
 }
 
+/// Two agreements of the same parties with the same (non-empty) number: only one may be live.
+pub fn numbers_clash(a: &Agreement, b: &Agreement) -> bool {
+    let number = normalised_number(&a.number);
+    !number.is_empty() && normalised_number(&b.number) == number && party_set(a) == party_set(b)
+}
+
 /// Four-digit years (1900–2199) written in a text, in order.
 fn years_in(text: &str) -> Vec<i32> {
     let bytes = text.as_bytes();
@@ -223,14 +229,12 @@ pub fn agreement(a: &Agreement, data: &Dataset) -> Vec<Issue> {
     }
 
     // The number is unique among live agreements of the same parties.
-    let number = normalised_number(&a.number);
-    if !number.is_empty() {
-        let parties = party_set(a);
-        if let Some(other) = data.agreements.iter_live().find(|other| {
-            other.id() != id
-                && normalised_number(&other.number) == number
-                && party_set(other) == parties
-        }) {
+    if !a.number.trim().is_empty() {
+        if let Some(other) = data
+            .agreements
+            .iter_live()
+            .find(|other| other.id() != id && numbers_clash(a, other))
+        {
             issues.push(Issue::error(
                 "number",
                 Problem::NumberTaken { by: other.id() },

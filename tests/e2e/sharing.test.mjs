@@ -206,6 +206,40 @@ e2e('a record both offices edited is shown as a conflict, field by field, and re
   }
 }, { timeout: 180_000 });
 
+e2e('keeping both sides of a conflict on a numbered plan gives two valid agreements', async ({ page: a, browser, url, errors }) => {
+  const { context, page: b } = await otherOffice(browser, errors);
+  const PLAN = 'Kế hoạch phối hợp giữa Tỉnh Đoàn và Bộ Chỉ huy Quân sự tỉnh giai đoạn 2013 - 2017';
+  try {
+    // Two offices with the same sample (same ids) edit the same numbered plan.
+    await startWithSample(a, url, 'Văn phòng UBND tỉnh Trà Vinh');
+    await startWithSample(b, url, 'Tỉnh Đoàn Trà Vinh');
+    await editTitle(a, 'quan su 2013', PLAN + ' (bản của Văn phòng)');
+    await editTitle(b, 'quan su 2013', PLAN + ' (bản của Tỉnh Đoàn)');
+    const fromB = await exportAll(b, 'k-b1');
+
+    await previewFile(a, fromB);
+    assert.equal(await count(a, 'Xung đột'), 1);
+    await a.locator('article.conflict').getByLabel(/^Giữ cả hai/).check();
+    await confirmImport(a);
+
+    await nav(a, 'Văn bản').click();
+    await searchAgreements(a, 'quan su 2013');
+    await a.getByText('2 / 23 văn bản khớp').waitFor();
+    const rows = a.locator('table.register tbody tr');
+    const mine = rows.filter({ hasText: '(bản của Văn phòng)' });
+    const theirs = rows.filter({ hasText: '(bản của Tỉnh Đoàn)' });
+    assert.equal((await mine.locator('td').first().innerText()).trim(), '17/KHPH-TĐ');
+    assert.equal((await theirs.locator('td').first().innerText()).trim(), '—');
+    // The copy saves as it is: no "number taken" in the way.
+    await theirs.getByRole('link').first().click();
+    await a.getByRole('link', { name: 'Sửa', exact: true }).click();
+    await a.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await a.getByText('Đã lưu thay đổi.').waitFor();
+  } finally {
+    await context.close();
+  }
+}, { timeout: 180_000 });
+
 e2e('a bad file is refused with its message and changes nothing; a dropped file previews; undo restores exactly', async ({ page, url }) => {
   await startWithSample(page, url);
   await openSharing(page);

@@ -204,3 +204,48 @@ fn merge_leaves_conflicts_as_they_were_and_lists_them() {
     );
     assert!(merged.data.organisations.get(&Uuid::from_u128(3)).is_some());
 }
+
+/// Keep both of an agreement both offices edited: the copy may not hold the same number for the
+/// same parties (validation would refuse both), so it goes without; the kept side keeps it.
+#[test]
+fn keep_both_of_an_agreement_leaves_the_number_to_the_kept_side() {
+    let data = crate::core::sample::sample_dataset();
+    let numbered = data
+        .agreements
+        .iter_live()
+        .find(|a| !a.number.is_empty())
+        .expect("the sample has a numbered plan")
+        .clone();
+    let change = |title: &str, office: u128, secs: i64| {
+        let mut d = data.clone();
+        let mut a = numbered.clone();
+        a.title = title.into();
+        d.commit(a, stamp(office, secs));
+        d.agreements.get(&numbered.id()).unwrap().clone()
+    };
+    let mine = change("Kế hoạch (bản ở đây)", A, 2);
+    let theirs = change("Kế hoạch (bản trong tệp)", B, 3);
+    let out = resolve(&mine, &theirs, Choice::KeepBoth, stamp(A, 10), || {
+        Uuid::from_u128(99)
+    });
+    assert_eq!(out[0].number, numbered.number);
+    assert_eq!(out[1].number, "");
+    assert_eq!(out[1].title, "Kế hoạch (bản trong tệp)");
+    let mut merged = data.clone();
+    for a in out {
+        merged.agreements.put(a);
+    }
+    for id in [numbered.id(), Uuid::from_u128(99)] {
+        let a = merged.agreements.get(&id).unwrap();
+        let issues = crate::core::validate::agreement(a, &merged);
+        assert!(issues.iter().all(|i| !i.is_error()), "{id}: {issues:?}");
+    }
+
+    // A number the file changed is its own: the copy keeps it.
+    let mut renumbered = theirs.clone();
+    renumbered.number = "99/KHPH-TĐ".into();
+    let out = resolve(&mine, &renumbered, Choice::KeepBoth, stamp(A, 11), || {
+        Uuid::from_u128(100)
+    });
+    assert_eq!(out[1].number, "99/KHPH-TĐ");
+}
