@@ -341,7 +341,7 @@ pub fn AreaResultsSection(agreement: Agreement) -> impl IntoView {
         let text = evidence.get_untracked();
         update_agreement(id, move |a| set_area_result(a, area, year, mark, &text));
         unsaved.lower();
-        state.notify(tr!(i18n, "result-recorded"), None);
+        state.notify(|i18n| tr!(i18n, "result-recorded"), None);
     };
     let a = agreement.clone();
     view! {
@@ -403,7 +403,6 @@ pub fn AreaResultsSection(agreement: Agreement) -> impl IntoView {
 #[component]
 pub fn CloseOutSection(agreement: Agreement) -> impl IntoView {
     let state = use_app();
-    let i18n = expect_context::<I18n>();
     let id = agreement.id();
     let ended = agreement.period.end.is_some_and(|e| e < state.today());
     let existing = agreement.close_out.clone().unwrap_or_default();
@@ -467,7 +466,7 @@ pub fn CloseOutSection(agreement: Agreement) -> impl IntoView {
             a.close_out = (!close_out.is_empty()).then_some(close_out)
         });
         unsaved.lower();
-        state.notify(tr!(i18n, "closeout-saved"), None);
+        state.notify(|i18n| tr!(i18n, "closeout-saved"), None);
     };
     let text_field = move |label: Signal<String>,
                            field_id: &'static str,

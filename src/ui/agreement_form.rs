@@ -377,10 +377,12 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                 unsaved.lower();
                 issues.set(Vec::new());
                 state.notify(
-                    if is_new {
-                        tr!(i18n, "agreement-form-added")
-                    } else {
-                        tr!(i18n, "agreement-form-saved")
+                    move |i18n| {
+                        if is_new {
+                            tr!(i18n, "agreement-form-added")
+                        } else {
+                            tr!(i18n, "agreement-form-saved")
+                        }
                     },
                     None,
                 );

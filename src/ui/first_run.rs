@@ -45,7 +45,7 @@ pub fn FirstRun() -> impl IntoView {
             Ok(()) => {
                 state.navigate(Route::Agreements);
                 if load_sample {
-                    state.notify(tr!(i18n, "first-run-sample-loaded"), None);
+                    state.notify(|i18n| tr!(i18n, "first-run-sample-loaded"), None);
                 }
             }
             Err(e) => error.set(Some(

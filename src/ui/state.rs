@@ -17,13 +17,16 @@ use crate::web;
 mod storage;
 pub use storage::{StorageInfo, StorageState};
 
-/// A short message at the bottom of the screen, optionally with an undo.
-#[derive(Clone, Debug, PartialEq)]
+/// A short message at the bottom of the screen, optionally with an undo. It keeps how to word
+/// it rather than a text, so a language switch rewords a notice already on screen.
+#[derive(Clone)]
 pub struct Toast {
-    pub message: String,
+    pub words: Words,
     pub undo: Option<Undo>,
     pub serial: u64,
 }
+
+pub type Words = std::sync::Arc<dyn Fn(leptos_fluent::I18n) -> String + Send + Sync>;
 
 /// What "Hoàn tác" does.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -117,12 +120,17 @@ impl AppState {
         result
     }
 
-    pub fn notify(&self, message: impl Into<String>, undo: Option<Undo>) {
+    /// Shows a notice: `words` gives its text in the language on screen (`|i18n| tr!(i18n, …)`).
+    pub fn notify(
+        &self,
+        words: impl Fn(leptos_fluent::I18n) -> String + Send + Sync + 'static,
+        undo: Option<Undo>,
+    ) {
         let serial = self
             .toast
             .with_untracked(|t| t.as_ref().map_or(0, |t| t.serial + 1));
         self.toast.set(Some(Toast {
-            message: message.into(),
+            words: std::sync::Arc::new(words),
             undo,
             serial,
         }));
@@ -147,7 +155,7 @@ impl AppState {
             Ok(key) => {
                 let label = label.to_string();
                 self.notify(
-                    worded(|i18n| tr!(i18n, "record-deleted", {"label" => label})),
+                    move |i18n| tr!(i18n, "record-deleted", {"label" => label.clone()}),
                     Some(Undo::Restore(key)),
                 );
                 Ok(())
@@ -166,7 +174,7 @@ impl AppState {
             |r| r.iter().copied().collect(),
         );
         if restored.is_some() {
-            self.notify(worded(|i18n| tr!(i18n, "undo-restored")), None);
+            self.notify(|i18n| tr!(i18n, "undo-restored"), None);
         }
     }
 
@@ -178,7 +186,7 @@ impl AppState {
         );
         match result {
             Ok(_) => {
-                self.notify(worded(|i18n| tr!(i18n, "undo-created-removed")), None);
+                self.notify(|i18n| tr!(i18n, "undo-created-removed"), None);
                 if self
                     .route
                     .with_untracked(|r| *r == Route::of_record(key.collection, key.id))
@@ -196,7 +204,7 @@ impl AppState {
             Err(blocked) => {
                 let count = blocked.referenced_by.len();
                 self.notify(
-                    worded(|i18n| tr!(i18n, "undo-blocked", {"count" => count})),
+                    move |i18n| tr!(i18n, "undo-blocked", {"count" => count}),
                     None,
                 )
             }
@@ -257,12 +265,6 @@ impl AppState {
         on_cleanup(move || on_leave.lower());
         flag
     }
-}
-
-/// Words for a notice raised by an action (always from within the page, where the language is
-/// known).
-fn worded(words: impl FnOnce(leptos_fluent::I18n) -> String) -> String {
-    crate::ui::i18n::current().map(words).unwrap_or_default()
 }
 
 pub fn current_hash() -> String {

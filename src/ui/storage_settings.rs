@@ -203,7 +203,10 @@ fn Unreadable() -> impl IntoView {
             state.today().format("%Y-%m-%d")
         );
         if let Err(why) = crate::ui::sharing::browser::download(&text, &name) {
-            state.notify(tr!(i18n, "storage-export-failed", {"why" => why}), None);
+            state.notify(
+                move |i18n| tr!(i18n, "storage-export-failed", {"why" => why.clone()}),
+                None,
+            );
         }
     };
     view! {

@@ -132,14 +132,16 @@ fn ConflictBanner() -> impl IntoView {
 #[component]
 pub fn ToastView() -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     view! {
         <div class="toast-area" aria-live="polite">
             {move || {
                 state.toast.get().map(|toast| {
                     let undo = toast.undo;
+                    let words = toast.words;
                     view! {
                         <div class="toast" role="status">
-                            <span>{toast.message}</span>
+                            <span>{move || words(i18n)}</span>
                             // Whatever the message, say so while the browser refuses to store edits.
                             {move || state.save.with(|s| s.error.is_some()).then(|| view! {
                                 <span class="toast-warning">{move_tr!("toast-not-stored")}</span>

@@ -77,6 +77,13 @@ e2e('English one click away, remembered after a reload, data left as typed', asy
 
 e2e('a language switch rewords what is already on screen, the form keeps its input', async ({ page, url }) => {
   await startWithSample(page, url);
+  // The notice of the sample just loaded is reworded too, and back.
+  const toast = page.locator('.toast');
+  await toast.getByText('Đã nạp dữ liệu mẫu Trà Vinh 2013 – 2022.').waitFor();
+  await page.getByRole('button', { name: 'English' }).click();
+  await toast.getByText('Trà Vinh sample data 2013 – 2022 loaded.').waitFor();
+  await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+  await toast.getByText('Đã nạp dữ liệu mẫu Trà Vinh 2013 – 2022.').waitFor();
   await page.getByRole('link', { name: '+ Thêm văn bản' }).first().click();
   await page.getByLabel('Tên văn bản').fill('Quy chế thử nghiệm');
   await page.getByLabel('Giai đoạn từ').fill('2022');

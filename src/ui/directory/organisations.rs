@@ -264,7 +264,7 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
                 issues.set(Vec::new());
                 form_error.set(false);
                 unsaved.lower();
-                state.notify(tr!(i18n, "directory-saved"), None);
+                state.notify(|i18n| tr!(i18n, "directory-saved"), None);
                 if id.is_none() {
                     state.navigate(Route::Organisation(record_id));
                 }

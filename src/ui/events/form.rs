@@ -256,22 +256,32 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
             },
             |(key, _)| vec![*key],
         );
-        let mut message = if is_new {
-            tr!(i18n, "events-saved-new")
-        } else {
-            tr!(i18n, "events-saved-changes")
-        };
-        state.data.with_untracked(|d| {
-            for effect in &effects {
-                let title = d
-                    .agreements
-                    .get(&effect.agreement)
-                    .map(|a| a.title.clone())
-                    .unwrap_or_default();
-                message.push(' ');
-                message.push_str(&text::status_effect(i18n, &title, effect));
-            }
+        // Titled now (the agreements' titles are data); worded when shown.
+        let effects: Vec<_> = state.data.with_untracked(|d| {
+            effects
+                .into_iter()
+                .map(|effect| {
+                    let title = d
+                        .agreements
+                        .get(&effect.agreement)
+                        .map(|a| a.title.clone())
+                        .unwrap_or_default();
+                    (title, effect)
+                })
+                .collect()
         });
+        let message = move |i18n: I18n| {
+            let mut message = if is_new {
+                tr!(i18n, "events-saved-new")
+            } else {
+                tr!(i18n, "events-saved-changes")
+            };
+            for (title, effect) in &effects {
+                message.push(' ');
+                message.push_str(&text::status_effect(i18n, title, effect));
+            }
+            message
+        };
         issues.set(Vec::new());
         summary.set(None);
         unsaved.lower();

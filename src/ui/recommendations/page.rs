@@ -205,11 +205,14 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
         issues.set(found);
         form_error.set(false);
         unsaved.lower();
+        let changed = id.is_some();
         state.notify(
-            if id.is_some() {
-                tr!(i18n, "recommendations-saved-changes")
-            } else {
-                tr!(i18n, "recommendations-saved-new")
+            move |i18n| {
+                if changed {
+                    tr!(i18n, "recommendations-saved-changes")
+                } else {
+                    tr!(i18n, "recommendations-saved-new")
+                }
             },
             None,
         );
@@ -457,9 +460,11 @@ fn StatusControl(id: Id, responded_on: RwSignal<String>) -> impl IntoView {
         };
         if r.status == target {
             state.notify(
-                tr!(i18n, "recommendations-status-unchanged", {
-                    "status" => text::recommendation_status(i18n, target),
-                }),
+                move |i18n| {
+                    tr!(i18n, "recommendations-status-unchanged", {
+                        "status" => text::recommendation_status(i18n, target),
+                    })
+                },
                 None,
             );
             return;
@@ -477,9 +482,11 @@ fn StatusControl(id: Id, responded_on: RwSignal<String>) -> impl IntoView {
         }
         note.set(String::new());
         state.notify(
-            tr!(i18n, "recommendations-status-changed", {
-                "status" => text::recommendation_status(i18n, target),
-            }),
+            move |i18n| {
+                tr!(i18n, "recommendations-status-changed", {
+                    "status" => text::recommendation_status(i18n, target),
+                })
+            },
             None,
         );
     };

@@ -407,7 +407,7 @@ pub fn apply_import(
     // import's own undo still holds.
     if let Err(why) = state.snapshot_before_import() {
         state.notify(
-            tr!(i18n, "sharing-no-snapshot", {"why" => super::text::snapshot_refused(i18n, &why)}),
+            move |i18n| tr!(i18n, "sharing-no-snapshot", {"why" => super::text::snapshot_refused(i18n, &why)}),
             None,
         );
     }

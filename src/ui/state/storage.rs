@@ -143,23 +143,10 @@ impl AppState {
         }
     }
 
-    /// A toast in the current language. Storage speaks from timers and other tabs' events too,
-    /// and at start before the page (and its language) exists: then once it does.
-    fn say(&self, words: impl FnOnce(I18n) -> String + 'static) {
-        match crate::ui::i18n::current() {
-            Some(i18n) => self.notify(words(i18n), None),
-            None => {
-                let state = *self;
-                set_timeout(
-                    move || {
-                        if let Some(i18n) = crate::ui::i18n::current() {
-                            state.notify(words(i18n), None);
-                        }
-                    },
-                    std::time::Duration::ZERO,
-                );
-            }
-        }
+    /// A toast in the language on screen (storage speaks from timers and other tabs' events
+    /// too, and at start before the page exists: the toast words itself when shown).
+    fn say(&self, words: impl Fn(I18n) -> String + Send + Sync + 'static) {
+        self.notify(words, None);
     }
 
     pub fn refresh_storage_info(&self) {
