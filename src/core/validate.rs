@@ -93,7 +93,13 @@ fn party_set(agreement: &Agreement) -> BTreeSet<Id> {
 /// Two agreements of the same parties with the same (non-empty) number: only one may be live.
 pub fn numbers_clash(a: &Agreement, b: &Agreement) -> bool {
     let number = normalised_number(&a.number);
-    !number.is_empty() && normalised_number(&b.number) == number && party_set(a) == party_set(b)
+    !number.is_empty() && holds_number(b, &number, a)
+}
+
+/// `other` has `number` (normalised) among the same parties as `a`; the parties are compared
+/// only when the numbers match.
+fn holds_number(other: &Agreement, number: &str, a: &Agreement) -> bool {
+    normalised_number(&other.number) == number && party_set(other) == party_set(a)
 }
 
 /// Four-digit years (1900–2199) written in a text, in order.
@@ -229,11 +235,12 @@ pub fn agreement(a: &Agreement, data: &Dataset) -> Vec<Issue> {
     }
 
     // The number is unique among live agreements of the same parties.
-    if !a.number.trim().is_empty() {
+    let number = normalised_number(&a.number);
+    if !number.is_empty() {
         if let Some(other) = data
             .agreements
             .iter_live()
-            .find(|other| other.id() != id && numbers_clash(a, other))
+            .find(|other| other.id() != id && holds_number(other, &number, a))
         {
             issues.push(Issue::error(
                 "number",

@@ -8,15 +8,19 @@ use wasm_bindgen::JsCast;
 use crate::route::Route;
 use crate::ui::state::AppState;
 
+/// The first element of the page matching `selector`.
+fn find(selector: &str) -> Option<web_sys::HtmlElement> {
+    document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+}
+
 /// Focuses the first element matching `selector`, once it is drawn.
 pub fn focus_later(selector: String) {
     request_animation_frame(move || {
-        if let Some(el) = document()
-            .query_selector(&selector)
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
+        if let Some(el) = find(&selector) {
             let _ = el.focus();
         }
     });
@@ -26,12 +30,7 @@ pub fn focus_later(selector: String) {
 /// screen reader reads out the section that has just replaced what the keyboard was on.
 pub fn focus_heading_later(selector: &'static str) {
     request_animation_frame(move || {
-        if let Some(heading) = document()
-            .query_selector(selector)
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
+        if let Some(heading) = find(selector) {
             focus_heading(&heading);
         }
     });
@@ -66,11 +65,7 @@ pub fn follow_page_changes(state: AppState, i18n: I18n) {
 
 fn name_and_focus_page(app_name: &str, move_focus: bool) {
     let document = document();
-    let heading = document
-        .query_selector("#main h1")
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    let heading = find("#main h1");
     let page_name = heading
         .as_ref()
         .and_then(|h| h.text_content())
@@ -93,10 +88,7 @@ fn name_and_focus_page(app_name: &str, move_focus: bool) {
     }
     if let Some(heading) = heading {
         focus_heading(&heading);
-    } else if let Some(main) = document
-        .get_element_by_id("main")
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+    } else if let Some(main) = find("#main") {
         let _ = main.focus();
     }
 }

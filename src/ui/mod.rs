@@ -50,9 +50,6 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
-    // Typed input that is not saved yet is lost with the tab: ask first (the storage layer adds
-    // its own warning for records not yet written).
-    crate::web::durability::warn_before_unload(move || state.dirty_forms.get_untracked() > 0);
 
     view! {
         <i18n::I18nProvider>

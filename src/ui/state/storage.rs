@@ -107,10 +107,12 @@ impl AppState {
         self.refresh_storage_info();
         let state = *self;
         tabs::on_change(move |change| state.absorb(change));
+        // Closing the tab loses records not yet written, and input typed in a form not saved.
         durability::warn_before_unload(move || {
             state
                 .save
                 .with_untracked(|s| !s.pending.is_empty() || s.error.is_some())
+                || state.dirty_forms.get_untracked() > 0
         });
         durability::ask_persistence(move |answer| {
             state.storage.info.update(|i| i.persisted = answer);
@@ -137,16 +139,10 @@ impl AppState {
         };
         // Whatever was not moved stays in the old keys and loads from them next time.
         if let Some(error) = report.error {
-            self.say(move |i18n| {
+            self.notify(move |i18n| {
                 tr!(i18n, "storage-migration-unfinished", {"why" => text::store_error_tr(i18n, &error)})
-            });
+            }, None);
         }
-    }
-
-    /// A toast in the language on screen (storage speaks from timers and other tabs' events
-    /// too, and at start before the page exists: the toast words itself when shown).
-    fn say(&self, words: impl Fn(I18n) -> String + Send + Sync + 'static) {
-        self.notify(words, None);
     }
 
     pub fn refresh_storage_info(&self) {
@@ -230,7 +226,10 @@ impl AppState {
         }
         if !report.snapshots_dropped.is_empty() {
             let count = report.snapshots_dropped.len();
-            self.say(move |i18n| tr!(i18n, "storage-snapshots-dropped", {"count" => count}));
+            self.notify(
+                move |i18n| tr!(i18n, "storage-snapshots-dropped", {"count" => count}),
+                None,
+            );
         }
         let failed = report.error.is_some();
         self.save.set(SaveState {
@@ -370,7 +369,7 @@ impl AppState {
             self.storage
                 .conflicts
                 .update(|c| c.retain(|x| x.key != key));
-            self.say(|i18n| tr!(i18n, "storage-conflict-resolved"));
+            self.notify(|i18n| tr!(i18n, "storage-conflict-resolved"), None);
         }
     }
 
@@ -420,11 +419,14 @@ impl AppState {
             |keys| keys.clone(),
         );
         if let Err(why) = before {
-            self.say(move |i18n| {
-                tr!(i18n, "storage-restored-without-snapshot", {
-                    "why" => text::snapshot_refused(i18n, &why),
-                })
-            });
+            self.notify(
+                move |i18n| {
+                    tr!(i18n, "storage-restored-without-snapshot", {
+                        "why" => text::snapshot_refused(i18n, &why),
+                    })
+                },
+                None,
+            );
         }
         Ok(changed.len())
     }
