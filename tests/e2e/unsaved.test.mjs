@@ -1,0 +1,153 @@
+// The "unsaved input" guard on every form but the event form (keyboard.test.mjs covers that
+// one): typing into a form makes the browser ask before the tab closes (a `beforeunload`
+// dialog); once the form is saved, or cancelled, the tab closes without asking.
+// Person, organisation, recommendation and settings edit a record in place: their form stays
+// built after saving, so only the form's own lower() stands between a save and the question.
+// The agreement form leaves the page on saving, and the agreement page's sections are rebuilt
+// when the agreement changes: there, leaving the page (cleanup) lowers the flag too.
+import assert from 'node:assert/strict';
+import { e2e } from './harness.mjs';
+import { startWithSample, searchAgreements } from './flows.mjs';
+
+const REGULATION_2018 = 'Quy chế phối hợp công tác giữa Ủy ban nhân dân tỉnh và Ban Chấp hành Tỉnh đoàn Trà Vinh, giai đoạn 2018 - 2022';
+const TYPED = 'Đang gõ dở, chưa lưu';
+
+function nav(page, name) {
+  return page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name, exact: true }).click();
+}
+
+function toast(page, text) {
+  return page.getByRole('status').getByText(text, { exact: true }).waitFor();
+}
+
+const h1 = (page, name) => page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+
+async function openRegulation(page) {
+  await searchAgreements(page, 'quy che 2018');
+  await page.getByRole('link', { name: REGULATION_2018, exact: true }).click();
+  await h1(page, REGULATION_2018);
+}
+
+async function editRegulation(page) {
+  await openRegulation(page);
+  await page.getByRole('link', { name: 'Sửa', exact: true }).click();
+  await h1(page, 'Sửa văn bản');
+}
+
+const save = (page) => page.getByRole('button', { name: 'Lưu', exact: true }).click();
+
+// Each form: how a user opens it (from the register the sample leaves on screen), the field
+// typed into, and how the form is finished (saved or cancelled) and seen to be.
+const FORMS = [
+  {
+    form: 'agreement form',
+    open: editRegulation,
+    field: (page) => page.getByLabel('Ghi chú', { exact: true }),
+    done: 'saving',
+    finish: async (page) => { await save(page); await h1(page, REGULATION_2018); },
+  },
+  {
+    form: 'agreement form',
+    open: editRegulation,
+    field: (page) => page.getByLabel('Ghi chú', { exact: true }),
+    done: 'cancelling',
+    finish: async (page) => {
+      await page.getByRole('link', { name: 'Hủy', exact: true }).click();
+      await h1(page, REGULATION_2018);
+    },
+  },
+  {
+    form: 'results by area',
+    open: openRegulation,
+    field: (page) => page.getByLabel('Minh chứng', { exact: true }),
+    done: 'saving',
+    finish: async (page) => {
+      await page.getByRole('button', { name: 'Ghi kết quả', exact: true }).click();
+      await toast(page, 'Đã ghi kết quả.');
+    },
+  },
+  {
+    form: 'close-out',
+    open: openRegulation,
+    field: (page) => page.getByLabel('Bài học kinh nghiệm', { exact: true }),
+    done: 'saving',
+    finish: async (page) => {
+      await page.getByRole('button', { name: 'Lưu tổng kết', exact: true }).click();
+      await toast(page, 'Đã lưu tổng kết giai đoạn.');
+    },
+  },
+  {
+    form: 'person',
+    open: async (page) => {
+      await nav(page, 'Cá nhân');
+      await page.getByRole('link', { name: 'Đồng Văn Lâm', exact: true }).click();
+      await h1(page, 'Đồng Văn Lâm');
+    },
+    field: (page) => page.getByLabel('Ghi chú', { exact: true }),
+    done: 'saving',
+    finish: async (page) => { await save(page); await toast(page, 'Đã lưu'); },
+  },
+  {
+    form: 'organisation',
+    open: async (page) => {
+      await nav(page, 'Cơ quan');
+      await page.getByRole('link', { name: 'Sở Y tế', exact: true }).click();
+      await h1(page, 'Sở Y tế');
+    },
+    field: (page) => page.getByLabel('Ghi chú', { exact: true }),
+    done: 'saving',
+    finish: async (page) => { await save(page); await toast(page, 'Đã lưu'); },
+  },
+  {
+    form: 'settings (office name)',
+    open: async (page) => { await nav(page, 'Cài đặt'); await h1(page, 'Cài đặt'); },
+    field: (page) => page.getByLabel('Tên cơ quan / đơn vị', { exact: true }),
+    done: 'saving',
+    finish: async (page) => { await save(page); await page.getByText('Đã lưu tên cơ quan.').waitFor(); },
+  },
+  {
+    form: 'recommendation',
+    open: async (page) => {
+      const content = 'Bổ sung biên chế cán bộ chuyên trách Đoàn cấp huyện theo quy định.';
+      await nav(page, 'Kiến nghị');
+      await page.getByRole('link', { name: content, exact: true }).click();
+      await h1(page, content);
+    },
+    field: (page) => page.getByLabel('Nội dung trả lời', { exact: true }),
+    done: 'saving',
+    finish: async (page) => { await save(page); await toast(page, 'Đã lưu thay đổi.'); },
+  },
+];
+
+/**
+ * Closes the tab as a user does (running its beforeunload handlers). Resolves to 'beforeunload'
+ * when the browser asked (the dialog is dismissed: the tab stays open) or 'closed'.
+ */
+async function closeTab(page) {
+  const outcome = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the tab neither asked nor closed in 30 s')), 30_000);
+    page.once('dialog', async (dialog) => {
+      clearTimeout(timer);
+      await dialog.dismiss();
+      resolve(dialog.type());
+    });
+    page.once('close', () => { clearTimeout(timer); resolve('closed'); });
+  });
+  await page.close({ runBeforeUnload: true });
+  return outcome;
+}
+
+for (const { form, open, field, done, finish } of FORMS) {
+  e2e(`${form}: closing the tab with typed input asks first; after ${done} it does not`, async ({ context, url }) => {
+    // A tab of its own: this test closes it (the harness keeps using `page`).
+    const page = await context.newPage();
+    await startWithSample(page, url);
+    await open(page);
+    await field(page).fill(TYPED);
+    assert.equal(await closeTab(page), 'beforeunload', 'the browser asked before closing');
+    assert.equal(await field(page).inputValue(), TYPED, 'dismissed: the tab and the input are still there');
+
+    await finish(page);
+    assert.equal(await closeTab(page), 'closed', `after ${done}, the tab closes without asking`);
+  }, { timeout: 120_000 });
+}
