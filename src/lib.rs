@@ -5,7 +5,10 @@
 //! - `web`: the thin browser glue (localStorage, clock); wasm32 only.
 //! - `ui`: the Leptos components; wasm32 only.
 
-pub mod core;
+// The core is its own crate (src/core/Cargo.toml), built at opt-level 3 while the views are
+// built small; `crate::core::…` paths read as if it were a module.
+pub use phoihop_core as core;
+pub use phoihop_core::with_record_type;
 pub mod route;
 
 #[cfg(target_arch = "wasm32")]

@@ -137,7 +137,7 @@ pub fn signatures(agreement: &Agreement, data: &Dataset) -> Vec<SignatureColumn>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::sample;
+    use crate::sample;
 
     fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, d)

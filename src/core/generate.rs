@@ -361,7 +361,7 @@ pub fn large(agreements: usize, events: usize, seed: u64) -> Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::validate;
+    use crate::validate;
 
     #[test]
     fn generated_data_is_deterministic_and_valid() {

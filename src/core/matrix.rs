@@ -67,7 +67,7 @@ pub fn plan_matrix(data: &Dataset, regulation: &Agreement, today: NaiveDate) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::sample::{regulation_2013_2017_id, regulation_2018_2022_id, sample_dataset};
+    use crate::sample::{regulation_2013_2017_id, regulation_2018_2022_id, sample_dataset};
 
     #[test]
     fn the_sample_2013_2017_matrix_has_a_plan_in_every_cell() {

@@ -417,7 +417,7 @@ impl_record!(
     Collection::Agreements,
     /// An agreement's number is unique among those of the same parties: the copy goes without.
     fn part_from_kept(&mut self, kept: &Self) {
-        if crate::core::validate::numbers_clash(self, kept) {
+        if crate::validate::numbers_clash(self, kept) {
             self.number.clear();
         }
     }

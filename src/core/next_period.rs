@@ -138,7 +138,7 @@ pub fn next_period_draft(previous: &Agreement, carry: CarryOver, now: DateTime<U
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::{AgreementKind, CoordinationArea, Party, Period};
+    use crate::model::{AgreementKind, CoordinationArea, Party, Period};
     use uuid::Uuid;
 
     fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
@@ -243,19 +243,19 @@ mod tests {
     #[test]
     fn duties_carry_without_settlements_and_close_out_recommendations_enter_the_notes() {
         let mut prev = regulation();
-        prev.duties.push(crate::core::duty::Duty {
+        prev.duties.push(crate::duty::Duty {
             id: Uuid::from_u128(40),
             title: "Làm việc hằng năm".into(),
-            due: crate::core::duty::DueRule::YearAnyTime,
+            due: crate::duty::DueRule::YearAnyTime,
             fulfilled_by: None,
-            settlements: vec![crate::core::duty::DutySettlement {
+            settlements: vec![crate::duty::DutySettlement {
                 year: 2020,
                 waived: true,
                 on: None,
                 note: String::new(),
             }],
         });
-        prev.close_out = Some(crate::core::results::CloseOut {
+        prev.close_out = Some(crate::results::CloseOut {
             next_period: "Tăng kinh phí".into(),
             ..Default::default()
         });

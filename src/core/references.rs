@@ -196,7 +196,7 @@ mod tests {
 
     #[test]
     fn the_raw_scan_finds_what_the_tree_walk_finds_in_every_sample_record() {
-        use crate::core::sample::sample_dataset;
+        use crate::sample::sample_dataset;
         let data = sample_dataset();
         let mut checked = 0;
         let mut check = |value: Value| {

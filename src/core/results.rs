@@ -116,8 +116,8 @@ impl CloseOut {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::meta::Meta;
-    use crate::core::model::AgreementKind;
+    use crate::meta::Meta;
+    use crate::model::AgreementKind;
     use chrono::DateTime;
     use uuid::Uuid;
 

@@ -692,10 +692,10 @@ mod tests {
     use std::collections::BTreeSet;
 
     use super::*;
-    use crate::core::model::Record;
-    use crate::core::search::{haystack, Query};
-    use crate::core::status::{derive_status, status_in};
-    use crate::core::validate::{self, Issue};
+    use crate::model::Record;
+    use crate::search::{haystack, Query};
+    use crate::status::{derive_status, status_in};
+    use crate::validate::{self, Issue};
 
     fn report(kind: &str, name: &str, issues: Vec<Issue>) -> Vec<Issue> {
         let (errors, warnings): (Vec<Issue>, Vec<Issue>) =

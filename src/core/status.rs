@@ -120,8 +120,8 @@ pub fn status_in(data: &Dataset, agreement: &Agreement, today: NaiveDate) -> Sta
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::meta::Meta;
-    use crate::core::model::{AgreementKind, Period, StatusOverride};
+    use crate::meta::Meta;
+    use crate::model::{AgreementKind, Period, StatusOverride};
     use chrono::DateTime;
     use uuid::Uuid;
 
@@ -192,7 +192,7 @@ mod tests {
     fn a_signatory_date_counts_as_signed() {
         let mut a = signed_2018_2022();
         a.signed_on = None;
-        a.signatories.push(crate::core::model::Signatory {
+        a.signatories.push(crate::model::Signatory {
             person: Uuid::from_u128(2),
             position: String::new(),
             authority: Default::default(),
@@ -218,9 +218,9 @@ mod tests {
 #[cfg(test)]
 mod event_tests {
     use super::*;
-    use crate::core::event::{EventKind, EventLink};
-    use crate::core::meta::Meta;
-    use crate::core::model::{AgreementKind, Period, StatusOverride};
+    use crate::event::{EventKind, EventLink};
+    use crate::meta::Meta;
+    use crate::model::{AgreementKind, Period, StatusOverride};
     use chrono::DateTime;
     use uuid::Uuid;
 

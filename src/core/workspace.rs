@@ -101,24 +101,24 @@ macro_rules! impl_stored {
 macro_rules! with_record_type {
     ($collection:expr, $T:ident => $body:expr) => {
         match $collection {
-            $crate::core::model::Collection::Organisations => {
-                type $T = $crate::core::model::Organisation;
+            $crate::model::Collection::Organisations => {
+                type $T = $crate::model::Organisation;
                 $body
             }
-            $crate::core::model::Collection::People => {
-                type $T = $crate::core::model::Person;
+            $crate::model::Collection::People => {
+                type $T = $crate::model::Person;
                 $body
             }
-            $crate::core::model::Collection::Agreements => {
-                type $T = $crate::core::model::Agreement;
+            $crate::model::Collection::Agreements => {
+                type $T = $crate::model::Agreement;
                 $body
             }
-            $crate::core::model::Collection::Events => {
-                type $T = $crate::core::event::Event;
+            $crate::model::Collection::Events => {
+                type $T = $crate::event::Event;
                 $body
             }
-            $crate::core::model::Collection::Recommendations => {
-                type $T = $crate::core::recommendation::Recommendation;
+            $crate::model::Collection::Recommendations => {
+                type $T = $crate::recommendation::Recommendation;
                 $body
             }
         }
@@ -354,8 +354,8 @@ impl Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::meta::Meta;
-    use crate::core::model::{OrganisationKind, Party};
+    use crate::meta::Meta;
+    use crate::model::{OrganisationKind, Party};
     use uuid::Uuid;
 
     fn stamp(secs: i64) -> Stamp {

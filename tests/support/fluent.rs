@@ -34,8 +34,12 @@ fn number_en<M>(value: &FluentValue, _: &M) -> Option<String> {
 /// Every message of `language` ("vi", "en").
 #[allow(dead_code)]
 pub fn bundle(language: &str) -> FluentBundle<FluentResource> {
+    // The app's root holds locales/; the core's own tests run from src/core.
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("locales")
+        .ancestors()
+        .map(|root| root.join("locales"))
+        .find(|dir| dir.is_dir())
+        .expect("a locales dir above the crate")
         .join(language);
     let mut bundle = FluentBundle::new(vec![language.parse().expect("a language id")]);
     bundle.set_use_isolating(false);

@@ -2,13 +2,13 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use uuid::Uuid;
 
 use super::*;
-use crate::core::duty::{DueRule, Duty};
-use crate::core::event::{Event, EventKind, EventLink, EventRole};
-use crate::core::meta::Meta;
-use crate::core::model::{Party, Period};
-use crate::core::recommendation::{Recommendation, RecommendationStatus};
-use crate::core::sample::{regulation_2018_2022_id, sample_dataset};
-use crate::core::workspace::Stamp;
+use crate::duty::{DueRule, Duty};
+use crate::event::{Event, EventKind, EventLink, EventRole};
+use crate::meta::Meta;
+use crate::model::{Party, Period};
+use crate::recommendation::{Recommendation, RecommendationStatus};
+use crate::sample::{regulation_2018_2022_id, sample_dataset};
+use crate::workspace::Stamp;
 
 fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, dd).unwrap()
@@ -221,12 +221,12 @@ fn an_unfulfilled_duty_is_due_soon_then_overdue_across_the_vietnam_midnight() {
     assert_eq!(duty_2024(d(2024, 9, 15)), None, "91 days ahead");
     assert_eq!(duty_2024(d(2024, 9, 16)), Some(Band::Within90));
     assert_eq!(duty_2024(d(2024, 12, 15)), Some(Band::Within30));
-    let last_minute = crate::core::dates::today_in_vietnam(
+    let last_minute = crate::dates::today_in_vietnam(
         DateTime::parse_from_rfc3339("2024-12-15T16:59:59Z")
             .unwrap()
             .to_utc(),
     );
-    let past_midnight = crate::core::dates::today_in_vietnam(
+    let past_midnight = crate::dates::today_in_vietnam(
         DateTime::parse_from_rfc3339("2024-12-15T17:00:00Z")
             .unwrap()
             .to_utc(),

@@ -2,9 +2,9 @@ use chrono::{DateTime, NaiveDateTime};
 use uuid::Uuid;
 
 use super::*;
-use crate::core::event::{EventLink, EventRole};
-use crate::core::meta::Meta;
-use crate::core::model::AgreementKind;
+use crate::event::{EventLink, EventRole};
+use crate::meta::Meta;
+use crate::model::AgreementKind;
 
 fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, dd).unwrap()
@@ -192,7 +192,7 @@ fn the_due_day_follows_vietnam_time_not_utc() {
         .unwrap()
         .to_utc();
     let due = d(2021, 12, 31);
-    use crate::core::dates::today_in_vietnam;
+    use crate::dates::today_in_vietnam;
     assert_eq!(
         pending_state(due, today_in_vietnam(evening)),
         OccurrenceState::DueSoon

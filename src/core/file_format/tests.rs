@@ -1,8 +1,8 @@
 use super::*;
-use crate::core::meta::Meta;
-use crate::core::model::{Agreement, Organisation, OrganisationKind, Record};
-use crate::core::sample::{regulation_2013_2017_id, regulation_2018_2022_id, sample_dataset};
-use crate::core::workspace::Stamp;
+use crate::meta::Meta;
+use crate::model::{Agreement, Organisation, OrganisationKind, Record};
+use crate::sample::{regulation_2013_2017_id, regulation_2018_2022_id, sample_dataset};
+use crate::workspace::Stamp;
 use uuid::Uuid;
 
 fn office() -> OfficeProfile {

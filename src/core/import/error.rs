@@ -5,9 +5,9 @@
 
 use serde_json::Value;
 
-use crate::core::file_format::{APP_VERSION, FORMAT_NAME, SCHEMA_VERSION};
-use crate::core::meta::Id;
-use crate::core::migrate::MigrationError;
+use crate::file_format::{APP_VERSION, FORMAT_NAME, SCHEMA_VERSION};
+use crate::meta::Id;
+use crate::migrate::MigrationError;
 
 /// A sentence for the user, not yet in any language: a Fluent message id and its arguments.
 #[derive(Clone, Debug, PartialEq)]

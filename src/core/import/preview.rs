@@ -9,12 +9,12 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::IncomingFile;
-use crate::core::merge::{relate, relation, resolve, Choice, Relation, Step};
-use crate::core::meta::{Id, VersionVector};
-use crate::core::model::{Collection, Record};
-use crate::core::references;
-use crate::core::storage;
-use crate::core::workspace::{Dataset, RecordKey, Stamp, Stored, Table};
+use crate::merge::{relate, relation, resolve, Choice, Relation, Step};
+use crate::meta::{Id, VersionVector};
+use crate::model::{Collection, Record};
+use crate::references;
+use crate::storage;
+use crate::workspace::{Dataset, RecordKey, Stamp, Stored, Table};
 
 /// How the preview groups the file's records.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

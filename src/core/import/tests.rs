@@ -4,17 +4,17 @@ use chrono::DateTime;
 use uuid::Uuid;
 
 use super::*;
-use crate::core::file_format::{export, selection, Header, Scope, SCHEMA_VERSION};
-use crate::core::merge::Choice;
-use crate::core::meta::Meta;
-use crate::core::migrate::SCHEMA_VERSIONS;
-use crate::core::model::{Agreement, Organisation, OrganisationKind};
-use crate::core::sample::{regulation_2013_2017_id, sample_dataset};
-use crate::core::storage::{self, MemoryStore};
-use crate::core::workspace::Stamp;
+use crate::file_format::{export, selection, Header, Scope, SCHEMA_VERSION};
+use crate::merge::Choice;
+use crate::meta::Meta;
+use crate::migrate::SCHEMA_VERSIONS;
+use crate::model::{Agreement, Organisation, OrganisationKind};
+use crate::sample::{regulation_2013_2017_id, sample_dataset};
+use crate::storage::{self, MemoryStore};
+use crate::workspace::Stamp;
 
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
 }
 
 fn office(n: u128, name: &str) -> OfficeProfile {
@@ -140,8 +140,8 @@ fn unknown_fields_in_a_file_are_kept_through_import_and_export() {
 
 /// The .ftl files rendered natively, as the app renders them (see tests/support/fluent.rs).
 mod fluent {
-    use crate::core::import::{Arg, Message};
-    use crate::core::numbers::format_number;
+    use crate::import::{Arg, Message};
+    use crate::numbers::format_number;
     include!("../../../tests/support/fluent.rs");
 }
 

@@ -3,7 +3,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::*;
-use crate::core::sample::{regulation_2013_2017_id, regulation_2018_2022_id, sample_dataset};
+use crate::sample::{regulation_2013_2017_id, regulation_2018_2022_id, sample_dataset};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
@@ -143,7 +143,7 @@ fn sorts_by_number_naturally_and_by_title_ignoring_diacritics() {
 #[test]
 fn deleted_agreements_are_never_listed() {
     let mut data = sample_dataset();
-    let stamp = crate::core::workspace::Stamp {
+    let stamp = crate::workspace::Stamp {
         office: uuid::Uuid::from_u128(1),
         now: chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap(),
     };

@@ -1,6 +1,6 @@
 use super::*;
-use crate::core::meta::{Meta, OfficeId};
-use crate::core::model::{Organisation, OrganisationKind};
+use crate::meta::{Meta, OfficeId};
+use crate::model::{Organisation, OrganisationKind};
 use chrono::DateTime;
 use uuid::Uuid;
 
@@ -209,7 +209,7 @@ fn merge_leaves_conflicts_as_they_were_and_lists_them() {
 /// same parties (validation would refuse both), so it goes without; the kept side keeps it.
 #[test]
 fn keep_both_of_an_agreement_leaves_the_number_to_the_kept_side() {
-    let data = crate::core::sample::sample_dataset();
+    let data = crate::sample::sample_dataset();
     let numbered = data
         .agreements
         .iter_live()
@@ -237,7 +237,7 @@ fn keep_both_of_an_agreement_leaves_the_number_to_the_kept_side() {
     }
     for id in [numbered.id(), Uuid::from_u128(99)] {
         let a = merged.agreements.get(&id).unwrap();
-        let issues = crate::core::validate::agreement(a, &merged);
+        let issues = crate::validate::agreement(a, &merged);
         assert!(issues.iter().all(|i| !i.is_error()), "{id}: {issues:?}");
     }
 

@@ -8,11 +8,11 @@ use super::{
     day, sample_id, sample_meta, AGREEMENT_2013, AGREEMENT_2018, ORG_TINH_DOAN, PERSON_LAM,
     PERSON_NGA, PLACE,
 };
-use crate::core::duty::{DueRule, Duty};
-use crate::core::event::{Chair, Event, EventKind, EventLink, EventRole};
-use crate::core::model::Agreement;
-use crate::core::recommendation::{Recommendation, RecommendationStatus};
-use crate::core::results::{AreaMark, AreaResult};
+use crate::duty::{DueRule, Duty};
+use crate::event::{Chair, Event, EventKind, EventLink, EventRole};
+use crate::model::Agreement;
+use crate::recommendation::{Recommendation, RecommendationStatus};
+use crate::results::{AreaMark, AreaResult};
 
 const ILLUSTRATIVE: &str = "Minh họa: bản tin chỉ nêu lệ làm việc định kỳ hằng năm; ngày, nội dung và kiến nghị ở đây là ví dụ.";
 

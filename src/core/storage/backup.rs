@@ -18,9 +18,9 @@ use super::{
     codec, put_value, utf16_units, value_key, KeyValueStore, LoadProblemKind, Session, StoreError,
     LAYOUT_VERSION, QUOTA_UNITS,
 };
-use crate::core::dates::today_in_vietnam;
-use crate::core::model::Collection;
-use crate::core::workspace::{Dataset, RecordKey, Stamp, Stored};
+use crate::dates::today_in_vietnam;
+use crate::model::Collection;
+use crate::workspace::{Dataset, RecordKey, Stamp, Stored};
 
 /// Snapshots together may use this much of the quota.
 pub const BUDGET_UNITS: usize = QUOTA_UNITS / 4;

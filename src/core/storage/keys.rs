@@ -10,9 +10,9 @@
 
 use chrono::{DateTime, SecondsFormat, Utc};
 
-use crate::core::meta::Id;
-use crate::core::model::Collection;
-use crate::core::workspace::RecordKey;
+use crate::meta::Id;
+use crate::model::Collection;
+use crate::workspace::RecordKey;
 
 pub const PREFIX: &str = "phoihop/";
 pub const LAYOUT_KEY: &str = "phoihop/layout";

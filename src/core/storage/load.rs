@@ -11,8 +11,8 @@ use super::{
     legacy, put_value_ref, utf16_units, value_key, value_version, Conflict, KeyValueStore,
     LoadProblem, LoadProblemKind, Loaded, StoreError, LAYOUT_VERSION,
 };
-use crate::core::meta::Causality;
-use crate::core::workspace::{OfficeProfile, RecordKey};
+use crate::meta::Causality;
+use crate::workspace::{OfficeProfile, RecordKey};
 
 /// Where a copy of a record was found; a later layer wins a tie (a delta is newer than its bucket).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

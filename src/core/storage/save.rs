@@ -15,9 +15,9 @@ use super::{
     LoadProblem, Session, StoreError, WriteReport, BULK_RECORDS, FOLD_DELTAS, FOLD_UNITS,
     LAYOUT_KEY, LAYOUT_VERSION, OFFICE_KEY, SPLIT_UNITS,
 };
-use crate::core::meta::{Causality, Id};
-use crate::core::model::Collection;
-use crate::core::workspace::{Dataset, OfficeProfile, RecordKey, Stored};
+use crate::meta::{Causality, Id};
+use crate::model::Collection;
+use crate::workspace::{Dataset, OfficeProfile, RecordKey, Stored};
 
 /// Writes, giving up snapshots (oldest first) while the quota refuses: live data comes first.
 pub(crate) fn set_with_room(

@@ -16,8 +16,8 @@ use super::{
     codec, put_value, record_value, value_key, value_version, Conflict, LoadProblem, Session,
     LAYOUT_VERSION,
 };
-use crate::core::meta::{Causality, VersionVector};
-use crate::core::workspace::{Dataset, OfficeProfile, RecordKey, Stamp, Stored};
+use crate::meta::{Causality, VersionVector};
+use crate::workspace::{Dataset, OfficeProfile, RecordKey, Stamp, Stored};
 
 /// What to do with this tab's edit of a record, given what is stored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

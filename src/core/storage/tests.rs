@@ -6,11 +6,11 @@ use uuid::Uuid;
 use super::keys::*;
 use super::sync::{absorb, resolve};
 use super::*;
-use crate::core::event::Event;
-use crate::core::generate;
-use crate::core::meta::Meta;
-use crate::core::model::{Agreement, Organisation, OrganisationKind, Record};
-use crate::core::workspace::Stamp;
+use crate::event::Event;
+use crate::generate;
+use crate::meta::Meta;
+use crate::model::{Agreement, Organisation, OrganisationKind, Record};
+use crate::workspace::Stamp;
 
 mod fixtures;
 mod tabs;
@@ -98,7 +98,7 @@ fn every_record_type_round_trips() {
         serde_json::json!({"k": [1, "hai", null]}),
     );
     data.organisations.put(org);
-    let rec = crate::core::recommendation::Recommendation::new(
+    let rec = crate::recommendation::Recommendation::new(
         Meta::new(Uuid::from_u128(77), stamp(0).now),
         "Hỗ trợ kinh phí",
     );
@@ -507,7 +507,7 @@ fn snapshots_rotate_stay_in_budget_and_restore_as_new_edits() {
     assert_ne!(restored.title, "Đã sửa sau sao lưu");
     assert_eq!(
         restored.meta.version.compare(&old_version),
-        crate::core::meta::Causality::Dominates
+        crate::meta::Causality::Dominates
     );
     assert!(data.organisations.get(&new_org.id).unwrap().meta.deleted);
     save(&mut store, &data, &changed, &mut session);
@@ -604,7 +604,7 @@ fn conflicts_resolve_to_a_version_that_has_seen_both() {
     for side in [&ours.meta.version, &theirs.meta.version] {
         assert_eq!(
             settled.meta.version.compare(side),
-            crate::core::meta::Causality::Dominates
+            crate::meta::Causality::Dominates
         );
     }
     resolve(&mut data, &conflict, false, stamp(70)).unwrap();

@@ -2,12 +2,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 use super::*;
-use crate::core::meta::Meta;
-use crate::core::model::{
+use crate::meta::Meta;
+use crate::model::{
     AgreementKind, Authority, CoordinationArea, OrganisationKind, Party, Period, PositionHeld,
     Signatory,
 };
-use crate::core::workspace::Stamp;
+use crate::workspace::Stamp;
 
 fn now() -> DateTime<Utc> {
     DateTime::from_timestamp(1_500_000_000, 0).unwrap()
@@ -411,10 +411,10 @@ fn person_rules() {
 #[test]
 fn duty_titles_are_required() {
     let (data, mut a) = fixture();
-    a.duties.push(crate::core::duty::Duty {
+    a.duties.push(crate::duty::Duty {
         id: Uuid::from_u128(600),
         title: " ".into(),
-        due: crate::core::duty::DueRule::YearAnyTime,
+        due: crate::duty::DueRule::YearAnyTime,
         fulfilled_by: None,
         settlements: vec![],
     });

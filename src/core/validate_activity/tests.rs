@@ -2,14 +2,14 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use uuid::Uuid;
 
 use super::*;
-use crate::core::event::{Chair, EventKind, EventLink};
-use crate::core::meta::Meta;
-use crate::core::model::{
+use crate::event::{Chair, EventKind, EventLink};
+use crate::meta::Meta;
+use crate::model::{
     Agreement, AgreementKind, CoordinationArea, Organisation, OrganisationKind, Party, Period,
     Person, Status, StatusOverride,
 };
-use crate::core::recommendation::RecommendationStatus;
-use crate::core::workspace::Stamp;
+use crate::recommendation::RecommendationStatus;
+use crate::workspace::Stamp;
 
 fn now() -> DateTime<Utc> {
     DateTime::from_timestamp(1_500_000_000, 0).unwrap()
@@ -519,7 +519,7 @@ fn removing_the_summary_link_in_an_edit_is_reported_too() {
 
 #[test]
 fn the_sample_conference_and_sessions_meet_the_rules() {
-    let data = crate::core::sample::sample_dataset();
+    let data = crate::sample::sample_dataset();
     for e in data.events.iter_live() {
         assert_eq!(event(e, &data), vec![], "{}", e.title);
     }

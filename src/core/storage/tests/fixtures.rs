@@ -41,7 +41,7 @@ fn fixture_data() -> Dataset {
         serde_json::json!({"nested": [1, "hai", null]}),
     );
     data.organisations.put(org);
-    let mut rec = crate::core::recommendation::Recommendation::new(
+    let mut rec = crate::recommendation::Recommendation::new(
         Meta::new(Uuid::from_u128(0x5eed), stamp(0).now),
         "Bố trí kinh phí cho công trình thanh niên",
     );
@@ -69,7 +69,7 @@ fn write_fixtures() {
     if std::env::var("PHOIHOP_WRITE_FIXTURES").is_err() {
         return;
     }
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
     let data = fixture_data();
     let pretty = |m: &BTreeMap<String, String>| serde_json::to_string_pretty(m).unwrap() + "\n";
     std::fs::write(
