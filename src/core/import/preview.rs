@@ -379,10 +379,10 @@ fn put_remembering<T: Stored>(data: &mut Dataset, record: T, applied: &mut Appli
         collection: T::COLLECTION,
         id: record.id(),
     };
-    let before = T::table(data).get(&key.id).map(|r| {
-        RawValue::from_string(serde_json::to_string(r).expect("records serialise"))
-            .expect("serde_json writes JSON")
-    });
+    // Written straight into a raw value: from_string would parse again what was just written.
+    let before = T::table(data)
+        .get(&key.id)
+        .map(|r| serde_json::value::to_raw_value(r).expect("records serialise"));
     applied.undo.entries.push(UndoEntry {
         collection: key.collection,
         id: key.id,
