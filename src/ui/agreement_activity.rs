@@ -6,7 +6,7 @@ use chrono::Datelike;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
-use super::state::use_app;
+use super::state::{use_app, AppState, UnsavedInput};
 use super::widgets::record_link;
 use crate::core::dates::{format_date, format_local};
 use crate::core::duty::{occurrences, DueRule, DutySettlement, OccurrenceState};
@@ -21,6 +21,38 @@ use crate::core::results::{
 };
 use crate::core::workspace::RecordKey;
 use crate::route::Route;
+
+/// What the user has typed in the agreement page's two forms, kept by the page rather than by its
+/// sections: the sections are drawn again whenever the agreement changes (a save in the other
+/// form, a duty marked, another tab, an import), and half-typed input must survive that.
+#[derive(Clone)]
+pub struct SectionDrafts {
+    result: RwSignal<Option<ResultDraft>>,
+    result_unsaved: UnsavedInput,
+    close_out: RwSignal<Option<CloseOut>>,
+    close_out_unsaved: UnsavedInput,
+}
+
+/// The results form's fields as last left (the select values and the evidence).
+#[derive(Clone, Debug, PartialEq)]
+struct ResultDraft {
+    area: String,
+    year: String,
+    mark: String,
+    evidence: String,
+}
+
+impl SectionDrafts {
+    /// Made by the page, so that its flags are lowered only when the page is left.
+    pub fn new(state: AppState) -> SectionDrafts {
+        SectionDrafts {
+            result: RwSignal::new(None),
+            result_unsaved: state.unsaved_input(),
+            close_out: RwSignal::new(None),
+            close_out_unsaved: state.unsaved_input(),
+        }
+    }
+}
 
 /// Stores a changed copy of the agreement (these edits touch no validated field).
 fn update_agreement(id: Id, change: impl FnOnce(&mut Agreement)) {
@@ -304,7 +336,7 @@ fn period_years(a: &Agreement) -> Vec<i32> {
 
 /// Areas × years: each area's standing per year, and a form to record one result with evidence.
 #[component]
-pub fn AreaResultsSection(agreement: Agreement) -> impl IntoView {
+pub fn AreaResultsSection(agreement: Agreement, drafts: SectionDrafts) -> impl IntoView {
     let state = use_app();
     let i18n = expect_context::<I18n>();
     let id = agreement.id();
@@ -313,18 +345,48 @@ pub fn AreaResultsSection(agreement: Agreement) -> impl IntoView {
         return ().into_any();
     }
     let today = state.today();
-    let area_choice = RwSignal::new(agreement.areas[0].id.to_string());
     let default_year = years
         .iter()
         .copied()
         .filter(|y| *y <= today.year())
         .max()
         .unwrap_or(years[0]);
-    let year_choice = RwSignal::new(default_year.to_string());
-    let mark_choice = RwSignal::new("Done".to_string());
-    let evidence = RwSignal::new(String::new());
-    let unsaved = state.unsaved_input();
-    let raise = unsaved.raiser();
+    let mut typed = drafts.result.get_untracked().unwrap_or(ResultDraft {
+        area: agreement.areas[0].id.to_string(),
+        year: default_year.to_string(),
+        mark: "Done".into(),
+        evidence: String::new(),
+    });
+    // The agreement may have changed under the form (another tab): an area or year it no
+    // longer has falls back to the first area and the default year.
+    if !agreement
+        .areas
+        .iter()
+        .any(|a| a.id.to_string() == typed.area)
+    {
+        typed.area = agreement.areas[0].id.to_string();
+    }
+    if !years.iter().any(|y| y.to_string() == typed.year) {
+        typed.year = default_year.to_string();
+    }
+    let area_choice = RwSignal::new(typed.area.clone());
+    let year_choice = RwSignal::new(typed.year.clone());
+    let mark_choice = RwSignal::new(typed.mark.clone());
+    let evidence = RwSignal::new(typed.evidence.clone());
+    let unsaved = drafts.result_unsaved.clone();
+    // After the field's own handler (the event bubbles up to the form): keep what is typed.
+    let keep = {
+        let unsaved = unsaved.clone();
+        move |_| {
+            unsaved.raise();
+            drafts.result.set(Some(ResultDraft {
+                area: area_choice.get_untracked(),
+                year: year_choice.get_untracked(),
+                mark: mark_choice.get_untracked(),
+                evidence: evidence.get_untracked(),
+            }));
+        }
+    };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (Ok(area), Ok(year)) = (
@@ -339,8 +401,15 @@ pub fn AreaResultsSection(agreement: Agreement) -> impl IntoView {
             _ => AreaMark::Pending,
         };
         let text = evidence.get_untracked();
-        update_agreement(id, move |a| set_area_result(a, area, year, mark, &text));
+        // The next result is often for the same area or year: the choices stay, the text goes.
+        drafts.result.set(Some(ResultDraft {
+            area: area.to_string(),
+            year: year.to_string(),
+            mark: mark_choice.get_untracked(),
+            evidence: String::new(),
+        }));
         unsaved.lower();
+        update_agreement(id, move |a| set_area_result(a, area, year, mark, &text));
         state.notify(|i18n| tr!(i18n, "result-recorded"), None);
     };
     let a = agreement.clone();
@@ -367,25 +436,25 @@ pub fn AreaResultsSection(agreement: Agreement) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <form class="inline-form" on:submit=save on:input=raise.clone() on:change=raise>
+            <form class="inline-form" on:submit=save on:input=keep.clone() on:change=keep>
                 <div class="field">
                     <label for="result-area">{move_tr!("result-area")}</label>
                     <select id="result-area" on:change=move |ev| area_choice.set(event_target_value(&ev))>
-                        {agreement.areas.iter().enumerate().map(|(i, area)| view! { <option value=area.id.to_string()>{i + 1} ". " {area.title.clone()}</option> }).collect_view()}
+                        {agreement.areas.iter().enumerate().map(|(i, area)| view! { <option value=area.id.to_string() selected=area.id.to_string() == typed.area>{i + 1} ". " {area.title.clone()}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
                     <label for="result-year">{move_tr!("duty-col-year")}</label>
                     <select id="result-year" on:change=move |ev| year_choice.set(event_target_value(&ev))>
-                        {years.iter().map(|y| view! { <option value=y.to_string() selected=*y == default_year>{*y}</option> }).collect_view()}
+                        {years.iter().map(|y| view! { <option value=y.to_string() selected=y.to_string() == typed.year>{*y}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
                     <label for="result-mark">{move_tr!("result-mark")}</label>
                     <select id="result-mark" on:change=move |ev| mark_choice.set(event_target_value(&ev))>
-                        <option value="Done">{move_tr!("result-done")}</option>
-                        <option value="Waived">{move_tr!("result-waived")}</option>
-                        <option value="Pending">{move_tr!("result-pending")}</option>
+                        <option value="Done" selected=typed.mark == "Done">{move_tr!("result-done")}</option>
+                        <option value="Waived" selected=typed.mark == "Waived">{move_tr!("result-waived")}</option>
+                        <option value="Pending" selected=typed.mark == "Pending">{move_tr!("result-pending")}</option>
                     </select>
                 </div>
                 <div class="field grow">
@@ -401,14 +470,17 @@ pub fn AreaResultsSection(agreement: Agreement) -> impl IntoView {
 
 /// The account of an ended period; shown once the period has ended or an account exists.
 #[component]
-pub fn CloseOutSection(agreement: Agreement) -> impl IntoView {
+pub fn CloseOutSection(agreement: Agreement, drafts: SectionDrafts) -> impl IntoView {
     let state = use_app();
     let id = agreement.id();
     let ended = agreement.period.end.is_some_and(|e| e < state.today());
     let existing = agreement.close_out.clone().unwrap_or_default();
-    if !ended && existing.is_empty() {
+    let typed = drafts.close_out.get_untracked();
+    if !ended && existing.is_empty() && typed.is_none() {
         return ().into_any();
     }
+    // What is typed and not saved wins over what is stored (drawn again after another save).
+    let existing = typed.unwrap_or(existing);
     let achievements = RwSignal::new(existing.achievements.clone());
     let shortcomings = RwSignal::new(existing.shortcomings.clone());
     let lessons = RwSignal::new(existing.lessons.clone());
@@ -443,29 +515,39 @@ pub fn CloseOutSection(agreement: Agreement) -> impl IntoView {
             .collect()
     });
     let area_signals = area_texts.clone();
-    let unsaved = state.unsaved_input();
-    let raise = unsaved.raiser();
+    let unsaved = drafts.close_out_unsaved.clone();
+    let typed_now = move || CloseOut {
+        area_results: area_signals
+            .iter()
+            .map(|(area, _, text)| AreaSummary {
+                area: *area,
+                result: text.get_untracked().trim().to_string(),
+            })
+            .filter(|s| !s.result.is_empty())
+            .collect(),
+        achievements: achievements.get_untracked().trim().to_string(),
+        shortcomings: shortcomings.get_untracked().trim().to_string(),
+        lessons: lessons.get_untracked().trim().to_string(),
+        next_period: next_period.get_untracked().trim().to_string(),
+        summary_event: summary_event.get_untracked().parse().ok(),
+    };
+    let typed_now = std::rc::Rc::new(typed_now);
+    // After the field's own handler (the event bubbles up to the form): keep what is typed.
+    let keep = {
+        let (unsaved, typed_now) = (unsaved.clone(), typed_now.clone());
+        move |_| {
+            unsaved.raise();
+            drafts.close_out.set(Some(typed_now()));
+        }
+    };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let close_out = CloseOut {
-            area_results: area_signals
-                .iter()
-                .map(|(area, _, text)| AreaSummary {
-                    area: *area,
-                    result: text.get_untracked().trim().to_string(),
-                })
-                .filter(|s| !s.result.is_empty())
-                .collect(),
-            achievements: achievements.get_untracked().trim().to_string(),
-            shortcomings: shortcomings.get_untracked().trim().to_string(),
-            lessons: lessons.get_untracked().trim().to_string(),
-            next_period: next_period.get_untracked().trim().to_string(),
-            summary_event: summary_event.get_untracked().parse().ok(),
-        };
+        let close_out = typed_now();
+        drafts.close_out.set(None);
+        unsaved.lower();
         update_agreement(id, move |a| {
             a.close_out = (!close_out.is_empty()).then_some(close_out)
         });
-        unsaved.lower();
         state.notify(|i18n| tr!(i18n, "closeout-saved"), None);
     };
     let text_field = move |label: Signal<String>,
@@ -481,7 +563,7 @@ pub fn CloseOutSection(agreement: Agreement) -> impl IntoView {
     view! {
         <section class="card">
             <h2>{move_tr!("closeout-title")}</h2>
-            <form class="stack" on:submit=save on:input=raise.clone() on:change=raise>
+            <form class="stack" on:submit=save on:input=keep.clone() on:change=keep>
                 <div class="field">
                     <label for="closeout-event">{move_tr!("event-kind-summary-conference")}</label>
                     <select id="closeout-event" on:change=move |ev| summary_event.set(event_target_value(&ev))>

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, I18n};
 
+use super::agreement_activity::SectionDrafts;
 use super::state::use_app;
 use super::text;
 use super::widgets::{Missing, StatusBadge};
@@ -20,12 +21,14 @@ use crate::route::Route;
 pub fn AgreementPage(id: Id) -> impl IntoView {
     let state = use_app();
     let agreement = Memo::new(move |_| state.data.with(|d| d.agreements.get(&id).cloned()));
+    // Outlives the redraws below: input typed in one section survives a save in another.
+    let drafts = SectionDrafts::new(state);
     move || match agreement.get() {
         None => view! { <Missing what=Collection::Agreements deleted=false/> }.into_any(),
         Some(a) if !a.is_live() => {
             view! { <Missing what=Collection::Agreements deleted=true/> }.into_any()
         }
-        Some(a) => view! { <AgreementView agreement=a/> }.into_any(),
+        Some(a) => view! { <AgreementView agreement=a drafts=drafts.clone()/> }.into_any(),
     }
 }
 
@@ -40,7 +43,7 @@ fn link_to(state: super::state::AppState, id: Id) -> impl IntoView {
 }
 
 #[component]
-fn AgreementView(agreement: Agreement) -> impl IntoView {
+fn AgreementView(agreement: Agreement, drafts: SectionDrafts) -> impl IntoView {
     let state = use_app();
     let i18n = expect_context::<I18n>();
     let a = agreement;
@@ -272,9 +275,9 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
         <super::agreement_activity::EventsSection agreement=a.clone()/>
         <super::agreement_activity::DutiesSection agreement=a.clone()/>
         <super::agreement_activity::RecommendationsSection agreement=a.clone()/>
-        <super::agreement_activity::AreaResultsSection agreement=a.clone()/>
+        <super::agreement_activity::AreaResultsSection agreement=a.clone() drafts=drafts.clone()/>
         <super::agreement_activity::PlanMatrixSection agreement=a.clone()/>
-        <super::agreement_activity::CloseOutSection agreement=a.clone()/>
+        <super::agreement_activity::CloseOutSection agreement=a.clone() drafts=drafts/>
 
         {(!a.notes.is_empty()).then(|| view! {
             <section class="card">

@@ -3,8 +3,9 @@
 // dialog); once the form is saved, or cancelled, the tab closes without asking.
 // Person, organisation, recommendation and settings edit a record in place: their form stays
 // built after saving, so only the form's own lower() stands between a save and the question.
-// The agreement form leaves the page on saving, and the agreement page's sections are rebuilt
-// when the agreement changes: there, leaving the page (cleanup) lowers the flag too.
+// The agreement form leaves the page on saving. The agreement page's sections are rebuilt when
+// the agreement changes, so what is typed in one of its forms is kept by the page: the last
+// test saves the other form meanwhile.
 import assert from 'node:assert/strict';
 import { e2e } from './harness.mjs';
 import { startWithSample, searchAgreements } from './flows.mjs';
@@ -117,6 +118,26 @@ const FORMS = [
     done: 'saving',
     finish: async (page) => { await save(page); await toast(page, 'Đã lưu thay đổi.'); },
   },
+  {
+    form: 'recommendation status',
+    open: async (page) => {
+      const content = 'Bổ sung biên chế cán bộ chuyên trách Đoàn cấp huyện theo quy định.';
+      await nav(page, 'Kiến nghị');
+      await page.getByRole('link', { name: content, exact: true }).click();
+      await h1(page, content);
+      // Another status than the current one, so that applying it changes the record.
+      const status = page.locator('#recommendation-new-status');
+      const current = await status.inputValue();
+      const values = await status.locator('option').evaluateAll((os) => os.map((o) => o.value));
+      await status.selectOption(values.find((v) => v !== current));
+    },
+    field: (page) => page.locator('#recommendation-status-note'),
+    done: 'applying it',
+    finish: async (page) => {
+      await page.getByRole('button', { name: 'Cập nhật trạng thái', exact: true }).click();
+      await page.getByRole('status').getByText(/^Đã chuyển trạng thái sang/).waitFor();
+    },
+  },
 ];
 
 /**
@@ -151,3 +172,31 @@ for (const { form, open, field, done, finish } of FORMS) {
     assert.equal(await closeTab(page), 'closed', `after ${done}, the tab closes without asking`);
   }, { timeout: 120_000 });
 }
+
+e2e('agreement page: input typed in the close-out survives saving a result (and still guards the tab)', async ({ context, url }) => {
+  const page = await context.newPage();
+  await startWithSample(page, url);
+  await openRegulation(page);
+  const lessons = page.getByLabel('Bài học kinh nghiệm', { exact: true });
+  await lessons.fill(TYPED);
+
+  // Meanwhile a result is recorded in the form above: the agreement changes, the page redraws.
+  const year = page.locator('#result-year');
+  await year.selectOption('2019');
+  await page.getByLabel('Minh chứng', { exact: true }).fill('Báo cáo số 12/BC-TĐ');
+  await page.getByRole('button', { name: 'Ghi kết quả', exact: true }).click();
+  await toast(page, 'Đã ghi kết quả.');
+  await page.locator('td[title="Báo cáo số 12/BC-TĐ"]').waitFor();
+
+  assert.equal(await lessons.inputValue(), TYPED, 'the close-out keeps what was typed');
+  assert.equal(await year.inputValue(), '2019', 'the results form keeps its year for the next result');
+  assert.equal(await page.getByLabel('Minh chứng', { exact: true }).inputValue(), '', 'and clears the saved text');
+  assert.equal(await closeTab(page), 'beforeunload', 'the close-out is still unsaved: the browser asks');
+
+  await page.getByRole('button', { name: 'Lưu tổng kết', exact: true }).click();
+  await toast(page, 'Đã lưu tổng kết giai đoạn.');
+  await page.reload();
+  await h1(page, REGULATION_2018);
+  assert.equal(await lessons.inputValue(), TYPED, 'the typed lessons were saved');
+  assert.equal(await closeTab(page), 'closed');
+}, { timeout: 120_000 });

@@ -446,6 +446,9 @@ fn StatusControl(id: Id, responded_on: RwSignal<String>) -> impl IntoView {
     let current = record.get_untracked().map(|r| r.status).unwrap_or_default();
     let to = RwSignal::new(current);
     let note = RwSignal::new(String::new());
+    // A status chosen or a note typed but not yet applied is input the tab must not lose silently.
+    let unsaved = state.unsaved_input();
+    let raise = unsaved.raiser();
     // Named before the view: leptos-fluent's compile-time key scan skips the first {…} after a
     // `tr` tag name, so no key may sit there only.
     let col_change = move_tr!("recommendations-history-change");
@@ -481,6 +484,7 @@ fn StatusControl(id: Id, responded_on: RwSignal<String>) -> impl IntoView {
             }
         }
         note.set(String::new());
+        unsaved.lower();
         state.notify(
             move |i18n| {
                 tr!(i18n, "recommendations-status-changed", {
@@ -494,7 +498,7 @@ fn StatusControl(id: Id, responded_on: RwSignal<String>) -> impl IntoView {
     view! {
         <section class="card">
             <h2>{move_tr!("recommendations-status-title")}</h2>
-            <div class="grid-2">
+            <div class="grid-2" on:input=raise.clone() on:change=raise>
                 <div class="field">
                     <label for="recommendation-new-status">{move_tr!("recommendations-status-to")}</label>
                     <select id="recommendation-new-status" on:change=move |ev| {
