@@ -62,6 +62,7 @@ problem-signed-after-end = The signing date is after the period ended.
 problem-position-ends-before-start = The position ends before it starts.
 problem-responsible-not-party = The responsible organisation must be a party to the agreement.
 date-error-unrecognised = Unrecognised date. Enter dd/mm/yyyy, mm/yyyy or yyyy.
+date-error-not-a-day = An exact day is needed: enter dd/mm/yyyy, for example 02/04/2018.
 date-error-no-such-day = This day does not exist.
 date-error-year-out-of-range = The year must be between 1900 and 2200.
 
@@ -81,6 +82,7 @@ recommendation-status-resolved = Resolved
 recommendation-status-declined = Declined
 activity-problem-bad-time = Unrecognised time. Enter HH:mm, for example 08:00 or 14:30.
 activity-problem-bad-count = Enter a whole number, zero or more, for example 200.
+activity-problem-count-too-large = That number is too large: check the attendee count.
 activity-problem-unknown-agreement = Choose an agreement that exists (not deleted).
 activity-problem-agreement-linked-twice = This agreement is already linked on a row above.
 activity-problem-person-chairs-twice = This person is already among the chairs.

@@ -62,6 +62,7 @@ problem-signed-after-end = Ngày ký sau khi giai đoạn đã kết thúc.
 problem-position-ends-before-start = Ngày thôi giữ chức vụ đứng trước ngày bắt đầu.
 problem-responsible-not-party = Đơn vị chịu trách nhiệm phải là một bên của văn bản.
 date-error-unrecognised = Không đọc được ngày. Nhập dd/mm/yyyy, mm/yyyy hoặc yyyy.
+date-error-not-a-day = Cần ngày cụ thể: nhập dd/mm/yyyy, ví dụ 02/04/2018.
 date-error-no-such-day = Ngày này không tồn tại.
 date-error-year-out-of-range = Năm phải trong khoảng 1900–2200.
 
@@ -81,6 +82,7 @@ recommendation-status-resolved = Đã giải quyết
 recommendation-status-declined = Không chấp nhận
 activity-problem-bad-time = Không đọc được giờ. Nhập dạng HH:mm, ví dụ 08:00 hoặc 14:30.
 activity-problem-bad-count = Nhập một số nguyên không âm, ví dụ 200.
+activity-problem-count-too-large = Số quá lớn: kiểm tra lại số người tham dự.
 activity-problem-unknown-agreement = Chọn một văn bản có trong dữ liệu (chưa bị xóa).
 activity-problem-agreement-linked-twice = Văn bản này đã được liên kết ở dòng trên.
 activity-problem-person-chairs-twice = Người này đã có trong danh sách chủ trì.

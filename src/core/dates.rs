@@ -49,6 +49,18 @@ pub enum DateInputError {
     NoSuchDay,
     /// Outside 1900–2200: almost surely a typo.
     YearOutOfRange,
+    /// A year or a month ("2018", "04/2018") where the exact day is needed (a signing date, an
+    /// event): widening it would silently pick a day.
+    NotADay,
+}
+
+/// Reads a date that must name the day itself (dd/mm/yyyy or yyyy-mm-dd). Empty is `Ok(None)`.
+pub fn parse_exact_day(input: &str) -> Result<Option<NaiveDate>, DateInputError> {
+    let day = parse_date_input(input, Bound::Start)?;
+    if day.is_some() && input.trim().split(['/', '-', '.']).count() != 3 {
+        return Err(DateInputError::NotADay);
+    }
+    Ok(day)
 }
 
 /// Reads what a user types for a date: "2018", "04/2018", "2/4/2018", "02-04-2018", "2018-04-02".
@@ -137,6 +149,23 @@ mod tests {
 
     fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+    }
+
+    #[test]
+    fn an_exact_day_is_a_whole_date_never_a_widened_year_or_month() {
+        assert_eq!(parse_exact_day(" 02/04/2018 "), Ok(Some(d(2018, 4, 2))));
+        assert_eq!(parse_exact_day("2018-04-02"), Ok(Some(d(2018, 4, 2))));
+        assert_eq!(parse_exact_day(""), Ok(None));
+        assert_eq!(parse_exact_day("2018"), Err(DateInputError::NotADay));
+        assert_eq!(parse_exact_day("04/2018"), Err(DateInputError::NotADay));
+        assert_eq!(
+            parse_exact_day("31/02/2018"),
+            Err(DateInputError::NoSuchDay)
+        );
+        assert_eq!(
+            parse_exact_day("hôm qua"),
+            Err(DateInputError::Unrecognised)
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-use super::dates::{parse_date_input, Bound, DateInputError};
+use super::dates::{parse_exact_day, DateInputError};
 use super::event::{Event, EventRole};
 use super::meta::Id;
 use super::recommendation::Recommendation;
@@ -25,6 +25,8 @@ pub enum ActivityProblem {
     BadTime,
     /// Not a whole number ≥ 0.
     BadCount,
+    /// A whole number, but beyond any gathering (over 4,294,967,295).
+    CountTooLarge,
     /// The agreement is not in the data, or was deleted.
     UnknownAgreement,
     /// The same agreement is linked on an earlier row.
@@ -120,16 +122,9 @@ pub fn parse_time(input: &str) -> Result<Option<NaiveTime>, ActivityProblem> {
 /// reporting each problem at its field ("date", "time").
 pub fn read_starts_at(date: &str, time: &str) -> Result<NaiveDateTime, Vec<ActivityIssue>> {
     let mut issues = Vec::new();
-    let day = match parse_date_input(date, Bound::Start) {
-        Ok(Some(day)) if is_full_date(date) => Some(day),
-        Ok(Some(_)) => {
-            // "2018" or "04/2018" would silently pick a day: an event needs the exact one.
-            issues.push(ActivityIssue::error(
-                "date",
-                ActivityProblem::BadDate(DateInputError::Unrecognised),
-            ));
-            None
-        }
+    // "2018" or "04/2018" would silently pick a day: an event needs the exact one.
+    let day = match parse_exact_day(date) {
+        Ok(Some(day)) => Some(day),
         Ok(None) => {
             issues.push(ActivityIssue::error("date", ActivityProblem::Required));
             None
@@ -152,21 +147,9 @@ pub fn read_starts_at(date: &str, time: &str) -> Result<NaiveDateTime, Vec<Activ
     }
 }
 
-/// Whether a typed date names a day (three parts), not just a month or a year.
-fn is_full_date(input: &str) -> bool {
-    input.trim().split(['/', '-', '.']).count() == 3
-}
-
 /// Reads an optional day typed as dd/mm/yyyy, reporting a problem at `field`.
 pub fn read_day(input: &str, field: &str) -> Result<Option<NaiveDate>, ActivityIssue> {
-    match parse_date_input(input, Bound::Start) {
-        Ok(Some(_)) if !is_full_date(input) => Err(ActivityIssue::error(
-            field,
-            ActivityProblem::BadDate(DateInputError::Unrecognised),
-        )),
-        Ok(day) => Ok(day),
-        Err(e) => Err(ActivityIssue::error(field, ActivityProblem::BadDate(e))),
-    }
+    parse_exact_day(input).map_err(|e| ActivityIssue::error(field, ActivityProblem::BadDate(e)))
 }
 
 /// Reads an attendee count: a whole number ≥ 0; empty is `Ok(None)` (not reported).
@@ -175,12 +158,22 @@ pub fn parse_count(input: &str) -> Result<Option<u32>, ActivityProblem> {
     if text.is_empty() {
         return Ok(None);
     }
-    if !text.chars().all(|c| c.is_ascii_digit()) {
+    // "1.000" and "1 000" are how a thousand is written in Vietnamese: groups of three digits.
+    let groups: Vec<&str> = text.split(['.', ' ']).collect();
+    let grouped = groups.len() > 1
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3);
+    if groups.len() > 1 && !grouped {
         return Err(ActivityProblem::BadCount);
     }
-    text.parse()
+    let digits: String = groups.concat();
+    if !digits.chars().all(|c| c.is_ascii_digit()) {
+        return Err(ActivityProblem::BadCount);
+    }
+    digits
+        .parse()
         .map(Some)
-        .map_err(|_| ActivityProblem::BadCount)
+        .map_err(|_| ActivityProblem::CountTooLarge)
 }
 
 // ---------------------------------------------------------------- rules

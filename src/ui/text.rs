@@ -135,6 +135,7 @@ pub fn date_input_error(i18n: I18n, e: &DateInputError) -> String {
         DateInputError::Unrecognised => tr!(i18n, "date-error-unrecognised"),
         DateInputError::NoSuchDay => tr!(i18n, "date-error-no-such-day"),
         DateInputError::YearOutOfRange => tr!(i18n, "date-error-year-out-of-range"),
+        DateInputError::NotADay => tr!(i18n, "date-error-not-a-day"),
     }
 }
 
@@ -227,6 +228,7 @@ pub fn activity_problem(i18n: I18n, p: &crate::core::validate_activity::Activity
         P::BadDate(e) => date_input_error(i18n, e),
         P::BadTime => tr!(i18n, "activity-problem-bad-time"),
         P::BadCount => tr!(i18n, "activity-problem-bad-count"),
+        P::CountTooLarge => tr!(i18n, "activity-problem-count-too-large"),
         P::UnknownAgreement => tr!(i18n, "activity-problem-unknown-agreement"),
         P::AgreementLinkedTwice => tr!(i18n, "activity-problem-agreement-linked-twice"),
         P::UnknownPerson => tr!(i18n, "problem-unknown-person"),

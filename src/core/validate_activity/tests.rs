@@ -158,10 +158,7 @@ fn the_start_needs_a_full_day_and_defaults_to_eight_o_clock() {
     let vague = read_starts_at("2018", "").unwrap_err();
     assert_eq!(
         fields(&vague),
-        vec![(
-            "date",
-            &ActivityProblem::BadDate(DateInputError::Unrecognised)
-        )]
+        vec![("date", &ActivityProblem::BadDate(DateInputError::NotADay))]
     );
     let both = read_starts_at("31/02/2020", "25:00").unwrap_err();
     assert_eq!(
@@ -183,6 +180,11 @@ fn optional_days_are_read_or_reported_at_their_field() {
     let err = read_day("06/2021", "deadline").unwrap_err();
     assert_eq!(err.field, "deadline");
     assert!(err.is_error());
+    // The message says what is needed (an exact day), not the shapes a period accepts.
+    assert_eq!(
+        err.problem,
+        ActivityProblem::BadDate(DateInputError::NotADay)
+    );
     assert_eq!(
         read_day("hôm nay", "raised_on").unwrap_err().problem,
         ActivityProblem::BadDate(DateInputError::Unrecognised)
@@ -194,9 +196,28 @@ fn attendee_counts_are_whole_numbers_not_below_zero() {
     assert_eq!(parse_count(""), Ok(None));
     assert_eq!(parse_count(" 200 "), Ok(Some(200)));
     assert_eq!(parse_count("0"), Ok(Some(0)));
-    for bad in ["-1", "2.5", "trên 200", "1e3", "99999999999"] {
+    // Thousands grouped the Vietnamese way (and with spaces).
+    assert_eq!(parse_count("1.000"), Ok(Some(1000)));
+    assert_eq!(parse_count("12 500"), Ok(Some(12500)));
+    assert_eq!(parse_count("1.234.567"), Ok(Some(1_234_567)));
+    for bad in [
+        "-1",
+        "2.5",
+        "trên 200",
+        "1e3",
+        "1.00",
+        "1..000",
+        ".000",
+        "1000.000.0",
+        "1,000",
+    ] {
         assert_eq!(parse_count(bad), Err(ActivityProblem::BadCount), "{bad}");
     }
+    // A whole number, just too large to be a count: said so, not "enter a whole number".
+    assert_eq!(
+        parse_count("99999999999"),
+        Err(ActivityProblem::CountTooLarge)
+    );
 }
 
 // ---------------------------------------------------------------- events
