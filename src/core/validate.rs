@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use chrono::Datelike;
+use unicode_normalization::UnicodeNormalization;
 
 use super::meta::Id;
 use super::model::{Agreement, AgreementKind, Organisation, Person, Record};
@@ -77,10 +78,11 @@ impl Issue {
     }
 }
 
-/// Numbers compare without case or spaces: "01/QCPH-UBND-TĐ" = "01 / qcph-ubnd-tđ".
+/// Numbers compare without case or spaces, and whatever the Unicode form of their letters (a
+/// number pasted from a PDF is often decomposed): "01/QCPH-UBND-TĐ" = "01 / qcph-ubnd-tđ".
 fn normalised_number(number: &str) -> String {
     number
-        .chars()
+        .nfc()
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_lowercase)
         .collect()

@@ -242,6 +242,15 @@ fn number_is_unique_among_live_agreements_of_the_same_parties() {
         problems(&agreement(&b, &data)),
         vec![("number", &Problem::NumberTaken { by: a.id() })]
     );
+    // The same number pasted with decomposed diacritics (NFD: "Đ" stays, "Ộ" = O + marks).
+    a.number = "12/QC-SỞ-NỘI VỤ".into();
+    data.save_agreement(a.clone(), stamp()).unwrap();
+    b.number = "12/QC-SỞ-NỘI VỤ".nfd().collect();
+    assert_ne!(b.number, a.number);
+    assert_eq!(
+        problems(&agreement(&b, &data)),
+        vec![("number", &Problem::NumberTaken { by: a.id() })]
+    );
 
     // Other parties may reuse the number.
     b.parties[1].organisation = Uuid::from_u128(SO_YTE);
