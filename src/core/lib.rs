@@ -7,6 +7,7 @@ pub mod document;
 pub mod duty;
 pub mod event;
 pub mod file_format;
+pub mod form_edit;
 pub mod generate;
 pub mod import;
 pub mod listing;

@@ -46,6 +46,11 @@ pub enum Problem {
     SignedAfterEnd,
     PositionEndsBeforeStart,
     ResponsibleNotParty,
+    /// Warning: another live organisation has the same name (spaces, case and Unicode form
+    /// aside): pickers would show two indistinguishable entries.
+    NameTaken {
+        by: Id,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -285,7 +290,26 @@ pub fn organisation(o: &Organisation, data: &Dataset) -> Vec<Issue> {
             issues.push(Issue::error("parent", Problem::UnknownOrganisation));
         }
     }
+    let name = same_name_key(&o.name);
+    if !name.is_empty() {
+        if let Some(other) = data
+            .organisations
+            .iter_live()
+            .find(|other| other.id() != o.id() && same_name_key(&other.name) == name)
+        {
+            issues.push(Issue::warning(
+                "name",
+                Problem::NameTaken { by: other.id() },
+            ));
+        }
+    }
     issues
+}
+
+/// A name as compared for duplicates: NFC, lower case, runs of spaces as one.
+fn same_name_key(name: &str) -> String {
+    let name: String = name.nfc().flat_map(char::to_lowercase).collect();
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 pub fn person(p: &Person, data: &Dataset) -> Vec<Issue> {

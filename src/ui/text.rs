@@ -117,6 +117,7 @@ pub fn problem(i18n: I18n, p: &Problem) -> String {
         Problem::ParentNotRegulation => tr!(i18n, "problem-parent-not-regulation"),
         Problem::ParentOnlyForPlans => tr!(i18n, "problem-parent-only-for-plans"),
         Problem::NumberTaken { .. } => tr!(i18n, "problem-number-taken"),
+        Problem::NameTaken { .. } => tr!(i18n, "problem-name-taken"),
         Problem::SupersedesItself => tr!(i18n, "problem-supersedes-itself"),
         Problem::SupersedesCycle => tr!(i18n, "problem-supersedes-cycle"),
         Problem::OwnParent => tr!(i18n, "problem-own-parent"),

@@ -398,6 +398,41 @@ fn organisation_rules() {
 }
 
 #[test]
+fn an_organisation_named_like_another_is_a_warning() {
+    let (mut data, _) = fixture();
+    let mut o = Organisation::new(
+        Meta::new(Uuid::from_u128(51), now()),
+        "  sở   Y TẾ ",
+        "",
+        OrganisationKind::Department,
+    );
+    let name_taken = Problem::NameTaken {
+        by: Uuid::from_u128(SO_YTE),
+    };
+    let taken = vec![("name", &name_taken)];
+    let found = organisation(&o, &data);
+    assert_eq!(problems(&found), taken);
+    assert!(!found[0].is_error(), "a warning: saving is not refused");
+    // Decomposed diacritics (pasted text) are the same name.
+    o.name = "Sở Y tế".nfd().collect();
+    assert_eq!(problems(&organisation(&o, &data)), taken);
+    // Its own record is not a duplicate of itself; another name is fine.
+    let own = data
+        .organisations
+        .get(&Uuid::from_u128(SO_YTE))
+        .unwrap()
+        .clone();
+    assert!(organisation(&own, &data).is_empty());
+    o.name = "Sở Y tế dự phòng".into();
+    assert!(organisation(&o, &data).is_empty());
+    // A deleted organisation frees its name.
+    o.name = "Sở Y tế".into();
+    data.delete::<Organisation>(Uuid::from_u128(SO_YTE), stamp())
+        .unwrap();
+    assert!(organisation(&o, &data).is_empty());
+}
+
+#[test]
 fn person_rules() {
     let (data, _) = fixture();
     let mut p = Person::new(Meta::new(Uuid::from_u128(60), now()), " ");
