@@ -256,7 +256,10 @@ fn write_group(
         .iter()
         .filter(|rk| !existing.iter().any(|(e, _)| e == *rk))
         .count();
-    let fold = group.len() >= BULK_RECORDS
+    // A record put back to an older version goes into its bucket, never into a delta: on
+    // loading, a newer copy in the bucket (an import written in bulk) would win over the delta.
+    let fold = rollback
+        || group.len() >= BULK_RECORDS
         || existing.len() + new_deltas > FOLD_DELTAS
         || existing_units > fold_units(session.sizes.get(&bucket_key(collection, prefix)).copied())
         || group

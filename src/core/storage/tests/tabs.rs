@@ -216,3 +216,40 @@ fn a_form_opened_before_another_tabs_save_does_not_overwrite_it() {
     );
     assert_eq!(loaded.conflicts.len(), 1);
 }
+
+#[test]
+fn a_record_put_back_by_an_undone_import_stays_put_back_after_a_reload() {
+    // The import wrote many records of one bucket at once (folded into the bucket); its undo
+    // puts back one of them, older than what the bucket holds. Written as a delta, the older
+    // copy lost to the bucket's newer one on the next load: the undo came back.
+    let data = generate::dataset(4, 40, 3);
+    let (mut store, _) = stored(&data);
+    let mut tab = open(&store);
+    let ids: Vec<_> = data.agreements.iter_live().map(|x| x.id()).collect();
+    let before = tab.data.agreements.get(&ids[0]).unwrap().clone();
+    let imported: Vec<RecordKey> = ids
+        .iter()
+        .take(12)
+        .enumerate()
+        .map(|(i, id)| retitle(&mut tab, *id, &format!("Bản của đơn vị khác {i}"), 20))
+        .collect();
+    save(&mut store, &tab.data, &imported, &mut tab.session);
+
+    tab.data.agreements.put(before.clone());
+    let report = save_rollback(
+        &mut store,
+        &tab.data,
+        &[imported[0]],
+        &mut tab.session,
+        stamp(30).now,
+    );
+    assert_eq!(report.error, None);
+    assert!(report.conflicts.is_empty());
+    let loaded = load(&store).unwrap();
+    assert_eq!(loaded.data.agreements.get(&ids[0]), Some(&before));
+    assert_eq!(
+        loaded.data.agreements.get(&ids[1]).unwrap().title,
+        "Bản của đơn vị khác 1",
+        "the other records are untouched"
+    );
+}
