@@ -164,6 +164,7 @@ delete-refused-default = Delete or edit them first:
 ## A new version (update.rs)
 update-ready = A new version is available. Reload to use it.
 update-reload = Reload
+unsaved-leave-question = A form holds input that is not saved. Leave this page and discard it?
 update-unsaved-form = A form has unsaved input: save or cancel it before reloading.
 
 ## Notices of deletion and undo

@@ -159,6 +159,7 @@ delete-refused-default = đang dùng đến mục này; hãy xóa hoặc sửa c
 update-ready = Đã có phiên bản mới. Tải lại để dùng.
 update-reload = Tải lại
 update-unsaved-form = Có biểu mẫu chưa lưu: hãy lưu hoặc hủy trước khi tải lại.
+unsaved-leave-question = Biểu mẫu còn nội dung chưa lưu. Rời trang này và bỏ nội dung đó?
 
 ## Notices of deletion and undo
 record-deleted = Đã xóa “{ $label }”.

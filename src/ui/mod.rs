@@ -24,6 +24,7 @@ use leptos::prelude::*;
 use leptos_fluent::move_tr;
 
 use crate::route::{Route, Section};
+use crate::web;
 use state::{current_hash, use_app, AppState};
 
 #[component]
@@ -39,15 +40,27 @@ pub fn App() -> impl IntoView {
     {
         el.remove();
     }
+    // Where this page's history entry sits: a page change refused (unsaved input) goes back there.
+    let here = StoredValue::new(web::history::place().unwrap_or(0.0));
+    web::history::mark(here.get_value());
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        // Our own navigate() already set the route; setting it again would rebuild the page.
         let route = Route::parse(&current_hash());
+        let place = web::history::place();
+        // Our own navigate() already set the route; setting it again would rebuild the page.
         if state.route.with_untracked(|r| *r != route) {
+            if !state.may_leave_page() {
+                // Stay: back to this page's entry, the way the user came (Back or a link).
+                web::history::return_to(here.get_value());
+                return;
+            }
             state.route.set(route);
             if let Some(w) = web_sys::window() {
                 w.scroll_to_with_x_and_y(0.0, 0.0);
             }
         }
+        let place = place.unwrap_or(here.get_value() + 1.0);
+        web::history::mark(place);
+        here.set_value(place);
     });
     on_cleanup(move || handle.remove());
 

@@ -212,6 +212,9 @@ impl AppState {
     }
 
     pub fn navigate(&self, route: Route) {
+        if self.route.with_untracked(|r| *r != route) && !self.may_leave_page() {
+            return;
+        }
         if let Some(window) = web_sys::window() {
             let _ = window.location().set_hash(&route.href());
             window.scroll_to_with_x_and_y(0.0, 0.0);
@@ -219,6 +222,23 @@ impl AppState {
         if self.route.with_untracked(|r| *r != route) {
             self.route.set(route);
         }
+    }
+}
+
+impl AppState {
+    /// Whether the page may be left: yes, unless a form holds unsaved input and the user,
+    /// asked, chooses to stay. (Closing the tab asks through `beforeunload` instead.)
+    pub fn may_leave_page(&self) -> bool {
+        if self.dirty_forms.get_untracked() == 0 {
+            return true;
+        }
+        let question = super::i18n::current()
+            .map(|i18n| tr!(i18n, "unsaved-leave-question"))
+            .unwrap_or_default();
+        web_sys::window()
+            .and_then(|w| w.confirm_with_message(&question).ok())
+            // Leaving unmounts the form, which lowers its flag.
+            .unwrap_or(true)
     }
 }
 

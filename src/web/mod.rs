@@ -1,6 +1,7 @@
 //! Browser glue: the only code that touches web APIs besides the components.
 
 pub mod durability;
+pub mod history;
 pub mod local_storage;
 pub mod service_worker;
 pub mod tabs;

@@ -200,3 +200,55 @@ e2e('agreement page: input typed in the close-out survives saving a result (and 
   assert.equal(await lessons.inputValue(), TYPED, 'the typed lessons were saved');
   assert.equal(await closeTab(page), 'closed');
 }, { timeout: 120_000 });
+
+e2e('leaving a page through the app with typed input asks first; staying keeps the input, cancelling does not ask', async ({ page, url }) => {
+  await startWithSample(page, url);
+  await nav(page, 'Cơ quan');
+  await page.getByRole('link', { name: 'Sở Y tế', exact: true }).click();
+  await h1(page, 'Sở Y tế');
+  const notes = page.getByLabel('Ghi chú', { exact: true });
+  await notes.fill(TYPED);
+
+  // A menu link: the question comes; "stay" keeps the page, its address and the input.
+  const answer = async (act, how) => {
+    const dialog = page.waitForEvent('dialog');
+    const acting = act();
+    const d = await dialog;
+    const seen = [d.type(), d.message()];
+    await (how === 'stay' ? d.dismiss() : d.accept());
+    await acting;
+    return seen;
+  };
+  assert.deepEqual(await answer(() => nav(page, 'Sự kiện'), 'stay'),
+    ['confirm', 'Biểu mẫu còn nội dung chưa lưu. Rời trang này và bỏ nội dung đó?']);
+  await h1(page, 'Sở Y tế');
+  assert.equal(await notes.inputValue(), TYPED);
+  assert.match(page.url(), /#\/organisations\/[0-9a-f-]{36}$/);
+
+  // The browser's Back button asks the same way.
+  assert.equal((await answer(() => page.goBack(), 'stay'))[0], 'confirm');
+  await page.waitForFunction(() => location.hash.startsWith('#/organisations/'));
+  await h1(page, 'Sở Y tế');
+  assert.equal(await notes.inputValue(), TYPED);
+
+  // Accepting leaves; the next page does not inherit the flag.
+  await answer(() => nav(page, 'Sự kiện'), 'leave');
+  await h1(page, 'Sự kiện');
+  // The new page does not inherit the flag: moving on asks nothing.
+  let asked = false;
+  page.on('dialog', (dialog) => { asked = true; dialog.dismiss(); });
+  await nav(page, 'Kiến nghị');
+  await h1(page, 'Kiến nghị');
+  assert.equal(asked, false, 'nothing unsaved on the new page');
+}, { timeout: 120_000 });
+
+e2e('cancelling the agreement form leaves without a question', async ({ page, url }) => {
+  await startWithSample(page, url);
+  await editRegulation(page);
+  await page.getByLabel('Ghi chú', { exact: true }).fill(TYPED);
+  let asked = false;
+  page.on('dialog', (dialog) => { asked = true; dialog.dismiss(); });
+  await page.getByRole('link', { name: 'Hủy', exact: true }).click();
+  await h1(page, REGULATION_2018);
+  assert.equal(asked, false);
+}, { timeout: 120_000 });
