@@ -9,7 +9,7 @@ use leptos_fluent::{move_tr, tr, I18n};
 use super::state::use_app;
 use super::text;
 use super::widgets::FieldIssues;
-use crate::core::dates::{format_bound, format_optional, parse_date_input, Bound};
+use crate::core::dates::{format_bound, format_optional, parse_date_input, parse_exact_day, Bound};
 use crate::core::duty::{DueRule, Duty};
 use crate::core::event::EventKind;
 use crate::core::listing;
@@ -19,8 +19,9 @@ use crate::core::model::{
     Status, StatusOverride,
 };
 use crate::core::status::status_in;
-use crate::core::validate::Issue;
+use crate::core::validate::{self, Issue};
 use crate::route::Route;
+use crate::ui::focus::focus_first_invalid;
 
 /// A date field that could not be read.
 #[derive(Clone, Debug)]
@@ -266,19 +267,23 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
     });
 
     let unsaved = state.unsaved_input();
+    let cancel_flag = unsaved.clone();
     let raise = unsaved.raiser();
     let base_for_save = base.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut errors = BTreeMap::new();
-        let mut date =
-            |field: &str, value: String, bound: Bound| match parse_date_input(&value, bound) {
-                Ok(d) => d,
-                Err(e) => {
-                    errors.insert(field.to_string(), DateError::Input(e));
-                    None
-                }
+        // `None`: the exact day is needed (a signing date); a period's bound may be a year.
+        let mut date = |field: &str, value: String, bound: Option<Bound>| {
+            let read = match bound {
+                Some(bound) => parse_date_input(&value, bound),
+                None => parse_exact_day(&value),
             };
+            read.unwrap_or_else(|e| {
+                errors.insert(field.to_string(), DateError::Input(e));
+                None
+            })
+        };
         let mut a = base_for_save.clone();
         a.number = number.get_untracked().trim().to_string();
         a.title = title.get_untracked().trim().to_string();
@@ -288,10 +293,14 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
         } else {
             None
         };
-        a.signed_on = date("signed_on", signed_on.get_untracked(), Bound::Start);
+        a.signed_on = date("signed_on", signed_on.get_untracked(), None);
         a.signed_place = signed_place.get_untracked().trim().to_string();
-        a.period.start = date("period.start", period_start.get_untracked(), Bound::Start);
-        a.period.end = date("period.end", period_end.get_untracked(), Bound::End);
+        a.period.start = date(
+            "period.start",
+            period_start.get_untracked(),
+            Some(Bound::Start),
+        );
+        a.period.end = date("period.end", period_end.get_untracked(), Some(Bound::End));
         a.legal_basis = legal_basis
             .get_untracked()
             .lines()
@@ -327,7 +336,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                 signed_on: date(
                     &format!("signatories[{i}].signed_on"),
                     r.signed_on.get_untracked(),
-                    Bound::Start,
+                    None,
                 ),
             })
             .collect();
@@ -370,7 +379,14 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                 |r| r.as_ref().ok().copied().into_iter().collect(),
             )
         } else {
-            Err(Vec::new())
+            // The other problems are shown too, not only the dates; a field whose date could not
+            // be read is reported once, by its date message.
+            Err(state.data.with_untracked(|d| {
+                validate::agreement(&a, d)
+                    .into_iter()
+                    .filter(|i| !errors.contains_key(&i.field))
+                    .collect()
+            }))
         };
         match result {
             Ok(key) => {
@@ -392,6 +408,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                 let count = found.iter().filter(|i| i.is_error()).count() + errors.len();
                 issues.set(found);
                 summary.set(Some(count));
+                focus_first_invalid("agreement-form");
             }
         }
     };
@@ -413,6 +430,17 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
             (issues.with(|i| i.iter().any(|x| x.field == field && x.is_error()))
                 || date_errors.with(|e| e.contains_key(field)))
             .then_some("true")
+        }
+    };
+    // A row's fields move with the row's index, so their path is a signal.
+    let invalid_at = move |field: Signal<String>| {
+        move || {
+            field
+                .with(|field| {
+                    issues.with(|i| i.iter().any(|x| &x.field == field && x.is_error()))
+                        || date_errors.with(|e| e.contains_key(field))
+                })
+                .then_some("true")
         }
     };
     let status_hint = {
@@ -450,7 +478,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
         <nav class="breadcrumb" aria-label=move_tr!("breadcrumb-label")><a href=Route::Agreements.href()>{move_tr!("nav-agreements")}</a></nav>
         <h1>{if is_new { move_tr!("agreement-form-title-new") } else { move_tr!("agreement-form-title-edit") }}</h1>
         {move || summary.get().map(|count| view! { <div class="banner error" role="alert">{move_tr!("agreement-form-not-saved", {"count" => count})}</div> })}
-        <form class="agreement-form" on:submit=save novalidate=true
+        <form id="agreement-form" class="agreement-form" on:submit=save novalidate=true
             on:input=raise.clone() on:change=raise>
             <fieldset class="card">
                 <legend>{move_tr!("agreement-form-document")}</legend>
@@ -572,7 +600,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                         <div class="row-card">
                             <div class="field grow">
                                 <label for=select_id.clone()>{move_tr!("agreement-form-party-n", {"n" => index.get() + 1})}</label>
-                                <select id=select_id on:change=move |ev| row.organisation.set(event_target_value(&ev).parse().ok())>
+                                <select id=select_id aria-invalid=invalid_at(org_field) on:change=move |ev| row.organisation.set(event_target_value(&ev).parse().ok())>
                                     <option value="">{move_tr!("agreement-form-choose-organisation")}</option>
                                     {orgs.iter().map(|(id, name)| option_label(row.organisation.get_untracked(), *id, name.clone())).collect_view()}
                                 </select>
@@ -611,7 +639,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                         <div class="row-card wrap">
                             <div class="field">
                                 <label for=ids[0].clone()>{move_tr!("agreement-form-signatory")}</label>
-                                <select id=ids[0].clone() on:change=move |ev| row.person.set(event_target_value(&ev).parse().ok())>
+                                <select id=ids[0].clone() aria-invalid=invalid_at(field("person")) on:change=move |ev| row.person.set(event_target_value(&ev).parse().ok())>
                                     <option value="">{move_tr!("agreement-form-choose-person")}</option>
                                     {people.iter().map(|(id, n)| option_label(row.person.get_untracked(), *id, n.clone())).collect_view()}
                                 </select>
@@ -635,7 +663,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                             </div>
                             <div class="field">
                                 <label for=ids[3].clone()>{move_tr!("agreement-form-signs-for")}</label>
-                                <select id=ids[3].clone() on:change=move |ev| row.organisation.set(event_target_value(&ev).parse().ok())>
+                                <select id=ids[3].clone() aria-invalid=invalid_at(field("organisation")) on:change=move |ev| row.organisation.set(event_target_value(&ev).parse().ok())>
                                     <option value="">{move_tr!("agreement-form-choose")}</option>
                                     {orgs.iter().map(|(id, n)| option_label(row.organisation.get_untracked(), *id, n.clone())).collect_view()}
                                 </select>
@@ -643,7 +671,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                             </div>
                             <div class="field">
                                 <label for=ids[4].clone()>{move_tr!("agreement-signed-on")}</label>
-                                <input id=ids[4].clone() type="text" placeholder="dd/mm/yyyy" prop:value=move || row.signed_on.get()
+                                <input id=ids[4].clone() type="text" placeholder="dd/mm/yyyy" aria-invalid=invalid_at(Signal::derive(date_field)) prop:value=move || row.signed_on.get()
                                     on:input=move |ev| row.signed_on.set(event_target_value(&ev))/>
                                 {move || date_errors.with(|e| e.get(&date_field()).map(|m| view! { <p class="field-error" role="alert">{date_message(m)}</p> }))}
                             </div>
@@ -682,7 +710,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                             <li class="row-card wrap">
                                 <div class="field grow">
                                     <label for=title_id.clone()>{move_tr!("agreement-form-area-n", {"n" => index.get() + 1})}</label>
-                                    <input id=title_id type="text" prop:value=move || row.title.get()
+                                    <input id=title_id type="text" aria-invalid=invalid_at(title_field) prop:value=move || row.title.get()
                                         on:input=move |ev| row.title.set(event_target_value(&ev))/>
                                     <FieldIssues issues=issues field=title_field/>
                                 </div>
@@ -738,12 +766,12 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                         <div class="row-card wrap">
                             <div class="field grow">
                                 <label for=ids[0].clone()>{move_tr!("agreement-form-duty")}</label>
-                                <input id=ids[0].clone() type="text" prop:value=move || row.title.get() on:input=move |ev| row.title.set(event_target_value(&ev))/>
+                                <input id=ids[0].clone() type="text" aria-invalid=invalid_at(title_field) prop:value=move || row.title.get() on:input=move |ev| row.title.set(event_target_value(&ev))/>
                                 <FieldIssues issues=issues field=title_field/>
                             </div>
                             <div class="field">
                                 <label for=ids[1].clone()>{move_tr!("agreement-form-duty-due")}</label>
-                                <input id=ids[1].clone() type="text" placeholder=move_tr!("agreement-form-duty-due-placeholder") prop:value=move || row.due_by.get() on:input=move |ev| row.due_by.set(event_target_value(&ev))/>
+                                <input id=ids[1].clone() type="text" aria-invalid=invalid_at(Signal::derive(due_field)) placeholder=move_tr!("agreement-form-duty-due-placeholder") prop:value=move || row.due_by.get() on:input=move |ev| row.due_by.set(event_target_value(&ev))/>
                                 {move || date_errors.with(|e| e.get(&due_field()).map(|m| view! { <p class="field-error" role="alert">{date_message(m)}</p> }))}
                             </div>
                             <div class="field">
@@ -774,7 +802,8 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
 
             <div class="form-actions">
                 <button type="submit" class="primary">{move_tr!("action-save")}</button>
-                <a class="button" href=cancel_href>{move_tr!("action-cancel")}</a>
+                // Cancelling gives the input up on purpose: no question on the way out.
+                <a class="button" href=cancel_href on:click=move |_| cancel_flag.lower()>{move_tr!("action-cancel")}</a>
             </div>
         </form>
     }

@@ -104,6 +104,49 @@ e2e('the same record edited in two pages becomes a conflict; both versions are s
   await page.getByRole('heading', { level: 1, name: /bản B/ }).waitFor();
 });
 
+e2e('a form saved after another page changed its record keeps that change, and a clash on one field is a conflict', async ({ page, context, url }) => {
+  await startWithSample(page, url);
+  const other = await context.newPage();
+  const openSoYte = async (p) => {
+    await p.goto(url + '#/organisations');
+    await p.getByRole('link', { name: 'Sở Y tế', exact: true }).click();
+    await p.getByRole('heading', { level: 1, name: 'Sở Y tế', exact: true }).waitFor();
+  };
+  await openSoYte(page);
+  await openSoYte(other);
+  // A types a note and has not saved yet; B changes the short name and saves.
+  await page.getByLabel('Ghi chú', { exact: true }).fill('Ghi chú của trang A');
+  await other.getByLabel('Tên viết tắt', { exact: true }).fill('SYT-B');
+  await other.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await other.getByRole('status').getByText('Đã lưu', { exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await page.getByRole('status').getByText('Đã lưu', { exact: true }).waitFor();
+
+  // Both changes are kept, with no conflict: before, A's save put back the old short name.
+  const stored = async (p) => {
+    await p.reload();
+    await p.getByRole('heading', { level: 1, name: 'Sở Y tế', exact: true }).waitFor();
+    return [await p.getByLabel('Tên viết tắt', { exact: true }).inputValue(), await p.getByLabel('Ghi chú', { exact: true }).inputValue()];
+  };
+  assert.deepEqual(await stored(page), ['SYT-B', 'Ghi chú của trang A']);
+  assert.deepEqual(await stored(other), ['SYT-B', 'Ghi chú của trang A']);
+  assert.equal(await page.locator('#conflicts').count(), 0);
+
+  // Both change the note: neither is lost, the user decides.
+  await page.getByLabel('Ghi chú', { exact: true }).fill('Ghi chú A lần hai');
+  await other.getByLabel('Ghi chú', { exact: true }).fill('Ghi chú B lần hai');
+  await other.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await other.getByRole('status').getByText('Đã lưu', { exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  for (const p of [page, other]) {
+    const banner = p.locator('#conflicts');
+    await banner.waitFor();
+    await banner.getByText('Ghi chú A lần hai').first().waitFor();
+    await banner.getByText('Ghi chú B lần hai').first().waitFor();
+  }
+  await other.close();
+});
+
 /** The layout-2 store of 50,000 generated events and 2,000 agreements (built once, cached). */
 function largeStore() {
   const file = path.join(root, 'target', 'e2e', 'large-store-50000.json');

@@ -10,10 +10,11 @@ use super::{
     focus_first_invalid, has_error, organisation_choices, presence, OrganisationSelect, Presence,
 };
 use crate::core::dates::{format_instant, format_period_years};
+use crate::core::form_edit::rebase_edit;
 use crate::core::listing::{self, collate};
 use crate::core::meta::{new_id, Id, Meta};
 use crate::core::model::{Collection, Organisation, OrganisationKind, Record};
-use crate::core::validate::Issue;
+use crate::core::validate::{self, Issue};
 use crate::core::workspace::Dataset;
 use crate::route::Route;
 use crate::ui::list_parts::{EmptyState, ResultCount, SearchBox};
@@ -216,6 +217,9 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
     let form_error = RwSignal::new(false);
     let blockers = RwSignal::new(None::<Vec<crate::core::workspace::RecordKey>>);
 
+    // The record as the form shows it, at the version last read or saved: what the user changes
+    // is told apart from what changed elsewhere meanwhile (core::form_edit).
+    let opened = StoredValue::new(initial.clone());
     let initial_parent = initial.parent;
     let parent_choices = Signal::derive(move || {
         state.data.with(|d| {
@@ -241,17 +245,21 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
     let raise = unsaved.raiser();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let base = state
-            .data
-            .with_untracked(|d| d.organisations.get(&record_id).cloned())
-            .unwrap_or_else(|| initial.clone());
-        let record = Organisation {
+        let from_form = move |base: Organisation| Organisation {
             name: name.get_untracked().trim().to_string(),
             short_name: short_name.get_untracked().trim().to_string(),
             kind: kind.get_untracked(),
             parent: parent.get_untracked(),
             notes: notes.get_untracked().trim_end().to_string(),
             ..base
+        };
+        let record = from_form(opened.get_value());
+        let current = state
+            .data
+            .with_untracked(|d| d.organisations.get(&record_id).cloned());
+        let record = match &current {
+            Some(current) => rebase_edit(&opened.get_value(), record, current),
+            None => record,
         };
         let result = state.apply(
             |data, stamp| data.save_organisation(record, stamp),
@@ -261,7 +269,19 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
             Ok(_) => {
                 name.update(|n| *n = n.trim().to_string());
                 short_name.update(|n| *n = n.trim().to_string());
-                issues.set(Vec::new());
+                let (saved, warnings) = state.data.with_untracked(|d| {
+                    let saved = d.organisations.get(&record_id).cloned();
+                    let warnings = saved
+                        .as_ref()
+                        .map(|o| validate::organisation(o, d))
+                        .unwrap_or_default();
+                    (saved, warnings)
+                });
+                if let Some(saved) = saved {
+                    opened.set_value(from_form(saved));
+                }
+                // A warning (a name already in the directory) stays in view after saving.
+                issues.set(warnings);
                 form_error.set(false);
                 unsaved.lower();
                 state.notify(|i18n| tr!(i18n, "directory-saved"), None);

@@ -14,6 +14,7 @@ use crate::core::dates::{
     format_bound, format_date, format_instant, format_period_years, parse_date_input, Bound,
     DateInputError,
 };
+use crate::core::form_edit::rebase_edit;
 use crate::core::listing;
 use crate::core::meta::{new_id, Id, Meta};
 use crate::core::model::{Collection, Person, PositionHeld, Record};
@@ -257,6 +258,9 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
             .collect::<Vec<_>>(),
     );
     let next_uid = StoredValue::new(initial.positions.len() as u64);
+    // The record as the form shows it, at the version last read or saved: what the user changes
+    // is told apart from what changed elsewhere meanwhile (core::form_edit).
+    let opened = StoredValue::new(initial.clone());
     let issues = RwSignal::new(Vec::<Issue>::new());
     let form_error = RwSignal::new(false);
     let blockers = RwSignal::new(None::<Vec<crate::core::workspace::RecordKey>>);
@@ -308,15 +312,19 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
                 }
             })
             .collect();
-        let base = state
-            .data
-            .with_untracked(|d| d.people.get(&record_id).cloned())
-            .unwrap_or_else(|| initial.clone());
-        let record = Person {
+        let from_form = move |base: Person, positions: Vec<PositionHeld>| Person {
             full_name: full_name.get_untracked().trim().to_string(),
             notes: notes.get_untracked().trim_end().to_string(),
             positions,
             ..base
+        };
+        let record = from_form(opened.get_value(), positions.clone());
+        let current = state
+            .data
+            .with_untracked(|d| d.people.get(&record_id).cloned());
+        let record = match &current {
+            Some(current) if !bad_date => rebase_edit(&opened.get_value(), record, current),
+            _ => record,
         };
         if bad_date {
             // Nothing is saved; the other fields' problems are shown at the same time.
@@ -334,6 +342,12 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
                 full_name.update(|n| *n = n.trim().to_string());
                 for row in rows.get_untracked() {
                     row.title.update(|t| *t = t.trim().to_string());
+                }
+                if let Some(saved) = state
+                    .data
+                    .with_untracked(|d| d.people.get(&record_id).cloned())
+                {
+                    opened.set_value(from_form(saved, positions));
                 }
                 issues.set(Vec::new());
                 form_error.set(false);
@@ -474,13 +488,12 @@ fn PositionFields(
                     prop:value=move || text.get()
                     on:input=move |ev| {
                         text.set(event_target_value(&ev));
-                        // Once an error shows, it goes away as soon as the date reads well.
+                        // Once an error shows, it goes away as soon as the date reads well. It is
+                        // first shown on saving, not on leaving the field: a message appearing
+                        // then would move the Save button away from the click that left it.
                         if error.with_untracked(Option::is_some) {
                             let _ = check_date(text, error, bound);
                         }
-                    }
-                    on:change=move |_| {
-                        let _ = check_date(text, error, bound);
                     }
                 />
                 {move || error.get().map(|e| view! { <p class="field-error" role="alert">{move || text::date_input_error(i18n, &e)}</p> })}

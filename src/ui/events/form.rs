@@ -10,6 +10,7 @@ use leptos_fluent::{move_tr, tr, I18n};
 use super::{focus_first_invalid, invalid, ActivityIssues};
 use crate::core::dates::{format_date, parse_date_input, Bound};
 use crate::core::event::{Chair, Event, EventKind, EventLink, EventRole};
+use crate::core::form_edit::rebase_edit;
 use crate::core::listing;
 use crate::core::meta::{new_id, Id, Meta};
 use crate::core::model::{Collection, Record};
@@ -179,6 +180,7 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
     };
 
     let unsaved = state.unsaved_input();
+    let cancel_flag = unsaved.clone();
     let raise = unsaved.raiser();
     let base_for_save = base.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -198,11 +200,6 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
                 None
             }
         };
-        // Keep what the form does not show (unknown fields) from the stored version.
-        let stored = state
-            .data
-            .with_untracked(|d| d.events.get(&record_id).cloned())
-            .unwrap_or_else(|| base_for_save.clone());
         let event = Event {
             kind: kind.get_untracked(),
             title: title.get_untracked().trim().to_string(),
@@ -232,7 +229,16 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
             reports: reports.get_untracked().trim_end().to_string(),
             conclusions: conclusions.get_untracked().trim_end().to_string(),
             minutes: minutes.get_untracked().trim_end().to_string(),
-            ..stored
+            ..base_for_save.clone()
+        };
+        // Saved over what changed elsewhere since the form opened (another tab, an import):
+        // fields the user left alone keep that change (core::form_edit).
+        let current = state
+            .data
+            .with_untracked(|d| d.events.get(&record_id).cloned());
+        let event = match &current {
+            Some(current) => rebase_edit(&base_for_save, event, current),
+            None => event,
         };
         found.extend(
             state
@@ -487,7 +493,8 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
 
             <div class="form-actions">
                 <button type="submit" class="primary">{move_tr!("events-save")}</button>
-                <a class="button" href=cancel_href>{move_tr!("events-cancel")}</a>
+                // Cancelling gives the input up on purpose: no question on the way out.
+                <a class="button" href=cancel_href on:click=move |_| cancel_flag.lower()>{move_tr!("events-cancel")}</a>
             </div>
         </form>
     }

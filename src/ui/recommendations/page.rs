@@ -6,11 +6,12 @@ use leptos_fluent::{move_tr, tr, I18n};
 
 use crate::core::dates::{format_date, format_instant, format_optional};
 use crate::core::event::Event;
+use crate::core::form_edit::rebase_edit;
 use crate::core::listing;
 use crate::core::meta::{new_id, Id, Meta};
 use crate::core::model::{Collection, Record};
 use crate::core::recommendation::{Recommendation, RecommendationStatus};
-use crate::core::validate_activity::{self, days_overdue, has_errors, read_day, ActivityIssue};
+use crate::core::validate_activity::{self, days_overdue, has_errors, read_day};
 use crate::core::workspace::RecordKey;
 use crate::route::Route;
 use crate::ui::events::{event_choices, focus_first_invalid, invalid, ActivityIssues};
@@ -60,6 +61,16 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
     let stored = state
         .data
         .with_untracked(|d| id.and_then(|id| d.recommendations.get(&id).cloned()));
+    // A stored record's warnings show as the page opens (also right after it was added, when
+    // the new record's page replaces the form that found them).
+    let stored_warnings = stored.as_ref().map_or_else(Vec::new, |r| {
+        state
+            .data
+            .with_untracked(|d| validate_activity::recommendation(r, d))
+            .into_iter()
+            .filter(|i| !i.is_error())
+            .collect()
+    });
     let initial = stored
         .or_else(|| {
             state
@@ -69,6 +80,10 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
         })
         .unwrap_or_else(|| Recommendation::new(Meta::new(new_id(), state.stamp().now), ""));
     let record_id = initial.id();
+    // The record as the form shows it, at the version last read or saved: what the user changes
+    // is told apart from what changed elsewhere meanwhile, including the status control below
+    // (core::form_edit).
+    let opened = StoredValue::new(initial.clone());
 
     let content = RwSignal::new(initial.content.clone());
     let event = RwSignal::new(initial.event);
@@ -80,7 +95,7 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
     let deadline = RwSignal::new(format_optional(initial.deadline));
     let response = RwSignal::new(initial.response.clone());
     let responded_on = RwSignal::new(format_optional(initial.responded_on));
-    let issues = RwSignal::new(Vec::<ActivityIssue>::new());
+    let issues = RwSignal::new(stored_warnings);
     let form_error = RwSignal::new(false);
     let blockers = RwSignal::new(None::<Vec<RecordKey>>);
 
@@ -170,12 +185,7 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
         let raised = day(raised_on, "raised_on");
         let due = day(deadline, "deadline");
         let answered = day(responded_on, "responded_on");
-        // The stored version carries the status and its history, changed by their own control.
-        let base = state
-            .data
-            .with_untracked(|d| d.recommendations.get(&record_id).cloned())
-            .unwrap_or_else(|| initial.clone());
-        let record = Recommendation {
+        let from_form = move |base: Recommendation| Recommendation {
             content: content.get_untracked().trim().to_string(),
             event: event.get_untracked(),
             raised_on: raised,
@@ -187,6 +197,14 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
             response: response.get_untracked().trim_end().to_string(),
             responded_on: answered,
             ..base
+        };
+        let record = from_form(opened.get_value());
+        let current = state
+            .data
+            .with_untracked(|d| d.recommendations.get(&record_id).cloned());
+        let record = match &current {
+            Some(current) => rebase_edit(&opened.get_value(), record, current),
+            None => record,
         };
         found.extend(
             state
@@ -201,6 +219,12 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
         }
         state.apply(|data, stamp| data.commit(record, stamp), |key| vec![*key]);
         content.update(|c| *c = c.trim().to_string());
+        if let Some(saved) = state
+            .data
+            .with_untracked(|d| d.recommendations.get(&record_id).cloned())
+        {
+            opened.set_value(from_form(saved));
+        }
         // Warnings stay in view after saving.
         issues.set(found);
         form_error.set(false);
@@ -337,7 +361,7 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
                         let cid = format!("recommendation-to-{oid}");
                         view! {
                             <span class="check">
-                                <input type="checkbox" id=cid.clone()
+                                <input type="checkbox" id=cid.clone() aria-invalid=move || invalid(issues, "addressed_to")
                                     prop:checked=move || addressed_to.with(|v| v.contains(&oid))
                                     on:change=move |ev| {
                                         let on = event_target_checked(&ev);

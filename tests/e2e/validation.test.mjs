@@ -1,0 +1,74 @@
+// Refused input in the agreement and recommendation forms: every problem is reported at once,
+// the keyboard lands on the first field to fix, an exact day is asked for where one is needed,
+// and a recommendation's warning is still in view on the page the saved record opens on.
+import assert from 'node:assert/strict';
+import { e2e } from './harness.mjs';
+import { startWithSample, storageSnapshot, assertSameStorage } from './flows.mjs';
+
+const focusedId = (page) => page.evaluate(() => document.activeElement?.id ?? '');
+const notSaved = (page) => page.getByRole('alert').filter({ hasText: /^Chưa lưu: có \d+ chỗ cần sửa/ });
+
+// The day's backup (phoihop/s/<time>/daily) may be written meanwhile: it is not the form's.
+const withoutDailyBackup = (snapshot) =>
+  Object.fromEntries(Object.entries(snapshot).filter(([key]) => !key.endsWith('/daily')));
+
+async function openNewAgreement(page, url) {
+  await page.goto(`${url}#/agreements/new`);
+  await page.getByRole('heading', { level: 1, name: 'Thêm văn bản', exact: true }).waitFor();
+}
+
+e2e('agreement form: a refused save reports every problem and puts the keyboard on the first', async ({ page, url }) => {
+  await startWithSample(page, url);
+  await openNewAgreement(page, url);
+  const before = withoutDailyBackup(await storageSnapshot(page));
+
+  // Nothing typed: the title is the first field to fix.
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await notSaved(page).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'f-title');
+  assert.equal(await page.locator('#f-title').getAttribute('aria-invalid'), 'true');
+
+  // A date that cannot be read no longer hides the other problems (here: the parties).
+  await page.locator('#f-title').fill('Kế hoạch thử ngày 2024');
+  await page.locator('#f-period-start').fill('abc');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'f-period-start');
+  const banner = await notSaved(page).textContent();
+  const count = Number(banner.match(/có (\d+) chỗ/)[1]);
+  assert.ok(count >= 2, `the date and the other problems are counted: ${banner}`);
+  const invalid = await page.locator('#agreement-form [aria-invalid="true"]').evaluateAll((els) => els.map((e) => e.id));
+  assert.ok(invalid.includes('f-period-start'), `period start marked: ${invalid}`);
+  assert.ok(invalid.some((id) => id.startsWith('party-org-')), `a party row marked too: ${invalid}`);
+  assert.equal(await page.locator('#f-title').getAttribute('aria-invalid'), null, 'the title is fine now');
+
+  // A year alone is a period's bound, not a signing date: an exact day is asked for.
+  await page.locator('#f-period-start').fill('2024');
+  await page.locator('#f-signed-on').fill('2019');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await page.getByText('Cần ngày cụ thể: nhập dd/mm/yyyy, ví dụ 02/04/2018.', { exact: true }).waitFor();
+  assert.equal(await page.locator('#f-signed-on').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('#f-period-start').getAttribute('aria-invalid'), null, '"2024" is fine for a period');
+
+  assertSameStorage(before, withoutDailyBackup(await storageSnapshot(page)));
+});
+
+e2e('recommendation: no addressee puts the keyboard on the choices; a warning stays on the new page', async ({ page, url }) => {
+  await startWithSample(page, url);
+  await page.goto(`${url}#/recommendations/new`);
+  await page.locator('#recommendation-content').fill('Kiến nghị thử: bố trí phòng sinh hoạt cho thanh niên.');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await page.getByText('Chọn ít nhất một cơ quan nhận kiến nghị.', { exact: true }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id?.startsWith('recommendation-to-'));
+  assert.match(await focusedId(page), /^recommendation-to-/);
+
+  await page.getByRole('checkbox', { name: 'Sở Y tế', exact: true }).check();
+  await page.getByLabel('Ngày nêu', { exact: true }).fill('15/05/2024');
+  await page.locator('#recommendation-deadline').fill('10/05/2024');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await page.getByRole('status').getByText('Đã thêm kiến nghị.', { exact: true }).waitFor();
+  await page.waitForURL(/#\/recommendations\/[0-9a-f-]{36}$/);
+  // The saved record's page: the warning found while saving is shown there too.
+  await page.getByText('Hạn xử lý đứng trước ngày nêu kiến nghị. Kiểm tra lại.', { exact: true }).waitFor();
+  await page.reload();
+  await page.getByText('Hạn xử lý đứng trước ngày nêu kiến nghị. Kiểm tra lại.', { exact: true }).waitFor();
+});
