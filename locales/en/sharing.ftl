@@ -167,6 +167,10 @@ sharing-undo-refused = { $count ->
     [one] Cannot undo: { $count } record was edited after this import; undoing would lose that edit.
    *[other] Cannot undo: { $count } records were edited after this import; undoing would lose those edits.
 }
+sharing-undo-refused-still-used = { $count ->
+    [one] Cannot undo: { $count } record, edited after this import, uses a record the file added; undoing would remove it and leave that record pointing at nothing.
+   *[other] Cannot undo: { $count } records, edited after this import, use records the file added; undoing would remove them and leave those records pointing at nothing.
+}
 sharing-undone = Import undone: { $restored ->
     [one] { $restored } record is back as it was
    *[other] { $restored } records are back as they were

@@ -398,6 +398,9 @@ fn put_remembering<T: Stored>(data: &mut Dataset, record: T, applied: &mut Appli
 pub enum UndoRefused {
     /// These records were edited after the import; undoing would throw those edits away.
     EditedSince(Vec<RecordKey>),
+    /// Records the import had added are now used by these records (edited since to point at
+    /// them): removing them would leave those pointing at nothing.
+    StillUsed(Vec<RecordKey>),
 }
 
 /// What undoing changed: records put back, and records the import had added, now removed.
@@ -408,8 +411,26 @@ pub struct Undone {
 }
 
 /// Puts back every record the import wrote, exactly as it was (or removes it when the import
-/// added it). Refuses, changing nothing, when any of them was edited since.
+/// added it). Refuses, changing nothing, when any of them was edited since, or when a record
+/// it would remove is used by another record since.
 pub fn undo(data: &mut Dataset, undo: &UndoImport) -> Result<Undone, UndoRefused> {
+    let mut after = data.clone();
+    let undone = undo_in(&mut after, undo)?;
+    let mut users: Vec<RecordKey> = undone
+        .removed
+        .iter()
+        .flat_map(|key| after.referenced_by(*key))
+        .collect();
+    users.sort();
+    users.dedup();
+    if !users.is_empty() {
+        return Err(UndoRefused::StillUsed(users));
+    }
+    *data = after;
+    Ok(undone)
+}
+
+fn undo_in(data: &mut Dataset, undo: &UndoImport) -> Result<Undone, UndoRefused> {
     fn version<T: Stored>(data: &Dataset, id: &Id) -> Option<VersionVector> {
         T::table(data).get(id).map(|r| r.meta().version.clone())
     }

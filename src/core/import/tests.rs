@@ -558,3 +558,45 @@ fn a_deletion_of_a_record_still_used_here_is_flagged() {
         .iter()
         .any(|k| k.id == Uuid::from_u128(0x99)));
 }
+
+#[test]
+fn undo_refuses_to_remove_an_added_record_that_a_later_edit_uses() {
+    let base = sample_dataset();
+    let mut b = base.clone();
+    let new_org = Uuid::from_u128(0x88);
+    b.commit(
+        crate::model::Organisation::new(
+            crate::meta::Meta::new(new_org, stamp(0xB, 1).now),
+            "Cơ quan mới của B",
+            "",
+            crate::model::OrganisationKind::Department,
+        ),
+        stamp(0xB, 1),
+    );
+    let mut a = base.clone();
+    let applied = import_all(
+        &mut a,
+        export_all(&b, &office(0xB, "B")).as_bytes(),
+        Choice::KeepMine,
+        stamp(0xA, 2),
+    )
+    .unwrap();
+    // After the import, A names the new organisation as a party of one of its plans.
+    let plan = a.plans_of(regulation_2013_2017_id())[0].id();
+    let mut p = a.agreements.get(&plan).unwrap().clone();
+    p.parties.push(crate::model::Party {
+        organisation: new_org,
+        role: "phối hợp".into(),
+        lead: false,
+    });
+    a.commit(p, stamp(0xA, 3));
+    let before = a.clone();
+    assert_eq!(
+        undo(&mut a, &applied.undo),
+        Err(preview::UndoRefused::StillUsed(vec![RecordKey {
+            collection: Collection::Agreements,
+            id: plan
+        }]))
+    );
+    assert_eq!(a, before, "nothing changed");
+}

@@ -448,6 +448,10 @@ fn undo_import(state: AppState, sharing: Sharing, i18n: I18n) {
             false,
             tr!(i18n, "sharing-undo-refused", {"count" => keys.len()}),
         ))),
+        Err(import::preview::UndoRefused::StillUsed(keys)) => sharing.undo_message.set(Some((
+            false,
+            tr!(i18n, "sharing-undo-refused-still-used", {"count" => keys.len()}),
+        ))),
         Ok(undone) => {
             state.persist_rollback(undone.restored.clone());
             // Records the import had added are taken out of storage too, or a reload brings them back.
