@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
 use super::{apply_import, use_sharing, wording, Stage};
-use crate::core::dates::format_instant;
+use crate::core::dates::{format_date, format_instant};
 use crate::core::import::preview::{conflict_detail, label};
 use crate::core::import::{Group, IncomingFile, Preview};
 use crate::core::workspace::RecordKey;
@@ -177,7 +177,10 @@ fn shown(i18n: I18n, path: &str, value: Option<&str>) -> String {
             .parse::<chrono::DateTime<chrono::Utc>>()
             .map(format_instant)
             .unwrap_or_else(|_| v.to_string()),
-        Some(v) => v.to_string(),
+        // A day (period ends, signing dates, deadlines) as the forms write it: dd/mm/yyyy.
+        Some(v) => chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
+            .map(format_date)
+            .unwrap_or_else(|_| v.to_string()),
     }
 }
 

@@ -99,6 +99,13 @@ pub fn size(i18n: I18n, bytes: usize) -> String {
 
 /// Field paths as a reader knows them; unknown ones are shown as they are.
 pub fn field(i18n: I18n, path: &str) -> String {
+    // The two ends of a period read as the form names them.
+    if let Some(rest) = path.strip_prefix("period.start") {
+        return format!("{}{rest}", tr!(i18n, "field-period-start"));
+    }
+    if let Some(rest) = path.strip_prefix("period.end") {
+        return format!("{}{rest}", tr!(i18n, "field-period-end"));
+    }
     let (head, rest) = match path.split_once(['.', '[']) {
         Some((h, _)) => (h, &path[h.len()..]),
         None => (path, ""),
@@ -130,6 +137,25 @@ pub fn field(i18n: I18n, path: &str) -> String {
         "response" => tr!(i18n, "field-response"),
         "place" => tr!(i18n, "field-place"),
         "starts_at" => tr!(i18n, "field-starts-at"),
+        // The forms' own labels, so a field has one name everywhere.
+        "duties" => tr!(i18n, "agreement-duties"),
+        "area_results" => tr!(i18n, "result-title"),
+        "close_out" => tr!(i18n, "closeout-title"),
+        "chairs" => tr!(i18n, "events-chairs"),
+        "attendee_count" => tr!(i18n, "events-attendees"),
+        "agreements" => tr!(i18n, "events-agreements"),
+        "guests" => tr!(i18n, "events-guests"),
+        "agenda" => tr!(i18n, "events-agenda"),
+        "reports" => tr!(i18n, "events-reports"),
+        "conclusions" => tr!(i18n, "events-conclusions"),
+        "minutes" => tr!(i18n, "events-minutes"),
+        "event" => tr!(i18n, "recommendations-event"),
+        "raised_on" => tr!(i18n, "recommendations-raised-on"),
+        "raised_by" => tr!(i18n, "recommendations-raised-by"),
+        "addressed_to" => tr!(i18n, "recommendations-addressed-to"),
+        "agreement" => tr!(i18n, "recommendations-agreement"),
+        "area" => tr!(i18n, "recommendations-area"),
+        "responded_on" => tr!(i18n, "recommendations-responded-on"),
         _ => return path.to_string(),
     };
     format!("{name}{rest}")
