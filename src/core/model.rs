@@ -106,6 +106,12 @@ impl OrganisationKind {
     ];
 }
 
+/// Titles and names are one line: a title pasted from a document keeps no line breaks and no
+/// runs of spaces (they would travel into exports and the printed document).
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Organisation {
     #[serde(flatten)]
@@ -465,6 +471,15 @@ impl Agreement {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn titles_and_names_are_one_line() {
+        assert_eq!(
+            one_line("  Quy chế phối hợp\nvề công tác\r\n   giai đoạn  2024 - 2028 "),
+            "Quy chế phối hợp về công tác giai đoạn 2024 - 2028"
+        );
+        assert_eq!(one_line(" \n "), "");
+    }
     use super::*;
     use chrono::DateTime;
     use uuid::Uuid;

@@ -15,8 +15,8 @@ use crate::core::event::EventKind;
 use crate::core::listing;
 use crate::core::meta::{new_id, Id, Meta};
 use crate::core::model::{
-    Agreement, AgreementKind, Authority, Collection, CoordinationArea, Party, Record, Signatory,
-    Status, StatusOverride,
+    one_line, Agreement, AgreementKind, Authority, Collection, CoordinationArea, Party, Record,
+    Signatory, Status, StatusOverride,
 };
 use crate::core::status::status_in;
 use crate::core::validate::{self, Issue};
@@ -286,7 +286,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
         };
         let mut a = base_for_save.clone();
         a.number = number.get_untracked().trim().to_string();
-        a.title = title.get_untracked().trim().to_string();
+        a.title = one_line(&title.get_untracked());
         a.kind = kind.get_untracked();
         a.parent = if a.kind == AgreementKind::Plan {
             parent.get_untracked()

@@ -13,7 +13,7 @@ use crate::core::dates::{format_instant, format_period_years};
 use crate::core::form_edit::rebase_edit;
 use crate::core::listing::{self, collate};
 use crate::core::meta::{new_id, Id, Meta};
-use crate::core::model::{Collection, Organisation, OrganisationKind, Record};
+use crate::core::model::{one_line, Collection, Organisation, OrganisationKind, Record};
 use crate::core::validate::{self, Issue};
 use crate::core::workspace::Dataset;
 use crate::route::Route;
@@ -246,8 +246,8 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let from_form = move |base: Organisation| Organisation {
-            name: name.get_untracked().trim().to_string(),
-            short_name: short_name.get_untracked().trim().to_string(),
+            name: one_line(&name.get_untracked()),
+            short_name: one_line(&short_name.get_untracked()),
             kind: kind.get_untracked(),
             parent: parent.get_untracked(),
             notes: notes.get_untracked().trim_end().to_string(),
@@ -267,8 +267,8 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
         );
         match result {
             Ok(_) => {
-                name.update(|n| *n = n.trim().to_string());
-                short_name.update(|n| *n = n.trim().to_string());
+                name.update(|n| *n = one_line(n));
+                short_name.update(|n| *n = one_line(n));
                 let (saved, warnings) = state.data.with_untracked(|d| {
                     let saved = d.organisations.get(&record_id).cloned();
                     let warnings = saved

@@ -17,7 +17,7 @@ use crate::core::dates::{
 use crate::core::form_edit::rebase_edit;
 use crate::core::listing;
 use crate::core::meta::{new_id, Id, Meta};
-use crate::core::model::{Collection, Person, PositionHeld, Record};
+use crate::core::model::{one_line, Collection, Person, PositionHeld, Record};
 use crate::core::validate::{self, Issue};
 use crate::core::workspace::Dataset;
 use crate::route::Route;
@@ -313,7 +313,7 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
             })
             .collect();
         let from_form = move |base: Person, positions: Vec<PositionHeld>| Person {
-            full_name: full_name.get_untracked().trim().to_string(),
+            full_name: one_line(&full_name.get_untracked()),
             notes: notes.get_untracked().trim_end().to_string(),
             positions,
             ..base
@@ -339,7 +339,7 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
         );
         match result {
             Ok(_) => {
-                full_name.update(|n| *n = n.trim().to_string());
+                full_name.update(|n| *n = one_line(n));
                 for row in rows.get_untracked() {
                     row.title.update(|t| *t = t.trim().to_string());
                 }

@@ -13,7 +13,7 @@ use crate::core::event::{Chair, Event, EventKind, EventLink, EventRole};
 use crate::core::form_edit::rebase_edit;
 use crate::core::listing;
 use crate::core::meta::{new_id, Id, Meta};
-use crate::core::model::{Collection, Record};
+use crate::core::model::{one_line, Collection, Record};
 use crate::core::validate_activity::{
     self, default_time, has_errors, parse_count, read_starts_at, status_effects, ActivityIssue,
 };
@@ -202,7 +202,7 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
         };
         let event = Event {
             kind: kind.get_untracked(),
-            title: title.get_untracked().trim().to_string(),
+            title: one_line(&title.get_untracked()),
             starts_at,
             place: place.get_untracked().trim().to_string(),
             // An empty row keeps the nil id, which validation reports beside it.
