@@ -47,8 +47,11 @@ pub fn Settings() -> impl IntoView {
             <h2>{move_tr!("settings-office")}</h2>
             <form class="stack narrow" on:submit=save on:input=raise.clone() on:change=raise>
                 <label for="settings-office-name">{move_tr!("settings-office-name")}</label>
-                <input id="settings-office-name" type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
-                {move || message.get().map(|(ok, m)| view! { <p class=if ok { "field-ok" } else { "field-error" }>{m}</p> })}
+                <input id="settings-office-name" type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))
+                    aria-invalid=move || message.with(|m| m.as_ref().is_some_and(|(ok, _)| !ok)).then_some("true")/>
+                {move || message.get().map(|(ok, m)| view! {
+                    <p class=if ok { "field-ok" } else { "field-error" } role=if ok { "status" } else { "alert" }>{m}</p>
+                })}
                 <button type="submit" class="primary">{move_tr!("action-save")}</button>
             </form>
             <p class="help">

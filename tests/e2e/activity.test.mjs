@@ -38,7 +38,7 @@ e2e('record an annual session, raise a recommendation at it, resolve it', async 
   await page.getByLabel(DATE).fill(today.text);
   await page.getByLabel('Giờ bắt đầu').fill('14:00');
   await page.getByLabel('Địa điểm').fill('Trụ sở Ủy ban nhân dân tỉnh Trà Vinh');
-  await page.getByLabel('Số đại biểu').fill('60');
+  await page.getByLabel('Số đại biểu').fill('1.200');
 
   // A chair: the position held that day is filled in from the directory.
   await page.getByRole('button', { name: '+ Thêm người chủ trì' }).click();
@@ -62,7 +62,8 @@ e2e('record an annual session, raise a recommendation at it, resolve it', async 
   await page.getByText('xem xét tại đây').waitFor();
   await page.getByText('Báo cáo kết quả trước ngày 15/12.').waitFor();
   const facts = await page.locator('dl.facts').first().innerText();
-  assert.match(facts, /Số đại biểu\s+60/);
+  // Typed the Vietnamese way (thousands grouped with a dot), shown the same way.
+  assert.match(facts, /Số đại biểu\s+1\.200/);
   await page.getByText('Chưa ghi kiến nghị nào tại sự kiện này.').waitFor();
   await page.screenshot({ path: path.join(ARTIFACTS, 'event-page.png'), fullPage: true });
 

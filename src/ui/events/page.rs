@@ -149,7 +149,8 @@ fn EventView(event: Event) -> impl IntoView {
                     <dt>{move_tr!("events-place")}</dt><dd>{if e.place.is_empty() { "—".to_string() } else { e.place.clone() }}</dd>
                     <dt>{move_tr!("events-attendees")}</dt>
                     <dd>{match e.attendee_count {
-                        Some(n) => n.to_string().into_any(),
+                        // Grouped as the language writes it: 1.200 đại biểu, 1,200 attendees.
+                        Some(n) => (move || crate::ui::i18n::number(i18n, n as usize)).into_any(),
                         None => move_tr!("events-not-recorded").into_any(),
                     }}</dd>
                 </dl>
