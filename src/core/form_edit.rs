@@ -12,6 +12,7 @@
 use serde_json::{Map, Value};
 
 use super::model::Record;
+use super::workspace::{Dataset, Stored};
 
 /// The record's own fields: the envelope (`id`, `version`…) is never merged field by field.
 const ENVELOPE: [&str; 5] = ["id", "created", "updated", "version", "deleted"];
@@ -46,6 +47,15 @@ pub fn rebase_edit<T: Record>(opened: &T, edited: T, current: &T) -> T {
         };
     }
     serde_json::from_value(Value::Object(merged)).unwrap_or(edited)
+}
+
+/// `edited` moved onto the record `data` stores now with its id (see [`rebase_edit`]); a record
+/// not stored yet is saved as it is.
+pub fn onto_stored<T: Stored>(data: &Dataset, opened: &T, edited: T) -> T {
+    match T::table(data).get(&edited.id()) {
+        Some(current) => rebase_edit(opened, edited, current),
+        None => edited,
+    }
 }
 
 fn object<T: Record>(record: &T) -> Option<Map<String, Value>> {

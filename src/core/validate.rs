@@ -7,7 +7,7 @@ use chrono::Datelike;
 use unicode_normalization::UnicodeNormalization;
 
 use super::meta::Id;
-use super::model::{Agreement, AgreementKind, Organisation, Person, Record};
+use super::model::{one_line, Agreement, AgreementKind, Organisation, Person, Record};
 use super::workspace::Dataset;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -306,10 +306,9 @@ pub fn organisation(o: &Organisation, data: &Dataset) -> Vec<Issue> {
     issues
 }
 
-/// A name as compared for duplicates: NFC, lower case, runs of spaces as one.
+/// A name as compared for duplicates: NFC, lower case, on one line.
 fn same_name_key(name: &str) -> String {
-    let name: String = name.nfc().flat_map(char::to_lowercase).collect();
-    name.split_whitespace().collect::<Vec<_>>().join(" ")
+    one_line(&name.nfc().flat_map(char::to_lowercase).collect::<String>())
 }
 
 pub fn person(p: &Person, data: &Dataset) -> Vec<Issue> {

@@ -441,6 +441,12 @@ fn the_preview_sorts_every_record_and_apply_then_undo_restores_exactly() {
     assert_eq!(undone.removed.len(), 2, "the new organisation and the copy");
 }
 
+/// Office A takes office B's whole export (conflicts: A keeps its own), at A's second 2.
+fn import_from_b(a: &mut Dataset, b: &Dataset) -> Applied {
+    let file = export_all(b, &office(0xB, "B"));
+    import_all(a, file.as_bytes(), Choice::KeepMine, stamp(0xA, 2)).unwrap()
+}
+
 #[test]
 fn undo_refuses_when_a_record_was_edited_after_the_import() {
     let base = sample_dataset();
@@ -450,13 +456,7 @@ fn undo_refuses_when_a_record_was_edited_after_the_import() {
     x.notes = "B".into();
     b.commit(x, stamp(0xB, 1));
     let mut a = base.clone();
-    let applied = import_all(
-        &mut a,
-        export_all(&b, &office(0xB, "B")).as_bytes(),
-        Choice::KeepMine,
-        stamp(0xA, 2),
-    )
-    .unwrap();
+    let applied = import_from_b(&mut a, &b);
     let mut y = a.agreements.get(&id).unwrap().clone();
     y.notes = "A sửa sau khi nhập".into();
     a.commit(y, stamp(0xA, 3));
@@ -574,13 +574,7 @@ fn undo_refuses_to_remove_an_added_record_that_a_later_edit_uses() {
         stamp(0xB, 1),
     );
     let mut a = base.clone();
-    let applied = import_all(
-        &mut a,
-        export_all(&b, &office(0xB, "B")).as_bytes(),
-        Choice::KeepMine,
-        stamp(0xA, 2),
-    )
-    .unwrap();
+    let applied = import_from_b(&mut a, &b);
     // After the import, A names the new organisation as a party of one of its plans.
     let plan = a.plans_of(regulation_2013_2017_id())[0].id();
     let mut p = a.agreements.get(&plan).unwrap().clone();

@@ -10,7 +10,7 @@ use super::{
     focus_first_invalid, has_error, organisation_choices, presence, OrganisationSelect, Presence,
 };
 use crate::core::dates::{format_instant, format_period_years};
-use crate::core::form_edit::rebase_edit;
+use crate::core::form_edit::onto_stored;
 use crate::core::listing::{self, collate};
 use crate::core::meta::{new_id, Id, Meta};
 use crate::core::model::{one_line, Collection, Organisation, OrganisationKind, Record};
@@ -254,13 +254,9 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
             ..base
         };
         let record = from_form(opened.get_value());
-        let current = state
+        let record = state
             .data
-            .with_untracked(|d| d.organisations.get(&record_id).cloned());
-        let record = match &current {
-            Some(current) => rebase_edit(&opened.get_value(), record, current),
-            None => record,
-        };
+            .with_untracked(|d| onto_stored(d, &opened.get_value(), record));
         let result = state.apply(
             |data, stamp| data.save_organisation(record, stamp),
             |r| r.iter().copied().collect(),

@@ -14,7 +14,7 @@ use crate::core::dates::{
     format_bound, format_date, format_instant, format_period_years, parse_date_input, Bound,
     DateInputError,
 };
-use crate::core::form_edit::rebase_edit;
+use crate::core::form_edit::onto_stored;
 use crate::core::listing;
 use crate::core::meta::{new_id, Id, Meta};
 use crate::core::model::{one_line, Collection, Person, PositionHeld, Record};
@@ -319,13 +319,9 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
             ..base
         };
         let record = from_form(opened.get_value(), positions.clone());
-        let current = state
+        let record = state
             .data
-            .with_untracked(|d| d.people.get(&record_id).cloned());
-        let record = match &current {
-            Some(current) if !bad_date => rebase_edit(&opened.get_value(), record, current),
-            _ => record,
-        };
+            .with_untracked(|d| onto_stored(d, &opened.get_value(), record));
         if bad_date {
             // Nothing is saved; the other fields' problems are shown at the same time.
             issues.set(state.data.with_untracked(|d| validate::person(&record, d)));

@@ -10,7 +10,7 @@ use leptos_fluent::{move_tr, tr, I18n};
 use super::{focus_first_invalid, invalid, ActivityIssues};
 use crate::core::dates::{format_date, parse_date_input, Bound};
 use crate::core::event::{Chair, Event, EventKind, EventLink, EventRole};
-use crate::core::form_edit::rebase_edit;
+use crate::core::form_edit::onto_stored;
 use crate::core::listing;
 use crate::core::meta::{new_id, Id, Meta};
 use crate::core::model::{one_line, Collection, Record};
@@ -103,7 +103,6 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
                 state.today().and_time(default_time()),
             )
         });
-    let record_id = base.id();
     let owner = Owner::current();
 
     let kind = RwSignal::new(base.kind);
@@ -233,13 +232,9 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
         };
         // Saved over what changed elsewhere since the form opened (another tab, an import):
         // fields the user left alone keep that change (core::form_edit).
-        let current = state
+        let event = state
             .data
-            .with_untracked(|d| d.events.get(&record_id).cloned());
-        let event = match &current {
-            Some(current) => rebase_edit(&base_for_save, event, current),
-            None => event,
-        };
+            .with_untracked(|d| onto_stored(d, &base_for_save, event));
         found.extend(
             state
                 .data

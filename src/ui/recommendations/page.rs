@@ -6,7 +6,7 @@ use leptos_fluent::{move_tr, tr, I18n};
 
 use crate::core::dates::{format_date, format_instant, format_optional};
 use crate::core::event::Event;
-use crate::core::form_edit::rebase_edit;
+use crate::core::form_edit::onto_stored;
 use crate::core::listing;
 use crate::core::meta::{new_id, Id, Meta};
 use crate::core::model::{Collection, Record};
@@ -199,13 +199,9 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
             ..base
         };
         let record = from_form(opened.get_value());
-        let current = state
+        let record = state
             .data
-            .with_untracked(|d| d.recommendations.get(&record_id).cloned());
-        let record = match &current {
-            Some(current) => rebase_edit(&opened.get_value(), record, current),
-            None => record,
-        };
+            .with_untracked(|d| onto_stored(d, &opened.get_value(), record));
         found.extend(
             state
                 .data
