@@ -178,7 +178,7 @@ sharing-undone = Import undone: { $restored ->
     [one] { $removed } record the file had added was removed.
    *[other] { $removed } records the file had added were removed.
 }
-sharing-undone-not-forgotten = Undone in the page, but the records the file had added could not be removed from the browser yet: { $why }
+sharing-undone-not-stored = Undone in the page, but not stored in the browser yet: { $why } Saving is tried again on its own.
 
 ## Field names (a conflict's rows, here and between two tabs)
 field-title = Name

@@ -18,6 +18,7 @@ pub mod keys;
 mod legacy;
 mod load;
 mod memory;
+pub mod rollback;
 mod save;
 pub mod sync;
 
@@ -34,8 +35,9 @@ use super::workspace::{Dataset, OfficeProfile, RecordKey, Stored};
 pub use keys::{LAYOUT_KEY, OFFICE_KEY, PREFIX};
 pub use load::load;
 pub use memory::MemoryStore;
+pub use rollback::Rollback;
 pub use save::{
-    clear_conflict, ensure_layout, forget, migrate, record_export, route, save_office,
+    clear_conflict, clear_rollback, ensure_layout, migrate, record_export, route, save_office,
     save_records, save_rollback,
 };
 
@@ -142,6 +144,9 @@ pub struct Session {
     /// True when the layout is newer than this app: show the data, write nothing.
     pub read_only: bool,
     pub export: ExportState,
+    /// The last undone import, as its mark in storage says (`rollback`): versions it put back
+    /// are taken in, not written over, and records it removed are removed here too.
+    pub rollback: Option<Rollback>,
 }
 
 impl Session {
@@ -204,6 +209,9 @@ pub struct WriteReport {
     pub incoming: Vec<(RecordKey, Value)>,
     /// Records changed here and in another tab at once (the stored version is in `incoming`).
     pub conflicts: Vec<Conflict>,
+    /// Records an import had added, removed since by its undo in another tab: take them out of
+    /// this tab's dataset (`remove_records`).
+    pub removed: Vec<RecordKey>,
     /// Snapshots given up to make room for live data.
     pub snapshots_dropped: Vec<String>,
     /// Stored keys found unreadable while saving (now quarantined).
@@ -264,6 +272,29 @@ pub fn put_value_ref(
         Ok(())
     }
     crate::with_record_type!(key.collection, T => put::<T>(data, key, value))
+}
+
+/// Takes records out of `data` altogether (not a tombstone): an undone import's additions.
+pub fn remove_records(data: &mut Dataset, keys: &[RecordKey]) {
+    fn remove<T: Stored>(data: &mut Dataset, ids: &BTreeSet<super::meta::Id>) {
+        if !ids.iter().any(|id| T::table(data).get(id).is_some()) {
+            return;
+        }
+        let old = std::mem::take(T::table_mut(data));
+        for record in old.iter_all().filter(|r| !ids.contains(&r.id())) {
+            T::table_mut(data).put(record.clone());
+        }
+    }
+    for collection in Collection::ALL {
+        let ids: BTreeSet<_> = keys
+            .iter()
+            .filter(|k| k.collection == collection)
+            .map(|k| k.id)
+            .collect();
+        if !ids.is_empty() {
+            crate::with_record_type!(collection, T => remove::<T>(data, &ids));
+        }
+    }
 }
 
 /// Decodes one record's JSON (the shape of files and of layout 1) into `data`.

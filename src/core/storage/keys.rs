@@ -7,6 +7,8 @@
 //!   changed at the same time, kept until the user chooses
 //! - `phoihop/s/<time>/<kind>`: a snapshot (backup)
 //! - `phoihop/r/<collection>/<id>`: layout 1 (one record in JSON), read and migrated
+//! - `phoihop/rollback`: the last undone import's records and versions (`rollback`), so other
+//!   tabs take its older versions in rather than write them over
 
 use chrono::{DateTime, SecondsFormat, Utc};
 
@@ -18,6 +20,7 @@ pub const PREFIX: &str = "phoihop/";
 pub const LAYOUT_KEY: &str = "phoihop/layout";
 pub const OFFICE_KEY: &str = "phoihop/office";
 pub const EXPORT_KEY: &str = "phoihop/export";
+pub const ROLLBACK_KEY: &str = "phoihop/rollback";
 const BUCKET: &str = "phoihop/b/";
 const DELTA: &str = "phoihop/d/";
 const CONFLICT: &str = "phoihop/x/";
@@ -108,6 +111,8 @@ pub enum StorageKey {
     Layout,
     Office,
     Export,
+    /// The mark of the last undone import (`rollback::Rollback`).
+    Rollback,
     Bucket(Collection, Prefix),
     Delta(RecordKey),
     Conflict(RecordKey),
@@ -133,6 +138,7 @@ impl StorageKey {
             "layout" => Some(StorageKey::Layout),
             "office" => Some(StorageKey::Office),
             "export" => Some(StorageKey::Export),
+            "rollback" => Some(StorageKey::Rollback),
             _ => None,
         };
         Some(
@@ -236,6 +242,7 @@ mod tests {
             Some(StorageKey::Snapshot(t, SnapshotKind::BeforeImport))
         );
         assert_eq!(StorageKey::parse(LAYOUT_KEY), Some(StorageKey::Layout));
+        assert_eq!(StorageKey::parse(ROLLBACK_KEY), Some(StorageKey::Rollback));
         assert_eq!(
             StorageKey::parse("phoihop/b/events/012"),
             Some(StorageKey::Unknown)

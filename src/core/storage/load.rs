@@ -121,6 +121,11 @@ pub fn load(store: &impl KeyValueStore) -> Result<Loaded, StoreError> {
                 })
             }
             StorageKey::Snapshot(..) => Ok(()), // listed from the keys; read only to restore
+            StorageKey::Rollback => {
+                // No data: unreadable, it is ignored (and replaced by the next undo or import).
+                loaded.session.rollback = super::Rollback::decode(&raw);
+                Ok(())
+            }
             StorageKey::Unknown => Err(LoadProblemKind::UnknownKey),
         };
         if let Err(kind) = result {

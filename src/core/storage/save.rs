@@ -7,12 +7,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
-use super::keys::{bucket_key, bucket_key_start, delta_key, legacy_key, Prefix, StorageKey};
+use super::keys::{
+    bucket_key, bucket_key_start, delta_key, legacy_key, Prefix, StorageKey, ROLLBACK_KEY,
+};
 use super::load::{codec_problem, one_record};
-use super::sync::{check_write_as, on_stored, Incoming, WriteCheck};
+use super::sync::{check_write_as, judge_stored, Incoming, WriteCheck};
 use super::{
     backup, codec, record_value, utf16_units, value_key, value_version, Conflict, KeyValueStore,
-    LoadProblem, Session, StoreError, WriteReport, BULK_RECORDS, FOLD_DELTAS, FOLD_UNITS,
+    LoadProblem, Rollback, Session, StoreError, WriteReport, BULK_RECORDS, FOLD_DELTAS, FOLD_UNITS,
     LAYOUT_KEY, LAYOUT_VERSION, OFFICE_KEY, SPLIT_UNITS,
 };
 use crate::meta::{Causality, Id};
@@ -141,19 +143,89 @@ pub fn save_records(
     session: &mut Session,
     now: DateTime<Utc>,
 ) -> WriteReport {
-    save_inner(store, data, keys, session, Some(now), false)
+    save_inner(store, data, keys, session, Some(now), None)
 }
 
-/// Writes records put back to older versions on purpose (an undone import, before any other
-/// office saw it): over what this tab last read, never over another tab's newer write.
+/// Stores an undone import (`data` is already undone): first its mark (`rollback`), so other
+/// tabs take what follows in rather than write it over; then `keys`, where those the mark
+/// restores are put back to their older versions on purpose (over what this tab last read, never
+/// over another tab's newer write) and any other is saved as usual; then, once all that is
+/// stored, takes out of storage the records the undo removed (only the copies the import wrote).
+/// Safe to call again after a refusal: each step finds what is already done.
 pub fn save_rollback(
     store: &mut impl KeyValueStore,
     data: &Dataset,
     keys: &[RecordKey],
+    rollback: &Rollback,
     session: &mut Session,
     now: DateTime<Utc>,
 ) -> WriteReport {
-    save_inner(store, data, keys, session, Some(now), true)
+    let mut first = WriteReport::default();
+    if !session.read_only {
+        let marked = ensure_layout(store, session, &mut first)
+            .and_then(|()| mark_rollback(store, session, &mut first, rollback));
+        if let Err(error) = marked {
+            let mut pending = keys.to_vec();
+            pending.sort();
+            pending.dedup();
+            first.pending = pending;
+            first.error = Some(error);
+            return first;
+        }
+    }
+    let mut report = save_inner(store, data, keys, session, Some(now), Some(rollback));
+    report.keys_written += first.keys_written;
+    report.units_written += first.units_written;
+    report
+        .snapshots_dropped
+        .splice(0..0, first.snapshots_dropped);
+    if report.error.is_none() && !session.read_only {
+        if let Err(error) = forget_removed(store, session, &mut report, rollback) {
+            report.error = Some(error);
+        }
+    }
+    report
+}
+
+/// Writes the mark of an undone import, unless it is stored already.
+fn mark_rollback(
+    store: &mut impl KeyValueStore,
+    session: &mut Session,
+    report: &mut WriteReport,
+    rollback: &Rollback,
+) -> Result<(), StoreError> {
+    let text = rollback.encode();
+    if store.get(ROLLBACK_KEY)?.as_deref() != Some(text.as_str()) {
+        set_with_room(store, session, report, ROLLBACK_KEY, &text)?;
+    }
+    session.rollback = Some(rollback.clone());
+    Ok(())
+}
+
+/// Removes the mark of the last undone import (before a new import: the versions it names may
+/// be written again). Other tabs then stop honouring it.
+pub fn clear_rollback(
+    store: &mut impl KeyValueStore,
+    session: &mut Session,
+) -> Result<(), StoreError> {
+    if store.get(ROLLBACK_KEY)?.is_some() {
+        remove(store, session, ROLLBACK_KEY)?;
+    }
+    session.rollback = None;
+    Ok(())
+}
+
+/// The mark of an undone import as stored now (a fold reads it afresh: another tab may have
+/// written it after this tab last heard).
+fn stored_rollback(
+    store: &impl KeyValueStore,
+    session: &mut Session,
+) -> Result<Option<Rollback>, StoreError> {
+    let rollback = store
+        .get(ROLLBACK_KEY)?
+        .and_then(|raw| Rollback::decode(&raw));
+    session.rollback = rollback.clone();
+    Ok(rollback)
 }
 
 /// `changed_at`: when the save is a change the user should export (None for a migration).
@@ -163,7 +235,7 @@ fn save_inner(
     keys: &[RecordKey],
     session: &mut Session,
     changed_at: Option<DateTime<Utc>>,
-    rollback: bool,
+    rollback: Option<&Rollback>,
 ) -> WriteReport {
     let bulk = changed_at.is_none();
     let mut report = WriteReport::default();
@@ -248,7 +320,7 @@ fn write_group(
     prefix: &Prefix,
     group: &[RecordKey],
     bulk: bool,
-    rollback: bool,
+    rollback: Option<&Rollback>,
 ) -> Result<GroupOutcome, StoreError> {
     let existing = deltas_of(session, collection, prefix);
     let existing_units: usize = existing.iter().map(|(_, u)| u).sum();
@@ -258,7 +330,9 @@ fn write_group(
         .count();
     // A record put back to an older version goes into its bucket, never into a delta: on
     // loading, a newer copy in the bucket (an import written in bulk) would win over the delta.
-    let fold = rollback
+    let fold = group
+        .iter()
+        .any(|rk| rollback.is_some_and(|r| r.restores(*rk)))
         || group.len() >= BULK_RECORDS
         || existing.len() + new_deltas > FOLD_DELTAS
         || existing_units > fold_units(session.sizes.get(&bucket_key(collection, prefix)).copied())
@@ -266,7 +340,7 @@ fn write_group(
             .iter()
             .any(|rk| session.quarantined.contains(&delta_key(*rk)));
     if !fold && !bulk {
-        match write_deltas(store, data, session, report, group, rollback) {
+        match write_deltas(store, data, session, report, group) {
             Ok(true) => return Ok(GroupOutcome::Written),
             // A delta key turned out unreadable: it is fenced off, the record goes to its bucket.
             Ok(false) => {}
@@ -287,7 +361,6 @@ fn write_deltas(
     session: &mut Session,
     report: &mut WriteReport,
     group: &[RecordKey],
-    rollback: bool,
 ) -> Result<bool, StoreError> {
     for &rk in group {
         let Some(ours) = record_value(data, rk) else {
@@ -306,7 +379,7 @@ fn write_deltas(
             },
             None => None,
         };
-        match check_write_as(session.base.get(&rk), stored.as_ref(), &ours, rollback) {
+        match check_write_as(session.base.get(&rk), stored.as_ref(), &ours, false) {
             WriteCheck::Write => {
                 set_with_room(
                     store,
@@ -381,9 +454,11 @@ fn fold_bucket(
     collection: Collection,
     prefix: &Prefix,
     group: &[RecordKey],
-    rollback: bool,
+    rollback: Option<&Rollback>,
 ) -> Result<GroupOutcome, StoreError> {
     let bk = bucket_key(collection, prefix);
+    // Another tab's undone import, as stored now (this tab may not have heard of it yet).
+    let undone = stored_rollback(store, session)?;
     let mut merged: BTreeMap<Id, Value> = BTreeMap::new();
     let mut orphans: Vec<Value> = Vec::new();
     if let Some(raw) = store.get(&bk)? {
@@ -411,7 +486,7 @@ fn fold_bucket(
     }
 
     // Fold in every delta of the bucket: the newer copy of each record wins.
-    let mut absorbed: Vec<(String, String)> = Vec::new();
+    let mut absorbed: Vec<(RecordKey, String, String)> = Vec::new();
     // The store's own list, not this tab's: another tab's delta may not have been announced yet.
     let mut delta_keys: BTreeSet<RecordKey> = store
         .keys()?
@@ -463,7 +538,7 @@ fn fold_bucket(
                 merged.insert(rk.id, value);
             }
         }
-        absorbed.push((dk, raw));
+        absorbed.push((rk, dk, raw));
     }
 
     // This tab's edits, each checked against what is stored now.
@@ -472,7 +547,8 @@ fn fold_bucket(
         let Some(ours) = record_value(data, rk) else {
             continue;
         };
-        match check_write_as(session.base.get(&rk), merged.get(&rk.id), &ours, rollback) {
+        let restores = rollback.is_some_and(|r| r.restores(rk));
+        match check_write_as(session.base.get(&rk), merged.get(&rk.id), &ours, restores) {
             WriteCheck::Write => {
                 merged.insert(rk.id, ours);
             }
@@ -484,17 +560,29 @@ fn fold_bucket(
         }
     }
     // What other tabs changed in this bucket comes in; what a slower tab's stale write lost,
-    // or dropped, goes back.
+    // or dropped, goes back. An undone import's older versions are not stale (they come in),
+    // and what it removed stays out.
     for (id, stored) in merged.clone() {
         let rk = RecordKey { collection, id };
         if pending.contains(&id) || report.conflicts.iter().any(|c| c.key == rk) {
             continue;
         }
         let ours = record_value(data, rk);
-        match on_stored(session.base.get(&rk), false, &stored, ours.as_ref()) {
-            Incoming::Same => {}
-            Incoming::Take | Incoming::Conflict => report.incoming.push((rk, stored)),
-            Incoming::Rewrite => {
+        let judged = judge_stored(
+            undone.as_ref(),
+            rk,
+            session.base.get(&rk),
+            false,
+            &stored,
+            ours.as_ref(),
+        );
+        match judged {
+            None => {
+                merged.remove(&id);
+            }
+            Some(Incoming::Same) => {}
+            Some(Incoming::Take | Incoming::Conflict) => report.incoming.push((rk, stored)),
+            Some(Incoming::Rewrite) => {
                 merged.insert(id, ours.expect("a rewrite has our copy"));
             }
         }
@@ -508,8 +596,32 @@ fn fold_bucket(
             && !pending.contains(&rk.id)
         {
             if let Some(ours) = record_value(data, rk) {
-                merged.insert(rk.id, ours);
+                let version = value_version(&ours).unwrap_or_default();
+                if undone.as_ref().is_some_and(|u| u.took_out(rk, &version)) {
+                    // Removed by another tab's undo, not lost: it goes here too.
+                    session.base.remove(&rk);
+                    report.removed.push(rk);
+                } else {
+                    merged.insert(rk.id, ours);
+                }
             }
+        }
+    }
+
+    // A version put back over a delta (an import of a few records) is written into that delta
+    // first: the bucket may already hold it (its text then unchanged, which the browser does not
+    // announce), and other tabs must hear of the version put back before the delta goes.
+    for (rk, dk, raw) in absorbed.iter_mut() {
+        if !rollback.is_some_and(|r| r.restores(*rk)) {
+            continue;
+        }
+        let Some(back) = merged.get(&rk.id) else {
+            continue;
+        };
+        let text = codec::encode(std::slice::from_ref(back));
+        if *raw != text && store.get(dk)?.as_deref() == Some(raw.as_str()) {
+            set_with_room(store, session, report, dk, &text)?;
+            *raw = text;
         }
     }
 
@@ -535,7 +647,7 @@ fn fold_bucket(
         }
         drop_legacy(store, session, rk)?;
     }
-    for (dk, raw) in absorbed {
+    for (_, dk, raw) in absorbed {
         // Only if no other tab wrote a newer delta meanwhile.
         if store.get(&dk)?.as_deref() == Some(raw.as_str()) {
             remove(store, session, &dk)?;
@@ -614,7 +726,7 @@ pub fn migrate(
             _ => None,
         })
         .collect();
-    let mut report = save_inner(store, data, &legacy, session, None, false);
+    let mut report = save_inner(store, data, &legacy, session, None, None);
     if report.error.is_none() {
         if let Err(error) = ensure_layout(store, session, &mut report) {
             report.error = Some(error);
@@ -653,19 +765,37 @@ pub fn record_export(
     Ok(())
 }
 
-/// Takes records out of storage altogether (not a tombstone): used when an import that created
-/// them is undone, before any other office could have seen them. `data` no longer holds them.
-pub fn forget(
+/// Takes the records an undone import removed out of storage altogether (not a tombstone:
+/// no other office saw them), wherever they are: delta, bucket, layout 1, conflict key. Only a
+/// copy at the version the import wrote goes; another tab's later edit of one is kept.
+fn forget_removed(
     store: &mut impl KeyValueStore,
     session: &mut Session,
-    keys: &[RecordKey],
+    report: &mut WriteReport,
+    rollback: &Rollback,
 ) -> Result<(), StoreError> {
-    let mut report = WriteReport::default();
+    let took_out = |rk: RecordKey, value: &Value| {
+        rollback.took_out(rk, &value_version(value).unwrap_or_default())
+    };
     let mut by_bucket: BTreeMap<(Collection, Prefix), BTreeSet<Id>> = BTreeMap::new();
-    for &rk in keys {
-        for key in [delta_key(rk), legacy_key(rk), super::keys::conflict_key(rk)] {
-            if !session.quarantined.contains(&key) && store.get(&key)?.is_some() {
+    for rk in rollback.removed() {
+        for key in [delta_key(rk), super::keys::conflict_key(rk)] {
+            if session.quarantined.contains(&key) {
+                continue;
+            }
+            let Some(raw) = store.get(&key)? else {
+                continue;
+            };
+            if one_record(&raw, rk).is_ok_and(|v| took_out(rk, &v)) {
                 remove(store, session, &key)?;
+            }
+        }
+        let key = legacy_key(rk);
+        if !session.quarantined.contains(&key) {
+            if let Some(raw) = store.get(&key)? {
+                if super::legacy::read_record(&raw, rk).is_ok_and(|v| took_out(rk, &v)) {
+                    remove(store, session, &key)?;
+                }
             }
         }
         session.base.remove(&rk);
@@ -682,11 +812,16 @@ pub fn forget(
         let Ok(values) = codec::decode(&raw) else {
             continue; // unreadable: left as it is
         };
+        let count = values.len();
         let kept: Vec<Value> = values
             .into_iter()
-            .filter(|v| value_key(collection, v).is_none_or(|rk| !ids.contains(&rk.id)))
+            .filter(|v| {
+                value_key(collection, v).is_none_or(|rk| !(ids.contains(&rk.id) && took_out(rk, v)))
+            })
             .collect();
-        set_with_room(store, session, &mut report, &bk, &codec::encode(&kept))?;
+        if kept.len() < count {
+            set_with_room(store, session, report, &bk, &codec::encode(&kept))?;
+        }
     }
     Ok(())
 }

@@ -13,8 +13,8 @@ use serde_json::Value;
 use super::keys::{StorageKey, LAYOUT_KEY};
 use super::load::one_record;
 use super::{
-    codec, put_value, record_value, value_key, value_version, Conflict, LoadProblem, Session,
-    LAYOUT_VERSION,
+    codec, put_value, record_value, value_key, value_version, Conflict, LoadProblem, Rollback,
+    Session, LAYOUT_VERSION,
 };
 use crate::meta::{Causality, VersionVector};
 use crate::workspace::{Dataset, OfficeProfile, RecordKey, Stamp, Stored};
@@ -104,6 +104,19 @@ pub fn on_stored(
     stored: &Value,
     ours: Option<&Value>,
 ) -> Incoming {
+    on_stored_as(base, pending, stored, ours, false)
+}
+
+/// As [`on_stored`]; `rolled_back`: the stored version is one an undone import put back
+/// (`Rollback::puts_back`), so an older version is taken in (or is a conflict with an unsaved
+/// edit), never written over.
+pub fn on_stored_as(
+    base: Option<&VersionVector>,
+    pending: bool,
+    stored: &Value,
+    ours: Option<&Value>,
+    rolled_back: bool,
+) -> Incoming {
     if ours == Some(stored) {
         return Incoming::Same;
     }
@@ -111,10 +124,31 @@ pub fn on_stored(
     let relation = base.map(|b| stored_version.compare(b));
     match relation {
         Some(Causality::Equal) => Incoming::Same,
-        Some(Causality::DominatedBy) if ours.is_some() => Incoming::Rewrite,
+        Some(Causality::DominatedBy) if ours.is_some() && !rolled_back => Incoming::Rewrite,
         _ if pending => Incoming::Conflict,
         _ => Incoming::Take,
     }
+}
+
+/// What a stored record means to this tab, the last undone import (`rollback`) considered.
+/// None: nothing at all (a copy an undone import removed, which this tab no longer holds).
+pub(crate) fn judge_stored(
+    rollback: Option<&Rollback>,
+    key: RecordKey,
+    base: Option<&VersionVector>,
+    pending: bool,
+    stored: &Value,
+    ours: Option<&Value>,
+) -> Option<Incoming> {
+    let mut rolled_back = false;
+    if let Some(rollback) = rollback {
+        let stored_version = value_version(stored).unwrap_or_default();
+        if ours.is_none() && rollback.took_out(key, &stored_version) {
+            return None;
+        }
+        rolled_back = rollback.puts_back(key, &stored_version, base);
+    }
+    Some(on_stored_as(base, pending, stored, ours, rolled_back))
 }
 
 /// What another tab's write means here.
@@ -128,6 +162,9 @@ pub struct Absorbed {
     pub resolved: Vec<RecordKey>,
     /// Records to write again: storage lost this tab's version (a stale write, a cleared store).
     pub rewrite: Vec<RecordKey>,
+    /// Records an import had added, removed by its undo in another tab: take them out of this
+    /// tab's dataset (`remove_records`).
+    pub removed: Vec<RecordKey>,
     pub office: Option<OfficeProfile>,
     pub problems: Vec<LoadProblem>,
 }
@@ -150,8 +187,10 @@ pub fn absorb(
         return out;
     };
     let Some(raw) = new_value else {
-        if let StorageKey::Conflict(rk) = parsed {
-            out.resolved.push(rk);
+        match parsed {
+            StorageKey::Conflict(rk) => out.resolved.push(rk),
+            StorageKey::Rollback => session.rollback = None,
+            _ => {}
         }
         return out;
     };
@@ -197,6 +236,17 @@ pub fn absorb(
             }
             return out;
         }
+        StorageKey::Rollback => {
+            // Another tab undid an import: it is written before the undo's records, so the
+            // versions it puts back are taken in as they arrive. The records it removes go now,
+            // as in that tab's memory; an unsaved edit of one stays, and its save writes it again.
+            let rollback = Rollback::decode(raw);
+            if let Some(rollback) = &rollback {
+                out.removed = removed_here(rollback, data, pending, session);
+            }
+            session.rollback = rollback;
+            return out;
+        }
         StorageKey::Layout => {
             if raw
                 .trim()
@@ -213,12 +263,17 @@ pub fn absorb(
     };
     for (rk, stored) in values {
         let ours = record_value(data, rk);
-        match on_stored(
+        let Some(incoming) = judge_stored(
+            session.rollback.as_ref(),
+            rk,
             session.base.get(&rk),
             pending.contains(&rk),
             &stored,
             ours.as_ref(),
-        ) {
+        ) else {
+            continue;
+        };
+        match incoming {
             Incoming::Same => {}
             Incoming::Take => {
                 session
@@ -240,6 +295,28 @@ pub fn absorb(
         }
     }
     out
+}
+
+/// The records an undone import removed that this tab still holds as the import wrote them
+/// (no unsaved edit): they leave its dataset and its idea of storage.
+pub(crate) fn removed_here(
+    rollback: &Rollback,
+    data: &Dataset,
+    pending: &BTreeSet<RecordKey>,
+    session: &mut Session,
+) -> Vec<RecordKey> {
+    let removed: Vec<RecordKey> = rollback
+        .removed()
+        .filter(|rk| !pending.contains(rk))
+        .filter(|rk| {
+            record_value(data, *rk)
+                .is_some_and(|v| rollback.took_out(*rk, &value_version(&v).unwrap_or_default()))
+        })
+        .collect();
+    for rk in &removed {
+        session.base.remove(rk);
+    }
+    removed
 }
 
 /// Another tab (or the user) cleared the whole store: everything this tab holds is written again.

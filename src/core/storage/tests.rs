@@ -14,6 +14,7 @@ use crate::workspace::Stamp;
 
 mod fixtures;
 mod tabs;
+mod undo;
 
 pub(super) fn stamp(secs: i64) -> Stamp {
     Stamp {

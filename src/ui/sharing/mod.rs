@@ -23,6 +23,7 @@ use crate::core::import::{
 use crate::core::merge::Choice;
 use crate::core::meta::new_id;
 use crate::core::model::{AgreementKind, Collection, Record};
+use crate::core::storage::Rollback;
 use crate::core::workspace::RecordKey;
 use crate::route::Route;
 
@@ -417,6 +418,8 @@ pub fn apply_import(
         .expect("dataset is alive");
     let applied = result
         .map_err(|undecided| tr!(i18n, "sharing-apply-undecided", {"count" => undecided.len()}))?;
+    // The last undo's mark goes first: this import may write the versions it names again.
+    state.clear_undo_mark();
     // The undo goes to storage before the records, so even a half-finished save can be undone.
     let undo_stored = applied.written.is_empty() || browser::store_undo(&applied.undo);
     state.persist(applied.written.clone());
@@ -453,20 +456,26 @@ fn undo_import(state: AppState, sharing: Sharing, i18n: I18n) {
             tr!(i18n, "sharing-undo-refused-still-used", {"count" => keys.len()}),
         ))),
         Ok(undone) => {
-            state.persist_rollback(undone.restored.clone());
-            // Records the import had added are taken out of storage too, or a reload brings them back.
-            let removed = state.forget_records(&undone.removed);
-            let _ = browser::clear_undo();
+            // Stored with its mark, so other tabs take the older versions in and drop the
+            // records the import had added (taken out of storage too, or a reload brings them
+            // back). The stored undo is cleared once all of it is stored; a refusal is retried.
+            let rollback = state.data.with_untracked(|data| {
+                Rollback::new(
+                    undo.entries.iter().map(|e| (e.key(), e.written.clone())),
+                    data,
+                )
+            });
+            let stored = state.persist_undo(rollback, undone.restored.clone());
             sharing.undo.set(None);
             if matches!(sharing.stage.get_untracked(), Stage::Applied(_)) {
                 sharing.stage.set(Stage::Idle);
             }
-            let message = match removed {
+            let message = match stored {
                 Ok(()) => tr!(i18n, "sharing-undone", {
                     "restored" => undone.restored.len(),
                     "removed" => undone.removed.len(),
                 }),
-                Err(e) => tr!(i18n, "sharing-undone-not-forgotten", {
+                Err(e) => tr!(i18n, "sharing-undone-not-stored", {
                     "why" => super::text::store_error_tr(i18n, &e),
                 }),
             };

@@ -12,7 +12,7 @@ use crate::core::storage::backup::{self, SnapshotInfo, SnapshotRefused};
 use crate::core::storage::keys::SnapshotKind;
 use crate::core::storage::sync::{self, Absorbed};
 use crate::core::storage::{
-    self, Conflict, ExportState, LoadProblemKind, Session, StoreError, WriteReport,
+    self, Conflict, ExportState, LoadProblemKind, Rollback, Session, StoreError, WriteReport,
 };
 use crate::core::workspace::{OfficeProfile, RecordKey};
 use crate::ui::text;
@@ -55,6 +55,9 @@ pub struct StorageState {
     pub conflicts: RwSignal<Vec<Conflict>>,
     pub info: RwSignal<StorageInfo>,
     retry_scheduled: StoredValue<bool>,
+    /// An undone import not yet fully stored (a refused write): retried as that undo, so its
+    /// older versions are not taken for a clash with another tab.
+    undo: StoredValue<Option<Rollback>>,
 }
 
 /// How long after a refused write it is tried again on its own.
@@ -67,6 +70,7 @@ impl StorageState {
             conflicts: RwSignal::new(Vec::new()),
             info: RwSignal::new(StorageInfo::default()),
             retry_scheduled: StoredValue::new(false),
+            undo: StoredValue::new(None),
         }
     }
 }
@@ -163,19 +167,36 @@ impl AppState {
         });
     }
 
+    /// Stores an undone import (the dataset is undone already): its mark for other tabs, the
+    /// records put back to older versions (`keys`: over this tab's own writes, never over
+    /// another tab's), and the removal of the records it had added. Until all of it is stored,
+    /// every save retries it, and the import's undo stays in localStorage (a reload, which
+    /// loses what was not stored, offers it again). Err: why it is not stored yet.
+    pub fn persist_undo(&self, rollback: Rollback, keys: Vec<RecordKey>) -> Result<(), StoreError> {
+        self.storage.undo.set_value(Some(rollback));
+        self.persist(keys);
+        match self.save.with_untracked(|s| s.error.clone()) {
+            Some(error) if self.storage.undo.with_value(Option::is_some) => Err(error),
+            _ => Ok(()),
+        }
+    }
+
+    /// Before an import: the last undo's mark goes, as the versions it names may come back.
+    pub fn clear_undo_mark(&self) {
+        if self.storage.undo.with_value(Option::is_some) {
+            return; // still being stored (the import is refused meanwhile)
+        }
+        if let Ok(mut store) = LocalStore::open() {
+            let _ = self
+                .storage
+                .session
+                .try_update_value(|s| storage::clear_rollback(&mut store, s));
+        }
+    }
+
     /// Writes `keys` (and anything still pending) to localStorage; a refusal keeps them pending,
     /// says why, and tries again shortly.
     pub fn persist(&self, keys: Vec<RecordKey>) {
-        self.persist_as(keys, false);
-    }
-
-    /// Writes records put back to older versions on purpose (an undone import): they may go
-    /// back over this tab's own writes, never over another tab's.
-    pub fn persist_rollback(&self, keys: Vec<RecordKey>) {
-        self.persist_as(keys, true);
-    }
-
-    fn persist_as(&self, keys: Vec<RecordKey>, rollback: bool) {
         let mut all: Vec<RecordKey> = self
             .save
             .with_untracked(|s| s.pending.iter().copied().collect());
@@ -188,16 +209,16 @@ impl AppState {
             return;
         }
         let now = self.stamp().now;
+        let undo = self.storage.undo.get_value();
         let report = match LocalStore::open() {
             Ok(mut store) => self.data.with_untracked(|data| {
                 self.storage
                     .session
-                    .try_update_value(|session| {
-                        if rollback {
-                            storage::save_rollback(&mut store, data, &all, session, now)
-                        } else {
-                            storage::save_records(&mut store, data, &all, session, now)
+                    .try_update_value(|session| match &undo {
+                        Some(rollback) => {
+                            storage::save_rollback(&mut store, data, &all, rollback, session, now)
                         }
+                        None => storage::save_records(&mut store, data, &all, session, now),
                     })
                     .expect("session is alive")
             }),
@@ -207,15 +228,21 @@ impl AppState {
                 ..Default::default()
             },
         };
+        if undo.is_some() && report.error.is_none() {
+            // The undo is stored whole: nothing to offer after a reload any more.
+            self.storage.undo.set_value(None);
+            let _ = crate::ui::sharing::browser::clear_undo();
+        }
         self.take_report(report);
     }
 
     fn take_report(&self, report: WriteReport) {
-        if !report.incoming.is_empty() {
+        if !report.incoming.is_empty() || !report.removed.is_empty() {
             self.data.update(|data| {
                 for (key, value) in report.incoming {
                     let _ = sync::take_incoming(data, key, value);
                 }
+                storage::remove_records(data, &report.removed);
             });
         }
         if !report.conflicts.is_empty() {
@@ -310,11 +337,13 @@ impl AppState {
         if let Some(office) = absorbed.office {
             self.office.set(Some(office));
         }
-        if !absorbed.incoming.is_empty() {
+        if !absorbed.incoming.is_empty() || !absorbed.removed.is_empty() {
             self.data.update(|data| {
                 for (key, value) in absorbed.incoming {
                     let _ = sync::take_incoming(data, key, value);
                 }
+                // Records another tab's undone import removed.
+                storage::remove_records(data, &absorbed.removed);
             });
         }
         if !absorbed.conflicts.is_empty() {
@@ -470,18 +499,6 @@ impl AppState {
         crate::ui::sharing::browser::download(&text, &name)?;
         self.record_export();
         Ok(name)
-    }
-
-    /// Takes records out of storage altogether (an undone import's new records).
-    pub fn forget_records(&self, keys: &[RecordKey]) -> Result<(), StoreError> {
-        let mut store = LocalStore::open()?;
-        let result = self
-            .storage
-            .session
-            .try_update_value(|s| storage::forget(&mut store, s, keys))
-            .expect("session is alive");
-        self.refresh_storage_info();
-        result
     }
 
     /// Keys and raw text of everything that could not be read, for the user to save.

@@ -235,11 +235,21 @@ fn a_record_put_back_by_an_undone_import_stays_put_back_after_a_reload() {
         .collect();
     save(&mut store, &tab.data, &imported, &mut tab.session);
 
+    let written = tab
+        .data
+        .agreements
+        .get(&ids[0])
+        .unwrap()
+        .meta()
+        .version
+        .clone();
     tab.data.agreements.put(before.clone());
+    let rollback = Rollback::new([(imported[0], written)], &tab.data);
     let report = save_rollback(
         &mut store,
         &tab.data,
         &[imported[0]],
+        &rollback,
         &mut tab.session,
         stamp(30).now,
     );
