@@ -279,3 +279,63 @@ e2e('a bad file is refused with its message and changes nothing; a dropped file 
   await page.getByText(/^Đã hoàn tác lần nhập/).waitFor();
   assert.deepEqual(await storedData(page, 'u2'), dataBefore);
 });
+
+e2e('an import undone in one page is undone in another page of the same browser, and stays undone after reloading both', async ({ page: a, context, browser, url, errors }) => {
+  const { context: office, page: c } = await otherOffice(browser, errors);
+  try {
+    // Another office with the same sample edits one agreement and adds an event: its file
+    // updates one record here and adds one.
+    await startWithSample(c, url, 'Tỉnh Đoàn Trà Vinh');
+    await editTitle(c, 'quy che 2018', REG_2018 + ' (Tỉnh Đoàn sửa)');
+    await c.goto(url + '#/events/new');
+    await c.getByLabel(/^Tên sự kiện/).fill('Buổi làm việc năm 2019 với Tỉnh Đoàn');
+    await c.getByLabel(/^Ngày/).fill('15/05/2019');
+    await c.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await c.getByRole('heading', { level: 1, name: 'Buổi làm việc năm 2019 với Tỉnh Đoàn' }).waitFor();
+    const fromC = await exportAll(c, 't-c1');
+
+    await startWithSample(a, url);
+    const before = await storedData(a, 't-a0');
+    // Page B of the same browser is open during the import and its undo.
+    const b = await context.newPage();
+    await b.goto(url + '#/agreements');
+    await b.getByRole('heading', { name: 'Văn bản phối hợp' }).waitFor();
+
+    await previewFile(a, fromC);
+    assert.equal(await count(a, 'Trong tệp mới hơn'), 1);
+    assert.equal(await count(a, 'Mới'), 1);
+    await confirmImport(a);
+    await searchAgreements(b, 'tinh doan sua');
+    await b.getByRole('link', { name: REG_2018 + ' (Tỉnh Đoàn sửa)' }).waitFor();
+
+    await a.getByRole('button', { name: 'Hoàn tác lần nhập này' }).click();
+    await a.getByText(/^Đã hoàn tác lần nhập/).waitFor();
+
+    // B follows the undo without a reload: the title as it was, the added event gone, and it
+    // writes nothing back (A would take that in and show the import again).
+    await searchAgreements(b, 'quy che 2018');
+    await b.getByRole('link', { name: REG_2018, exact: true }).waitFor();
+    await b.waitForTimeout(1_000);
+    await searchAgreements(b, 'tinh doan sua');
+    await b.getByText(/^0 \/ 22 văn bản khớp/).waitFor();
+    await nav(b, 'Sự kiện').click();
+    await b.getByRole('heading', { level: 1, name: 'Sự kiện' }).waitFor();
+    assert.equal(await b.getByRole('link', { name: 'Buổi làm việc năm 2019 với Tỉnh Đoàn' }).count(), 0);
+    await nav(a, 'Văn bản').click();
+    await searchAgreements(a, 'tinh doan sua');
+    await a.getByText(/^0 \/ 22 văn bản khớp/).waitFor();
+    assert.equal(await a.locator('#conflicts').count(), 0);
+    assert.equal(await b.locator('#conflicts').count(), 0);
+
+    // What B holds (its export, before any reload) is exactly what was there before the import.
+    const inB = JSON.parse(await fs.readFile(await exportAll(b, 't-b1'), 'utf8'));
+    for (const key of ['exported_at', 'office', 'app_version', 'scope']) delete inB[key];
+    assert.deepEqual(inB, before);
+
+    // And so is what is stored, read by both pages after a reload.
+    assert.deepEqual(await storedData(a, 't-a2'), before);
+    assert.deepEqual(await storedData(b, 't-b2'), before);
+  } finally {
+    await office.close();
+  }
+}, { timeout: 180_000 });
