@@ -16,7 +16,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::DateTime;
 use phoihop::core::file_format::{export, Header, Scope};
-use phoihop::core::import::{apply, preview, read_file, Group};
+use phoihop::core::import::{apply, preview, read_file, Fingerprints, Group};
 use phoihop::core::merge::{merge, Choice};
 use phoihop::core::meta::{Causality, Id, Meta, OfficeId, VersionVector};
 use phoihop::core::model::{Collection, Organisation, OrganisationKind, Person, Record};
@@ -96,6 +96,7 @@ fn version_of(data: &Dataset, key: RecordKey) -> Option<VersionVector> {
 
 struct World {
     offices: Vec<Dataset>,
+    fingerprints: Vec<Fingerprints>,
     created: usize,
     clock: i64,
     /// The latest version of each record anywhere: in conflict-free mode only its holder edits.
@@ -107,6 +108,7 @@ impl World {
     fn new(conflict_free: bool) -> World {
         World {
             offices: vec![Dataset::default(); OFFICES],
+            fingerprints: vec![Fingerprints::default(); OFFICES],
             created: 0,
             clock: 0,
             latest: HashMap::new(),
@@ -225,7 +227,16 @@ impl World {
             .into_iter()
             .map(|k| (k, version_of(local, k).unwrap()))
             .collect();
-        let file = read_file(text.as_bytes(), local).expect("our own files read back");
+        // Each office keeps its fingerprints across imports, brought up to date as the app does.
+        self.fingerprints[to].refresh(local);
+        let file = read_file(text.as_bytes(), local, &self.fingerprints[to])
+            .expect("our own files read back");
+        let cold = read_file(text.as_bytes(), local, &Fingerprints::default()).unwrap();
+        assert_eq!(
+            file.records, cold.records,
+            "fingerprints change nothing read"
+        );
+        assert_eq!(file.warnings, cold.warnings);
         let p = preview(&file, local);
         if self.conflict_free {
             assert_eq!(

@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use phoihop::core::import::{apply, preview, read_file, Group};
+use phoihop::core::import::{apply, preview, read_file, Fingerprints, Group};
 use phoihop::core::merge::Choice;
 use phoihop::core::sample::sample_dataset;
 use phoihop::core::workspace::{Dataset, Stamp};
@@ -15,9 +15,15 @@ fn local() -> &'static Dataset {
     LOCAL.get_or_init(sample_dataset)
 }
 
+/// The sample's fingerprints: a file quoting the sample's records takes the recognised path.
+fn known() -> &'static Fingerprints {
+    static KNOWN: OnceLock<Fingerprints> = OnceLock::new();
+    KNOWN.get_or_init(|| Fingerprints::of(local()))
+}
+
 fuzz_target!(|bytes: &[u8]| {
     let local = local();
-    match read_file(bytes, local) {
+    match read_file(bytes, local, known()) {
         Err(error) => {
             let message = error.message();
             assert!(!message.id.is_empty());

@@ -8,6 +8,7 @@
 //! file nor here are warnings, listed in the preview.
 
 mod error;
+mod fingerprints;
 pub mod preview;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -17,6 +18,7 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 
 pub use error::{Arg, Expected, FileError, JsonKind, JsonReason, Message, NotOurs, SchemaProblem};
+pub use fingerprints::Fingerprints;
 pub use preview::{apply, preview, undo, Applied, Group, Preview, UndoImport};
 
 use super::file_format::{Header, Scope, FORMAT_NAME, HEADER_KEYS, SCHEMA_VERSION};
@@ -64,10 +66,17 @@ pub struct IncomingFile {
     pub warnings: Vec<Warning>,
     /// The schema the file was written in, when it was older and has been migrated.
     pub migrated_from: Option<u32>,
+    /// How many records were recognised as exactly ours by their fingerprint (not read again).
+    pub recognised: usize,
 }
 
-/// Checks a file and reads its records; `local` is only looked at (for missing references).
-pub fn read_file(bytes: &[u8], local: &Dataset) -> Result<IncomingFile, FileError> {
+/// Checks a file and reads its records; `local` is only looked at (for missing references, and
+/// with `known`, its fingerprints, for records exactly ours, which need no building or check).
+pub fn read_file(
+    bytes: &[u8],
+    local: &Dataset,
+    known: &Fingerprints,
+) -> Result<IncomingFile, FileError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(FileError::TooLarge {
             bytes: bytes.len(),
@@ -90,7 +99,7 @@ pub fn read_file(bytes: &[u8], local: &Dataset) -> Result<IncomingFile, FileErro
     if text.trim().is_empty() {
         return Err(FileError::Empty);
     }
-    read_checked(text, local)
+    read_checked(text, local, known)
 }
 
 fn not_json(error: &serde_json::Error, text: &str) -> FileError {
@@ -120,7 +129,11 @@ fn kind_of_json(text: &str) -> JsonKind {
 }
 
 /// The checks from JSON syntax on, on UTF-8 text.
-fn read_checked(text: &str, local: &Dataset) -> Result<IncomingFile, FileError> {
+fn read_checked(
+    text: &str,
+    local: &Dataset,
+    known: &Fingerprints,
+) -> Result<IncomingFile, FileError> {
     // One pass both checks the syntax (raw values are validated) and splits the top level.
     let top: BTreeMap<String, &RawValue> = match serde_json::from_str(text) {
         Ok(top) => top,
@@ -164,7 +177,7 @@ fn read_checked(text: &str, local: &Dataset) -> Result<IncomingFile, FileError> 
         let mut value: Value = serde_json::from_str(text).expect("checked JSON");
         migrate::migrate(&mut value, version as u32).map_err(FileError::Migration)?;
         let migrated = serde_json::to_string(&value).expect("JSON values serialise");
-        let mut file = read_checked(&migrated, local)?;
+        let mut file = read_checked(&migrated, local, known)?;
         file.migrated_from = Some(version as u32);
         return Ok(file);
     }
@@ -175,6 +188,7 @@ fn read_checked(text: &str, local: &Dataset) -> Result<IncomingFile, FileError> 
         positions: BTreeMap::new(),
         warnings: Vec::new(),
         migrated_from: None,
+        recognised: 0,
     };
     for name in top.keys() {
         if !HEADER_KEYS.contains(&name.as_str()) && Collection::from_name(name).is_none() {
@@ -199,12 +213,17 @@ fn read_checked(text: &str, local: &Dataset) -> Result<IncomingFile, FileError> 
             })?;
         for (i, item) in items.into_iter().enumerate() {
             let path = format!("{}[{i}]", collection.as_str());
-            let id = crate::with_record_type!(collection, T => read_record::<T>(item, &path, &mut file.records))?;
+            let (id, ours) = crate::with_record_type!(collection, T => read_item::<T>(item, &path, local, known, &mut file.records))?;
             let key = RecordKey { collection, id };
-            let found = scan_raw(item.get());
-            nested_ids.extend(found.items);
-            if !found.references.is_empty() {
-                named.push((key, found.references));
+            // A record exactly ours names what ours names: nothing it could add is missing.
+            if ours {
+                file.recognised += 1;
+            } else {
+                let found = scan_raw(item.get());
+                nested_ids.extend(found.items);
+                if !found.references.is_empty() {
+                    named.push((key, found.references));
+                }
             }
             if let Some(first) = seen.insert(id, path.clone()) {
                 duplicate.get_or_insert(FileError::DuplicateId {
@@ -331,6 +350,22 @@ fn schema_error_at(raw: &RawValue, prefix: &str, inner: &str, message: &str) -> 
         problem,
         value,
     }
+}
+
+/// Reads one record of the file; true when it is exactly ours (recognised by its fingerprint),
+/// which we know to be valid and take as it is here, without reading it again.
+fn read_item<T: Stored>(
+    raw: &RawValue,
+    path: &str,
+    local: &Dataset,
+    known: &Fingerprints,
+    into: &mut Dataset,
+) -> Result<(Id, bool), FileError> {
+    if let Some(ours) = known.recognise::<T>(raw.get(), local) {
+        T::table_mut(into).put(ours.clone());
+        return Ok((ours.id(), true));
+    }
+    read_record::<T>(raw, path, into).map(|id| (id, false))
 }
 
 fn read_record<T: Stored>(raw: &RawValue, path: &str, into: &mut Dataset) -> Result<Id, FileError> {

@@ -43,6 +43,26 @@ fn export_all(data: &Dataset, from: &OfficeProfile) -> String {
     )
 }
 
+/// Reads a file twice, with fingerprints of `local` and without, and checks that both agree: a
+/// record recognised as ours must come out exactly as if it had been read in full. Every test
+/// here reads through this, so each also checks the fingerprints.
+fn read_file(bytes: &[u8], local: &Dataset) -> Result<IncomingFile, FileError> {
+    let cold = super::read_file(bytes, local, &Fingerprints::default());
+    let warm = super::read_file(bytes, local, &Fingerprints::of(local));
+    match (&cold, &warm) {
+        (Ok(cold), Ok(warm)) => {
+            assert_eq!(cold.records, warm.records, "the same records");
+            assert_eq!(cold.positions, warm.positions);
+            assert_eq!(cold.migrated_from, warm.migrated_from);
+            assert_eq!(cold.warnings, warm.warnings);
+            assert_eq!(cold.recognised, 0);
+        }
+        (Err(cold), Err(warm)) => assert_eq!(cold, warm, "the same refusal"),
+        _ => panic!("read with fingerprints {warm:?}, without {cold:?}"),
+    }
+    warm
+}
+
 fn new_ids() -> impl FnMut() -> Id {
     let mut n = 0xC0_0000u128;
     move || {
@@ -308,6 +328,8 @@ fn importing_your_own_export_changes_nothing() {
     let p = preview(&file, &data);
     assert!(p.changes_nothing());
     assert_eq!(p.count(Group::Identical), p.entries.len());
+    // With fingerprints, every record is recognised: none is read again.
+    assert_eq!(file.recognised, p.entries.len());
     let before = data.clone();
     let applied = apply(
         &mut data,
@@ -319,6 +341,24 @@ fn importing_your_own_export_changes_nothing() {
     .unwrap();
     assert!(applied.written.is_empty());
     assert_eq!(data, before);
+}
+
+#[test]
+fn fingerprints_never_let_a_bad_record_through() {
+    // A file of our own records with one of them altered: the altered one is not ours any more,
+    // so it is read and checked in full, and its error is the one reported.
+    let data = sample_dataset();
+    let text = export_all(&data, &office(0xA, "A"));
+    let first_agreement = text
+        .find("\n\"agreements\":[\n")
+        .expect("agreements in the file");
+    let end = first_agreement + text[first_agreement..].find("\"end\":\"").unwrap();
+    let bad = format!("{}\"end\":\"31/12/2022{}", &text[..end], &text[end + 17..]);
+    let error = read_file(bad.as_bytes(), &data).unwrap_err();
+    let FileError::Schema { path, .. } = &error else {
+        panic!("a schema error, got {error:?}");
+    };
+    assert!(path.starts_with("agreements[0]."), "{path}");
 }
 
 #[test]

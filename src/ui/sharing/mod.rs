@@ -18,7 +18,7 @@ use super::state::{use_app, AppState};
 use crate::core::dates::format_instant;
 use crate::core::file_format::{self, Header, Scope};
 use crate::core::import::{
-    self, FileError, IncomingFile, Message, Preview, UndoImport, MAX_FILE_BYTES,
+    self, FileError, Fingerprints, IncomingFile, Message, Preview, UndoImport, MAX_FILE_BYTES,
 };
 use crate::core::merge::Choice;
 use crate::core::meta::new_id;
@@ -65,6 +65,8 @@ pub struct Sharing {
     pub undo: RwSignal<Option<Arc<UndoImport>>>,
     pub undo_message: RwSignal<Option<(bool, String)>>,
     dragging: RwSignal<bool>,
+    /// Our records' fingerprints, so a file's records that are exactly ours are not read again.
+    fingerprints: StoredValue<Fingerprints>,
 }
 
 impl Sharing {
@@ -75,7 +77,16 @@ impl Sharing {
             undo: RwSignal::new(browser::stored_undo().map(Arc::new)),
             undo_message: RwSignal::new(None),
             dragging: RwSignal::new(false),
+            fingerprints: StoredValue::new(Fingerprints::default()),
         });
+    }
+
+    /// Brings the fingerprints up to date with the data (only records edited since are written
+    /// again): done when the sharing page opens, so that reading a file finds them ready.
+    fn refresh_fingerprints(self, state: AppState) {
+        state
+            .data
+            .with_untracked(|data| self.fingerprints.update_value(|known| known.refresh(data)));
     }
 
     /// Reads a chosen or dropped file and shows its preview (or why it is refused).
@@ -97,6 +108,7 @@ impl Sharing {
         }
         self.stage.set(Stage::Reading { name: name.clone() });
         let stage = self.stage;
+        let sharing = self;
         leptos::task::spawn_local(async move {
             let next = match browser::read_bytes(&file).await {
                 Err(why) => Stage::Refused {
@@ -104,22 +116,26 @@ impl Sharing {
                     message: Message::new("sharing-read-failed").text("why", why),
                 },
                 Ok(bytes) => {
-                    state
-                        .data
-                        .with_untracked(|data| match import::read_file(&bytes, data) {
-                            Err(error) => Stage::Refused {
+                    sharing.refresh_fingerprints(state);
+                    let read = |data: &_| {
+                        sharing
+                            .fingerprints
+                            .with_value(|known| import::read_file(&bytes, data, known))
+                    };
+                    state.data.with_untracked(|data| match read(data) {
+                        Err(error) => Stage::Refused {
+                            name,
+                            message: error.message(),
+                        },
+                        Ok(file) => {
+                            let preview = import::preview(&file, data);
+                            Stage::Preview {
                                 name,
-                                message: error.message(),
-                            },
-                            Ok(file) => {
-                                let preview = import::preview(&file, data);
-                                Stage::Preview {
-                                    name,
-                                    file: Arc::new(file),
-                                    preview: Arc::new(preview),
-                                }
+                                file: Arc::new(file),
+                                preview: Arc::new(preview),
                             }
-                        })
+                        }
+                    })
                 }
             };
             stage.set(next);
@@ -183,6 +199,12 @@ pub fn DropTarget() -> impl IntoView {
 pub fn SharingPage() -> impl IntoView {
     let sharing = use_sharing();
     let i18n = expect_context::<I18n>();
+    let state = use_app();
+    // After the page is drawn: a large store takes a moment the first time.
+    set_timeout(
+        move || sharing.refresh_fingerprints(state),
+        std::time::Duration::from_millis(300),
+    );
     // The preview and the report replace what the keyboard was on (the picker, the confirm
     // button): the focus goes to their heading.
     Effect::new(move |_| {

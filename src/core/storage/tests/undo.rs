@@ -118,7 +118,12 @@ fn import_in(
     updated: usize,
     added: usize,
 ) -> import::UndoImport {
-    let read = import::read_file(file.as_bytes(), &tab.data).unwrap();
+    let read = import::read_file(
+        file.as_bytes(),
+        &tab.data,
+        &import::Fingerprints::of(&tab.data),
+    )
+    .unwrap();
     let preview = import::preview(&read, &tab.data);
     assert_eq!(preview.in_group(Group::IncomingNewer).count(), updated);
     assert_eq!(preview.in_group(Group::New).count(), added);

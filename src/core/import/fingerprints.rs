@@ -1,0 +1,181 @@
+//! Fingerprints of our records as an export writes them, so that reading a file can recognise a
+//! record that is exactly ours (most of any file between two offices) without building it again.
+//!
+//! A fingerprint is taken at a version and is used only while the record is still at that
+//! version: a record edited since is not recognised and is read in full. So fingerprints that
+//! are out of date cost time, never correctness; [`Fingerprints::refresh`] brings them up to
+//! date, writing only the records whose version changed.
+
+use std::collections::HashMap;
+
+use xxhash_rust::xxh3::xxh3_128;
+
+use crate::meta::VersionVector;
+use crate::model::Collection;
+use crate::workspace::{Dataset, RecordKey, Stored};
+
+#[derive(Clone, Debug, Default)]
+pub struct Fingerprints {
+    /// Per record: the version fingerprinted, and the digest of its text at that version.
+    taken: HashMap<RecordKey, (VersionVector, u128)>,
+    /// Digest of a record's text → the record.
+    by_digest: HashMap<u128, RecordKey>,
+}
+
+impl Fingerprints {
+    pub fn of(data: &Dataset) -> Fingerprints {
+        let mut fingerprints = Fingerprints::default();
+        fingerprints.refresh(data);
+        fingerprints
+    }
+
+    /// Takes the fingerprint of every record of `data` whose version is not the one taken, and
+    /// forgets records that are gone (an undone import removes records).
+    pub fn refresh(&mut self, data: &Dataset) {
+        fn table<T: Stored>(data: &Dataset, into: &mut Fingerprints, text: &mut Vec<u8>) -> usize {
+            let mut count = 0;
+            for record in T::table(data).iter_all() {
+                count += 1;
+                let key = RecordKey {
+                    collection: T::COLLECTION,
+                    id: record.id(),
+                };
+                let version = &record.meta().version;
+                if into
+                    .taken
+                    .get(&key)
+                    .is_some_and(|(taken, _)| taken == version)
+                {
+                    continue;
+                }
+                text.clear();
+                // The exporter's own writer (`file_format::export`): the same bytes it writes.
+                serde_json::to_writer(&mut *text, record).expect("records serialise");
+                let digest = xxh3_128(text);
+                if let Some((_, old)) = into.taken.insert(key, (version.clone(), digest)) {
+                    into.by_digest.remove(&old);
+                }
+                into.by_digest.insert(digest, key);
+            }
+            count
+        }
+        let mut text = Vec::new();
+        let mut count = 0;
+        for collection in Collection::ALL {
+            count += crate::with_record_type!(collection, T => table::<T>(data, self, &mut text));
+        }
+        if self.taken.len() > count {
+            let by_digest = &mut self.by_digest;
+            self.taken.retain(|key, (_, digest)| {
+                let present =
+                    crate::with_record_type!(key.collection, T => T::table(data).get(&key.id).is_some());
+                if !present {
+                    by_digest.remove(digest);
+                }
+                present
+            });
+        }
+    }
+
+    /// Our record whose exported text is exactly `text`, when it is still at the version
+    /// fingerprinted.
+    pub fn recognise<'a, T: Stored>(&self, text: &str, data: &'a Dataset) -> Option<&'a T> {
+        let key = self.by_digest.get(&xxh3_128(text.as_bytes()))?;
+        if key.collection != T::COLLECTION {
+            return None;
+        }
+        let record = T::table(data).get(&key.id)?;
+        let (version, _) = &self.taken[key];
+        // An unsaved record is refused when read in full (no version): never taken here.
+        (record.meta().version == *version && !record.meta().is_unsaved()).then_some(record)
+    }
+
+    pub fn len(&self) -> usize {
+        self.taken.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.taken.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::DateTime;
+    use uuid::Uuid;
+
+    use super::*;
+    use crate::file_format::export;
+    use crate::file_format::{Header, Scope};
+    use crate::model::{Agreement, Record};
+    use crate::sample::sample_dataset;
+    use crate::workspace::{OfficeProfile, Stamp};
+
+    fn stamp() -> Stamp {
+        Stamp {
+            office: Uuid::from_u128(9),
+            now: DateTime::from_timestamp(1_800_000_000, 0).unwrap(),
+        }
+    }
+
+    /// Each record's text as the exporter writes it, found in a whole export.
+    fn exported_text_of(data: &Dataset, record: &Agreement) -> String {
+        let office = OfficeProfile {
+            id: Uuid::from_u128(1),
+            name: "A".into(),
+        };
+        let file = export(data, &Header::new(&office, Scope::All, stamp().now), None);
+        let line = file
+            .lines()
+            .find(|l| l.contains(&record.id().to_string()) && l.starts_with("{\"id\""))
+            .expect("the record's line");
+        line.trim_end_matches(',').to_string()
+    }
+
+    #[test]
+    fn a_record_is_recognised_by_its_exported_text_only_at_the_version_taken() {
+        let mut data = sample_dataset();
+        let mut known = Fingerprints::of(&data);
+        assert_eq!(known.len(), crate::storage::all_keys(&data).len());
+        let agreement = data.agreements.iter_all().next().unwrap().clone();
+        let text = exported_text_of(&data, &agreement);
+        assert_eq!(known.recognise::<Agreement>(&text, &data), Some(&agreement));
+        // Not as another collection, and not with one byte changed.
+        assert_eq!(known.recognise::<crate::model::Person>(&text, &data), None);
+        let changed = text.replacen("\"title\":\"", "\"title\":\"X", 1);
+        assert_ne!(changed, text);
+        assert_eq!(known.recognise::<Agreement>(&changed, &data), None);
+
+        // Edited since: the old text is no longer ours, and the new one is not known yet.
+        let mut edited = agreement.clone();
+        edited.notes = "sửa".into();
+        data.commit(edited.clone(), stamp());
+        assert_eq!(known.recognise::<Agreement>(&text, &data), None);
+        let new_text = exported_text_of(&data, data.agreements.get(&agreement.id()).unwrap());
+        assert_eq!(known.recognise::<Agreement>(&new_text, &data), None);
+        known.refresh(&data);
+        assert_eq!(
+            known
+                .recognise::<Agreement>(&new_text, &data)
+                .map(|a| a.id()),
+            Some(agreement.id())
+        );
+        assert_eq!(known.recognise::<Agreement>(&text, &data), None);
+    }
+
+    #[test]
+    fn refresh_forgets_records_that_are_gone() {
+        let data = sample_dataset();
+        let mut known = Fingerprints::of(&data);
+        let agreement = data.agreements.iter_all().next().unwrap().clone();
+        let text = exported_text_of(&data, &agreement);
+        let mut fewer = data.clone();
+        fewer.agreements = Default::default();
+        for other in data.agreements.iter_all().skip(1) {
+            fewer.agreements.put(other.clone());
+        }
+        known.refresh(&fewer);
+        assert_eq!(known.len(), crate::storage::all_keys(&fewer).len());
+        assert_eq!(known.recognise::<Agreement>(&text, &data), None);
+    }
+}
