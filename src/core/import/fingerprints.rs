@@ -1,23 +1,37 @@
 //! Fingerprints of our records as an export writes them, so that reading a file can recognise a
 //! record that is exactly ours (most of any file between two offices) without building it again.
 //!
-//! A fingerprint is taken at a version and is used only while the record is still at that
-//! version: a record edited since is not recognised and is read in full. So fingerprints that
-//! are out of date cost time, never correctness; [`Fingerprints::refresh`] brings them up to
-//! date, writing only the records whose version changed.
+//! A fingerprint is taken at an edition of the record (its version and time of last edit) and is
+//! used only while the record is still at that edition: a record edited since is not recognised
+//! and is read in full. So fingerprints that are out of date cost time, never correctness;
+//! [`Fingerprints::refresh`] brings them up to date, writing only the records edited since.
+//! This rests on the invariant that every change of a record's content comes with a new version
+//! (ARCHITECTURE.md, "Invariants"); the time of edit is compared as well, as a second guard.
 
 use std::collections::HashMap;
 
 use xxhash_rust::xxh3::xxh3_128;
 
-use crate::meta::VersionVector;
+use chrono::{DateTime, Utc};
+
+use crate::meta::{Meta, VersionVector};
 use crate::model::Collection;
 use crate::workspace::{Dataset, RecordKey, Stored};
 
+/// A record's version and time of last edit: what a fingerprint was taken at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Edition(VersionVector, DateTime<Utc>);
+
+impl Edition {
+    fn is(&self, meta: &Meta) -> bool {
+        self.0 == meta.version && self.1 == meta.updated
+    }
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Fingerprints {
-    /// Per record: the version fingerprinted, and the digest of its text at that version.
-    taken: HashMap<RecordKey, (VersionVector, u128)>,
+    /// Per record: the edition fingerprinted, and the digest of its text at that edition.
+    taken: HashMap<RecordKey, (Edition, u128)>,
     /// Digest of a record's text → the record.
     by_digest: HashMap<u128, RecordKey>,
 }
@@ -40,11 +54,11 @@ impl Fingerprints {
                     collection: T::COLLECTION,
                     id: record.id(),
                 };
-                let version = &record.meta().version;
+                let meta = record.meta();
                 if into
                     .taken
                     .get(&key)
-                    .is_some_and(|(taken, _)| taken == version)
+                    .is_some_and(|(taken, _)| taken.is(meta))
                 {
                     continue;
                 }
@@ -52,7 +66,8 @@ impl Fingerprints {
                 // The exporter's own writer (`file_format::export`): the same bytes it writes.
                 serde_json::to_writer(&mut *text, record).expect("records serialise");
                 let digest = xxh3_128(text);
-                if let Some((_, old)) = into.taken.insert(key, (version.clone(), digest)) {
+                let edition = Edition(meta.version.clone(), meta.updated);
+                if let Some((_, old)) = into.taken.insert(key, (edition, digest)) {
                     into.by_digest.remove(&old);
                 }
                 into.by_digest.insert(digest, key);
@@ -77,7 +92,7 @@ impl Fingerprints {
         }
     }
 
-    /// Our record whose exported text is exactly `text`, when it is still at the version
+    /// Our record whose exported text is exactly `text`, when it is still at the edition
     /// fingerprinted.
     pub fn recognise<'a, T: Stored>(&self, text: &str, data: &'a Dataset) -> Option<&'a T> {
         let key = self.by_digest.get(&xxh3_128(text.as_bytes()))?;
@@ -85,9 +100,9 @@ impl Fingerprints {
             return None;
         }
         let record = T::table(data).get(&key.id)?;
-        let (version, _) = &self.taken[key];
+        let (edition, _) = &self.taken[key];
         // An unsaved record is refused when read in full (no version): never taken here.
-        (record.meta().version == *version && !record.meta().is_unsaved()).then_some(record)
+        (edition.is(record.meta()) && !record.meta().is_unsaved()).then_some(record)
     }
 
     pub fn len(&self) -> usize {

@@ -10,6 +10,7 @@
 mod error;
 mod fingerprints;
 pub mod preview;
+mod top;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -22,11 +23,13 @@ pub use fingerprints::Fingerprints;
 pub use preview::{apply, preview, undo, Applied, Group, Preview, UndoImport};
 
 use super::file_format::{Header, Scope, FORMAT_NAME, HEADER_KEYS, SCHEMA_VERSION};
+use super::merge::{relation, Relation};
 use super::meta::{Id, Meta};
 use super::migrate;
 use super::model::{Collection, Record};
 use super::references::{item_ids, references, scan_raw};
 use super::workspace::{Dataset, OfficeProfile, RecordKey, Stored};
+use top::{Section, TopLevel};
 
 /// Files above this are refused before they are read: a whole office's data is a few MB.
 pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
@@ -56,18 +59,55 @@ impl Warning {
     }
 }
 
+impl IncomingFile {
+    /// True for a record recognised as ours while ours is still at its edition (version and
+    /// time of edit): identical, known without comparing every field again.
+    pub fn is_still_ours<T: Record>(&self, local: Option<&T>, incoming: &T) -> bool {
+        local.is_some_and(|ours| {
+            ours.meta().version == incoming.meta().version
+                && ours.meta().updated == incoming.meta().updated
+        }) && self.recognised.contains(&RecordKey {
+            collection: T::COLLECTION,
+            id: incoming.id(),
+        })
+    }
+
+    /// How the file's record relates to ours ([`relation`]).
+    pub fn relation<T: Record>(&self, local: Option<&T>, incoming: &T) -> Relation {
+        if self.is_still_ours(local, incoming) {
+            return Relation::Identical;
+        }
+        relation(local, incoming)
+    }
+}
+
+/// Where a record sits in the file: its collection's list and its index there, written
+/// "agreements[3]" as in the schema error paths.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Position {
+    pub collection: Collection,
+    pub index: usize,
+}
+
+impl std::fmt::Display for Position {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}[{}]", self.collection.as_str(), self.index)
+    }
+}
+
 /// A file that passed every check.
 #[derive(Clone, Debug)]
 pub struct IncomingFile {
     pub header: Header,
     pub records: Dataset,
-    /// Where each record sits in the file: "agreements[3]".
-    pub positions: BTreeMap<RecordKey, String>,
+    /// Where each record sits in the file.
+    pub positions: BTreeMap<RecordKey, Position>,
     pub warnings: Vec<Warning>,
     /// The schema the file was written in, when it was older and has been migrated.
     pub migrated_from: Option<u32>,
-    /// How many records were recognised as exactly ours by their fingerprint (not read again).
-    pub recognised: usize,
+    /// Records recognised as exactly ours by their fingerprint (taken as ours, not read again):
+    /// the same as ours for as long as ours keeps their edition.
+    pub recognised: HashSet<RecordKey>,
 }
 
 /// Checks a file and reads its records; `local` is only looked at (for missing references, and
@@ -134,8 +174,11 @@ fn read_checked(
     local: &Dataset,
     known: &Fingerprints,
 ) -> Result<IncomingFile, FileError> {
-    // One pass both checks the syntax (raw values are validated) and splits the top level.
-    let top: BTreeMap<String, &RawValue> = match serde_json::from_str(text) {
+    // One pass checks the syntax of the whole file and splits it into header fields and records.
+    let TopLevel {
+        fields: top,
+        collections,
+    } = match serde_json::from_str(text) {
         Ok(top) => top,
         Err(e) if e.is_syntax() || e.is_eof() => return Err(not_json(&e, text)),
         Err(_) => {
@@ -188,36 +231,35 @@ fn read_checked(
         positions: BTreeMap::new(),
         warnings: Vec::new(),
         migrated_from: None,
-        recognised: 0,
+        recognised: HashSet::new(),
     };
     for name in top.keys() {
-        if !HEADER_KEYS.contains(&name.as_str()) && Collection::from_name(name).is_none() {
+        if !HEADER_KEYS.contains(&name.as_str()) {
             file.warnings
                 .push(Warning::UnknownSection { name: name.clone() });
         }
     }
     // Schema errors come before duplicates, so the first duplicate waits until all are read.
-    let mut seen: HashMap<Id, String> = HashMap::new();
+    let mut seen: HashMap<Id, Position> = HashMap::new();
     let mut duplicate = None;
     let mut named: Vec<(RecordKey, Vec<Id>)> = Vec::new();
     let mut nested_ids: HashSet<Id> = HashSet::new();
     for collection in Collection::ALL {
-        let Some(raw) = top.get(collection.as_str()) else {
-            continue;
+        let items = match collections.get(&collection) {
+            None => continue,
+            Some(Section::Records(items)) => items,
+            Some(Section::NotAList) => return Err(not_a_list(text, collection)),
         };
-        let items: Vec<&RawValue> =
-            serde_json::from_str(raw.get()).map_err(|_| FileError::Schema {
-                path: collection.as_str().into(),
-                problem: SchemaProblem::NotAList,
-                value: Some(error::value_at(&raw_value(raw), "").unwrap_or_default()),
-            })?;
-        for (i, item) in items.into_iter().enumerate() {
-            let path = format!("{}[{i}]", collection.as_str());
-            let (id, ours) = crate::with_record_type!(collection, T => read_item::<T>(item, &path, local, known, &mut file.records))?;
+        for (i, &item) in items.iter().enumerate() {
+            let position = Position {
+                collection,
+                index: i,
+            };
+            let (id, ours) = crate::with_record_type!(collection, T => read_item::<T>(item, position, local, known, &mut file.records))?;
             let key = RecordKey { collection, id };
             // A record exactly ours names what ours names: nothing it could add is missing.
             if ours {
-                file.recognised += 1;
+                file.recognised.insert(key);
             } else {
                 let found = scan_raw(item.get());
                 nested_ids.extend(found.items);
@@ -225,14 +267,14 @@ fn read_checked(
                     named.push((key, found.references));
                 }
             }
-            if let Some(first) = seen.insert(id, path.clone()) {
+            if let Some(first) = seen.insert(id, position) {
                 duplicate.get_or_insert(FileError::DuplicateId {
                     id,
-                    first,
-                    second: path.clone(),
+                    first: first.to_string(),
+                    second: position.to_string(),
                 });
             }
-            file.positions.insert(key, path);
+            file.positions.insert(key, position);
         }
     }
     if let Some(error) = duplicate {
@@ -241,6 +283,17 @@ fn read_checked(
     let missing = missing_references(&file, &named, nested_ids, local);
     file.warnings.extend(missing);
     Ok(file)
+}
+
+/// A collection that is not a list, with its value as written (only ever on the way to a refusal).
+fn not_a_list(text: &str, collection: Collection) -> FileError {
+    let top: BTreeMap<String, &RawValue> = serde_json::from_str(text).expect("checked JSON");
+    let raw = top[collection.as_str()];
+    FileError::Schema {
+        path: collection.as_str().into(),
+        problem: SchemaProblem::NotAList,
+        value: Some(error::value_at(&raw_value(raw), "").unwrap_or_default()),
+    }
 }
 
 fn raw_value(raw: &RawValue) -> Value {
@@ -356,7 +409,7 @@ fn schema_error_at(raw: &RawValue, prefix: &str, inner: &str, message: &str) -> 
 /// which we know to be valid and take as it is here, without reading it again.
 fn read_item<T: Stored>(
     raw: &RawValue,
-    path: &str,
+    position: Position,
     local: &Dataset,
     known: &Fingerprints,
     into: &mut Dataset,
@@ -365,21 +418,29 @@ fn read_item<T: Stored>(
         T::table_mut(into).put(ours.clone());
         return Ok((ours.id(), true));
     }
-    read_record::<T>(raw, path, into).map(|id| (id, false))
+    read_record::<T>(raw, position, into).map(|id| (id, false))
 }
 
-fn read_record<T: Stored>(raw: &RawValue, path: &str, into: &mut Dataset) -> Result<Id, FileError> {
+fn read_record<T: Stored>(
+    raw: &RawValue,
+    position: Position,
+    into: &mut Dataset,
+) -> Result<Id, FileError> {
     if !raw.get().starts_with('{') {
         return Err(FileError::Schema {
-            path: path.into(),
+            path: position.to_string(),
             problem: SchemaProblem::NotAnObject,
             value: error::value_at(&raw_value(raw), ""),
         });
     }
-    let record: T = parse_at(raw, path, true)?;
+    // The path is written out only for a refusal: most records are fine.
+    let record: T = match serde_json::from_str(raw.get()) {
+        Ok(record) => record,
+        Err(_) => parse_at(raw, &position.to_string(), true)?,
+    };
     if record.meta().is_unsaved() {
         return Err(FileError::Schema {
-            path: format!("{path}.version"),
+            path: format!("{position}.version"),
             problem: SchemaProblem::NoVersion,
             value: Some("{}".into()),
         });

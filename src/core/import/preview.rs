@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::Value;
 
-use super::IncomingFile;
-use crate::merge::{relate, relation, resolve, Choice, Relation, Step};
+use super::{IncomingFile, Position};
+use crate::merge::{relate, resolve, Choice, Relation, Step};
 use crate::meta::{Id, VersionVector};
 use crate::model::{Collection, Record};
 use crate::references;
@@ -55,15 +55,14 @@ impl Group {
 pub struct Entry {
     pub key: RecordKey,
     pub group: Group,
-    /// Where the record sits in the file: "agreements[3]".
-    pub position: String,
+    pub position: Position,
 }
 
 /// A record the file deletes that live records here still use.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DeletionInUse {
     pub key: RecordKey,
-    pub position: String,
+    pub position: Position,
     pub used_by: Vec<RecordKey>,
 }
 
@@ -98,11 +97,14 @@ pub fn preview(file: &IncomingFile, local: &Dataset) -> Preview {
                 collection: T::COLLECTION,
                 id: incoming.id(),
             };
-            let group = Group::of(relation(T::table(local).get(&key.id), incoming), incoming);
+            let group = Group::of(
+                file.relation(T::table(local).get(&key.id), incoming),
+                incoming,
+            );
             out.entries.push(Entry {
                 key,
                 group,
-                position: file.positions[&key].clone(),
+                position: file.positions[&key],
             });
         }
     }
@@ -124,7 +126,7 @@ pub fn preview(file: &IncomingFile, local: &Dataset) -> Preview {
         if !used_by.is_empty() {
             in_use.push(DeletionInUse {
                 key: entry.key,
-                position: entry.position.clone(),
+                position: entry.position,
                 used_by,
             });
         }
@@ -308,7 +310,7 @@ pub fn apply(
                 collection: T::COLLECTION,
                 id: incoming.id(),
             };
-            if relation(T::table(data).get(&key.id), incoming) == Relation::Conflict
+            if file.relation(T::table(data).get(&key.id), incoming) == Relation::Conflict
                 && !choices.contains_key(&key)
             {
                 out.push(key);
@@ -352,6 +354,10 @@ fn apply_table<T: Stored>(
             id: incoming.id(),
         };
         let local = T::table(data).get(&key.id);
+        if file.is_still_ours(local, incoming) {
+            *applied.counts.entry(Group::Identical).or_insert(0) += 1;
+            continue;
+        }
         let (relation, step) = relate(local, incoming);
         *applied
             .counts

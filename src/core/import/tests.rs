@@ -55,7 +55,7 @@ fn read_file(bytes: &[u8], local: &Dataset) -> Result<IncomingFile, FileError> {
             assert_eq!(cold.positions, warm.positions);
             assert_eq!(cold.migrated_from, warm.migrated_from);
             assert_eq!(cold.warnings, warm.warnings);
-            assert_eq!(cold.recognised, 0);
+            assert!(cold.recognised.is_empty());
         }
         (Err(cold), Err(warm)) => assert_eq!(cold, warm, "the same refusal"),
         _ => panic!("read with fingerprints {warm:?}, without {cold:?}"),
@@ -329,7 +329,7 @@ fn importing_your_own_export_changes_nothing() {
     assert!(p.changes_nothing());
     assert_eq!(p.count(Group::Identical), p.entries.len());
     // With fingerprints, every record is recognised: none is read again.
-    assert_eq!(file.recognised, p.entries.len());
+    assert_eq!(file.recognised.len(), p.entries.len());
     let before = data.clone();
     let applied = apply(
         &mut data,
@@ -341,6 +341,37 @@ fn importing_your_own_export_changes_nothing() {
     .unwrap();
     assert!(applied.written.is_empty());
     assert_eq!(data, before);
+}
+
+#[test]
+fn a_record_recognised_as_ours_and_edited_here_before_apply_is_ours_no_more() {
+    let mut data = sample_dataset();
+    let text = export_all(&data, &office(0xA, "A"));
+    let file = read_file(text.as_bytes(), &data).unwrap();
+    let id = regulation_2013_2017_id();
+    let key = RecordKey {
+        collection: Collection::Agreements,
+        id,
+    };
+    assert!(file.recognised.contains(&key));
+    // Edited while the preview is open: the file's copy is now older than ours.
+    let mut edited = data.agreements.get(&id).unwrap().clone();
+    edited.notes = "sửa khi đang xem trước".into();
+    data.commit(edited, stamp(0xA, 7));
+    let p = preview(&file, &data);
+    let entry = p.entries.iter().find(|e| e.key == key).unwrap();
+    assert_eq!(entry.group, Group::LocalNewer);
+    let before = data.clone();
+    let applied = apply(
+        &mut data,
+        &file,
+        &Default::default(),
+        stamp(0xA, 8),
+        new_ids(),
+    )
+    .unwrap();
+    assert!(applied.written.is_empty());
+    assert_eq!(data, before, "the edit made meanwhile is kept");
 }
 
 #[test]

@@ -53,7 +53,7 @@ pub fn PreviewView(name: String, file: Arc<IncomingFile>, preview: Arc<Preview>)
                 .data
                 .with_untracked(|data| label(data, d.key))
                 .unwrap_or_default();
-            (what, d.position.clone(), d.used_by.len())
+            (what, d.position.to_string(), d.used_by.len())
         })
         .collect();
     let file_warnings: Vec<_> = file.warnings.iter().map(|w| w.message()).collect();
