@@ -16,7 +16,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::DateTime;
 use phoihop::core::file_format::{export, Header, Scope};
-use phoihop::core::import::{apply, preview, read_file, Fingerprints, Group};
+use phoihop::core::import::{apply, preview, read_file, Fingerprints, Group, IncomingFile};
 use phoihop::core::merge::{merge, Choice};
 use phoihop::core::meta::{Causality, Id, Meta, OfficeId, VersionVector};
 use phoihop::core::model::{Collection, Organisation, OrganisationKind, Person, Record};
@@ -233,7 +233,8 @@ impl World {
             .expect("our own files read back");
         let cold = read_file(text.as_bytes(), local, &Fingerprints::default()).unwrap();
         assert_eq!(
-            file.records, cold.records,
+            file.every_record_built(),
+            cold.records,
             "fingerprints change nothing read"
         );
         assert_eq!(file.warnings, cold.warnings);
@@ -248,12 +249,17 @@ impl World {
         let choices = p
             .in_group(Group::Conflict)
             .map(|e| {
-                fn rule<T: Stored>(local: &Dataset, incoming: &Dataset, id: &Id) -> Choice {
+                fn rule<T: Stored>(local: &Dataset, file: &IncomingFile, id: &Id) -> Choice {
                     let mine = content(T::table(local).get(id).unwrap());
-                    let theirs = content(T::table(incoming).get(id).unwrap());
-                    if mine >= theirs { Choice::KeepMine } else { Choice::TakeTheirs }
+                    let theirs = content(&*file.record::<T>(id).unwrap());
+                    if mine >= theirs {
+                        Choice::KeepMine
+                    } else {
+                        Choice::TakeTheirs
+                    }
                 }
-                let choice = with_record_type!(e.key.collection, T => rule::<T>(local, &file.records, &e.key.id));
+                let choice =
+                    with_record_type!(e.key.collection, T => rule::<T>(local, &file, &e.key.id));
                 (e.key, choice)
             })
             .collect();

@@ -9,6 +9,7 @@
 
 mod error;
 mod fingerprints;
+mod incoming;
 pub mod preview;
 mod top;
 
@@ -20,10 +21,10 @@ use serde_json::Value;
 
 pub use error::{Arg, Expected, FileError, JsonKind, JsonReason, Message, NotOurs, SchemaProblem};
 pub use fingerprints::Fingerprints;
+pub use incoming::{Incoming, IncomingFile, Recognised};
 pub use preview::{apply, preview, undo, Applied, Group, Preview, UndoImport};
 
 use super::file_format::{Header, Scope, FORMAT_NAME, HEADER_KEYS, SCHEMA_VERSION};
-use super::merge::{relation, Relation};
 use super::meta::{Id, Meta};
 use super::migrate;
 use super::model::{Collection, Record};
@@ -59,28 +60,6 @@ impl Warning {
     }
 }
 
-impl IncomingFile {
-    /// True for a record recognised as ours while ours is still at its edition (version and
-    /// time of edit): identical, known without comparing every field again.
-    pub fn is_still_ours<T: Record>(&self, local: Option<&T>, incoming: &T) -> bool {
-        local.is_some_and(|ours| {
-            ours.meta().version == incoming.meta().version
-                && ours.meta().updated == incoming.meta().updated
-        }) && self.recognised.contains(&RecordKey {
-            collection: T::COLLECTION,
-            id: incoming.id(),
-        })
-    }
-
-    /// How the file's record relates to ours ([`relation`]).
-    pub fn relation<T: Record>(&self, local: Option<&T>, incoming: &T) -> Relation {
-        if self.is_still_ours(local, incoming) {
-            return Relation::Identical;
-        }
-        relation(local, incoming)
-    }
-}
-
 /// Where a record sits in the file: its collection's list and its index there, written
 /// "agreements[3]" as in the schema error paths.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -93,21 +72,6 @@ impl std::fmt::Display for Position {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}[{}]", self.collection.as_str(), self.index)
     }
-}
-
-/// A file that passed every check.
-#[derive(Clone, Debug)]
-pub struct IncomingFile {
-    pub header: Header,
-    pub records: Dataset,
-    /// Where each record sits in the file.
-    pub positions: BTreeMap<RecordKey, Position>,
-    pub warnings: Vec<Warning>,
-    /// The schema the file was written in, when it was older and has been migrated.
-    pub migrated_from: Option<u32>,
-    /// Records recognised as exactly ours by their fingerprint (taken as ours, not read again):
-    /// the same as ours for as long as ours keeps their edition.
-    pub recognised: HashSet<RecordKey>,
 }
 
 /// Checks a file and reads its records; `local` is only looked at (for missing references, and
@@ -225,14 +189,7 @@ fn read_checked(
         return Ok(file);
     }
     let header = read_header(&top)?;
-    let mut file = IncomingFile {
-        header,
-        records: Dataset::default(),
-        positions: BTreeMap::new(),
-        warnings: Vec::new(),
-        migrated_from: None,
-        recognised: HashSet::new(),
-    };
+    let mut file = IncomingFile::new(header);
     for name in top.keys() {
         if !HEADER_KEYS.contains(&name.as_str()) {
             file.warnings
@@ -258,8 +215,11 @@ fn read_checked(
             let (id, ours) = crate::with_record_type!(collection, T => read_item::<T>(item, position, local, known, &mut file.records))?;
             let key = RecordKey { collection, id };
             // A record exactly ours names what ours names: nothing it could add is missing.
-            if ours {
-                file.recognised.insert(key);
+            if let Some(meta) = ours {
+                // Its place in the text: a raw value borrows the text it was read from.
+                let start = item.get().as_ptr() as usize - text.as_ptr() as usize;
+                let range = start..start + item.get().len();
+                file.recognised.insert(key, Recognised::new(meta, range));
             } else {
                 let found = scan_raw(item.get());
                 nested_ids.extend(found.items);
@@ -279,6 +239,9 @@ fn read_checked(
     }
     if let Some(error) = duplicate {
         return Err(error);
+    }
+    if !file.recognised.is_empty() {
+        file.text = text.to_string();
     }
     let missing = missing_references(&file, &named, nested_ids, local);
     file.warnings.extend(missing);
@@ -405,20 +368,19 @@ fn schema_error_at(raw: &RawValue, prefix: &str, inner: &str, message: &str) -> 
     }
 }
 
-/// Reads one record of the file; true when it is exactly ours (recognised by its fingerprint),
-/// which we know to be valid and take as it is here, without reading it again.
-fn read_item<T: Stored>(
+/// Reads one record of the file, unless it is exactly ours (recognised by its fingerprint):
+/// then it is known to be valid and is not built; its envelope (ours) comes back.
+fn read_item<'a, T: Stored + 'a>(
     raw: &RawValue,
     position: Position,
-    local: &Dataset,
+    local: &'a Dataset,
     known: &Fingerprints,
     into: &mut Dataset,
-) -> Result<(Id, bool), FileError> {
+) -> Result<(Id, Option<&'a Meta>), FileError> {
     if let Some(ours) = known.recognise::<T>(raw.get(), local) {
-        T::table_mut(into).put(ours.clone());
-        return Ok((ours.id(), true));
+        return Ok((ours.id(), Some(ours.meta())));
     }
-    read_record::<T>(raw, position, into).map(|id| (id, false))
+    read_record::<T>(raw, position, into).map(|id| (id, None))
 }
 
 fn read_record<T: Stored>(
@@ -480,6 +442,7 @@ fn missing_references(
             ids::<T>(local, &mut known);
         });
     }
+    known.extend(file.recognised.keys().map(|key| key.id));
     let names_missing = |known: &HashSet<Id>| {
         named
             .iter()

@@ -9,7 +9,7 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::{IncomingFile, Position};
-use crate::merge::{relate, resolve, Choice, Relation, Step};
+use crate::merge::{relate, relation, resolve, Choice, Relation, Step};
 use crate::meta::{Id, VersionVector};
 use crate::model::{Collection, Record};
 use crate::references;
@@ -92,15 +92,14 @@ impl Preview {
 /// Sorts every record of the file into its group against `local`.
 pub fn preview(file: &IncomingFile, local: &Dataset) -> Preview {
     fn entries<T: Stored>(file: &IncomingFile, local: &Dataset, out: &mut Preview) {
-        for incoming in T::table(&file.records).iter_all() {
-            let key = RecordKey {
-                collection: T::COLLECTION,
-                id: incoming.id(),
+        for (key, incoming) in file.against::<T>(local) {
+            let group = match incoming {
+                None => Group::Identical,
+                Some(incoming) => Group::of(
+                    relation(T::table(local).get(&key.id), &*incoming),
+                    &*incoming,
+                ),
             };
-            let group = Group::of(
-                file.relation(T::table(local).get(&key.id), incoming),
-                incoming,
-            );
             out.entries.push(Entry {
                 key,
                 group,
@@ -138,6 +137,11 @@ pub fn preview(file: &IncomingFile, local: &Dataset) -> Preview {
 /// A short label for a record of `data`: its title or name.
 pub fn label(data: &Dataset, key: RecordKey) -> Option<String> {
     record_value(data, key).map(|v| references::label(&v))
+}
+
+/// A short label for a record of the file (a new record is not here yet).
+pub fn label_in_file(file: &IncomingFile, key: RecordKey) -> Option<String> {
+    file.record_value(key).map(|v| references::label(&v))
 }
 
 fn record_value(data: &Dataset, key: RecordKey) -> Option<Value> {
@@ -182,11 +186,11 @@ pub fn conflict_detail(
     ) -> Option<&'static [Choice]> {
         Some(Choice::offered(
             T::table(local).get(id)?,
-            T::table(&file.records).get(id)?,
+            &*file.record::<T>(id)?,
         ))
     }
     let mine = record_value(local, key)?;
-    let theirs = record_value(&file.records, key)?;
+    let theirs = file.record_value(key)?;
     let choices =
         crate::with_record_type!(key.collection, T => choices::<T>(local, file, &key.id))?;
     Some(ConflictDetail {
@@ -305,12 +309,9 @@ pub fn apply(
         choices: &BTreeMap<RecordKey, Choice>,
         out: &mut Vec<RecordKey>,
     ) {
-        for incoming in T::table(&file.records).iter_all() {
-            let key = RecordKey {
-                collection: T::COLLECTION,
-                id: incoming.id(),
-            };
-            if file.relation(T::table(data).get(&key.id), incoming) == Relation::Conflict
+        for (key, incoming) in file.against::<T>(data) {
+            let Some(incoming) = incoming else { continue };
+            if relation(T::table(data).get(&key.id), &*incoming) == Relation::Conflict
                 && !choices.contains_key(&key)
             {
                 out.push(key);
@@ -348,16 +349,14 @@ fn apply_table<T: Stored>(
     new_id: &mut impl FnMut() -> Id,
     applied: &mut Applied,
 ) {
-    for incoming in T::table(&file.records).iter_all() {
-        let key = RecordKey {
-            collection: T::COLLECTION,
-            id: incoming.id(),
-        };
-        let local = T::table(data).get(&key.id);
-        if file.is_still_ours(local, incoming) {
+    for (key, incoming) in file.against::<T>(data) {
+        let Some(incoming) = incoming else {
+            // Still exactly ours: nothing to write.
             *applied.counts.entry(Group::Identical).or_insert(0) += 1;
             continue;
-        }
+        };
+        let incoming = &*incoming;
+        let local = T::table(data).get(&key.id);
         let (relation, step) = relate(local, incoming);
         *applied
             .counts

@@ -8,7 +8,7 @@ use leptos_fluent::{move_tr, tr, I18n};
 
 use super::{apply_import, use_sharing, wording, Stage};
 use crate::core::dates::{format_date, format_instant};
-use crate::core::import::preview::{conflict_detail, label};
+use crate::core::import::preview::{conflict_detail, label, label_in_file};
 use crate::core::import::{Group, IncomingFile, Preview};
 use crate::core::workspace::RecordKey;
 use crate::route::Route;
@@ -83,7 +83,7 @@ pub fn PreviewView(name: String, file: Arc<IncomingFile>, preview: Arc<Preview>)
                     .take(SHOWN_PER_GROUP)
                     .map(|e| {
                         // Labels from the file: a new record is not here yet.
-                        let text = label(&file.records, e.key).unwrap_or_default();
+                        let text = label_in_file(&file, e.key).unwrap_or_default();
                         let href = Route::of_record(e.key.collection, e.key.id).href();
                         view! {
                             <li>

@@ -1,0 +1,155 @@
+//! A file that passed every check, as the preview and apply see it. Most of a file between two
+//! offices is records both hold unchanged: those, recognised by their fingerprint, are not built
+//! at all. The file keeps their key, their edition and their place in its text; while ours keeps
+//! that edition they are identical to ours, and if ours changes before the import is applied
+//! (an edit in another tab, an undo) the record is built from the file's text then.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+
+use super::{Position, Warning};
+use crate::file_format::Header;
+use crate::meta::{Id, Meta, VersionVector};
+use crate::workspace::{Dataset, RecordKey, Stored};
+
+#[derive(Clone, Debug)]
+pub struct IncomingFile {
+    pub header: Header,
+    /// The records read in full: every record not recognised as ours.
+    pub records: Dataset,
+    /// Where each record sits in the file, recognised or not.
+    pub positions: BTreeMap<RecordKey, Position>,
+    pub warnings: Vec<Warning>,
+    /// The schema the file was written in, when it was older and has been migrated.
+    pub migrated_from: Option<u32>,
+    /// Records recognised as exactly ours by their fingerprint: valid, and not built.
+    pub recognised: HashMap<RecordKey, Recognised>,
+    /// The file's text, kept only when records were recognised (to build one if ours changes).
+    pub(super) text: String,
+}
+
+/// A record of the file recognised as exactly ours: the edition it was ours at, and its text.
+#[derive(Clone, Debug)]
+pub struct Recognised {
+    version: VersionVector,
+    updated: DateTime<Utc>,
+    range: Range<usize>,
+}
+
+impl Recognised {
+    pub(super) fn new(meta: &Meta, range: Range<usize>) -> Recognised {
+        Recognised {
+            version: meta.version.clone(),
+            updated: meta.updated,
+            range,
+        }
+    }
+
+    fn is_still(&self, meta: &Meta) -> bool {
+        self.version == meta.version && self.updated == meta.updated
+    }
+}
+
+impl IncomingFile {
+    pub(super) fn new(header: Header) -> IncomingFile {
+        IncomingFile {
+            header,
+            records: Dataset::default(),
+            positions: BTreeMap::new(),
+            warnings: Vec::new(),
+            migrated_from: None,
+            recognised: HashMap::new(),
+            text: String::new(),
+        }
+    }
+
+    /// The file's record `id`, built: as read, or from the file's text when it was recognised.
+    pub fn record<T: Stored>(&self, id: &Id) -> Option<Cow<'_, T>> {
+        if let Some(record) = T::table(&self.records).get(id) {
+            return Some(Cow::Borrowed(record));
+        }
+        let key = RecordKey {
+            collection: T::COLLECTION,
+            id: *id,
+        };
+        self.recognised
+            .get(&key)
+            .map(|r| Cow::Owned(self.build(&r.range)))
+    }
+
+    /// The file's record as generic JSON (labels, conflict rows).
+    pub fn record_value(&self, key: RecordKey) -> Option<Value> {
+        fn value<T: Stored>(file: &IncomingFile, id: &Id) -> Option<Value> {
+            file.record::<T>(id)
+                .map(|r| serde_json::to_value(&*r).expect("records serialise"))
+        }
+        crate::with_record_type!(key.collection, T => value::<T>(self, &key.id))
+    }
+
+    /// Every record of the file, built (tests, and tools that need them all).
+    pub fn every_record_built(&self) -> Dataset {
+        let mut data = self.records.clone();
+        for (key, recognised) in &self.recognised {
+            crate::with_record_type!(key.collection, T => {
+                T::table_mut(&mut data).put(self.build::<T>(&recognised.range))
+            });
+        }
+        data
+    }
+
+    /// The file's records of one type, in id order, against `local` as it is now: `None` for a
+    /// record still exactly ours (identical: nothing to compare or write), else the record.
+    pub fn against<'a, T: Stored>(
+        &'a self,
+        local: &Dataset,
+    ) -> Vec<(RecordKey, Option<Incoming<'a, T>>)> {
+        let mut out: Vec<(RecordKey, Option<Incoming<'a, T>>)> = T::table(&self.records)
+            .iter_all()
+            .map(|r| {
+                let key = RecordKey {
+                    collection: T::COLLECTION,
+                    id: r.meta().id,
+                };
+                (key, Some(Incoming::Read(r)))
+            })
+            .collect();
+        for (key, recognised) in &self.recognised {
+            if key.collection != T::COLLECTION {
+                continue;
+            }
+            let still_ours = T::table(local)
+                .get(&key.id)
+                .is_some_and(|ours| recognised.is_still(ours.meta()));
+            let record =
+                (!still_ours).then(|| Incoming::Built(Box::new(self.build(&recognised.range))));
+            out.push((*key, record));
+        }
+        out.sort_by_key(|(key, _)| key.id);
+        out
+    }
+
+    fn build<T: Stored>(&self, range: &Range<usize>) -> T {
+        serde_json::from_str(&self.text[range.clone()]).expect("a record recognised as ours reads")
+    }
+}
+
+/// A record of the file that preview and apply must look at.
+pub enum Incoming<'a, T> {
+    Read(&'a T),
+    /// Recognised as ours, but ours has changed since: built from the file's text.
+    Built(Box<T>),
+}
+
+impl<T> std::ops::Deref for Incoming<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        match self {
+            Incoming::Read(record) => record,
+            Incoming::Built(record) => record,
+        }
+    }
+}
