@@ -162,6 +162,13 @@ e2e('two offices exchange files: each sees the other\'s changes and keeps its ow
     await b.getByText('Tệp không có gì mới').waitFor();
     const total = Object.values(dataA).filter(Array.isArray).reduce((n, list) => n + list.length, 0);
     assert.equal(await count(b, 'Giống nhau'), total);
+    // Those records are recognised as B's own and not read again; the list still names each.
+    const identical = b.locator('details.group-list').filter({ hasText: /^Giống nhau/ });
+    await identical.locator('summary').click();
+    const items = await identical.locator('li').allTextContents();
+    assert.ok(items.length > 0);
+    for (const item of items) assert.match(item, /^[^:]+:\s*\S/, `every record named: "${item}"`);
+    await b.screenshot({ path: path.join(ARTIFACTS, 'own-export-preview.png'), fullPage: true });
   } finally {
     await context.close();
   }
