@@ -138,6 +138,13 @@ pub fn agreement(a: &Agreement, data: &Dataset) -> Vec<Issue> {
     if a.title.trim().is_empty() {
         issues.push(Issue::error("title", Problem::Required));
     }
+    // A status set by hand must say why: the register shows the reason beside it.
+    if a.status_override
+        .as_ref()
+        .is_some_and(|o| o.reason.trim().is_empty())
+    {
+        issues.push(Issue::error("status_override.reason", Problem::Required));
+    }
 
     // Period.
     if let (Some(start), Some(end)) = (a.period.start, a.period.end) {

@@ -579,7 +579,9 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                         <div class="field">
                             <label for="f-status-reason">{move_tr!("agreement-form-status-reason")}</label>
                             <input id="f-status-reason" type="text" prop:value=move || status_reason.get()
-                                on:input=move |ev| status_reason.set(event_target_value(&ev))/>
+                                on:input=move |ev| status_reason.set(event_target_value(&ev))
+                                aria-invalid=invalid("status_override.reason")/>
+                            <FieldIssues issues=issues field="status_override.reason".to_string()/>
                         </div>
                     </Show>
                 </div>

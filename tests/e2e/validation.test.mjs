@@ -72,3 +72,19 @@ e2e('recommendation: no addressee puts the keyboard on the choices; a warning st
   await page.reload();
   await page.getByText('Hạn xử lý đứng trước ngày nêu kiến nghị. Kiểm tra lại.', { exact: true }).waitFor();
 });
+
+e2e('agreement form: a status set by hand is refused without its reason, marked at the reason', async ({ page, url }) => {
+  await startWithSample(page, url);
+  await openNewAgreement(page, url);
+  const before = withoutDailyBackup(await storageSnapshot(page));
+  await page.locator('#f-status').selectOption('Terminated');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await notSaved(page).waitFor();
+  await page.waitForFunction(() => document.getElementById('f-status-reason')?.getAttribute('aria-invalid') === 'true');
+  // The reason typed: that field is fine (the rest of the empty form is still refused).
+  await page.locator('#f-status-reason').fill('Sáp nhập tỉnh');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await notSaved(page).waitFor();
+  await page.waitForFunction(() => document.getElementById('f-status-reason')?.getAttribute('aria-invalid') === null);
+  assertSameStorage(before, withoutDailyBackup(await storageSnapshot(page)));
+});

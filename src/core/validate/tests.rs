@@ -93,6 +93,21 @@ fn a_complete_regulation_is_valid() {
 }
 
 #[test]
+fn a_status_set_by_hand_needs_its_reason() {
+    let (data, mut a) = fixture();
+    a.status_override = Some(crate::model::StatusOverride {
+        status: crate::model::Status::Terminated,
+        reason: "  ".into(),
+    });
+    assert_eq!(
+        problems(&agreement(&a, &data)),
+        vec![("status_override.reason", &Problem::Required)]
+    );
+    a.status_override.as_mut().unwrap().reason = "Sáp nhập tỉnh".into();
+    assert_eq!(agreement(&a, &data), vec![]);
+}
+
+#[test]
 fn title_is_required() {
     let (data, mut a) = fixture();
     a.title = "   ".into();
