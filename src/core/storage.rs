@@ -276,15 +276,6 @@ pub fn put_value_ref(
 
 /// Takes records out of `data` altogether (not a tombstone): an undone import's additions.
 pub fn remove_records(data: &mut Dataset, keys: &[RecordKey]) {
-    fn remove<T: Stored>(data: &mut Dataset, ids: &BTreeSet<super::meta::Id>) {
-        if !ids.iter().any(|id| T::table(data).get(id).is_some()) {
-            return;
-        }
-        let old = std::mem::take(T::table_mut(data));
-        for record in old.iter_all().filter(|r| !ids.contains(&r.id())) {
-            T::table_mut(data).put(record.clone());
-        }
-    }
     for collection in Collection::ALL {
         let ids: BTreeSet<_> = keys
             .iter()
@@ -292,7 +283,7 @@ pub fn remove_records(data: &mut Dataset, keys: &[RecordKey]) {
             .map(|k| k.id)
             .collect();
         if !ids.is_empty() {
-            crate::with_record_type!(collection, T => remove::<T>(data, &ids));
+            crate::with_record_type!(collection, T => T::table_mut(data).remove(&ids));
         }
     }
 }

@@ -74,6 +74,12 @@ impl<T: Record> Table<T> {
     pub fn put(&mut self, record: T) {
         self.records.insert(record.id(), record);
     }
+
+    /// Takes records out altogether, not as tombstones: only an undone import does this, for
+    /// the records it had added.
+    pub fn remove(&mut self, ids: &std::collections::BTreeSet<Id>) {
+        self.records.retain(|id, _| !ids.contains(id));
+    }
 }
 
 /// Lets generic code reach the table of a record type.

@@ -95,6 +95,9 @@ impl Fingerprints {
     /// Our record whose exported text is exactly `text`, when it is still at the edition
     /// fingerprinted.
     pub fn recognise<'a, T: Stored>(&self, text: &str, data: &'a Dataset) -> Option<&'a T> {
+        if self.by_digest.is_empty() {
+            return None; // none taken yet: no text to hash
+        }
         let key = self.by_digest.get(&xxh3_128(text.as_bytes()))?;
         if key.collection != T::COLLECTION {
             return None;

@@ -273,7 +273,7 @@ fn read_header(top: &BTreeMap<String, &RawValue>) -> Result<Header, FileError> {
             problem: SchemaProblem::Missing,
             value: None,
         })?;
-        parse_at::<T>(raw, name, false)
+        parse_at::<T>(raw, &name, false)
     }
     Ok(Header {
         format: FORMAT_NAME.into(),
@@ -289,13 +289,15 @@ fn read_header(top: &BTreeMap<String, &RawValue>) -> Result<Header, FileError> {
 /// `record` says the value flattens the envelope (`Meta`), whose fields serde cannot locate.
 fn parse_at<T: DeserializeOwned>(
     raw: &RawValue,
-    prefix: &str,
+    prefix: &dyn std::fmt::Display,
     record: bool,
 ) -> Result<T, FileError> {
     // The fast path: most files are fine, and tracking the path costs time.
     if let Ok(value) = serde_json::from_str::<T>(raw.get()) {
         return Ok(value);
     }
+    // The prefix is written out only for a refusal.
+    let prefix = &prefix.to_string();
     let mut de = serde_json::Deserializer::from_str(raw.get());
     let error = match serde_path_to_error::deserialize::<_, T>(&mut de) {
         Ok(value) => return Ok(value),
@@ -395,11 +397,7 @@ fn read_record<T: Stored>(
             value: error::value_at(&raw_value(raw), ""),
         });
     }
-    // The path is written out only for a refusal: most records are fine.
-    let record: T = match serde_json::from_str(raw.get()) {
-        Ok(record) => record,
-        Err(_) => parse_at(raw, &position.to_string(), true)?,
-    };
+    let record: T = parse_at(raw, &position, true)?;
     if record.meta().is_unsaved() {
         return Err(FileError::Schema {
             path: format!("{position}.version"),

@@ -14,7 +14,7 @@ use crate::meta::{Id, VersionVector};
 use crate::model::{Collection, Record};
 use crate::references;
 use crate::storage;
-use crate::workspace::{Dataset, RecordKey, Stamp, Stored, Table};
+use crate::workspace::{Dataset, RecordKey, Stamp, Stored};
 
 /// How the preview groups the file's records.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -468,26 +468,6 @@ fn undo_in(data: &mut Dataset, undo: &UndoImport) -> Result<Undone, UndoRefused>
             None => undone.removed.push(key),
         }
     }
-    for collection in Collection::ALL {
-        let ids: BTreeSet<Id> = undone
-            .removed
-            .iter()
-            .filter(|k| k.collection == collection)
-            .map(|k| k.id)
-            .collect();
-        if !ids.is_empty() {
-            crate::with_record_type!(collection, T => remove::<T>(data, &ids));
-        }
-    }
+    storage::remove_records(data, &undone.removed);
     Ok(undone)
-}
-
-/// Removes records outright: only undo does this, for records an import had added.
-fn remove<T: Stored>(data: &mut Dataset, ids: &BTreeSet<Id>) {
-    let old = std::mem::take(T::table_mut(data));
-    let mut kept = Table::default();
-    for record in old.iter_all().filter(|r| !ids.contains(&r.id())) {
-        kept.put(record.clone());
-    }
-    *T::table_mut(data) = kept;
 }
