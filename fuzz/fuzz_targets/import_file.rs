@@ -1,11 +1,14 @@
 //! Any bytes given to the import parser: it must answer Ok or a located message, never panic,
-//! hang or run out of memory. Files it accepts must also survive the preview and an apply.
+//! hang or run out of memory, and the same answer as the careful way alone (no quick scan).
+//! Files it accepts must also survive the preview and an apply.
 #![no_main]
 
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use phoihop::core::import::{apply, preview, read_file, Fingerprints, Group};
+use phoihop::core::import::{
+    apply, preview, read_file, read_file_carefully, Fingerprints, Group,
+};
 use phoihop::core::merge::Choice;
 use phoihop::core::sample::sample_dataset;
 use phoihop::core::workspace::{Dataset, Stamp};
@@ -23,7 +26,17 @@ fn known() -> &'static Fingerprints {
 
 fuzz_target!(|bytes: &[u8]| {
     let local = local();
-    match read_file(bytes, local, known()) {
+    let read = read_file(bytes, local, known());
+    match (&read, &read_file_carefully(bytes, local, known())) {
+        (Err(quick), Err(careful)) => assert_eq!(quick, careful, "the same refusal"),
+        (Ok(quick), Ok(careful)) => {
+            assert!(quick.every_record_built() == careful.every_record_built());
+            assert_eq!(quick.positions, careful.positions);
+            assert_eq!(quick.warnings, careful.warnings);
+        }
+        (quick, careful) => panic!("quick {quick:?}, careful {careful:?}"),
+    }
+    match read {
         Err(error) => {
             let message = error.message();
             assert!(!message.id.is_empty());

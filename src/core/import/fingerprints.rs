@@ -95,10 +95,27 @@ impl Fingerprints {
     /// Our record whose exported text is exactly `text`, when it is still at the edition
     /// fingerprinted.
     pub fn recognise<'a, T: Stored>(&self, text: &str, data: &'a Dataset) -> Option<&'a T> {
-        if self.by_digest.is_empty() {
-            return None; // none taken yet: no text to hash
-        }
-        let key = self.by_digest.get(&xxh3_128(text.as_bytes()))?;
+        self.recognise_digest(self.digest(text.as_bytes())?, data)
+    }
+
+    /// The digest of a record's text, or `None` when no fingerprint is taken yet (nothing to
+    /// compare it with, so no need to hash).
+    pub(super) fn digest(&self, text: &[u8]) -> Option<u128> {
+        (!self.by_digest.is_empty()).then(|| xxh3_128(text))
+    }
+
+    /// Whether `digest` is that of one of our records' text (at any edition: that text is valid).
+    pub(super) fn knows(&self, digest: u128) -> bool {
+        self.by_digest.contains_key(&digest)
+    }
+
+    /// [`Self::recognise`], from the text's digest.
+    pub(super) fn recognise_digest<'a, T: Stored>(
+        &self,
+        digest: u128,
+        data: &'a Dataset,
+    ) -> Option<&'a T> {
+        let key = self.by_digest.get(&digest)?;
         if key.collection != T::COLLECTION {
             return None;
         }

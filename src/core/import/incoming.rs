@@ -29,7 +29,7 @@ pub struct IncomingFile {
     /// Records recognised as exactly ours by their fingerprint: valid, and not built.
     pub recognised: HashMap<RecordKey, Recognised>,
     /// The file's text, kept only when records were recognised (to build one if ours changes).
-    pub(super) text: String,
+    pub(super) text: Vec<u8>,
 }
 
 /// A record of the file recognised as exactly ours: the edition it was ours at, and its text.
@@ -63,7 +63,7 @@ impl IncomingFile {
             warnings: Vec::new(),
             migrated_from: None,
             recognised: HashMap::new(),
-            text: String::new(),
+            text: Vec::new(),
         }
     }
 
@@ -132,8 +132,32 @@ impl IncomingFile {
         out
     }
 
+    /// [`Self::against`] without the records still exactly ours, in no particular order and
+    /// without collecting them: for a pass that only looks.
+    pub fn for_each_changed<T: Stored>(&self, local: &Dataset, mut f: impl FnMut(RecordKey, &T)) {
+        for record in T::table(&self.records).iter_all() {
+            let key = RecordKey {
+                collection: T::COLLECTION,
+                id: record.meta().id,
+            };
+            f(key, record);
+        }
+        for (key, recognised) in &self.recognised {
+            if key.collection != T::COLLECTION {
+                continue;
+            }
+            let still_ours = T::table(local)
+                .get(&key.id)
+                .is_some_and(|ours| recognised.is_still(ours.meta()));
+            if !still_ours {
+                f(*key, &self.build::<T>(&recognised.range));
+            }
+        }
+    }
+
     fn build<T: Stored>(&self, range: &Range<usize>) -> T {
-        serde_json::from_str(&self.text[range.clone()]).expect("a record recognised as ours reads")
+        serde_json::from_slice(&self.text[range.clone()])
+            .expect("a record recognised as ours reads")
     }
 }
 

@@ -11,6 +11,7 @@ mod error;
 mod fingerprints;
 mod incoming;
 pub mod preview;
+mod scan;
 mod top;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -30,7 +31,7 @@ use super::migrate;
 use super::model::{Collection, Record};
 use super::references::{item_ids, references, scan_raw};
 use super::workspace::{Dataset, OfficeProfile, RecordKey, Stored};
-use top::{Section, TopLevel};
+use top::{Section, Span, TopLevel};
 
 /// Files above this are refused before they are read: a whole office's data is a few MB.
 pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
@@ -81,6 +82,26 @@ pub fn read_file(
     local: &Dataset,
     known: &Fingerprints,
 ) -> Result<IncomingFile, FileError> {
+    read(bytes, local, known, true)
+}
+
+/// [`read_file`] the careful way only, never the quick scan: tests and the fuzz target check
+/// that both ways give the same answer.
+#[doc(hidden)]
+pub fn read_file_carefully(
+    bytes: &[u8],
+    local: &Dataset,
+    known: &Fingerprints,
+) -> Result<IncomingFile, FileError> {
+    read(bytes, local, known, false)
+}
+
+fn read(
+    bytes: &[u8],
+    local: &Dataset,
+    known: &Fingerprints,
+    quick: bool,
+) -> Result<IncomingFile, FileError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(FileError::TooLarge {
             bytes: bytes.len(),
@@ -92,6 +113,13 @@ pub fn read_file(
     }
     // Notepad and Excel write a byte-order mark; it is not an error.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // The quick way, for a valid export of this schema. Anything else, or any problem on the
+    // way, and the file is read again the careful way, which words the problem.
+    if let Some(top) = scan::split(bytes, known).filter(|_| quick) {
+        if let Ok(file) = read_top(top, bytes, local, known) {
+            return Ok(file);
+        }
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = line_column(&bytes[..e.valid_up_to()]);
         FileError::NotJson {
@@ -112,6 +140,10 @@ fn not_json(error: &serde_json::Error, text: &str) -> FileError {
         column: error.column(),
         reason: error::json_reason_of(error, text),
     }
+}
+
+fn not_json_bytes(error: &serde_json::Error, text: &[u8]) -> FileError {
+    not_json(error, &String::from_utf8_lossy(text))
 }
 
 /// Line and column (1-based, in characters) just after `before`.
@@ -139,10 +171,7 @@ fn read_checked(
     known: &Fingerprints,
 ) -> Result<IncomingFile, FileError> {
     // One pass checks the syntax of the whole file and splits it into header fields and records.
-    let TopLevel {
-        fields: top,
-        collections,
-    } = match serde_json::from_str(text) {
+    let top = match serde_json::from_str(text) {
         Ok(top) => top,
         Err(e) if e.is_syntax() || e.is_eof() => return Err(not_json(&e, text)),
         Err(_) => {
@@ -153,6 +182,21 @@ fn read_checked(
             }));
         }
     };
+    read_top(top, text.as_bytes(), local, known)
+}
+
+/// The checks from our format on, on the file's top level split from `text` (its syntax
+/// checked, or by [`scan`]: see there).
+fn read_top(
+    top: TopLevel<'_>,
+    text: &[u8],
+    local: &Dataset,
+    known: &Fingerprints,
+) -> Result<IncomingFile, FileError> {
+    let TopLevel {
+        fields: top,
+        collections,
+    } = top;
     match top.get("format").map(|raw| raw.get()) {
         None => return Err(FileError::NotOurs(NotOurs::NoFormat)),
         Some(raw) if serde_json::from_str::<String>(raw).ok().as_deref() == Some(FORMAT_NAME) => {}
@@ -181,7 +225,8 @@ fn read_checked(
         });
     }
     if version < u64::from(SCHEMA_VERSION) {
-        let mut value: Value = serde_json::from_str(text).expect("checked JSON");
+        let mut value: Value =
+            serde_json::from_slice(text).map_err(|e| not_json_bytes(&e, text))?;
         migrate::migrate(&mut value, version as u32).map_err(FileError::Migration)?;
         let migrated = serde_json::to_string(&value).expect("JSON values serialise");
         let mut file = read_checked(&migrated, local, known)?;
@@ -205,23 +250,27 @@ fn read_checked(
         let items = match collections.get(&collection) {
             None => continue,
             Some(Section::Records(items)) => items,
-            Some(Section::NotAList) => return Err(not_a_list(text, collection)),
+            Some(Section::NotAList) => return Err(not_a_list(text, collection)?),
         };
-        for (i, &item) in items.iter().enumerate() {
+        for (i, item) in items.iter().enumerate() {
             let position = Position {
                 collection,
                 index: i,
             };
-            let (id, ours) = crate::with_record_type!(collection, T => read_item::<T>(item, position, local, known, &mut file.records))?;
-            let key = RecordKey { collection, id };
+            let read = crate::with_record_type!(collection, T => read_item::<T>(item, text, position, local, known, &mut file.records))?;
+            let key = RecordKey {
+                collection,
+                id: read.id,
+            };
+            let id = read.id;
             // A record exactly ours names what ours names: nothing it could add is missing.
-            if let Some(meta) = ours {
-                // Its place in the text: a raw value borrows the text it was read from.
-                let start = item.get().as_ptr() as usize - text.as_ptr() as usize;
-                let range = start..start + item.get().len();
+            if let Some(meta) = read.ours {
+                // Its place in the text: a record's text borrows the text it was split from.
+                let start = item.text.as_ptr() as usize - text.as_ptr() as usize;
+                let range = start..start + item.text.len();
                 file.recognised.insert(key, Recognised::new(meta, range));
             } else {
-                let found = scan_raw(item.get());
+                let found = scan_raw(read.text);
                 nested_ids.extend(found.items);
                 if !found.references.is_empty() {
                     named.push((key, found.references));
@@ -241,7 +290,7 @@ fn read_checked(
         return Err(error);
     }
     if !file.recognised.is_empty() {
-        file.text = text.to_string();
+        file.text = text.to_vec();
     }
     let missing = missing_references(&file, &named, nested_ids, local);
     file.warnings.extend(missing);
@@ -249,18 +298,19 @@ fn read_checked(
 }
 
 /// A collection that is not a list, with its value as written (only ever on the way to a refusal).
-fn not_a_list(text: &str, collection: Collection) -> FileError {
-    let top: BTreeMap<String, &RawValue> = serde_json::from_str(text).expect("checked JSON");
+fn not_a_list(text: &[u8], collection: Collection) -> Result<FileError, FileError> {
+    let top: BTreeMap<String, &RawValue> =
+        serde_json::from_slice(text).map_err(|e| not_json_bytes(&e, text))?;
     let raw = top[collection.as_str()];
-    FileError::Schema {
+    Ok(FileError::Schema {
         path: collection.as_str().into(),
         problem: SchemaProblem::NotAList,
-        value: Some(error::value_at(&raw_value(raw), "").unwrap_or_default()),
-    }
+        value: Some(error::value_at(&raw_value(raw.get()), "").unwrap_or_default()),
+    })
 }
 
-fn raw_value(raw: &RawValue) -> Value {
-    serde_json::from_str(raw.get()).unwrap_or(Value::Null)
+fn raw_value(raw: &str) -> Value {
+    serde_json::from_str(raw).unwrap_or(Value::Null)
 }
 
 fn read_header(top: &BTreeMap<String, &RawValue>) -> Result<Header, FileError> {
@@ -273,7 +323,7 @@ fn read_header(top: &BTreeMap<String, &RawValue>) -> Result<Header, FileError> {
             problem: SchemaProblem::Missing,
             value: None,
         })?;
-        parse_at::<T>(raw, &name, false)
+        parse_at::<T>(raw.get(), &name, false)
     }
     Ok(Header {
         format: FORMAT_NAME.into(),
@@ -288,17 +338,17 @@ fn read_header(top: &BTreeMap<String, &RawValue>) -> Result<Header, FileError> {
 /// Parses a value; on failure names the path inside it ("period.end") and the bad value.
 /// `record` says the value flattens the envelope (`Meta`), whose fields serde cannot locate.
 fn parse_at<T: DeserializeOwned>(
-    raw: &RawValue,
+    raw: &str,
     prefix: &dyn std::fmt::Display,
     record: bool,
 ) -> Result<T, FileError> {
     // The fast path: most files are fine, and tracking the path costs time.
-    if let Ok(value) = serde_json::from_str::<T>(raw.get()) {
+    if let Ok(value) = serde_json::from_str::<T>(raw) {
         return Ok(value);
     }
     // The prefix is written out only for a refusal.
     let prefix = &prefix.to_string();
-    let mut de = serde_json::Deserializer::from_str(raw.get());
+    let mut de = serde_json::Deserializer::from_str(raw);
     let error = match serde_path_to_error::deserialize::<_, T>(&mut de) {
         Ok(value) => return Ok(value),
         Err(error) => error,
@@ -310,7 +360,7 @@ fn parse_at<T: DeserializeOwned>(
     if inner.is_empty() && record {
         // The envelope is flattened into the record, where serde loses the path: read it alone.
         if let Err(meta_error) = serde_path_to_error::deserialize::<_, Meta>(
-            &mut serde_json::Deserializer::from_str(raw.get()),
+            &mut serde_json::Deserializer::from_str(raw),
         ) {
             if meta_error.path().to_string() != "." || !is_missing(meta_error.inner()) {
                 return Err(schema_error(raw, prefix, meta_error));
@@ -330,7 +380,7 @@ fn is_missing(error: &serde_json::Error) -> bool {
 }
 
 fn schema_error(
-    raw: &RawValue,
+    raw: &str,
     prefix: &str,
     error: serde_path_to_error::Error<serde_json::Error>,
 ) -> FileError {
@@ -339,7 +389,7 @@ fn schema_error(
     schema_error_at(raw, prefix, &inner, &error.inner().to_string())
 }
 
-fn schema_error_at(raw: &RawValue, prefix: &str, inner: &str, message: &str) -> FileError {
+fn schema_error_at(raw: &str, prefix: &str, inner: &str, message: &str) -> FileError {
     let field = inner.rsplit('.').next().unwrap_or(inner);
     let field = if field.is_empty() { prefix } else { field };
     let (problem, missing) = error::schema_problem_of(message, field);
@@ -370,27 +420,57 @@ fn schema_error_at(raw: &RawValue, prefix: &str, inner: &str, message: &str) -> 
     }
 }
 
+/// One record of the file, as [`read_item`] found it.
+struct ReadItem<'a, 'b> {
+    id: Id,
+    /// Exactly ours (recognised by its fingerprint): our envelope. Nothing was built.
+    ours: Option<&'a Meta>,
+    /// Else its text, read in full (and put into the file's records).
+    text: &'b str,
+}
+
 /// Reads one record of the file, unless it is exactly ours (recognised by its fingerprint):
 /// then it is known to be valid and is not built; its envelope (ours) comes back.
-fn read_item<'a, T: Stored + 'a>(
-    raw: &RawValue,
+fn read_item<'a, 'b, T: Stored + 'a>(
+    item: &Span<'b>,
+    file_text: &[u8],
     position: Position,
     local: &'a Dataset,
     known: &Fingerprints,
     into: &mut Dataset,
-) -> Result<(Id, Option<&'a Meta>), FileError> {
-    if let Some(ours) = known.recognise::<T>(raw.get(), local) {
-        return Ok((ours.id(), Some(ours.meta())));
+) -> Result<ReadItem<'a, 'b>, FileError> {
+    let digest = item.digest.or_else(|| known.digest(item.text));
+    if let Some(ours) = digest.and_then(|digest| known.recognise_digest::<T>(digest, local)) {
+        return Ok(ReadItem {
+            id: ours.id(),
+            ours: Some(ours.meta()),
+            text: "",
+        });
     }
-    read_record::<T>(raw, position, into).map(|id| (id, None))
+    // Split the careful way, the text is UTF-8 already; split by `scan`, not yet checked.
+    let text = std::str::from_utf8(item.text).map_err(|e| {
+        let start = item.text.as_ptr() as usize - file_text.as_ptr() as usize;
+        let (line, column) = line_column(&file_text[..start + e.valid_up_to()]);
+        FileError::NotJson {
+            line,
+            column,
+            reason: JsonReason::BadUtf8,
+        }
+    })?;
+    let id = read_record::<T>(text, position, into)?;
+    Ok(ReadItem {
+        id,
+        ours: None,
+        text,
+    })
 }
 
 fn read_record<T: Stored>(
-    raw: &RawValue,
+    raw: &str,
     position: Position,
     into: &mut Dataset,
 ) -> Result<Id, FileError> {
-    if !raw.get().starts_with('{') {
+    if !raw.starts_with('{') {
         return Err(FileError::Schema {
             path: position.to_string(),
             problem: SchemaProblem::NotAnObject,

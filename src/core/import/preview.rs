@@ -309,14 +309,13 @@ pub fn apply(
         choices: &BTreeMap<RecordKey, Choice>,
         out: &mut Vec<RecordKey>,
     ) {
-        for (key, incoming) in file.against::<T>(data) {
-            let Some(incoming) = incoming else { continue };
-            if relation(T::table(data).get(&key.id), &*incoming) == Relation::Conflict
+        file.for_each_changed::<T>(data, |key, incoming| {
+            if relation(T::table(data).get(&key.id), incoming) == Relation::Conflict
                 && !choices.contains_key(&key)
             {
                 out.push(key);
             }
-        }
+        });
     }
     let mut missing = Vec::new();
     for collection in Collection::ALL {

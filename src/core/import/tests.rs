@@ -43,24 +43,41 @@ fn export_all(data: &Dataset, from: &OfficeProfile) -> String {
     )
 }
 
-/// Reads a file twice, with fingerprints of `local` and without, and checks that both agree: a
-/// record recognised as ours must come out exactly as if it had been read in full. Every test
-/// here reads through this, so each also checks the fingerprints.
+/// Reads a file four ways: with fingerprints of `local` and without, each by the quick scan
+/// and the careful way only; and checks that all agree: a record recognised as ours must come
+/// out exactly as if it had been read in full, and the quick scan must split exactly as the
+/// careful way does. Every test here reads through this, so each also checks both.
 fn read_file(bytes: &[u8], local: &Dataset) -> Result<IncomingFile, FileError> {
+    let known = Fingerprints::of(local);
     let cold = super::read_file(bytes, local, &Fingerprints::default());
-    let warm = super::read_file(bytes, local, &Fingerprints::of(local));
-    match (&cold, &warm) {
-        (Ok(cold), Ok(warm)) => {
-            assert_eq!(cold.records, warm.every_record_built(), "the same records");
-            assert_eq!(cold.positions, warm.positions);
-            assert_eq!(cold.migrated_from, warm.migrated_from);
-            assert_eq!(cold.warnings, warm.warnings);
-            assert!(cold.recognised.is_empty());
-        }
-        (Err(cold), Err(warm)) => assert_eq!(cold, warm, "the same refusal"),
-        _ => panic!("read with fingerprints {warm:?}, without {cold:?}"),
-    }
+    let warm = super::read_file(bytes, local, &known);
+    same_reading(&cold, &warm);
+    same_reading(
+        &cold,
+        &super::read_file_carefully(bytes, local, &Fingerprints::default()),
+    );
+    same_reading(&warm, &super::read_file_carefully(bytes, local, &known));
+    assert!(cold.as_ref().map_or(true, |c| c.recognised.is_empty()));
     warm
+}
+
+/// Two readings of one file give the same records, positions and warnings, or the same refusal.
+fn same_reading(a: &Result<IncomingFile, FileError>, b: &Result<IncomingFile, FileError>) {
+    match (a, b) {
+        (Ok(a), Ok(b)) => {
+            assert_eq!(
+                a.every_record_built(),
+                b.every_record_built(),
+                "the same records"
+            );
+            assert_eq!(a.positions, b.positions);
+            assert_eq!(a.migrated_from, b.migrated_from);
+            assert_eq!(a.warnings, b.warnings);
+            assert_eq!(a.header, b.header);
+        }
+        (Err(a), Err(b)) => assert_eq!(a, b, "the same refusal"),
+        _ => panic!("one reading {a:?}, the other {b:?}"),
+    }
 }
 
 fn new_ids() -> impl FnMut() -> Id {
@@ -425,6 +442,119 @@ fn fingerprints_never_let_a_bad_record_through() {
         panic!("a schema error, got {error:?}");
     };
     assert!(path.starts_with("agreements[0]."), "{path}");
+}
+
+#[test]
+fn the_quick_scan_splits_every_layout_as_the_careful_way_does() {
+    // Each variant is read four ways by `read_file` above (quick and careful, with and without
+    // fingerprints), which must agree; `quick` says whether the quick scan takes the file at all
+    // (else it falls back to the careful way, which is correct but slower).
+    let data = sample_dataset();
+    let known = Fingerprints::of(&data);
+    let text = export_all(&data, &office(0xA, "A"));
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut edited = value.clone();
+    edited["agreements"][0]["title"] =
+        serde_json::json!("Nháy \" rồi ngoặc } ] { [, \\ và\nxuống dòng");
+    let first_record = text.find("\n{").unwrap() + 1;
+    let variants: Vec<(&str, String, bool)> = vec![
+        ("as exported", text.clone(), true),
+        (
+            "pretty-printed",
+            serde_json::to_string_pretty(&value).unwrap(),
+            true,
+        ),
+        ("on one line", serde_json::to_string(&value).unwrap(), true),
+        ("Windows line ends", text.replace('\n', "\r\n"), true),
+        (
+            "tabs and spaces between",
+            text.replace(",\n", " ,\t\n "),
+            true,
+        ),
+        (
+            "brackets and escapes in strings",
+            serde_json::to_string(&edited).unwrap(),
+            true,
+        ),
+        (
+            "a key written with an escape",
+            text.replacen("\"agreements\"", "\"agr\\u0065ements\"", 1),
+            true,
+        ),
+        (
+            "a collection given twice",
+            text.replacen("\n}\n", ",\n\"events\":[]\n}\n", 1),
+            true,
+        ),
+        (
+            "an unknown section",
+            text.replacen("{\n", "{\n\"later\":{\"a\":[1,{\"b\":\"]\"}]},\n", 1),
+            true,
+        ),
+        // A collection that is not a list, given again as a list: valid, read the careful way.
+        (
+            "a collection not a list, then a list",
+            text.replacen("{\n", "{\n\"events\":{\"a\":1},\n", 1),
+            false,
+        ),
+        // Not valid: the careful way finds and words the problem.
+        (
+            "a collection that is not a list",
+            text.replacen("\n}\n", ",\n\"events\":{\"a\":1}\n}\n", 1),
+            false,
+        ),
+        ("cut short", text[..text.len() / 2].to_string(), false),
+        ("garbage after the end", format!("{text}x"), false),
+        (
+            "a missing comma between records",
+            text.replacen("},\n{", "}\n{", 1),
+            false,
+        ),
+        ("a trailing comma", text.replacen("}\n]", "},\n]", 1), false),
+        // Split by the quick scan, refused when the record is read: then read the careful way.
+        (
+            "a record with a piece cut out",
+            format!(
+                "{}{}",
+                &text[..first_record + 40],
+                &text[first_record + 60..]
+            ),
+            true,
+        ),
+        (
+            "a raw control character in a string",
+            text.replacen("\"title\":\"", "\"title\":\"\u{1}", 1),
+            true,
+        ),
+    ];
+    let mut bad_utf8 = text.clone().into_bytes();
+    bad_utf8[first_record + text[first_record..].find("\"title\":\"").unwrap() + 9] = 0xFF;
+    let variants = variants
+        .into_iter()
+        .map(|(name, text, quick)| (name, text.into_bytes(), quick))
+        .chain([("bad UTF-8 in a record", bad_utf8, true)]);
+    for (name, bytes, quick) in variants {
+        assert_eq!(
+            scan::split(&bytes, &known).is_some(),
+            quick,
+            "{name}: taken by the quick scan"
+        );
+        let reading = read_file(&bytes, &data);
+        if [
+            "as exported",
+            "Windows line ends",
+            "tabs and spaces between",
+        ]
+        .contains(&name)
+        {
+            let file = reading.unwrap();
+            assert_eq!(
+                file.recognised.len(),
+                file.positions.len(),
+                "{name}: all ours"
+            );
+        }
+    }
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! as written, each collection split into its records' raw text. That one pass also checks the
 //! JSON syntax of the whole file, so a syntax error anywhere comes before any other problem.
 //! (It used to be two passes: the top level as raw values, then each collection again.)
+//! This is the careful way, which words every problem; most files are split by [`super::scan`].
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -20,10 +21,18 @@ pub(super) struct TopLevel<'a> {
     pub collections: BTreeMap<Collection, Section<'a>>,
 }
 
+/// A record's text as found in the file. Split here, its syntax is checked; split by
+/// [`super::scan`], it is either one of ours (its digest known) or still to be checked in full.
+pub(super) struct Span<'a> {
+    pub text: &'a [u8],
+    /// Its fingerprint digest, when the split took it.
+    pub digest: Option<u128>,
+}
+
 /// The value of a collection's key.
 pub(super) enum Section<'a> {
-    /// A list: each record's raw text (its syntax checked, nothing else yet).
-    Records(Vec<&'a RawValue>),
+    /// A list: each record's raw text.
+    Records(Vec<Span<'a>>),
     /// Anything else. Its text is looked up again only to word the refusal.
     NotAList,
 }
@@ -67,7 +76,10 @@ impl<'de: 'a, 'a> Deserialize<'de> for Section<'a> {
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Section<'a>, A::Error> {
                 let mut records = Vec::with_capacity(seq.size_hint().unwrap_or(0));
                 while let Some(record) = seq.next_element::<&'a RawValue>()? {
-                    records.push(record);
+                    records.push(Span {
+                        text: record.get().as_bytes(),
+                        digest: None,
+                    });
                 }
                 Ok(Section::Records(records))
             }

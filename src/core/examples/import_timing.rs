@@ -1,0 +1,112 @@
+//! The import benchmark's file and store (tests/bench_import.rs), natively: times `read_file`,
+//! `preview` and `apply` (medians), for profiling with `perf` between browser runs.
+//! `cargo run --release -p phoihop-core --example import_timing [rounds]`
+
+use std::time::Instant;
+
+use chrono::DateTime;
+use uuid::Uuid;
+
+use phoihop_core::file_format::{export, Header, Scope};
+use phoihop_core::generate;
+use phoihop_core::import::{apply, preview, read_file, Fingerprints, Group};
+use phoihop_core::merge::Choice;
+use phoihop_core::meta::Id;
+use phoihop_core::model::{Agreement, Record};
+use phoihop_core::workspace::{Dataset, OfficeProfile, Stamp};
+
+fn stamp(office: u128, secs: i64) -> Stamp {
+    Stamp {
+        office: Uuid::from_u128(office),
+        now: DateTime::from_timestamp(1_700_000_000 + secs, 0).unwrap(),
+    }
+}
+
+fn edit_notes(data: &mut Dataset, ids: &[Id], notes: &str, by: Stamp) {
+    for id in ids {
+        let mut a: Agreement = data.agreements.get(id).unwrap().clone();
+        a.notes = notes.into();
+        data.commit(a, by);
+    }
+}
+
+fn median(mut runs: Vec<f64>) -> f64 {
+    runs.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    runs[runs.len() / 2]
+}
+
+fn main() {
+    let rounds: usize = std::env::args()
+        .nth(1)
+        .map(|a| a.parse().expect("a number"))
+        .unwrap_or(15);
+    let base = generate::dataset(300, 1900, 42);
+    let ids: Vec<_> = base.agreements.iter_all().map(|a| a.id()).collect();
+    let mut theirs = base.clone();
+    edit_notes(&mut theirs, &ids[0..190], "sửa ở đơn vị gửi", stamp(0xB, 1));
+    for id in &ids[190..209] {
+        theirs.delete::<Agreement>(*id, stamp(0xB, 2)).unwrap();
+    }
+    let extra = generate::dataset(20, 160, 7);
+    for a in extra.agreements.iter_all() {
+        theirs.agreements.put(a.clone());
+    }
+    for o in extra.organisations.iter_all() {
+        theirs.organisations.put(o.clone());
+    }
+    for p in extra.people.iter_all() {
+        theirs.people.put(p.clone());
+    }
+    let mut local = base.clone();
+    edit_notes(&mut local, &ids[240..335], "sửa ở đây", stamp(0xA, 3));
+    edit_notes(&mut local, &ids[0..19], "cùng sửa", stamp(0xA, 4));
+    let office = OfficeProfile {
+        id: Uuid::from_u128(0xB),
+        name: "Đơn vị gửi".into(),
+    };
+    let text = export(
+        &theirs,
+        &Header::new(&office, Scope::All, stamp(0xB, 5).now),
+        None,
+    );
+    if let Some(path) = std::env::var_os("WRITE_FILE") {
+        std::fs::write(path, &text).expect("the file written");
+    }
+    let known = Fingerprints::of(&local);
+    if std::env::var_os("READ_ONLY").is_some() {
+        // Only the read, for a profile of it alone.
+        for _ in 0..rounds {
+            drop(read_file(text.as_bytes(), &local, &known).unwrap());
+        }
+        return;
+    }
+    let (mut parse, mut read, mut prev, mut appl) = (vec![], vec![], vec![], vec![]);
+    for _ in 0..rounds {
+        let t = Instant::now();
+        let tree: serde_json::Value = serde_json::from_str(&text).unwrap();
+        parse.push(t.elapsed().as_secs_f64() * 1e3);
+        drop(tree);
+        let mut data = local.clone();
+        let t0 = Instant::now();
+        let file = read_file(text.as_bytes(), &data, &known).unwrap();
+        let t1 = Instant::now();
+        let p = preview(&file, &data);
+        let t2 = Instant::now();
+        let choices = p
+            .in_group(Group::Conflict)
+            .map(|e| (e.key, Choice::TakeTheirs))
+            .collect();
+        apply(&mut data, &file, &choices, stamp(0xA, 10), Uuid::new_v4).unwrap();
+        let t3 = Instant::now();
+        read.push((t1 - t0).as_secs_f64() * 1e3);
+        prev.push((t2 - t1).as_secs_f64() * 1e3);
+        appl.push((t3 - t2).as_secs_f64() * 1e3);
+    }
+    let (read, prev, appl) = (median(read), median(prev), median(appl));
+    println!(
+        "file {} bytes; serde_json::Value {:.2} ms; read {read:.2} ms, preview {prev:.2} ms, apply {appl:.2} ms; import {:.2} ms",
+        text.len(),
+        median(parse),
+        read + prev + appl
+    );
+}
