@@ -83,10 +83,6 @@ agreement-duplicate-create = Create the draft
 ## The form (agreement_form.rs)
 agreement-form-added = Agreement added.
 agreement-form-saved = Changes saved.
-agreement-form-not-saved = Not saved: { $count ->
-    [one] { $count } thing to fix
-   *[other] { $count } things to fix
-} (marked in red below). Nothing has changed yet.
 agreement-form-title-new = Add an agreement
 agreement-form-title-edit = Edit the agreement
 agreement-form-document = Document

@@ -67,6 +67,12 @@ date-error-not-a-day = An exact day is needed: enter dd/mm/yyyy, for example 02/
 date-error-no-such-day = This day does not exist.
 date-error-year-out-of-range = The year must be between 1900 and 2200.
 
+## A save refused for what a form holds: the same words in every form
+form-not-saved = Not saved: { $count ->
+    [one] { $count } thing
+   *[other] { $count } things
+} to fix (marked in red). Nothing has changed yet.
+
 ## Events and recommendations
 event-kind-signing = Signing conference
 event-kind-annual-session = Annual working session

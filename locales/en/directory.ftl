@@ -5,7 +5,6 @@ directory-breadcrumb-label = You are here
 directory-deleted = { $label } (deleted)
 directory-not-in-data = { $label } (not in this data)
 directory-clear-search = Clear search
-directory-form-error = Not saved: correct the fields that have a message beside them.
 directory-save = Save
 directory-cancel = Cancel
 directory-delete = Delete

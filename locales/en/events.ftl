@@ -81,10 +81,6 @@ events-record-meta = Created { $created } · Last edited { $updated } · { $edit
     }
 
 ## The form
-events-form-summary = Not saved: { $count ->
-        [one] 1 field needs
-       *[other] { $count } fields need
-    } correcting (marked in red below). Nothing was changed.
 events-saved-new = Event saved.
 events-saved-changes = Changes to the event saved.
 events-new-title = Record an event

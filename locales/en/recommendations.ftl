@@ -60,7 +60,6 @@ recommendations-choose-agreement-first = — Choose an agreement first —
 recommendations-response-deadline = Answer due
 recommendations-responded-on = Date answered
 recommendations-response = Answer
-recommendations-form-error = Not saved: correct the fields that have a message beside them. Nothing was changed.
 recommendations-save = Save
 recommendations-cancel = Cancel
 recommendations-delete-title = Delete recommendation

@@ -179,6 +179,7 @@ sharing-undone = Import undone: { $restored ->
    *[other] { $removed } records the file had added were removed.
 }
 sharing-undone-not-stored = Undone in the page, but not stored in the browser yet: { $why } Saving is tried again on its own.
+sharing-undone-elsewhere = The import of the file from { $office } was undone in another page.
 
 ## Field names (a conflict's rows, here and between two tabs)
 field-title = Name

@@ -74,7 +74,6 @@ agreement-duplicate-create = Tạo dự thảo
 ## The form (agreement_form.rs)
 agreement-form-added = Đã thêm văn bản.
 agreement-form-saved = Đã lưu thay đổi.
-agreement-form-not-saved = Chưa lưu: có { $count } chỗ cần sửa (đánh dấu đỏ bên dưới). Dữ liệu chưa thay đổi.
 agreement-form-title-new = Thêm văn bản
 agreement-form-title-edit = Sửa văn bản
 agreement-form-document = Văn bản

@@ -67,6 +67,9 @@ date-error-not-a-day = Cần ngày cụ thể: nhập dd/mm/yyyy, ví dụ 02/04
 date-error-no-such-day = Ngày này không tồn tại.
 date-error-year-out-of-range = Năm phải trong khoảng 1900–2200.
 
+## A save refused for what a form holds: the same words in every form
+form-not-saved = Chưa lưu: có { $count } chỗ cần sửa (đánh dấu đỏ). Dữ liệu chưa thay đổi.
+
 ## Events and recommendations
 event-kind-signing = Hội nghị ký kết
 event-kind-annual-session = Làm việc định kỳ hằng năm

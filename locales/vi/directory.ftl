@@ -5,7 +5,6 @@ directory-breadcrumb-label = Vị trí
 directory-deleted = { $label } (đã xóa)
 directory-not-in-data = { $label } (không có trong dữ liệu)
 directory-clear-search = Xóa từ khóa
-directory-form-error = Chưa lưu: hãy sửa các ô có thông báo bên cạnh.
 directory-save = Lưu
 directory-cancel = Hủy
 directory-delete = Xóa

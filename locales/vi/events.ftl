@@ -56,7 +56,6 @@ events-no-recommendations = Chưa ghi kiến nghị nào tại sự kiện này.
 events-record-meta = Tạo lúc { $created } · Sửa lần cuối { $updated } · { $edits } lần sửa
 
 ## The form
-events-form-summary = Chưa lưu: có { $count } chỗ cần sửa (đánh dấu đỏ bên dưới). Dữ liệu chưa thay đổi.
 events-saved-new = Đã lưu sự kiện.
 events-saved-changes = Đã lưu thay đổi của sự kiện.
 events-new-title = Ghi sự kiện

@@ -48,7 +48,6 @@ recommendations-choose-agreement-first = — Chọn văn bản trước —
 recommendations-response-deadline = Hạn trả lời
 recommendations-responded-on = Ngày trả lời
 recommendations-response = Nội dung trả lời
-recommendations-form-error = Chưa lưu: hãy sửa các ô có thông báo bên cạnh. Dữ liệu chưa thay đổi.
 recommendations-save = Lưu
 recommendations-cancel = Hủy
 recommendations-delete-title = Xóa kiến nghị

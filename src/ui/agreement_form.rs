@@ -477,7 +477,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
     view! {
         <nav class="breadcrumb" aria-label=move_tr!("breadcrumb-label")><a href=Route::Agreements.href()>{move_tr!("nav-agreements")}</a></nav>
         <h1>{if is_new { move_tr!("agreement-form-title-new") } else { move_tr!("agreement-form-title-edit") }}</h1>
-        {move || summary.get().map(|count| view! { <div class="banner error" role="alert">{move_tr!("agreement-form-not-saved", {"count" => count})}</div> })}
+        {move || summary.get().map(|count| view! { <div class="banner error" role="alert">{move_tr!("form-not-saved", {"count" => count})}</div> })}
         <form id="agreement-form" class="agreement-form" on:submit=save novalidate=true
             on:input=raise.clone() on:change=raise>
             <fieldset class="card">

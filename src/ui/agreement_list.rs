@@ -176,7 +176,7 @@ pub fn AgreementList(
                             let parties = state.data.with(|d| a.parties.iter().map(|p| d.organisation_label(&p.organisation)).collect::<Vec<_>>().join(" · "));
                             view! {
                                 <tr>
-                                    <td class="number">{if a.number.is_empty() { "—".to_string() } else { a.number.clone() }}</td>
+                                    <td class="number"><span class="agreement-number">{if a.number.is_empty() { "—".to_string() } else { a.number.clone() }}</span></td>
                                     <td class="title">
                                         <a href=href>{a.title.clone()}</a>
                                         <span class="kind">{let k = a.kind; move || text::agreement_kind_short(i18n, k)}</span>

@@ -259,7 +259,7 @@ fn AgreementView(agreement: Agreement, drafts: SectionDrafts) -> impl IntoView {
                             <tbody>
                                 {plans.into_iter().map(|p| view! {
                                     <tr>
-                                        <td class="number">{p.number.clone()}</td>
+                                        <td class="number"><span class="agreement-number">{p.number.clone()}</span></td>
                                         <td><a href=Route::Agreement(p.id()).href()>{p.title.clone()}</a></td>
                                         <td>{format_period_years(p.period.start, p.period.end)}</td>
                                         <td><StatusBadge agreement=p.clone()/></td>

@@ -136,3 +136,73 @@ e2e('a directory organisation is created and found by search without diacritics'
   await page.getByLabel('Tìm cơ quan').fill('so ngoai vu');
   await page.getByRole('link', { name: 'Sở Ngoại vụ tỉnh Trà Vinh' }).waitFor();
 });
+
+/** How many lines the text of `cell` takes on screen (its text's line boxes, by their top). */
+function textLines(cell) {
+  return cell.evaluate((td) => {
+    const tops = new Set();
+    const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const rect of range.getClientRects()) if (rect.width > 0) tops.add(Math.round(rect.top));
+    }
+    return tops.size;
+  });
+}
+
+e2e('a very long agreement number wraps in the register, which stays as wide as the page; usual numbers stay on one line', async ({ page, url }) => {
+  await startWithSample(page, url);
+  // 300 characters as pasted from a document, mostly without a place to break.
+  const number = ('QCPH-' + '0123456789'.repeat(29) + '/UBND').slice(0, 300);
+  assert.equal(number.length, 300);
+  await page.getByRole('link', { name: '+ Thêm văn bản' }).click();
+  await page.getByLabel('Tên văn bản').fill('Quy chế có số hiệu rất dài');
+  await page.getByLabel('Số hiệu').fill(number);
+  await page.getByLabel('Bên 1').selectOption({ label: 'Ủy ban nhân dân tỉnh Trà Vinh' });
+  await page.getByLabel('Bên 2').selectOption({ label: 'Ban Chấp hành Đoàn TNCS Hồ Chí Minh tỉnh Trà Vinh' });
+  await page.getByLabel('Giai đoạn từ').fill('2024');
+  await page.getByLabel('Đến', { exact: true }).fill('2028');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Quy chế có số hiệu rất dài' }).waitFor();
+
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Văn bản', exact: true }).click();
+  await page.getByText('23 văn bản').waitFor();
+  const table = page.locator('table.register');
+  const widths = await table.evaluate((t) => ({
+    table: t.getBoundingClientRect().width,
+    container: t.parentElement.clientWidth,
+    page: document.documentElement.scrollWidth,
+    viewport: document.documentElement.clientWidth,
+  }));
+  assert.ok(widths.table <= widths.container + 0.5, `the register fits its container: ${JSON.stringify(widths)}`);
+  assert.ok(widths.page <= widths.viewport, `no sideways scrolling: ${JSON.stringify(widths)}`);
+
+  const cells = table.locator('tbody td.number');
+  const long = cells.filter({ hasText: 'QCPH-0123' });
+  assert.equal(await long.count(), 1);
+  assert.ok((await textLines(long)) > 1, 'the long number wraps');
+  assert.equal((await long.innerText()).replace(/\s/g, ''), number, 'all of it is shown');
+  // Every other number ("17/KHPH-TĐ", "01/QCPH-UBND-TĐ" …) keeps to one line.
+  let usual = 0;
+  for (const cell of await cells.all()) {
+    const text = (await cell.innerText()).trim();
+    if (text.startsWith('QCPH-0123')) continue;
+    assert.equal(await textLines(cell), 1, `"${text}" on one line`);
+    usual += 1;
+  }
+  assert.ok(usual >= 20);
+  await long.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(ARTIFACTS, 'register-long-number.png'), fullPage: false });
+
+  // Its own page (the number in the heading's line and in the facts) and its printed document
+  // do not widen either.
+  await table.getByRole('link', { name: 'Quy chế có số hiệu rất dài' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Quy chế có số hiệu rất dài' }).waitFor();
+  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(await sideways(), 0, 'the agreement page has no sideways scrolling');
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.locator('.doc-number').evaluate((el) => ({ text: el.scrollWidth, box: el.clientWidth }));
+  assert.ok(printed.text <= printed.box, `the printed number keeps to its column: ${JSON.stringify(printed)}`);
+  await page.emulateMedia({ media: 'screen' });
+});

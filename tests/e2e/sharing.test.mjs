@@ -346,3 +346,57 @@ e2e('an import undone in one page is undone in another page of the same browser,
     await office.close();
   }
 }, { timeout: 180_000 });
+
+e2e('an import undone in one page is no longer offered in another page, which says so; a new import is offered there at once', async ({ page: a, context, browser, url, errors }) => {
+  const { context: office, page: c } = await otherOffice(browser, errors);
+  const UNDO = 'Hoàn tác lần nhập này';
+  const UNDONE_ELSEWHERE = 'Lần nhập tệp của Tỉnh Đoàn Trà Vinh đã được hoàn tác ở một trang khác.';
+  try {
+    await startWithSample(c, url, 'Tỉnh Đoàn Trà Vinh');
+    await editTitle(c, 'quy che 2018', REG_2018 + ' (Tỉnh Đoàn sửa)');
+    const fromC = await exportAll(c, 'o-c1');
+
+    await startWithSample(a, url);
+    await previewFile(a, fromC);
+    await confirmImport(a);
+    // Page B of the same browser opens after the import: it offers the undo too.
+    const b = await context.newPage();
+    await b.goto(url + '#/sharing');
+    await b.getByRole('heading', { level: 1, name: 'Trao đổi dữ liệu' }).waitFor();
+    await b.getByRole('button', { name: UNDO }).waitFor();
+
+    // A undoes it: B stops offering it and says why, without a reload.
+    await a.getByRole('button', { name: UNDO }).click();
+    await a.getByText(/^Đã hoàn tác lần nhập/).waitFor();
+    await b.getByRole('status').filter({ hasText: UNDONE_ELSEWHERE }).waitFor({ timeout: 10_000 });
+    assert.equal(await b.getByRole('button', { name: UNDO }).count(), 0);
+    await b.screenshot({ path: path.join(ARTIFACTS, 'sharing-undone-elsewhere.png'), fullPage: true });
+
+    // A imports the file again: B, still open, offers that import's undo at once.
+    await previewFile(a, fromC);
+    await confirmImport(a);
+    await b.getByRole('button', { name: UNDO }).waitFor({ timeout: 10_000 });
+    assert.equal(await b.getByText(UNDONE_ELSEWHERE).count(), 0);
+    // Undone from B this time: A's report and offer go, and A says why.
+    await b.getByRole('button', { name: UNDO }).click();
+    await b.getByText(/^Đã hoàn tác lần nhập/).waitFor();
+    await a.getByRole('status').filter({ hasText: UNDONE_ELSEWHERE }).waitFor({ timeout: 10_000 });
+    assert.equal(await a.getByRole('button', { name: UNDO }).count(), 0);
+    assert.equal(await a.getByRole('heading', { name: /^Đã nhập tệp của / }).count(), 0);
+    await nav(a, 'Văn bản').click();
+    await searchAgreements(a, 'tinh doan sua');
+    await a.getByText(/^0 \/ 22 văn bản khớp/).waitFor();
+    assert.equal(await a.locator('#conflicts').count(), 0);
+    assert.equal(await b.locator('#conflicts').count(), 0);
+
+    // After a reload neither page offers it.
+    for (const p of [a, b]) {
+      await p.reload();
+      await openSharing(p);
+      await p.getByRole('heading', { level: 2, name: 'Nhập tệp' }).waitFor();
+      assert.equal(await p.getByRole('button', { name: UNDO }).count(), 0);
+    }
+  } finally {
+    await office.close();
+  }
+}, { timeout: 180_000 });

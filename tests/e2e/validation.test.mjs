@@ -88,3 +88,42 @@ e2e('agreement form: a status set by hand is refused without its reason, marked 
   await page.waitForFunction(() => document.getElementById('f-status-reason')?.getAttribute('aria-invalid') === null);
   assertSameStorage(before, withoutDailyBackup(await storageSnapshot(page)));
 });
+
+e2e('every form refuses a save in the same words, with how many fields to fix', async ({ page, url }) => {
+  await startWithSample(page, url);
+  const forms = [
+    ['agreements/new', 'Thêm văn bản'],
+    ['events/new', 'Ghi sự kiện'],
+    ['recommendations/new', 'Thêm kiến nghị'],
+    ['organisations/new', 'Thêm cơ quan, đơn vị'],
+    ['people/new', 'Thêm người'],
+  ];
+  const said = {};
+  for (const [route, title] of forms) {
+    await page.goto(`${url}#/${route}`);
+    await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    const alert = page.getByRole('alert').filter({ hasText: /^Chưa lưu/ });
+    await alert.waitFor({ timeout: 10_000 });
+    said[route] = (await alert.textContent()).trim();
+  }
+  for (const [route, text] of Object.entries(said)) {
+    assert.match(text, /^Chưa lưu: có \d+ chỗ cần sửa \(đánh dấu đỏ\)\. Dữ liệu chưa thay đổi\.$/, `${route}: ${text}`);
+  }
+  assert.equal(said['organisations/new'], 'Chưa lưu: có 1 chỗ cần sửa (đánh dấu đỏ). Dữ liệu chưa thay đổi.');
+
+  // A date that cannot be read counts as one more field to fix (here with the missing name).
+  await page.goto(`${url}#/people/new`);
+  await page.getByRole('button', { name: '+ Thêm chức vụ' }).click();
+  await page.getByLabel('Từ ngày').fill('abc');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  const person = page.getByRole('alert').filter({ hasText: /^Chưa lưu/ });
+  await person.waitFor();
+  const count = Number((await person.textContent()).match(/có (\d+) chỗ/)[1]);
+  const marked = await page.locator('#person-form [aria-invalid="true"]').count();
+  assert.ok(count >= 2 && count === marked, `counted ${count}, marked ${marked}`);
+
+  // The same words in English.
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByText(`Not saved: ${count} things to fix (marked in red). Nothing has changed yet.`, { exact: true }).waitFor();
+});

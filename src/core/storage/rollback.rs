@@ -104,6 +104,27 @@ impl Rollback {
             })
     }
 
+    /// True when this mark is the undo of the import that wrote exactly `written` (each record
+    /// with the version the import wrote, as its undo keeps them): another tab undid that import,
+    /// so its undo is no longer to be offered. Another import's undo, or none, is not.
+    pub fn undoes<'a>(
+        &self,
+        written: impl IntoIterator<Item = (RecordKey, &'a VersionVector)>,
+    ) -> bool {
+        let mut count = 0;
+        for (key, version) in written {
+            count += 1;
+            let same = self
+                .records
+                .get(&key)
+                .is_some_and(|r| r.written.compare(version) == Causality::Equal);
+            if !same {
+                return false;
+            }
+        }
+        count > 0 && count == self.records.len()
+    }
+
     /// True when `version` of `key` is the copy the import added and this undo removed.
     pub fn took_out(&self, key: RecordKey, version: &VersionVector) -> bool {
         self.records

@@ -214,7 +214,8 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
     let parent = RwSignal::new(initial.parent);
     let notes = RwSignal::new(initial.notes.clone());
     let issues = RwSignal::new(Vec::<Issue>::new());
-    let form_error = RwSignal::new(false);
+    // A refused save: how many problems to fix (the same words as every form).
+    let form_error = RwSignal::new(None::<usize>);
     let blockers = RwSignal::new(None::<Vec<crate::core::workspace::RecordKey>>);
 
     // The record as the form shows it, at the version last read or saved: what the user changes
@@ -278,7 +279,7 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
                 }
                 // A warning (a name already in the directory) stays in view after saving.
                 issues.set(warnings);
-                form_error.set(false);
+                form_error.set(None);
                 unsaved.lower();
                 state.notify(|i18n| tr!(i18n, "directory-saved"), None);
                 if id.is_none() {
@@ -286,8 +287,8 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
                 }
             }
             Err(found) => {
+                form_error.set(Some(found.iter().filter(|i| i.is_error()).count()));
                 issues.set(found);
-                form_error.set(true);
                 focus_first_invalid("organisation-form");
             }
         }
@@ -363,9 +364,9 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
                 <label for="organisation-notes">{move_tr!("directory-notes-label")}</label>
                 <textarea id="organisation-notes" rows="3" prop:value=move || notes.get() on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
 
-                <Show when=move || form_error.get()>
-                    <p class="field-error" role="alert">{move_tr!("directory-form-error")}</p>
-                </Show>
+                {move || form_error.get().map(|count| view! {
+                    <p class="field-error" role="alert">{move_tr!("form-not-saved", {"count" => count})}</p>
+                })}
                 <div class="actions">
                     <button type="submit" class="primary">{move_tr!("directory-save")}</button>
                     {id.is_none().then(|| view! { <a class="button" href=Route::Organisations.href()>{move_tr!("directory-cancel")}</a> })}

@@ -262,7 +262,8 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
     // is told apart from what changed elsewhere meanwhile (core::form_edit).
     let opened = StoredValue::new(initial.clone());
     let issues = RwSignal::new(Vec::<Issue>::new());
-    let form_error = RwSignal::new(false);
+    // A refused save: how many problems to fix (the same words as every form).
+    let form_error = RwSignal::new(None::<usize>);
     let blockers = RwSignal::new(None::<Vec<crate::core::workspace::RecordKey>>);
 
     let add_row = move |_| {
@@ -296,14 +297,14 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
     let raise = unsaved.raiser();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut bad_date = false;
+        let mut bad_dates = 0;
         let positions: Vec<PositionHeld> = rows
             .get_untracked()
             .iter()
             .map(|row| {
                 let from = check_date(row.from, row.from_error, Bound::Start);
                 let to = check_date(row.to, row.to_error, Bound::End);
-                bad_date |= from.is_err() || to.is_err();
+                bad_dates += usize::from(from.is_err()) + usize::from(to.is_err());
                 PositionHeld {
                     title: row.title.get_untracked().trim().to_string(),
                     organisation: row.organisation.get_untracked(),
@@ -322,10 +323,13 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
         let record = state
             .data
             .with_untracked(|d| onto_stored(d, &opened.get_value(), record));
-        if bad_date {
+        if bad_dates > 0 {
             // Nothing is saved; the other fields' problems are shown at the same time.
-            issues.set(state.data.with_untracked(|d| validate::person(&record, d)));
-            form_error.set(true);
+            let found = state.data.with_untracked(|d| validate::person(&record, d));
+            form_error.set(Some(
+                bad_dates + found.iter().filter(|i| i.is_error()).count(),
+            ));
+            issues.set(found);
             focus_first_invalid("person-form");
             return;
         }
@@ -346,7 +350,7 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
                     opened.set_value(from_form(saved, positions));
                 }
                 issues.set(Vec::new());
-                form_error.set(false);
+                form_error.set(None);
                 unsaved.lower();
                 state.notify(|i18n| tr!(i18n, "directory-saved"), None);
                 if id.is_none() {
@@ -354,8 +358,8 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
                 }
             }
             Err(found) => {
+                form_error.set(Some(found.iter().filter(|i| i.is_error()).count()));
                 issues.set(found);
-                form_error.set(true);
                 focus_first_invalid("person-form");
             }
         }
@@ -408,9 +412,9 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
                     <button type="button" on:click=add_row>{move_tr!("directory-person-position-add")}</button>
                 </fieldset>
 
-                <Show when=move || form_error.get()>
-                    <p class="field-error" role="alert">{move_tr!("directory-form-error")}</p>
-                </Show>
+                {move || form_error.get().map(|count| view! {
+                    <p class="field-error" role="alert">{move_tr!("form-not-saved", {"count" => count})}</p>
+                })}
                 <div class="actions">
                     <button type="submit" class="primary">{move_tr!("directory-save")}</button>
                     {id.is_none().then(|| view! { <a class="button" href=Route::People.href()>{move_tr!("directory-cancel")}</a> })}

@@ -311,7 +311,7 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
         <nav class="breadcrumb" aria-label=move_tr!("events-breadcrumb-label")><a href=Route::Events.href()>{move_tr!("events-title")}</a></nav>
         <h1>{if is_new { move_tr!("events-new-title") } else { move_tr!("events-edit-title") }}</h1>
         {move || summary.get().map(|count| view! {
-            <div class="banner error" role="alert">{move || tr!(i18n, "events-form-summary", {"count" => count})}</div>
+            <div class="banner error" role="alert">{move || tr!(i18n, "form-not-saved", {"count" => count})}</div>
         })}
         <form id="event-form" on:submit=save novalidate=true on:input=raise.clone() on:change=raise>
             <fieldset class="card">

@@ -96,7 +96,8 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
     let response = RwSignal::new(initial.response.clone());
     let responded_on = RwSignal::new(format_optional(initial.responded_on));
     let issues = RwSignal::new(stored_warnings);
-    let form_error = RwSignal::new(false);
+    // A refused save: how many problems to fix (the same words as every form).
+    let form_error = RwSignal::new(None::<usize>);
     let blockers = RwSignal::new(None::<Vec<RecordKey>>);
 
     let organisations = {
@@ -208,8 +209,8 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
                 .with_untracked(|d| validate_activity::recommendation(&record, d)),
         );
         if has_errors(&found) {
+            form_error.set(Some(found.iter().filter(|i| i.is_error()).count()));
             issues.set(found);
-            form_error.set(true);
             focus_first_invalid("recommendation-form");
             return;
         }
@@ -223,7 +224,7 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
         }
         // Warnings stay in view after saving.
         issues.set(found);
-        form_error.set(false);
+        form_error.set(None);
         unsaved.lower();
         let changed = id.is_some();
         state.notify(
@@ -417,9 +418,9 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
                     <textarea id="recommendation-response" rows="3" prop:value=move || response.get()
                         on:input=move |ev| response.set(event_target_value(&ev))></textarea>
                 </div>
-                <Show when=move || form_error.get()>
-                    <p class="field-error" role="alert">{move_tr!("recommendations-form-error")}</p>
-                </Show>
+                {move || form_error.get().map(|count| view! {
+                    <p class="field-error" role="alert">{move_tr!("form-not-saved", {"count" => count})}</p>
+                })}
                 <div class="actions">
                     <button type="submit" class="primary">{move_tr!("recommendations-save")}</button>
                     {id.is_none().then(|| view! { <a class="button" href=Route::Recommendations.href()>{move_tr!("recommendations-cancel")}</a> })}

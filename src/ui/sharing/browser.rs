@@ -74,7 +74,12 @@ pub fn store_undo(undo: &UndoImport) -> bool {
 
 pub fn stored_undo() -> Option<UndoImport> {
     let raw = LocalStore::open().ok()?.get(UNDO_KEY).ok()??;
-    serde_json::from_str(&raw).ok()
+    read_undo(&raw)
+}
+
+/// The stored undo's text (as read here, or as another tab's `storage` event brings it).
+pub fn read_undo(raw: &str) -> Option<UndoImport> {
+    serde_json::from_str(raw).ok()
 }
 
 pub fn clear_undo() -> Result<(), StoreError> {

@@ -23,9 +23,11 @@ use crate::core::import::{
 use crate::core::merge::Choice;
 use crate::core::meta::new_id;
 use crate::core::model::{AgreementKind, Collection, Record};
+use crate::core::storage::keys::ROLLBACK_KEY;
 use crate::core::storage::Rollback;
 use crate::core::workspace::RecordKey;
 use crate::route::Route;
+use crate::web::tabs::StorageChange;
 
 /// Where the import stands.
 #[derive(Clone)]
@@ -71,14 +73,64 @@ pub struct Sharing {
 
 impl Sharing {
     pub fn provide() {
-        provide_context(Sharing {
+        let sharing = Sharing {
             stage: RwSignal::new(Stage::Idle),
             choices: RwSignal::new(BTreeMap::new()),
             undo: RwSignal::new(browser::stored_undo().map(Arc::new)),
             undo_message: RwSignal::new(None),
             dragging: RwSignal::new(false),
             fingerprints: StoredValue::new(Fingerprints::default()),
-        });
+        };
+        provide_context(sharing);
+        crate::web::tabs::on_change(move |change| sharing.hear(change));
+    }
+
+    /// Another tab's write that concerns the last import's undo: the offer here follows it
+    /// without a reload. An undo done there stops the offer (the mark comes first, even when
+    /// the undo is not fully stored yet; the stored undo is removed once it is); an import done
+    /// there is offered here.
+    fn hear(self, change: StorageChange) {
+        match change.key.as_deref() {
+            Some(browser::UNDO_KEY) => match change.new_value.as_deref() {
+                None => self.undone_elsewhere(),
+                Some(raw) => {
+                    self.undo.set(browser::read_undo(raw).map(Arc::new));
+                    self.undo_message.set(None);
+                }
+            },
+            Some(ROLLBACK_KEY) => {
+                let Some(mark) = change.new_value.as_deref().and_then(Rollback::decode) else {
+                    return;
+                };
+                let undone = self.undo.with_untracked(|undo| {
+                    undo.as_ref().is_some_and(|undo| {
+                        mark.undoes(undo.entries.iter().map(|e| (e.key(), &e.written)))
+                    })
+                });
+                if undone {
+                    self.undone_elsewhere();
+                }
+            }
+            Some(_) => {}
+            // The whole store was cleared: nothing left to undo.
+            None => self.undo.set(None),
+        }
+    }
+
+    /// The import offered here was undone in another tab: the offer goes, and says so.
+    fn undone_elsewhere(self) {
+        let Some(undo) = self.undo.get_untracked() else {
+            return;
+        };
+        self.undo.set(None);
+        if matches!(self.stage.get_untracked(), Stage::Applied(_)) {
+            self.stage.set(Stage::Idle);
+        }
+        let office = undo.from_office.clone();
+        let message = crate::ui::i18n::current()
+            .map(|i18n| tr!(i18n, "sharing-undone-elsewhere", {"office" => office}))
+            .unwrap_or_default();
+        self.undo_message.set(Some((true, message)));
     }
 
     /// Brings the fingerprints up to date with the data (only records edited since are written

@@ -429,3 +429,37 @@ fn a_stale_mark_changes_nothing_on_loading_and_a_new_import_removes_it() {
     save_records(&mut store, &b.data, &all, &mut b.session, stamp(90).now);
     assert_eq!(differing(&load(&store).unwrap().data, &c.data), vec![]);
 }
+
+#[test]
+fn the_mark_names_the_import_it_undid_so_other_tabs_stop_offering_that_undo() {
+    let before = generate::dataset(6, 60, 5);
+    let (mut store, mut a, _) = two_tabs(&before);
+    let file = other_office_file(&before, 2, 1);
+    let undo = import_in(&mut a, &mut store, &file, 2, 1);
+    store.events.clear();
+    undo_in(&mut a, &mut store, &undo);
+    // What another tab hears: the mark's text, announced first.
+    let (key, raw) = &store.events[0];
+    assert_eq!(key, keys::ROLLBACK_KEY);
+    let mark = Rollback::decode(raw.as_deref().unwrap()).unwrap();
+    let written = |u: &import::UndoImport| -> Vec<(RecordKey, VersionVector)> {
+        u.entries
+            .iter()
+            .map(|e| (e.key(), e.written.clone()))
+            .collect()
+    };
+    let undoes = |w: &[(RecordKey, VersionVector)]| mark.undoes(w.iter().map(|(k, v)| (*k, v)));
+    let this = written(&undo);
+    assert!(undoes(&this));
+
+    // Not a part of it, nor the same records at other versions, nor nothing.
+    assert!(!undoes(&this[..1]));
+    let mut other_versions = this.clone();
+    other_versions[0].1.bump(Uuid::from_u128(0xB));
+    assert!(!undoes(&other_versions));
+    assert!(!undoes(&[]));
+
+    // Nor another import's undo (here, of another file, after this one was undone).
+    let other = import_in(&mut a, &mut store, &other_office_file(&before, 3, 0), 3, 0);
+    assert!(!undoes(&written(&other)));
+}
