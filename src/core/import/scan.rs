@@ -38,14 +38,22 @@ pub(super) fn split<'a>(bytes: &'a [u8], known: &Fingerprints) -> Option<TopLeve
             scan.whitespace();
             scan.expect(b':')?;
             scan.whitespace();
-            // A key given twice keeps its last value, as the careful way does.
             match Collection::from_name(&key) {
                 Some(collection) => {
                     let records = scan.records(known)?;
-                    top.collections
-                        .insert(collection, Section::Records(records));
+                    // Given twice, the first list would go unread, its UTF-8 unchecked: leave
+                    // such a file to the careful way.
+                    if top
+                        .collections
+                        .insert(collection, Section::Records(records))
+                        .is_some()
+                    {
+                        return None;
+                    }
                 }
                 None => {
+                    // A key given twice keeps its last value, as the careful way does (each
+                    // value checked here all the same).
                     let text = std::str::from_utf8(scan.value()?).ok()?;
                     let raw: &RawValue = serde_json::from_str(text).ok()?;
                     top.fields.insert(key, raw);
