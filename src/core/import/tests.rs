@@ -505,6 +505,12 @@ fn the_quick_scan_splits_every_layout_as_the_careful_way_does() {
         ),
         ("cut short", text[..text.len() / 2].to_string(), false),
         ("garbage after the end", format!("{text}x"), false),
+        // Found by the fuzz target: a backslash as the last byte, inside a string.
+        (
+            "cut short after a backslash",
+            format!("{}\\", &text[..first_record + 10]),
+            false,
+        ),
         (
             "a missing comma between records",
             text.replacen("},\n{", "}\n{", 1),
