@@ -6,26 +6,39 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::Datelike;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+use super::event::Event;
 use super::meta::Id;
 use super::model::{one_line, Agreement, AgreementKind, Organisation, Person, Record};
-use super::workspace::{Dataset, Stored};
+use super::workspace::Dataset;
 
-/// Where the rules look up the records a record names: the office's data (a [`Dataset`]), or
-/// the data an import would leave (core/import/rules.rs), seen through without copying it.
+/// Where the rules look up the records a record names, deleted ones included: the office's
+/// data (a [`Dataset`]), or the data an import would leave (core/import/rules.rs), seen through
+/// without copying it. A trait object, so each rule is compiled once for both.
 pub trait Lookup {
-    /// Record `id` of type `T`, deleted or not.
-    fn get<T: Stored>(&self, id: &Id) -> Option<&T>;
-
-    /// Record `id` of type `T`, unless it is deleted.
-    fn live<T: Stored>(&self, id: &Id) -> Option<&T> {
-        self.get::<T>(id).filter(|r| r.is_live())
-    }
+    fn organisation(&self, id: &Id) -> Option<&Organisation>;
+    fn person(&self, id: &Id) -> Option<&Person>;
+    fn agreement(&self, id: &Id) -> Option<&Agreement>;
+    fn event(&self, id: &Id) -> Option<&Event>;
 }
 
 impl Lookup for Dataset {
-    fn get<T: Stored>(&self, id: &Id) -> Option<&T> {
-        T::table(self).get(id)
+    fn organisation(&self, id: &Id) -> Option<&Organisation> {
+        self.organisations.get(id)
     }
+    fn person(&self, id: &Id) -> Option<&Person> {
+        self.people.get(id)
+    }
+    fn agreement(&self, id: &Id) -> Option<&Agreement> {
+        self.agreements.get(id)
+    }
+    fn event(&self, id: &Id) -> Option<&Event> {
+        self.events.get(id)
+    }
+}
+
+/// A record looked up, unless it is deleted.
+pub fn live<T: Record>(record: Option<&T>) -> Option<&T> {
+    record.filter(|r| r.is_live())
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -225,7 +238,7 @@ fn years_in(text: &str) -> Vec<i32> {
 }
 
 pub fn agreement(a: &Agreement, data: &Dataset) -> Vec<Issue> {
-    agreement_with(a, data, |number| {
+    agreement_with(a, data, &|number| {
         data.agreements
             .iter_live()
             .find(|other| other.id() != a.id() && holds_number(other, number, a))
@@ -236,10 +249,11 @@ pub fn agreement(a: &Agreement, data: &Dataset) -> Vec<Issue> {
 /// [`agreement`], with the search for another live agreement of the same parties that holds
 /// the number (given normalised) left to the caller: the import checks many agreements at once
 /// and looks each number up in a [`NumberIndex`] instead of going through every agreement.
+/// (A `dyn` search, so the rules are compiled once for both.)
 pub fn agreement_with(
     a: &Agreement,
-    data: &impl Lookup,
-    number_taken_by: impl FnOnce(&str) -> Option<Id>,
+    data: &dyn Lookup,
+    number_taken_by: &dyn Fn(&str) -> Option<Id>,
 ) -> Vec<Issue> {
     let mut issues = Vec::new();
     let id = a.id();
@@ -285,7 +299,7 @@ pub fn agreement_with(
     }
     let mut seen = BTreeSet::new();
     for (i, party) in a.parties.iter().enumerate() {
-        if data.live::<Organisation>(&party.organisation).is_none() {
+        if live(data.organisation(&party.organisation)).is_none() {
             issues.push(Issue::error(
                 format!("parties[{i}].organisation"),
                 Problem::UnknownOrganisation,
@@ -306,7 +320,7 @@ pub fn agreement_with(
 
     // Signatories sign for a party.
     for (i, s) in a.signatories.iter().enumerate() {
-        if data.live::<Person>(&s.person).is_none() {
+        if live(data.person(&s.person)).is_none() {
             issues.push(Issue::error(
                 format!("signatories[{i}].person"),
                 Problem::UnknownPerson,
@@ -348,9 +362,7 @@ pub fn agreement_with(
             issues.push(Issue::error("parent", Problem::ParentOnlyForPlans));
         } else if parent == id {
             issues.push(Issue::error("parent", Problem::OwnParent));
-        } else if data
-            .live::<Agreement>(&parent)
-            .is_none_or(|p| p.kind != AgreementKind::Regulation)
+        } else if live(data.agreement(&parent)).is_none_or(|p| p.kind != AgreementKind::Regulation)
         {
             issues.push(Issue::error("parent", Problem::ParentNotRegulation));
         }
@@ -376,9 +388,7 @@ pub fn agreement_with(
                     issues.push(Issue::error("supersedes", Problem::SupersedesCycle));
                     break;
                 }
-                next = data
-                    .get::<Agreement>(&current)
-                    .and_then(|prev| prev.supersedes);
+                next = data.agreement(&current).and_then(|prev| prev.supersedes);
             }
         }
     }
@@ -386,7 +396,7 @@ pub fn agreement_with(
 }
 
 pub fn organisation(o: &Organisation, data: &Dataset) -> Vec<Issue> {
-    organisation_with(o, data, |name| {
+    organisation_with(o, data, &|name| {
         data.organisations
             .iter_live()
             .find(|other| other.id() != o.id() && same_name_key(&other.name) == name)
@@ -398,8 +408,8 @@ pub fn organisation(o: &Organisation, data: &Dataset) -> Vec<Issue> {
 /// compared) left to the caller: the import, which keeps errors only, skips it.
 pub fn organisation_with(
     o: &Organisation,
-    data: &impl Lookup,
-    name_taken_by: impl FnOnce(&str) -> Option<Id>,
+    data: &dyn Lookup,
+    name_taken_by: &dyn Fn(&str) -> Option<Id>,
 ) -> Vec<Issue> {
     let mut issues = Vec::new();
     if o.name.trim().is_empty() {
@@ -408,7 +418,7 @@ pub fn organisation_with(
     if let Some(parent) = o.parent {
         if parent == o.id() {
             issues.push(Issue::error("parent", Problem::OwnParent));
-        } else if data.live::<Organisation>(&parent).is_none() {
+        } else if live(data.organisation(&parent)).is_none() {
             issues.push(Issue::error("parent", Problem::UnknownOrganisation));
         }
     }
@@ -426,7 +436,7 @@ fn same_name_key(name: &str) -> String {
     one_line(&name.nfc().flat_map(char::to_lowercase).collect::<String>())
 }
 
-pub fn person(p: &Person, data: &impl Lookup) -> Vec<Issue> {
+pub fn person(p: &Person, data: &dyn Lookup) -> Vec<Issue> {
     let mut issues = Vec::new();
     if p.full_name.trim().is_empty() {
         issues.push(Issue::error("full_name", Problem::Required));
@@ -447,7 +457,7 @@ pub fn person(p: &Person, data: &impl Lookup) -> Vec<Issue> {
             }
         }
         if let Some(org) = pos.organisation {
-            if data.live::<Organisation>(&org).is_none() {
+            if live(data.organisation(&org)).is_none() {
                 issues.push(Issue::error(
                     format!("positions[{i}].organisation"),
                     Problem::UnknownOrganisation,

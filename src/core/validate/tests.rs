@@ -317,7 +317,7 @@ fn the_number_index_finds_what_the_scan_finds() {
     let mut clashes = 0;
     for a in data.agreements.iter_all() {
         let scanned = agreement(a, &data);
-        let indexed = agreement_with(a, &data, |number| index.taken_by(a, number));
+        let indexed = agreement_with(a, &data, &|number| index.taken_by(a, number));
         assert_eq!(indexed, scanned, "{}", a.number);
         clashes += scanned
             .iter()

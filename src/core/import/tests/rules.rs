@@ -406,3 +406,34 @@ fn a_record_ours_is_newer_than_is_seen_as_ours() {
         )]
     );
 }
+
+#[test]
+fn warnings_follow_the_file_even_when_it_is_not_in_id_order() {
+    // A file put together by hand: its agreements in reverse order of id.
+    let here = sample_dataset();
+    let mut there = here.clone();
+    let mut ids = Vec::new();
+    for a in here.agreements.iter_live().take(3) {
+        let mut a = a.clone();
+        a.title = String::new();
+        ids.push(a.id());
+        there.commit(a, stamp(0xB, 100));
+    }
+    let mut value: serde_json::Value =
+        serde_json::from_str(&export_all(&there, &office(0xB, "B"))).unwrap();
+    value["agreements"].as_array_mut().unwrap().reverse();
+    let text = value.to_string();
+    let file = read_file(text.as_bytes(), &here).unwrap();
+    let mut places: Vec<String> = ids
+        .iter()
+        .map(|id| place(&text, Collection::Agreements, *id))
+        .collect();
+    places.reverse();
+    assert_eq!(
+        broken(&file),
+        places
+            .iter()
+            .map(|p| format!("{p}.title: Bắt buộc nhập."))
+            .collect::<Vec<_>>()
+    );
+}
