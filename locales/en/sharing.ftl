@@ -269,3 +269,6 @@ import-duplicate-id = Record id { $id } appears twice in the file: { $first } an
 ## Warnings of the preview (src/core/import/mod.rs)
 import-warning-missing-reference = { $path } points to record { $id }, which is neither in the file nor here.
 import-warning-unknown-section = The file's section "{ $name }" does not belong to this version, so it is skipped.
+# A form's rule broken by a record of the file (src/core/import/rules.rs): the problem is the
+# form's own sentence (common.ftl), after the record's place in the file and its field.
+import-warning-rule = { $path }: { $problem }

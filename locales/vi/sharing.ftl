@@ -208,3 +208,6 @@ import-duplicate-id = Mã bản ghi { $id } xuất hiện hai lần trong tệp:
 ## Warnings of the preview (src/core/import/mod.rs)
 import-warning-missing-reference = { $path } trỏ tới bản ghi { $id }, không có trong tệp và cũng chưa có ở đây.
 import-warning-unknown-section = Mục "{ $name }" của tệp không thuộc phiên bản này nên được bỏ qua.
+# A form's rule broken by a record of the file (src/core/import/rules.rs): the problem is the
+# form's own sentence (common.ftl), after the record's place in the file and its field.
+import-warning-rule = { $path }: { $problem }

@@ -1,14 +1,45 @@
 //! The rules a record must meet before it is saved, each tied to the field it concerns,
 //! so the form can show the message beside that field.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::Datelike;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+use super::event::Event;
 use super::meta::Id;
 use super::model::{one_line, Agreement, AgreementKind, Organisation, Person, Record};
 use super::workspace::Dataset;
+
+/// Where the rules look up the records a record names, deleted ones included: the office's
+/// data (a [`Dataset`]), or the data an import would leave (core/import/rules.rs), seen through
+/// without copying it. A trait object, so each rule is compiled once for both.
+pub trait Lookup {
+    fn organisation(&self, id: &Id) -> Option<&Organisation>;
+    fn person(&self, id: &Id) -> Option<&Person>;
+    fn agreement(&self, id: &Id) -> Option<&Agreement>;
+    fn event(&self, id: &Id) -> Option<&Event>;
+}
+
+impl Lookup for Dataset {
+    fn organisation(&self, id: &Id) -> Option<&Organisation> {
+        self.organisations.get(id)
+    }
+    fn person(&self, id: &Id) -> Option<&Person> {
+        self.people.get(id)
+    }
+    fn agreement(&self, id: &Id) -> Option<&Agreement> {
+        self.agreements.get(id)
+    }
+    fn event(&self, id: &Id) -> Option<&Event> {
+        self.events.get(id)
+    }
+}
+
+/// A record looked up, unless it is deleted.
+pub fn live<T: Record>(record: Option<&T>) -> Option<&T> {
+    record.filter(|r| r.is_live())
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Severity {
@@ -86,11 +117,40 @@ impl Issue {
 /// Numbers compare without case or spaces, and whatever the Unicode form of their letters (a
 /// number pasted from a PDF is often decomposed): "01/QCPH-UBND-TĐ" = "01 / qcph-ubnd-tđ".
 fn normalised_number(number: &str) -> String {
-    number
-        .nfc()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::new();
+    for_number_char(number, |c| out.push(c));
+    out
+}
+
+/// Calls `f` with each character of the number as compared, in order, without building it.
+fn for_number_char(number: &str, mut f: impl FnMut(char)) {
+    let mut fold = |c: char| {
+        if c.is_ascii() {
+            // ASCII's own whitespace and case, quicker (U+000B is whitespace for `char`).
+            if !c.is_whitespace() {
+                f(c.to_ascii_lowercase());
+            }
+        } else if !c.is_whitespace() {
+            c.to_lowercase().for_each(&mut f);
+        }
+    };
+    // Most numbers are already composed: the quick check spares composing them again.
+    if is_nfc_quick(number.chars()) == IsNormalized::Yes {
+        number.chars().for_each(&mut fold);
+    } else {
+        number.nfc().for_each(&mut fold);
+    }
+}
+
+/// A hash of the number as compared (None: it has none), taken without building it: the import's
+/// [`NumberIndex`] reads every agreement's number, and equal numbers have equal hashes.
+fn number_hash(number: &str) -> Option<u64> {
+    let mut hash = None::<u64>;
+    for_number_char(number, |c| {
+        let h = hash.unwrap_or(0xcbf2_9ce4_8422_2325);
+        hash = Some((h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x5851_f42d_4c95_7f2d));
+    });
+    hash
 }
 
 fn party_set(agreement: &Agreement) -> BTreeSet<Id> {
@@ -107,6 +167,52 @@ pub fn numbers_clash(a: &Agreement, b: &Agreement) -> bool {
 /// only when the numbers match.
 fn holds_number(other: &Agreement, number: &str, a: &Agreement) -> bool {
     normalised_number(&other.number) == number && party_set(other) == party_set(a)
+}
+
+/// Live agreements by their number, for checking many agreements' numbers at once
+/// ([`agreement_with`]): one pass over the agreements instead of one per agreement checked.
+#[derive(Debug, Default)]
+pub struct NumberIndex<'a> {
+    /// By the hash of the number; the numbers themselves are compared on asking.
+    holders: HashMap<u64, Vec<&'a Agreement>>,
+}
+
+impl<'a> NumberIndex<'a> {
+    /// The live agreements among `agreements` (each id once) that may hold one of the numbers
+    /// of `checked`, the agreements that will be asked about.
+    pub fn new<'c>(
+        checked: impl IntoIterator<Item = &'c Agreement>,
+        agreements: impl IntoIterator<Item = &'a Agreement>,
+    ) -> NumberIndex<'a> {
+        let mut holders: HashMap<u64, Vec<&'a Agreement>> = checked
+            .into_iter()
+            .filter_map(|a| number_hash(&a.number))
+            .map(|hash| (hash, Vec::new()))
+            .collect();
+        if holders.is_empty() {
+            return NumberIndex { holders };
+        }
+        for other in agreements.into_iter().filter(|o| o.is_live()) {
+            if let Some(list) = number_hash(&other.number).and_then(|h| holders.get_mut(&h)) {
+                list.push(other);
+            }
+        }
+        NumberIndex { holders }
+    }
+
+    /// The agreement other than `a`, of the same parties, that holds `a`'s number (`number`,
+    /// as compared): the first by id, as [`agreement`] finds it.
+    pub fn taken_by(&self, a: &Agreement, number: &str) -> Option<Id> {
+        let holders = self.holders.get(&number_hash(&a.number)?)?;
+        let parties = party_set(a);
+        holders
+            .iter()
+            .filter(|other| other.id() != a.id())
+            .filter(|other| normalised_number(&other.number) == number)
+            .filter(|other| party_set(other) == parties)
+            .map(|other| other.id())
+            .min()
+    }
 }
 
 /// Four-digit years (1900–2199) written in a text, in order.
@@ -132,6 +238,23 @@ fn years_in(text: &str) -> Vec<i32> {
 }
 
 pub fn agreement(a: &Agreement, data: &Dataset) -> Vec<Issue> {
+    agreement_with(a, data, &|number| {
+        data.agreements
+            .iter_live()
+            .find(|other| other.id() != a.id() && holds_number(other, number, a))
+            .map(Record::id)
+    })
+}
+
+/// [`agreement`], with the search for another live agreement of the same parties that holds
+/// the number (given normalised) left to the caller: the import checks many agreements at once
+/// and looks each number up in a [`NumberIndex`] instead of going through every agreement.
+/// (A `dyn` search, so the rules are compiled once for both.)
+pub fn agreement_with(
+    a: &Agreement,
+    data: &dyn Lookup,
+    number_taken_by: &dyn Fn(&str) -> Option<Id>,
+) -> Vec<Issue> {
     let mut issues = Vec::new();
     let id = a.id();
 
@@ -176,7 +299,7 @@ pub fn agreement(a: &Agreement, data: &Dataset) -> Vec<Issue> {
     }
     let mut seen = BTreeSet::new();
     for (i, party) in a.parties.iter().enumerate() {
-        if data.organisations.live(&party.organisation).is_none() {
+        if live(data.organisation(&party.organisation)).is_none() {
             issues.push(Issue::error(
                 format!("parties[{i}].organisation"),
                 Problem::UnknownOrganisation,
@@ -197,7 +320,7 @@ pub fn agreement(a: &Agreement, data: &Dataset) -> Vec<Issue> {
 
     // Signatories sign for a party.
     for (i, s) in a.signatories.iter().enumerate() {
-        if data.people.live(&s.person).is_none() {
+        if live(data.person(&s.person)).is_none() {
             issues.push(Issue::error(
                 format!("signatories[{i}].person"),
                 Problem::UnknownPerson,
@@ -239,10 +362,7 @@ pub fn agreement(a: &Agreement, data: &Dataset) -> Vec<Issue> {
             issues.push(Issue::error("parent", Problem::ParentOnlyForPlans));
         } else if parent == id {
             issues.push(Issue::error("parent", Problem::OwnParent));
-        } else if data
-            .agreements
-            .live(&parent)
-            .is_none_or(|p| p.kind != AgreementKind::Regulation)
+        } else if live(data.agreement(&parent)).is_none_or(|p| p.kind != AgreementKind::Regulation)
         {
             issues.push(Issue::error("parent", Problem::ParentNotRegulation));
         }
@@ -251,15 +371,8 @@ pub fn agreement(a: &Agreement, data: &Dataset) -> Vec<Issue> {
     // The number is unique among live agreements of the same parties.
     let number = normalised_number(&a.number);
     if !number.is_empty() {
-        if let Some(other) = data
-            .agreements
-            .iter_live()
-            .find(|other| other.id() != id && holds_number(other, &number, a))
-        {
-            issues.push(Issue::error(
-                "number",
-                Problem::NumberTaken { by: other.id() },
-            ));
+        if let Some(by) = number_taken_by(&number) {
+            issues.push(Issue::error("number", Problem::NumberTaken { by }));
         }
     }
 
@@ -275,10 +388,7 @@ pub fn agreement(a: &Agreement, data: &Dataset) -> Vec<Issue> {
                     issues.push(Issue::error("supersedes", Problem::SupersedesCycle));
                     break;
                 }
-                next = data
-                    .agreements
-                    .get(&current)
-                    .and_then(|prev| prev.supersedes);
+                next = data.agreement(&current).and_then(|prev| prev.supersedes);
             }
         }
     }
@@ -286,6 +396,21 @@ pub fn agreement(a: &Agreement, data: &Dataset) -> Vec<Issue> {
 }
 
 pub fn organisation(o: &Organisation, data: &Dataset) -> Vec<Issue> {
+    organisation_with(o, data, &|name| {
+        data.organisations
+            .iter_live()
+            .find(|other| other.id() != o.id() && same_name_key(&other.name) == name)
+            .map(Record::id)
+    })
+}
+
+/// [`organisation`], with the search for another live organisation of the same name (given as
+/// compared) left to the caller: the import, which keeps errors only, skips it.
+pub fn organisation_with(
+    o: &Organisation,
+    data: &dyn Lookup,
+    name_taken_by: &dyn Fn(&str) -> Option<Id>,
+) -> Vec<Issue> {
     let mut issues = Vec::new();
     if o.name.trim().is_empty() {
         issues.push(Issue::error("name", Problem::Required));
@@ -293,21 +418,14 @@ pub fn organisation(o: &Organisation, data: &Dataset) -> Vec<Issue> {
     if let Some(parent) = o.parent {
         if parent == o.id() {
             issues.push(Issue::error("parent", Problem::OwnParent));
-        } else if data.organisations.live(&parent).is_none() {
+        } else if live(data.organisation(&parent)).is_none() {
             issues.push(Issue::error("parent", Problem::UnknownOrganisation));
         }
     }
     let name = same_name_key(&o.name);
     if !name.is_empty() {
-        if let Some(other) = data
-            .organisations
-            .iter_live()
-            .find(|other| other.id() != o.id() && same_name_key(&other.name) == name)
-        {
-            issues.push(Issue::warning(
-                "name",
-                Problem::NameTaken { by: other.id() },
-            ));
+        if let Some(by) = name_taken_by(&name) {
+            issues.push(Issue::warning("name", Problem::NameTaken { by }));
         }
     }
     issues
@@ -318,7 +436,7 @@ fn same_name_key(name: &str) -> String {
     one_line(&name.nfc().flat_map(char::to_lowercase).collect::<String>())
 }
 
-pub fn person(p: &Person, data: &Dataset) -> Vec<Issue> {
+pub fn person(p: &Person, data: &dyn Lookup) -> Vec<Issue> {
     let mut issues = Vec::new();
     if p.full_name.trim().is_empty() {
         issues.push(Issue::error("full_name", Problem::Required));
@@ -339,7 +457,7 @@ pub fn person(p: &Person, data: &Dataset) -> Vec<Issue> {
             }
         }
         if let Some(org) = pos.organisation {
-            if data.organisations.live(&org).is_none() {
+            if live(data.organisation(&org)).is_none() {
                 issues.push(Issue::error(
                     format!("positions[{i}].organisation"),
                     Problem::UnknownOrganisation,

@@ -12,7 +12,7 @@ use super::event::{Event, EventRole};
 use super::meta::Id;
 use super::recommendation::Recommendation;
 use super::status::{status_in, StatusInfo, StatusReason};
-use super::validate::Severity;
+use super::validate::{live, Lookup, Severity};
 use super::workspace::Dataset;
 
 /// What is wrong with a field of an event or a recommendation. The UI words each.
@@ -180,7 +180,7 @@ pub fn parse_count(input: &str) -> Result<Option<u32>, ActivityProblem> {
 
 /// The rules of an event: a title; linked agreements that exist, are not deleted, and are
 /// linked once each; chairs who are people in the directory, each once.
-pub fn event(e: &Event, data: &Dataset) -> Vec<ActivityIssue> {
+pub fn event(e: &Event, data: &dyn Lookup) -> Vec<ActivityIssue> {
     let mut issues = Vec::new();
     if e.title.trim().is_empty() {
         issues.push(ActivityIssue::error("title", ActivityProblem::Required));
@@ -188,7 +188,7 @@ pub fn event(e: &Event, data: &Dataset) -> Vec<ActivityIssue> {
     let mut people = BTreeSet::new();
     for (i, chair) in e.chairs.iter().enumerate() {
         let field = format!("chairs[{i}].person");
-        if data.people.live(&chair.person).is_none() {
+        if live(data.person(&chair.person)).is_none() {
             issues.push(ActivityIssue::error(field, ActivityProblem::UnknownPerson));
         } else if !people.insert(chair.person) {
             issues.push(ActivityIssue::error(
@@ -200,7 +200,7 @@ pub fn event(e: &Event, data: &Dataset) -> Vec<ActivityIssue> {
     let mut linked = BTreeSet::new();
     for (i, link) in e.agreements.iter().enumerate() {
         let field = format!("agreements[{i}].agreement");
-        if data.agreements.live(&link.agreement).is_none() {
+        if live(data.agreement(&link.agreement)).is_none() {
             issues.push(ActivityIssue::error(
                 field,
                 ActivityProblem::UnknownAgreement,
@@ -218,18 +218,18 @@ pub fn event(e: &Event, data: &Dataset) -> Vec<ActivityIssue> {
 /// The rules of a recommendation: its content; at least one addressee, each a live
 /// organisation, once; the event, raiser and agreement (when given) exist; the area is one of
 /// the agreement's. A deadline or answer dated before it was raised is only a warning.
-pub fn recommendation(r: &Recommendation, data: &Dataset) -> Vec<ActivityIssue> {
+pub fn recommendation(r: &Recommendation, data: &dyn Lookup) -> Vec<ActivityIssue> {
     let mut issues = Vec::new();
     if r.content.trim().is_empty() {
         issues.push(ActivityIssue::error("content", ActivityProblem::Required));
     }
     if let Some(event) = r.event {
-        if data.events.live(&event).is_none() {
+        if live(data.event(&event)).is_none() {
             issues.push(ActivityIssue::error("event", ActivityProblem::UnknownEvent));
         }
     }
     if let Some(org) = r.raised_by {
-        if data.organisations.live(&org).is_none() {
+        if live(data.organisation(&org)).is_none() {
             issues.push(ActivityIssue::error(
                 "raised_by",
                 ActivityProblem::UnknownOrganisation,
@@ -245,7 +245,7 @@ pub fn recommendation(r: &Recommendation, data: &Dataset) -> Vec<ActivityIssue> 
     let mut seen = BTreeSet::new();
     for (i, org) in r.addressed_to.iter().enumerate() {
         let field = format!("addressed_to[{i}]");
-        if data.organisations.live(org).is_none() {
+        if live(data.organisation(org)).is_none() {
             issues.push(ActivityIssue::error(
                 field,
                 ActivityProblem::UnknownOrganisation,
@@ -257,7 +257,7 @@ pub fn recommendation(r: &Recommendation, data: &Dataset) -> Vec<ActivityIssue> 
             ));
         }
     }
-    let agreement = r.agreement.and_then(|a| data.agreements.live(&a));
+    let agreement = r.agreement.and_then(|a| live(data.agreement(&a)));
     if r.agreement.is_some() && agreement.is_none() {
         issues.push(ActivityIssue::error(
             "agreement",

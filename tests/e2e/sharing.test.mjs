@@ -247,6 +247,49 @@ e2e('keeping both sides of a conflict on a numbered plan gives two valid agreeme
   }
 }, { timeout: 180_000 });
 
+e2e('a file whose records break the forms\' rules previews a warning for each, at its place, and imports as it is', async ({ page, url }) => {
+  await startWithSample(page, url);
+  // Another office's copy of the 2018 regulation, saved without the form's checks (a file
+  // edited by hand, an older app): no title, an end before the start, a status set by hand
+  // without its reason. Its version has seen an edit of that office, so it is newer than ours.
+  const data = JSON.parse(await fs.readFile(await exportAll(page, 'r0'), 'utf8'));
+  const index = data.agreements.findIndex((a) => a.title === REG_2018);
+  assert.ok(index >= 0);
+  const broken = data.agreements[index];
+  broken.title = '';
+  broken.period.end = '2017-12-31';
+  broken.status_override = { status: 'terminated', reason: '' };
+  broken.version['0b0b0b0b-0b0b-4b0b-8b0b-0b0b0b0b0b0b'] = 1;
+  data.office = { id: '0b0b0b0b-0b0b-4b0b-8b0b-0b0b0b0b0b0b', name: 'Tỉnh Đoàn Trà Vinh' };
+  const file = path.join(ARTIFACTS, 'rules-broken.json');
+  await fs.writeFile(file, JSON.stringify(data, null, 1));
+
+  const before = await storageSnapshot(page);
+  await previewFile(page, file);
+  assert.equal(await count(page, 'Trong tệp mới hơn'), 1);
+  const warnings = page.getByRole('status').filter({ hasText: 'cảnh báo (không ngăn việc nhập)' });
+  await warnings.getByText('3 cảnh báo (không ngăn việc nhập):').waitFor();
+  assert.deepEqual(await warnings.locator('li').allTextContents(), [
+    `agreements[${index}].title: Bắt buộc nhập.`,
+    `agreements[${index}].status_override.reason: Bắt buộc nhập.`,
+    `agreements[${index}].period.end: Ngày kết thúc đứng trước ngày bắt đầu.`,
+  ]);
+  // The sample's notice would sit over the list in the picture.
+  const notice = page.getByRole('button', { name: 'Đóng thông báo' });
+  if (await notice.isVisible()) await notice.click();
+  await page.screenshot({ path: path.join(ARTIFACTS, 'sharing-preview-rules.png'), fullPage: true });
+  // Shown, not written; and the import is not held back.
+  assertSameStorage(before, await storageSnapshot(page));
+  assert.equal(await page.getByRole('button', { name: 'Nhập 1 thay đổi' }).isDisabled(), false);
+  await confirmImport(page);
+
+  // The other office's record is taken as it is: no title, the period and status as sent.
+  const stored = (await storedData(page, 'r1')).agreements.find((a) => a.id === broken.id);
+  assert.equal(stored.title, '');
+  assert.equal(stored.period.end, '2017-12-31');
+  assert.deepEqual(stored.status_override, { status: 'terminated', reason: '' });
+});
+
 e2e('a bad file is refused with its message and changes nothing; a dropped file previews; undo restores exactly', async ({ page, url }) => {
   await startWithSample(page, url);
   await openSharing(page);

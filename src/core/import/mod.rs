@@ -5,12 +5,14 @@
 //! The checks, in order: size; UTF-8 and JSON syntax (line and column); our format; the schema
 //! version (newer: refused; older: migrated); every header field and record against the schema
 //! (its path and the bad value); duplicate ids. References to records that are neither in the
-//! file nor here are warnings, listed in the preview.
+//! file nor here, and the forms' rules broken by a record the import would write ([`rules`]),
+//! are warnings, listed in the preview.
 
 mod error;
 mod fingerprints;
 mod incoming;
 pub mod preview;
+mod rules;
 mod scan;
 mod top;
 
@@ -24,6 +26,7 @@ pub use error::{Arg, Expected, FileError, JsonKind, JsonReason, Message, NotOurs
 pub use fingerprints::Fingerprints;
 pub use incoming::{Incoming, IncomingFile, Recognised};
 pub use preview::{apply, preview, undo, Applied, Group, Preview, UndoImport};
+pub use rules::Rule;
 
 use super::file_format::{Header, Scope, FORMAT_NAME, HEADER_KEYS, SCHEMA_VERSION};
 use super::meta::{Id, Meta};
@@ -43,6 +46,8 @@ pub enum Warning {
     MissingReference { path: String, id: Id },
     /// A top-level key this version does not know (a collection of a newer app): skipped.
     UnknownSection { name: String },
+    /// A record the import would write breaks a rule its form enforces: taken as it is.
+    BrokenRule { path: String, rule: Rule },
 }
 
 impl Warning {
@@ -57,6 +62,9 @@ impl Warning {
             Warning::UnknownSection { name } => {
                 Message::new("import-warning-unknown-section").text("name", name.clone())
             }
+            Warning::BrokenRule { path, rule } => Message::new("import-warning-rule")
+                .text("path", path.clone())
+                .message("problem", rule.message()),
         }
     }
 }
@@ -75,8 +83,9 @@ impl std::fmt::Display for Position {
     }
 }
 
-/// Checks a file and reads its records; `local` is only looked at (for missing references, and
-/// with `known`, its fingerprints, for records exactly ours, which need no building or check).
+/// Checks a file and reads its records; `local` is only looked at (for missing references and
+/// the forms' rules, and with `known`, its fingerprints, for records exactly ours, which need no
+/// building or check).
 pub fn read_file(
     bytes: &[u8],
     local: &Dataset,
@@ -294,6 +303,8 @@ fn read_top(
     }
     let missing = missing_references(&file, &named, nested_ids, local);
     file.warnings.extend(missing);
+    let broken = rules::broken_rules(&file, local);
+    file.warnings.extend(broken);
     Ok(file)
 }
 

@@ -847,3 +847,5 @@ fn undo_refuses_to_remove_an_added_record_that_a_later_edit_uses() {
     );
     assert_eq!(a, before, "nothing changed");
 }
+
+mod rules;

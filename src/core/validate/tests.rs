@@ -278,6 +278,55 @@ fn number_is_unique_among_live_agreements_of_the_same_parties() {
     assert!(agreement(&b, &data).is_empty());
 }
 
+/// The import's way of checking numbers (one index for many agreements) finds exactly what
+/// the form's scan finds, holder included: the same number written otherwise, other parties, a
+/// deleted holder, several holders (the first by id).
+#[test]
+fn the_number_index_finds_what_the_scan_finds() {
+    let mut data = crate::generate::dataset(30, 120, 3);
+    let originals: Vec<Agreement> = data
+        .agreements
+        .iter_live()
+        .filter(|a| !a.number.is_empty())
+        .take(12)
+        .cloned()
+        .collect();
+    assert_eq!(originals.len(), 12);
+    for (i, original) in originals.iter().enumerate() {
+        let mut copy = original.clone();
+        copy.meta = Meta::new(Uuid::from_u128(0x1000 + i as u128), now());
+        match i % 4 {
+            0 => copy.number = format!(" {} ", original.number.to_lowercase()),
+            1 => copy.number = original.number.nfd().collect(),
+            2 => copy.parties.reverse(),
+            _ => copy.parties.truncate(1),
+        }
+        if i == 0 {
+            let mut third = copy.clone();
+            third.meta = Meta::new(Uuid::from_u128(0x2000), now());
+            data.agreements.put(third);
+        }
+        data.agreements.put(copy);
+        if i == 5 {
+            let mut gone = original.clone();
+            gone.meta.deleted = true;
+            data.agreements.put(gone);
+        }
+    }
+    let index = NumberIndex::new(data.agreements.iter_all(), data.agreements.iter_all());
+    let mut clashes = 0;
+    for a in data.agreements.iter_all() {
+        let scanned = agreement(a, &data);
+        let indexed = agreement_with(a, &data, &|number| index.taken_by(a, number));
+        assert_eq!(indexed, scanned, "{}", a.number);
+        clashes += scanned
+            .iter()
+            .filter(|i| matches!(i.problem, Problem::NumberTaken { .. }))
+            .count();
+    }
+    assert!(clashes >= 12, "{clashes} clashes");
+}
+
 #[test]
 fn supersedes_never_itself_nor_a_cycle() {
     let (mut data, mut a) = fixture();

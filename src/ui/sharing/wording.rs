@@ -279,6 +279,60 @@ pub fn message(i18n: I18n, m: &Message) -> String {
         "import-warning-unknown-section" => {
             tr!(i18n, "import-warning-unknown-section", {"name" => a("name")})
         }
+        "import-warning-rule" => {
+            tr!(i18n, "import-warning-rule", {"path" => a("path"), "problem" => a("problem")})
+        }
+        // The forms' problems, as a rule broken by a record of the file (core/import/rules.rs);
+        // the same wording as ui::text::problem and activity_problem.
+        "problem-required" => tr!(i18n, "problem-required"),
+        "problem-end-before-start" => tr!(i18n, "problem-end-before-start"),
+        "problem-no-lead" => tr!(i18n, "problem-no-lead"),
+        "problem-several-leads" => tr!(i18n, "problem-several-leads"),
+        "problem-too-few-parties" => tr!(i18n, "problem-too-few-parties"),
+        "problem-duplicate-party" => tr!(i18n, "problem-duplicate-party"),
+        "problem-unknown-organisation" => tr!(i18n, "problem-unknown-organisation"),
+        "problem-unknown-person" => tr!(i18n, "problem-unknown-person"),
+        "problem-signatory-not-party" => tr!(i18n, "problem-signatory-not-party"),
+        "problem-parent-not-regulation" => tr!(i18n, "problem-parent-not-regulation"),
+        "problem-parent-only-for-plans" => tr!(i18n, "problem-parent-only-for-plans"),
+        "problem-number-taken" => tr!(i18n, "problem-number-taken"),
+        "problem-name-taken" => tr!(i18n, "problem-name-taken"),
+        "problem-supersedes-itself" => tr!(i18n, "problem-supersedes-itself"),
+        "problem-supersedes-cycle" => tr!(i18n, "problem-supersedes-cycle"),
+        "problem-own-parent" => tr!(i18n, "problem-own-parent"),
+        "problem-title-years-differ" => tr!(i18n, "problem-title-years-differ", {
+            "title" => a("title"),
+            "period" => a("period"),
+        }),
+        "problem-signed-after-end" => tr!(i18n, "problem-signed-after-end"),
+        "problem-position-ends-before-start" => tr!(i18n, "problem-position-ends-before-start"),
+        "problem-responsible-not-party" => tr!(i18n, "problem-responsible-not-party"),
+        "date-error-unrecognised" => tr!(i18n, "date-error-unrecognised"),
+        "date-error-no-such-day" => tr!(i18n, "date-error-no-such-day"),
+        "date-error-year-out-of-range" => tr!(i18n, "date-error-year-out-of-range"),
+        "date-error-not-a-day" => tr!(i18n, "date-error-not-a-day"),
+        "activity-problem-bad-time" => tr!(i18n, "activity-problem-bad-time"),
+        "activity-problem-bad-count" => tr!(i18n, "activity-problem-bad-count"),
+        "activity-problem-count-too-large" => tr!(i18n, "activity-problem-count-too-large"),
+        "activity-problem-unknown-agreement" => tr!(i18n, "activity-problem-unknown-agreement"),
+        "activity-problem-agreement-linked-twice" => {
+            tr!(i18n, "activity-problem-agreement-linked-twice")
+        }
+        "activity-problem-person-chairs-twice" => tr!(i18n, "activity-problem-person-chairs-twice"),
+        "activity-problem-organisation-listed-twice" => {
+            tr!(i18n, "activity-problem-organisation-listed-twice")
+        }
+        "activity-problem-no-addressee" => tr!(i18n, "activity-problem-no-addressee"),
+        "activity-problem-unknown-event" => tr!(i18n, "activity-problem-unknown-event"),
+        "activity-problem-area-not-in-agreement" => {
+            tr!(i18n, "activity-problem-area-not-in-agreement")
+        }
+        "activity-problem-deadline-before-raised" => {
+            tr!(i18n, "activity-problem-deadline-before-raised")
+        }
+        "activity-problem-responded-before-raised" => {
+            tr!(i18n, "activity-problem-responded-before-raised")
+        }
         // The sharing page's own (mod.rs)
         "sharing-read-failed" => tr!(i18n, "sharing-read-failed", {"why" => a("why")}),
         // A new id without its line here: shown as the id (tests/i18n.rs fails first).
