@@ -117,17 +117,12 @@ impl IncomingFile {
                 (key, Some(Incoming::Read(r)))
             })
             .collect();
-        for (key, recognised) in &self.recognised {
-            if key.collection != T::COLLECTION {
-                continue;
-            }
-            let still_ours = T::table(local)
-                .get(&key.id)
-                .is_some_and(|ours| recognised.is_still(ours.meta()));
-            let record =
-                (!still_ours).then(|| Incoming::Built(Box::new(self.build(&recognised.range))));
-            out.push((*key, record));
-        }
+        out.extend(self.recognised_of::<T>(local).map(|(key, changed)| {
+            (
+                key,
+                changed.map(|range| Incoming::Built(Box::new(self.build(range)))),
+            )
+        }));
         out.sort_by_key(|(key, _)| key.id);
         out
     }
@@ -142,17 +137,28 @@ impl IncomingFile {
             };
             f(key, record);
         }
-        for (key, recognised) in &self.recognised {
-            if key.collection != T::COLLECTION {
-                continue;
-            }
-            let still_ours = T::table(local)
-                .get(&key.id)
-                .is_some_and(|ours| recognised.is_still(ours.meta()));
-            if !still_ours {
-                f(*key, &self.build::<T>(&recognised.range));
+        for (key, changed) in self.recognised_of::<T>(local) {
+            if let Some(range) = changed {
+                f(key, &self.build::<T>(range));
             }
         }
+    }
+
+    /// The records of type `T` recognised as ours, each with its place in the text when ours
+    /// has changed since (to be built from it), `None` while ours is still that edition.
+    fn recognised_of<'s, T: Stored>(
+        &'s self,
+        local: &'s Dataset,
+    ) -> impl Iterator<Item = (RecordKey, Option<&'s Range<usize>>)> + 's {
+        self.recognised
+            .iter()
+            .filter(|(key, _)| key.collection == T::COLLECTION)
+            .map(move |(key, recognised)| {
+                let still_ours = T::table(local)
+                    .get(&key.id)
+                    .is_some_and(|ours| recognised.is_still(ours.meta()));
+                (*key, (!still_ours).then_some(&recognised.range))
+            })
     }
 
     fn build<T: Stored>(&self, range: &Range<usize>) -> T {
