@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::event::{Event, EventKind};
 use super::meta::Id;
 use super::model::{Agreement, Period};
+use crate::quick_serde::quick;
 
 /// When in each year a duty falls due.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,7 +26,7 @@ pub struct DutySettlement {
     pub year: i32,
     #[serde(default)]
     pub waived: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "quick")]
     pub on: Option<NaiveDate>,
     #[serde(default)]
     pub note: String,
@@ -33,6 +34,7 @@ pub struct DutySettlement {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Duty {
+    #[serde(deserialize_with = "quick")]
     pub id: Id,
     pub title: String,
     pub due: DueRule,

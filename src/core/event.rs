@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::meta::{Id, Meta};
 use super::model::{Collection, Record, UnknownFields};
+use crate::quick_serde::quick;
 
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
@@ -60,6 +61,7 @@ impl EventRole {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventLink {
+    #[serde(deserialize_with = "quick")]
     pub agreement: Id,
     #[serde(default)]
     pub role: EventRole,
@@ -68,6 +70,7 @@ pub struct EventLink {
 /// Who chaired, with the position they held that day.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Chair {
+    #[serde(deserialize_with = "quick")]
     pub person: Id,
     #[serde(default)]
     pub position: String,

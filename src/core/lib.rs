@@ -18,6 +18,7 @@ pub mod migrate;
 pub mod model;
 pub mod next_period;
 pub mod numbers;
+pub mod quick_serde;
 pub mod recommendation;
 pub mod references;
 pub mod results;

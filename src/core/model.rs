@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::meta::{Id, Meta};
+use crate::quick_serde::quick;
 
 /// Fields this version does not know (written by a newer app) are kept, never dropped.
 pub type UnknownFields = BTreeMap<String, Value>;
@@ -121,7 +122,7 @@ pub struct Organisation {
     pub short_name: String,
     #[serde(default)]
     pub kind: OrganisationKind,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "quick")]
     pub parent: Option<Id>,
     #[serde(default)]
     pub notes: String,
@@ -159,11 +160,11 @@ impl Organisation {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PositionHeld {
     pub title: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "quick")]
     pub organisation: Option<Id>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "quick")]
     pub from: Option<NaiveDate>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "quick")]
     pub to: Option<NaiveDate>,
 }
 
@@ -235,6 +236,7 @@ impl AgreementKind {
 /// An organisation that is party to an agreement.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Party {
+    #[serde(deserialize_with = "quick")]
     pub organisation: Id,
     /// Free text role as the document words it ("chủ trì", "phối hợp").
     #[serde(default)]
@@ -288,23 +290,25 @@ impl Authority {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Signatory {
+    #[serde(deserialize_with = "quick")]
     pub person: Id,
     /// The position exactly as written at signing; people change posts, documents do not.
     #[serde(default)]
     pub position: String,
     #[serde(default)]
     pub authority: Authority,
+    #[serde(deserialize_with = "quick")]
     pub organisation: Id,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "quick")]
     pub signed_on: Option<NaiveDate>,
 }
 
 /// The years an agreement covers. Either end may be unknown while drafting.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Period {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "quick")]
     pub start: Option<NaiveDate>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "quick")]
     pub end: Option<NaiveDate>,
 }
 
@@ -329,12 +333,13 @@ impl Period {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CoordinationArea {
     /// Stable, so yearly results can refer to the area while the list is reordered.
+    #[serde(deserialize_with = "quick")]
     pub id: Id,
     pub title: String,
     #[serde(default)]
     pub description: String,
     /// Organisations (parties) responsible for the area.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "quick")]
     pub responsible: Vec<Id>,
 }
 
@@ -386,7 +391,7 @@ pub struct Agreement {
     pub parties: Vec<Party>,
     #[serde(default)]
     pub signatories: Vec<Signatory>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "quick")]
     pub signed_on: Option<NaiveDate>,
     #[serde(default)]
     pub signed_place: String,
@@ -397,10 +402,10 @@ pub struct Agreement {
     #[serde(default)]
     pub status_override: Option<StatusOverride>,
     /// The previous period's agreement that this one replaces.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "quick")]
     pub supersedes: Option<Id>,
     /// For a plan: the regulation it implements.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "quick")]
     pub parent: Option<Id>,
     #[serde(default)]
     pub areas: Vec<CoordinationArea>,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::meta::{Id, Meta};
 use super::model::{Collection, Record, UnknownFields};
+use crate::quick_serde::quick;
 
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
@@ -42,9 +43,11 @@ pub struct StatusChange {
     pub from: RecommendationStatus,
     pub to: RecommendationStatus,
     /// The day it happened (Vietnam).
+    #[serde(deserialize_with = "quick")]
     pub on: NaiveDate,
     #[serde(default)]
     pub note: String,
+    #[serde(deserialize_with = "quick")]
     pub recorded_at: DateTime<Utc>,
 }
 
@@ -54,27 +57,27 @@ pub struct Recommendation {
     pub meta: Meta,
     pub content: String,
     /// The event where it was raised, if any.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "quick")]
     pub event: Option<Id>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "quick")]
     pub raised_on: Option<NaiveDate>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "quick")]
     pub raised_by: Option<Id>,
     /// Organisations that must answer.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "quick")]
     pub addressed_to: Vec<Id>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "quick")]
     pub agreement: Option<Id>,
     /// A coordination area of `agreement`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "quick")]
     pub area: Option<Id>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "quick")]
     pub deadline: Option<NaiveDate>,
     #[serde(default)]
     pub status: RecommendationStatus,
     #[serde(default)]
     pub response: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "quick")]
     pub responded_on: Option<NaiveDate>,
     #[serde(default)]
     pub history: Vec<StatusChange>,

@@ -4,9 +4,10 @@
 //! A reference is any UUID string value, except the record's own envelope (`id`, `version`) and
 //! the `id` of items nested inside it (coordination areas): those name the item, not another record.
 
+use memchr::memchr2;
 use serde_json::Value;
 
-use super::meta::Id;
+use super::meta::{parse_hyphenated, Id};
 
 /// One reference: where it sits in the record ("parties[1].organisation") and the id it names.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -109,12 +110,22 @@ pub fn scan_raw(raw: &str) -> Named {
                 let start = i + 1;
                 let mut end = start;
                 let mut escaped = false;
-                while end < bytes.len() && bytes[end] != b'"' {
-                    if bytes[end] == b'\\' {
-                        escaped = true;
-                        end += 1;
+                // To the closing quote, past escapes; the string's end if there is none.
+                loop {
+                    match memchr2(b'"', b'\\', bytes.get(end..).unwrap_or_default()) {
+                        None => {
+                            end = end.max(bytes.len());
+                            break;
+                        }
+                        Some(at) if bytes[end + at] == b'"' => {
+                            end += at;
+                            break;
+                        }
+                        Some(at) => {
+                            escaped = true;
+                            end += at + 2;
+                        }
                     }
-                    end += 1;
                 }
                 let text = &raw[start..end.min(bytes.len())];
                 let mut next = end + 1;
@@ -125,8 +136,8 @@ pub fn scan_raw(raw: &str) -> Named {
                     if let Some(top) = open.last_mut() {
                         top.1 = text == "id";
                     }
-                } else if !escaped && text.len() == 36 {
-                    if let Ok(id) = text.parse::<Id>() {
+                } else if !escaped {
+                    if let Some(id) = parse_hyphenated(text.as_bytes()) {
                         match open.last() {
                             Some((true, true)) if open.len() == 1 => {}
                             Some((true, true)) => named.items.push(id),

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::meta::Id;
 use super::model::Agreement;
+use crate::quick_serde::quick;
 
 /// What the user records for an area in a year. "Overdue" is derived, never stored.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -19,6 +20,7 @@ pub enum AreaMark {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AreaResult {
+    #[serde(deserialize_with = "quick")]
     pub area: Id,
     pub year: i32,
     #[serde(default)]
@@ -92,12 +94,13 @@ pub struct CloseOut {
     #[serde(default)]
     pub next_period: String,
     /// The summary conference event.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "quick")]
     pub summary_event: Option<Id>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AreaSummary {
+    #[serde(deserialize_with = "quick")]
     pub area: Id,
     pub result: String,
 }

@@ -8,8 +8,7 @@
 //! This rests on the invariant that every change of a record's content comes with a new version
 //! (ARCHITECTURE.md, "Invariants"); the time of edit is compared as well, as a second guard.
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::xxh3_128;
 
 use chrono::{DateTime, Utc};
@@ -31,9 +30,9 @@ impl Edition {
 #[derive(Clone, Debug, Default)]
 pub struct Fingerprints {
     /// Per record: the edition fingerprinted, and the digest of its text at that edition.
-    taken: HashMap<RecordKey, (Edition, u128)>,
+    taken: FxHashMap<RecordKey, (Edition, u128)>,
     /// Digest of a record's text → the record.
-    by_digest: HashMap<u128, RecordKey>,
+    by_digest: FxHashMap<u128, RecordKey>,
 }
 
 impl Fingerprints {

@@ -5,10 +5,10 @@
 //! (an edit in another tab, an undo) the record is built from the file's text then.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use chrono::{DateTime, Utc};
+use rustc_hash::FxHashMap;
 use serde_json::Value;
 
 use super::{Position, Warning};
@@ -22,12 +22,12 @@ pub struct IncomingFile {
     /// The records read in full: every record not recognised as ours.
     pub records: Dataset,
     /// Where each record sits in the file, recognised or not.
-    pub positions: BTreeMap<RecordKey, Position>,
+    pub positions: FxHashMap<RecordKey, Position>,
     pub warnings: Vec<Warning>,
     /// The schema the file was written in, when it was older and has been migrated.
     pub migrated_from: Option<u32>,
     /// Records recognised as exactly ours by their fingerprint: valid, and not built.
-    pub recognised: HashMap<RecordKey, Recognised>,
+    pub recognised: FxHashMap<RecordKey, Recognised>,
     /// The file's text, kept only when records were recognised (to build one if ours changes).
     pub(super) text: Vec<u8>,
 }
@@ -59,10 +59,10 @@ impl IncomingFile {
         IncomingFile {
             header,
             records: Dataset::default(),
-            positions: BTreeMap::new(),
+            positions: FxHashMap::default(),
             warnings: Vec::new(),
             migrated_from: None,
-            recognised: HashMap::new(),
+            recognised: FxHashMap::default(),
             text: Vec::new(),
         }
     }

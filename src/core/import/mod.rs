@@ -16,7 +16,9 @@ mod rules;
 mod scan;
 mod top;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::de::{DeserializeOwned, IgnoredAny};
 use serde_json::value::RawValue;
@@ -31,7 +33,7 @@ pub use rules::Rule;
 use super::file_format::{Header, Scope, FORMAT_NAME, HEADER_KEYS, SCHEMA_VERSION};
 use super::meta::{Id, Meta};
 use super::migrate;
-use super::model::{Collection, Record};
+use super::model::Collection;
 use super::references::{item_ids, references, scan_raw};
 use super::workspace::{Dataset, OfficeProfile, RecordKey, Stored};
 use top::{Section, Span, TopLevel};
@@ -251,10 +253,11 @@ fn read_top(
         }
     }
     // Schema errors come before duplicates, so the first duplicate waits until all are read.
-    let mut seen: HashMap<Id, Position> = HashMap::new();
+    let mut seen: FxHashMap<Id, Position> = FxHashMap::default();
+    seen.reserve(collections.values().map(Section::len).sum());
     let mut duplicate = None;
     let mut named: Vec<(RecordKey, Vec<Id>)> = Vec::new();
-    let mut nested_ids: HashSet<Id> = HashSet::new();
+    let mut nested_ids: FxHashSet<Id> = FxHashSet::default();
     for collection in Collection::ALL {
         let items = match collections.get(&collection) {
             None => continue,
@@ -301,7 +304,7 @@ fn read_top(
     if !file.recognised.is_empty() {
         file.text = text.to_vec();
     }
-    let missing = missing_references(&file, &named, nested_ids, local);
+    let missing = missing_references(&file, &named, &seen, nested_ids, local);
     file.warnings.extend(missing);
     let broken = rules::broken_rules(&file, local);
     file.warnings.extend(broken);
@@ -361,7 +364,10 @@ fn parse_at<T: DeserializeOwned>(
     let prefix = &prefix.to_string();
     let mut de = serde_json::Deserializer::from_str(raw);
     let error = match serde_path_to_error::deserialize::<_, T>(&mut de) {
-        Ok(value) => return Ok(value),
+        // Text after the value: only in a record the quick scan took to be its whole line (and
+        // the line held more). Its position is the record's own; the careful way then reads the
+        // file and words the problem.
+        Ok(value) => return de.end().map(|()| value).map_err(|e| not_json(&e, raw)),
         Err(error) => error,
     };
     let mut inner = error.path().to_string();
@@ -503,17 +509,16 @@ fn read_record<T: Stored>(
 
 /// References from the file's records to ids found neither in the file nor in `local`.
 /// `named` holds what the raw scan found per record; paths are worked out only for records
-/// that do name something missing, which is rare.
+/// that do name something missing, which is rare. `in_file` holds every record id of the file
+/// and `nested` the ids of items nested in its records read in full; the rest is looked up.
 fn missing_references(
     file: &IncomingFile,
     named: &[(RecordKey, Vec<Id>)],
-    mut known: HashSet<Id>,
+    in_file: &FxHashMap<Id, Position>,
+    mut nested: FxHashSet<Id>,
     local: &Dataset,
 ) -> Vec<Warning> {
-    fn ids<T: Stored>(data: &Dataset, out: &mut HashSet<Id>) {
-        out.extend(T::table(data).iter_all().map(Record::id));
-    }
-    fn local_item_ids<T: Stored>(data: &Dataset, out: &mut HashSet<Id>) {
+    fn local_item_ids<T: Stored>(data: &Dataset, out: &mut FxHashSet<Id>) {
         for record in T::table(data).iter_all() {
             out.extend(item_ids(
                 &serde_json::to_value(record).expect("records serialise"),
@@ -525,27 +530,28 @@ fn missing_references(
             .get(id)
             .map(|r| serde_json::to_value(r).expect("records serialise"))
     }
-    for collection in Collection::ALL {
-        crate::with_record_type!(collection, T => {
-            ids::<T>(&file.records, &mut known);
-            ids::<T>(local, &mut known);
-        });
-    }
-    known.extend(file.recognised.keys().map(|key| key.id));
-    let names_missing = |known: &HashSet<Id>| {
+    let is_local = |id: &Id| {
+        Collection::ALL.iter().any(|&collection| {
+            crate::with_record_type!(collection, T => T::table(local).get(id).is_some())
+        })
+    };
+    let known = |id: &Id, nested: &FxHashSet<Id>| {
+        in_file.contains_key(id) || nested.contains(id) || is_local(id)
+    };
+    let names_missing = |nested: &FxHashSet<Id>| {
         named
             .iter()
-            .filter(|(_, refs)| refs.iter().any(|id| !known.contains(id)))
+            .filter(|(_, refs)| refs.iter().any(|id| !known(id, nested)))
             .map(|(key, _)| *key)
             .collect::<Vec<_>>()
     };
-    let mut suspects = names_missing(&known);
+    let mut suspects = names_missing(&nested);
     if !suspects.is_empty() {
         // Items nested in our own records (areas) are looked up only when needed: it costs a pass.
         for collection in Collection::ALL {
-            crate::with_record_type!(collection, T => local_item_ids::<T>(local, &mut known));
+            crate::with_record_type!(collection, T => local_item_ids::<T>(local, &mut nested));
         }
-        suspects = names_missing(&known);
+        suspects = names_missing(&nested);
     }
     let mut warnings = Vec::new();
     for key in suspects {
@@ -553,7 +559,7 @@ fn missing_references(
             crate::with_record_type!(key.collection, T => value_of::<T>(&file.records, &key.id))
                 .expect("a record of the file");
         for reference in references(&value) {
-            if !known.contains(&reference.id) {
+            if !known(&reference.id, &nested) {
                 warnings.push(Warning::MissingReference {
                     path: format!("{}.{}", file.positions[&key], reference.path),
                     id: reference.id,

@@ -8,7 +8,7 @@ use crate::file_format::{export, selection, Header, Scope, SCHEMA_VERSION};
 use crate::merge::Choice;
 use crate::meta::Meta;
 use crate::migrate::SCHEMA_VERSIONS;
-use crate::model::{Agreement, Organisation, OrganisationKind};
+use crate::model::{Agreement, Organisation, OrganisationKind, Record};
 use crate::sample::{regulation_2013_2017_id, sample_dataset};
 use crate::storage::{self, MemoryStore};
 use crate::workspace::Stamp;
@@ -510,6 +510,13 @@ fn the_quick_scan_splits_every_layout_as_the_careful_way_does() {
             "cut short after a backslash",
             format!("{}\\", &text[..first_record + 10]),
             false,
+        ),
+        // A record not ours is first taken to be its line: here the line holds two, which the
+        // reader refuses, and the careful way reads the file.
+        (
+            "two records on one line",
+            text.replacen("},\n{", "}, {", 1),
+            true,
         ),
         (
             "a missing comma between records",

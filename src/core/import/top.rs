@@ -37,6 +37,16 @@ pub(super) enum Section<'a> {
     NotAList,
 }
 
+impl Section<'_> {
+    /// How many records it holds (none when it is not a list).
+    pub fn len(&self) -> usize {
+        match self {
+            Section::Records(records) => records.len(),
+            Section::NotAList => 0,
+        }
+    }
+}
+
 impl<'de: 'a, 'a> Deserialize<'de> for TopLevel<'a> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct Top<'a>(PhantomData<&'a ()>);

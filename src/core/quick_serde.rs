@@ -1,0 +1,176 @@
+//! Quicker readers for what a record holds most of: ids, dates and times. Each one reads the
+//! form we write (`parse_hyphenated`, `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS[.fraction]Z`) itself and
+//! hands anything else to `uuid`'s or `chrono`'s own reader, so results and error messages are
+//! theirs exactly (the import words its refusals from those messages). Why: an import reads
+//! thousands of records, and in wasm32 their general parsers cost several times as much.
+//!
+//! A field opts in with `#[serde(deserialize_with = "quick")]`; [`Quick`] says which types can.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use serde::de::value::StrDeserializer;
+use serde::de::{Error, Visitor};
+use serde::{Deserialize, Deserializer};
+
+use crate::meta::{parse_hyphenated, Id};
+
+/// Reads a field of a [`Quick`] type (`#[serde(deserialize_with = "quick")]`).
+pub fn quick<'de, D: Deserializer<'de>, T: Quick<'de>>(deserializer: D) -> Result<T, D::Error> {
+    T::Wire::deserialize(deserializer).map(T::from_wire)
+}
+
+/// A type read the quick way: through `Wire`, which serde reads, then converted.
+pub trait Quick<'de>: Sized {
+    type Wire: Deserialize<'de>;
+    fn from_wire(wire: Self::Wire) -> Self;
+}
+
+/// What is read the quick way, as serde sees it.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+pub struct Read<T>(T);
+
+/// The value types read the quick way, each with its own reader's `expecting` text.
+pub trait Readable: Sized {
+    const EXPECTING: &'static str;
+    /// The form we write, or `None`.
+    fn quickly(text: &str) -> Option<Self>;
+    /// Anything else, by the type's own reader (its value, or its error).
+    fn by_its_own_reader<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
+}
+
+impl<'de, T: Readable> Deserialize<'de> for Read<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(ReadVisitor(PhantomData))
+    }
+}
+
+struct ReadVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Readable> Visitor<'de> for ReadVisitor<T> {
+    type Value = Read<T>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str(T::EXPECTING)
+    }
+
+    // serde_json hands a string to nothing else; any other value is refused with `EXPECTING`,
+    // the words of the type's own reader.
+    fn visit_str<E: Error>(self, text: &str) -> Result<Read<T>, E> {
+        match T::quickly(text) {
+            Some(value) => Ok(Read(value)),
+            None => T::by_its_own_reader(StrDeserializer::<E>::new(text)).map(Read),
+        }
+    }
+}
+
+impl Readable for Id {
+    const EXPECTING: &'static str = "a formatted UUID string";
+
+    fn quickly(text: &str) -> Option<Id> {
+        parse_hyphenated(text.as_bytes())
+    }
+
+    fn by_its_own_reader<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Id, D::Error> {
+        Id::deserialize(deserializer)
+    }
+}
+
+impl Readable for NaiveDate {
+    const EXPECTING: &'static str = "a formatted date string";
+
+    fn quickly(text: &str) -> Option<NaiveDate> {
+        let b: &[u8; 10] = text.as_bytes().try_into().ok()?;
+        if b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(
+            digits(&b[0..4])? as i32,
+            digits(&b[5..7])?,
+            digits(&b[8..10])?,
+        )
+    }
+
+    fn by_its_own_reader<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<NaiveDate, D::Error> {
+        NaiveDate::deserialize(deserializer)
+    }
+}
+
+impl Readable for DateTime<Utc> {
+    const EXPECTING: &'static str = "an RFC 3339 formatted date and time string";
+
+    fn quickly(text: &str) -> Option<DateTime<Utc>> {
+        let b = text.as_bytes();
+        if b.len() < 20 || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
+            return None;
+        }
+        let date = NaiveDate::quickly(&text[..10])?;
+        let (hour, minute, second) = (
+            digits(&b[11..13])?,
+            digits(&b[14..16])?,
+            digits(&b[17..19])?,
+        );
+        let nanos = match &b[19..] {
+            b"Z" => 0,
+            [b'.', fraction @ .., b'Z'] if (1..=9).contains(&fraction.len()) => {
+                digits(fraction)? * 10u32.pow(9 - fraction.len() as u32)
+            }
+            _ => return None,
+        };
+        // Out of range, or a leap second (written as second 60): chrono's to read.
+        let time = NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?;
+        Some(date.and_time(time).and_utc())
+    }
+
+    fn by_its_own_reader<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<DateTime<Utc>, D::Error> {
+        DateTime::<Utc>::deserialize(deserializer)
+    }
+}
+
+/// ASCII digits as a number (at most 9 of them), or `None`.
+fn digits(bytes: &[u8]) -> Option<u32> {
+    bytes.iter().try_fold(0u32, |value, &byte| {
+        byte.is_ascii_digit()
+            .then(|| value * 10 + u32::from(byte - b'0'))
+    })
+}
+
+impl<'de, T: Readable> Quick<'de> for T {
+    type Wire = Read<T>;
+    fn from_wire(wire: Read<T>) -> T {
+        wire.0
+    }
+}
+
+impl<'de, T: Readable> Quick<'de> for Option<T> {
+    type Wire = Option<Read<T>>;
+    fn from_wire(wire: Option<Read<T>>) -> Option<T> {
+        wire.map(|read| read.0)
+    }
+}
+
+impl<'de, T: Readable> Quick<'de> for Vec<T> {
+    type Wire = Vec<Read<T>>;
+    fn from_wire(wire: Vec<Read<T>>) -> Vec<T> {
+        wire.into_iter().map(|read| read.0).collect()
+    }
+}
+
+/// A version vector's offices.
+impl<'de> Quick<'de> for BTreeMap<Id, u64> {
+    type Wire = BTreeMap<Read<Id>, u64>;
+    fn from_wire(wire: BTreeMap<Read<Id>, u64>) -> BTreeMap<Id, u64> {
+        wire.into_iter()
+            .map(|(office, edits)| (office.0, edits))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests;
