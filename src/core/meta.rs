@@ -43,22 +43,23 @@ pub fn parse_hyphenated(text: &[u8]) -> Option<Id> {
     if text[8] != b'-' || text[13] != b'-' || text[18] != b'-' || text[23] != b'-' {
         return None;
     }
-    // Any bad digit sets the high bits of `bad`: one test at the end, no branch per digit.
-    let (mut value, mut bad) = (0u128, 0u8);
-    for group in [
-        &text[0..8],
-        &text[9..13],
-        &text[14..18],
-        &text[19..23],
-        &text[24..36],
-    ] {
-        for &byte in group {
-            let digit = HEX[usize::from(byte)];
-            bad |= digit;
-            value = value << 4 | u128::from(digit & 0x0F);
+    // Any bad digit sets the high bits of `bad`: one test at the end, no branch per digit. Two
+    // halves of 64 bits: wasm32 has no 128-bit arithmetic.
+    let mut bad = 0u8;
+    let mut half = |groups: &[&[u8]]| {
+        let mut value = 0u64;
+        for group in groups {
+            for &byte in *group {
+                let digit = HEX[usize::from(byte)];
+                bad |= digit;
+                value = value << 4 | u64::from(digit & 0x0F);
+            }
         }
-    }
-    (bad & 0xF0 == 0).then(|| Uuid::from_u128(value))
+        value
+    };
+    let high = half(&[&text[0..8], &text[9..13], &text[14..18]]);
+    let low = half(&[&text[19..23], &text[24..36]]);
+    (bad & 0xF0 == 0).then(|| Uuid::from_u64_pair(high, low))
 }
 
 /// How two versions of the same record relate.

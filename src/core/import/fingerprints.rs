@@ -13,7 +13,7 @@ use xxhash_rust::xxh3::xxh3_128;
 
 use chrono::{DateTime, Utc};
 
-use crate::meta::{Meta, VersionVector};
+use crate::meta::{parse_hyphenated, Meta, VersionVector};
 use crate::model::Collection;
 use crate::workspace::{Dataset, RecordKey, Stored};
 
@@ -27,10 +27,19 @@ impl Edition {
     }
 }
 
+/// A record's fingerprint: the edition it was taken at, and the digest and length of the
+/// record's exported text at that edition.
+#[derive(Clone, Debug)]
+struct Taken {
+    edition: Edition,
+    digest: u128,
+    len: usize,
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Fingerprints {
-    /// Per record: the edition fingerprinted, and the digest of its text at that edition.
-    taken: FxHashMap<RecordKey, (Edition, u128)>,
+    /// Per record: its fingerprint.
+    taken: FxHashMap<RecordKey, Taken>,
     /// Digest of a record's text → the record.
     by_digest: FxHashMap<u128, RecordKey>,
 }
@@ -57,7 +66,7 @@ impl Fingerprints {
                 if into
                     .taken
                     .get(&key)
-                    .is_some_and(|(taken, _)| taken.is(meta))
+                    .is_some_and(|taken| taken.edition.is(meta))
                 {
                     continue;
                 }
@@ -65,9 +74,13 @@ impl Fingerprints {
                 // The exporter's own writer (`file_format::export`): the same bytes it writes.
                 serde_json::to_writer(&mut *text, record).expect("records serialise");
                 let digest = xxh3_128(text);
-                let edition = Edition(meta.version.clone(), meta.updated);
-                if let Some((_, old)) = into.taken.insert(key, (edition, digest)) {
-                    into.by_digest.remove(&old);
+                let taken = Taken {
+                    edition: Edition(meta.version.clone(), meta.updated),
+                    digest,
+                    len: text.len(),
+                };
+                if let Some(old) = into.taken.insert(key, taken) {
+                    into.by_digest.remove(&old.digest);
                 }
                 into.by_digest.insert(digest, key);
             }
@@ -80,11 +93,11 @@ impl Fingerprints {
         }
         if self.taken.len() > count {
             let by_digest = &mut self.by_digest;
-            self.taken.retain(|key, (_, digest)| {
+            self.taken.retain(|key, taken| {
                 let present =
                     crate::with_record_type!(key.collection, T => T::table(data).get(&key.id).is_some());
                 if !present {
-                    by_digest.remove(digest);
+                    by_digest.remove(&taken.digest);
                 }
                 present
             });
@@ -103,9 +116,19 @@ impl Fingerprints {
         (!self.by_digest.is_empty()).then(|| xxh3_128(text))
     }
 
-    /// Whether `digest` is that of one of our records' text (at any edition: that text is valid).
-    pub(super) fn knows(&self, digest: u128) -> bool {
-        self.by_digest.contains_key(&digest)
+    /// The digest and length of the text of our record of `collection` whose id starts `text`
+    /// as an export writes it (`{"id":"…"`): whether `text` goes on with exactly that record is
+    /// then one hash of that many bytes, with no need to look for where it ends.
+    pub(super) fn expected(&self, collection: Collection, text: &[u8]) -> Option<(u128, usize)> {
+        let id = text
+            .strip_prefix(b"{\"id\":\"")?
+            .get(..37)?
+            .strip_suffix(b"\"")?;
+        let key = RecordKey {
+            collection,
+            id: parse_hyphenated(id)?,
+        };
+        self.taken.get(&key).map(|taken| (taken.digest, taken.len))
     }
 
     /// [`Self::recognise`], from the text's digest.
@@ -119,7 +142,7 @@ impl Fingerprints {
             return None;
         }
         let record = T::table(data).get(&key.id)?;
-        let (edition, _) = &self.taken[key];
+        let edition = &self.taken[key].edition;
         // An unsaved record is refused when read in full (no version): never taken here.
         (edition.is(record.meta()) && !record.meta().is_unsaved()).then_some(record)
     }

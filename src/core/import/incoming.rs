@@ -107,40 +107,55 @@ impl IncomingFile {
         &'a self,
         local: &Dataset,
     ) -> Vec<(RecordKey, Option<Incoming<'a, T>>)> {
-        let mut out: Vec<(RecordKey, Option<Incoming<'a, T>>)> = T::table(&self.records)
-            .iter_all()
-            .map(|r| {
-                let key = RecordKey {
-                    collection: T::COLLECTION,
-                    id: r.meta().id,
-                };
-                (key, Some(Incoming::Read(r)))
-            })
-            .collect();
-        out.extend(self.recognised_of::<T>(local).map(|(key, changed)| {
-            (
-                key,
-                changed.map(|range| Incoming::Built(Box::new(self.build(range)))),
-            )
-        }));
+        let mut out: Vec<(RecordKey, Option<Incoming<'a, T>>)> = Vec::new();
+        self.for_each_incoming::<T>(local, |key, incoming| out.push((key, incoming)));
         out.sort_by_key(|(key, _)| key.id);
         out
+    }
+
+    /// [`Self::against`] without the records still exactly ours (only counted): what apply writes.
+    pub fn changed<'a, T: Stored>(
+        &'a self,
+        local: &Dataset,
+    ) -> (Vec<(RecordKey, Incoming<'a, T>)>, usize) {
+        let mut still_ours = 0;
+        let mut out: Vec<(RecordKey, Incoming<'a, T>)> = Vec::new();
+        self.for_each_incoming::<T>(local, |key, incoming| match incoming {
+            Some(incoming) => out.push((key, incoming)),
+            None => still_ours += 1,
+        });
+        out.sort_by_key(|(key, _)| key.id);
+        (out, still_ours)
     }
 
     /// [`Self::against`] without the records still exactly ours, in no particular order and
     /// without collecting them: for a pass that only looks.
     pub fn for_each_changed<T: Stored>(&self, local: &Dataset, mut f: impl FnMut(RecordKey, &T)) {
+        self.for_each_incoming::<T>(local, |key, incoming| {
+            if let Some(incoming) = incoming {
+                f(key, &incoming);
+            }
+        });
+    }
+
+    /// Every record of the file of type `T` against `local`: `None` while still exactly ours.
+    fn for_each_incoming<'a, T: Stored + 'a>(
+        &'a self,
+        local: &Dataset,
+        mut f: impl FnMut(RecordKey, Option<Incoming<'a, T>>),
+    ) {
         for record in T::table(&self.records).iter_all() {
             let key = RecordKey {
                 collection: T::COLLECTION,
                 id: record.meta().id,
             };
-            f(key, record);
+            f(key, Some(Incoming::Read(record)));
         }
         for (key, changed) in self.recognised_of::<T>(local) {
-            if let Some(range) = changed {
-                f(key, &self.build::<T>(range));
-            }
+            f(
+                key,
+                changed.map(|range| Incoming::Built(Box::new(self.build(range)))),
+            );
         }
     }
 

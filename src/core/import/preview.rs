@@ -348,12 +348,12 @@ fn apply_table<T: Stored>(
     new_id: &mut impl FnMut() -> Id,
     applied: &mut Applied,
 ) {
-    for (key, incoming) in file.against::<T>(data) {
-        let Some(incoming) = incoming else {
-            // Still exactly ours: nothing to write.
-            *applied.counts.entry(Group::Identical).or_insert(0) += 1;
-            continue;
-        };
+    let (changed, still_ours) = file.changed::<T>(data);
+    if still_ours > 0 {
+        // Still exactly ours: nothing to write.
+        *applied.counts.entry(Group::Identical).or_insert(0) += still_ours;
+    }
+    for (key, incoming) in changed {
         let incoming = &*incoming;
         let local = T::table(data).get(&key.id);
         let (relation, step) = relate(local, incoming);
