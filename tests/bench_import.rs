@@ -117,7 +117,7 @@ fn import_of_a_5_mb_export_against_json_parse() {
         let t2 = now_ms();
         let bytes = bytes_js.to_vec();
         known.refresh(&data);
-        let file = read_file(&bytes, &data, &known).expect("a valid export");
+        let file = read_file(bytes, &data, &known).expect("a valid export");
         let t3 = now_ms();
         let p = preview(&file, &data);
         let t4 = now_ms();
@@ -137,7 +137,7 @@ fn import_of_a_5_mb_export_against_json_parse() {
         let mut cold = local.clone();
         let t8 = now_ms();
         let bytes = bytes_js.to_vec();
-        let file = read_file(&bytes, &cold, &Fingerprints::default()).expect("a valid export");
+        let file = read_file(bytes, &cold, &Fingerprints::default()).expect("a valid export");
         let t9 = now_ms();
         let p = preview(&file, &cold);
         let choices = p

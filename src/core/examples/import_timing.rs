@@ -87,8 +87,10 @@ fn main() {
         parse.push(t.elapsed().as_secs_f64() * 1e3);
         drop(tree);
         let mut data = local.clone();
+        // As the browser hands them over: bytes of its own, which the file keeps.
+        let bytes = text.as_bytes().to_vec();
         let t0 = Instant::now();
-        let file = read_file(text.as_bytes(), &data, &known).unwrap();
+        let file = read_file(bytes, &data, &known).unwrap();
         let t1 = Instant::now();
         let p = preview(&file, &data);
         let t2 = Instant::now();

@@ -67,6 +67,14 @@ impl IncomingFile {
         }
     }
 
+    /// Keeps the file's text, from which the records recognised as ours are built when needed;
+    /// `text` is called only when there are any.
+    pub(super) fn keep_text(&mut self, text: impl FnOnce() -> Vec<u8>) {
+        if !self.recognised.is_empty() && self.text.is_empty() {
+            self.text = text();
+        }
+    }
+
     /// The file's record `id`, built: as read, or from the file's text when it was recognised.
     pub fn record<T: Stored>(&self, id: &Id) -> Option<Cow<'_, T>> {
         if let Some(record) = T::table(&self.records).get(id) {

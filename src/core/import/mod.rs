@@ -16,6 +16,7 @@ mod rules;
 mod scan;
 mod top;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -88,26 +89,49 @@ impl std::fmt::Display for Position {
 /// Checks a file and reads its records; `local` is only looked at (for missing references and
 /// the forms' rules, and with `known`, its fingerprints, for records exactly ours, which need no
 /// building or check).
-pub fn read_file(
-    bytes: &[u8],
+///
+/// Given the bytes to keep (a `Vec`), the file holds on to them for the records recognised as
+/// ours, where a borrowed slice is copied.
+pub fn read_file<'b>(
+    bytes: impl Into<Cow<'b, [u8]>>,
     local: &Dataset,
     known: &Fingerprints,
 ) -> Result<IncomingFile, FileError> {
-    read(bytes, local, known, true)
+    read(bytes.into(), local, known, true)
 }
 
 /// [`read_file`] the careful way only, never the quick scan: tests and the fuzz target check
 /// that both ways give the same answer.
 #[doc(hidden)]
-pub fn read_file_carefully(
-    bytes: &[u8],
+pub fn read_file_carefully<'b>(
+    bytes: impl Into<Cow<'b, [u8]>>,
     local: &Dataset,
     known: &Fingerprints,
 ) -> Result<IncomingFile, FileError> {
-    read(bytes, local, known, false)
+    read(bytes.into(), local, known, false)
 }
 
 fn read(
+    whole: Cow<'_, [u8]>,
+    local: &Dataset,
+    known: &Fingerprints,
+    quick: bool,
+) -> Result<IncomingFile, FileError> {
+    let mut file = read_text(&whole, local, known, quick)?;
+    // The text of the records recognised as ours: the file's, less a byte-order mark.
+    file.keep_text(|| {
+        let mut text = whole.into_owned();
+        if text.starts_with(BOM) {
+            text.drain(..BOM.len());
+        }
+        text
+    });
+    Ok(file)
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+fn read_text(
     bytes: &[u8],
     local: &Dataset,
     known: &Fingerprints,
@@ -123,7 +147,7 @@ fn read(
         return Err(FileError::Utf16);
     }
     // Notepad and Excel write a byte-order mark; it is not an error.
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     // The quick way, for a valid export of this schema. Anything else, or any problem on the
     // way, and the file is read again the careful way, which words the problem.
     if let Some(top) = scan::split(bytes, known).filter(|_| quick) {
@@ -242,6 +266,7 @@ fn read_top(
         let migrated = serde_json::to_string(&value).expect("JSON values serialise");
         let mut file = read_checked(&migrated, local, known)?;
         file.migrated_from = Some(version as u32);
+        file.keep_text(|| migrated.into_bytes());
         return Ok(file);
     }
     let header = read_header(&top)?;
@@ -300,9 +325,6 @@ fn read_top(
     }
     if let Some(error) = duplicate {
         return Err(error);
-    }
-    if !file.recognised.is_empty() {
-        file.text = text.to_vec();
     }
     let missing = missing_references(&file, &named, &seen, nested_ids, local);
     file.warnings.extend(missing);

@@ -856,3 +856,21 @@ fn undo_refuses_to_remove_an_added_record_that_a_later_edit_uses() {
 }
 
 mod rules;
+
+#[test]
+fn a_byte_order_mark_is_skipped_and_records_ours_are_built_from_the_text_after_it() {
+    let data = sample_dataset();
+    let known = Fingerprints::of(&data);
+    let text = export_all(&data, &office(0xA, "A"));
+    let with_mark = format!("\u{FEFF}{text}").into_bytes();
+    let plain = read_file(text.as_bytes(), &Dataset::default())
+        .unwrap()
+        .every_record_built();
+    // Borrowed (the text copied) and owned (kept as it is, less the mark): the same records.
+    let borrowed = read_file(&with_mark, &data).unwrap();
+    let owned = super::read_file(with_mark.clone(), &data, &known).unwrap();
+    for file in [borrowed, owned] {
+        assert_eq!(file.recognised.len(), file.positions.len());
+        assert_eq!(file.every_record_built(), plain);
+    }
+}

@@ -169,10 +169,11 @@ impl Sharing {
                 },
                 Ok(bytes) => {
                     sharing.refresh_fingerprints(state);
+                    // The bytes go to the file, which keeps them for the records it recognised.
                     let read = |data: &_| {
                         sharing
                             .fingerprints
-                            .with_value(|known| import::read_file(&bytes, data, known))
+                            .with_value(|known| import::read_file(bytes, data, known))
                     };
                     state.data.with_untracked(|data| match read(data) {
                         Err(error) => Stage::Refused {
