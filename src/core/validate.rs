@@ -1,9 +1,10 @@
 //! The rules a record must meet before it is saved, each tied to the field it concerns,
 //! so the form can show the message beside that field.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use chrono::Datelike;
+use rustc_hash::FxHashMap;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use super::event::Event;
@@ -134,8 +135,9 @@ fn for_number_char(number: &str, mut f: impl FnMut(char)) {
             c.to_lowercase().for_each(&mut f);
         }
     };
-    // Most numbers are already composed: the quick check spares composing them again.
-    if is_nfc_quick(number.chars()) == IsNormalized::Yes {
+    // Most numbers are already composed: the quick check spares composing them again (and
+    // ASCII, as many are, is composed).
+    if number.is_ascii() || is_nfc_quick(number.chars()) == IsNormalized::Yes {
         number.chars().for_each(&mut fold);
     } else {
         number.nfc().for_each(&mut fold);
@@ -174,7 +176,7 @@ fn holds_number(other: &Agreement, number: &str, a: &Agreement) -> bool {
 #[derive(Debug, Default)]
 pub struct NumberIndex<'a> {
     /// By the hash of the number; the numbers themselves are compared on asking.
-    holders: HashMap<u64, Vec<&'a Agreement>>,
+    holders: FxHashMap<u64, Vec<&'a Agreement>>,
 }
 
 impl<'a> NumberIndex<'a> {
@@ -184,7 +186,7 @@ impl<'a> NumberIndex<'a> {
         checked: impl IntoIterator<Item = &'c Agreement>,
         agreements: impl IntoIterator<Item = &'a Agreement>,
     ) -> NumberIndex<'a> {
-        let mut holders: HashMap<u64, Vec<&'a Agreement>> = checked
+        let mut holders: FxHashMap<u64, Vec<&'a Agreement>> = checked
             .into_iter()
             .filter_map(|a| number_hash(&a.number))
             .map(|hash| (hash, Vec::new()))

@@ -18,7 +18,7 @@
 //! agreement. A reference to a record that is nowhere is already a
 //! `Warning::MissingReference` at the same path: it is not said twice.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use super::{IncomingFile, Message, Position, Warning};
 use crate::event::Event;
@@ -107,7 +107,7 @@ fn activity_problem(problem: &ActivityProblem) -> Message {
 pub(super) fn broken_rules(file: &IncomingFile, local: &Dataset) -> Vec<Warning> {
     // The records the import would write, deleted ones included (they are what the data
     // would hold), and among them the live ones, which are checked.
-    let mut taken = HashSet::new();
+    let mut taken = FxHashSet::default();
     let mut checked = Vec::new();
     for collection in Collection::ALL {
         crate::with_record_type!(collection, T => taken_of::<T>(file, local, &mut taken, &mut checked));
@@ -127,7 +127,7 @@ pub(super) fn broken_rules(file: &IncomingFile, local: &Dataset) -> Vec<Warning>
             .filter_map(|k| file.records.agreements.get(&k.id)),
         after.agreements(),
     );
-    let missing: HashSet<&str> = file
+    let missing: FxHashSet<&str> = file
         .warnings
         .iter()
         .filter_map(|w| match w {
@@ -167,7 +167,7 @@ pub(super) fn broken_rules(file: &IncomingFile, local: &Dataset) -> Vec<Warning>
 fn taken_of<T: Stored>(
     file: &IncomingFile,
     local: &Dataset,
-    taken: &mut HashSet<RecordKey>,
+    taken: &mut FxHashSet<RecordKey>,
     checked: &mut Vec<RecordKey>,
 ) {
     for record in T::table(&file.records).iter_all() {
@@ -193,7 +193,7 @@ fn taken_of<T: Stored>(
 struct After<'a> {
     file: &'a Dataset,
     local: &'a Dataset,
-    taken: &'a HashSet<RecordKey>,
+    taken: &'a FxHashSet<RecordKey>,
 }
 
 impl After<'_> {
