@@ -83,6 +83,10 @@ sharing-warnings = { $count ->
     [one] { $count } warning (it does not stop the import):
    *[other] { $count } warnings (they do not stop the import):
 }
+sharing-more-warnings = { $count ->
+    [one] … and { $count } more warning
+   *[other] … and { $count } more warnings
+}
 sharing-deletion-in-use = The file deletes “{ $what }” ({ $position }), but { $count ->
     [one] { $count } record here still uses it.
    *[other] { $count } records here still use it.

@@ -290,6 +290,39 @@ e2e('a file whose records break the forms\' rules previews a warning for each, a
   assert.deepEqual(stored.status_override, { status: 'terminated', reason: '' });
 });
 
+e2e('a file with more than fifty warnings lists fifty and the rest behind "… và N cảnh báo khác"', async ({ page, url }) => {
+  await startWithSample(page, url);
+  // The 2018 regulation, newer in another office's file, now naming 70 organisations that
+  // exist nowhere: 70 missing references.
+  const data = JSON.parse(await fs.readFile(await exportAll(page, 'w0'), 'utf8'));
+  const index = data.agreements.findIndex((a) => a.title === REG_2018);
+  const changed = data.agreements[index];
+  for (let i = 0; i < 70; i++) {
+    const id = `0c0c0c0c-0c0c-4c0c-8c0c-${String(i).padStart(12, '0')}`;
+    changed.parties.push({ organisation: id, role: 'phối hợp', lead: false });
+  }
+  changed.version['0b0b0b0b-0b0b-4b0b-8b0b-0b0b0b0b0b0b'] = 1;
+  data.office = { id: '0b0b0b0b-0b0b-4b0b-8b0b-0b0b0b0b0b0b', name: 'Tỉnh Đoàn Trà Vinh' };
+  const file = path.join(ARTIFACTS, 'many-warnings.json');
+  await fs.writeFile(file, JSON.stringify(data, null, 1));
+
+  await previewFile(page, file);
+  const warnings = page.getByRole('status').filter({ hasText: 'cảnh báo (không ngăn việc nhập)' });
+  await warnings.getByText('70 cảnh báo (không ngăn việc nhập):').waitFor();
+  const more = warnings.locator('details.more-warnings');
+  // Fifty in view, the other twenty one click away; every one of them is there.
+  assert.equal(await warnings.locator('li:visible').count(), 50);
+  await more.getByText('… và 20 cảnh báo khác').click();
+  assert.equal(await warnings.locator('li:visible').count(), 70);
+  const all = await warnings.locator('li').allTextContents();
+  const firstParty = changed.parties.length - 70;
+  assert.equal(all[0].startsWith(`agreements[${index}].parties[${firstParty}].organisation`), true, all[0]);
+  assert.equal(all[69].startsWith(`agreements[${index}].parties[${firstParty + 69}].organisation`), true, all[69]);
+  const notice = page.getByRole('button', { name: 'Đóng thông báo' });
+  if (await notice.isVisible()) await notice.click();
+  await page.screenshot({ path: path.join(ARTIFACTS, 'sharing-preview-many-warnings.png'), fullPage: true });
+});
+
 e2e('a bad file is refused with its message and changes nothing; a dropped file previews; undo restores exactly', async ({ page, url }) => {
   await startWithSample(page, url);
   await openSharing(page);

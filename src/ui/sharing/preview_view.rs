@@ -17,6 +17,8 @@ use crate::ui::state::use_app;
 
 /// Lists longer than this are cut, with the number left out: a whole office is thousands.
 const SHOWN_PER_GROUP: usize = 100;
+/// Warnings listed at once; the rest behind "… and N more".
+const WARNINGS_SHOWN: usize = 50;
 
 #[component]
 pub fn PreviewView(name: String, file: Arc<IncomingFile>, preview: Arc<Preview>) -> impl IntoView {
@@ -132,12 +134,22 @@ pub fn PreviewView(name: String, file: Arc<IncomingFile>, preview: Arc<Preview>)
                     }
                 }).collect_view()}
             </ul>
-            {(warning_count > 0).then(|| view! {
+            {(warning_count > 0).then(|| {
+                let rest = warnings.clone();
+                view! {
                 <div class="banner warning" role="status">
                     <strong>{move_tr!("sharing-warnings", {"count" => warning_count})}</strong>
-                    <ul>{move || warnings().into_iter().take(50).map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+                    <ul>{move || warnings().into_iter().take(WARNINGS_SHOWN).map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+                    // The rest one click away: a long list would push the counts and the
+                    // conflicts out of sight, but every warning must be there to read.
+                    {(warning_count > WARNINGS_SHOWN).then(|| view! {
+                        <details class="more-warnings">
+                            <summary>{move_tr!("sharing-more-warnings", {"count" => warning_count - WARNINGS_SHOWN})}</summary>
+                            <ul>{move || rest().into_iter().skip(WARNINGS_SHOWN).map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+                        </details>
+                    })}
                 </div>
-            })}
+            }})}
             {(conflict_count > 0).then(|| view! {
                 <h3>{move_tr!("sharing-conflicts-title", {"count" => conflict_count})}</h3>
                 <p class="help">{move_tr!("sharing-conflicts-help")}</p>
