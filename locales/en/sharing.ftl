@@ -87,6 +87,7 @@ sharing-more-warnings = { $count ->
     [one] … and { $count } more warning
    *[other] … and { $count } more warnings
 }
+sharing-warning-of-record = { $collection } “{ $label }” — { $warning }
 sharing-deletion-in-use = The file deletes “{ $what }” ({ $position }), but { $count ->
     [one] { $count } record here still uses it.
    *[other] { $count } records here still use it.

@@ -63,6 +63,7 @@ sharing-collection-recommendations = Kiến nghị
 sharing-more-records = … và { $count } bản ghi khác.
 sharing-warnings = { $count } cảnh báo (không ngăn việc nhập):
 sharing-more-warnings = … và { $count } cảnh báo khác
+sharing-warning-of-record = { $collection } “{ $label }” — { $warning }
 sharing-deletion-in-use = Tệp xóa “{ $what }” ({ $position }), nhưng { $count } bản ghi ở đây vẫn dùng bản ghi này.
 sharing-conflicts-title = Xung đột ({ $count }): cả hai nơi đã sửa cùng một bản ghi
 sharing-conflicts-help = Chọn cho từng bản ghi. Bản được giữ sẽ được coi là mới nhất ở mọi đơn vị, nên xung đột này không lặp lại.

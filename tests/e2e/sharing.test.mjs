@@ -269,10 +269,12 @@ e2e('a file whose records break the forms\' rules previews a warning for each, a
   assert.equal(await count(page, 'Trong tệp mới hơn'), 1);
   const warnings = page.getByRole('status').filter({ hasText: 'cảnh báo (không ngăn việc nhập)' });
   await warnings.getByText('3 cảnh báo (không ngăn việc nhập):').waitFor();
+  // Each beside the record it is about: this one has no title, so the start of its id names it.
+  const record = `Văn bản “(${broken.id.slice(0, 8)})” — `;
   assert.deepEqual(await warnings.locator('li').allTextContents(), [
-    `agreements[${index}].title: Bắt buộc nhập.`,
-    `agreements[${index}].status_override.reason: Bắt buộc nhập.`,
-    `agreements[${index}].period.end: Ngày kết thúc đứng trước ngày bắt đầu.`,
+    `${record}agreements[${index}].title: Bắt buộc nhập.`,
+    `${record}agreements[${index}].status_override.reason: Bắt buộc nhập.`,
+    `${record}agreements[${index}].period.end: Ngày kết thúc đứng trước ngày bắt đầu.`,
   ]);
   // The sample's notice would sit over the list in the picture.
   const notice = page.getByRole('button', { name: 'Đóng thông báo' });
@@ -316,8 +318,9 @@ e2e('a file with more than fifty warnings lists fifty and the rest behind "… v
   assert.equal(await warnings.locator('li:visible').count(), 70);
   const all = await warnings.locator('li').allTextContents();
   const firstParty = changed.parties.length - 70;
-  assert.equal(all[0].startsWith(`agreements[${index}].parties[${firstParty}].organisation`), true, all[0]);
-  assert.equal(all[69].startsWith(`agreements[${index}].parties[${firstParty + 69}].organisation`), true, all[69]);
+  const record = `Văn bản “${REG_2018}” — `;
+  assert.equal(all[0].startsWith(`${record}agreements[${index}].parties[${firstParty}].organisation`), true, all[0]);
+  assert.equal(all[69].startsWith(`${record}agreements[${index}].parties[${firstParty + 69}].organisation`), true, all[69]);
   const notice = page.getByRole('button', { name: 'Đóng thông báo' });
   if (await notice.isVisible()) await notice.click();
   await page.screenshot({ path: path.join(ARTIFACTS, 'sharing-preview-many-warnings.png'), fullPage: true });

@@ -46,18 +46,36 @@ pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Warning {
     /// A record refers to one that is neither in the file nor here.
-    MissingReference { path: String, id: Id },
+    MissingReference {
+        record: RecordKey,
+        path: String,
+        id: Id,
+    },
     /// A top-level key this version does not know (a collection of a newer app): skipped.
     UnknownSection { name: String },
     /// A record the import would write breaks a rule its form enforces: taken as it is.
-    BrokenRule { path: String, rule: Rule },
+    BrokenRule {
+        record: RecordKey,
+        path: String,
+        rule: Rule,
+    },
 }
 
 impl Warning {
+    /// The record of the file it is about (the preview names it beside the path).
+    pub fn record(&self) -> Option<RecordKey> {
+        match self {
+            Warning::MissingReference { record, .. } | Warning::BrokenRule { record, .. } => {
+                Some(*record)
+            }
+            Warning::UnknownSection { .. } => None,
+        }
+    }
+
     /// The sentence shown in the preview (worded in locales/<language>/sharing.ftl).
     pub fn message(&self) -> Message {
         match self {
-            Warning::MissingReference { path, id } => {
+            Warning::MissingReference { path, id, .. } => {
                 Message::new("import-warning-missing-reference")
                     .text("path", path.clone())
                     .text("id", id.to_string())
@@ -65,7 +83,7 @@ impl Warning {
             Warning::UnknownSection { name } => {
                 Message::new("import-warning-unknown-section").text("name", name.clone())
             }
-            Warning::BrokenRule { path, rule } => Message::new("import-warning-rule")
+            Warning::BrokenRule { path, rule, .. } => Message::new("import-warning-rule")
                 .text("path", path.clone())
                 .message("problem", rule.message()),
         }
@@ -583,6 +601,7 @@ fn missing_references(
         for reference in references(&value) {
             if !known(&reference.id, &nested) {
                 warnings.push(Warning::MissingReference {
+                    record: key,
                     path: format!("{}.{}", file.positions[&key], reference.path),
                     id: reference.id,
                 });

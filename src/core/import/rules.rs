@@ -157,7 +157,11 @@ pub(super) fn broken_rules(file: &IncomingFile, local: &Dataset) -> Vec<Warning>
         for (field, rule) in issues(&file.records, key, &after, &numbers) {
             let path = format!("{position}.{field}");
             if !missing.contains(path.as_str()) {
-                warnings.push(Warning::BrokenRule { path, rule });
+                warnings.push(Warning::BrokenRule {
+                    record: key,
+                    path,
+                    rule,
+                });
             }
         }
     }

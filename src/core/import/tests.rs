@@ -58,6 +58,19 @@ fn read_file(bytes: &[u8], local: &Dataset) -> Result<IncomingFile, FileError> {
     );
     same_reading(&warm, &super::read_file_carefully(bytes, local, &known));
     assert!(cold.as_ref().map_or(true, |c| c.recognised.is_empty()));
+    if let Ok(file) = &warm {
+        // A warning's record is the one at the start of its path.
+        for warning in &file.warnings {
+            if let (
+                Some(record),
+                Warning::MissingReference { path, .. } | Warning::BrokenRule { path, .. },
+            ) = (warning.record(), warning)
+            {
+                let place = format!("{}.", file.positions[&record]);
+                assert!(path.starts_with(&place), "{path} is not about {place}");
+            }
+        }
+    }
     warm
 }
 

@@ -1,6 +1,7 @@
 //! The preview of an import: counts and lists by group, warnings, and each conflict field by
 //! field with the user's choice. Nothing is written until the import is confirmed.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -58,12 +59,37 @@ pub fn PreviewView(name: String, file: Arc<IncomingFile>, preview: Arc<Preview>)
             (what, d.position.to_string(), d.used_by.len())
         })
         .collect();
-    let file_warnings: Vec<_> = file.warnings.iter().map(|w| w.message()).collect();
+    // Each warning beside the record it is about, named as the user knows it: a place in the
+    // file ("agreements[5]") says little. Labels are looked up once per record.
+    let mut labels: BTreeMap<RecordKey, String> = BTreeMap::new();
+    let file_warnings: Vec<_> = file
+        .warnings
+        .iter()
+        .map(|w| {
+            let record = w.record().map(|key| {
+                let label = labels
+                    .entry(key)
+                    .or_insert_with(|| label_in_file(&file, key).unwrap_or_default());
+                (key.collection, label.clone())
+            });
+            (w.message(), record)
+        })
+        .collect();
     let warning_count = file_warnings.len() + deletions.len();
     let warnings = move || -> Vec<String> {
         file_warnings
             .iter()
-            .map(|m| wording::message(i18n, m))
+            .map(|(message, record)| {
+                let warning = wording::message(i18n, message);
+                match record {
+                    Some((collection, label)) => tr!(i18n, "sharing-warning-of-record", {
+                        "collection" => wording::collection(i18n, *collection),
+                        "label" => label.clone(),
+                        "warning" => warning,
+                    }),
+                    None => warning,
+                }
+            })
             .chain(deletions.iter().map(|(what, position, count)| {
                 tr!(i18n, "sharing-deletion-in-use", {
                     "what" => what.clone(),
