@@ -9,12 +9,10 @@ use uuid::Uuid;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
-use phoihop::core::file_format::{export, Header, Scope};
 use phoihop::core::generate;
 use phoihop::core::import::{apply, preview, read_file, Fingerprints, Group};
 use phoihop::core::merge::Choice;
-use phoihop::core::model::{Agreement, Record};
-use phoihop::core::workspace::{Dataset, OfficeProfile, Stamp};
+use phoihop::core::workspace::Stamp;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -32,14 +30,6 @@ fn stamp(office: u128, secs: i64) -> Stamp {
     }
 }
 
-fn edit_notes(data: &mut Dataset, ids: &[phoihop::core::meta::Id], notes: &str, by: Stamp) {
-    for id in ids {
-        let mut a: Agreement = data.agreements.get(id).unwrap().clone();
-        a.notes = notes.into();
-        data.commit(a, by);
-    }
-}
-
 fn median(mut runs: Vec<f64>) -> f64 {
     runs.sort_by(|a, b| a.partial_cmp(b).unwrap());
     runs[runs.len() / 2]
@@ -48,40 +38,7 @@ fn median(mut runs: Vec<f64>) -> f64 {
 #[wasm_bindgen_test]
 fn import_of_a_5_mb_export_against_json_parse() {
     // Both offices start from the same data; each then works on its own for a while.
-    let base = generate::dataset(300, 1900, 42);
-    let ids: Vec<_> = base.agreements.iter_all().map(|a| a.id()).collect();
-    let mut theirs = base.clone();
-    edit_notes(&mut theirs, &ids[0..190], "sửa ở đơn vị gửi", stamp(0xB, 1));
-    for id in &ids[190..209] {
-        theirs.delete::<Agreement>(*id, stamp(0xB, 2)).unwrap();
-    }
-    theirs.agreements = {
-        let extra = generate::dataset(20, 160, 7);
-        let mut t = theirs.agreements.clone();
-        for a in extra.agreements.iter_all() {
-            t.put(a.clone());
-        }
-        for o in extra.organisations.iter_all() {
-            theirs.organisations.put(o.clone());
-        }
-        for p in extra.people.iter_all() {
-            theirs.people.put(p.clone());
-        }
-        t
-    };
-    let mut local = base.clone();
-    edit_notes(&mut local, &ids[240..335], "sửa ở đây", stamp(0xA, 3));
-    edit_notes(&mut local, &ids[0..19], "cùng sửa", stamp(0xA, 4));
-
-    let office = OfficeProfile {
-        id: Uuid::from_u128(0xB),
-        name: "Đơn vị gửi".into(),
-    };
-    let text = export(
-        &theirs,
-        &Header::new(&office, Scope::All, stamp(0xB, 5).now),
-        None,
-    );
+    let (text, local) = generate::two_offices_apart();
     let local_size: usize = phoihop::core::storage::all_keys(&local).len();
     // The file as the browser holds it: bytes from File.arrayBuffer(), text for JSON.parse.
     let bytes_js = js_sys::Uint8Array::from(text.as_bytes());

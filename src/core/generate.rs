@@ -4,12 +4,13 @@ use chrono::{DateTime, Duration, NaiveDate};
 use uuid::Uuid;
 
 use super::event::{Chair, Event, EventKind, EventLink, EventRole};
+use super::file_format::{export, Header, Scope};
 use super::meta::{Id, Meta, OfficeId};
 use super::model::{
     Agreement, AgreementKind, Authority, CoordinationArea, Organisation, OrganisationKind, Party,
     Period, Person, Signatory,
 };
-use super::workspace::{Dataset, Stamp};
+use super::workspace::{Dataset, OfficeProfile, Stamp};
 
 /// A tiny deterministic generator: the same seed gives the same dataset on every machine.
 struct Lcg(u64);
@@ -356,6 +357,53 @@ pub fn large(agreements: usize, events: usize, seed: u64) -> Dataset {
     let mut data = dataset((agreements / 25).max(10), agreements, seed);
     add_events(&mut data, events, seed);
     data
+}
+
+/// The import benchmark's two offices (tests/bench_import.rs, examples/import_timing.rs). Both
+/// start from the same data (300 organisations, 1,900 agreements); the sender (office 0xB)
+/// edits 190 agreements, deletes 19 and adds 20 with their organisations and people; the
+/// receiver (office 0xA) edits 95 others and 19 of the sender's. Returns the sender's full
+/// export (about 5 MB) and the receiver's data.
+pub fn two_offices_apart() -> (String, Dataset) {
+    fn stamp(office: u128, secs: i64) -> Stamp {
+        Stamp {
+            office: Uuid::from_u128(office),
+            now: DateTime::from_timestamp(1_700_000_000 + secs, 0).unwrap(),
+        }
+    }
+    fn edit_notes(data: &mut Dataset, ids: &[Id], notes: &str, by: Stamp) {
+        for id in ids {
+            let mut a = data.agreements.get(id).unwrap().clone();
+            a.notes = notes.into();
+            data.commit(a, by);
+        }
+    }
+    let base = dataset(300, 1900, 42);
+    let ids: Vec<Id> = base.agreements.iter_all().map(|a| a.meta.id).collect();
+    let mut theirs = base.clone();
+    edit_notes(&mut theirs, &ids[0..190], "sửa ở đơn vị gửi", stamp(0xB, 1));
+    for id in &ids[190..209] {
+        theirs.delete::<Agreement>(*id, stamp(0xB, 2)).unwrap();
+    }
+    let extra = dataset(20, 160, 7);
+    for a in extra.agreements.iter_all() {
+        theirs.agreements.put(a.clone());
+    }
+    for o in extra.organisations.iter_all() {
+        theirs.organisations.put(o.clone());
+    }
+    for p in extra.people.iter_all() {
+        theirs.people.put(p.clone());
+    }
+    let mut local = base;
+    edit_notes(&mut local, &ids[240..335], "sửa ở đây", stamp(0xA, 3));
+    edit_notes(&mut local, &ids[0..19], "cùng sửa", stamp(0xA, 4));
+    let office = OfficeProfile {
+        id: Uuid::from_u128(0xB),
+        name: "Đơn vị gửi".into(),
+    };
+    let header = Header::new(&office, Scope::All, stamp(0xB, 5).now);
+    (export(&theirs, &header, None), local)
 }
 
 #[cfg(test)]

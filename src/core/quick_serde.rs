@@ -32,13 +32,12 @@ pub trait Quick<'de>: Sized {
 #[derive(PartialEq, Eq, PartialOrd, Ord)]
 pub struct Read<T>(T);
 
-/// The value types read the quick way, each with its own reader's `expecting` text.
-pub trait Readable: Sized {
+/// The value types read the quick way, each with its own reader's `expecting` text; anything
+/// but the form we write goes to that reader (its `Deserialize`: its value, or its error).
+pub trait Readable: Sized + for<'de> Deserialize<'de> {
     const EXPECTING: &'static str;
     /// The form we write, or `None`.
     fn quickly(text: &str) -> Option<Self>;
-    /// Anything else, by the type's own reader (its value, or its error).
-    fn by_its_own_reader<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
 }
 
 impl<'de, T: Readable> Deserialize<'de> for Read<T> {
@@ -61,7 +60,7 @@ impl<'de, T: Readable> Visitor<'de> for ReadVisitor<T> {
     fn visit_str<E: Error>(self, text: &str) -> Result<Read<T>, E> {
         match T::quickly(text) {
             Some(value) => Ok(Read(value)),
-            None => T::by_its_own_reader(StrDeserializer::<E>::new(text)).map(Read),
+            None => T::deserialize(StrDeserializer::<E>::new(text)).map(Read),
         }
     }
 }
@@ -71,10 +70,6 @@ impl Readable for Id {
 
     fn quickly(text: &str) -> Option<Id> {
         parse_hyphenated(text.as_bytes())
-    }
-
-    fn by_its_own_reader<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Id, D::Error> {
-        Id::deserialize(deserializer)
     }
 }
 
@@ -91,12 +86,6 @@ impl Readable for NaiveDate {
             digits(&b[5..7])?,
             digits(&b[8..10])?,
         )
-    }
-
-    fn by_its_own_reader<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<NaiveDate, D::Error> {
-        NaiveDate::deserialize(deserializer)
     }
 }
 
@@ -124,12 +113,6 @@ impl Readable for DateTime<Utc> {
         // Out of range, or a leap second (written as second 60): chrono's to read.
         let time = NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?;
         Some(date.and_time(time).and_utc())
-    }
-
-    fn by_its_own_reader<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<DateTime<Utc>, D::Error> {
-        DateTime::<Utc>::deserialize(deserializer)
     }
 }
 

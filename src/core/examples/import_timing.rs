@@ -7,26 +7,15 @@ use std::time::Instant;
 use chrono::DateTime;
 use uuid::Uuid;
 
-use phoihop_core::file_format::{export, Header, Scope};
 use phoihop_core::generate;
 use phoihop_core::import::{apply, preview, read_file, Fingerprints, Group};
 use phoihop_core::merge::Choice;
-use phoihop_core::meta::Id;
-use phoihop_core::model::{Agreement, Record};
-use phoihop_core::workspace::{Dataset, OfficeProfile, Stamp};
+use phoihop_core::workspace::Stamp;
 
 fn stamp(office: u128, secs: i64) -> Stamp {
     Stamp {
         office: Uuid::from_u128(office),
         now: DateTime::from_timestamp(1_700_000_000 + secs, 0).unwrap(),
-    }
-}
-
-fn edit_notes(data: &mut Dataset, ids: &[Id], notes: &str, by: Stamp) {
-    for id in ids {
-        let mut a: Agreement = data.agreements.get(id).unwrap().clone();
-        a.notes = notes.into();
-        data.commit(a, by);
     }
 }
 
@@ -40,35 +29,7 @@ fn main() {
         .nth(1)
         .map(|a| a.parse().expect("a number"))
         .unwrap_or(15);
-    let base = generate::dataset(300, 1900, 42);
-    let ids: Vec<_> = base.agreements.iter_all().map(|a| a.id()).collect();
-    let mut theirs = base.clone();
-    edit_notes(&mut theirs, &ids[0..190], "sửa ở đơn vị gửi", stamp(0xB, 1));
-    for id in &ids[190..209] {
-        theirs.delete::<Agreement>(*id, stamp(0xB, 2)).unwrap();
-    }
-    let extra = generate::dataset(20, 160, 7);
-    for a in extra.agreements.iter_all() {
-        theirs.agreements.put(a.clone());
-    }
-    for o in extra.organisations.iter_all() {
-        theirs.organisations.put(o.clone());
-    }
-    for p in extra.people.iter_all() {
-        theirs.people.put(p.clone());
-    }
-    let mut local = base.clone();
-    edit_notes(&mut local, &ids[240..335], "sửa ở đây", stamp(0xA, 3));
-    edit_notes(&mut local, &ids[0..19], "cùng sửa", stamp(0xA, 4));
-    let office = OfficeProfile {
-        id: Uuid::from_u128(0xB),
-        name: "Đơn vị gửi".into(),
-    };
-    let text = export(
-        &theirs,
-        &Header::new(&office, Scope::All, stamp(0xB, 5).now),
-        None,
-    );
+    let (text, local) = generate::two_offices_apart();
     if let Some(path) = std::env::var_os("WRITE_FILE") {
         std::fs::write(path, &text).expect("the file written");
     }

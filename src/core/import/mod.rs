@@ -37,7 +37,7 @@ use super::migrate;
 use super::model::Collection;
 use super::references::{item_ids, references, scan_raw};
 use super::workspace::{Dataset, OfficeProfile, RecordKey, Stored};
-use top::{Section, Span, TopLevel};
+use top::{Section, Seen, Span, TopLevel};
 
 /// Files above this are refused before they are read: a whole office's data is a few MB.
 pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
@@ -137,12 +137,14 @@ fn read(
 ) -> Result<IncomingFile, FileError> {
     let mut file = read_text(&whole, local, known, quick)?;
     // The text of the records recognised as ours: the file's, less a byte-order mark.
-    file.keep_text(|| {
-        let mut text = whole.into_owned();
-        if text.starts_with(BOM) {
-            text.drain(..BOM.len());
+    file.keep_text(|| match whole {
+        Cow::Borrowed(bytes) => bytes.strip_prefix(BOM).unwrap_or(bytes).to_vec(),
+        Cow::Owned(mut bytes) => {
+            if bytes.starts_with(BOM) {
+                bytes.drain(..BOM.len());
+            }
+            bytes
         }
-        text
     });
     Ok(file)
 }
@@ -496,7 +498,11 @@ fn read_item<'a, 'b, T: Stored + 'a>(
     known: &Fingerprints,
     into: &mut Dataset,
 ) -> Result<ReadItem<'a, 'b>, FileError> {
-    let digest = item.digest.or_else(|| known.digest(item.text));
+    let digest = match item.seen {
+        Seen::NotYet => known.digest(item.text),
+        Seen::Ours(digest) => Some(digest),
+        Seen::NotOurs => None,
+    };
     if let Some(ours) = digest.and_then(|digest| known.recognise_digest::<T>(digest, local)) {
         return Ok(ReadItem {
             id: ours.id(),

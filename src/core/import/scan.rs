@@ -19,7 +19,7 @@
 use memchr::{memchr, memchr2};
 use serde_json::value::RawValue;
 
-use super::top::{Section, Span, TopLevel};
+use super::top::{Section, Seen, Span, TopLevel};
 use super::Fingerprints;
 use crate::model::Collection;
 
@@ -106,7 +106,7 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// A list of records: each one's text, with its digest when it was taken here.
+    /// A list of records: each one's text, and whether it is one of ours.
     fn records(&mut self, collection: Collection, known: &Fingerprints) -> Option<Vec<Span<'a>>> {
         self.expect(b'[')?;
         let mut records = Vec::new();
@@ -139,7 +139,7 @@ impl<'a> Scanner<'a> {
                     self.at = start + len;
                     return Some(Span {
                         text,
-                        digest: Some(digest),
+                        seen: Seen::Ours(digest),
                     });
                 }
             }
@@ -160,12 +160,15 @@ impl<'a> Scanner<'a> {
                 self.at = start + line.len();
                 return Some(Span {
                     text: line,
-                    digest: None,
+                    seen: Seen::NotOurs,
                 });
             }
         }
         let text = self.value()?;
-        Some(Span { text, digest: None })
+        Some(Span {
+            text,
+            seen: Seen::NotOurs,
+        })
     }
 
     /// Any value, found by its extent only: objects and lists by their brackets (strings

@@ -25,8 +25,18 @@ pub(super) struct TopLevel<'a> {
 /// [`super::scan`], it is either one of ours (its digest known) or still to be checked in full.
 pub(super) struct Span<'a> {
     pub text: &'a [u8],
-    /// Its fingerprint digest, when the split took it.
-    pub digest: Option<u128>,
+    pub seen: Seen,
+}
+
+/// What the split found out of whether a record is one of ours.
+#[derive(Clone, Copy)]
+pub(super) enum Seen {
+    /// Not looked at (the careful split): the reader hashes its text.
+    NotYet,
+    /// Its text is that of one of ours, with this digest.
+    Ours(u128),
+    /// Its text is not that of one of ours: no record of ours starts it (the quick scan).
+    NotOurs,
 }
 
 /// The value of a collection's key.
@@ -88,7 +98,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for Section<'a> {
                 while let Some(record) = seq.next_element::<&'a RawValue>()? {
                     records.push(Span {
                         text: record.get().as_bytes(),
-                        digest: None,
+                        seen: Seen::NotYet,
                     });
                 }
                 Ok(Section::Records(records))
