@@ -16,9 +16,11 @@ log "cargo fetch"
 cargo fetch
 
 log "trunk build --release --offline"
-# One build at a time in this checkout: two Trunk runs share dist/ and its staging directory.
-mkdir -p target
-exec 9>target/.build.lock
+# One build at a time per target dir: two Trunk runs share dist/ and its staging directory, and
+# checkouts that share a CARGO_TARGET_DIR share the wasm cargo writes.
+target_dir=${CARGO_TARGET_DIR:-target}
+mkdir -p "$target_dir"
+exec 9>"$target_dir/.build.lock"
 flock 9
 trunk build --release --offline
 
