@@ -27,11 +27,23 @@ async function injectAxe(page) {
   assert.equal(await page.evaluate(() => typeof window.axe?.run), 'function', 'axe did not load');
 }
 
-/** Goes to a hash route and waits until its page has rendered its heading. */
+/** Goes to a hash route and waits until its page has been drawn: a page change ends with the
+ *  focus on the new page's heading (ui/focus.rs), a heading this call has not seen before. */
 async function open(page, hash) {
-  await page.evaluate((h) => { window.location.hash = h; }, hash);
-  await page.locator('main h1').first().waitFor();
-  await page.waitForTimeout(150);
+  const moved = await page.evaluate((h) => {
+    if (window.location.hash === h) return false;
+    document.querySelectorAll('main h1').forEach((h1) => { h1.dataset.e2eSeen = '1'; });
+    window.location.hash = h;
+    return true;
+  }, hash);
+  if (moved) {
+    await page.waitForFunction(() => {
+      const h1 = document.querySelector('main h1');
+      return h1 && !h1.dataset.e2eSeen && document.activeElement === h1;
+    });
+  } else {
+    await page.locator('main h1').first().waitFor();
+  }
 }
 
 /** The href of the first link in `main` to one record of a list (not the "new" page). */

@@ -31,3 +31,33 @@ export function assertSameStorage(before, after) {
   assert.deepEqual(Object.keys(after).sort(), Object.keys(before).sort());
   for (const key of Object.keys(before)) assert.equal(after[key], before[key], key);
 }
+
+/** The Web Lock the app takes around every read-compare-write of localStorage. */
+export const STORE_LOCK = 'phoihop-store';
+
+/**
+ * Resolves once `to` (another page of the same origin) has heard every localStorage write that
+ * `from` made so far, and any write `from` has queued under the store's lock: a marker written
+ * by `from` under that lock reaches `to` as a storage event after them (events arrive in write
+ * order). The positive signal to wait for before asserting that a tab did NOT write something.
+ */
+export async function storageSettled(from, to) {
+  const token = `${Date.now()}-${Math.random()}`;
+  await to.evaluate((t) => {
+    window.e2eSettled = new Promise((resolve) => {
+      const heard = (e) => {
+        if (e.key === 'e2e-settled' && e.newValue === t) {
+          removeEventListener('storage', heard);
+          resolve();
+        }
+      };
+      addEventListener('storage', heard);
+    });
+  }, token);
+  await from.evaluate(([t, lock]) => {
+    const write = () => localStorage.setItem('e2e-settled', t);
+    return navigator.locks ? navigator.locks.request(lock, write) : write();
+  }, [token, STORE_LOCK]);
+  await to.evaluate(() => window.e2eSettled);
+  await from.evaluate(() => localStorage.removeItem('e2e-settled'));
+}

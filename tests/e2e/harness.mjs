@@ -106,8 +106,12 @@ export function e2e(name, fn, { timeout = TIMEOUT } = {}) {
     let failure;
     try {
       await fn({ page, context, browser, url, errors });
-      // Let late errors (e.g. from the wasm start-up) surface before judging.
-      await page.waitForTimeout(100);
+      // Let late errors surface before judging: one more frame and task of every open page
+      // (a closed page has nothing left to report).
+      for (const p of context.pages()) {
+        await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))))
+          .catch(() => {});
+      }
       if (errors.length) {
         throw new Error(`page reported ${errors.length} error(s):\n  ${errors.join('\n  ')}`);
       }

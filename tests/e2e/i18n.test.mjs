@@ -184,7 +184,7 @@ e2e('in English: deleting says so and undo answers in English; a deleted record\
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByLabel('Search agreements').fill('so y te');
   await page.locator('table.register tbody tr').first().getByRole('link').click();
-  const title = (await page.getByRole('heading', { level: 1 }).textContent()).trim();
+  const title = (await page.getByRole('heading', { level: 1, name: /Sở Y tế/ }).textContent()).trim();
   const pageUrl = page.url();
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
   await page.getByText(`Deleted “${title}”.`).waitFor();

@@ -189,10 +189,16 @@ e2e('closing the tab while a form holds typed input asks first; after saving it 
   await page.getByRole('heading', { level: 1, name: 'Ghi sự kiện' }).waitFor();
   await page.getByLabel('Tên sự kiện').fill('Sự kiện đang gõ dở');
   const dialogs = [];
-  page.on('dialog', async (d) => { dialogs.push(d.type()); await d.dismiss(); });
+  const asked = new Promise((resolve) => page.on('dialog', async (d) => {
+    dialogs.push(d.type());
+    await d.dismiss();
+    resolve();
+  }));
   await page.close({ runBeforeUnload: true });
-  await page.waitForTimeout(500);
+  await asked;
   assert.deepEqual(dialogs, ['beforeunload'], 'the browser asked before closing');
+  // Dismissed: the page still answers, and its input is still there.
+  assert.equal(await page.evaluate(() => document.visibilityState), 'visible');
   assert.equal(page.isClosed(), false, 'dismissed: the page and its input are still there');
   assert.equal(await page.getByLabel('Tên sự kiện').inputValue(), 'Sự kiện đang gõ dở');
 

@@ -113,7 +113,13 @@ e2e('a new deploy shows the update banner and never reloads the page by itself',
     assert.equal(await reload.isDisabled(), true, 'no reload while the form holds unsaved input');
     await bar.getByText(/Có biểu mẫu chưa lưu/).waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, 'update-banner-unsaved.png') });
-    await page.waitForTimeout(1500);
+    // A reload would follow the new worker's taking over, which only the button asks for: it
+    // still waits, installed, behind the running one.
+    assert.equal(
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting?.state),
+      'installed',
+      'the new version waits',
+    );
     assert.equal(await page.evaluate(() => window.sameDocument), true, 'the page did not reload');
     assert.equal(await page.getByLabel('Tên văn bản').inputValue(), 'Quy chế đang soạn dở');
 

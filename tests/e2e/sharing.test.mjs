@@ -5,7 +5,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { e2e, ARTIFACTS } from './harness.mjs';
-import { startWithSample, storageSnapshot, searchAgreements, assertSameStorage } from './flows.mjs';
+import { startWithSample, storageSnapshot, searchAgreements, assertSameStorage, storageSettled } from './flows.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURES = path.resolve(here, '..', 'fixtures');
@@ -114,7 +114,7 @@ e2e('two offices exchange files: each sees the other\'s changes and keeps its ow
     await nav(b, 'Văn bản').click();
     await searchAgreements(b, 'so y te');
     await b.locator('table.register tbody tr').first().getByRole('link').first().click();
-    const deletedTitle = await b.getByRole('heading', { level: 1 }).textContent();
+    const deletedTitle = await b.getByRole('heading', { level: 1, name: /Sở Y tế/ }).textContent();
     await b.getByRole('button', { name: 'Xóa', exact: true }).click();
     await b.getByRole('heading', { name: 'Văn bản phối hợp' }).waitFor();
     await b.goto(url + '#/events/new');
@@ -401,7 +401,9 @@ e2e('an import undone in one page is undone in another page of the same browser,
     // writes nothing back (A would take that in and show the import again).
     await searchAgreements(b, 'quy che 2018');
     await b.getByRole('link', { name: REG_2018, exact: true }).waitFor();
-    await b.waitForTimeout(1_000);
+    // B has heard all of A's undo, and A whatever B wrote back.
+    await storageSettled(a, b);
+    await storageSettled(b, a);
     await searchAgreements(b, 'tinh doan sua');
     await b.getByText(/^0 \/ 22 văn bản khớp/).waitFor();
     await nav(b, 'Sự kiện').click();
