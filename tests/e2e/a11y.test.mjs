@@ -28,18 +28,24 @@ async function injectAxe(page) {
 }
 
 /** Goes to a hash route and waits until its page has been drawn: a page change ends with the
- *  focus on the new page's heading (ui/focus.rs), a heading this call has not seen before. */
+ *  focus on the new page's heading (ui/focus.rs); a page drawn by the same component may keep
+ *  the heading element and change its words. */
 async function open(page, hash) {
   const moved = await page.evaluate((h) => {
     if (window.location.hash === h) return false;
-    document.querySelectorAll('main h1').forEach((h1) => { h1.dataset.e2eSeen = '1'; });
+    const h1 = document.querySelector('main h1');
+    window.e2eOldHeading = { element: h1, text: h1?.textContent };
     window.location.hash = h;
     return true;
   }, hash);
   if (moved) {
     await page.waitForFunction(() => {
       const h1 = document.querySelector('main h1');
-      return h1 && !h1.dataset.e2eSeen && document.activeElement === h1;
+      const old = window.e2eOldHeading;
+      return h1 && document.activeElement === h1 && (h1 !== old.element || h1.textContent !== old.text);
+    }).catch(async (e) => {
+      const seen = await page.evaluate(() => [document.activeElement?.outerHTML.slice(0, 80), document.querySelector('main h1')?.outerHTML.slice(0, 120)]);
+      throw new Error(`${hash} was not drawn: ${JSON.stringify(seen)}\n${e.message}`);
     });
   } else {
     await page.locator('main h1').first().waitFor();
