@@ -1,0 +1,261 @@
+//! The period report as a Word document (docx-rs) that Word and LibreOffice open for editing:
+//! A4 with the decree's margins, Times New Roman 13 pt, the heading as a borderless two-column
+//! table, real heading styles ("Heading 1/2", so the navigation pane and a table of contents
+//! see the parts), paragraphs justified with a first-line indent, bordered tables with a header
+//! row repeated on each page, and "Nơi nhận" beside the signature block.
+
+use docx_rs::{
+    AlignmentType, Docx, LineSpacing, PageMargin, Paragraph, Run, RunFonts, SpecialIndentType,
+    Style, StyleType, Table, TableCell, TableLayoutType, TableRow, VAlignType, WidthType,
+};
+
+use crate::report::document::{dots, Block, DocTable, ReportDocument, KIND};
+
+const FONT: &str = "Times New Roman";
+/// Sizes in half-points.
+const BODY: usize = 26;
+const SMALL: usize = 24;
+const TITLE: usize = 28;
+/// The text width of A4 less the margins (30 mm left, 15 mm right), in twentieths of a point.
+const TEXT_WIDTH: usize = 9354;
+const FIRST_LINE: i32 = 567;
+/// Underlined no-break spaces: the short rule under the issuing body and the title.
+const RULE: &str = "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}";
+
+fn fonts() -> RunFonts {
+    RunFonts::new()
+        .ascii(FONT)
+        .hi_ansi(FONT)
+        .cs(FONT)
+        .east_asia(FONT)
+}
+
+fn run(text: &str) -> Run {
+    Run::new().add_text(text)
+}
+
+fn centred(run: Run) -> Paragraph {
+    Paragraph::new()
+        .add_run(run)
+        .align(AlignmentType::Center)
+        .line_spacing(LineSpacing::new().before(0).after(0))
+}
+
+fn rule() -> Paragraph {
+    centred(Run::new().add_text(RULE).underline("single").size(SMALL))
+}
+
+fn borderless(cells: Vec<TableCell>, widths: &[usize]) -> Table {
+    Table::without_borders(vec![TableRow::new(cells)])
+        .set_grid(widths.to_vec())
+        .layout(TableLayoutType::Fixed)
+        .width(TEXT_WIDTH, WidthType::Dxa)
+}
+
+fn head(doc: &ReportDocument) -> Table {
+    let left_width = TEXT_WIDTH * 42 / 100;
+    let mut left = TableCell::new().width(left_width, WidthType::Dxa);
+    for issuer in &doc.head.issuers {
+        left = left.add_paragraph(centred(run(issuer).bold().size(SMALL)));
+    }
+    left = left
+        .add_paragraph(rule())
+        .add_paragraph(centred(run(&doc.head.number)));
+    let right = TableCell::new()
+        .width(TEXT_WIDTH - left_width, WidthType::Dxa)
+        .add_paragraph(centred(
+            run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").bold().size(SMALL),
+        ))
+        .add_paragraph(centred(
+            run("Độc lập - Tự do - Hạnh phúc")
+                .bold()
+                .underline("single"),
+        ))
+        .add_paragraph(centred(run("")))
+        .add_paragraph(centred(run(&doc.head.place_and_date).italic()));
+    borderless(vec![left, right], &[left_width, TEXT_WIDTH - left_width])
+}
+
+fn body(text: &str) -> Paragraph {
+    Paragraph::new()
+        .add_run(run(text))
+        .align(AlignmentType::Both)
+        .indent(
+            None,
+            Some(SpecialIndentType::FirstLine(FIRST_LINE)),
+            None,
+            None,
+        )
+        .line_spacing(LineSpacing::new().before(0).after(120))
+}
+
+/// Column widths in proportion to their longest line (a narrow "TT", wide text).
+fn grid(table: &DocTable) -> Vec<usize> {
+    let columns = table.header.len().max(1);
+    let weights: Vec<usize> = (0..columns)
+        .map(|c| {
+            let longest = table
+                .rows
+                .iter()
+                .filter_map(|r| r.get(c))
+                .chain(table.header.get(c))
+                .map(|t| t.chars().count())
+                .max()
+                .unwrap_or(1);
+            longest.clamp(3, 40)
+        })
+        .collect();
+    let sum: usize = weights.iter().sum();
+    weights.iter().map(|w| TEXT_WIDTH * w / sum).collect()
+}
+
+fn table(t: &DocTable) -> Table {
+    let widths = grid(t);
+    let cell = |text: &str, width: usize, bold: bool, centre: bool| {
+        let mut r = run(text).size(SMALL);
+        if bold {
+            r = r.bold();
+        }
+        let p = Paragraph::new()
+            .add_run(r)
+            .align(if centre {
+                AlignmentType::Center
+            } else {
+                AlignmentType::Left
+            })
+            .line_spacing(LineSpacing::new().before(0).after(0));
+        TableCell::new()
+            .add_paragraph(p)
+            .width(width, WidthType::Dxa)
+            .vertical_align(VAlignType::Center)
+    };
+    let numeric = |text: &str| text.len() <= 8 && !text.is_empty();
+    let header = TableRow::new(
+        t.header
+            .iter()
+            .zip(&widths)
+            .map(|(h, w)| cell(h, *w, true, true))
+            .collect(),
+    )
+    .cant_split();
+    let mut rows = vec![header];
+    for (i, row) in t.rows.iter().enumerate() {
+        let bold = t.total && i + 1 == t.rows.len();
+        rows.push(
+            TableRow::new(
+                row.iter()
+                    .zip(&widths)
+                    .map(|(text, w)| cell(text, *w, bold, numeric(text) && !text.contains(' ')))
+                    .collect(),
+            )
+            .cant_split(),
+        );
+    }
+    Table::new(rows)
+        .set_grid(widths)
+        .layout(TableLayoutType::Fixed)
+        .width(TEXT_WIDTH, WidthType::Dxa)
+}
+
+fn closing(doc: &ReportDocument) -> Table {
+    let left_width = TEXT_WIDTH * 45 / 100;
+    let mut left = TableCell::new()
+        .width(left_width, WidthType::Dxa)
+        .add_paragraph(Paragraph::new().add_run(run("Nơi nhận:").bold().italic().size(SMALL)));
+    for r in &doc.recipients {
+        left = left.add_paragraph(
+            Paragraph::new()
+                .add_run(run(r).size(22))
+                .line_spacing(LineSpacing::new().before(0).after(0)),
+        );
+    }
+    let s = &doc.signature;
+    let mut right = TableCell::new().width(TEXT_WIDTH - left_width, WidthType::Dxa);
+    for line in [&s.authority, &s.position] {
+        if !line.is_empty() {
+            right = right.add_paragraph(centred(run(line).bold()));
+        }
+    }
+    for _ in 0..4 {
+        right = right.add_paragraph(centred(run("")));
+    }
+    right = right.add_paragraph(centred(run(&s.name).bold().size(TITLE)));
+    borderless(vec![left, right], &[left_width, TEXT_WIDTH - left_width])
+}
+
+/// The report's .docx.
+pub fn report_docx(doc: &ReportDocument) -> Result<Vec<u8>, String> {
+    let mut d = Docx::new()
+        .page_size(11906, 16838)
+        .page_margin(
+            PageMargin::new()
+                .top(1134)
+                .bottom(1134)
+                .left(1701)
+                .right(850),
+        )
+        .default_fonts(fonts())
+        .default_size(BODY)
+        .add_style(
+            Style::new("Heading1", StyleType::Paragraph)
+                .name("heading 1")
+                .bold()
+                .size(BODY)
+                .fonts(fonts())
+                .color("000000")
+                .outline_lvl(0),
+        )
+        .add_style(
+            Style::new("Heading2", StyleType::Paragraph)
+                .name("heading 2")
+                .bold()
+                .size(BODY)
+                .fonts(fonts())
+                .color("000000")
+                .outline_lvl(1),
+        )
+        .add_table(head(doc))
+        .add_paragraph(centred(run("")))
+        .add_paragraph(centred(run(KIND).bold().size(TITLE)))
+        .add_paragraph(centred(run(&doc.subtitle).bold().size(TITLE)))
+        .add_paragraph(rule())
+        .add_paragraph(centred(run("")));
+    for block in &doc.blocks {
+        d = match block {
+            Block::Heading { level, text } => d.add_paragraph(
+                Paragraph::new()
+                    .add_run(run(text))
+                    .style(if *level <= 1 { "Heading1" } else { "Heading2" })
+                    .keep_next(true)
+                    .indent(
+                        None,
+                        Some(SpecialIndentType::FirstLine(FIRST_LINE)),
+                        None,
+                        None,
+                    )
+                    .line_spacing(LineSpacing::new().before(120).after(120)),
+            ),
+            Block::Paragraph(text) => d.add_paragraph(body(text)),
+            Block::ToFill(hint) => d
+                .add_paragraph(
+                    Paragraph::new()
+                        .add_run(run(&format!("({hint})")).italic())
+                        .indent(
+                            None,
+                            Some(SpecialIndentType::FirstLine(FIRST_LINE)),
+                            None,
+                            None,
+                        ),
+                )
+                .add_paragraph(body(dots()))
+                .add_paragraph(body(dots())),
+            Block::Table(t) => d
+                .add_table(table(t))
+                .add_paragraph(Paragraph::new().line_spacing(LineSpacing::new().after(0))),
+        };
+    }
+    d = d.add_paragraph(centred(run(""))).add_table(closing(doc));
+    let mut out = std::io::Cursor::new(Vec::new());
+    d.build().pack(&mut out).map_err(|e| e.to_string())?;
+    Ok(out.into_inner())
+}
