@@ -308,7 +308,7 @@ pub fn period_report(
             title: n.title.trim().to_string(),
             number: n.number.trim().to_string(),
             years: super::dates::format_period_years(n.period.start, n.period.end),
-            status: status_in(data, n, today).status,
+            status: status_in(data, n, dated).status,
             signed_on: n.signing_date(),
         });
 

@@ -89,24 +89,48 @@ fn body(text: &str) -> Paragraph {
         .line_spacing(LineSpacing::new().before(0).after(120))
 }
 
-/// Column widths in proportion to their longest line (a narrow "TT", wide text).
+/// Column widths: each at least its longest word (a number, a date, "TT"), the rest of the text
+/// width shared by how much longer each column's text runs.
 fn grid(table: &DocTable) -> Vec<usize> {
+    /// About one character of 12 pt Times New Roman, in twentieths of a point.
+    const CHAR: usize = 115;
     let columns = table.header.len().max(1);
-    let weights: Vec<usize> = (0..columns)
-        .map(|c| {
-            let longest = table
-                .rows
-                .iter()
-                .filter_map(|r| r.get(c))
-                .chain(table.header.get(c))
-                .map(|t| t.chars().count())
-                .max()
-                .unwrap_or(1);
-            longest.clamp(3, 40)
-        })
+    let texts = |c: usize| {
+        table
+            .rows
+            .iter()
+            .filter_map(move |r| r.get(c))
+            .chain(table.header.get(c))
+    };
+    let word = |c: usize| {
+        texts(c)
+            .flat_map(|t| t.split_whitespace())
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(1)
+    };
+    let longest = |c: usize| {
+        texts(c)
+            .map(|t| t.chars().count())
+            .max()
+            .unwrap_or(1)
+            .min(60)
+    };
+    let minimum: Vec<usize> = (0..columns).map(|c| (word(c) + 2) * CHAR).collect();
+    let total: usize = minimum.iter().sum();
+    if total >= TEXT_WIDTH {
+        return minimum.iter().map(|m| m * TEXT_WIDTH / total).collect();
+    }
+    let extra: Vec<usize> = (0..columns)
+        .map(|c| longest(c).saturating_sub(word(c)))
         .collect();
-    let sum: usize = weights.iter().sum();
-    weights.iter().map(|w| TEXT_WIDTH * w / sum).collect()
+    let extra_sum: usize = extra.iter().sum::<usize>().max(1);
+    let spare = TEXT_WIDTH - total;
+    minimum
+        .iter()
+        .zip(&extra)
+        .map(|(m, e)| m + spare * e / extra_sum)
+        .collect()
 }
 
 fn table(t: &DocTable) -> Table {
@@ -199,6 +223,8 @@ pub fn report_docx(doc: &ReportDocument) -> Result<Vec<u8>, String> {
         .add_style(
             Style::new("Heading1", StyleType::Paragraph)
                 .name("heading 1")
+                .based_on("Normal")
+                .next("Normal")
                 .bold()
                 .size(BODY)
                 .fonts(fonts())
@@ -208,6 +234,8 @@ pub fn report_docx(doc: &ReportDocument) -> Result<Vec<u8>, String> {
         .add_style(
             Style::new("Heading2", StyleType::Paragraph)
                 .name("heading 2")
+                .based_on("Normal")
+                .next("Normal")
                 .bold()
                 .size(BODY)
                 .fonts(fonts())

@@ -121,13 +121,37 @@ pub fn calendar(
             cal.push(entry);
         }
     }
-    let text = cal.to_string();
+    let text = refold(&cal.to_string());
     // The crate writes no VTIMEZONE; every TZID must have one, before the entries using it.
     let at = text
         .find("BEGIN:VEVENT")
         .or_else(|| text.find("END:VCALENDAR"))
         .unwrap_or(text.len());
     format!("{}{VTIMEZONE}{}", &text[..at], &text[at..])
+}
+
+/// Content lines folded at 75 octets, continuation lines included (RFC 5545 §3.1): the crate
+/// lets a continuation line reach 76 (its space plus 75), so its folding is undone and redone.
+fn refold(text: &str) -> String {
+    const LIMIT: usize = 75;
+    let unfolded = text.replace("\r\n ", "");
+    let mut out = String::with_capacity(text.len() + text.len() / 64);
+    for line in unfolded.split_terminator("\r\n") {
+        let mut room = LIMIT;
+        let mut used = 0;
+        for c in line.chars() {
+            if used + c.len_utf8() > room {
+                out.push_str("\r\n ");
+                // The leading space counts.
+                room = LIMIT - 1;
+                used = 0;
+            }
+            out.push(c);
+            used += c.len_utf8();
+        }
+        out.push_str("\r\n");
+    }
+    out
 }
 
 /// Text as a calendar takes it: line breaks as "\n" (the crate escapes them), no other controls.

@@ -11,6 +11,7 @@ pub mod csv;
 pub mod docx;
 pub mod ics;
 pub mod tables;
+mod words;
 pub mod xlsx;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -52,6 +53,8 @@ pub enum Column {
     Chairs,
     Attendees,
     Agreements,
+    /// How many agreements an organisation is party to.
+    PartyTo,
     Conclusions,
     Content,
     RaisedOn,
@@ -200,4 +203,4 @@ pub fn file_name(what: &str, day: NaiveDate, extension: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -251,7 +251,7 @@ pub fn organisations(data: &Dataset, rows: &[&Organisation], words: &dyn Words) 
     table(
         words,
         Sheet::Organisations,
-        &[C::Name, C::ShortName, C::Kind, C::Parent, C::Agreements],
+        &[C::Name, C::ShortName, C::Kind, C::Parent, C::PartyTo],
         rows,
     )
 }

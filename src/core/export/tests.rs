@@ -237,7 +237,15 @@ fn unfolded(text: &str) -> Vec<String> {
 #[test]
 fn the_calendar_is_folded_escaped_and_in_vietnams_zone() {
     let mut data = sample_dataset();
-    hostile(&mut data);
+    let id = hostile(&mut data);
+    // Spaces and Vietnamese letters fall on every octet of the fold.
+    let event = data.events.iter_live().next().unwrap().clone();
+    for k in 0..80 {
+        let mut e = event.clone();
+        e.meta.id = uuid::Uuid::from_u128(1000 + k as u128);
+        e.title = format!("{}90 days left: Kế hoạch phối hợp giữa Tỉnh Đoàn và Sở Kế hoạch và Đầu tư giai đoạn 2013 - 2017 ends on 31/12/2017", "x".repeat(k));
+        data.events.put(e);
+    }
     let text = ics::calendar(&data, None, today(), &words);
     for line in ics_lines(&text) {
         assert!(

@@ -4,8 +4,6 @@
 //! Its words are Vietnamese whatever the interface's language, like the printed agreement. What
 //! only the office can write (an assessment not recorded yet) is left as a line to fill in.
 
-use chrono::NaiveDate;
-
 use super::{Counts, PeriodReport, Scope};
 use crate::dates::format_date;
 use crate::document::{place_and_date, signatures, DocumentHead, SignatureColumn};
@@ -136,7 +134,7 @@ fn subtitle(report: &PeriodReport) -> String {
 fn area_mark(state: AreaState) -> &'static str {
     match state {
         AreaState::Done => "x",
-        AreaState::Overdue => "quá hạn",
+        AreaState::Overdue => "chưa ghi nhận",
         AreaState::Waived => "–",
         AreaState::Pending => "",
     }
@@ -367,11 +365,15 @@ fn context(report: &PeriodReport) -> Vec<Block> {
         )));
     }
     let mut scope = format!("Văn bản gồm {} nội dung phối hợp", report.areas.len());
-    if let Some(plans) = &report.plans {
-        scope.push_str(&format!(
+    match &report.plans {
+        Some(plans) if plans.plans > 0 => scope.push_str(&format!(
             "; các sở, ban, ngành, đoàn thể cụ thể hóa bằng {} kế hoạch phối hợp với {} đơn vị",
             plans.plans, plans.departments_with_plan
-        ));
+        )),
+        Some(_) => {
+            scope.push_str("; chưa ghi nhận kế hoạch phối hợp nào với các sở, ban, ngành, đoàn thể")
+        }
+        None => {}
     }
     out.push(p(format!("{scope}.")));
     out
@@ -404,7 +406,7 @@ fn results(report: &PeriodReport) -> Vec<Block> {
             .collect();
         let count = |s: AreaState| cells.iter().filter(|c| **c == s).count();
         out.push(p(format!(
-            "Theo dõi {} nội dung phối hợp qua {} năm ({}): {} lượt đã thực hiện, {} lượt quá hạn chưa thực hiện, {} lượt không thực hiện, {} lượt chưa đến hạn.",
+            "Theo dõi {} nội dung phối hợp qua {} năm ({}): {} lượt đã thực hiện, {} lượt hết năm chưa ghi nhận kết quả, {} lượt không thực hiện, {} lượt chưa đến hạn.",
             report.areas.len(),
             report.years.len(),
             years_list(&report.years),
@@ -430,7 +432,7 @@ fn results(report: &PeriodReport) -> Vec<Block> {
             rows,
             total: false,
         }));
-        out.push(p("Ghi chú: x: đã thực hiện; quá hạn: hết năm chưa thực hiện; –: không thực hiện; để trống: chưa đến hạn."));
+        out.push(p("Ghi chú: x: đã thực hiện; chưa ghi nhận: hết năm chưa ghi nhận kết quả; –: không thực hiện; để trống: chưa đến hạn."));
         for (i, a) in report.areas.iter().enumerate() {
             let evidence: Vec<String> = a
                 .years
@@ -695,9 +697,4 @@ fn proposals(report: &PeriodReport) -> Vec<Block> {
 /// The dots a line to fill in shows.
 pub fn dots() -> &'static str {
     DOTS
-}
-
-/// The report's date as the heading writes it (used in tests and the page's title).
-pub fn dated_line(place: &str, day: NaiveDate) -> String {
-    place_and_date(place, Some(day))
 }
