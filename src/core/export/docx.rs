@@ -92,8 +92,10 @@ fn body(text: &str) -> Paragraph {
 /// Column widths: each at least its longest word (a number, a date, "TT"), the rest of the text
 /// width shared by how much longer each column's text runs.
 fn grid(table: &DocTable) -> Vec<usize> {
-    /// About one character of 12 pt Times New Roman, in twentieths of a point.
-    const CHAR: usize = 115;
+    /// About one character of 12 pt Times New Roman, and a cell's margins (108 each side), in
+    /// twentieths of a point.
+    const CHAR: usize = 150;
+    const MARGINS: usize = 280;
     let columns = table.header.len().max(1);
     let texts = |c: usize| {
         table
@@ -116,7 +118,7 @@ fn grid(table: &DocTable) -> Vec<usize> {
             .unwrap_or(1)
             .min(60)
     };
-    let minimum: Vec<usize> = (0..columns).map(|c| (word(c) + 2) * CHAR).collect();
+    let minimum: Vec<usize> = (0..columns).map(|c| word(c) * CHAR + MARGINS).collect();
     let total: usize = minimum.iter().sum();
     if total >= TEXT_WIDTH {
         return minimum.iter().map(|m| m * TEXT_WIDTH / total).collect();
