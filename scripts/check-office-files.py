@@ -15,7 +15,7 @@
 .docx  python-docx: the national name and motto, real "Heading 1"/"Heading 2" paragraphs,
        tables, "Nơi nhận:"; LibreOffice converts it to PDF, pdftoppm to PNG pages (--png-dir).
 
---contains: text that must appear (in any cell / entry / paragraph); --sheet: a sheet name
+--rows: how many data rows the first sheet (or the CSV) has; --contains: text that must appear (in any cell / entry / paragraph); --sheet: a sheet name
 that must exist; --hostile: a text that must be in the file, neutralised. Exit 1 on a failure,
 each failure named.
 """
@@ -83,6 +83,11 @@ def check_xlsx(path, args):
                     if value.startswith(FORMULA_START) and not cell.quotePrefix:
                         fail(path, f"{sheet.title}!{cell.coordinate}: formula-like text without quote prefix")
         texts.extend(str(c.value) for c in sheet[1] if c.value is not None)
+    if args.rows is not None:
+        first = book.worksheets[0]
+        rows = sum(1 for row in first.iter_rows(min_row=2) if any(c.value is not None for c in row))
+        if rows != args.rows:
+            fail(path, f"{rows} rows in {first.title!r}, {args.rows} expected")
     names = [s.title for s in book.worksheets]
     for name in args.sheet:
         if name not in names:
@@ -127,6 +132,8 @@ def check_csv(path, args):
         for field in row:
             if field.startswith(FORMULA_START):
                 fail(path, f"row {i + 1}: field starts like a formula: {field!r}")
+    if args.rows is not None and len(rows) - 1 != args.rows:
+        fail(path, f"{len(rows) - 1} rows, {args.rows} expected")
     fields = [f for row in rows for f in row]
     for text in args.contains:
         if not any(text in f for f in fields):
@@ -222,8 +229,14 @@ def main():
     parser.add_argument("--contains", action="append", default=[])
     parser.add_argument("--sheet", action="append", default=[])
     parser.add_argument("--hostile", action="append", default=[])
+    parser.add_argument("--hostile-json", help="a JSON list of hostile texts (tests/office_files.rs)")
+    parser.add_argument("--rows", type=int, help="data rows of the first sheet / the CSV")
     parser.add_argument("--png-dir")
     args = parser.parse_args()
+    if args.hostile_json:
+        import json
+        with open(args.hostile_json, encoding="utf-8") as f:
+            args.hostile.extend(json.load(f))
     checks = {".xlsx": check_xlsx, ".csv": check_csv, ".ics": check_ics, ".docx": check_docx}
     for path in args.files:
         ext = os.path.splitext(path)[1].lower()

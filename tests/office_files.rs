@@ -144,6 +144,8 @@ fn the_sample_files_are_written_for_the_office_clients() {
     }
     // The report is a Vietnamese document whatever the interface's language: once.
     let out = dir();
+    let hostile = serde_json::to_string(&[HOSTILE_NUMBER, HOSTILE_TITLE]).unwrap();
+    std::fs::write(out.join("hostile.json"), hostile).unwrap();
     for (name, a, scope) in [
         ("report-2013-2017", reg_2013, Scope::Period),
         ("report-2018-2022", reg_2018, Scope::Period),

@@ -75,5 +75,4 @@ report-scope-year = Year { $year }
 report-print = Print the report
 report-docx = Download .docx
 report-intro = A draft built from the recorded data: every figure is computed, nothing typed twice. Download the .docx to edit it in Word before it is signed.
-report-back = Back to the agreement
 report-document-label = Draft report

@@ -75,5 +75,4 @@ report-scope-year = Năm { $year }
 report-print = In báo cáo
 report-docx = Tải .docx
 report-intro = Bản nháp lập từ dữ liệu đã ghi: mọi số liệu do phần mềm tính, không nhập lại. Tải .docx để sửa trong Word trước khi trình ký.
-report-back = Về văn bản
 report-document-label = Bản nháp báo cáo
