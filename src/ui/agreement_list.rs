@@ -161,7 +161,7 @@ pub fn AgreementList(
                 </select>
             </label>
         </div>
-        <ExportBar what="danh mục văn bản" files=files/>
+        <ExportBar what="danh mục văn bản" calendar="lịch công tác" files=files/>
         <ResultCount
             text=Signal::derive(move || {
                 let shown = results.with(Vec::len);

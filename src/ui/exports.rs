@@ -185,13 +185,22 @@ pub fn workbook(tables: &[export::Table]) -> Result<Vec<u8>, String> {
     export::xlsx::workbook(tables, chrono::Utc::now()).map_err(|e| e.to_string())
 }
 
-/// The download buttons of a list or page: one per file, named after `what`.
+/// The download buttons of a list or page: one per file, named after `what` (a calendar after
+/// `calendar`, when given: the register's calendar is not a register).
 #[component]
-pub fn ExportBar(#[prop(into)] what: String, files: Vec<(FileKind, Maker)>) -> impl IntoView {
+pub fn ExportBar(
+    #[prop(into)] what: String,
+    #[prop(optional, into)] calendar: Option<String>,
+    files: Vec<(FileKind, Maker)>,
+) -> impl IntoView {
     view! {
         <div class="export-bar" role="group" aria-label=move_tr!("export-group-label")>
             {files.into_iter().map(|(kind, make)| {
-                let what = what.clone();
+                let what = match (kind, &calendar) {
+                    (FileKind::Ics, Some(name)) => name.clone(),
+                    (FileKind::Ics, None) => format!("lịch {what}"),
+                    _ => what.clone(),
+                };
                 view! {
                     <button type="button" class=format!("export-{}", kind.extension())
                         on:click=move |_| download(kind, &what, &make)>{label(kind)}</button>

@@ -215,7 +215,7 @@ pub fn EventList() -> impl IntoView {
                 </select>
             </label>
         </div>
-        <ExportBar what="sự kiện" files=files/>
+        <ExportBar what="sự kiện" calendar="lịch công tác" files=files/>
         <ResultCount
             text=Signal::derive(move || if filtered() {
                 tr!(i18n, "events-matching", {"shown" => shown(), "total" => total()})
