@@ -337,27 +337,36 @@ fn AgreementExports(agreement: Agreement) -> impl IntoView {
 /// The printed document's heading (hidden on screen; style/print.css).
 #[component]
 fn PrintHead(head: document::DocumentHead) -> impl IntoView {
+    let title = head.title.clone();
     view! {
         // The printed document is a Vietnamese administrative document whatever the interface
         // language: its heading (national name and motto) is not interface text.
         <div class="print-only doc-head" lang="vi">
-            <table class="doc-head-table" role="presentation"><tbody>
-                <tr>
-                    <td class="issuers">
-                        {head.issuers.into_iter().map(|i| view! { <div class="issuer">{i}</div> }).collect_view()}
-                        <div class="doc-rule"></div>
-                        <div class="doc-number">{head.number}</div>
-                    </td>
-                    <td class="motto">
-                        <div class="nation">"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"</div>
-                        <div class="motto-line">"Độc lập - Tự do - Hạnh phúc"</div>
-                        <div class="doc-rule"></div>
-                        <div class="place-date">{head.place_and_date}</div>
-                    </td>
-                </tr>
-            </tbody></table>
-            <p class="doc-title">{head.title}</p>
+            <DocHeadTable head=head/>
+            <p class="doc-title">{title}</p>
         </div>
+    }
+}
+
+/// Issuing bodies and number on the left, national name and motto with place and date on the
+/// right (Nghị định 30/2020): the printed agreement's heading and the period report's.
+#[component]
+pub(super) fn DocHeadTable(head: document::DocumentHead) -> impl IntoView {
+    view! {
+        <table class="doc-head-table" role="presentation"><tbody>
+            <tr>
+                <td class="issuers">
+                    {head.issuers.into_iter().map(|i| view! { <div class="issuer">{i}</div> }).collect_view()}
+                    <div class="doc-rule"></div>
+                    <div class="doc-number">{head.number}</div>
+                </td>
+                <td class="motto">
+                    <div class="nation">"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"</div>
+                    <div class="motto-line">"Độc lập - Tự do - Hạnh phúc"</div>
+                    <div class="place-date">{head.place_and_date}</div>
+                </td>
+            </tr>
+        </tbody></table>
     }
 }
 

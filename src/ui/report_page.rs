@@ -113,20 +113,7 @@ fn ReportDocumentView(doc: ReportDocument) -> impl IntoView {
     let head = doc.head;
     view! {
         <article class="report-doc" lang="vi" aria-label=move_tr!("report-document-label")>
-            <table class="doc-head-table" role="presentation"><tbody>
-                <tr>
-                    <td class="issuers">
-                        {head.issuers.into_iter().map(|i| view! { <div class="issuer">{i}</div> }).collect_view()}
-                        <div class="doc-rule"></div>
-                        <div class="doc-number">{head.number}</div>
-                    </td>
-                    <td class="motto">
-                        <div class="nation">"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"</div>
-                        <div class="motto-line">"Độc lập - Tự do - Hạnh phúc"</div>
-                        <div class="place-date">{head.place_and_date}</div>
-                    </td>
-                </tr>
-            </tbody></table>
+            <super::agreement_page::DocHeadTable head=head/>
             <p class="doc-kind">{KIND}</p>
             <p class="doc-subtitle">{doc.subtitle}</p>
             <div class="doc-rule short"></div>

@@ -209,6 +209,19 @@ fn closing(doc: &ReportDocument) -> Table {
     borderless(vec![left, right], &[left_width, TEXT_WIDTH - left_width])
 }
 
+/// A heading style Word and LibreOffice know by name ("heading 1" is Word's own).
+fn heading_style(id: &str, name: &str, level: usize) -> Style {
+    Style::new(id, StyleType::Paragraph)
+        .name(name)
+        .based_on("Normal")
+        .next("Normal")
+        .bold()
+        .size(BODY)
+        .fonts(fonts())
+        .color("000000")
+        .outline_lvl(level)
+}
+
 /// The report's .docx.
 pub fn report_docx(doc: &ReportDocument) -> Result<Vec<u8>, String> {
     let mut d = Docx::new()
@@ -222,28 +235,8 @@ pub fn report_docx(doc: &ReportDocument) -> Result<Vec<u8>, String> {
         )
         .default_fonts(fonts())
         .default_size(BODY)
-        .add_style(
-            Style::new("Heading1", StyleType::Paragraph)
-                .name("heading 1")
-                .based_on("Normal")
-                .next("Normal")
-                .bold()
-                .size(BODY)
-                .fonts(fonts())
-                .color("000000")
-                .outline_lvl(0),
-        )
-        .add_style(
-            Style::new("Heading2", StyleType::Paragraph)
-                .name("heading 2")
-                .based_on("Normal")
-                .next("Normal")
-                .bold()
-                .size(BODY)
-                .fonts(fonts())
-                .color("000000")
-                .outline_lvl(1),
-        )
+        .add_style(heading_style("Heading1", "heading 1", 0))
+        .add_style(heading_style("Heading2", "heading 2", 1))
         .add_table(head(doc))
         .add_paragraph(centred(run("")))
         .add_paragraph(centred(run(KIND).bold().size(TITLE)))
