@@ -3,7 +3,7 @@
 //! the records (as the lists show them, filtered) and returns bytes, so it is tested natively.
 //!
 //! The core has no words of its own: a sheet's name, a column's title or a status in a cell is a
-//! [`Word`], which the caller renders in the interface's language (`ui::exports::word`). The
+//! [`Word`], which the caller renders in the interface's language (`ui::exports::UiWords`). The
 //! period report is the exception: it is a Vietnamese administrative document (`report`).
 //! Kept apart from the rest of the core so it can later move into a lazily loaded part.
 

@@ -349,11 +349,7 @@ pub fn duties(data: &Dataset, agreement: &Agreement, today: NaiveDate, words: &d
         .map(|o| {
             let duty = agreement.duties.iter().find(|d| d.id == o.duty);
             let basis = match o.event.and_then(|e| data.events.get(&e)) {
-                Some(e) => format!(
-                    "{} ({})",
-                    e.title,
-                    super::super::dates::format_date(e.day())
-                ),
+                Some(e) => format!("{} ({})", e.title, crate::dates::format_date(e.day())),
                 None if duty.is_some_and(|d| d.settlements.iter().any(|s| s.year == o.year)) => {
                     words.word(Word::SettledByHand)
                 }
