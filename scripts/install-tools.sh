@@ -60,4 +60,22 @@ if [ "$need_browser" = 1 ]; then
     apt_install chromium chromium-driver
   fi
 fi
+# The office clients the exports are checked with (scripts/test.sh, phase "office files"):
+# LibreOffice converts .xlsx to CSV and .docx to PDF, pdftoppm makes PNG pages to look at, and
+# a venv under tools/ holds the pinned Python readers (openpyxl, icalendar, python-docx).
+need_office=${NEED_OFFICE:-$need_browser}
+if [ "$need_office" = 1 ]; then
+  if ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null \
+    || ! /usr/bin/python3 -c 'import ensurepip' 2>/dev/null; then
+    apt_install --no-install-recommends libreoffice-calc-nogui libreoffice-writer-nogui \
+      poppler-utils python3-venv fonts-liberation
+  fi
+  venv=tools/office/venv
+  if [ ! -f "$venv/.installed" ] || [ tools/office/requirements.txt -nt "$venv/.installed" ]; then
+    log "python venv with openpyxl, icalendar, python-docx into $venv"
+    /usr/bin/python3 -m venv "$venv"
+    "$venv/bin/pip" install -q --disable-pip-version-check -r tools/office/requirements.txt
+    touch "$venv/.installed"
+  fi
+fi
 log "tools ready"

@@ -35,6 +35,22 @@ phase "native tests"
 cargo test 2>&1 | tee "$logs/1-native.log"
 phase_end
 
+phase "office files"
+# The sample's files, written natively (tests/office_files.rs) and opened by the real clients:
+# LibreOffice, openpyxl, icalendar, python-docx (scripts/check-office-files.py). The .docx
+# pages are left as PNGs in target/office-files/pages/ to look at.
+office=$root/target/office-files
+rm -rf "$office"
+OFFICE_FILES_DIR=$office cargo test --test office_files 2>&1 | tee "$logs/1-office.log"
+check_office() { tools/office/venv/bin/python scripts/check-office-files.py "$@" 2>&1 | tee -a "$logs/1-office.log"; }
+for lang in vi en; do
+  check_office "$office/$lang/agreements.xlsx" "$office/$lang/agreements.csv" --hostile-json "$office/hostile.json"
+  check_office "$office/$lang"/{events,recommendations,directory,agreement-2013-2017,agreement-2018-2022}.xlsx \
+    "$office/$lang/recommendations.csv" "$office/$lang"/*.ics
+done
+check_office "$office"/*.docx --png-dir "$office/pages"
+phase_end
+
 phase "in-browser tests"
 browser_tests=()
 for f in tests/browser_*.rs; do
@@ -54,6 +70,9 @@ phase_end
 
 phase "release build"
 bash scripts/build.sh 2>&1 | tee "$logs/3-build.log"
+# The storage e2e test runs this example (a large store); built here, not inside that test's
+# five minutes (the core's writers made the native release build longer).
+cargo build --release --quiet --example large_store 2>&1 | tee -a "$logs/3-build.log"
 phase_end
 
 phase "end-to-end tests"
@@ -66,6 +85,7 @@ printf '\n\033[1m==> timings\033[0m\n'
 printf '  %s\n' "${timings[@]}"
 grep -h 'gzipped' "$logs/3-build.log" | sed -e $'s/\x1b\\[[0-9;]*m//g' -e 's/^/  /' || true
 printf '\n\033[1m==> summary\033[0m\n'
+grep -hE '^[0-9]+ passed, [0-9]+ failed' "$logs/1-office.log" || true
 for log in "$logs"/1-native.log "$logs"/2-browser.log; do
   [ -f "$log" ] && grep -E '^test result:' "$log" || true
 done

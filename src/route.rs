@@ -13,6 +13,8 @@ pub enum Route {
     AgreementNew,
     Agreement(Uuid),
     AgreementEdit(Uuid),
+    /// The period report of an agreement; with a year, the yearly report of that year.
+    AgreementReport(Uuid, Option<i32>),
     Organisations,
     OrganisationNew,
     Organisation(Uuid),
@@ -55,6 +57,11 @@ impl Route {
             .trim_end_matches('/');
         let parts: Vec<&str> = path.split('/').collect();
         let id = |s: &str| Uuid::parse_str(s).ok();
+        let year = |s: &str| {
+            s.parse::<i32>()
+                .ok()
+                .filter(|y| (1900..=2200).contains(y) && s.len() == 4)
+        };
         match parts.as_slice() {
             [""] => Route::Dashboard,
             ["agreements"] => match query_value(hash, "status").and_then(status_from_name) {
@@ -64,6 +71,12 @@ impl Route {
             ["agreements", "new"] => Route::AgreementNew,
             ["agreements", x] if id(x).is_some() => Route::Agreement(id(x).unwrap()),
             ["agreements", x, "edit"] if id(x).is_some() => Route::AgreementEdit(id(x).unwrap()),
+            ["agreements", x, "report"] if id(x).is_some() => {
+                Route::AgreementReport(id(x).unwrap(), None)
+            }
+            ["agreements", x, "report", y] if id(x).is_some() && year(y).is_some() => {
+                Route::AgreementReport(id(x).unwrap(), year(y))
+            }
             ["organisations"] => Route::Organisations,
             ["organisations", "new"] => Route::OrganisationNew,
             ["organisations", x] if id(x).is_some() => Route::Organisation(id(x).unwrap()),
@@ -94,6 +107,8 @@ impl Route {
             Route::AgreementNew => "agreements/new".to_string(),
             Route::Agreement(id) => format!("agreements/{id}"),
             Route::AgreementEdit(id) => format!("agreements/{id}/edit"),
+            Route::AgreementReport(id, None) => format!("agreements/{id}/report"),
+            Route::AgreementReport(id, Some(year)) => format!("agreements/{id}/report/{year}"),
             Route::Organisations => "organisations".to_string(),
             Route::OrganisationNew => "organisations/new".to_string(),
             Route::Organisation(id) => format!("organisations/{id}"),
@@ -122,7 +137,8 @@ impl Route {
             | Route::AgreementsWithStatus(_)
             | Route::AgreementNew
             | Route::Agreement(_)
-            | Route::AgreementEdit(_) => Section::Agreements,
+            | Route::AgreementEdit(_)
+            | Route::AgreementReport(..) => Section::Agreements,
             Route::Organisations | Route::OrganisationNew | Route::Organisation(_) => {
                 Section::Organisations
             }
@@ -188,6 +204,8 @@ mod tests {
             Route::AgreementNew,
             Route::Agreement(id),
             Route::AgreementEdit(id),
+            Route::AgreementReport(id, None),
+            Route::AgreementReport(id, Some(2021)),
             Route::Organisations,
             Route::OrganisationNew,
             Route::Organisation(id),
@@ -232,6 +250,10 @@ mod tests {
             Route::NotFound("agreements/not-an-id".into())
         );
         assert_eq!(Route::parse("#/nowhere"), Route::NotFound("nowhere".into()));
+        assert_eq!(
+            Route::parse("#/agreements/00000000-0000-0000-0000-000000001234/report/20x1"),
+            Route::NotFound("agreements/00000000-0000-0000-0000-000000001234/report/20x1".into())
+        );
         assert_eq!(Route::NotFound("x".into()).section(), Section::None);
     }
 }

@@ -122,7 +122,7 @@ pub fn file_name(office_name: &str, what: Option<&str>, day: NaiveDate) -> Strin
     format!("{name}-{}.json", day.format("%Y-%m-%d"))
 }
 
-fn slug(text: &str, max: usize) -> String {
+pub(crate) fn slug(text: &str, max: usize) -> String {
     let folded: String = fold(text)
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })

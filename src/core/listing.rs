@@ -304,3 +304,21 @@ pub fn find_recommendations(
     });
     found
 }
+
+/// Filters for the list of recommendations.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RecommendationQuery {
+    pub status: Option<super::recommendation::RecommendationStatus>,
+    pub agreement: Option<Id>,
+}
+
+/// Live recommendations matching `query`, in the list's order (see [`find_recommendations`]).
+pub fn find_recommendations_matching<'a>(
+    data: &'a Dataset,
+    query: &RecommendationQuery,
+) -> Vec<&'a super::recommendation::Recommendation> {
+    find_recommendations(data, query.agreement)
+        .into_iter()
+        .filter(|r| query.status.is_none_or(|s| r.status == s))
+        .collect()
+}

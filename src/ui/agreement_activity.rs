@@ -325,22 +325,13 @@ fn area_cell_class(s: AreaState) -> &'static str {
     }
 }
 
-fn period_years(a: &Agreement) -> Vec<i32> {
-    match (a.period.start, a.period.end) {
-        (Some(s), Some(e)) if e >= s && e.year() - s.year() <= 30 => {
-            (s.year()..=e.year()).collect()
-        }
-        _ => Vec::new(),
-    }
-}
-
 /// Areas × years: each area's standing per year, and a form to record one result with evidence.
 #[component]
 pub fn AreaResultsSection(agreement: Agreement, drafts: SectionDrafts) -> impl IntoView {
     let state = use_app();
     let i18n = expect_context::<I18n>();
     let id = agreement.id();
-    let years = period_years(&agreement);
+    let years = crate::core::export::tables::period_years(&agreement);
     if agreement.areas.is_empty() || years.is_empty() {
         return ().into_any();
     }

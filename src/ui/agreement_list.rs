@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
+use super::exports::{workbook, ExportBar, FileKind, Maker, UiWords};
 use super::list_parts::{EmptyState, ResultCount, SearchBox};
 use super::state::use_app;
 use super::text;
@@ -83,6 +84,34 @@ pub fn AgreementList(
         })
     };
     let years = move || state.data.with(listing::years_covered);
+    // The register as filtered and sorted on screen.
+    let register = move |words: &UiWords| {
+        state.data.with_untracked(|d| {
+            results.with_untracked(|rows| {
+                let rows: Vec<_> = rows.iter().collect();
+                crate::core::export::tables::agreements(d, &rows, today, words)
+            })
+        })
+    };
+    let files: Vec<(FileKind, Maker)> = vec![
+        (
+            FileKind::Xlsx,
+            std::sync::Arc::new(move |w: &UiWords| workbook(&[register(w)])),
+        ),
+        (
+            FileKind::Csv,
+            std::sync::Arc::new(move |w: &UiWords| Ok(crate::core::export::csv::csv(&register(w)))),
+        ),
+        (
+            FileKind::Ics,
+            std::sync::Arc::new(move |w: &UiWords| {
+                Ok(state
+                    .data
+                    .with_untracked(|d| crate::core::export::ics::calendar(d, None, today, w))
+                    .into_bytes())
+            }),
+        ),
+    ];
 
     view! {
         <div class="page-head">
@@ -132,6 +161,7 @@ pub fn AgreementList(
                 </select>
             </label>
         </div>
+        <ExportBar what="danh mục văn bản" calendar="lịch công tác" files=files/>
         <ResultCount
             text=Signal::derive(move || {
                 let shown = results.with(Vec::len);

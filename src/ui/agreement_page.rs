@@ -131,12 +131,14 @@ fn AgreementView(agreement: Agreement, drafts: SectionDrafts) -> impl IntoView {
             </div>
             <div class="actions">
                 <a class="button primary" href=Route::AgreementEdit(id).href()>{move_tr!("action-edit")}</a>
+                <a class="button report-open" href=Route::AgreementReport(id, None).href()>{move_tr!("report-open")}</a>
                 <button id="duplicate-open" on:click=move |_| show_duplicate.set(true)>{move_tr!("agreement-duplicate")}</button>
                 {(a.kind == AgreementKind::Regulation).then(|| view! { <button on:click=add_plan>{move_tr!("agreement-add-plan")}</button> })}
                 <button class="danger" on:click=on_delete>{move_tr!("action-delete")}</button>
             </div>
         </div>
         <super::widgets::DeleteRefused blockers=delete_error/>
+        <AgreementExports agreement=a.clone()/>
         {(!warnings.is_empty()).then(|| view! {
             <div class="banner warning" role="status">
                 <strong>{move_tr!("agreement-warnings")} " "</strong>
@@ -296,30 +298,75 @@ fn AgreementView(agreement: Agreement, drafts: SectionDrafts) -> impl IntoView {
     }
 }
 
+/// The agreement's workbook (plan matrix, duties, results by area) and calendar.
+#[component]
+fn AgreementExports(agreement: Agreement) -> impl IntoView {
+    use super::exports::{workbook, ExportBar, FileKind, Maker, UiWords};
+    let state = use_app();
+    let today = state.today();
+    let id = agreement.id();
+    let what = match agreement.number.trim() {
+        "" => agreement.title.clone(),
+        number => number.to_string(),
+    };
+    let files: Vec<(FileKind, Maker)> = vec![
+        (
+            FileKind::Xlsx,
+            std::sync::Arc::new(move |w: &UiWords| {
+                state.data.with_untracked(|d| match d.agreements.get(&id) {
+                    Some(a) => workbook(&crate::core::export::tables::agreement_tables(
+                        d, a, today, w,
+                    )),
+                    None => Ok(Vec::new()),
+                })
+            }),
+        ),
+        (
+            FileKind::Ics,
+            std::sync::Arc::new(move |w: &UiWords| {
+                Ok(state
+                    .data
+                    .with_untracked(|d| crate::core::export::ics::calendar(d, Some(id), today, w))
+                    .into_bytes())
+            }),
+        ),
+    ];
+    view! { <ExportBar what=what files=files/> }
+}
+
 /// The printed document's heading (hidden on screen; style/print.css).
 #[component]
 fn PrintHead(head: document::DocumentHead) -> impl IntoView {
+    let title = head.title.clone();
     view! {
         // The printed document is a Vietnamese administrative document whatever the interface
         // language: its heading (national name and motto) is not interface text.
         <div class="print-only doc-head" lang="vi">
-            <table class="doc-head-table" role="presentation"><tbody>
-                <tr>
-                    <td class="issuers">
-                        {head.issuers.into_iter().map(|i| view! { <div class="issuer">{i}</div> }).collect_view()}
-                        <div class="doc-rule"></div>
-                        <div class="doc-number">{head.number}</div>
-                    </td>
-                    <td class="motto">
-                        <div class="nation">"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"</div>
-                        <div class="motto-line">"Độc lập - Tự do - Hạnh phúc"</div>
-                        <div class="doc-rule"></div>
-                        <div class="place-date">{head.place_and_date}</div>
-                    </td>
-                </tr>
-            </tbody></table>
-            <p class="doc-title">{head.title}</p>
+            <DocHeadTable head=head/>
+            <p class="doc-title">{title}</p>
         </div>
+    }
+}
+
+/// Issuing bodies and number on the left, national name and motto with place and date on the
+/// right (Nghị định 30/2020): the printed agreement's heading and the period report's.
+#[component]
+pub(super) fn DocHeadTable(head: document::DocumentHead) -> impl IntoView {
+    view! {
+        <table class="doc-head-table" role="presentation"><tbody>
+            <tr>
+                <td class="issuers">
+                    {head.issuers.into_iter().map(|i| view! { <div class="issuer">{i}</div> }).collect_view()}
+                    <div class="doc-rule"></div>
+                    <div class="doc-number">{head.number}</div>
+                </td>
+                <td class="motto">
+                    <div class="nation">"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"</div>
+                    <div class="motto-line">"Độc lập - Tự do - Hạnh phúc"</div>
+                    <div class="place-date">{head.place_and_date}</div>
+                </td>
+            </tr>
+        </tbody></table>
     }
 }
 

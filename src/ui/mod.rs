@@ -7,11 +7,13 @@ mod agreement_page;
 mod dashboard;
 mod directory;
 mod events;
+mod exports;
 mod first_run;
 mod focus;
 pub mod i18n;
 mod list_parts;
 mod recommendations;
+mod report_page;
 mod settings;
 mod sharing;
 pub mod state;
@@ -131,6 +133,7 @@ fn Shell() -> impl IntoView {
                 Route::AgreementNew => view! { <agreement_form::AgreementForm id=None/> }.into_any(),
                 Route::Agreement(id) => view! { <agreement_page::AgreementPage id=id/> }.into_any(),
                 Route::AgreementEdit(id) => view! { <agreement_form::AgreementForm id=Some(id)/> }.into_any(),
+                Route::AgreementReport(id, year) => view! { <report_page::ReportPage id=id year=year/> }.into_any(),
                 Route::Organisations => directory::OrganisationList().into_any(),
                 Route::OrganisationNew => view! { <directory::OrganisationPage id=None/> }.into_any(),
                 Route::Organisation(id) => view! { <directory::OrganisationPage id=Some(id)/> }.into_any(),

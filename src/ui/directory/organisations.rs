@@ -78,6 +78,20 @@ pub fn OrganisationList() -> impl IntoView {
     let searching = move || !query.with(|q| q.trim().is_empty());
     // Named before the view: leptos-fluent's compile-time key scan skips the first {…} after a
     // `tr` tag name, so no key may sit there only.
+    // The list as searched on screen.
+    let files: Vec<(crate::ui::exports::FileKind, crate::ui::exports::Maker)> = vec![(
+        crate::ui::exports::FileKind::Xlsx,
+        std::sync::Arc::new(move |w: &crate::ui::exports::UiWords| {
+            let text = query.get_untracked();
+            crate::ui::exports::workbook(&[state.data.with_untracked(|d| {
+                crate::core::export::tables::organisations(
+                    d,
+                    &listing::find_organisations(d, &text),
+                    w,
+                )
+            })])
+        }),
+    )];
     let col_name = move_tr!("directory-organisation-col-name");
 
     view! {
@@ -89,6 +103,7 @@ pub fn OrganisationList() -> impl IntoView {
             <SearchBox id="organisation-search" label=move_tr!("directory-organisation-search-label")
                 placeholder=move_tr!("directory-organisation-search-placeholder") query=query/>
         </div>
+        <crate::ui::exports::ExportBar what="cơ quan đơn vị" files=files/>
         <ResultCount
             text=Signal::derive(move || {
                 let shown = rows.with(Vec::len);

@@ -13,6 +13,9 @@ use crate::core::listing::{self, collate, EventQuery};
 use crate::core::meta::Id;
 use crate::core::model::Record;
 use crate::route::Route;
+use std::sync::Arc;
+
+use crate::ui::exports::{workbook, ExportBar, FileKind, Maker, UiWords};
 use crate::ui::list_parts::{EmptyState, ResultCount};
 use crate::ui::state::use_app;
 use crate::ui::text;
@@ -39,13 +42,14 @@ pub fn EventList() -> impl IntoView {
     let kind = RwSignal::new(None::<EventKind>);
     let year = RwSignal::new(None::<i32>);
 
+    let query = move || EventQuery {
+        agreement: agreement.get(),
+        organisation: organisation.get(),
+        kind: kind.get(),
+        year: year.get(),
+    };
     let timeline = Memo::new(move |_| {
-        let query = EventQuery {
-            agreement: agreement.get(),
-            organisation: organisation.get(),
-            kind: kind.get(),
-            year: year.get(),
-        };
+        let query = query();
         state.data.with(|d| {
             let mut out: Timeline = Vec::new();
             for e in listing::find_events(d, &query) {
@@ -133,6 +137,30 @@ pub fn EventList() -> impl IntoView {
         })
     });
 
+    // The events as filtered on screen; the calendar: of the chosen agreement, or of everything.
+    let today = state.today();
+    let files: Vec<(FileKind, Maker)> = vec![
+        (
+            FileKind::Xlsx,
+            Arc::new(move |w: &UiWords| {
+                let query = untrack(query);
+                workbook(&[state.data.with_untracked(|d| {
+                    crate::core::export::tables::events(d, &listing::find_events(d, &query), w)
+                })])
+            }),
+        ),
+        (
+            FileKind::Ics,
+            Arc::new(move |w: &UiWords| {
+                let only = agreement.get_untracked();
+                Ok(state
+                    .data
+                    .with_untracked(|d| crate::core::export::ics::calendar(d, only, today, w))
+                    .into_bytes())
+            }),
+        ),
+    ];
+
     view! {
         <div class="page-head">
             <h1>{move_tr!("events-title")}</h1>
@@ -187,6 +215,7 @@ pub fn EventList() -> impl IntoView {
                 </select>
             </label>
         </div>
+        <ExportBar what="sự kiện" calendar="lịch công tác" files=files/>
         <ResultCount
             text=Signal::derive(move || if filtered() {
                 tr!(i18n, "events-matching", {"shown" => shown(), "total" => total()})

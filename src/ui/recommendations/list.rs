@@ -12,6 +12,9 @@ use crate::core::recommendation::{Recommendation, RecommendationStatus};
 use crate::core::validate_activity::days_overdue;
 use crate::route::Route;
 use crate::ui::events::agreement_link;
+use std::sync::Arc;
+
+use crate::ui::exports::{workbook, ExportBar, FileKind, Maker, UiWords};
 use crate::ui::list_parts::{EmptyState, ResultCount};
 use crate::ui::state::use_app;
 use crate::ui::text;
@@ -25,15 +28,36 @@ pub fn RecommendationList() -> impl IntoView {
     let today = state.today();
 
     let found = Memo::new(move |_| {
-        let wanted = status.get();
+        let query = listing::RecommendationQuery {
+            status: status.get(),
+            agreement: agreement.get(),
+        };
         state.data.with(|d| {
-            listing::find_recommendations(d, agreement.get())
+            listing::find_recommendations_matching(d, &query)
                 .into_iter()
-                .filter(|r| wanted.is_none_or(|s| r.status == s))
                 .cloned()
                 .collect::<Vec<Recommendation>>()
         })
     });
+    // The recommendations as filtered on screen.
+    let table = move |words: &UiWords| {
+        state.data.with_untracked(|d| {
+            found.with_untracked(|rows| {
+                let rows: Vec<_> = rows.iter().collect();
+                crate::core::export::tables::recommendations(d, &rows, today, words)
+            })
+        })
+    };
+    let files: Vec<(FileKind, Maker)> = vec![
+        (
+            FileKind::Xlsx,
+            Arc::new(move |w: &UiWords| workbook(&[table(w)])),
+        ),
+        (
+            FileKind::Csv,
+            Arc::new(move |w: &UiWords| Ok(crate::core::export::csv::csv(&table(w)))),
+        ),
+    ];
     let total = move || state.data.with(|d| d.recommendations.count_live());
     let filtered = move || status.with(Option::is_some) || agreement.with(Option::is_some);
     let clear = move |()| {
@@ -92,6 +116,7 @@ pub fn RecommendationList() -> impl IntoView {
                 </select>
             </label>
         </div>
+        <ExportBar what="kiến nghị" files=files/>
         <ResultCount
             text=Signal::derive(move || {
                 let shown = found.with(Vec::len);
