@@ -8,6 +8,9 @@
 //     its own inline reload script at serve time, so debug builds get no meta.)
 //  2. The service worker: assets/sw.js with the list of every staged file (their hashed names)
 //     and a version hash of their contents, written as sw.js.
+//  3. Release builds: a .br and a .gz beside every text and wasm file (scripts/precompress.mjs),
+//     for hosts that serve precompressed files (README, Hosting). Never precached: the worker
+//     stores what the server sent, already decoded.
 //
 // Usage outside Trunk: `TRUNK_STAGING_DIR=dist node scripts/post-build.mjs --check` prints the
 // policy of an existing build without changing it.
@@ -15,6 +18,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { precompress } from './precompress.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -63,7 +67,7 @@ async function listFiles(dir, prefix = '') {
     if (entry.name.startsWith('.')) continue; // Trunk's own .stage, editors' dotfiles
     const rel = prefix + entry.name;
     if (entry.isDirectory()) out.push(...(await listFiles(path.join(dir, entry.name), rel + '/')));
-    else if (entry.isFile() && !OWN_OUTPUTS.has(rel)) out.push(rel);
+    else if (entry.isFile() && !OWN_OUTPUTS.has(rel) && !/\.(br|gz)$/.test(rel)) out.push(rel);
   }
   return out.sort();
 }
@@ -122,3 +126,9 @@ await fs.writeFile(path.join(staging, 'sw.js'), worker);
 
 console.log(`[post-build] sw.js version ${version}: ${files.length} files precached`);
 console.log(`[post-build] Content-Security-Policy: ${header}`);
+
+// 3. Precompressed copies (last: of the files as they are served, sw.js and index.html included).
+if (release) {
+  const t = await precompress(staging);
+  console.log(`[post-build] precompressed ${t.files} files: ${t.raw} bytes, ${t.br} as brotli, ${t.gz} as gzip`);
+}
