@@ -112,6 +112,7 @@ status-effect-unchanged = “{ $title }” is still: { $status } ({ $reason }).
 store-error-quota-exceeded = The browser's storage for this page is full.
 store-error-unavailable = The browser does not allow local storage ({ $why }).
 store-error-other = The browser refused to save the data ({ $why }).
+store-error-read-only = The page is read-only, so nothing is written to the browser.
 
 ## Filters (lists)
 filter-all = All

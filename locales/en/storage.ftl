@@ -59,6 +59,7 @@ load-problem-id-mismatch = The record id inside differs from its storage key.
 load-problem-unknown-key = A storage key this version does not know.
 load-problem-undecodable = Compressed data is damaged and cannot be unpacked ({ $message }).
 load-problem-newer-layout = The data was saved by a newer version (storage layout { $found }). The page is read-only and writes nothing, to avoid damaging it.
+load-problem-damaged-layout = The storage layout marker is damaged: it holds “{ $found }”, which no version of Phối hợp writes. This is damaged data, not data from a newer version. The page is read-only and writes nothing, to avoid further damage.
 
 ## Notices of the storage layer
 storage-migration-unfinished = Not all data has moved to the new compact storage yet: { $why } The data can still be read; Phối hợp will try again next time.

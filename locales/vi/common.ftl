@@ -109,6 +109,7 @@ status-effect-unchanged = “{ $title }” vẫn: { $status } ({ $reason }).
 store-error-quota-exceeded = Bộ nhớ của trình duyệt dành cho trang này đã đầy.
 store-error-unavailable = Trình duyệt không cho dùng bộ nhớ cục bộ ({ $why }).
 store-error-other = Trình duyệt từ chối ghi dữ liệu ({ $why }).
+store-error-read-only = Trang đang ở chế độ chỉ xem nên không ghi gì vào trình duyệt.
 
 ## Filters (lists)
 filter-all = Tất cả

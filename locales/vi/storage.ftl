@@ -56,6 +56,7 @@ load-problem-id-mismatch = Mã bản ghi bên trong khác với khóa lưu trữ
 load-problem-unknown-key = Khóa lưu trữ không rõ của phiên bản này.
 load-problem-undecodable = Dữ liệu nén bị hỏng, không giải nén được ({ $message }).
 load-problem-newer-layout = Dữ liệu được lưu bởi phiên bản mới hơn (cách lưu { $found }). Trang chỉ cho xem, không ghi để tránh làm hỏng.
+load-problem-damaged-layout = Dấu hiệu cách lưu bị hỏng: chứa “{ $found }”, không phải giá trị do bất kỳ phiên bản nào của Phối hợp ghi. Đây là dữ liệu hỏng, không phải dữ liệu của phiên bản mới hơn. Trang chỉ cho xem, không ghi gì để khỏi làm hỏng thêm.
 
 ## Notices of the storage layer
 storage-migration-unfinished = Chưa chuyển hết dữ liệu sang cách lưu gọn mới: { $why } Dữ liệu vẫn đọc được; Phối hợp sẽ thử lại lần sau.

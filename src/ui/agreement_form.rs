@@ -374,8 +374,15 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
             .collect();
         date_errors.set(errors.clone());
         let result = if errors.is_empty() {
+            // Saved at the version read: if the record changed meanwhile, storage merges the
+            // two field by field against the copy the form read (noted here).
             state.apply(
-                |d, s| d.save_agreement(a, s),
+                |d, s| {
+                    if !is_new {
+                        d.note_read(&base_for_save);
+                    }
+                    d.save_agreement(a, s)
+                },
                 |r| r.as_ref().ok().copied().into_iter().collect(),
             )
         } else {

@@ -272,7 +272,8 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
         let record = from_form(opened.get_value());
         let record = state
             .data
-            .with_untracked(|d| onto_stored(d, &opened.get_value(), record));
+            .try_update_untracked(|d| onto_stored(d, &opened.get_value(), record))
+            .expect("dataset is alive");
         let result = state.apply(
             |data, stamp| data.save_organisation(record, stamp),
             |r| r.iter().copied().collect(),

@@ -333,7 +333,8 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
         let record = from_form(opened.get_value(), positions.clone());
         let record = state
             .data
-            .with_untracked(|d| onto_stored(d, &opened.get_value(), record));
+            .try_update_untracked(|d| onto_stored(d, &opened.get_value(), record))
+            .expect("dataset is alive");
         if bad_dates > 0 {
             // Nothing is saved; the other fields' problems are shown at the same time.
             let found = state.data.with_untracked(|d| validate::person(&record, d));

@@ -234,7 +234,8 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
         // fields the user left alone keep that change (core::form_edit).
         let event = state
             .data
-            .with_untracked(|d| onto_stored(d, &base_for_save, event));
+            .try_update_untracked(|d| onto_stored(d, &base_for_save, event))
+            .expect("dataset is alive");
         found.extend(
             state
                 .data

@@ -202,7 +202,8 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
         let record = from_form(opened.get_value());
         let record = state
             .data
-            .with_untracked(|d| onto_stored(d, &opened.get_value(), record));
+            .try_update_untracked(|d| onto_stored(d, &opened.get_value(), record))
+            .expect("dataset is alive");
         found.extend(
             state
                 .data

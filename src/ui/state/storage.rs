@@ -89,7 +89,7 @@ impl AppState {
         match loaded {
             Ok(loaded) => {
                 let needs_migration = loaded.needs_migration();
-                self.read_only.set(loaded.session.read_only);
+                self.read_only.set(loaded.session.read_only.is_some());
                 self.storage.session.set_value(loaded.session);
                 self.storage.conflicts.set(loaded.conflicts);
                 self.data.set(loaded.data);
@@ -208,7 +208,7 @@ impl AppState {
             });
             return;
         }
-        let now = self.stamp().now;
+        let stamp = self.stamp();
         let undo = self.storage.undo.get_value();
         let report = match LocalStore::open() {
             Ok(mut store) => self.data.with_untracked(|data| {
@@ -216,14 +216,14 @@ impl AppState {
                     .session
                     .try_update_value(|session| match &undo {
                         Some(rollback) => {
-                            storage::save_rollback(&mut store, data, &all, rollback, session, now)
+                            storage::save_rollback(&mut store, data, &all, rollback, session, stamp)
                         }
-                        None => storage::save_records(&mut store, data, &all, session, now),
+                        None => storage::save_records(&mut store, data, &all, session, stamp),
                     })
                     .expect("session is alive")
             }),
             Err(error) => WriteReport {
-                pending: all,
+                pending: all.clone(),
                 error: Some(error),
                 ..Default::default()
             },
@@ -233,17 +233,15 @@ impl AppState {
             self.storage.undo.set_value(None);
             let _ = crate::ui::sharing::browser::clear_undo();
         }
-        self.take_report(report);
+        self.take_report(report, &all);
     }
 
-    fn take_report(&self, report: WriteReport) {
+    fn take_report(&self, mut report: WriteReport, attempted: &[RecordKey]) {
         if !report.incoming.is_empty() || !report.removed.is_empty() {
-            self.data.update(|data| {
-                for (key, value) in report.incoming {
-                    let _ = sync::take_incoming(data, key, value);
-                }
-                storage::remove_records(data, &report.removed);
-            });
+            self.data.update(|data| report.take_into(data, attempted));
+        } else {
+            self.data
+                .update_untracked(|data| report.take_into(data, attempted));
         }
         if !report.conflicts.is_empty() {
             self.add_conflicts(report.conflicts);
@@ -331,7 +329,9 @@ impl AppState {
                 }
             }
         };
-        if self.storage.session.with_value(|s| s.read_only) && !self.read_only.get_untracked() {
+        if self.storage.session.with_value(|s| s.read_only.is_some())
+            && !self.read_only.get_untracked()
+        {
             self.read_only.set(true);
         }
         if let Some(office) = absorbed.office {
@@ -384,8 +384,17 @@ impl AppState {
         else {
             return;
         };
+        let from_other = if keep_other {
+            let stored = self
+                .data
+                .with_untracked(|d| storage::record_value(d, key))
+                .unwrap_or(serde_json::Value::Null);
+            sync::conflict_fields(&stored, &conflict.other)
+        } else {
+            Vec::new()
+        };
         let result = self.apply(
-            |data, stamp| sync::resolve(data, &conflict, keep_other, stamp),
+            |data, stamp| sync::resolve(data, &conflict, &from_other, stamp),
             |r| r.iter().copied().collect(),
         );
         if result.is_ok() && self.save.with_untracked(|s| !s.pending.contains(&key)) {
