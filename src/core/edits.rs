@@ -40,20 +40,28 @@ impl Befores {
         parent: &VersionVector,
         held: Option<(VersionVector, Value)>,
     ) {
-        let before = match held {
+        // The copy a form noted it read comes first: it may carry the same version as the one
+        // held but other content (another tab's edit that lost a race, still in the form).
+        let read = self
+            .read
+            .remove(&key)
+            .filter(|(version, _)| version == parent)
+            .map(|(_, value)| value);
+        let before = read.or(match held {
             Some((version, value)) if version == *parent => Some(value),
-            _ => self
-                .read
-                .remove(&key)
-                .filter(|(version, _)| version == parent)
-                .map(|(_, value)| value),
-        };
+            _ => None,
+        });
         self.before.insert(key, before);
     }
 
     /// Notes the copy a form read (`value`, at `version`), older than the record held now.
     pub(crate) fn note_read(&mut self, key: RecordKey, version: VersionVector, value: Value) {
         self.read.insert(key, (version, value));
+    }
+
+    /// Forgets the copy a form read of `key` (its edit was rebased onto the one held).
+    pub fn forget_read(&mut self, key: RecordKey) {
+        self.read.remove(&key);
     }
 
     /// Forgets the edits of `keys`: stored, or replaced by what another tab stored.

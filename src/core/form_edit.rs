@@ -13,7 +13,7 @@
 use serde_json::{Map, Value};
 
 use super::model::Record;
-use super::workspace::{Dataset, Stored};
+use super::workspace::{Dataset, RecordKey, Stored};
 
 /// The record's own fields: the envelope (`id`, `version`…) is never merged field by field.
 pub const ENVELOPE: [&str; 5] = ["id", "created", "updated", "version", "deleted"];
@@ -59,7 +59,9 @@ pub fn merge_fields(
 /// `edited` (the form's values over `opened`, the record as the form read it) moved onto
 /// `current`, the record stored now. See the module's comment.
 pub fn rebase_edit<T: Record>(opened: &T, edited: T, current: &T) -> T {
-    if current.meta().version == opened.meta().version {
+    // Unchanged since the form read it. (The same version with other content is another tab's
+    // edit that lost a race to this one's, held by the form: a change like any other.)
+    if current == opened {
         return edited;
     }
     if !current.is_live() {
@@ -83,9 +85,15 @@ pub fn onto_stored<T: Stored>(data: &mut Dataset, opened: &T, edited: T) -> T {
     let Some(current) = T::table(data).get(&edited.id()) else {
         return edited;
     };
+    let kept_version_read = current != opened;
     let rebased = rebase_edit(opened, edited, current);
-    if rebased.meta().version != current.meta().version && !rebased.meta().is_unsaved() {
+    if kept_version_read && rebased.meta().version == opened.meta().version {
         data.note_read(opened);
+    } else {
+        data.befores.forget_read(RecordKey {
+            collection: T::COLLECTION,
+            id: rebased.id(),
+        });
     }
     rebased
 }

@@ -9,7 +9,9 @@
 //!   their bucket once it has [`FOLD_DELTAS`] of them, so an edit writes about the same small
 //!   amount however many records are stored.
 //! - before writing, the stored version is compared with the one this tab read (`sync`): a
-//!   record another tab changed meanwhile is never overwritten; both versions become a conflict.
+//!   record another tab changed meanwhile is never overwritten; the two edits are merged field
+//!   by field, and only fields both changed become a conflict. The browser glue runs every
+//!   save under a lock all tabs share, so the stored copy compared is the one written over.
 //! - layout 1 (one JSON key per record) is read and migrated (`legacy`).
 
 pub mod backup;

@@ -399,7 +399,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
             Ok(key) => {
                 unsaved.lower();
                 issues.set(Vec::new());
-                state.notify(
+                state.notify_saved(
                     move |i18n| {
                         if is_new {
                             tr!(i18n, "agreement-form-added")
@@ -810,7 +810,8 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
             </fieldset>
 
             <div class="form-actions">
-                <button type="submit" class="primary">{move_tr!("action-save")}</button>
+                <crate::ui::widgets::ReadOnlyNote/>
+                <button type="submit" class="primary" disabled=crate::ui::widgets::read_only(state)>{move_tr!("action-save")}</button>
                 // Cancelling gives the input up on purpose: no question on the way out.
                 <a class="button" href=cancel_href on:click=move |_| cancel_flag.lower()>{move_tr!("action-cancel")}</a>
             </div>

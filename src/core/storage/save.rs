@@ -11,7 +11,7 @@ use super::keys::{
     bucket_key, bucket_key_start, delta_key, legacy_key, Prefix, StorageKey, ROLLBACK_KEY,
 };
 use super::load::{codec_problem, one_record};
-use super::sync::{check_write_as, judge_stored, settle, Incoming, Settled, WriteCheck};
+use super::sync::{check_edit, judge_stored, settle, Incoming, Settled, WriteCheck};
 use super::{
     backup, codec, record_value, utf16_units, value_key, value_version, Conflict, KeyValueStore,
     LoadProblem, Rollback, Session, StoreError, WriteReport, BULK_RECORDS, FOLD_DELTAS, FOLD_UNITS,
@@ -395,7 +395,15 @@ fn write_deltas(
             },
             None => None,
         };
-        match check_write_as(session.base.get(&rk), stored.as_ref(), &ours, false) {
+        let before = data.befores.get(rk);
+        match check_edit(
+            rk.collection,
+            session.base.get(&rk),
+            before,
+            stored.as_ref(),
+            &ours,
+            false,
+        ) {
             WriteCheck::Write => {
                 set_with_room(
                     store,
@@ -591,7 +599,15 @@ fn fold_bucket(
             continue;
         };
         let restores = rollback.is_some_and(|r| r.restores(rk));
-        match check_write_as(session.base.get(&rk), merged.get(&rk.id), &ours, restores) {
+        let (base, before) = (session.base.get(&rk), data.befores.get(rk));
+        match check_edit(
+            rk.collection,
+            base,
+            before,
+            merged.get(&rk.id),
+            &ours,
+            restores,
+        ) {
             WriteCheck::Write => {
                 merged.insert(rk.id, ours);
             }

@@ -84,6 +84,37 @@ pub fn check_write_as(
     }
 }
 
+/// As [`check_write_as`], for an edit made on `before` (`Dataset::befores`): a stored copy at
+/// `before`'s version but with other content is another tab's write too (two edits of one
+/// version that lost a race to each other, one of them still held by a form here).
+pub fn check_edit(
+    collection: Collection,
+    base: Option<&VersionVector>,
+    before: Option<&Value>,
+    stored: Option<&Value>,
+    ours: &Value,
+    rollback: bool,
+) -> WriteCheck {
+    let check = check_write_as(base, stored, ours, rollback);
+    let (WriteCheck::Write, Some(before), Some(stored)) = (check, before, stored) else {
+        return check;
+    };
+    let same_version = value_version(before) == value_version(stored);
+    if same_version && !rollback && normalised(collection, stored) != *before {
+        WriteCheck::Conflict
+    } else {
+        check
+    }
+}
+
+/// A stored record's JSON as this version writes it (an older app's may lack defaults).
+fn normalised(collection: Collection, value: &Value) -> Value {
+    fn through<T: Stored>(value: &Value) -> Option<Value> {
+        serde_json::to_value(T::deserialize(value).ok()?).ok()
+    }
+    crate::with_record_type!(collection, T => through::<T>(value)).unwrap_or_else(|| value.clone())
+}
+
 /// What to do when another tab's write shows a record stored as `stored`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Incoming {

@@ -570,3 +570,55 @@ fn a_fold_merges_a_record_another_tab_changed_meanwhile() {
         .iter()
         .all(|k| loaded.data.agreements.get(&k.id).unwrap().notes == "B"));
 }
+
+/// Both tabs save the note at once from one version: both edits have the next version. B lost;
+/// B holds A's edit now, while B's form still holds B's own edit as the copy it read.
+fn lost_race() -> (MemoryStore, Tab, uuid::Uuid, Agreement) {
+    let data = generate::dataset(4, 10, 3);
+    let (mut store, _) = stored(&data);
+    let (mut a, mut b) = (open(&store), open(&store));
+    let id = data.agreements.iter_live().next().unwrap().id();
+    let ka = edit(&mut a, id, 10, |x| x.notes = "Ghi chú của A".into());
+    let kb = edit(&mut b, id, 10, |x| x.notes = "Ghi chú của B".into());
+    let form_copy = b.data.agreements.get(&id).unwrap().clone();
+    save_tab(&mut store, &mut a, &[ka], 10);
+    let report = save_tab(&mut store, &mut b, &[kb], 11);
+    assert_eq!(report.conflicts.len(), 1);
+    let winner = agreement(&store, id);
+    assert_eq!(
+        winner.meta.version, form_copy.meta.version,
+        "one version, two contents"
+    );
+    assert_eq!(b.data.agreements.get(&id), Some(&winner));
+    (store, b, id, form_copy)
+}
+
+#[test]
+fn a_form_still_holding_the_edit_that_lost_a_race_saves_another_field_over_the_winner() {
+    let (mut store, mut b, id, form_copy) = lost_race();
+    let mut edited = form_copy.clone();
+    edited.signed_place = "Nơi ký của B".into();
+    let record = crate::form_edit::onto_stored(&mut b.data, &form_copy, edited);
+    let k = b.data.save_agreement(record, stamp(12)).unwrap();
+    let r = save_tab(&mut store, &mut b, &[k], 12);
+    assert!(r.conflicts.is_empty(), "{:?}", r.conflicts);
+    let stored = agreement(&store, id);
+    assert_eq!(
+        (stored.notes.as_str(), stored.signed_place.as_str()),
+        ("Ghi chú của A", "Nơi ký của B"),
+        "A's note is not put back to B's by a form that never showed it"
+    );
+}
+
+#[test]
+fn a_form_still_holding_the_edit_that_lost_a_race_asks_before_changing_the_winners_field() {
+    let (mut store, mut b, id, form_copy) = lost_race();
+    let mut edited = form_copy.clone();
+    edited.notes = "Ghi chú mới của B".into();
+    let record = crate::form_edit::onto_stored(&mut b.data, &form_copy, edited);
+    let k = b.data.save_agreement(record, stamp(12)).unwrap();
+    let r = save_tab(&mut store, &mut b, &[k], 12);
+    assert_eq!(agreement(&store, id).notes, "Ghi chú của A");
+    assert_eq!(r.conflicts.len(), 1, "{r:?}");
+    assert_eq!(r.conflicts[0].other["notes"], "Ghi chú mới của B");
+}
