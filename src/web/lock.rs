@@ -65,8 +65,9 @@ function count(d, n) {
   });
 }
 const seen = () => Number(localStorage.getItem(SEQ) ?? 0);
-// Until this page's localStorage shows write `n` (a storage event, or a look every 5 ms); after
-// two seconds it goes on (a count left from a store cleared by hand, say) and says so.
+// Until this page's localStorage shows write `n` (a storage event, or a look every 5 ms). After
+// two seconds it goes on: the count is then one left from a store cleared by hand (the next
+// write sets both counts again), not a message still on its way.
 function caughtUp(n) {
   return new Promise((done) => {
     if (seen() >= n) { done(true); return; }
@@ -98,11 +99,10 @@ export function request_lock(name, run) {
     navigator.locks.request(name, async () => {
       const d = await openDb();
       let n = null;
-      let synced = false;
       if (d) {
-        try { n = await counted(d); synced = await caughtUp(n); } catch (e) { n = null; }
+        try { n = await counted(d); await caughtUp(n); } catch (e) { n = null; }
       }
-      const wrote = go(true, n !== null && synced);
+      const wrote = go(true, n !== null);
       if (wrote && n !== null) {
         localStorage.setItem(SEQ, String(n + 1));
         await count(d, n + 1);

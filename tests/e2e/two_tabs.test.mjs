@@ -109,3 +109,37 @@ e2e('two pages saving in the same instant lose nothing: other fields merge, the 
   assert.equal(conflictsShown, ROUNDS / 2);
   await b.close();
 }, { timeout: 600_000 });
+
+e2e('an edit saved while another tab holds the storage lock waits for it, is kept, and closing the page asks first', async ({ page: a, context, url }) => {
+  await startWithSample(a, url);
+  const b = await context.newPage();
+  await openSoYte(a, url);
+  await b.goto(url + '#/agreements');
+  // Another tab is in the middle of a write (held here by hand, as long as the test says).
+  await b.evaluate(() => new Promise((held) => {
+    navigator.locks.request('phoihop/storage', () => new Promise((release) => {
+      window.releaseStorageLock = release;
+      held();
+    }));
+  }));
+  const before = await a.evaluate(() => JSON.stringify(localStorage));
+  await notes(a).fill('Ghi chú lưu khi thẻ kia đang ghi');
+  await a.getByRole('button', { name: 'Lưu', exact: true }).click();
+  // The save waits in the lock's queue: nothing written, no "Đã lưu" yet.
+  await a.waitForFunction(async () => (await navigator.locks.query()).pending
+    .some((l) => l.name === 'phoihop/storage'));
+  assert.equal(await a.locator('.toast').getByText('Đã lưu', { exact: true }).count(), 0);
+  assert.equal(await a.evaluate(() => JSON.stringify(localStorage)), before);
+  // Closing now would lose it: the page asks first.
+  const asked = a.waitForEvent('dialog');
+  await a.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  assert.equal(dialog.type(), 'beforeunload');
+  await dialog.dismiss();
+  // The other tab lets go: the edit is written, and said so.
+  await b.evaluate(() => window.releaseStorageLock());
+  await a.locator('.toast').getByText('Đã lưu', { exact: true }).waitFor();
+  await openSoYte(b, url);
+  assert.equal(await notes(b).inputValue(), 'Ghi chú lưu khi thẻ kia đang ghi');
+  await b.close();
+});

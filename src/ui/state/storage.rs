@@ -306,6 +306,10 @@ impl AppState {
                 None,
             );
         }
+        // A lock granted without IndexedDB to count writes in: the page says so from now on.
+        if !lock::supported() && !self.storage.unlocked.get_untracked() {
+            self.storage.unlocked.set(true);
+        }
         let failed = report.error.is_some();
         self.save.set(SaveState {
             pending: report.pending.into_iter().collect(),
