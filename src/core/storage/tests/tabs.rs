@@ -280,6 +280,27 @@ fn a_record_put_back_by_an_undone_import_stays_put_back_after_a_reload() {
     );
 }
 
+/// Two tabs open on one stored dataset, and the first live agreement's id.
+fn two_tabs() -> (MemoryStore, Tab, Tab, uuid::Uuid) {
+    let data = generate::dataset(4, 10, 3);
+    let (store, _) = stored(&data);
+    let (a, b) = (open(&store), open(&store));
+    let id = data.agreements.iter_live().next().unwrap().id();
+    (store, a, b, id)
+}
+
+fn agreement_key(id: uuid::Uuid) -> RecordKey {
+    RecordKey {
+        collection: Collection::Agreements,
+        id,
+    }
+}
+
+/// The three fields the tests below change: title, notes, place of signing.
+fn fields(a: &Agreement) -> (&str, &str, &str) {
+    (a.title.as_str(), a.notes.as_str(), a.signed_place.as_str())
+}
+
 /// A tab's edit of one agreement, as a form makes it: a change to the copy it holds.
 fn edit(
     tab: &mut Tab,
@@ -298,6 +319,37 @@ fn save_tab(store: &mut MemoryStore, tab: &mut Tab, keys: &[RecordKey], secs: i6
     assert_eq!(report.error, None);
     report.take_into(&mut tab.data, keys);
     report
+}
+
+/// Both tabs edit the record as stored and save it, A first, neither having heard of the
+/// other's save when it writes. B's report, and B's edit as B held it (as its form would).
+fn race(
+    store: &mut MemoryStore,
+    (a, b): (&mut Tab, &mut Tab),
+    id: uuid::Uuid,
+    in_a: impl FnOnce(&mut Agreement),
+    in_b: impl FnOnce(&mut Agreement),
+) -> (WriteReport, Agreement) {
+    let ka = edit(a, id, 10, in_a);
+    let kb = edit(b, id, 11, in_b);
+    let edited_in_b = b.data.agreements.get(&id).unwrap().clone();
+    save_tab(store, a, &[ka], 10);
+    (save_tab(store, b, &[kb], 11), edited_in_b)
+}
+
+/// A form's save: its copy `opened`, changed, rebased onto what the tab holds, then stored.
+fn save_form(
+    store: &mut MemoryStore,
+    tab: &mut Tab,
+    opened: &Agreement,
+    secs: i64,
+    change: impl FnOnce(&mut Agreement),
+) -> WriteReport {
+    let mut edited = opened.clone();
+    change(&mut edited);
+    let record = crate::form_edit::onto_stored(&mut tab.data, opened, edited);
+    let key = tab.data.save_agreement(record, stamp(secs)).unwrap();
+    save_tab(store, tab, &[key], secs)
 }
 
 /// The other tab hears of every key `report`'s save wrote, as storage events.
@@ -328,16 +380,17 @@ fn agreement(store: &MemoryStore, id: uuid::Uuid) -> Agreement {
 
 #[test]
 fn two_tabs_saving_different_fields_of_one_record_at_once_keep_both_edits() {
-    let data = generate::dataset(4, 10, 3);
-    let (mut store, _) = stored(&data);
-    let (mut a, mut b) = (open(&store), open(&store));
-    let id = data.agreements.iter_live().next().unwrap().id();
+    let (mut store, mut a, mut b, id) = two_tabs();
     // Both tabs edit the record as stored; neither has heard of the other's save when it writes.
-    let ka = edit(&mut a, id, 10, |x| x.notes = "Ghi chú của thẻ A".into());
-    let kb = edit(&mut b, id, 10, |x| x.title = "Tên sửa ở thẻ B".into());
+    let (report, _) = race(
+        &mut store,
+        (&mut a, &mut b),
+        id,
+        |x| x.notes = "Ghi chú của thẻ A".into(),
+        |x| x.title = "Tên sửa ở thẻ B".into(),
+    );
     let written_a = a.data.agreements.get(&id).unwrap().clone();
-    save_tab(&mut store, &mut a, &[ka], 10);
-    let report = save_tab(&mut store, &mut b, &[kb], 11);
+    let kb = agreement_key(id);
 
     assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
     let stored = agreement(&store, id);
@@ -366,20 +419,21 @@ fn two_tabs_saving_different_fields_of_one_record_at_once_keep_both_edits() {
 
 #[test]
 fn the_same_field_changed_in_two_tabs_is_the_only_question_the_rest_is_stored() {
-    let data = generate::dataset(4, 10, 3);
-    let (mut store, _) = stored(&data);
-    let (mut a, mut b) = (open(&store), open(&store));
-    let id = data.agreements.iter_live().next().unwrap().id();
-    let ka = edit(&mut a, id, 10, |x| {
-        x.title = "Tên của A".into();
-        x.notes = "Ghi chú của A".into();
-    });
-    let kb = edit(&mut b, id, 10, |x| {
-        x.title = "Tên của B".into();
-        x.signed_place = "Trà Vinh (B)".into();
-    });
-    save_tab(&mut store, &mut a, &[ka], 10);
-    let report = save_tab(&mut store, &mut b, &[kb], 11);
+    let (mut store, mut a, mut b, id) = two_tabs();
+    let (report, _) = race(
+        &mut store,
+        (&mut a, &mut b),
+        id,
+        |x| {
+            x.title = "Tên của A".into();
+            x.notes = "Ghi chú của A".into();
+        },
+        |x| {
+            x.title = "Tên của B".into();
+            x.signed_place = "Trà Vinh (B)".into();
+        },
+    );
+    let kb = agreement_key(id);
 
     // B's other change is stored with A's; only the title, changed by both, is asked about.
     let stored = agreement(&store, id);
@@ -416,21 +470,14 @@ fn the_same_field_changed_in_two_tabs_is_the_only_question_the_rest_is_stored() 
     assert!(loaded.conflicts.is_empty());
     let settled = loaded.data.agreements.get(&id).unwrap();
     assert_eq!(
-        (
-            settled.title.as_str(),
-            settled.notes.as_str(),
-            settled.signed_place.as_str()
-        ),
+        fields(&settled),
         ("Tên của B", "Ghi chú của A", "Trà Vinh (B)")
     );
 }
 
 #[test]
 fn the_same_change_made_in_two_tabs_at_once_is_no_conflict() {
-    let data = generate::dataset(4, 10, 3);
-    let (mut store, _) = stored(&data);
-    let (mut a, mut b) = (open(&store), open(&store));
-    let id = data.agreements.iter_live().next().unwrap().id();
+    let (mut store, mut a, mut b, id) = two_tabs();
     let ka = edit(&mut a, id, 10, |x| x.notes = "Giống nhau".into());
     let kb = edit(&mut b, id, 11, |x| x.notes = "Giống nhau".into());
     save_tab(&mut store, &mut a, &[ka], 10);
@@ -443,10 +490,7 @@ fn the_same_change_made_in_two_tabs_at_once_is_no_conflict() {
 
 #[test]
 fn a_form_opened_before_another_tabs_save_asks_only_about_the_field_both_changed() {
-    let data = generate::dataset(4, 10, 3);
-    let (mut store, _) = stored(&data);
-    let (mut a, mut b) = (open(&store), open(&store));
-    let id = data.agreements.iter_live().next().unwrap().id();
+    let (mut store, mut a, mut b, id) = two_tabs();
     let opened = b.data.agreements.get(&id).unwrap().clone();
     // A saves a new title and note; B hears of it while its form is open.
     let ka = edit(&mut a, id, 10, |x| {
@@ -456,20 +500,14 @@ fn a_form_opened_before_another_tabs_save_asks_only_about_the_field_both_changed
     save_tab(&mut store, &mut a, &[ka], 10);
     hear(&store, &mut b, &[delta_key(ka)]);
     // B's form changes the title too, and the place: rebased onto what B holds now, it clashes.
-    let mut edited = opened.clone();
-    edited.title = "Tên của B".into();
-    edited.signed_place = "Nơi ký của B".into();
-    let record = crate::form_edit::onto_stored(&mut b.data, &opened, edited);
-    let kb = b.data.save_agreement(record, stamp(11)).unwrap();
-    let report = save_tab(&mut store, &mut b, &[kb], 11);
+    let report = save_form(&mut store, &mut b, &opened, 11, |x| {
+        x.title = "Tên của B".into();
+        x.signed_place = "Nơi ký của B".into();
+    });
 
     let stored = agreement(&store, id);
     assert_eq!(
-        (
-            stored.title.as_str(),
-            stored.notes.as_str(),
-            stored.signed_place.as_str()
-        ),
+        fields(&stored),
         ("Tên của A", "Ghi chú của A", "Nơi ký của B")
     );
     assert_eq!(report.conflicts.len(), 1);
@@ -517,10 +555,7 @@ fn a_delete_in_one_tab_and_an_edit_in_the_other_keep_both_whole() {
 
 #[test]
 fn two_edits_before_one_save_are_merged_against_what_the_first_was_made_on() {
-    let data = generate::dataset(4, 10, 3);
-    let (mut store, _) = stored(&data);
-    let (mut a, mut b) = (open(&store), open(&store));
-    let id = data.agreements.iter_live().next().unwrap().id();
+    let (mut store, mut a, mut b, id) = two_tabs();
     let ka = edit(&mut a, id, 10, |x| x.notes = "Ghi chú của A".into());
     // B edits twice while its write waits: the second edit's copy is not what is stored.
     edit(&mut b, id, 10, |x| x.title = "Tên của B".into());
@@ -530,11 +565,7 @@ fn two_edits_before_one_save_are_merged_against_what_the_first_was_made_on() {
     assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
     let stored = agreement(&store, id);
     assert_eq!(
-        (
-            stored.title.as_str(),
-            stored.notes.as_str(),
-            stored.signed_place.as_str()
-        ),
+        fields(&stored),
         ("Tên của B", "Ghi chú của A", "Nơi ký của B")
     );
 }
@@ -574,15 +605,14 @@ fn a_fold_merges_a_record_another_tab_changed_meanwhile() {
 /// Both tabs save the note at once from one version: both edits have the next version. B lost;
 /// B holds A's edit now, while B's form still holds B's own edit as the copy it read.
 fn lost_race() -> (MemoryStore, Tab, uuid::Uuid, Agreement) {
-    let data = generate::dataset(4, 10, 3);
-    let (mut store, _) = stored(&data);
-    let (mut a, mut b) = (open(&store), open(&store));
-    let id = data.agreements.iter_live().next().unwrap().id();
-    let ka = edit(&mut a, id, 10, |x| x.notes = "Ghi chú của A".into());
-    let kb = edit(&mut b, id, 10, |x| x.notes = "Ghi chú của B".into());
-    let form_copy = b.data.agreements.get(&id).unwrap().clone();
-    save_tab(&mut store, &mut a, &[ka], 10);
-    let report = save_tab(&mut store, &mut b, &[kb], 11);
+    let (mut store, mut a, mut b, id) = two_tabs();
+    let (report, form_copy) = race(
+        &mut store,
+        (&mut a, &mut b),
+        id,
+        |x| x.notes = "Ghi chú của A".into(),
+        |x| x.notes = "Ghi chú của B".into(),
+    );
     assert_eq!(report.conflicts.len(), 1);
     let winner = agreement(&store, id);
     assert_eq!(
@@ -596,11 +626,9 @@ fn lost_race() -> (MemoryStore, Tab, uuid::Uuid, Agreement) {
 #[test]
 fn a_form_still_holding_the_edit_that_lost_a_race_saves_another_field_over_the_winner() {
     let (mut store, mut b, id, form_copy) = lost_race();
-    let mut edited = form_copy.clone();
-    edited.signed_place = "Nơi ký của B".into();
-    let record = crate::form_edit::onto_stored(&mut b.data, &form_copy, edited);
-    let k = b.data.save_agreement(record, stamp(12)).unwrap();
-    let r = save_tab(&mut store, &mut b, &[k], 12);
+    let r = save_form(&mut store, &mut b, &form_copy, 12, |x| {
+        x.signed_place = "Nơi ký của B".into()
+    });
     assert!(r.conflicts.is_empty(), "{:?}", r.conflicts);
     let stored = agreement(&store, id);
     assert_eq!(
@@ -613,11 +641,9 @@ fn a_form_still_holding_the_edit_that_lost_a_race_saves_another_field_over_the_w
 #[test]
 fn a_form_still_holding_the_edit_that_lost_a_race_asks_before_changing_the_winners_field() {
     let (mut store, mut b, id, form_copy) = lost_race();
-    let mut edited = form_copy.clone();
-    edited.notes = "Ghi chú mới của B".into();
-    let record = crate::form_edit::onto_stored(&mut b.data, &form_copy, edited);
-    let k = b.data.save_agreement(record, stamp(12)).unwrap();
-    let r = save_tab(&mut store, &mut b, &[k], 12);
+    let r = save_form(&mut store, &mut b, &form_copy, 12, |x| {
+        x.notes = "Ghi chú mới của B".into()
+    });
     assert_eq!(agreement(&store, id).notes, "Ghi chú của A");
     assert_eq!(r.conflicts.len(), 1, "{r:?}");
     assert_eq!(r.conflicts[0].other["notes"], "Ghi chú mới của B");
