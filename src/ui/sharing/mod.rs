@@ -454,7 +454,11 @@ fn UndoOffer() -> impl IntoView {
                         "count" => undo.entries.len(),
                     })}
                 </p>
-                <button on:click=move |_| undo_import(state, sharing, i18n)>{move_tr!("sharing-undo")}</button>
+                <button
+                    disabled=crate::ui::widgets::read_only(state)
+                    on:click=move |_| state.locked(move || undo_import(state, sharing, i18n))
+                >{move_tr!("sharing-undo")}</button>
+                <crate::ui::widgets::ReadOnlyNote/>
             </div>
         })}
         {move || sharing.undo_message.get().map(|(ok, m)| view! {
@@ -464,13 +468,15 @@ fn UndoOffer() -> impl IntoView {
 }
 
 /// Applies the previewed file with the chosen answers, stores what changed, keeps the undo.
+/// Under the lock (`AppState::locked`): the snapshot, the undo and the records are written
+/// with no other tab's write in between.
 pub fn apply_import(
     state: AppState,
     sharing: Sharing,
     file: &IncomingFile,
     i18n: I18n,
 ) -> Result<(), String> {
-    if state.read_only.get_untracked() {
+    if state.read_only.with_untracked(Option::is_some) {
         return Err(tr!(i18n, "sharing-apply-read-only"));
     }
     if state.save.with_untracked(|s| s.error.is_some()) {
@@ -513,6 +519,7 @@ pub fn apply_import(
     Ok(())
 }
 
+/// Under the lock (`AppState::locked`).
 fn undo_import(state: AppState, sharing: Sharing, i18n: I18n) {
     let Some(undo) = sharing.undo.get_untracked() else {
         return;

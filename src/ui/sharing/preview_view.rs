@@ -40,11 +40,14 @@ pub fn PreviewView(name: String, file: Arc<IncomingFile>, preview: Arc<Preview>)
         .filter(|e| !matches!(e.group, Group::Identical | Group::LocalNewer))
         .count();
     let header = file.header.clone();
-    let for_apply = file.clone();
+    let for_apply = std::rc::Rc::new(file.clone());
     let confirm = move |_| {
-        if let Err(message) = apply_import(state, sharing, &for_apply, i18n) {
-            error.set(Some(message));
-        }
+        let file = for_apply.clone();
+        state.locked(move || {
+            if let Err(message) = apply_import(state, sharing, &file, i18n) {
+                error.set(Some(message));
+            }
+        });
     };
     let cancel = move |_| sharing.stage.set(Stage::Idle);
     // Worded when shown (in a closure), so a language switch rewords them.
@@ -193,7 +196,8 @@ pub fn PreviewView(name: String, file: Arc<IncomingFile>, preview: Arc<Preview>)
                     }.into_any()
                 } else {
                     view! {
-                        <button class="primary" on:click=confirm disabled=move || { undecided.get() > 0 }>
+                        <crate::ui::widgets::ReadOnlyNote/>
+                        <button class="primary" on:click=confirm disabled=move || { undecided.get() > 0 || state.read_only.with(Option::is_some) }>
                             {move_tr!("sharing-apply", {"count" => changes})}
                         </button>
                         {move || (undecided.get() > 0).then(|| view! {
