@@ -87,6 +87,10 @@ sharing-more-warnings = { $count ->
     [one] … and { $count } more warning
    *[other] … and { $count } more warnings
 }
+sharing-unlisted-warnings = { $count ->
+    [one] { $count } more warning is not listed (the list holds the first { $listed }).
+   *[other] { $count } more warnings are not listed (the list holds the first { $listed }).
+} Ask the sender to mend the file, or import it and review the records.
 sharing-warning-of-record = { $collection } “{ $label }” — { $warning }
 sharing-deletion-in-use = The file deletes “{ $what }” ({ $position }), but { $count ->
     [one] { $count } record here still uses it.

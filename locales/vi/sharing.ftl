@@ -63,6 +63,7 @@ sharing-collection-recommendations = Kiến nghị
 sharing-more-records = … và { $count } bản ghi khác.
 sharing-warnings = { $count } cảnh báo (không ngăn việc nhập):
 sharing-more-warnings = … và { $count } cảnh báo khác
+sharing-unlisted-warnings = Còn { $count } cảnh báo nữa không được liệt kê (danh sách chỉ ghi { $listed } cảnh báo đầu). Hãy nhờ nơi gửi sửa tệp, hoặc nhập rồi rà soát lại các bản ghi.
 sharing-warning-of-record = { $collection } “{ $label }” — { $warning }
 sharing-deletion-in-use = Tệp xóa “{ $what }” ({ $position }), nhưng { $count } bản ghi ở đây vẫn dùng bản ghi này.
 sharing-conflicts-title = Xung đột ({ $count }): cả hai nơi đã sửa cùng một bản ghi

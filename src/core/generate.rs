@@ -406,6 +406,39 @@ pub fn two_offices_apart() -> (String, Dataset) {
     (export(&theirs, &header, None), local)
 }
 
+/// A hostile file (issue 14): `count` small agreements that all carry the number "1" and name
+/// the same organisation, which is in neither the file nor the store; at 70,000 it is about
+/// 18 MB. Every rule that compares records with each other meets its worst case here: one number
+/// held by every agreement, one missing reference named by every one. Benchmarked by the core's
+/// `import_hostile` example.
+pub fn same_number_file(count: usize) -> String {
+    let mut rng = Lcg(14);
+    let office = OfficeProfile {
+        id: Uuid::from_u128(0xB),
+        name: "Đơn vị gửi".into(),
+    };
+    let missing = rng.uuid();
+    let now = DateTime::from_timestamp(1_700_000_000, 0).expect("valid time");
+    let mut text = export(
+        &Dataset::default(),
+        &Header::new(&office, Scope::All, now),
+        None,
+    );
+    // Written by hand, only the fields the schema requires: the export would add its defaults.
+    let records: Vec<String> = (0..count)
+        .map(|i| {
+            format!(
+                r#"{{"id":"{}","created":"2023-11-14T22:13:20Z","updated":"2023-11-14T22:13:20Z","version":{{"{}":1}},"number":"1","title":"Quy chế phối hợp số {i}","parties":[{{"organisation":"{missing}"}}]}}"#,
+                rng.uuid(),
+                office.id
+            )
+        })
+        .collect();
+    let list = format!("\"agreements\":[\n{}\n]", records.join(",\n"));
+    text = text.replacen("\"agreements\":[]", &list, 1);
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

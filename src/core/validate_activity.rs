@@ -265,7 +265,7 @@ pub fn recommendation(r: &Recommendation, data: &dyn Lookup) -> Vec<ActivityIssu
         ));
     }
     if let Some(area) = r.area {
-        let belongs = agreement.is_some_and(|a| a.areas.iter().any(|x| x.id == area));
+        let belongs = agreement.is_some_and(|a| data.has_area(a, &area));
         // An unknown agreement is already reported; the area is only judged against a known one.
         if !belongs && (r.agreement.is_none() || agreement.is_some()) {
             issues.push(ActivityIssue::error(

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use super::event::Event;
@@ -223,55 +224,66 @@ impl Dataset {
 
     /// Live records that refer to `key`'s record (as party, signatory, chair, parent, link…).
     pub fn referenced_by(&self, key: RecordKey) -> Vec<RecordKey> {
+        self.referenced_by_any(&FxHashSet::from_iter([key]))
+            .remove(&key)
+            .unwrap_or_default()
+    }
+
+    /// [`Self::referenced_by`] of each of `keys`, in one pass over the live records (an import
+    /// may delete thousands of records, each of which would otherwise take a pass). Only keys
+    /// some record refers to are in the map.
+    pub fn referenced_by_any(
+        &self,
+        keys: &FxHashSet<RecordKey>,
+    ) -> FxHashMap<RecordKey, Vec<RecordKey>> {
         use Collection as C;
-        let id = key.id;
-        let mut refs = Vec::new();
-        for a in self.agreements.iter_live().filter(|a| a.id() != id) {
-            let refers = match key.collection {
-                C::Organisations => {
-                    a.has_party(id)
-                        || a.signatories.iter().any(|s| s.organisation == id)
-                        || a.areas.iter().any(|area| area.responsible.contains(&id))
-                }
-                C::People => a.signatories.iter().any(|s| s.person == id),
-                C::Agreements => a.parent == Some(id),
-                C::Events | C::Recommendations => false,
-            };
-            if refers {
-                refs.push(RecordKey {
-                    collection: C::Agreements,
-                    id: a.id(),
-                });
+        let mut users: FxHashMap<RecordKey, Vec<RecordKey>> = FxHashMap::default();
+        if keys.is_empty() {
+            return users;
+        }
+        let mut named: Vec<RecordKey> = Vec::new();
+        let mut note = |user: RecordKey, named: &mut Vec<RecordKey>| {
+            // Each record once per record it names, however many times it names it.
+            named.sort_unstable();
+            named.dedup();
+            for key in named.drain(..).filter(|k| keys.contains(k)) {
+                users.entry(key).or_default().push(user);
             }
+        };
+        let key = |collection, id| RecordKey { collection, id };
+        for a in self.agreements.iter_live() {
+            named.extend(
+                a.parties
+                    .iter()
+                    .map(|p| key(C::Organisations, p.organisation)),
+            );
+            for s in &a.signatories {
+                named.push(key(C::Organisations, s.organisation));
+                named.push(key(C::People, s.person));
+            }
+            for area in &a.areas {
+                named.extend(area.responsible.iter().map(|o| key(C::Organisations, *o)));
+            }
+            named.extend(
+                a.parent
+                    .filter(|p| *p != a.id())
+                    .map(|p| key(C::Agreements, p)),
+            );
+            note(key(C::Agreements, a.id()), &mut named);
         }
         for e in self.events.iter_live() {
-            let refers = match key.collection {
-                C::People => e.chairs.iter().any(|c| c.person == id),
-                C::Agreements => e.links(id),
-                C::Organisations | C::Events | C::Recommendations => false,
-            };
-            if refers {
-                refs.push(RecordKey {
-                    collection: C::Events,
-                    id: e.id(),
-                });
-            }
+            named.extend(e.chairs.iter().map(|c| key(C::People, c.person)));
+            named.extend(e.agreements.iter().map(|l| key(C::Agreements, l.agreement)));
+            note(key(C::Events, e.id()), &mut named);
         }
         for r in self.recommendations.iter_live() {
-            let refers = match key.collection {
-                C::Organisations => r.raised_by == Some(id) || r.addressed_to.contains(&id),
-                C::Agreements => r.agreement == Some(id),
-                C::Events => r.event == Some(id),
-                C::People | C::Recommendations => false,
-            };
-            if refers {
-                refs.push(RecordKey {
-                    collection: C::Recommendations,
-                    id: r.id(),
-                });
-            }
+            named.extend(r.raised_by.map(|o| key(C::Organisations, o)));
+            named.extend(r.addressed_to.iter().map(|o| key(C::Organisations, *o)));
+            named.extend(r.agreement.map(|a| key(C::Agreements, a)));
+            named.extend(r.event.map(|e| key(C::Events, e)));
+            note(key(C::Recommendations, r.id()), &mut named);
         }
-        refs
+        users
     }
 
     /// Soft-deletes a record (a tombstone), unless live agreements still refer to it.

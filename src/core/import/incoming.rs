@@ -23,7 +23,10 @@ pub struct IncomingFile {
     pub records: Dataset,
     /// Where each record sits in the file, recognised or not.
     pub positions: FxHashMap<RecordKey, Position>,
+    /// The warnings, in file order: at most `MAX_WARNINGS_LISTED` of them.
     pub warnings: Vec<Warning>,
+    /// How many more there are, counted and not built.
+    pub unlisted_warnings: usize,
     /// The schema the file was written in, when it was older and has been migrated.
     pub migrated_from: Option<u32>,
     /// Records recognised as exactly ours by their fingerprint: valid, and not built.
@@ -61,10 +64,16 @@ impl IncomingFile {
             records: Dataset::default(),
             positions: FxHashMap::default(),
             warnings: Vec::new(),
+            unlisted_warnings: 0,
             migrated_from: None,
             recognised: FxHashMap::default(),
             text: Vec::new(),
         }
+    }
+
+    /// Every warning, listed or not.
+    pub fn warning_count(&self) -> usize {
+        self.warnings.len() + self.unlisted_warnings
     }
 
     /// Keeps the file's text, from which the records recognised as ours are built when needed;

@@ -42,6 +42,10 @@ use top::{Section, Seen, Span, TopLevel};
 /// Files above this are refused before they are read: a whole office's data is a few MB.
 pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
 
+/// Warnings built for the preview; any more are only counted (`IncomingFile::unlisted_warnings`).
+/// A file of 70,000 broken records would otherwise build 280,000 sentences nobody reads.
+pub const MAX_WARNINGS_LISTED: usize = 1_000;
+
 /// Something worth knowing that does not stop the import.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Warning {
@@ -347,10 +351,52 @@ fn read_top(
         return Err(error);
     }
     let missing = missing_references(&file, &named, &seen, nested_ids, local);
-    file.warnings.extend(missing);
-    let broken = rules::broken_rules(&file, local);
-    file.warnings.extend(broken);
+    let missing_at: FxHashSet<(RecordKey, &str)> = missing
+        .iter()
+        .map(|m| (m.record, m.path.as_str()))
+        .collect();
+    let broken = rules::broken_rules(&file, local, &missing_at);
+    let mut found = Found::new(std::mem::take(&mut file.warnings));
+    for m in &missing {
+        let position = file.positions[&m.record];
+        found.push(|| Warning::MissingReference {
+            record: m.record,
+            path: format!("{position}.{}", m.path),
+            id: m.id,
+        });
+    }
+    for (position, record, field, rule) in broken {
+        found.push(|| Warning::BrokenRule {
+            record,
+            path: format!("{position}.{field}"),
+            rule,
+        });
+    }
+    (file.warnings, file.unlisted_warnings) = (found.listed, found.unlisted);
     Ok(file)
+}
+
+/// The warnings of a file as they are found: the first [`MAX_WARNINGS_LISTED`] built, the
+/// rest only counted.
+struct Found {
+    listed: Vec<Warning>,
+    unlisted: usize,
+}
+
+impl Found {
+    fn new(mut listed: Vec<Warning>) -> Found {
+        let unlisted = listed.len().saturating_sub(MAX_WARNINGS_LISTED);
+        listed.truncate(MAX_WARNINGS_LISTED);
+        Found { listed, unlisted }
+    }
+
+    fn push(&mut self, warning: impl FnOnce() -> Warning) {
+        if self.listed.len() < MAX_WARNINGS_LISTED {
+            self.listed.push(warning());
+        } else {
+            self.unlisted += 1;
+        }
+    }
 }
 
 /// A collection that is not a list, with its value as written (only ever on the way to a refusal).
@@ -553,6 +599,14 @@ fn read_record<T: Stored>(
     Ok(id)
 }
 
+/// A reference from a record of the file to an id found neither in the file nor here.
+struct Missing {
+    record: RecordKey,
+    /// Inside the record: "parties[0].organisation".
+    path: String,
+    id: Id,
+}
+
 /// References from the file's records to ids found neither in the file nor in `local`.
 /// `named` holds what the raw scan found per record; paths are worked out only for records
 /// that do name something missing, which is rare. `in_file` holds every record id of the file
@@ -563,7 +617,7 @@ fn missing_references(
     in_file: &FxHashMap<Id, Position>,
     mut nested: FxHashSet<Id>,
     local: &Dataset,
-) -> Vec<Warning> {
+) -> Vec<Missing> {
     fn local_item_ids<T: Stored>(data: &Dataset, out: &mut FxHashSet<Id>) {
         for record in T::table(data).iter_all() {
             out.extend(item_ids(
@@ -606,9 +660,9 @@ fn missing_references(
                 .expect("a record of the file");
         for reference in references(&value) {
             if !known(&reference.id, &nested) {
-                warnings.push(Warning::MissingReference {
+                warnings.push(Missing {
                     record: key,
-                    path: format!("{}.{}", file.positions[&key], reference.path),
+                    path: reference.path,
                     id: reference.id,
                 });
             }

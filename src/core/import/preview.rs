@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -111,14 +112,16 @@ pub fn preview(file: &IncomingFile, local: &Dataset) -> Preview {
     for collection in Collection::ALL {
         crate::with_record_type!(collection, T => entries::<T>(file, local, &mut preview));
     }
-    let deleted: BTreeSet<RecordKey> = preview
+    let deleted: FxHashSet<RecordKey> = preview
         .in_group(Group::DeletedInFile)
         .map(|e| e.key)
         .collect();
+    let mut users = local.referenced_by_any(&deleted);
     let mut in_use = Vec::new();
     for entry in preview.in_group(Group::DeletedInFile) {
-        let used_by: Vec<RecordKey> = local
-            .referenced_by(entry.key)
+        let used_by: Vec<RecordKey> = users
+            .remove(&entry.key)
+            .unwrap_or_default()
             .into_iter()
             .filter(|user| !deleted.contains(user))
             .collect();
@@ -420,10 +423,11 @@ pub struct Undone {
 pub fn undo(data: &mut Dataset, undo: &UndoImport) -> Result<Undone, UndoRefused> {
     let mut after = data.clone();
     let undone = undo_in(&mut after, undo)?;
-    let mut users: Vec<RecordKey> = undone
-        .removed
-        .iter()
-        .flat_map(|key| after.referenced_by(*key))
+    let removed: FxHashSet<RecordKey> = undone.removed.iter().copied().collect();
+    let mut users: Vec<RecordKey> = after
+        .referenced_by_any(&removed)
+        .into_values()
+        .flatten()
         .collect();
     users.sort();
     users.dedup();

@@ -887,3 +887,23 @@ fn a_byte_order_mark_is_skipped_and_records_ours_are_built_from_the_text_after_i
         assert_eq!(file.every_record_built(), plain);
     }
 }
+
+/// A file of many broken records: the first warnings are built, in file order, the rest only
+/// counted, and the count is exact (each agreement: its missing organisation, too few parties,
+/// no lead, its number held by another).
+#[test]
+fn past_the_cap_warnings_are_counted_not_built() {
+    let count = 300;
+    let text = crate::generate::same_number_file(count);
+    let file = read_file(text.as_bytes(), &Dataset::default()).unwrap();
+    assert_eq!(file.warnings.len(), MAX_WARNINGS_LISTED);
+    assert_eq!(file.warning_count(), 4 * count);
+    assert_eq!(file.unlisted_warnings, 4 * count - MAX_WARNINGS_LISTED);
+    // The missing references come first, then the rules, each in file order.
+    assert!(
+        matches!(&file.warnings[0], Warning::MissingReference { path, .. } if path == "agreements[0].parties[0].organisation")
+    );
+    assert!(
+        matches!(&file.warnings[count], Warning::BrokenRule { path, .. } if path == "agreements[0].parties")
+    );
+}
