@@ -88,9 +88,9 @@ sharing-more-warnings = { $count ->
    *[other] … and { $count } more warnings
 }
 sharing-unlisted-warnings = { $count ->
-    [one] { $count } more warning is not listed (the list holds the first { $listed }).
-   *[other] { $count } more warnings are not listed (the list holds the first { $listed }).
-} Ask the sender to mend the file, or import it and review the records.
+    [one] { $count } more warning is
+   *[other] { $count } more warnings are
+} not listed (the list holds the first { $listed }). Ask the sender to mend the file, or import it and review the records.
 sharing-warning-of-record = { $collection } “{ $label }” — { $warning }
 sharing-deletion-in-use = The file deletes “{ $what }” ({ $position }), but { $count ->
     [one] { $count } record here still uses it.
@@ -262,6 +262,7 @@ import-problem-not-a-list = must be a list (a JSON array)
 import-problem-not-an-object = must be a JSON object
 import-problem-too-deep = the data is nested too deeply
 import-problem-no-version = the record has no version ("version" is empty); the file may have been edited by hand
+import-problem-too-many-edits = counts more edits than any office can make (at most { $max }); the file may have been edited by hand
 # serde's own words, as they are.
 import-problem-other = { $words }
 import-expected-string = a string
@@ -281,3 +282,8 @@ import-warning-unknown-section = The file's section "{ $name }" does not belong 
 # A form's rule broken by a record of the file (src/core/import/rules.rs): the problem is the
 # form's own sentence (common.ftl), after the record's place in the file and its field.
 import-warning-rule = { $path }: { $problem }
+import-warning-from-this-office = The file says it was exported by this office. If this office did not export it, it may have been altered: look at it closely before importing.
+import-warning-claims-our-edits = { $path }: the file says this office edited the record { $claimed } times, { $made ->
+        [0] but the record is not here.
+       *[other] but it has { $made } edits here.
+    } Only this office counts its own edits, so the file may have been altered or exported from a copy of this office's data; the file's record does not silently replace the one here (if they differ, it is listed among the conflicts for you to choose).

@@ -195,6 +195,7 @@ import-problem-not-a-list = phải là một danh sách (mảng JSON)
 import-problem-not-an-object = phải là một đối tượng JSON
 import-problem-too-deep = dữ liệu lồng nhau quá sâu
 import-problem-no-version = bản ghi không có phiên bản ("version" trống); tệp có thể đã bị sửa tay
+import-problem-too-many-edits = số lần sửa vượt quá mức có thể có (tối đa { $max }); tệp có thể đã bị sửa tay
 # serde's own words, as they are.
 import-problem-other = { $words }
 import-expected-string = một chuỗi
@@ -214,3 +215,8 @@ import-warning-unknown-section = Mục "{ $name }" của tệp không thuộc ph
 # A form's rule broken by a record of the file (src/core/import/rules.rs): the problem is the
 # form's own sentence (common.ftl), after the record's place in the file and its field.
 import-warning-rule = { $path }: { $problem }
+import-warning-from-this-office = Tệp ghi là do chính đơn vị này xuất ra. Nếu đơn vị không xuất tệp này, tệp có thể đã bị sửa: hãy xem kỹ trước khi nhập.
+import-warning-claims-our-edits = { $path }: tệp ghi đơn vị này đã sửa bản ghi { $claimed } lần, { $made ->
+        [0] nhưng ở đây chưa có bản ghi này.
+       *[other] nhưng ở đây mới có { $made } lần sửa.
+    } Chỉ đơn vị này đếm các lần sửa của mình, nên tệp có thể đã bị sửa hoặc được xuất từ một bản sao dữ liệu của đơn vị; bản ghi trong tệp không tự động thay bản ở đây (nếu khác, nó được xếp vào mục xung đột để chọn).

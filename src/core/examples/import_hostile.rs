@@ -140,13 +140,14 @@ fn main() {
             _ => (generate::same_number_file(count), Dataset::default()),
         };
         let t0 = Instant::now();
-        let file = read_file(text.as_bytes(), &local, &Fingerprints::default()).unwrap();
+        let here = Uuid::from_u128(0xA);
+        let file = read_file(text.as_bytes(), &local, here, &Fingerprints::default()).unwrap();
         let t1 = Instant::now();
         let p = preview(&file, &local);
         let t2 = Instant::now();
         let mut data = local.clone();
         let stamp = Stamp {
-            office: Uuid::from_u128(0xA),
+            office: here,
             now: DateTime::from_timestamp(1_700_000_000, 0).unwrap(),
         };
         let choices = p

@@ -159,6 +159,8 @@ pub enum SchemaProblem {
     TooDeep,
     /// A record no office has saved: its version vector is empty.
     NoVersion,
+    /// A version vector counting more edits than any office makes (above `MAX_EDITS`).
+    TooManyEdits,
     /// serde's own words.
     Other(String),
 }
@@ -290,6 +292,9 @@ fn schema_problem(problem: &SchemaProblem) -> Message {
         SchemaProblem::NotAnObject => Message::new("import-problem-not-an-object"),
         SchemaProblem::TooDeep => Message::new("import-problem-too-deep"),
         SchemaProblem::NoVersion => Message::new("import-problem-no-version"),
+        SchemaProblem::TooManyEdits => {
+            Message::new("import-problem-too-many-edits").number("max", super::MAX_EDITS as f64)
+        }
         SchemaProblem::Other(words) => {
             Message::new("import-problem-other").text("words", words.clone())
         }

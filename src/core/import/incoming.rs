@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use super::{Position, Warning};
 use crate::file_format::Header;
-use crate::meta::{Id, Meta, VersionVector};
+use crate::meta::{Id, Meta, OfficeId, VersionVector};
 use crate::workspace::{Dataset, RecordKey, Stored};
 
 #[derive(Clone, Debug)]
@@ -27,6 +27,9 @@ pub struct IncomingFile {
     pub warnings: Vec<Warning>,
     /// How many more there are, counted and not built.
     pub unlisted_warnings: usize,
+    /// The office it was read for: preview and apply never take silently a version that claims
+    /// more of its edits than it made (`merge::relation_for`).
+    pub this_office: OfficeId,
     /// The schema the file was written in, when it was older and has been migrated.
     pub migrated_from: Option<u32>,
     /// Records recognised as exactly ours by their fingerprint: valid, and not built.
@@ -58,9 +61,10 @@ impl Recognised {
 }
 
 impl IncomingFile {
-    pub(super) fn new(header: Header) -> IncomingFile {
+    pub(super) fn new(header: Header, this_office: OfficeId) -> IncomingFile {
         IncomingFile {
             header,
+            this_office,
             records: Dataset::default(),
             positions: FxHashMap::default(),
             warnings: Vec::new(),

@@ -32,7 +32,7 @@ pub use preview::{apply, preview, undo, Applied, Group, Preview, UndoImport};
 pub use rules::Rule;
 
 use super::file_format::{Header, Scope, FORMAT_NAME, HEADER_KEYS, SCHEMA_VERSION};
-use super::meta::{Id, Meta};
+use super::meta::{Id, Meta, OfficeId};
 use super::migrate;
 use super::model::Collection;
 use super::references::{item_ids, references, scan_raw};
@@ -41,6 +41,13 @@ use top::{Section, Seen, Span, TopLevel};
 
 /// Files above this are refused before they are read: a whole office's data is a few MB.
 pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+
+/// The most edits a version vector may count for one office: far beyond what any office can
+/// make (a million edits a day for 24 million years), and the largest integer JavaScript (a
+/// spreadsheet, a script) reads exactly, 2^53 - 1. Beyond it a counter is refused with its path:
+/// a counter at u64's end wraps to 0 on the next edit, and that office's edits would lose every
+/// later merge.
+pub const MAX_EDITS: u64 = (1 << 53) - 1;
 
 /// Warnings built for the preview; any more are only counted (`IncomingFile::unlisted_warnings`).
 /// A file of 70,000 broken records would otherwise build 280,000 sentences nobody reads.
@@ -63,16 +70,29 @@ pub enum Warning {
         path: String,
         rule: Rule,
     },
+    /// The file says it was exported by this office (its header's office id is ours).
+    FromThisOffice,
+    /// A record's version counts more edits by this office (`claimed`) than this office made
+    /// of it (`made`; none when the record is not here). Only an office counts its own edits,
+    /// so the file was altered, or comes from a copy of this installation: such a version would
+    /// win over ours without a word. The preview shows it as a conflict when ours differs
+    /// (`merge::relation_for`).
+    ClaimsOurEdits {
+        record: RecordKey,
+        path: String,
+        claimed: u64,
+        made: u64,
+    },
 }
 
 impl Warning {
     /// The record of the file it is about (the preview names it beside the path).
     pub fn record(&self) -> Option<RecordKey> {
         match self {
-            Warning::MissingReference { record, .. } | Warning::BrokenRule { record, .. } => {
-                Some(*record)
-            }
-            Warning::UnknownSection { .. } => None,
+            Warning::MissingReference { record, .. }
+            | Warning::BrokenRule { record, .. }
+            | Warning::ClaimsOurEdits { record, .. } => Some(*record),
+            Warning::UnknownSection { .. } | Warning::FromThisOffice => None,
         }
     }
 
@@ -90,6 +110,16 @@ impl Warning {
             Warning::BrokenRule { path, rule, .. } => Message::new("import-warning-rule")
                 .text("path", path.clone())
                 .message("problem", rule.message()),
+            Warning::FromThisOffice => Message::new("import-warning-from-this-office"),
+            Warning::ClaimsOurEdits {
+                path,
+                claimed,
+                made,
+                ..
+            } => Message::new("import-warning-claims-our-edits")
+                .text("path", path.clone())
+                .number("claimed", *claimed as f64)
+                .number("made", *made as f64),
         }
     }
 }
@@ -108,18 +138,25 @@ impl std::fmt::Display for Position {
     }
 }
 
-/// Checks a file and reads its records; `local` is only looked at (for missing references and
-/// the forms' rules, and with `known`, its fingerprints, for records exactly ours, which need no
-/// building or check).
+/// Checks a file and reads its records for this office (`office`, whose own edits a file can
+/// only repeat, never add to); `local` is only looked at (for missing references and the forms'
+/// rules, and with `known`, its fingerprints, for records exactly ours, which need no building
+/// or check).
 ///
 /// Given the bytes to keep (a `Vec`), the file holds on to them for the records recognised as
 /// ours, where a borrowed slice is copied.
 pub fn read_file<'b>(
     bytes: impl Into<Cow<'b, [u8]>>,
     local: &Dataset,
+    office: OfficeId,
     known: &Fingerprints,
 ) -> Result<IncomingFile, FileError> {
-    read(bytes.into(), local, known, true)
+    let here = Here {
+        data: local,
+        office,
+        known,
+    };
+    read(bytes.into(), &here, true)
 }
 
 /// [`read_file`] the careful way only, never the quick scan: tests and the fuzz target check
@@ -128,18 +165,26 @@ pub fn read_file<'b>(
 pub fn read_file_carefully<'b>(
     bytes: impl Into<Cow<'b, [u8]>>,
     local: &Dataset,
+    office: OfficeId,
     known: &Fingerprints,
 ) -> Result<IncomingFile, FileError> {
-    read(bytes.into(), local, known, false)
+    let here = Here {
+        data: local,
+        office,
+        known,
+    };
+    read(bytes.into(), &here, false)
 }
 
-fn read(
-    whole: Cow<'_, [u8]>,
-    local: &Dataset,
-    known: &Fingerprints,
-    quick: bool,
-) -> Result<IncomingFile, FileError> {
-    let mut file = read_text(&whole, local, known, quick)?;
+/// Where the file is read: this office, its data and their fingerprints.
+struct Here<'a> {
+    data: &'a Dataset,
+    office: OfficeId,
+    known: &'a Fingerprints,
+}
+
+fn read(whole: Cow<'_, [u8]>, here: &Here, quick: bool) -> Result<IncomingFile, FileError> {
+    let mut file = read_text(&whole, here, quick)?;
     // The text of the records recognised as ours: the file's, less a byte-order mark.
     file.keep_text(|| match whole {
         Cow::Borrowed(bytes) => bytes.strip_prefix(BOM).unwrap_or(bytes).to_vec(),
@@ -155,12 +200,7 @@ fn read(
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-fn read_text(
-    bytes: &[u8],
-    local: &Dataset,
-    known: &Fingerprints,
-    quick: bool,
-) -> Result<IncomingFile, FileError> {
+fn read_text(bytes: &[u8], here: &Here, quick: bool) -> Result<IncomingFile, FileError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(FileError::TooLarge {
             bytes: bytes.len(),
@@ -174,8 +214,8 @@ fn read_text(
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     // The quick way, for a valid export of this schema. Anything else, or any problem on the
     // way, and the file is read again the careful way, which words the problem.
-    if let Some(top) = scan::split(bytes, known).filter(|_| quick) {
-        if let Ok(file) = read_top(top, bytes, local, known) {
+    if let Some(top) = scan::split(bytes, here.known).filter(|_| quick) {
+        if let Ok(file) = read_top(top, bytes, here) {
             return Ok(file);
         }
     }
@@ -190,7 +230,7 @@ fn read_text(
     if text.trim().is_empty() {
         return Err(FileError::Empty);
     }
-    read_checked(text, local, known)
+    read_checked(text, here)
 }
 
 fn not_json(error: &serde_json::Error, text: &str) -> FileError {
@@ -224,11 +264,7 @@ fn kind_of_json(text: &str) -> JsonKind {
 }
 
 /// The checks from JSON syntax on, on UTF-8 text.
-fn read_checked(
-    text: &str,
-    local: &Dataset,
-    known: &Fingerprints,
-) -> Result<IncomingFile, FileError> {
+fn read_checked(text: &str, here: &Here) -> Result<IncomingFile, FileError> {
     // One pass checks the syntax of the whole file and splits it into header fields and records.
     let top = match serde_json::from_str(text) {
         Ok(top) => top,
@@ -241,17 +277,13 @@ fn read_checked(
             }));
         }
     };
-    read_top(top, text.as_bytes(), local, known)
+    read_top(top, text.as_bytes(), here)
 }
 
 /// The checks from our format on, on the file's top level split from `text` (its syntax
 /// checked, or by [`scan`]: see there).
-fn read_top(
-    top: TopLevel<'_>,
-    text: &[u8],
-    local: &Dataset,
-    known: &Fingerprints,
-) -> Result<IncomingFile, FileError> {
+fn read_top(top: TopLevel<'_>, text: &[u8], here: &Here) -> Result<IncomingFile, FileError> {
+    let local = here.data;
     let TopLevel {
         fields: top,
         collections,
@@ -288,13 +320,17 @@ fn read_top(
             serde_json::from_slice(text).map_err(|e| not_json_bytes(&e, text))?;
         migrate::migrate(&mut value, version as u32).map_err(FileError::Migration)?;
         let migrated = serde_json::to_string(&value).expect("JSON values serialise");
-        let mut file = read_checked(&migrated, local, known)?;
+        let mut file = read_checked(&migrated, here)?;
         file.migrated_from = Some(version as u32);
         file.keep_text(|| migrated.into_bytes());
         return Ok(file);
     }
     let header = read_header(&top)?;
-    let mut file = IncomingFile::new(header);
+    let mut file = IncomingFile::new(header, here.office);
+    if file.header.office.id == here.office {
+        // Our own export read back, or a file made to pass for one: either way, worth saying.
+        file.warnings.push(Warning::FromThisOffice);
+    }
     for name in top.keys() {
         if !HEADER_KEYS.contains(&name.as_str()) {
             file.warnings
@@ -318,7 +354,7 @@ fn read_top(
                 collection,
                 index: i,
             };
-            let read = crate::with_record_type!(collection, T => read_item::<T>(item, text, position, local, known, &mut file.records))?;
+            let read = crate::with_record_type!(collection, T => read_item::<T>(item, text, position, here, &mut file.records))?;
             let key = RecordKey {
                 collection,
                 id: read.id,
@@ -336,6 +372,14 @@ fn read_top(
                 if !found.references.is_empty() {
                     named.push((key, found.references));
                 }
+            }
+            if let Some(Claim { claimed, made }) = read.claims {
+                file.warnings.push(Warning::ClaimsOurEdits {
+                    record: key,
+                    path: format!("{position}.version.{}", here.office),
+                    claimed,
+                    made,
+                });
             }
             if let Some(first) = seen.insert(id, position) {
                 duplicate.get_or_insert(FileError::DuplicateId {
@@ -532,6 +576,14 @@ struct ReadItem<'a, 'b> {
     ours: Option<&'a Meta>,
     /// Else its text, read in full (and put into the file's records).
     text: &'b str,
+    /// Read in full, it claims more of this office's edits than this office made.
+    claims: Option<Claim>,
+}
+
+/// A record's version claiming more edits by this office than this office made of it.
+struct Claim {
+    claimed: u64,
+    made: u64,
 }
 
 /// Reads one record of the file, unless it is exactly ours (recognised by its fingerprint):
@@ -540,20 +592,22 @@ fn read_item<'a, 'b, T: Stored + 'a>(
     item: &Span<'b>,
     file_text: &[u8],
     position: Position,
-    local: &'a Dataset,
-    known: &Fingerprints,
+    here: &Here<'a>,
     into: &mut Dataset,
 ) -> Result<ReadItem<'a, 'b>, FileError> {
     let digest = match item.seen {
-        Seen::NotYet => known.digest(item.text),
+        Seen::NotYet => here.known.digest(item.text),
         Seen::Ours(digest) => Some(digest),
         Seen::NotOurs => None,
     };
-    if let Some(ours) = digest.and_then(|digest| known.recognise_digest::<T>(digest, local)) {
+    if let Some(ours) =
+        digest.and_then(|digest| here.known.recognise_digest::<T>(digest, here.data))
+    {
         return Ok(ReadItem {
             id: ours.id(),
             ours: Some(ours.meta()),
             text: "",
+            claims: None,
         });
     }
     // Split the careful way, the text is UTF-8 already; split by `scan`, not yet checked.
@@ -566,19 +620,23 @@ fn read_item<'a, 'b, T: Stored + 'a>(
             reason: JsonReason::BadUtf8,
         }
     })?;
-    let id = read_record::<T>(text, position, into)?;
+    let record = read_record::<T>(text, position)?;
+    let id = record.id();
+    // Only an office counts its own edits: ours holds every one we made.
+    let claimed = record.meta().version.get(&here.office);
+    let made = T::table(here.data)
+        .get(&id)
+        .map_or(0, |ours| ours.meta().version.get(&here.office));
+    T::table_mut(into).put(record);
     Ok(ReadItem {
         id,
         ours: None,
         text,
+        claims: (claimed > made).then_some(Claim { claimed, made }),
     })
 }
 
-fn read_record<T: Stored>(
-    raw: &str,
-    position: Position,
-    into: &mut Dataset,
-) -> Result<Id, FileError> {
+fn read_record<T: Stored>(raw: &str, position: Position) -> Result<T, FileError> {
     if !raw.starts_with('{') {
         return Err(FileError::Schema {
             path: position.to_string(),
@@ -587,16 +645,22 @@ fn read_record<T: Stored>(
         });
     }
     let record: T = parse_at(raw, &position, true)?;
-    if record.meta().is_unsaved() {
+    let version = &record.meta().version;
+    if version.is_empty() {
         return Err(FileError::Schema {
             path: format!("{position}.version"),
             problem: SchemaProblem::NoVersion,
             value: Some("{}".into()),
         });
     }
-    let id = record.id();
-    T::table_mut(into).put(record);
-    Ok(id)
+    if let Some((office, &edits)) = version.0.iter().find(|(_, &n)| n > MAX_EDITS) {
+        return Err(FileError::Schema {
+            path: format!("{position}.version.{office}"),
+            problem: SchemaProblem::TooManyEdits,
+            value: Some(edits.to_string()),
+        });
+    }
+    Ok(record)
 }
 
 /// A reference from a record of the file to an id found neither in the file nor here.

@@ -10,7 +10,7 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::{IncomingFile, Position};
-use crate::merge::{relate, relation, resolve, Choice, Relation, Step};
+use crate::merge::{relate_for, relation_for, resolve, Choice, Relation, Step};
 use crate::meta::{Id, VersionVector};
 use crate::model::{Collection, Record};
 use crate::references;
@@ -97,7 +97,7 @@ pub fn preview(file: &IncomingFile, local: &Dataset) -> Preview {
             let group = match incoming {
                 None => Group::Identical,
                 Some(incoming) => Group::of(
-                    relation(T::table(local).get(&key.id), &*incoming),
+                    relation_for(file.this_office, T::table(local).get(&key.id), &*incoming),
                     &*incoming,
                 ),
             };
@@ -313,7 +313,8 @@ pub fn apply(
         out: &mut Vec<RecordKey>,
     ) {
         file.for_each_changed::<T>(data, |key, incoming| {
-            if relation(T::table(data).get(&key.id), incoming) == Relation::Conflict
+            if relation_for(file.this_office, T::table(data).get(&key.id), incoming)
+                == Relation::Conflict
                 && !choices.contains_key(&key)
             {
                 out.push(key);
@@ -359,7 +360,7 @@ fn apply_table<T: Stored>(
     for (key, incoming) in changed {
         let incoming = &*incoming;
         let local = T::table(data).get(&key.id);
-        let (relation, step) = relate(local, incoming);
+        let (relation, step) = relate_for(file.this_office, local, incoming);
         *applied
             .counts
             .entry(Group::of(relation, incoming))

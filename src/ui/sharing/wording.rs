@@ -256,6 +256,9 @@ pub fn message(i18n: I18n, m: &Message) -> String {
         "import-problem-not-an-object" => tr!(i18n, "import-problem-not-an-object"),
         "import-problem-too-deep" => tr!(i18n, "import-problem-too-deep"),
         "import-problem-no-version" => tr!(i18n, "import-problem-no-version"),
+        "import-problem-too-many-edits" => {
+            tr!(i18n, "import-problem-too-many-edits", {"max" => a("max")})
+        }
         "import-problem-other" => tr!(i18n, "import-problem-other", {"words" => a("words")}),
         "import-expected-string" => tr!(i18n, "import-expected-string"),
         "import-expected-unsigned" => tr!(i18n, "import-expected-unsigned"),
@@ -282,6 +285,12 @@ pub fn message(i18n: I18n, m: &Message) -> String {
         "import-warning-rule" => {
             tr!(i18n, "import-warning-rule", {"path" => a("path"), "problem" => a("problem")})
         }
+        "import-warning-from-this-office" => tr!(i18n, "import-warning-from-this-office"),
+        "import-warning-claims-our-edits" => tr!(i18n, "import-warning-claims-our-edits", {
+            "path" => a("path"),
+            "claimed" => a("claimed"),
+            "made" => a("made"),
+        }),
         // The forms' problems, as a rule broken by a record of the file (core/import/rules.rs);
         // the same wording as ui::text::problem and activity_problem.
         "problem-required" => tr!(i18n, "problem-required"),

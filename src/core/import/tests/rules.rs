@@ -24,7 +24,7 @@ fn broken(file: &IncomingFile) -> Vec<String> {
 }
 
 /// Where record `id` sits in the file's text, read from the JSON itself: "agreements[3]".
-fn place(text: &str, collection: Collection, id: Id) -> String {
+pub(super) fn place(text: &str, collection: Collection, id: Id) -> String {
     let value: serde_json::Value = serde_json::from_str(text).unwrap();
     let index = value[collection.as_str()]
         .as_array()
@@ -217,7 +217,13 @@ fn only_records_the_import_would_write_are_checked() {
     });
     here.commit(old.clone(), stamp(0xA, 50));
     let ours = export_all(&here, &office(0xA, "A"));
-    let cold = super::super::read_file(ours.as_bytes(), &here, &Fingerprints::default()).unwrap();
+    let cold = super::super::read_file(
+        ours.as_bytes(),
+        &here,
+        super::BYSTANDER,
+        &Fingerprints::default(),
+    )
+    .unwrap();
     assert!(cold.recognised.is_empty());
     assert_eq!(cold.warnings, vec![]);
 
