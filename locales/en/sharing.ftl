@@ -262,6 +262,7 @@ import-problem-not-a-list = must be a list (a JSON array)
 import-problem-not-an-object = must be a JSON object
 import-problem-too-deep = the data is nested too deeply
 import-problem-no-version = the record has no version ("version" is empty); the file may have been edited by hand
+import-problem-date-out-of-range = the year must be between { $first } and { $last }; this date cannot be right
 import-problem-too-many-edits = counts more edits than any office can make (at most { $max }); the file may have been edited by hand
 # serde's own words, as they are.
 import-problem-other = { $words }

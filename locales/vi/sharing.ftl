@@ -195,6 +195,7 @@ import-problem-not-a-list = phải là một danh sách (mảng JSON)
 import-problem-not-an-object = phải là một đối tượng JSON
 import-problem-too-deep = dữ liệu lồng nhau quá sâu
 import-problem-no-version = bản ghi không có phiên bản ("version" trống); tệp có thể đã bị sửa tay
+import-problem-date-out-of-range = năm phải trong khoảng { $first }–{ $last }; ngày này không thể đúng
 import-problem-too-many-edits = số lần sửa vượt quá mức có thể có (tối đa { $max }); tệp có thể đã bị sửa tay
 # serde's own words, as they are.
 import-problem-other = { $words }

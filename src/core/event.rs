@@ -121,6 +121,9 @@ impl Record for Event {
     fn meta_mut(&mut self) -> &mut Meta {
         &mut self.meta
     }
+    fn dates_out_of_range(&self, out: &mut Vec<String>) {
+        crate::dates::check(out, Some(self.starts_at), || "starts_at".into());
+    }
 }
 
 impl Event {

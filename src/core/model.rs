@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::dates::{check, check_year};
 use super::meta::{Id, Meta};
 use crate::quick_serde::quick;
 
@@ -63,6 +64,10 @@ pub trait Record: Clone + std::fmt::Debug + PartialEq + Serialize + DeserializeO
     /// The file's side of a conflict kept as a second record (`Choice::KeepBoth`) gives up what
     /// may be held by one record only, so the pair is valid: the kept side still has it.
     fn part_from_kept(&mut self, _kept: &Self) {}
+    /// Adds the paths of the record's own dates (not its envelope's) whose year is not
+    /// plausible (`dates::check`); see `dates::out_of_range`. A type with a date field must
+    /// list it here: `every_date_of_every_record_is_bounded` (import tests) checks each.
+    fn dates_out_of_range(&self, _out: &mut Vec<String>) {}
 }
 
 macro_rules! impl_record {
@@ -187,7 +192,16 @@ pub struct Person {
     #[serde(flatten)]
     pub unknown: UnknownFields,
 }
-impl_record!(Person, Collection::People);
+impl_record!(
+    Person,
+    Collection::People,
+    fn dates_out_of_range(&self, out: &mut Vec<String>) {
+        for (i, p) in self.positions.iter().enumerate() {
+            check(out, p.from, || format!("positions[{i}].from"));
+            check(out, p.to, || format!("positions[{i}].to"));
+        }
+    }
+);
 
 impl Person {
     pub fn new(meta: Meta, full_name: &str) -> Person {
@@ -430,6 +444,24 @@ impl_record!(
     fn part_from_kept(&mut self, kept: &Self) {
         if crate::validate::numbers_clash(self, kept) {
             self.number.clear();
+        }
+    },
+    /// Signing dates, the period, settled duties and area results.
+    fn dates_out_of_range(&self, out: &mut Vec<String>) {
+        for (i, s) in self.signatories.iter().enumerate() {
+            check(out, s.signed_on, || format!("signatories[{i}].signed_on"));
+        }
+        check(out, self.signed_on, || "signed_on".into());
+        check(out, self.period.start, || "period.start".into());
+        check(out, self.period.end, || "period.end".into());
+        for (i, duty) in self.duties.iter().enumerate() {
+            for (j, s) in duty.settlements.iter().enumerate() {
+                check_year(out, s.year, || format!("duties[{i}].settlements[{j}].year"));
+                check(out, s.on, || format!("duties[{i}].settlements[{j}].on"));
+            }
+        }
+        for (i, r) in self.area_results.iter().enumerate() {
+            check_year(out, r.year, || format!("area_results[{i}].year"));
         }
     }
 );

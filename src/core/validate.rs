@@ -7,6 +7,7 @@ use chrono::Datelike;
 use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+use super::dates::plausible_year;
 use super::event::Event;
 use super::meta::Id;
 use super::model::{one_line, Agreement, AgreementKind, Organisation, Person, Record};
@@ -83,6 +84,9 @@ pub enum Problem {
     SignedAfterEnd,
     PositionEndsBeforeStart,
     ResponsibleNotParty,
+    /// A date whose year is outside `dates::FIRST_YEAR`..=`LAST_YEAR` (the forms never take
+    /// one; data stored before the bound may hold one).
+    YearOutOfRange,
     /// Warning: another live organisation has the same name (spaces, case and Unicode form
     /// aside): pickers would show two indistinguishable entries.
     NameTaken {
@@ -244,7 +248,7 @@ fn party_list(agreement: &Agreement) -> Vec<Id> {
     list
 }
 
-/// Four-digit years (1900–2199) written in a text, in order.
+/// Four-digit years (plausible ones: see `dates::FIRST_YEAR`) written in a text, in order.
 fn years_in(text: &str) -> Vec<i32> {
     let bytes = text.as_bytes();
     let mut years = Vec::new();
@@ -255,7 +259,7 @@ fn years_in(text: &str) -> Vec<i32> {
         let bounded_right = i + 4 == bytes.len() || !bytes[i + 4].is_ascii_digit();
         if bounded_left && bounded_right && window.iter().all(u8::is_ascii_digit) {
             let year: i32 = text[i..i + 4].parse().unwrap_or(0);
-            if (1900..2200).contains(&year) {
+            if plausible_year(year) {
                 years.push(year);
             }
             i += 4;
@@ -347,6 +351,7 @@ pub fn agreement_with(
     let id = a.id();
     // Looked up once: an agreement's signatories and areas each name parties.
     let parties = party_set(a);
+    years_out_of_range(a, &mut issues);
 
     if a.title.trim().is_empty() {
         issues.push(Issue::error("title", Problem::Required));
@@ -513,6 +518,18 @@ pub fn organisation_with(
     issues
 }
 
+/// An error at each of the record's own dates whose year is not plausible (the envelope's
+/// times are the app's own stamps: not the form's to mend).
+fn years_out_of_range(record: &impl Record, issues: &mut Vec<Issue>) {
+    let mut paths = Vec::new();
+    record.dates_out_of_range(&mut paths);
+    issues.extend(
+        paths
+            .into_iter()
+            .map(|path| Issue::error(path, Problem::YearOutOfRange)),
+    );
+}
+
 /// A name as compared for duplicates: NFC, lower case, on one line.
 fn same_name_key(name: &str) -> String {
     one_line(&name.nfc().flat_map(char::to_lowercase).collect::<String>())
@@ -520,6 +537,7 @@ fn same_name_key(name: &str) -> String {
 
 pub fn person(p: &Person, data: &dyn Lookup) -> Vec<Issue> {
     let mut issues = Vec::new();
+    years_out_of_range(p, &mut issues);
     if p.full_name.trim().is_empty() {
         issues.push(Issue::error("full_name", Problem::Required));
     }

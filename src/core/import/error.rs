@@ -161,6 +161,8 @@ pub enum SchemaProblem {
     NoVersion,
     /// A version vector counting more edits than any office makes (above `MAX_EDITS`).
     TooManyEdits,
+    /// A date or time whose year is outside `dates::FIRST_YEAR`..=`LAST_YEAR`.
+    DateOutOfRange,
     /// serde's own words.
     Other(String),
 }
@@ -295,6 +297,9 @@ fn schema_problem(problem: &SchemaProblem) -> Message {
         SchemaProblem::TooManyEdits => {
             Message::new("import-problem-too-many-edits").number("max", super::MAX_EDITS as f64)
         }
+        SchemaProblem::DateOutOfRange => Message::new("import-problem-date-out-of-range")
+            .text("first", crate::dates::FIRST_YEAR.to_string())
+            .text("last", crate::dates::LAST_YEAR.to_string()),
         SchemaProblem::Other(words) => {
             Message::new("import-problem-other").text("words", words.clone())
         }

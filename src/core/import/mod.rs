@@ -31,6 +31,7 @@ pub use incoming::{Incoming, IncomingFile, Recognised};
 pub use preview::{apply, preview, undo, Applied, Group, Preview, UndoImport};
 pub use rules::Rule;
 
+use super::dates;
 use super::file_format::{Header, Scope, FORMAT_NAME, HEADER_KEYS, SCHEMA_VERSION};
 use super::meta::{Id, Meta, OfficeId};
 use super::migrate;
@@ -471,11 +472,19 @@ fn read_header(top: &BTreeMap<String, &RawValue>) -> Result<Header, FileError> {
         })?;
         parse_at::<T>(raw.get(), &name, false)
     }
+    let exported_at: chrono::DateTime<chrono::Utc> = field(top, "exported_at")?;
+    if !dates::plausible_year(chrono::Datelike::year(&exported_at)) {
+        return Err(FileError::Schema {
+            path: "exported_at".into(),
+            problem: SchemaProblem::DateOutOfRange,
+            value: top.get("exported_at").map(|raw| raw.get().to_string()),
+        });
+    }
     Ok(Header {
         format: FORMAT_NAME.into(),
         schema_version: SCHEMA_VERSION,
         app_version: field::<String>(top, "app_version")?,
-        exported_at: field(top, "exported_at")?,
+        exported_at,
         office: field::<OfficeProfile>(top, "office")?,
         scope: field::<Scope>(top, "scope")?,
     })
@@ -645,6 +654,14 @@ fn read_record<T: Stored>(raw: &str, position: Position) -> Result<T, FileError>
         });
     }
     let record: T = parse_at(raw, &position, true)?;
+    // A date the app cannot compute with would poison every computation on it later.
+    if let Some(inner) = dates::out_of_range(&record).into_iter().next() {
+        return Err(FileError::Schema {
+            path: format!("{position}.{inner}"),
+            problem: SchemaProblem::DateOutOfRange,
+            value: error::value_at(&raw_value(raw), &inner),
+        });
+    }
     let version = &record.meta().version;
     if version.is_empty() {
         return Err(FileError::Schema {

@@ -75,6 +75,7 @@ fn record_problem(problem: &Problem) -> Message {
         Problem::SignedAfterEnd => Message::new("problem-signed-after-end"),
         Problem::PositionEndsBeforeStart => Message::new("problem-position-ends-before-start"),
         Problem::ResponsibleNotParty => Message::new("problem-responsible-not-party"),
+        Problem::YearOutOfRange => Message::new("date-error-year-out-of-range"),
     }
 }
 

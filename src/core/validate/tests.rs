@@ -398,6 +398,22 @@ fn the_supersedes_index_finds_what_the_walk_finds() {
     assert!(loops > 50, "{loops} agreements in or before a circle");
 }
 
+/// A date outside the plausible years, stored before the import refused them, is an error of
+/// the form at its field: the record cannot be saved again until it is mended.
+#[test]
+fn a_year_out_of_range_is_an_error_at_its_field() {
+    let (data, mut a) = fixture();
+    a.period.end = NaiveDate::from_ymd_opt(262_142, 12, 31);
+    a.signatories.clear();
+    let issues = agreement(&a, &data);
+    let errors: Vec<&Issue> = issues.iter().filter(|i| i.is_error()).collect();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(
+        (errors[0].field.as_str(), &errors[0].problem),
+        ("period.end", &Problem::YearOutOfRange)
+    );
+}
+
 #[test]
 fn a_long_chain_without_cycle_is_fine() {
     let (mut data, base) = fixture();

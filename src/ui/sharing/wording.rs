@@ -256,6 +256,10 @@ pub fn message(i18n: I18n, m: &Message) -> String {
         "import-problem-not-an-object" => tr!(i18n, "import-problem-not-an-object"),
         "import-problem-too-deep" => tr!(i18n, "import-problem-too-deep"),
         "import-problem-no-version" => tr!(i18n, "import-problem-no-version"),
+        "import-problem-date-out-of-range" => tr!(i18n, "import-problem-date-out-of-range", {
+            "first" => a("first"),
+            "last" => a("last"),
+        }),
         "import-problem-too-many-edits" => {
             tr!(i18n, "import-problem-too-many-edits", {"max" => a("max")})
         }

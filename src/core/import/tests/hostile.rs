@@ -220,3 +220,234 @@ fn a_file_claiming_to_be_ours_says_so() {
         .warnings
         .is_empty());
 }
+
+/// One record of each type with every date and time it can hold set (every optional one too).
+fn records_with_every_date() -> Dataset {
+    use crate::duty::{DueRule, Duty, DutySettlement};
+    use crate::event::{Event, EventKind};
+    use crate::model::{Person, PositionHeld};
+    use crate::recommendation::{Recommendation, RecommendationStatus};
+    use crate::results::{AreaMark, AreaResult};
+    use chrono::NaiveDate;
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let sample = sample_dataset();
+    let mut data = Dataset::default();
+    let mut person = Person::new(Meta::new(Uuid::from_u128(0xD1), stamp(1, 0).now), "Lâm");
+    person.positions.push(PositionHeld {
+        title: "Chủ tịch".into(),
+        organisation: None,
+        from: Some(day(2016, 1, 1)),
+        to: Some(day(2021, 6, 30)),
+    });
+    data.commit(person, stamp(0xB, 1));
+    let mut a = sample
+        .agreements
+        .get(&regulation_2018_2022_id())
+        .unwrap()
+        .clone();
+    a.duties.push(Duty {
+        id: Uuid::from_u128(0xD2),
+        title: "Làm việc hằng năm".into(),
+        due: DueRule::YearAnyTime,
+        fulfilled_by: None,
+        settlements: vec![DutySettlement {
+            year: 2019,
+            waived: false,
+            on: Some(day(2019, 11, 5)),
+            note: String::new(),
+        }],
+    });
+    a.area_results.push(AreaResult {
+        area: a.areas[0].id,
+        year: 2020,
+        mark: AreaMark::Done,
+        evidence: String::new(),
+    });
+    data.agreements.put(a);
+    let starts = day(2018, 4, 2).and_hms_opt(8, 0, 0).unwrap();
+    data.commit(
+        Event::new(
+            Meta::new(Uuid::from_u128(0xD3), stamp(1, 0).now),
+            EventKind::Signing,
+            "Hội nghị",
+            starts,
+        ),
+        stamp(0xB, 2),
+    );
+    let mut r = Recommendation::new(
+        Meta::new(Uuid::from_u128(0xD4), stamp(1, 0).now),
+        "Kiến nghị",
+    );
+    r.raised_on = Some(day(2020, 1, 1));
+    r.deadline = Some(day(2020, 3, 1));
+    r.responded_on = Some(day(2020, 2, 1));
+    r.set_status(
+        RecommendationStatus::Resolved,
+        day(2020, 2, 1),
+        "",
+        stamp(0xB, 3).now,
+    );
+    data.commit(r, stamp(0xB, 3));
+    data
+}
+
+/// What a leaf of a record's JSON holds, when it is a date or a time.
+#[derive(Clone, Copy, Debug)]
+enum DateKind {
+    Day,
+    LocalTime,
+    Instant,
+    Year,
+}
+
+/// Every date and time leaf of `value`, with its path ("duties[0].settlements[0].on").
+fn date_leaves(value: &serde_json::Value, path: &str, out: &mut Vec<(String, DateKind)>) {
+    use chrono::{NaiveDate, NaiveDateTime};
+    let join = |key: &str| {
+        if path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{path}.{key}")
+        }
+    };
+    match value {
+        serde_json::Value::Object(fields) => {
+            for (key, item) in fields {
+                if key == "year" && item.is_i64() {
+                    out.push((join(key), DateKind::Year));
+                } else {
+                    date_leaves(item, &join(key), out);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                date_leaves(item, &format!("{path}[{i}]"), out);
+            }
+        }
+        serde_json::Value::String(s) => {
+            if NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok() {
+                out.push((path.to_string(), DateKind::Day));
+            } else if NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").is_ok() {
+                out.push((path.to_string(), DateKind::LocalTime));
+            } else if chrono::DateTime::parse_from_rfc3339(s).is_ok() {
+                out.push((path.to_string(), DateKind::Instant));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The value at `path` in `value`, to be replaced.
+fn leaf_mut<'v>(value: &'v mut serde_json::Value, path: &str) -> &'v mut serde_json::Value {
+    let mut here = value;
+    for segment in path.split('.') {
+        let (name, indexes) = segment.split_once('[').unwrap_or((segment, ""));
+        here = &mut here[name];
+        for index in indexes.split('[').filter(|i| !i.is_empty()) {
+            here = &mut here[index.trim_end_matches(']').parse::<usize>().unwrap()];
+        }
+    }
+    here
+}
+
+/// Every date and time a record can hold, envelope included, is bounded on import: each one of
+/// every record type, set in turn to a year far outside (the years of the hostile file among
+/// them), is refused at its path with its value. A date field the model gains is covered once
+/// `records_with_every_date` sets it; the list of fields below then fails until
+/// `Record::dates_out_of_range` checks it.
+#[test]
+fn every_date_of_every_record_is_bounded() {
+    let data = records_with_every_date();
+    let text = export_all(&data, &office(0xB, "B"));
+    let file: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut fields = std::collections::BTreeSet::new();
+    let mut refused = 0;
+    for collection in Collection::ALL {
+        let records = file[collection.as_str()]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        for (index, record) in records.iter().enumerate() {
+            let mut leaves = Vec::new();
+            date_leaves(record, "", &mut leaves);
+            for (path, kind) in leaves {
+                let field: String = path
+                    .split('[')
+                    .map(|p| p.split_once(']').map_or(p, |(_, r)| r))
+                    .collect();
+                fields.insert(format!("{}.{field}", collection.as_str()));
+                let bad: &[serde_json::Value] = match kind {
+                    DateKind::Day => &[
+                        "+262142-12-31".into(),
+                        "-262143-01-01".into(),
+                        "1899-12-31".into(),
+                        "2201-01-01".into(),
+                    ],
+                    DateKind::LocalTime => &[
+                        "+262142-12-31T08:00:00".into(),
+                        "1899-12-31T08:00:00".into(),
+                    ],
+                    DateKind::Instant => {
+                        &["1899-12-31T23:59:59Z".into(), "2201-01-01T00:00:00Z".into()]
+                    }
+                    DateKind::Year => &[262_142.into(), (-262_143).into(), 1899.into()],
+                };
+                for bad in bad {
+                    let mut changed = file.clone();
+                    *leaf_mut(&mut changed[collection.as_str()][index], &path) = bad.clone();
+                    let bytes = serde_json::to_vec(&changed).unwrap();
+                    let error = read_file(&bytes, &Dataset::default()).unwrap_err();
+                    assert_eq!(
+                        error,
+                        FileError::Schema {
+                            path: format!("{}[{index}].{path}", collection.as_str()),
+                            problem: SchemaProblem::DateOutOfRange,
+                            value: Some(bad.to_string()),
+                        }
+                    );
+                    refused += 1;
+                }
+            }
+        }
+    }
+    let expected = [
+        "agreements.area_results.year",
+        "agreements.created",
+        "agreements.duties.settlements.on",
+        "agreements.duties.settlements.year",
+        "agreements.period.end",
+        "agreements.period.start",
+        "agreements.signatories.signed_on",
+        "agreements.signed_on",
+        "agreements.updated",
+        "events.created",
+        "events.starts_at",
+        "events.updated",
+        "people.created",
+        "people.positions.from",
+        "people.positions.to",
+        "people.updated",
+        "recommendations.created",
+        "recommendations.deadline",
+        "recommendations.history.on",
+        "recommendations.history.recorded_at",
+        "recommendations.raised_on",
+        "recommendations.responded_on",
+        "recommendations.updated",
+    ];
+    assert_eq!(
+        fields.iter().map(String::as_str).collect::<Vec<_>>(),
+        expected
+    );
+    assert!(refused > 60, "{refused}");
+    // The header's time too.
+    let mut changed = file.clone();
+    changed["exported_at"] = "2201-01-01T00:00:00Z".into();
+    let error = read_file(&serde_json::to_vec(&changed).unwrap(), &Dataset::default()).unwrap_err();
+    assert_eq!(
+        vietnamese(&error.message()),
+        "Sai cấu trúc tại exported_at: năm phải trong khoảng 1900–2200; ngày này không thể đúng. \
+         Giá trị trong tệp: \"2201-01-01T00:00:00Z\"."
+    );
+}
