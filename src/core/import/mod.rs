@@ -37,6 +37,7 @@ use super::meta::{Id, Meta, OfficeId};
 use super::migrate;
 use super::model::Collection;
 use super::references::{item_ids, references, scan_raw};
+use super::storage::codec::MAX_RECORD_DEPTH;
 use super::workspace::{Dataset, OfficeProfile, RecordKey, Stored};
 use top::{Section, Seen, Span, TopLevel};
 
@@ -369,6 +370,9 @@ fn read_top(top: TopLevel<'_>, text: &[u8], here: &Here) -> Result<IncomingFile,
                 file.recognised.insert(key, Recognised::new(meta, range));
             } else {
                 let found = scan_raw(read.text);
+                if found.depth > MAX_RECORD_DEPTH {
+                    return Err(too_deep(read.text, position));
+                }
                 nested_ids.extend(found.items);
                 if !found.references.is_empty() {
                     named.push((key, found.references));
@@ -565,14 +569,8 @@ fn schema_error_at(raw: &str, prefix: &str, inner: &str, message: &str) -> FileE
         (true, false) => inner,
         (false, false) => format!("{prefix}.{inner}"),
     };
-    // A depth bomb would otherwise name a path hundreds of "[0]" long.
-    let path = if path.chars().count() > 100 {
-        format!("{}…", path.chars().take(100).collect::<String>())
-    } else {
-        path
-    };
     FileError::Schema {
-        path,
+        path: shorten(path),
         problem,
         value,
     }
@@ -678,6 +676,51 @@ fn read_record<T: Stored>(raw: &str, position: Position) -> Result<T, FileError>
         });
     }
     Ok(record)
+}
+
+/// A record nested deeper than storage stores ([`MAX_RECORD_DEPTH`]; it was read, so not
+/// deeper than serde_json reads): refused at the first place past the limit.
+fn too_deep(raw: &str, position: Position) -> FileError {
+    fn find(value: &Value, depth: usize, path: &mut String) -> bool {
+        if depth > MAX_RECORD_DEPTH {
+            return true;
+        }
+        let len = path.len();
+        let found = match value {
+            Value::Object(fields) => fields.iter().any(|(key, item)| {
+                path.truncate(len);
+                path.push('.');
+                path.push_str(key);
+                matches!(item, Value::Object(_) | Value::Array(_)) && find(item, depth + 1, path)
+            }),
+            Value::Array(items) => items.iter().enumerate().any(|(i, item)| {
+                path.truncate(len);
+                path.push_str(&format!("[{i}]"));
+                matches!(item, Value::Object(_) | Value::Array(_)) && find(item, depth + 1, path)
+            }),
+            _ => false,
+        };
+        if !found {
+            path.truncate(len);
+        }
+        found
+    }
+    let mut path = position.to_string();
+    find(&raw_value(raw), 1, &mut path);
+    FileError::Schema {
+        path: shorten(path),
+        problem: SchemaProblem::TooDeep,
+        value: None,
+    }
+}
+
+/// A path cut at 100 characters: a depth bomb would otherwise name hundreds of "[0]".
+fn shorten(path: String) -> String {
+    if path.chars().count() > 100 {
+        format!("{}…", path.chars().take(100).collect::<String>())
+    } else {
+        path
+    }
 }
 
 /// A reference from a record of the file to an id found neither in the file nor here.

@@ -451,3 +451,98 @@ fn every_date_of_every_record_is_bounded() {
          Giá trị trong tệp: \"2201-01-01T00:00:00Z\"."
     );
 }
+
+/// `data`'s export by office B with ten agreements edited there, each holding a field of a newer
+/// app that nests `levels` lists deep.
+fn deep_edits(data: &Dataset, levels: usize) -> String {
+    let mut theirs = data.clone();
+    let deep = (0..levels).fold(serde_json::json!("đáy"), |inner, _| {
+        serde_json::json!([inner])
+    });
+    let ids: Vec<Id> = theirs
+        .agreements
+        .iter_all()
+        .take(10)
+        .map(|a| a.id())
+        .collect();
+    for id in ids {
+        let mut a = theirs.agreements.get(&id).unwrap().clone();
+        a.unknown.insert("from_a_newer_app".into(), deep.clone());
+        theirs.commit(a, stamp(0xB, 50));
+    }
+    export_all(&theirs, &office(0xB, "B"))
+}
+
+/// What the import takes, storage stores and loads back: ten agreements whose records nest as
+/// deep as the import allows are imported, saved, loaded again and compared (they once took the
+/// whole bucket down: the office reopened with none of its 22 agreements); one level deeper is
+/// refused with its path. The undo of an import, which wraps records a level deeper still,
+/// reads back too.
+#[test]
+fn records_as_deep_as_the_import_takes_are_stored_and_loaded_back() {
+    use crate::storage::codec::MAX_RECORD_DEPTH;
+    let mut store = MemoryStore::default();
+    let mut session = storage::Session::default();
+    let mut data = sample_dataset();
+    storage::save_records(
+        &mut store,
+        &data,
+        &storage::all_keys(&data),
+        &mut session,
+        stamp(HERE, 0).now,
+    );
+    // The record's object is a level; its field nests the rest.
+    let text = deep_edits(&data, MAX_RECORD_DEPTH - 1);
+    let applied = import_all(
+        &mut data,
+        text.as_bytes(),
+        Choice::TakeTheirs,
+        stamp(HERE, 60),
+    )
+    .unwrap();
+    assert_eq!(applied.written.len(), 10);
+    storage::save_records(
+        &mut store,
+        &data,
+        &applied.written,
+        &mut session,
+        stamp(HERE, 60).now,
+    );
+    let loaded = storage::load(&store).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.data.agreements.count_live(), 22);
+    assert_eq!(loaded.data, data);
+
+    // A second import over them: its undo holds them, a level deeper, and reads back.
+    let again = deep_edits(&data, MAX_RECORD_DEPTH - 1);
+    let applied = import_all(
+        &mut data,
+        again.as_bytes(),
+        Choice::TakeTheirs,
+        stamp(HERE, 70),
+    )
+    .unwrap();
+    let undo_json = serde_json::to_string(&applied.undo).unwrap();
+    let undo_back: UndoImport = serde_json::from_str(&undo_json).unwrap();
+    undo(&mut data, &undo_back).unwrap();
+    assert_eq!(data, loaded.data);
+
+    // One level more: refused, at the first place past the limit.
+    let text = deep_edits(&data, MAX_RECORD_DEPTH);
+    let error = read_file(text.as_bytes(), &data).unwrap_err();
+    let FileError::Schema { path, problem, .. } = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(problem, &SchemaProblem::TooDeep);
+    let first = data.agreements.iter_all().next().unwrap().id();
+    let place = rules::place(&text, Collection::Agreements, first);
+    let expected = format!(
+        "{place}.from_a_newer_app{}",
+        "[0]".repeat(MAX_RECORD_DEPTH - 1)
+    );
+    assert_eq!(
+        path,
+        &format!("{}…", expected.chars().take(100).collect::<String>())
+    );
+    assert!(vietnamese(&error.message()).ends_with("…: dữ liệu lồng nhau quá sâu."));
+}
