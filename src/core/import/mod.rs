@@ -75,7 +75,7 @@ pub enum Warning {
     /// The file says it was exported by this office (its header's office id is ours).
     FromThisOffice,
     /// A record's version counts more edits by this office (`claimed`) than this office made
-    /// of it (`made`; none when the record is not here). Only an office counts its own edits,
+    /// of it (`made`; `None` when the record is not here). Only an office counts its own edits,
     /// so the file was altered, or comes from a copy of this installation: such a version would
     /// win over ours without a word. The preview shows it as a conflict when ours differs
     /// (`merge::relation_for`).
@@ -83,7 +83,7 @@ pub enum Warning {
         record: RecordKey,
         path: String,
         claimed: u64,
-        made: u64,
+        made: Option<u64>,
     },
 }
 
@@ -118,10 +118,14 @@ impl Warning {
                 claimed,
                 made,
                 ..
-            } => Message::new("import-warning-claims-our-edits")
-                .text("path", path.clone())
-                .number("claimed", *claimed as f64)
-                .number("made", *made as f64),
+            } => match made {
+                Some(made) => {
+                    Message::new("import-warning-claims-our-edits").number("made", *made as f64)
+                }
+                None => Message::new("import-warning-claims-our-edits-new"),
+            }
+            .text("path", path.clone())
+            .number("claimed", *claimed as f64),
         }
     }
 }
@@ -209,7 +213,12 @@ fn read_text(bytes: &[u8], here: &Here, quick: bool) -> Result<IncomingFile, Fil
             limit: MAX_FILE_BYTES,
         });
     }
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+    // With its byte-order mark or without: JSON in UTF-8 never holds a NUL byte, and UTF-16
+    // puts one beside every ASCII character (`{` is 7B 00 or 00 7B).
+    if bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || matches!(bytes, [a, b, ..] if (*a == 0) != (*b == 0))
+    {
         return Err(FileError::Utf16);
     }
     // Notepad and Excel write a byte-order mark; it is not an error.
@@ -289,7 +298,11 @@ fn read_top(top: TopLevel<'_>, text: &[u8], here: &Here) -> Result<IncomingFile,
     let TopLevel {
         fields: top,
         collections,
+        twice,
     } = top;
+    if let Some(name) = twice {
+        return Err(FileError::KeyTwice { name });
+    }
     match top.get("format").map(|raw| raw.get()) {
         None => return Err(FileError::NotOurs(NotOurs::NoFormat)),
         Some(raw) if serde_json::from_str::<String>(raw).ok().as_deref() == Some(FORMAT_NAME) => {}
@@ -392,6 +405,19 @@ fn read_top(top: TopLevel<'_>, text: &[u8], here: &Here) -> Result<IncomingFile,
                     first: first.to_string(),
                     second: position.to_string(),
                 });
+            } else if read.ours.is_none() {
+                // An id is one record's in every collection: taken in two, the office's own
+                // export would be refused everywhere after (itself included).
+                if let Some(&here_as) = Collection::ALL.iter().find(|&&other| {
+                    other != collection
+                        && crate::with_record_type!(other, T => T::table(local).get(&id).is_some())
+                }) {
+                    duplicate.get_or_insert(FileError::IdTakenHere {
+                        id,
+                        at: position.to_string(),
+                        here_as,
+                    });
+                }
             }
             file.positions.insert(key, position);
         }
@@ -561,7 +587,7 @@ fn schema_error_at(raw: &str, prefix: &str, inner: &str, message: &str) -> FileE
         None => inner.to_string(),
     };
     let value = match problem {
-        SchemaProblem::Missing => None,
+        SchemaProblem::Missing | SchemaProblem::FieldTwice => None,
         _ => error::value_at(&raw_value(raw), &inner),
     };
     let path = match (prefix.is_empty(), inner.is_empty()) {
@@ -587,10 +613,11 @@ struct ReadItem<'a, 'b> {
     claims: Option<Claim>,
 }
 
-/// A record's version claiming more edits by this office than this office made of it.
+/// A record's version claiming more edits by this office than this office made of it (`None`:
+/// the record is not here).
 struct Claim {
     claimed: u64,
-    made: u64,
+    made: Option<u64>,
 }
 
 /// Reads one record of the file, unless it is exactly ours (recognised by its fingerprint):
@@ -633,13 +660,13 @@ fn read_item<'a, 'b, T: Stored + 'a>(
     let claimed = record.meta().version.get(&here.office);
     let made = T::table(here.data)
         .get(&id)
-        .map_or(0, |ours| ours.meta().version.get(&here.office));
+        .map(|ours| ours.meta().version.get(&here.office));
     T::table_mut(into).put(record);
     Ok(ReadItem {
         id,
         ours: None,
         text,
-        claims: (claimed > made).then_some(Claim { claimed, made }),
+        claims: (claimed > made.unwrap_or(0)).then_some(Claim { claimed, made }),
     })
 }
 

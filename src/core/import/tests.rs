@@ -255,7 +255,7 @@ fn refusals_read_in_english_too() {
     let mut seen = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "expected") {
+        if path.is_dir() || path.extension().is_some_and(|e| e == "expected") {
             continue;
         }
         let Err(error) = read_file(&std::fs::read(&path).unwrap(), &Dataset::default()) else {
@@ -341,6 +341,85 @@ fn every_bad_file_is_refused_with_its_message_and_changes_nothing() {
     }
     assert_eq!(store.entries, stored_before, "the store changed");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Every file in tests/fixtures/bad/taken/ is hostile but readable: it is imported as it is
+/// (markup and `javascript:` stay plain text, a clock in 2099 is only a clock), its preview
+/// shows exactly the warnings of its `.expected` (one a line), and what is stored loads back
+/// equal, every such string in it byte for byte.
+#[test]
+fn every_taken_file_is_imported_as_it_is_with_its_warnings() {
+    fn strings(value: &serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+            serde_json::Value::Object(fields) => fields.values().for_each(|v| strings(v, out)),
+            _ => {}
+        }
+    }
+    let dir = fixtures().join("bad").join("taken");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e != "expected"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5, "{} taken files", files.len());
+    let here = stamp(0xB, 10);
+    for path in &files {
+        let bytes = std::fs::read(path).unwrap();
+        let expected = std::fs::read_to_string(path.with_extension("expected")).unwrap();
+        let mut store = MemoryStore::default();
+        let mut session = storage::Session::default();
+        let mut data = sample_dataset();
+        storage::save_records(
+            &mut store,
+            &data,
+            &storage::all_keys(&data),
+            &mut session,
+            here.now,
+        );
+        let file = read_file_as(&bytes, &data, here.office)
+            .unwrap_or_else(|e| panic!("{}: {}", path.display(), vietnamese(&e.message())));
+        let warnings: Vec<String> = file
+            .warnings
+            .iter()
+            .map(|w| vietnamese(&w.message()))
+            .collect();
+        assert_eq!(
+            warnings,
+            expected.lines().collect::<Vec<_>>(),
+            "{}",
+            path.display()
+        );
+        let p = preview(&file, &data);
+        assert!(!p.changes_nothing(), "{}", path.display());
+        if path.to_string_lossy().contains("claims-our-edits") {
+            assert_eq!(p.count(Group::Conflict), 1, "never taken silently");
+        }
+        let applied = import_all(&mut data, &bytes, Choice::KeepMine, here).unwrap();
+        storage::save_records(&mut store, &data, &applied.written, &mut session, here.now);
+        let loaded = storage::load(&store).unwrap();
+        assert!(loaded.problems.is_empty(), "{}", path.display());
+        assert_eq!(loaded.data, data, "{}", path.display());
+        let mut kept = Vec::new();
+        strings(
+            &serde_json::from_str(&export_all(&loaded.data, &office(0xB, "B"))).unwrap(),
+            &mut kept,
+        );
+        let mut given = Vec::new();
+        strings(&serde_json::from_slice(&bytes).unwrap(), &mut given);
+        for text in given
+            .iter()
+            .filter(|t| t.contains('<') || t.contains("javascript:"))
+        {
+            assert!(
+                kept.contains(text),
+                "{}: {text} was not kept",
+                path.display()
+            );
+        }
+    }
 }
 
 #[test]

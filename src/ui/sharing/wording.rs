@@ -256,6 +256,7 @@ pub fn message(i18n: I18n, m: &Message) -> String {
         "import-problem-not-an-object" => tr!(i18n, "import-problem-not-an-object"),
         "import-problem-too-deep" => tr!(i18n, "import-problem-too-deep"),
         "import-problem-no-version" => tr!(i18n, "import-problem-no-version"),
+        "import-problem-field-twice" => tr!(i18n, "import-problem-field-twice"),
         "import-problem-date-out-of-range" => tr!(i18n, "import-problem-date-out-of-range", {
             "first" => a("first"),
             "last" => a("last"),
@@ -278,6 +279,17 @@ pub fn message(i18n: I18n, m: &Message) -> String {
             "first" => a("first"),
             "second" => a("second"),
         }),
+        "import-key-twice" => tr!(i18n, "import-key-twice", {"name" => a("name")}),
+        "import-id-taken-here" => tr!(i18n, "import-id-taken-here", {
+            "id" => a("id"),
+            "path" => a("path"),
+            "other" => a("other"),
+        }),
+        "import-one-organisation" => tr!(i18n, "import-one-organisation"),
+        "import-one-person" => tr!(i18n, "import-one-person"),
+        "import-one-agreement" => tr!(i18n, "import-one-agreement"),
+        "import-one-event" => tr!(i18n, "import-one-event"),
+        "import-one-recommendation" => tr!(i18n, "import-one-recommendation"),
         // Warnings (core/import/mod.rs)
         "import-warning-missing-reference" => tr!(i18n, "import-warning-missing-reference", {
             "path" => a("path"),
@@ -295,6 +307,12 @@ pub fn message(i18n: I18n, m: &Message) -> String {
             "claimed" => a("claimed"),
             "made" => a("made"),
         }),
+        "import-warning-claims-our-edits-new" => {
+            tr!(i18n, "import-warning-claims-our-edits-new", {
+                "path" => a("path"),
+                "claimed" => a("claimed"),
+            })
+        }
         // The forms' problems, as a rule broken by a record of the file (core/import/rules.rs);
         // the same wording as ui::text::problem and activity_problem.
         "problem-required" => tr!(i18n, "problem-required"),

@@ -117,7 +117,7 @@ fn a_version_claiming_more_of_our_edits_than_we_made_is_a_conflict_with_a_warnin
             .collect::<Vec<_>>(),
         vec![format!(
             "{place}.version.{mine}: tệp ghi đơn vị này đã sửa bản ghi 1.000 lần, nhưng ở đây \
-             mới có 1 lần sửa. Chỉ đơn vị này đếm các lần sửa của mình, nên tệp có thể đã bị \
+             đơn vị mới sửa 1 lần. Chỉ đơn vị này đếm các lần sửa của mình, nên tệp có thể đã bị \
              sửa hoặc được xuất từ một bản sao dữ liệu của đơn vị; bản ghi trong tệp không tự \
              động thay bản ở đây (nếu khác, nó được xếp vào mục xung đột để chọn)."
         )]
@@ -545,4 +545,26 @@ fn records_as_deep_as_the_import_takes_are_stored_and_loaded_back() {
         &format!("{}…", expected.chars().take(100).collect::<String>())
     );
     assert!(vietnamese(&error.message()).ends_with("…: dữ liệu lồng nhau quá sâu."));
+}
+
+/// The 60 MB file of the hostile set (too large to commit): refused by its size, unread.
+#[test]
+fn a_file_of_60_mb_is_refused_by_its_size() {
+    let records = crate::generate::same_number_file(1_000);
+    let mut big = records.into_bytes();
+    // Spaces between the values, as many as make 60 MB: valid JSON all the same.
+    let at = big.len() - 2;
+    big.splice(at..at, std::iter::repeat_n(b' ', 60_000_000 - big.len()));
+    assert_eq!(big.len(), 60_000_000);
+    let error = read_file(&big, &sample_dataset()).unwrap_err();
+    assert!(
+        matches!(
+            error,
+            FileError::TooLarge {
+                bytes: 60_000_000,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
 }
