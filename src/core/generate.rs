@@ -87,11 +87,13 @@ pub fn dataset(organisations: usize, agreements: usize, seed: u64) -> Dataset {
                 organisation: org_ids[a],
                 role: "chủ trì".into(),
                 lead: true,
+                unknown: Default::default(),
             },
             Party {
                 organisation: org_ids[b],
                 role: "phối hợp".into(),
                 lead: false,
+                unknown: Default::default(),
             },
         ];
         let signed = NaiveDate::from_ymd_opt(
@@ -104,6 +106,7 @@ pub fn dataset(organisations: usize, agreements: usize, seed: u64) -> Dataset {
         ag.period = Period {
             start: NaiveDate::from_ymd_opt(start_year, 1, 1),
             end: NaiveDate::from_ymd_opt(start_year + 4, 12, 31),
+            unknown: Default::default(),
         };
         for (k, org) in [org_ids[a], org_ids[b]].into_iter().enumerate() {
             ag.signatories.push(Signatory {
@@ -112,6 +115,7 @@ pub fn dataset(organisations: usize, agreements: usize, seed: u64) -> Dataset {
                 authority: Authority::OnBehalfOf,
                 organisation: org,
                 signed_on: signed,
+                unknown: Default::default(),
             });
         }
         for k in 0..4 {
@@ -121,6 +125,7 @@ pub fn dataset(organisations: usize, agreements: usize, seed: u64) -> Dataset {
                 description: "Phối hợp tổ chức các hoạt động hằng năm, báo cáo kết quả định kỳ."
                     .into(),
                 responsible: vec![org_ids[a], org_ids[b]],
+                unknown: Default::default(),
             });
         }
         ag.notes = "Dữ liệu sinh tự động để đo hiệu năng.".into();
@@ -288,6 +293,7 @@ pub fn add_events(data: &mut Dataset, count: usize, seed: u64) {
                 person: people[rng.below(people.len() as u64) as usize],
                 position: CHAIR_POSITIONS[rng.below(CHAIR_POSITIONS.len() as u64) as usize].into(),
                 co_chair: k > 0,
+                unknown: Default::default(),
             });
         }
         if rng.below(10) < 7 {
@@ -305,6 +311,7 @@ pub fn add_events(data: &mut Dataset, count: usize, seed: u64) {
             event.agreements.push(EventLink {
                 agreement: a.meta.id,
                 role,
+                unknown: Default::default(),
             });
         }
         if rng.below(10) < 4 {

@@ -171,6 +171,9 @@ pub struct PositionHeld {
     pub from: Option<NaiveDate>,
     #[serde(default, deserialize_with = "quick")]
     pub to: Option<NaiveDate>,
+    /// Fields of a newer app, kept (see `UnknownFields`).
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl PositionHeld {
@@ -258,6 +261,9 @@ pub struct Party {
     /// Exactly one party leads.
     #[serde(default)]
     pub lead: bool,
+    /// Fields of a newer app, kept (see `UnknownFields`).
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// The authority with which a signatory signs (the prefix of a Vietnamese signature block).
@@ -315,15 +321,21 @@ pub struct Signatory {
     pub organisation: Id,
     #[serde(default, deserialize_with = "quick")]
     pub signed_on: Option<NaiveDate>,
+    /// Fields of a newer app, kept (see `UnknownFields`).
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// The years an agreement covers. Either end may be unknown while drafting.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Period {
     #[serde(default, deserialize_with = "quick")]
     pub start: Option<NaiveDate>,
     #[serde(default, deserialize_with = "quick")]
     pub end: Option<NaiveDate>,
+    /// Fields of a newer app, kept (see `UnknownFields`).
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl Period {
@@ -331,6 +343,7 @@ impl Period {
         Period {
             start: Some(start),
             end: Some(end),
+            unknown: Default::default(),
         }
     }
 
@@ -355,6 +368,9 @@ pub struct CoordinationArea {
     /// Organisations (parties) responsible for the area.
     #[serde(default, deserialize_with = "quick")]
     pub responsible: Vec<Id>,
+    /// Fields of a newer app, kept (see `UnknownFields`).
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// The life stage of an agreement.
@@ -389,6 +405,9 @@ pub struct StatusOverride {
     pub status: Status,
     #[serde(default)]
     pub reason: String,
+    /// Fields of a newer app, kept (see `UnknownFields`).
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -564,6 +583,7 @@ mod tests {
             organisation: None,
             from: Some(d(2016, 1, 1)),
             to: None,
+            unknown: Default::default(),
         };
         assert!(p.held_on(d(2018, 4, 2)));
         assert!(!p.held_on(d(2015, 12, 31)));
@@ -584,7 +604,8 @@ mod tests {
         assert!(!Period::default().covers_year(2020));
         assert!(Period {
             start: Some(d(2020, 1, 1)),
-            end: None
+            end: None,
+            unknown: Default::default(),
         }
         .covers_year(2030));
     }
@@ -601,6 +622,7 @@ mod tests {
                 authority: Authority::Own,
                 organisation: Uuid::from_u128(8),
                 signed_on: Some(d(2018, 4, day)),
+                unknown: Default::default(),
             });
         }
         assert_eq!(a.signing_date(), Some(d(2018, 4, 3)));

@@ -166,12 +166,14 @@ mod tests {
             organisation: Uuid::from_u128(5),
             role: "chủ trì".into(),
             lead: true,
+            unknown: Default::default(),
         }];
         a.areas = vec![CoordinationArea {
             id: Uuid::from_u128(9),
             title: "Giáo dục".into(),
             description: "Mô tả".into(),
             responsible: vec![Uuid::from_u128(5)],
+            unknown: Default::default(),
         }];
         a.legal_basis = vec!["Luật Thanh niên".into()];
         a.notes = "Ghi chú".into();
@@ -253,14 +255,16 @@ mod tests {
         prev.duties.push(crate::duty::Duty {
             id: Uuid::from_u128(40),
             title: "Làm việc hằng năm".into(),
-            due: crate::duty::DueRule::YearAnyTime,
+            due: crate::duty::DueRule::YearAnyTime.into(),
             fulfilled_by: None,
             settlements: vec![crate::duty::DutySettlement {
                 year: 2020,
                 waived: true,
                 on: None,
                 note: String::new(),
+                unknown: Default::default(),
             }],
+            unknown: Default::default(),
         });
         prev.close_out = Some(crate::results::CloseOut {
             next_period: "Tăng kinh phí".into(),

@@ -49,6 +49,9 @@ pub struct StatusChange {
     pub note: String,
     #[serde(deserialize_with = "quick")]
     pub recorded_at: DateTime<Utc>,
+    /// Fields of a newer app, kept (see `UnknownFields`).
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -144,6 +147,7 @@ impl Recommendation {
             on,
             note: note.to_string(),
             recorded_at: now,
+            unknown: Default::default(),
         });
         self.status = to;
         if matches!(

@@ -406,11 +406,13 @@ mod tests {
                 organisation: a,
                 role: "chủ trì".into(),
                 lead: true,
+                unknown: Default::default(),
             },
             Party {
                 organisation: b,
                 role: String::new(),
                 lead: false,
+                unknown: Default::default(),
             },
         ];
         ag

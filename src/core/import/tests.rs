@@ -946,6 +946,7 @@ fn undo_refuses_to_remove_an_added_record_that_a_later_edit_uses() {
         organisation: new_org,
         role: "phối hợp".into(),
         lead: false,
+        unknown: Default::default(),
     });
     a.commit(p, stamp(0xA, 3));
     let before = a.clone();

@@ -60,11 +60,13 @@ fn fixture() -> (Dataset, Agreement) {
             organisation: Uuid::from_u128(UBND),
             role: String::new(),
             lead: true,
+            unknown: Default::default(),
         },
         Party {
             organisation: Uuid::from_u128(DOAN),
             role: String::new(),
             lead: false,
+            unknown: Default::default(),
         },
     ];
     a.period = Period::new(d(2018, 1, 1), d(2022, 12, 31));
@@ -75,6 +77,7 @@ fn fixture() -> (Dataset, Agreement) {
         authority: Authority::OnBehalfOf,
         organisation: Uuid::from_u128(UBND),
         signed_on: Some(d(2018, 4, 2)),
+        unknown: Default::default(),
     });
     (data, a)
 }
@@ -98,6 +101,7 @@ fn a_status_set_by_hand_needs_its_reason() {
     a.status_override = Some(crate::model::StatusOverride {
         status: crate::model::Status::Terminated,
         reason: "  ".into(),
+        unknown: Default::default(),
     });
     assert_eq!(
         problems(&agreement(&a, &data)),
@@ -483,6 +487,7 @@ fn area_titles_are_required_and_responsibles_are_parties() {
         title: "".into(),
         description: "".into(),
         responsible: vec![Uuid::from_u128(SO_YTE)],
+        unknown: Default::default(),
     });
     assert_eq!(
         problems(&agreement(&a, &data)),
@@ -565,6 +570,7 @@ fn person_rules() {
         organisation: Some(Uuid::from_u128(888)),
         from: Some(d(2020, 1, 1)),
         to: Some(d(2019, 1, 1)),
+        unknown: Default::default(),
     });
     assert_eq!(
         problems(&person(&p, &data)),
@@ -582,9 +588,10 @@ fn duty_titles_are_required() {
     a.duties.push(crate::duty::Duty {
         id: Uuid::from_u128(600),
         title: " ".into(),
-        due: crate::duty::DueRule::YearAnyTime,
+        due: crate::duty::DueRule::YearAnyTime.into(),
         fulfilled_by: None,
         settlements: vec![],
+        unknown: Default::default(),
     });
     assert_eq!(
         problems(&agreement(&a, &data)),

@@ -238,6 +238,7 @@ fn records_with_every_date() -> Dataset {
         organisation: None,
         from: Some(day(2016, 1, 1)),
         to: Some(day(2021, 6, 30)),
+        unknown: Default::default(),
     });
     data.commit(person, stamp(0xB, 1));
     let mut a = sample
@@ -248,20 +249,23 @@ fn records_with_every_date() -> Dataset {
     a.duties.push(Duty {
         id: Uuid::from_u128(0xD2),
         title: "Làm việc hằng năm".into(),
-        due: DueRule::YearAnyTime,
+        due: DueRule::YearAnyTime.into(),
         fulfilled_by: None,
         settlements: vec![DutySettlement {
             year: 2019,
             waived: false,
             on: Some(day(2019, 11, 5)),
             note: String::new(),
+            unknown: Default::default(),
         }],
+        unknown: Default::default(),
     });
     a.area_results.push(AreaResult {
         area: a.areas[0].id,
         year: 2020,
         mark: AreaMark::Done,
         evidence: String::new(),
+        unknown: Default::default(),
     });
     data.agreements.put(a);
     let starts = day(2018, 4, 2).and_hms_opt(8, 0, 0).unwrap();
@@ -567,4 +571,142 @@ fn a_file_of_60_mb_is_refused_by_its_size() {
         ),
         "{error:?}"
     );
+}
+
+/// Adds a newer app's field to every object of `value` (but version vectors, keyed by office),
+/// named after its path, and lists the paths.
+fn add_unknown_everywhere(value: &mut serde_json::Value, path: &str, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(fields) => {
+            for (key, item) in fields.iter_mut() {
+                if key != "version" {
+                    add_unknown_everywhere(item, &format!("{path}.{key}"), out);
+                }
+            }
+            fields.insert("from_a_newer_app".into(), serde_json::json!({ "at": path }));
+            out.push(path.to_string());
+        }
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                add_unknown_everywhere(item, &format!("{path}[{i}]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A newer app's fields survive a round trip through this one at every depth of every record
+/// type (a party, a period, an area, a duty and its rule, a chair, a status change…): imported,
+/// stored, loaded back and exported again, each is where it was, as it was.
+#[test]
+fn a_newer_apps_fields_survive_at_every_depth() {
+    use crate::event::{Chair, EventLink, EventRole};
+    use crate::model::{Status, StatusOverride};
+    use crate::results::{AreaSummary, CloseOut};
+    let mut data = records_with_every_date();
+    let mut a = data.agreements.iter_all().next().unwrap().clone();
+    a.status_override = Some(StatusOverride {
+        status: Status::Terminated,
+        reason: "Sáp nhập".into(),
+        unknown: Default::default(),
+    });
+    a.close_out = Some(CloseOut {
+        area_results: vec![AreaSummary {
+            area: a.areas[0].id,
+            result: "Đạt".into(),
+            unknown: Default::default(),
+        }],
+        ..Default::default()
+    });
+    a.duties[0].due = crate::duty::DueRule::YearBy { month: 12, day: 15 }.into();
+    data.agreements.put(a.clone());
+    let mut e = data.events.iter_all().next().unwrap().clone();
+    e.chairs.push(Chair {
+        person: Uuid::from_u128(0xD1),
+        position: "Chủ tịch".into(),
+        co_chair: false,
+        unknown: Default::default(),
+    });
+    e.agreements.push(EventLink {
+        agreement: a.id(),
+        role: EventRole::Signed,
+        unknown: Default::default(),
+    });
+    data.events.put(e);
+
+    let text = export_all(&data, &office(0xB, "B"));
+    let mut file: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut paths = Vec::new();
+    for collection in Collection::ALL {
+        add_unknown_everywhere(
+            &mut file[collection.as_str()],
+            collection.as_str(),
+            &mut paths,
+        );
+    }
+    let nested = |p: &&String| p.matches(['.', '[']).count() > 1;
+    let kinds: std::collections::BTreeSet<String> = paths
+        .iter()
+        .filter(nested)
+        .map(|p| {
+            p.split('[')
+                .map(|s| s.split_once(']').map_or(s, |(_, r)| r))
+                .collect()
+        })
+        .collect();
+    for kind in [
+        "agreements.parties",
+        "agreements.signatories",
+        "agreements.period",
+        "agreements.status_override",
+        "agreements.areas",
+        "agreements.duties",
+        "agreements.duties.due",
+        "agreements.duties.settlements",
+        "agreements.area_results",
+        "agreements.close_out",
+        "agreements.close_out.area_results",
+        "events.chairs",
+        "events.agreements",
+        "people.positions",
+        "recommendations.history",
+    ] {
+        assert!(kinds.contains(kind), "{kind} not reached: {kinds:?}");
+    }
+
+    let mut store = MemoryStore::default();
+    let mut session = storage::Session::default();
+    let mut here = Dataset::default();
+    let bytes = serde_json::to_vec(&file).unwrap();
+    let applied = import_all(&mut here, &bytes, Choice::KeepMine, stamp(HERE, 10)).unwrap();
+    storage::save_records(
+        &mut store,
+        &here,
+        &applied.written,
+        &mut session,
+        stamp(HERE, 10).now,
+    );
+    let loaded = storage::load(&store).unwrap().data;
+    assert_eq!(loaded, here);
+    let again: serde_json::Value =
+        serde_json::from_str(&export_all(&loaded, &office(HERE, "A"))).unwrap();
+    for path in &paths {
+        let at = |root: &serde_json::Value| {
+            let (collection, rest) = path.split_once('[').unwrap();
+            let mut here = &root[collection];
+            for index_and_more in std::iter::once(rest) {
+                let (index, more) = index_and_more.split_once(']').unwrap();
+                here = &here[index.parse::<usize>().unwrap()];
+                for segment in more.split('.').filter(|s| !s.is_empty()) {
+                    let (name, indexes) = segment.split_once('[').unwrap_or((segment, ""));
+                    here = &here[name];
+                    for i in indexes.split('[').filter(|i| !i.is_empty()) {
+                        here = &here[i.trim_end_matches(']').parse::<usize>().unwrap()];
+                    }
+                }
+            }
+            here["from_a_newer_app"].clone()
+        };
+        assert_eq!(at(&again), serde_json::json!({ "at": path }), "{path}");
+    }
 }
