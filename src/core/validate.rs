@@ -349,8 +349,13 @@ pub fn agreement_with(
 ) -> Vec<Issue> {
     let mut issues = Vec::new();
     let id = a.id();
-    // Looked up once: an agreement's signatories and areas each name parties.
-    let parties = party_set(a);
+    // Signatories and areas each name parties: looked up in the list, or in a set once the
+    // list is long (a crafted file can hold thousands).
+    let many = (a.parties.len() > 16).then(|| party_set(a));
+    let is_party = |organisation: &Id| match &many {
+        Some(set) => set.contains(organisation),
+        None => a.has_party(*organisation),
+    };
     years_out_of_range(a, &mut issues);
 
     if a.title.trim().is_empty() {
@@ -421,7 +426,7 @@ pub fn agreement_with(
                 Problem::UnknownPerson,
             ));
         }
-        if !parties.contains(&s.organisation) {
+        if !is_party(&s.organisation) {
             issues.push(Issue::error(
                 format!("signatories[{i}].organisation"),
                 Problem::SignatoryNotParty,
@@ -434,7 +439,7 @@ pub fn agreement_with(
         if area.title.trim().is_empty() {
             issues.push(Issue::error(format!("areas[{i}].title"), Problem::Required));
         }
-        if area.responsible.iter().any(|org| !parties.contains(org)) {
+        if area.responsible.iter().any(|org| !is_party(org)) {
             issues.push(Issue::error(
                 format!("areas[{i}].responsible"),
                 Problem::ResponsibleNotParty,

@@ -241,47 +241,74 @@ impl Dataset {
         if keys.is_empty() {
             return users;
         }
-        let mut named: Vec<RecordKey> = Vec::new();
-        let mut note = |user: RecordKey, named: &mut Vec<RecordKey>| {
-            // Each record once per record it names, however many times it names it.
-            named.sort_unstable();
-            named.dedup();
-            for key in named.drain(..).filter(|k| keys.contains(k)) {
-                users.entry(key).or_default().push(user);
+        // Each user once per record it names, however many times it names it: a record's
+        // references are met one after the other, so a repeat is the last user listed.
+        // A few keys (the usual import deletes a handful) are quicker compared than hashed.
+        let few: Option<Vec<RecordKey>> =
+            (keys.len() <= 16).then(|| keys.iter().copied().collect());
+        let mut note = |user: RecordKey, collection: Collection, id: Id| {
+            let key = RecordKey { collection, id };
+            let named = match &few {
+                Some(few) => few.contains(&key),
+                None => keys.contains(&key),
+            };
+            if named {
+                let list = users.entry(key).or_default();
+                if list.last() != Some(&user) {
+                    list.push(user);
+                }
             }
         };
-        let key = |collection, id| RecordKey { collection, id };
         for a in self.agreements.iter_live() {
-            named.extend(
-                a.parties
-                    .iter()
-                    .map(|p| key(C::Organisations, p.organisation)),
-            );
+            let user = RecordKey {
+                collection: C::Agreements,
+                id: a.id(),
+            };
+            for p in &a.parties {
+                note(user, C::Organisations, p.organisation);
+            }
             for s in &a.signatories {
-                named.push(key(C::Organisations, s.organisation));
-                named.push(key(C::People, s.person));
+                note(user, C::Organisations, s.organisation);
+                note(user, C::People, s.person);
             }
             for area in &a.areas {
-                named.extend(area.responsible.iter().map(|o| key(C::Organisations, *o)));
+                for o in &area.responsible {
+                    note(user, C::Organisations, *o);
+                }
             }
-            named.extend(
-                a.parent
-                    .filter(|p| *p != a.id())
-                    .map(|p| key(C::Agreements, p)),
-            );
-            note(key(C::Agreements, a.id()), &mut named);
+            if let Some(parent) = a.parent.filter(|p| *p != a.id()) {
+                note(user, C::Agreements, parent);
+            }
         }
         for e in self.events.iter_live() {
-            named.extend(e.chairs.iter().map(|c| key(C::People, c.person)));
-            named.extend(e.agreements.iter().map(|l| key(C::Agreements, l.agreement)));
-            note(key(C::Events, e.id()), &mut named);
+            let user = RecordKey {
+                collection: C::Events,
+                id: e.id(),
+            };
+            for c in &e.chairs {
+                note(user, C::People, c.person);
+            }
+            for l in &e.agreements {
+                note(user, C::Agreements, l.agreement);
+            }
         }
         for r in self.recommendations.iter_live() {
-            named.extend(r.raised_by.map(|o| key(C::Organisations, o)));
-            named.extend(r.addressed_to.iter().map(|o| key(C::Organisations, *o)));
-            named.extend(r.agreement.map(|a| key(C::Agreements, a)));
-            named.extend(r.event.map(|e| key(C::Events, e)));
-            note(key(C::Recommendations, r.id()), &mut named);
+            let user = RecordKey {
+                collection: C::Recommendations,
+                id: r.id(),
+            };
+            if let Some(o) = r.raised_by {
+                note(user, C::Organisations, o);
+            }
+            for o in &r.addressed_to {
+                note(user, C::Organisations, *o);
+            }
+            if let Some(a) = r.agreement {
+                note(user, C::Agreements, a);
+            }
+            if let Some(e) = r.event {
+                note(user, C::Events, e);
+            }
         }
         users
     }

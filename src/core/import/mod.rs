@@ -405,7 +405,7 @@ fn read_top(top: TopLevel<'_>, text: &[u8], here: &Here) -> Result<IncomingFile,
                     first: first.to_string(),
                     second: position.to_string(),
                 });
-            } else if read.ours.is_none() {
+            } else if read.ours.is_none() && !read.in_its_collection_here {
                 // An id is one record's in every collection: taken in two, the office's own
                 // export would be refused everywhere after (itself included).
                 if let Some(&here_as) = Collection::ALL.iter().find(|&&other| {
@@ -611,6 +611,8 @@ struct ReadItem<'a, 'b> {
     text: &'b str,
     /// Read in full, it claims more of this office's edits than this office made.
     claims: Option<Claim>,
+    /// A record of its collection here has its id (then no other collection's can).
+    in_its_collection_here: bool,
 }
 
 /// A record's version claiming more edits by this office than this office made of it (`None`:
@@ -642,6 +644,7 @@ fn read_item<'a, 'b, T: Stored + 'a>(
             ours: Some(ours.meta()),
             text: "",
             claims: None,
+            in_its_collection_here: true,
         });
     }
     // Split the careful way, the text is UTF-8 already; split by `scan`, not yet checked.
@@ -667,6 +670,7 @@ fn read_item<'a, 'b, T: Stored + 'a>(
         ours: None,
         text,
         claims: (claimed > made.unwrap_or(0)).then_some(Claim { claimed, made }),
+        in_its_collection_here: made.is_some(),
     })
 }
 
