@@ -243,71 +243,81 @@ impl Dataset {
         }
         // Each user once per record it names, however many times it names it: a record's
         // references are met one after the other, so a repeat is the last user listed.
-        // A few keys (the usual import deletes a handful) are quicker compared than hashed.
-        let few: Option<Vec<RecordKey>> =
-            (keys.len() <= 16).then(|| keys.iter().copied().collect());
+        // Most ids named are none of the keys': turned away by the id alone.
+        let ids: FxHashSet<Id> = keys.iter().map(|k| k.id).collect();
         let mut note = |user: RecordKey, collection: Collection, id: Id| {
             let key = RecordKey { collection, id };
-            let named = match &few {
-                Some(few) => few.contains(&key),
-                None => keys.contains(&key),
-            };
-            if named {
+            if ids.contains(&id) && keys.contains(&key) {
                 let list = users.entry(key).or_default();
                 if list.last() != Some(&user) {
                     list.push(user);
                 }
             }
         };
-        for a in self.agreements.iter_live() {
-            let user = RecordKey {
-                collection: C::Agreements,
-                id: a.id(),
-            };
-            for p in &a.parties {
-                note(user, C::Organisations, p.organisation);
-            }
-            for s in &a.signatories {
-                note(user, C::Organisations, s.organisation);
-                note(user, C::People, s.person);
-            }
-            for area in &a.areas {
-                for o in &area.responsible {
-                    note(user, C::Organisations, *o);
+        // Only the fields that name a collection among the keys' are looked at.
+        let wanted = |c: Collection| keys.iter().any(|k| k.collection == c);
+        let (orgs, people, agreements, events) = (
+            wanted(C::Organisations),
+            wanted(C::People),
+            wanted(C::Agreements),
+            wanted(C::Events),
+        );
+        let key = |collection, id| RecordKey { collection, id };
+        if orgs || people || agreements {
+            for a in self.agreements.iter_live() {
+                let user = key(C::Agreements, a.id());
+                if orgs {
+                    for p in &a.parties {
+                        note(user, C::Organisations, p.organisation);
+                    }
+                    for area in &a.areas {
+                        for o in &area.responsible {
+                            note(user, C::Organisations, *o);
+                        }
+                    }
+                }
+                for s in &a.signatories {
+                    if orgs {
+                        note(user, C::Organisations, s.organisation);
+                    }
+                    if people {
+                        note(user, C::People, s.person);
+                    }
+                }
+                if let Some(parent) = a.parent.filter(|p| agreements && *p != a.id()) {
+                    note(user, C::Agreements, parent);
                 }
             }
-            if let Some(parent) = a.parent.filter(|p| *p != a.id()) {
-                note(user, C::Agreements, parent);
+        }
+        if people || agreements {
+            for e in self.events.iter_live() {
+                let user = key(C::Events, e.id());
+                if people {
+                    for c in &e.chairs {
+                        note(user, C::People, c.person);
+                    }
+                }
+                if agreements {
+                    for l in &e.agreements {
+                        note(user, C::Agreements, l.agreement);
+                    }
+                }
             }
         }
-        for e in self.events.iter_live() {
-            let user = RecordKey {
-                collection: C::Events,
-                id: e.id(),
-            };
-            for c in &e.chairs {
-                note(user, C::People, c.person);
-            }
-            for l in &e.agreements {
-                note(user, C::Agreements, l.agreement);
-            }
-        }
-        for r in self.recommendations.iter_live() {
-            let user = RecordKey {
-                collection: C::Recommendations,
-                id: r.id(),
-            };
-            if let Some(o) = r.raised_by {
-                note(user, C::Organisations, o);
-            }
-            for o in &r.addressed_to {
-                note(user, C::Organisations, *o);
-            }
-            if let Some(a) = r.agreement {
-                note(user, C::Agreements, a);
-            }
-            if let Some(e) = r.event {
-                note(user, C::Events, e);
+        if orgs || agreements || events {
+            for r in self.recommendations.iter_live() {
+                let user = key(C::Recommendations, r.id());
+                if orgs {
+                    for o in r.raised_by.iter().chain(&r.addressed_to) {
+                        note(user, C::Organisations, *o);
+                    }
+                }
+                if let Some(a) = r.agreement.filter(|_| agreements) {
+                    note(user, C::Agreements, a);
+                }
+                if let Some(e) = r.event.filter(|_| events) {
+                    note(user, C::Events, e);
+                }
             }
         }
         users
