@@ -129,6 +129,32 @@ fn import_all(
     Ok(apply(data, &file, &choices, by, new_ids()).expect("every conflict decided"))
 }
 
+/// The files of a corpus folder (their `.expected` sidecars aside), in name order.
+fn corpus(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e != "expected"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The sample, stored as this office (`by`) saves it: the store, its session and the data.
+fn stored_sample(by: Stamp) -> (MemoryStore, storage::Session, Dataset) {
+    let mut store = MemoryStore::default();
+    let mut session = storage::Session::default();
+    let data = sample_dataset();
+    storage::save_records(
+        &mut store,
+        &data,
+        &storage::all_keys(&data),
+        &mut session,
+        by.now,
+    );
+    (store, session, data)
+}
+
 // ---------------------------------------------------------------- fixtures of every schema version
 
 /// Writes the fixture of the current schema if it does not exist yet (a released version's
@@ -287,25 +313,10 @@ fn refusals_read_in_english_too() {
 /// `.expected` sidecar, and the store must be byte-for-byte what it was.
 #[test]
 fn every_bad_file_is_refused_with_its_message_and_changes_nothing() {
-    let dir = fixtures().join("bad");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e != "expected"))
-        .collect();
-    files.sort();
+    let files = corpus(&fixtures().join("bad"));
     assert!(files.len() >= 30, "the corpus has {} files", files.len());
 
-    let mut store = MemoryStore::default();
-    let sample = sample_dataset();
-    let mut session = storage::Session::default();
-    storage::save_records(
-        &mut store,
-        &sample,
-        &storage::all_keys(&sample),
-        &mut session,
-        stamp(0xB, 0).now,
-    );
+    let (mut store, mut session, _) = stored_sample(stamp(0xB, 0));
     let stored_before = store.entries.clone();
     let mut failures = Vec::new();
     let vi = fluent::bundle("vi");
@@ -357,28 +368,13 @@ fn every_taken_file_is_imported_as_it_is_with_its_warnings() {
             _ => {}
         }
     }
-    let dir = fixtures().join("bad").join("taken");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e != "expected"))
-        .collect();
-    files.sort();
+    let files = corpus(&fixtures().join("bad").join("taken"));
     assert!(files.len() >= 5, "{} taken files", files.len());
     let here = stamp(0xB, 10);
     for path in &files {
         let bytes = std::fs::read(path).unwrap();
         let expected = std::fs::read_to_string(path.with_extension("expected")).unwrap();
-        let mut store = MemoryStore::default();
-        let mut session = storage::Session::default();
-        let mut data = sample_dataset();
-        storage::save_records(
-            &mut store,
-            &data,
-            &storage::all_keys(&data),
-            &mut session,
-            here.now,
-        );
+        let (mut store, mut session, mut data) = stored_sample(here);
         let file = read_file_as(&bytes, &data, here.office)
             .unwrap_or_else(|e| panic!("{}: {}", path.display(), vietnamese(&e.message())));
         let warnings: Vec<String> = file

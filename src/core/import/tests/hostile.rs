@@ -304,42 +304,30 @@ enum DateKind {
     Year,
 }
 
-/// Every date and time leaf of `value`, with its path ("duties[0].settlements[0].on").
-fn date_leaves(value: &serde_json::Value, path: &str, out: &mut Vec<(String, DateKind)>) {
+/// Every date and time leaf of `value`, with its path ("duties[0].settlements[0].on"), found
+/// among the leaves the preview lists for a conflict (`preview::field_rows`).
+fn date_leaves(value: &serde_json::Value) -> Vec<(String, DateKind)> {
     use chrono::{NaiveDate, NaiveDateTime};
-    let join = |key: &str| {
-        if path.is_empty() {
-            key.to_string()
+    let kind = |path: &str, text: &str| {
+        if path.ends_with(".year") {
+            Some(DateKind::Year)
+        } else if NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok() {
+            Some(DateKind::Day)
+        } else if NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S").is_ok() {
+            Some(DateKind::LocalTime)
+        } else if chrono::DateTime::parse_from_rfc3339(text).is_ok() {
+            Some(DateKind::Instant)
         } else {
-            format!("{path}.{key}")
+            None
         }
     };
-    match value {
-        serde_json::Value::Object(fields) => {
-            for (key, item) in fields {
-                if key == "year" && item.is_i64() {
-                    out.push((join(key), DateKind::Year));
-                } else {
-                    date_leaves(item, &join(key), out);
-                }
-            }
-        }
-        serde_json::Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                date_leaves(item, &format!("{path}[{i}]"), out);
-            }
-        }
-        serde_json::Value::String(s) => {
-            if NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok() {
-                out.push((path.to_string(), DateKind::Day));
-            } else if NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").is_ok() {
-                out.push((path.to_string(), DateKind::LocalTime));
-            } else if chrono::DateTime::parse_from_rfc3339(s).is_ok() {
-                out.push((path.to_string(), DateKind::Instant));
-            }
-        }
-        _ => {}
-    }
+    preview::field_rows(value, value)
+        .into_iter()
+        .filter_map(|row| {
+            let kind = kind(&row.path, row.mine.as_deref()?)?;
+            Some((row.path, kind))
+        })
+        .collect()
 }
 
 /// The value at `path` in `value`, to be replaced.
@@ -373,9 +361,7 @@ fn every_date_of_every_record_is_bounded() {
             .cloned()
             .unwrap_or_default();
         for (index, record) in records.iter().enumerate() {
-            let mut leaves = Vec::new();
-            date_leaves(record, "", &mut leaves);
-            for (path, kind) in leaves {
+            for (path, kind) in date_leaves(record) {
                 let field: String = path
                     .split('[')
                     .map(|p| p.split_once(']').map_or(p, |(_, r)| r))
@@ -485,16 +471,7 @@ fn deep_edits(data: &Dataset, levels: usize) -> String {
 #[test]
 fn records_as_deep_as_the_import_takes_are_stored_and_loaded_back() {
     use crate::storage::codec::MAX_RECORD_DEPTH;
-    let mut store = MemoryStore::default();
-    let mut session = storage::Session::default();
-    let mut data = sample_dataset();
-    storage::save_records(
-        &mut store,
-        &data,
-        &storage::all_keys(&data),
-        &mut session,
-        stamp(HERE, 0).now,
-    );
+    let (mut store, mut session, mut data) = stored_sample(stamp(HERE, 0));
     // The record's object is a level; its field nests the rest.
     let text = deep_edits(&data, MAX_RECORD_DEPTH - 1);
     let applied = import_all(
@@ -691,22 +668,7 @@ fn a_newer_apps_fields_survive_at_every_depth() {
     let again: serde_json::Value =
         serde_json::from_str(&export_all(&loaded, &office(HERE, "A"))).unwrap();
     for path in &paths {
-        let at = |root: &serde_json::Value| {
-            let (collection, rest) = path.split_once('[').unwrap();
-            let mut here = &root[collection];
-            for index_and_more in std::iter::once(rest) {
-                let (index, more) = index_and_more.split_once(']').unwrap();
-                here = &here[index.parse::<usize>().unwrap()];
-                for segment in more.split('.').filter(|s| !s.is_empty()) {
-                    let (name, indexes) = segment.split_once('[').unwrap_or((segment, ""));
-                    here = &here[name];
-                    for i in indexes.split('[').filter(|i| !i.is_empty()) {
-                        here = &here[i.trim_end_matches(']').parse::<usize>().unwrap()];
-                    }
-                }
-            }
-            here["from_a_newer_app"].clone()
-        };
-        assert_eq!(at(&again), serde_json::json!({ "at": path }), "{path}");
+        let kept = leaf_mut(&mut again.clone(), path)["from_a_newer_app"].clone();
+        assert_eq!(kept, serde_json::json!({ "at": path }), "{path}");
     }
 }
