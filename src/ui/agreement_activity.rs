@@ -124,6 +124,7 @@ pub fn EventsSection(agreement: Agreement) -> impl IntoView {
         e.agreements.push(EventLink {
             agreement: id,
             role: EventRole::Reviewed,
+            unknown: Default::default(),
         });
         state.event_draft.set(Some(e));
         state.navigate(Route::EventNew);
@@ -194,6 +195,7 @@ pub fn DutiesSection(agreement: Agreement) -> impl IntoView {
                         waived,
                         on: Some(today),
                         note: String::new(),
+                        unknown: Default::default(),
                     });
                     d.settlements.sort_by_key(|s| s.year);
                 }
@@ -207,7 +209,7 @@ pub fn DutiesSection(agreement: Agreement) -> impl IntoView {
                 let duty_id = duty.id;
                 let rows: Vec<_> = occ.iter().filter(|o| o.duty == duty_id).cloned().collect();
                 let manual: Vec<i32> = duty.settlements.iter().map(|s| s.year).collect();
-                let due = duty.due;
+                let due = duty.due.rule;
                 view! {
                     <h3 class="duty-title">{duty.title.clone()} <span class="muted">" — " {move || rule_label(i18n, due)}</span></h3>
                     <table class="plain">
@@ -232,12 +234,12 @@ pub fn DutiesSection(agreement: Agreement) -> impl IntoView {
                                             {match (o.event.is_some(), settled_by_hand) {
                                                 (true, _) => view! { <span class="muted">"—"</span> }.into_any(),
                                                 (false, true) => view! {
-                                                    <button class="link" on:click=move |_| settle(duty_id, year, None)>{unmark}</button>
+                                                    <button class="link" disabled=crate::ui::widgets::read_only(state) on:click=move |_| settle(duty_id, year, None)>{unmark}</button>
                                                 }.into_any(),
                                                 (false, false) => view! {
-                                                    <button class="link" on:click=move |_| settle(duty_id, year, Some(false))>{mark_done}</button>
+                                                    <button class="link" disabled=crate::ui::widgets::read_only(state) on:click=move |_| settle(duty_id, year, Some(false))>{mark_done}</button>
                                                     " · "
-                                                    <button class="link" on:click=move |_| settle(duty_id, year, Some(true))>{mark_waived}</button>
+                                                    <button class="link" disabled=crate::ui::widgets::read_only(state) on:click=move |_| settle(duty_id, year, Some(true))>{mark_waived}</button>
                                                 }.into_any(),
                                             }}
                                         </td>
@@ -401,7 +403,7 @@ pub fn AreaResultsSection(agreement: Agreement, drafts: SectionDrafts) -> impl I
         }));
         unsaved.lower();
         update_agreement(id, move |a| set_area_result(a, area, year, mark, &text));
-        state.notify(|i18n| tr!(i18n, "result-recorded"), None);
+        state.notify_saved(|i18n| tr!(i18n, "result-recorded"), None);
     };
     let a = agreement.clone();
     view! {
@@ -452,7 +454,8 @@ pub fn AreaResultsSection(agreement: Agreement, drafts: SectionDrafts) -> impl I
                     <label for="result-evidence">{move_tr!("result-evidence")}</label>
                     <input id="result-evidence" type="text" placeholder=move_tr!("result-evidence-placeholder") prop:value=move || evidence.get() on:input=move |ev| evidence.set(event_target_value(&ev))/>
                 </div>
-                <button type="submit">{move_tr!("result-record")}</button>
+                <crate::ui::widgets::ReadOnlyNote/>
+                <button type="submit" disabled=crate::ui::widgets::read_only(state)>{move_tr!("result-record")}</button>
             </form>
         </section>
     }
@@ -513,6 +516,13 @@ pub fn CloseOutSection(agreement: Agreement, drafts: SectionDrafts) -> impl Into
             .map(|(area, _, text)| AreaSummary {
                 area: *area,
                 result: text.get_untracked().trim().to_string(),
+                // A newer app's fields of the area's summary, kept.
+                unknown: existing
+                    .area_results
+                    .iter()
+                    .find(|r| r.area == *area)
+                    .map(|r| r.unknown.clone())
+                    .unwrap_or_default(),
             })
             .filter(|s| !s.result.is_empty())
             .collect(),
@@ -521,6 +531,7 @@ pub fn CloseOutSection(agreement: Agreement, drafts: SectionDrafts) -> impl Into
         lessons: lessons.get_untracked().trim().to_string(),
         next_period: next_period.get_untracked().trim().to_string(),
         summary_event: summary_event.get_untracked().parse().ok(),
+        unknown: existing.unknown.clone(),
     };
     let typed_now = std::rc::Rc::new(typed_now);
     // After the field's own handler (the event bubbles up to the form): keep what is typed.
@@ -539,7 +550,7 @@ pub fn CloseOutSection(agreement: Agreement, drafts: SectionDrafts) -> impl Into
         update_agreement(id, move |a| {
             a.close_out = (!close_out.is_empty()).then_some(close_out)
         });
-        state.notify(|i18n| tr!(i18n, "closeout-saved"), None);
+        state.notify_saved(|i18n| tr!(i18n, "closeout-saved"), None);
     };
     let text_field = move |label: Signal<String>,
                            field_id: &'static str,
@@ -577,7 +588,8 @@ pub fn CloseOutSection(agreement: Agreement, drafts: SectionDrafts) -> impl Into
                 {text_field(move_tr!("closeout-lessons"), "closeout-lessons", lessons)}
                 {text_field(move_tr!("closeout-next"), "closeout-next", next_period)}
                 <p class="help">{move_tr!("closeout-next-help")}</p>
-                <div><button type="submit" class="primary">{move_tr!("closeout-save")}</button></div>
+                <crate::ui::widgets::ReadOnlyNote/>
+                <div><button type="submit" class="primary" disabled=crate::ui::widgets::read_only(state)>{move_tr!("closeout-save")}</button></div>
             </form>
         </section>
     }
@@ -624,12 +636,14 @@ pub fn PlanMatrixSection(agreement: Agreement) -> impl IntoView {
                 // The party's role is the document's own wording (data, printed): Vietnamese.
                 role: "chủ trì".into(),
                 lead: true,
+                unknown: Default::default(),
             })
             .collect();
         plan.parties.push(Party {
             organisation: org,
             role: "phối hợp".into(),
             lead: false,
+            unknown: Default::default(),
         });
         state.draft.set(Some(plan));
         state.navigate(Route::AgreementNew);

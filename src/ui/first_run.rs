@@ -30,28 +30,31 @@ pub fn FirstRun() -> impl IntoView {
         }
     };
 
+    // The sample and the office are stored under the lock every tab takes to write.
     let finish = move |load_sample: bool| {
-        let office = OfficeProfile {
-            id: new_id(),
-            name: name.get_untracked().trim().to_string(),
-        };
-        if load_sample {
-            let sample = sample_dataset();
-            let keys = storage::all_keys(&sample);
-            state.data.set(sample);
-            state.persist(keys);
-        }
-        match state.save_office(office) {
-            Ok(()) => {
-                state.navigate(Route::Agreements);
-                if load_sample {
-                    state.notify(|i18n| tr!(i18n, "first-run-sample-loaded"), None);
-                }
+        state.locked(move || {
+            let office = OfficeProfile {
+                id: new_id(),
+                name: name.get_untracked().trim().to_string(),
+            };
+            if load_sample {
+                let sample = sample_dataset();
+                let keys = storage::all_keys(&sample);
+                state.data.set(sample);
+                state.persist(keys);
             }
-            Err(e) => error.set(Some(
-                tr!(i18n, "first-run-not-saved", {"why" => text::store_error_tr(i18n, &e)}),
-            )),
-        }
+            match state.save_office(office) {
+                Ok(()) => {
+                    state.navigate(Route::Agreements);
+                    if load_sample {
+                        state.notify(|i18n| tr!(i18n, "first-run-sample-loaded"), None);
+                    }
+                }
+                Err(e) => error.set(Some(
+                    tr!(i18n, "first-run-not-saved", {"why" => text::store_error_tr(i18n, &e)}),
+                )),
+            }
+        })
     };
 
     view! {

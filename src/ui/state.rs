@@ -9,11 +9,12 @@ use leptos_fluent::tr;
 
 use crate::core::dates::today_in_vietnam;
 use crate::core::meta::Id;
-use crate::core::storage::{LoadProblem, StoreError};
+use crate::core::storage::{LoadProblem, ReadOnly, StoreError};
 use crate::core::workspace::{Dataset, OfficeProfile, RecordKey, Stamp, Stored};
 use crate::route::Route;
 use crate::web;
 
+mod conflicts;
 mod storage;
 pub use storage::{StorageInfo, StorageState};
 
@@ -51,7 +52,8 @@ pub struct AppState {
     pub save: RwSignal<SaveState>,
     pub toast: RwSignal<Option<Toast>>,
     pub load_problems: RwSignal<Vec<LoadProblem>>,
-    pub read_only: RwSignal<bool>,
+    /// Why this page writes nothing (None: it writes). Forms are disabled, saying why.
+    pub read_only: RwSignal<Option<ReadOnly>>,
     /// What this tab knows of storage, conflicts between tabs, backups and durability.
     pub storage: StorageState,
     /// An unsaved agreement handed to the form (duplicate for the next period).
@@ -76,7 +78,7 @@ impl AppState {
             save: RwSignal::new(SaveState::default()),
             toast: RwSignal::new(None),
             load_problems: RwSignal::new(Vec::new()),
-            read_only: RwSignal::new(false),
+            read_only: RwSignal::new(None),
             storage: StorageState::new(),
             draft: RwSignal::new(None),
             event_draft: RwSignal::new(None),
@@ -102,7 +104,9 @@ impl AppState {
         today_in_vietnam(web::now())
     }
 
-    /// Runs an edit on the dataset and stores the records it reports changed.
+    /// Runs an edit on the dataset and stores the records it reports changed (under the lock
+    /// every tab takes: see `persist`). Follow it with `notify_saved`, not `notify`, so the
+    /// notice says how the write went.
     pub fn apply<R>(
         &self,
         edit: impl FnOnce(&mut Dataset, Stamp) -> R,
@@ -114,6 +118,7 @@ impl AppState {
             .try_update(|data| edit(data, stamp))
             .expect("dataset is alive");
         let keys = changed(&result);
+        self.note_edit(&keys);
         if !keys.is_empty() {
             self.persist(keys);
         }
@@ -154,7 +159,7 @@ impl AppState {
         match result {
             Ok(key) => {
                 let label = label.to_string();
-                self.notify(
+                self.notify_saved(
                     move |i18n| tr!(i18n, "record-deleted", {"label" => label.clone()}),
                     Some(Undo::Restore(key)),
                 );
@@ -174,7 +179,7 @@ impl AppState {
             |r| r.iter().copied().collect(),
         );
         if restored.is_some() {
-            self.notify(|i18n| tr!(i18n, "undo-restored"), None);
+            self.notify_saved(|i18n| tr!(i18n, "undo-restored"), None);
         }
     }
 
@@ -186,7 +191,7 @@ impl AppState {
         );
         match result {
             Ok(_) => {
-                self.notify(|i18n| tr!(i18n, "undo-created-removed"), None);
+                self.notify_saved(|i18n| tr!(i18n, "undo-created-removed"), None);
                 if self
                     .route
                     .with_untracked(|r| *r == Route::of_record(key.collection, key.id))

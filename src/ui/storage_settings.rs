@@ -119,10 +119,12 @@ fn Backups() -> impl IntoView {
         move |thousands: usize| tr!(i18n, "storage-backup-size", {"thousands" => thousands});
     let restore_ellipsis = move_tr!("storage-restore-ellipsis");
     let deleted = move || tr!(i18n, "storage-backup-deleted");
+    let writes_refused = super::widgets::read_only(state);
     view! {
         <section class="card" id="storage-backups">
             <h2>{move_tr!("storage-backups-title")}</h2>
             <p class="help">{move_tr!("storage-backups-help")}</p>
+            <super::widgets::ReadOnlyNote/>
             {move || info.with(|i| i.snapshot_refused.clone()).map(|why| view! {
                 <p class="field-warning" role="status">
                     {move_tr!("storage-backup-refused")} " " {move || text::snapshot_refused(i18n, &why)}
@@ -153,13 +155,14 @@ fn Backups() -> impl IntoView {
                                         <td>{move || text::snapshot_kind(i18n, s.kind)}</td>
                                         <td>{move || size_words(s.units / 1000)}</td>
                                         <td>
-                                            <button on:click=move |_| confirm.set(Some(key.clone()))>{restore_ellipsis}</button>
+                                            <button disabled=writes_refused on:click=move |_| confirm.set(Some(key.clone()))>{restore_ellipsis}</button>
                                             " "
-                                            <button class="link" on:click=move |_| {
-                                                match state.drop_snapshot(&key2) {
+                                            <button class="link" disabled=writes_refused on:click=move |_| {
+                                                let key = key2.clone();
+                                                state.locked(move || match state.drop_snapshot(&key) {
                                                     Ok(()) => message.set(Some((true, deleted()))),
                                                     Err(e) => message.set(Some((false, text::store_error_tr(i18n, &e)))),
-                                                }
+                                                });
                                             }>{move_tr!("action-delete")}</button>
                                         </td>
                                     </tr>
@@ -174,12 +177,13 @@ fn Backups() -> impl IntoView {
                 view! {
                     <div class="banner warning" role="dialog" aria-label=move_tr!("storage-restore-confirm-label")>
                         <p>{move_tr!("storage-restore-confirm")}</p>
-                        <button class="primary" on:click=move |_| {
+                        <button class="primary" disabled=writes_refused on:click=move |_| {
                             confirm.set(None);
-                            match state.restore_snapshot(&key_for_restore) {
+                            let key = key_for_restore.clone();
+                            state.locked(move || match state.restore_snapshot(&key) {
                                 Ok(n) => message.set(Some((true, tr!(i18n, "storage-restored", {"count" => n})))),
                                 Err(why) => message.set(Some((false, tr!(i18n, "storage-restore-failed", {"why" => why.words(i18n)})))),
-                            }
+                            });
                         }>{move_tr!("storage-restore")}</button>
                         " "
                         <button on:click=move |_| confirm.set(None)>{move_tr!("action-cancel")}</button>

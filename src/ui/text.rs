@@ -128,6 +128,7 @@ pub fn problem(i18n: I18n, p: &Problem) -> String {
         Problem::SignedAfterEnd => tr!(i18n, "problem-signed-after-end"),
         Problem::PositionEndsBeforeStart => tr!(i18n, "problem-position-ends-before-start"),
         Problem::ResponsibleNotParty => tr!(i18n, "problem-responsible-not-party"),
+        Problem::YearOutOfRange => tr!(i18n, "date-error-year-out-of-range"),
     }
 }
 
@@ -147,6 +148,7 @@ pub fn store_error_tr(i18n: I18n, e: &StoreError) -> String {
             tr!(i18n, "store-error-unavailable", {"why" => why.clone()})
         }
         StoreError::Other(why) => tr!(i18n, "store-error-other", {"why" => why.clone()}),
+        StoreError::ReadOnly => tr!(i18n, "store-error-read-only"),
     }
 }
 
@@ -167,6 +169,9 @@ pub fn load_problem(i18n: I18n, k: &LoadProblemKind) -> String {
         }
         LoadProblemKind::NewerLayout { found } => {
             tr!(i18n, "load-problem-newer-layout", {"found" => found.clone()})
+        }
+        LoadProblemKind::DamagedLayout { found } => {
+            tr!(i18n, "load-problem-damaged-layout", {"found" => found.clone()})
         }
     }
 }

@@ -17,7 +17,7 @@ use crate::core::dates::{
 use crate::core::form_edit::onto_stored;
 use crate::core::listing;
 use crate::core::meta::{new_id, Id, Meta};
-use crate::core::model::{one_line, Collection, Person, PositionHeld, Record};
+use crate::core::model::{one_line, Collection, Person, PositionHeld, Record, UnknownFields};
 use crate::core::validate::{self, Issue};
 use crate::core::workspace::Dataset;
 use crate::route::Route;
@@ -211,6 +211,8 @@ struct PositionRow {
     to_error: RwSignal<Option<DateInputError>>,
     /// The organisation the row opened with, kept as a choice even if deleted since.
     initial_organisation: Option<Id>,
+    /// A newer app's fields of the position, saved back as they were.
+    unknown: StoredValue<UnknownFields>,
 }
 
 impl PositionRow {
@@ -224,6 +226,7 @@ impl PositionRow {
             from_error: RwSignal::new(None),
             to_error: RwSignal::new(None),
             initial_organisation: held.organisation,
+            unknown: StoredValue::new(held.unknown.clone()),
         }
     }
 }
@@ -321,6 +324,7 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
                     organisation: row.organisation.get_untracked(),
                     from: from.unwrap_or(None),
                     to: to.unwrap_or(None),
+                    unknown: row.unknown.get_value(),
                 }
             })
             .collect();
@@ -333,7 +337,8 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
         let record = from_form(opened.get_value(), positions.clone());
         let record = state
             .data
-            .with_untracked(|d| onto_stored(d, &opened.get_value(), record));
+            .try_update_untracked(|d| onto_stored(d, &opened.get_value(), record))
+            .expect("dataset is alive");
         if bad_dates > 0 {
             // Nothing is saved; the other fields' problems are shown at the same time.
             let found = state.data.with_untracked(|d| validate::person(&record, d));
@@ -363,7 +368,7 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
                 issues.set(Vec::new());
                 form_error.set(None);
                 unsaved.lower();
-                state.notify(|i18n| tr!(i18n, "directory-saved"), None);
+                state.notify_saved(|i18n| tr!(i18n, "directory-saved"), None);
                 if id.is_none() {
                     state.navigate(Route::Person(record_id));
                 }
@@ -426,8 +431,9 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
                 {move || form_error.get().map(|count| view! {
                     <p class="field-error" role="alert">{move_tr!("form-not-saved", {"count" => count})}</p>
                 })}
+                <crate::ui::widgets::ReadOnlyNote/>
                 <div class="actions">
-                    <button type="submit" class="primary">{move_tr!("directory-save")}</button>
+                    <button type="submit" class="primary" disabled=crate::ui::widgets::read_only(state)>{move_tr!("directory-save")}</button>
                     {id.is_none().then(|| view! { <a class="button" href=Route::People.href()>{move_tr!("directory-cancel")}</a> })}
                 </div>
             </form>
@@ -441,7 +447,7 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
                     blockers=blockers
                     explanation=tr!(i18n, "directory-person-delete-refused")
                 />
-                <button class="danger" on:click=delete>{move_tr!("directory-delete")}</button>
+                <button class="danger" disabled=crate::ui::widgets::read_only(state) on:click=delete>{move_tr!("directory-delete")}</button>
             </section>
             <p class="record-meta">
                 {move || state.data.with(|d| d.people.get(&id).map(|p| tr!(i18n, "directory-record-meta", {

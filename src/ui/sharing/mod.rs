@@ -170,10 +170,12 @@ impl Sharing {
                 Ok(bytes) => {
                     sharing.refresh_fingerprints(state);
                     // The bytes go to the file, which keeps them for the records it recognised.
+                    // This office is set before any page is shown (first run).
+                    let here = state.office.with_untracked(|o| o.as_ref().map(|o| o.id));
                     let read = |data: &_| {
-                        sharing
-                            .fingerprints
-                            .with_value(|known| import::read_file(bytes, data, known))
+                        sharing.fingerprints.with_value(|known| {
+                            import::read_file(bytes, data, here.unwrap_or_default(), known)
+                        })
                     };
                     state.data.with_untracked(|data| match read(data) {
                         Err(error) => Stage::Refused {
@@ -454,7 +456,11 @@ fn UndoOffer() -> impl IntoView {
                         "count" => undo.entries.len(),
                     })}
                 </p>
-                <button on:click=move |_| undo_import(state, sharing, i18n)>{move_tr!("sharing-undo")}</button>
+                <button
+                    disabled=crate::ui::widgets::read_only(state)
+                    on:click=move |_| state.locked(move || undo_import(state, sharing, i18n))
+                >{move_tr!("sharing-undo")}</button>
+                <crate::ui::widgets::ReadOnlyNote/>
             </div>
         })}
         {move || sharing.undo_message.get().map(|(ok, m)| view! {
@@ -464,13 +470,15 @@ fn UndoOffer() -> impl IntoView {
 }
 
 /// Applies the previewed file with the chosen answers, stores what changed, keeps the undo.
+/// Under the lock (`AppState::locked`): the snapshot, the undo and the records are written
+/// with no other tab's write in between.
 pub fn apply_import(
     state: AppState,
     sharing: Sharing,
     file: &IncomingFile,
     i18n: I18n,
 ) -> Result<(), String> {
-    if state.read_only.get_untracked() {
+    if state.read_only.with_untracked(Option::is_some) {
         return Err(tr!(i18n, "sharing-apply-read-only"));
     }
     if state.save.with_untracked(|s| s.error.is_some()) {
@@ -513,6 +521,7 @@ pub fn apply_import(
     Ok(())
 }
 
+/// Under the lock (`AppState::locked`).
 fn undo_import(state: AppState, sharing: Sharing, i18n: I18n) {
     let Some(undo) = sharing.undo.get_untracked() else {
         return;
