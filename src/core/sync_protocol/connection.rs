@@ -116,7 +116,11 @@ impl ConnectionTest {
             step: step_name,
         };
         match self.step {
-            Step::Welcome => match json.as_ref().and_then(|j| j.get("couchdb")) {
+            // CouchDB says {"couchdb":"Welcome",…}; PouchDB Server {"express-pouchdb":…}.
+            Step::Welcome => match json
+                .as_ref()
+                .and_then(|j| j.get("couchdb").or_else(|| j.get("express-pouchdb")))
+            {
                 Some(_) if (200..300).contains(&status) => {
                     self.server_version = json
                         .as_ref()

@@ -98,3 +98,6 @@ impl Reply {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

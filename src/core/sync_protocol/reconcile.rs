@@ -110,13 +110,26 @@ fn apply_one<T: Stored>(data: &mut Dataset, revs: &mut RevMap, doc: PulledDoc, o
             Causality::Dominates | Causality::Equal
         )
     };
-    // The revision our record stands on: the leaf that is it, else the first leaf it has seen
-    // (the next change is sent as its child); else it stays where it was (a conflict open).
+    // The revision our record stands on: the leaf that is it; else the revision it stood on, if
+    // our record is still what that holds (a leaf the feed listed, not fetched again); else the
+    // first leaf it has seen (the next change is sent as its child); else it stays where it
+    // was (a conflict open).
+    let is_ours = |rev: &str| Rev::parse(rev).is_some_and(|r| r.hash == hash);
+    let known = revs
+        .get(&doc.id)
+        .filter(|rev| is_ours(rev))
+        .map(String::from);
     let based_on = leaves
         .iter()
-        .find(|(rev, _)| Rev::parse(rev).is_some_and(|r| r.hash == hash))
-        .or_else(|| leaves.iter().find(|(_, leaf)| seen(leaf)))
-        .map(|(rev, _)| rev.clone());
+        .find(|(rev, _)| is_ours(rev))
+        .map(|(rev, _)| rev.clone())
+        .or(known)
+        .or_else(|| {
+            leaves
+                .iter()
+                .find(|(_, leaf)| seen(leaf))
+                .map(|(rev, _)| rev.clone())
+        });
     for (rev, leaf) in &leaves {
         let is_asked = asked.as_ref().is_some_and(|(r, _)| r == rev);
         if Some(rev) != based_on.as_ref() && !is_asked && seen(leaf) {

@@ -5,8 +5,8 @@
 //! - [`Action::Apply`]: under the storage lock, take the documents in
 //!   ([`reconcile::apply_pulled`]), store the records it wrote and what [`Replicator::revs`]
 //!   changed, then [`Replicator::applied`];
-//! - [`Action::Store`]: under the lock, store the checkpoint and the revisions, then
-//!   [`Replicator::stored`];
+//! - [`Action::Store`]: under the lock, store the checkpoint it carries and what
+//!   [`Replicator::revs`] changed, then [`Replicator::stored`];
 //! - [`Action::Wait`]: no answer, or a passing failure: wait [`backoff`] and
 //!   [`Replicator::retry`] (at once when the browser comes back online);
 //! - [`Action::Stop`]: nothing more to do until the user acts (log in again, fix the settings).
@@ -111,8 +111,11 @@ pub struct Progress {
 pub enum Action {
     Send(Request),
     Apply(Vec<PulledDoc>),
-    Store,
-    Wait { attempt: u32 },
+    /// Store this checkpoint and the revisions that changed (`local::save_progress`).
+    Store(Checkpoint),
+    Wait {
+        attempt: u32,
+    },
     Stop(SyncProblem),
 }
 
@@ -194,6 +197,7 @@ pub struct Replicator {
     history: Vec<Value>,
     /// Records the server refused this session: not sent again until the page reloads.
     refused: BTreeSet<Id>,
+    pull_batch: usize,
     push_batch: usize,
     /// Documents of the server that are not ours, or from a newer app: left alone.
     pub skipped: usize,
@@ -253,9 +257,18 @@ impl Replicator {
             checkpoint_rev: None,
             history: Vec::new(),
             refused: BTreeSet::new(),
+            pull_batch: PULL_BATCH,
             push_batch: PUSH_BATCH,
             skipped: 0,
         }
+    }
+
+    /// Smaller batches than [`PULL_BATCH`] and [`PUSH_BATCH`] (tests: several batches of a
+    /// few records).
+    pub fn with_batches(mut self, pull: usize, push: usize) -> Replicator {
+        self.pull_batch = pull.max(1);
+        self.push_batch = push.max(1);
+        self
     }
 
     fn db(&self) -> String {
@@ -308,8 +321,9 @@ impl Replicator {
             }
             Phase::Changes { live } => {
                 let mut path = format!(
-                    "{db}/_changes?style=all_docs&since={}&limit={PULL_BATCH}",
-                    self.since()
+                    "{db}/_changes?style=all_docs&since={}&limit={}",
+                    self.since(),
+                    self.pull_batch
                 );
                 if *live {
                     path.push_str(&format!("&feed=longpoll&timeout={LONG_POLL_MS}"));
@@ -366,7 +380,11 @@ impl Replicator {
                     &body,
                 ))
             }
-            Phase::StoreCheckpoint { .. } | Phase::StorePushed => Action::Store,
+            Phase::StoreCheckpoint { last_seq } => Action::Store(Checkpoint {
+                replication_id: self.checkpoint.replication_id.clone(),
+                last_seq: last_seq.clone(),
+            }),
+            Phase::StorePushed => Action::Store(self.checkpoint.clone()),
             Phase::Push => {
                 let docs = unsent(data, &self.revs, &self.refused, self.push_batch);
                 if docs.is_empty() {
@@ -426,6 +444,11 @@ impl Replicator {
 
     fn fail(&mut self, problem: SyncProblem) {
         if problem.is_passing() {
+            if let Phase::BulkDocs { .. } = self.phase {
+                // The answer may be lost after the server stored them: ask `_revs_diff` again
+                // rather than send what it may already have.
+                self.phase = Phase::Push;
+            }
             self.failures += 1;
             self.waiting = true;
             self.problem = Some(problem);
