@@ -62,7 +62,7 @@ impl ConnectionTest {
     }
 
     /// The next request to make, or None once the verdict is in.
-    pub fn next(&mut self) -> Option<Request> {
+    pub fn next_request(&mut self) -> Option<Request> {
         let db = self.config.db_path();
         match self.step {
             Step::Welcome => {

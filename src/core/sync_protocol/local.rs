@@ -172,3 +172,104 @@ pub fn save_status(
 ) -> Result<(), StoreError> {
     write(store, session, SyncKey::Status, json(status))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::{MemoryStore, ReadOnly};
+    use serde_json::json;
+
+    fn conflict(n: u128, rev: &str) -> SyncConflict {
+        SyncConflict {
+            collection: crate::model::Collection::Organisations,
+            id: uuid::Uuid::from_u128(n),
+            rev: rev.into(),
+            theirs: json!({"notes": rev}),
+        }
+    }
+
+    #[test]
+    fn what_sync_keeps_is_read_back_and_forgotten_with_its_settings() {
+        let mut store = MemoryStore::default();
+        let mut session = Session::default();
+        let config =
+            SyncConfig::new("https://dongbo.travinh.gov.vn", "phoihop", "tinhdoan").unwrap();
+        save_config(&mut store, &mut session, Some(&config)).unwrap();
+        let mut revs = RevMap::default();
+        revs.insert(uuid::Uuid::from_u128(1), "1-aa".into());
+        revs.insert(uuid::Uuid::from_u128(0xF << 124), "2-bb".into());
+        let checkpoint = Checkpoint {
+            replication_id: "phoihop-1".into(),
+            last_seq: json!("7-g1AAAA"),
+        };
+        save_progress(&mut store, &mut session, &checkpoint, &mut revs).unwrap();
+        assert_eq!(
+            store
+                .entries
+                .keys()
+                .filter(|k| k.contains("/revs/"))
+                .count(),
+            2,
+            "one key per shard used"
+        );
+        let asked = [conflict(1, "2-x"), conflict(2, "2-y")];
+        update_conflicts(&mut store, &mut session, &asked, &[]).unwrap();
+        // A newer question about a record replaces the older; a settled one goes.
+        let left = update_conflicts(
+            &mut store,
+            &mut session,
+            &[conflict(1, "3-z")],
+            &[asked[1].key()],
+        )
+        .unwrap();
+        assert_eq!(left, vec![conflict(1, "3-z")]);
+        let status = SyncStatus {
+            state: SyncState::Failed {
+                problem: SyncProblem::LoginNeeded,
+            },
+            waiting: 3,
+            synced_at: None,
+            progress: Progress::default(),
+            conflicts: 1,
+        };
+        save_status(&mut store, &mut session, &status).unwrap();
+
+        let read = load(&store).unwrap();
+        assert_eq!(read.config, Some(config));
+        assert_eq!(read.checkpoint, checkpoint);
+        assert_eq!(read.revs.get(&uuid::Uuid::from_u128(1)), Some("1-aa"));
+        assert_eq!(read.revs.len(), 2);
+        assert_eq!(read.conflicts, left);
+        assert_eq!(read.status, Some(status));
+        assert_eq!(
+            session.units_used(),
+            store
+                .entries
+                .iter()
+                .map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count())
+                .sum::<usize>()
+        );
+
+        save_config(&mut store, &mut session, None).unwrap();
+        assert!(store
+            .entries
+            .keys()
+            .all(|k| !k.starts_with("phoihop/sync/")));
+        assert_eq!(load(&store).unwrap(), LocalSync::default());
+    }
+
+    #[test]
+    fn a_read_only_tab_writes_no_sync_state() {
+        let mut store = MemoryStore::default();
+        let mut session = Session {
+            read_only: Some(ReadOnly::NewerLayout { found: 3 }),
+            ..Session::default()
+        };
+        let config = SyncConfig::new("https://x.vn", "phoihop", "a").unwrap();
+        assert_eq!(
+            save_config(&mut store, &mut session, Some(&config)),
+            Err(StoreError::ReadOnly)
+        );
+        assert!(store.entries.is_empty());
+    }
+}

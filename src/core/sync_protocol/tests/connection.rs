@@ -43,19 +43,19 @@ fn the_connection_test_names_what_is_wrong() {
 fn a_server_that_is_not_a_couchdb_is_named_so() {
     let config = SyncConfig::new("https://example.org", "phoihop", "a").unwrap();
     let mut test = ConnectionTest::new(config.clone(), "x".into());
-    test.next().unwrap();
+    test.next_request().unwrap();
     test.answer(Reply::ok("<!doctype html><title>Trang chủ</title>"));
     assert_eq!(test.verdict(), Some(&Verdict::NotCouch));
-    assert_eq!(test.next(), None);
+    assert_eq!(test.next_request(), None);
 
     // A web server that answers every path with the same JSON page is not one either.
     let mut test = ConnectionTest::new(config, "x".into());
-    test.next().unwrap();
+    test.next_request().unwrap();
     test.answer(Reply::ok(r#"{"couchdb":"Welcome","version":"3.3.3"}"#));
-    let login = test.next().unwrap();
+    let login = test.next_request().unwrap();
     assert!(login.body.unwrap().contains("\"password\":\"x\""));
     test.answer(Reply::ok(r#"{"ok":true}"#));
-    test.next().unwrap();
+    test.next_request().unwrap();
     test.answer(Reply::ok(r#"{"ok":true}"#));
     assert_eq!(test.verdict(), Some(&Verdict::NotCouch));
 }

@@ -375,7 +375,7 @@ impl Office {
     /// The connection test of Settings, which logs in.
     pub fn connect(&self, net: &mut Net, password: &str) -> Verdict {
         let mut test = ConnectionTest::new(self.config.clone(), password.into());
-        while let Some(request) = test.next() {
+        while let Some(request) = test.next_request() {
             let reply = net.send(self.name, &request);
             test.answer(reply);
         }

@@ -129,8 +129,7 @@ fn net_doc(net: &Net, office: &str, record: Id) -> Value {
         .iter()
         .filter(|e| e.office == office && e.path.ends_with("/_bulk_docs"))
         .flat_map(|e| e.body.as_ref().unwrap()["docs"].as_array().unwrap().clone())
-        .filter(|d| d["_id"] == Value::String(record.to_string()))
-        .last()
+        .rfind(|d| d["_id"] == Value::String(record.to_string()))
         .expect("sent")
 }
 
