@@ -170,10 +170,12 @@ impl Sharing {
                 Ok(bytes) => {
                     sharing.refresh_fingerprints(state);
                     // The bytes go to the file, which keeps them for the records it recognised.
+                    // This office is set before any page is shown (first run).
+                    let here = state.office.with_untracked(|o| o.as_ref().map(|o| o.id));
                     let read = |data: &_| {
-                        sharing
-                            .fingerprints
-                            .with_value(|known| import::read_file(bytes, data, known))
+                        sharing.fingerprints.with_value(|known| {
+                            import::read_file(bytes, data, here.unwrap_or_default(), known)
+                        })
                     };
                     state.data.with_untracked(|data| match read(data) {
                         Err(error) => Stage::Refused {
