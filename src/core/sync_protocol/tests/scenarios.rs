@@ -60,15 +60,22 @@ fn logged_in(office: &Office, net: &mut Net) {
     );
 }
 
+/// The fixture of `scenario`, and offices A and B on the database of the same name.
+fn two_offices(scenario: &str) -> (Net, Office, Office) {
+    (
+        Net::open(scenario),
+        Office::new("a", "vanphong_a", 0xA, scenario),
+        Office::new("b", "vanphong_b", 0xB, scenario),
+    )
+}
+
 fn unique(ids: &[String]) -> bool {
     ids.iter().collect::<BTreeSet<_>>().len() == ids.len()
 }
 
 #[test]
 fn two_offices_take_each_others_records_edits_and_deletes() {
-    let mut net = Net::open("first_sync");
-    let mut a = Office::new("a", "vanphong_a", 0xA, "first_sync");
-    let mut b = Office::new("b", "vanphong_b", 0xB, "first_sync");
+    let (mut net, mut a, mut b) = two_offices("first_sync");
     logged_in(&a, &mut net);
     add_organisations(&mut a, 1..=3);
     let person = Person::new(
@@ -135,9 +142,7 @@ fn net_doc(net: &Net, office: &str, record: Id) -> Value {
 
 #[test]
 fn a_concurrent_edit_is_asked_decided_once_and_its_losing_revision_closed() {
-    let mut net = Net::open("conflict");
-    let mut a = Office::new("a", "vanphong_a", 0xA, "conflict");
-    let mut b = Office::new("b", "vanphong_b", 0xB, "conflict");
+    let (mut net, mut a, mut b) = two_offices("conflict");
     logged_in(&a, &mut net);
     logged_in(&b, &mut net);
     add_organisations(&mut a, [7]);
@@ -220,9 +225,7 @@ fn a_concurrent_edit_is_asked_decided_once_and_its_losing_revision_closed() {
 
 #[test]
 fn a_cut_connection_and_a_closed_page_lose_nothing_and_send_nothing_twice() {
-    let mut net = Net::open("resume");
-    let mut a = Office::new("a", "vanphong_a", 0xA, "resume");
-    let mut b = Office::new("b", "vanphong_b", 0xB, "resume");
+    let (mut net, mut a, mut b) = two_offices("resume");
     logged_in(&a, &mut net);
     add_organisations(&mut a, 1..=6);
 
