@@ -40,7 +40,7 @@ impl AppState {
             show();
         } else {
             // After the write queued by the edit: jobs run in order.
-            self.locked(show);
+            self.locked_upkeep(show);
         }
     }
 

@@ -108,7 +108,7 @@ impl AppState {
                 self.office.set(loaded.office);
                 self.load_problems.set(loaded.problems);
                 if needs_migration {
-                    self.locked(move || state.migrate());
+                    self.locked_upkeep(move || state.migrate());
                 }
             }
             Err(error) => {
@@ -122,11 +122,13 @@ impl AppState {
         }
         self.refresh_storage_info();
         tabs::on_change(move |change| state.absorb(change));
-        // Closing the tab loses records not yet written, and input typed in a form not saved.
+        // Closing the tab loses records not yet written, work waiting for the lock (an office
+        // just named, an import confirmed), and input typed in a form not saved.
         durability::warn_before_unload(move || {
             state
                 .save
                 .with_untracked(|s| !s.pending.is_empty() || s.error.is_some())
+                || lock::user_work_waiting()
                 || state.dirty_forms.get_untracked() > 0
         });
         durability::ask_persistence(move |answer| {
@@ -134,7 +136,7 @@ impl AppState {
         });
         // After the first paint: a snapshot of a large store takes a moment.
         set_timeout(
-            move || state.locked(move || state.daily_snapshot()),
+            move || state.locked_upkeep(move || state.daily_snapshot()),
             std::time::Duration::from_secs(3),
         );
     }
@@ -183,7 +185,13 @@ impl AppState {
     /// save, a conflict's resolution, the office profile, snapshots, an import and its undo);
     /// the methods below that say "under the lock" expect to be called from one.
     pub fn locked(&self, job: impl FnOnce() + 'static) {
-        lock::run(job);
+        lock::run(lock::Holds::UserWork, job);
+    }
+
+    /// Runs `job` under the lock like [`Self::locked`], for upkeep that is done again next time
+    /// (a migration, the daily snapshot, a notice): closing the tab meanwhile does not ask.
+    pub fn locked_upkeep(&self, job: impl FnOnce() + 'static) {
+        lock::run(lock::Holds::Upkeep, job);
     }
 
     /// Stores an undone import (the dataset is undone already): its mark for other tabs, the
