@@ -62,6 +62,15 @@ if [ ! -f tools/node_modules/.installed ] || [ tools/package.json -nt tools/node
 fi
 touch tools/node_modules/.installed
 
+# The CouchDB-compatible server the sync tests start on a loopback port (pouchdb-server 4.2.0).
+if [ ! -f tools/couch/node_modules/.installed ] || [ tools/couch/package.json -nt tools/couch/node_modules/.installed ]; then
+  log "npm install (pouchdb-server) into tools/couch/"
+  # --ignore-scripts: the in-memory server needs no native build, and leveldown's install
+  # script would fetch a prebuilt binary from GitHub.
+  (cd tools/couch && npm install --no-audit --no-fund --ignore-scripts)
+  touch tools/couch/node_modules/.installed
+fi
+
 if [ "$need_browser" = 1 ]; then
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     apt_install chromium chromium-driver

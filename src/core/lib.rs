@@ -29,6 +29,7 @@ pub mod sample;
 pub mod search;
 pub mod status;
 pub mod storage;
+pub mod sync_protocol;
 pub mod validate;
 pub mod validate_activity;
 pub mod workspace;

@@ -42,6 +42,7 @@ pub use save::{
     clear_conflict, clear_rollback, ensure_layout, migrate, record_export, route, save_office,
     save_records, save_rollback,
 };
+pub(crate) use save::{remove, set_with_room};
 
 /// The layout this app writes. Older layouts are migrated on load; a newer one is read-only.
 pub const LAYOUT_VERSION: u32 = 2;

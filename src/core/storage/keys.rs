@@ -9,6 +9,9 @@
 //! - `phoihop/r/<collection>/<id>`: layout 1 (one record in JSON), read and migrated
 //! - `phoihop/rollback`: the last undone import's records and versions (`rollback`), so other
 //!   tabs take its older versions in rather than write them over
+//! - `phoihop/sync/…`: live sync with a server (`sync_protocol::local`): `config`,
+//!   `checkpoint`, `revs/<hex digit>` (the server revision of each record), `conflicts`
+//!   (waiting for the user), `status` (what the header shows, in every tab)
 
 use chrono::{DateTime, SecondsFormat, Utc};
 
@@ -26,6 +29,46 @@ const DELTA: &str = "phoihop/d/";
 const CONFLICT: &str = "phoihop/x/";
 const SNAPSHOT: &str = "phoihop/s/";
 const LEGACY_RECORD: &str = "phoihop/r/";
+const SYNC: &str = "phoihop/sync/";
+
+/// The keys of live sync with a server (`sync_protocol::local`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SyncKey {
+    Config,
+    Checkpoint,
+    /// One shard of the record → server revision map, by the id's first hex digit.
+    Revs(u8),
+    Conflicts,
+    Status,
+}
+
+impl SyncKey {
+    pub fn key(self) -> String {
+        match self {
+            SyncKey::Config => format!("{SYNC}config"),
+            SyncKey::Checkpoint => format!("{SYNC}checkpoint"),
+            SyncKey::Revs(shard) => format!("{SYNC}revs/{shard:x}"),
+            SyncKey::Conflicts => format!("{SYNC}conflicts"),
+            SyncKey::Status => format!("{SYNC}status"),
+        }
+    }
+
+    fn parse(rest: &str) -> Option<SyncKey> {
+        Some(match rest {
+            "config" => SyncKey::Config,
+            "checkpoint" => SyncKey::Checkpoint,
+            "conflicts" => SyncKey::Conflicts,
+            "status" => SyncKey::Status,
+            _ => {
+                let digit = rest.strip_prefix("revs/")?;
+                if digit.len() != 1 {
+                    return None;
+                }
+                SyncKey::Revs(u8::from_str_radix(digit, 16).ok()?)
+            }
+        })
+    }
+}
 
 /// Which bucket a record belongs to: the leading bits of a hash of its id. Ids are random
 /// (UUID v4), but hashing keeps buckets even for ids that are not (tests, other tools).
@@ -119,6 +162,8 @@ pub enum StorageKey {
     Snapshot(DateTime<Utc>, SnapshotKind),
     /// Layout 1: one record per key, JSON.
     Legacy(RecordKey),
+    /// Live sync with a server.
+    Sync(SyncKey),
     /// Under our prefix, but not a name this version knows.
     Unknown,
 }
@@ -164,6 +209,9 @@ impl StorageKey {
         }
         if let Some(rest) = key.strip_prefix(LEGACY_RECORD) {
             return record_under(rest).map(StorageKey::Legacy);
+        }
+        if let Some(rest) = key.strip_prefix(SYNC) {
+            return SyncKey::parse(rest).map(StorageKey::Sync);
         }
         if let Some(rest) = key.strip_prefix(SNAPSHOT) {
             let (time, kind) = rest.split_once('/')?;
@@ -243,6 +291,20 @@ mod tests {
         );
         assert_eq!(StorageKey::parse(LAYOUT_KEY), Some(StorageKey::Layout));
         assert_eq!(StorageKey::parse(ROLLBACK_KEY), Some(StorageKey::Rollback));
+        for sync in [
+            SyncKey::Config,
+            SyncKey::Checkpoint,
+            SyncKey::Revs(0),
+            SyncKey::Revs(15),
+            SyncKey::Conflicts,
+            SyncKey::Status,
+        ] {
+            assert_eq!(StorageKey::parse(&sync.key()), Some(StorageKey::Sync(sync)));
+        }
+        assert_eq!(
+            StorageKey::parse("phoihop/sync/revs/10"),
+            Some(StorageKey::Unknown)
+        );
         assert_eq!(
             StorageKey::parse("phoihop/b/events/012"),
             Some(StorageKey::Unknown)
