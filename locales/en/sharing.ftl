@@ -217,7 +217,7 @@ field-place = Place
 field-starts-at = Time
 
 ## Refused files (src/core/import/error.rs): each says where
-import-too-large = The file is too large: { NUMBER($size, minimumFractionDigits: 1, maximumFractionDigits: 1) } MB, and the limit is { $limit } MB. Export part of the data (one agreement) instead of everything.
+import-too-large = The file is too large: { NUMBER($size, minimumFractionDigits: 1, maximumFractionDigits: 1) } MB, over the limit of { $limit } MB (no file Phối hợp exports is that large). Check that this is the file you meant to import.
 import-empty = The file is empty: there is nothing in it.
 import-utf16 = The file is saved as UTF-16; save it again as UTF-8 and open it again.
 import-not-json = The file is not valid JSON: { $reason } (line { $line }, column { $column }).

@@ -153,7 +153,7 @@ field-place = Địa điểm
 field-starts-at = Thời gian
 
 ## Refused files (src/core/import/error.rs): each says where
-import-too-large = Tệp quá lớn: { NUMBER($size, minimumFractionDigits: 1, maximumFractionDigits: 1) } MB, giới hạn là { $limit } MB. Hãy xuất từng phần (một văn bản) thay vì toàn bộ.
+import-too-large = Tệp quá lớn: { NUMBER($size, minimumFractionDigits: 1, maximumFractionDigits: 1) } MB, vượt giới hạn { $limit } MB (không tệp nào Phối hợp xuất ra lớn đến vậy). Hãy kiểm tra xem có đúng là tệp cần nhập không.
 import-empty = Tệp trống: không có nội dung nào.
 import-utf16 = Tệp được lưu bằng mã UTF-16; hãy lưu lại bằng mã UTF-8 rồi mở lại.
 import-not-json = Tệp không phải JSON hợp lệ: { $reason } (dòng { $line }, cột { $column }).

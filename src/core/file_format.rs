@@ -14,6 +14,7 @@ use super::meta::Id;
 use super::model::Collection;
 use super::references::references;
 use super::search::fold;
+use super::storage::QUOTA_UNITS;
 use super::workspace::{Dataset, OfficeProfile, RecordKey, Stored};
 
 /// The value of `format`: how a file says it is ours.
@@ -21,6 +22,17 @@ pub const FORMAT_NAME: &str = "phoihop";
 /// The schema this app writes; every older one is migrated on import (`migrate`).
 pub const SCHEMA_VERSION: u32 = 1;
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Bytes of export per UTF-16 unit stored: at most 20.9 measured on generated data at the
+/// capacity limit (few agreements, many events: the shape that compresses best in storage,
+/// docs/benchmarks.md "Export size"), with a margin for text that compresses better still.
+pub const EXPORT_BYTES_PER_STORED_UNIT: usize = 24;
+
+/// The largest file the import reads (120 MiB): what the export of a store filling the whole
+/// quota takes, with the margin above. Anything bigger cannot be an export of this app's data
+/// and is refused before it is read; every export the app can make stays below it
+/// (tests/capacity.rs), and the sharing page warns if one ever does not.
+pub const MAX_FILE_BYTES: usize = QUOTA_UNITS * EXPORT_BYTES_PER_STORED_UNIT;
 
 /// What the file holds: everything, or one agreement with what belongs to it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -39,8 +39,8 @@ use super::references::{item_ids, references, scan_raw};
 use super::workspace::{Dataset, OfficeProfile, RecordKey, Stored};
 use top::{Section, Seen, Span, TopLevel};
 
-/// Files above this are refused before they are read: a whole office's data is a few MB.
-pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+/// Files above this are refused before they are read: derived from what storage can hold.
+pub use super::file_format::MAX_FILE_BYTES;
 
 /// Something worth knowing that does not stop the import.
 #[derive(Clone, Debug, PartialEq, Eq)]

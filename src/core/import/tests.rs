@@ -338,11 +338,11 @@ fn a_file_over_the_limit_is_refused_with_its_size_before_it_is_read() {
     let error = read_file(&big, &Dataset::default()).unwrap_err();
     assert_eq!(
         vietnamese(&error.message()),
-        "Tệp quá lớn: 20,0 MB, giới hạn là 20 MB. Hãy xuất từng phần (một văn bản) thay vì toàn bộ."
+        "Tệp quá lớn: 120,0 MB, vượt giới hạn 120 MB (không tệp nào Phối hợp xuất ra lớn đến vậy). Hãy kiểm tra xem có đúng là tệp cần nhập không."
     );
     assert_eq!(
         english(&error.message()),
-        "The file is too large: 20.0 MB, and the limit is 20 MB. Export part of the data (one agreement) instead of everything."
+        "The file is too large: 120.0 MB, over the limit of 120 MB (no file Phối hợp exports is that large). Check that this is the file you meant to import."
     );
     assert!(matches!(error, FileError::TooLarge { bytes, .. } if bytes == MAX_FILE_BYTES + 1));
 }
