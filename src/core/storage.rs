@@ -103,6 +103,28 @@ pub enum LoadProblemKind {
     Undecodable { message: String },
 }
 
+/// In English, for the raw-text section of an export (the UI words it through text.rs).
+impl std::fmt::Display for LoadProblemKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadProblemKind::InvalidJson {
+                line,
+                column,
+                message,
+            } => write!(f, "not JSON (line {line}, column {column}): {message}"),
+            LoadProblemKind::SchemaMismatch { message } => {
+                write!(f, "not a record of its collection: {message}")
+            }
+            LoadProblemKind::IdMismatch => f.write_str("the id inside is not the key's"),
+            LoadProblemKind::UnknownKey => f.write_str("a key this version does not know"),
+            LoadProblemKind::NewerLayout { found } => {
+                write!(f, "layout {found}, newer than this app's")
+            }
+            LoadProblemKind::Undecodable { message } => write!(f, "cannot be unpacked: {message}"),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LoadProblem {
     /// The storage key; for one record inside a bucket, the bucket's key and `#` and its place.

@@ -31,7 +31,9 @@ pub use incoming::{Incoming, IncomingFile, Recognised};
 pub use preview::{apply, preview, undo, Applied, Group, Preview, UndoImport};
 pub use rules::Rule;
 
-use super::file_format::{Header, Scope, FORMAT_NAME, HEADER_KEYS, SCHEMA_VERSION};
+use super::file_format::{
+    Header, Scope, Unreadable, FORMAT_NAME, HEADER_KEYS, SCHEMA_VERSION, UNREADABLE_KEY,
+};
 use super::meta::{Id, Meta};
 use super::migrate;
 use super::model::Collection;
@@ -291,8 +293,11 @@ fn read_top(
     }
     let header = read_header(&top)?;
     let mut file = IncomingFile::new(header);
+    if let Some(raw) = top.get(UNREADABLE_KEY) {
+        file.unreadable = parse_at::<Vec<Unreadable>>(raw.get(), &UNREADABLE_KEY, false)?;
+    }
     for name in top.keys() {
-        if !HEADER_KEYS.contains(&name.as_str()) {
+        if !HEADER_KEYS.contains(&name.as_str()) && name != UNREADABLE_KEY {
             file.warnings
                 .push(Warning::UnknownSection { name: name.clone() });
         }
