@@ -181,3 +181,10 @@ undo-blocked = { $count ->
     [one] Cannot undo: another record now refers to this one.
    *[other] Cannot undo: { $count } other records now refer to this one.
 }
+
+## Long work in progress (widgets.rs WorkProgress)
+work-export = Exporting the file…
+work-read-import = Reading the file…
+work-apply-import = Importing the data…
+work-count = { $done } / { $total } records
+work-busy = Other work is under way (an export or an import): wait until it is done, then try again.

@@ -169,3 +169,10 @@ record-deleted = Đã xóa “{ $label }”.
 undo-restored = Đã hoàn tác: bản ghi đã được khôi phục.
 undo-created-removed = Đã hoàn tác: bản ghi vừa tạo đã được xóa.
 undo-blocked = Không hoàn tác được: đã có { $count } bản ghi khác dùng đến bản ghi này.
+
+## Long work in progress (widgets.rs WorkProgress)
+work-export = Đang xuất tệp…
+work-read-import = Đang đọc tệp…
+work-apply-import = Đang nhập dữ liệu…
+work-count = { $done } / { $total } bản ghi
+work-busy = Đang có một việc khác chạy (xuất hoặc nhập tệp): hãy đợi xong rồi thử lại.

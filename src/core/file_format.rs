@@ -184,8 +184,7 @@ impl ExportWriter {
                 self.opened = true;
                 let _ = write!(self.out, ",\n\"{}\":[", collection.as_str());
             }
-            let finished =
-                crate::with_record_type!(collection, T => self.write_records::<T>(data, &mut budget));
+            let finished = crate::with_record_type!(collection, T => self.write_records::<T>(data, &mut budget));
             if !finished {
                 return false;
             }
@@ -246,8 +245,7 @@ impl ExportWriter {
             if self.only.as_ref().is_some_and(|keys| !keys.contains(&key)) {
                 continue;
             }
-            self.out
-                .push_str(if self.wrote_any { ",\n" } else { "\n" });
+            self.out.push_str(if self.wrote_any { ",\n" } else { "\n" });
             self.wrote_any = true;
             self.out.push_str(&json(record));
         }

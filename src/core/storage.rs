@@ -169,6 +169,8 @@ pub struct Session {
     /// The last undone import, as its mark in storage says (`rollback`): versions it put back
     /// are taken in, not written over, and records it removed are removed here too.
     pub rollback: Option<Rollback>,
+    /// The snapshots last given up for room, oldest first (`backup::GivenUp`).
+    pub given_up: Vec<backup::GivenUp>,
 }
 
 impl Session {

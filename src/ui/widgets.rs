@@ -18,15 +18,16 @@ pub fn StorageBanner() -> impl IntoView {
     let state = use_app();
     let i18n = expect_context::<I18n>();
     let export_message = RwSignal::new(None::<(bool, String)>);
-    let export = move |_| match state.export_everything() {
-        Ok(name) => export_message.set(Some((
-            true,
-            tr!(i18n, "save-failed-exported", {"name" => name}),
-        ))),
-        Err(why) => export_message.set(Some((
-            false,
-            tr!(i18n, "save-failed-export-error", {"why" => why}),
-        ))),
+    let export = move |_| {
+        leptos::task::spawn_local(async move {
+            export_message.set(Some(match state.export_file(None).await {
+                Ok(file) => {
+                    let done = tr!(i18n, "save-failed-exported", {"name" => file.name.clone()});
+                    (true, file.say(i18n, done))
+                }
+                Err(why) => (false, tr!(i18n, "save-failed-export-error", {"why" => why})),
+            }))
+        })
     };
     view! {
         {move || {
@@ -43,7 +44,7 @@ pub fn StorageBanner() -> impl IntoView {
                             <button class="primary" on:click=export>{move_tr!("export-everything")}</button>
                             " "
                             <button on:click=move |_| state.retry_save()>{move_tr!("save-failed-retry")}</button>
-                            {move || export_message.get().map(|(ok, m)| view! { <p class=if ok { "field-ok" } else { "field-error" }>{m}</p> })}
+                            {move || export_message.get().map(|(ok, m)| view! { <p class=if ok { "field-ok" } else { "field-error" } role="status">{m}</p> })}
                         </div>
                     }
                 })
@@ -129,16 +130,60 @@ fn ConflictBanner() -> impl IntoView {
     }
 }
 
+/// Long work under way (an export, reading or applying an import): what, and how far. The
+/// words are said once when it starts (a live region); the bar and the count follow on screen.
+#[component]
+pub fn WorkProgress() -> impl IntoView {
+    use super::state::WorkKind;
+    let state = use_app();
+    let i18n = expect_context::<I18n>();
+    let kind = Memo::new(move |_| state.work.with(|w| w.map(|w| w.kind)));
+    let label = move || {
+        kind.get().map(|kind| match kind {
+            WorkKind::Export => tr!(i18n, "work-export"),
+            WorkKind::ReadImport => tr!(i18n, "work-read-import"),
+            WorkKind::ApplyImport => tr!(i18n, "work-apply-import"),
+        })
+    };
+    view! {
+        <div class="work-progress" role="status">
+            {move || label().map(|label| {
+                let count = move || {
+                    state.work.with(|w| w.map(|w| tr!(i18n, "work-count", {
+                        "done" => w.done,
+                        "total" => w.total,
+                    })))
+                };
+                view! {
+                    <div class="work-box">
+                        <strong>{label.clone()}</strong>
+                        <progress
+                            max=move || state.work.with(|w| w.map_or(1, |w| w.total.max(1)).to_string())
+                            value=move || state.work.with(|w| w.map_or(0, |w| w.done).to_string())
+                            aria-label=label
+                        ></progress>
+                        <span class="muted" aria-hidden="true">{count}</span>
+                    </div>
+                }
+            })}
+        </div>
+    }
+}
+
+/// The notices, stacked: the newest at the bottom, each with its own undo and close.
 #[component]
 pub fn ToastView() -> impl IntoView {
     let state = use_app();
     let i18n = expect_context::<I18n>();
     view! {
         <div class="toast-area" aria-live="polite">
-            {move || {
-                state.toast.get().map(|toast| {
+            <For
+                each=move || state.toasts.get()
+                key=|toast| toast.serial
+                children=move |toast| {
                     let undo = toast.undo;
                     let words = toast.words;
+                    let serial = toast.serial;
                     view! {
                         <div class="toast" role="status">
                             <span>{move || words(i18n)}</span>
@@ -146,12 +191,12 @@ pub fn ToastView() -> impl IntoView {
                             {move || state.save.with(|s| s.error.is_some()).then(|| view! {
                                 <span class="toast-warning">{move_tr!("toast-not-stored")}</span>
                             })}
-                            {undo.map(|u| view! { <button on:click=move |_| state.undo(u)>{move_tr!("action-undo")}</button> })}
-                            <button class="close" aria-label=move_tr!("toast-close") on:click=move |_| state.toast.set(None)>"×"</button>
+                            {undo.map(|u| view! { <button on:click=move |_| { state.dismiss(serial); state.undo(u) }>{move_tr!("action-undo")}</button> })}
+                            <button class="close" aria-label=move_tr!("toast-close") on:click=move |_| state.dismiss(serial)>"×"</button>
                         </div>
                     }
-                })
-            }}
+                }
+            />
         </div>
     }
 }

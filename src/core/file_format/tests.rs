@@ -253,8 +253,16 @@ fn an_export_of_everything_carries_the_raw_text_of_what_storage_could_not_read()
 
     // The import takes the file (quick and careful alike), imports none of it, and knows it.
     for file in [
-        read_file(text.as_bytes(), &Dataset::default(), &Fingerprints::default()),
-        read_file_carefully(text.as_bytes(), &Dataset::default(), &Fingerprints::default()),
+        read_file(
+            text.as_bytes(),
+            &Dataset::default(),
+            &Fingerprints::default(),
+        ),
+        read_file_carefully(
+            text.as_bytes(),
+            &Dataset::default(),
+            &Fingerprints::default(),
+        ),
     ] {
         let file = file.expect("a file with unreadable items is not refused");
         assert_eq!(file.unreadable, unreadable);
@@ -294,7 +302,11 @@ fn a_file_written_a_slice_at_a_time_is_the_file_written_at_once() {
             None => export_everything(&data, &header, &unreadable),
             Some(keys) => export(&data, &header, Some(keys)),
         };
-        let items = if only.is_none() { unreadable.clone() } else { Vec::new() };
+        let items = if only.is_none() {
+            unreadable.clone()
+        } else {
+            Vec::new()
+        };
         for slice in [1, 2, 7, 100] {
             let mut writer = ExportWriter::new(header.clone(), only.clone(), items.clone());
             let mut text = String::new();
@@ -306,7 +318,10 @@ fn a_file_written_a_slice_at_a_time_is_the_file_written_at_once() {
             text.push_str(&writer.take());
             assert_eq!(text, whole, "slices of {slice}");
             assert_eq!(writer.looked_at(), storage_keys(&data), "slices of {slice}");
-            assert!(steps + 1 >= storage_keys(&data) / slice, "slices of {slice}: {steps} steps");
+            assert!(
+                steps + 1 >= storage_keys(&data) / slice,
+                "slices of {slice}: {steps} steps"
+            );
         }
     }
 }

@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::keys::{snapshot_key, SnapshotKind, StorageKey};
+use super::keys::{snapshot_key, SnapshotKind, StorageKey, SNAPSHOT_LOG_KEY};
 use super::load::codec_problem;
 use super::{
     codec, put_value, utf16_units, value_key, KeyValueStore, LoadProblemKind, Session, StoreError,
@@ -196,12 +196,15 @@ pub fn take(
     for old in same_kind.into_iter().take(surplus) {
         drop(store, session, &old.key).map_err(SnapshotRefused::Store)?;
     }
+    let mut given_up = Vec::new();
     while units > room(session) {
         let Some(oldest) = list(session).into_iter().next() else {
             break;
         };
         drop(store, session, &oldest.key).map_err(SnapshotRefused::Store)?;
+        given_up.push(oldest.key);
     }
+    note_given_up(store, session, &given_up, GiveUp::RoomForSnapshot, now);
     if units > room(session) {
         return Err(SnapshotRefused::TooBig {
             units,
@@ -216,6 +219,75 @@ pub fn take(
         kind,
         units,
     })
+}
+
+/// Why a snapshot was given up (the rotation of each kind is not noted: Settings says how many
+/// are kept).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GiveUp {
+    /// The quota refused a write of live data: snapshots go first.
+    RoomForData,
+    /// A newer snapshot needed the room of the snapshot budget.
+    RoomForSnapshot,
+}
+
+/// A snapshot given up, as `phoihop/snapshot-log` keeps it for Settings to say why a backup is
+/// gone: which (its key: kind and time taken), when, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GivenUp {
+    pub key: String,
+    pub at: DateTime<Utc>,
+    pub why: GiveUp,
+}
+
+impl GivenUp {
+    /// When the snapshot was taken, and its kind (None for a key this version does not know).
+    pub fn snapshot(&self) -> Option<(DateTime<Utc>, SnapshotKind)> {
+        match StorageKey::parse(&self.key) {
+            Some(StorageKey::Snapshot(taken_at, kind)) => Some((taken_at, kind)),
+            _ => None,
+        }
+    }
+}
+
+/// How many notes are kept (the oldest go).
+pub const LOG_KEPT: usize = 10;
+
+/// The notes as stored; an unreadable log is no loss of data, and reads as none.
+pub fn read_log(raw: &str) -> Vec<GivenUp> {
+    serde_json::from_str(raw).unwrap_or_default()
+}
+
+/// Notes snapshots just given up. Written straight after they freed their room; a refusal
+/// loses only the note (the notice on screen still says it).
+pub(crate) fn note_given_up(
+    store: &mut impl KeyValueStore,
+    session: &mut Session,
+    keys: &[String],
+    why: GiveUp,
+    now: DateTime<Utc>,
+) {
+    if keys.is_empty() || session.read_only {
+        return;
+    }
+    // As stored now: another tab may have noted one meanwhile.
+    let mut log = match store.get(SNAPSHOT_LOG_KEY) {
+        Ok(Some(raw)) => read_log(&raw),
+        _ => session.given_up.clone(),
+    };
+    log.extend(keys.iter().map(|key| GivenUp {
+        key: key.clone(),
+        at: now,
+        why,
+    }));
+    let surplus = log.len().saturating_sub(LOG_KEPT);
+    log.drain(..surplus);
+    let text = serde_json::to_string(&log).expect("notes serialise");
+    if store.set(SNAPSHOT_LOG_KEY, &text).is_ok() {
+        session.note_written(SNAPSHOT_LOG_KEY, &text);
+    }
+    session.given_up = log;
 }
 
 fn live_units(session: &Session) -> usize {

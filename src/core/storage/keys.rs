@@ -9,6 +9,7 @@
 //! - `phoihop/r/<collection>/<id>`: layout 1 (one record in JSON), read and migrated
 //! - `phoihop/rollback`: the last undone import's records and versions (`rollback`), so other
 //!   tabs take its older versions in rather than write them over
+//! - `phoihop/snapshot-log`: the last snapshots given up for room, when and why (`backup`)
 
 use chrono::{DateTime, SecondsFormat, Utc};
 
@@ -21,6 +22,7 @@ pub const LAYOUT_KEY: &str = "phoihop/layout";
 pub const OFFICE_KEY: &str = "phoihop/office";
 pub const EXPORT_KEY: &str = "phoihop/export";
 pub const ROLLBACK_KEY: &str = "phoihop/rollback";
+pub const SNAPSHOT_LOG_KEY: &str = "phoihop/snapshot-log";
 const BUCKET: &str = "phoihop/b/";
 const DELTA: &str = "phoihop/d/";
 const CONFLICT: &str = "phoihop/x/";
@@ -113,6 +115,8 @@ pub enum StorageKey {
     Export,
     /// The mark of the last undone import (`rollback::Rollback`).
     Rollback,
+    /// The snapshots given up for room (`backup::GivenUp`).
+    SnapshotLog,
     Bucket(Collection, Prefix),
     Delta(RecordKey),
     Conflict(RecordKey),
@@ -139,6 +143,7 @@ impl StorageKey {
             "office" => Some(StorageKey::Office),
             "export" => Some(StorageKey::Export),
             "rollback" => Some(StorageKey::Rollback),
+            "snapshot-log" => Some(StorageKey::SnapshotLog),
             _ => None,
         };
         Some(

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
+use super::backup::GiveUp;
 use super::keys::{
     bucket_key, bucket_key_start, delta_key, legacy_key, Prefix, StorageKey, ROLLBACK_KEY,
 };
@@ -143,7 +144,15 @@ pub fn save_records(
     session: &mut Session,
     now: DateTime<Utc>,
 ) -> WriteReport {
-    save_inner(store, data, keys, session, Some(now), None)
+    let report = save_inner(store, data, keys, session, Some(now), None);
+    backup::note_given_up(
+        store,
+        session,
+        &report.snapshots_dropped,
+        GiveUp::RoomForData,
+        now,
+    );
+    report
 }
 
 /// Stores an undone import (`data` is already undone): first its mark (`rollback`), so other
@@ -184,6 +193,13 @@ pub fn save_rollback(
             report.error = Some(error);
         }
     }
+    backup::note_given_up(
+        store,
+        session,
+        &report.snapshots_dropped,
+        GiveUp::RoomForData,
+        now,
+    );
     report
 }
 

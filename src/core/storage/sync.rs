@@ -247,6 +247,10 @@ pub fn absorb(
             session.rollback = rollback;
             return out;
         }
+        StorageKey::SnapshotLog => {
+            session.given_up = super::backup::read_log(raw);
+            return out;
+        }
         StorageKey::Layout => {
             if raw
                 .trim()

@@ -16,7 +16,6 @@ use web_sys::File;
 
 use super::state::{use_app, AppState};
 use crate::core::dates::format_instant;
-use crate::core::file_format::{self, Header, Scope};
 use crate::core::import::{
     self, FileError, Fingerprints, IncomingFile, Message, Preview, UndoImport, MAX_FILE_BYTES,
 };
@@ -335,57 +334,18 @@ fn ExportCard() -> impl IntoView {
     });
     let chosen = RwSignal::new(String::new());
     let export = move |root: Option<crate::core::meta::Id>| {
-        let Some(office) = state.office.get_untracked() else {
-            return;
-        };
-        let now = state.stamp().now;
-        let result = state.data.with_untracked(|data| {
-            let (scope, only, what) = match root {
-                None => (Scope::All, None, None),
-                Some(id) => {
-                    let a = data.agreements.get(&id)?;
-                    let key = RecordKey {
-                        collection: Collection::Agreements,
-                        id,
-                    };
-                    let what = if a.number.is_empty() {
-                        a.title.clone()
-                    } else {
-                        a.number.clone()
-                    };
-                    (
-                        Scope::Agreement {
-                            id,
-                            title: a.title.clone(),
-                        },
-                        Some(file_format::selection(data, key)),
-                        Some(what),
-                    )
+        leptos::task::spawn_local(async move {
+            message.set(Some(match state.export_file(root).await {
+                Ok(file) => {
+                    let done = tr!(i18n, "sharing-exported", {
+                        "name" => file.name.clone(),
+                        "size" => wording::size(i18n, file.bytes),
+                    });
+                    (true, file.say(i18n, done))
                 }
-            };
-            let text = file_format::export(data, &Header::new(&office, scope, now), only.as_ref());
-            let name = file_format::file_name(&office.name, what.as_deref(), state.today());
-            Some((text, name))
-        });
-        let downloaded =
-            result.map(|(text, name)| browser::download(&text, &name).map(|()| (name, text.len())));
-        match downloaded {
-            Some(Ok((name, bytes))) => {
-                // "Changes not exported since …" starts afresh only when everything went out.
-                if root.is_none() {
-                    state.record_export();
-                }
-                message.set(Some((
-                    true,
-                    tr!(i18n, "sharing-exported", {"name" => name, "size" => wording::size(i18n, bytes)}),
-                )))
-            }
-            Some(Err(why)) => message.set(Some((
-                false,
-                tr!(i18n, "sharing-export-failed", {"why" => why}),
-            ))),
-            None => message.set(Some((false, tr!(i18n, "sharing-export-gone")))),
-        }
+                Err(why) => (false, tr!(i18n, "sharing-export-failed", {"why" => why})),
+            }))
+        })
     };
     view! {
         <section class="card">

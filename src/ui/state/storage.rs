@@ -31,6 +31,8 @@ pub struct StorageInfo {
     pub persisted: Option<bool>,
     /// Why the last snapshot was not taken (too big for the budget, storage refused).
     pub snapshot_refused: Option<SnapshotRefused>,
+    /// Snapshots given up for room, oldest first (kept in storage: a reload still says why).
+    pub given_up: Vec<backup::GivenUp>,
 }
 
 /// Why a snapshot was not restored.
@@ -150,13 +152,14 @@ impl AppState {
     }
 
     pub fn refresh_storage_info(&self) {
-        let (units_used, snapshot_units, snapshots, export) =
+        let (units_used, snapshot_units, snapshots, export, given_up) =
             self.storage.session.with_value(|s| {
                 (
                     s.units_used(),
                     s.snapshot_units(),
                     backup::list(s),
                     s.export,
+                    s.given_up.clone(),
                 )
             });
         self.storage.info.update(|i| {
@@ -164,6 +167,7 @@ impl AppState {
             i.snapshot_units = snapshot_units;
             i.snapshots = snapshots;
             i.export = export;
+            i.given_up = given_up;
         });
     }
 
@@ -481,24 +485,6 @@ impl AppState {
                 .try_update_value(|s| storage::record_export(&mut store, s, now));
         }
         self.refresh_storage_info();
-    }
-
-    /// The banner's "export everything": the file format and download of the sharing page.
-    pub fn export_everything(&self) -> Result<String, String> {
-        use crate::core::file_format::{self, Header, Scope};
-        let office = self.office.get_untracked().ok_or_else(|| {
-            crate::ui::i18n::current()
-                .map(|i18n| tr!(i18n, "storage-no-office"))
-                .unwrap_or_default()
-        })?;
-        let now = self.stamp().now;
-        let text = self.data.with_untracked(|data| {
-            file_format::export(data, &Header::new(&office, Scope::All, now), None)
-        });
-        let name = file_format::file_name(&office.name, None, self.today());
-        crate::ui::sharing::browser::download(&text, &name)?;
-        self.record_export();
-        Ok(name)
     }
 
     /// Keys and raw text of everything that could not be read, for the user to save.
