@@ -55,6 +55,11 @@ sharing-preview-title = Preview: { $name }
 sharing-preview-from = File from
 sharing-preview-exported = , exported { $time }, containing { $scope }.
 sharing-preview-migrated = The file was in format version { $version } and has been converted to the current format.
+sharing-preview-unreadable = { $count ->
+    [one] The file carries { $count } item the sending office could not read from its storage, as raw text so the data can be rescued. It is not imported; every other record of the file imports as usual.
+   *[other] The file carries { $count } items the sending office could not read from its storage, as raw text so the data can be rescued. They are not imported; every other record of the file imports as usual.
+}
+sharing-preview-unreadable-keys = The storage keys that could not be read
 sharing-scope-all = all data
 sharing-scope-agreement = one agreement: “{ $title }” and the records that go with it
 sharing-counts-label = Records by group

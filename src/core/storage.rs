@@ -14,6 +14,7 @@
 
 pub mod backup;
 pub mod codec;
+pub mod identity;
 pub mod keys;
 mod legacy;
 mod load;

@@ -16,11 +16,11 @@ use super::keys::{snapshot_key, SnapshotKind, StorageKey, SNAPSHOT_LOG_KEY};
 use super::load::codec_problem;
 use super::{
     codec, put_value, utf16_units, value_key, KeyValueStore, LoadProblemKind, Session, StoreError,
-    LAYOUT_VERSION, QUOTA_UNITS,
+    LAYOUT_VERSION, OFFICE_KEY, QUOTA_UNITS,
 };
 use crate::dates::today_in_vietnam;
 use crate::model::Collection;
-use crate::workspace::{Dataset, RecordKey, Stamp, Stored};
+use crate::workspace::{Dataset, OfficeProfile, RecordKey, Stamp, Stored};
 
 /// Snapshots together may use this much of the quota.
 pub const BUDGET_UNITS: usize = QUOTA_UNITS / 4;
@@ -70,10 +70,19 @@ struct Header {
     kind: String,
     taken_at: DateTime<Utc>,
     counts: BTreeMap<String, usize>,
+    /// The office the store was when it was taken: a second copy of `phoihop/office`, so a
+    /// damaged office key gives back its id for certain (`identity`). Older snapshots lack it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    office: Option<OfficeProfile>,
 }
 
-/// The whole dataset as one snapshot value.
-pub fn encode(data: &Dataset, kind: SnapshotKind, taken_at: DateTime<Utc>) -> String {
+/// The whole dataset as one snapshot value (`office`: the store's office, if it can be read).
+pub fn encode(
+    data: &Dataset,
+    kind: SnapshotKind,
+    taken_at: DateTime<Utc>,
+    office: Option<OfficeProfile>,
+) -> String {
     fn rows<T: Stored>(data: &Dataset) -> Vec<Value> {
         T::table(data)
             .iter_all()
@@ -97,8 +106,15 @@ pub fn encode(data: &Dataset, kind: SnapshotKind, taken_at: DateTime<Utc>) -> St
         kind: kind.as_str().into(),
         taken_at,
         counts,
+        office,
     };
     serde_json::to_string(&header).expect("header serialises") + &body
+}
+
+/// The office a snapshot's header names (None: unreadable, or taken before it was kept there).
+pub fn office_of(raw: &str) -> Option<OfficeProfile> {
+    let header = raw.split('\n').next()?;
+    serde_json::from_str::<Header>(header).ok()?.office
 }
 
 /// A snapshot value → the dataset it holds.
@@ -172,7 +188,12 @@ pub fn take(
             room: limit,
         });
     }
-    let text = encode(data, kind, now);
+    let office = store
+        .get(OFFICE_KEY)
+        .ok()
+        .flatten()
+        .and_then(|raw| serde_json::from_str(&raw).ok());
+    let text = encode(data, kind, now, office);
     let units = utf16_units(&key, &text);
     // Room for one more snapshot, with the ones there now.
     let room = |session: &Session| {

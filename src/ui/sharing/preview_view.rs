@@ -149,6 +149,19 @@ pub fn PreviewView(name: String, file: Arc<IncomingFile>, preview: Arc<Preview>)
                     " " {move_tr!("sharing-preview-migrated", {"version" => v.to_string()})}
                 })}
             </p>
+            {(!file.unreadable.is_empty()).then(|| {
+                let keys: Vec<String> = file.unreadable.iter().map(|u| u.key.clone()).collect();
+                let count = keys.len();
+                view! {
+                    <div class="banner warning" id="preview-unreadable">
+                        <p>{move_tr!("sharing-preview-unreadable", {"count" => count})}</p>
+                        <details>
+                            <summary>{move_tr!("sharing-preview-unreadable-keys")}</summary>
+                            <ul>{keys.iter().map(|k| view! { <li><code>{k.clone()}</code></li> }).collect_view()}</ul>
+                        </details>
+                    </div>
+                }
+            })}
             <ul class="counts" aria-label=move_tr!("sharing-counts-label")>
                 {Group::ALL.into_iter().map(|g| {
                     let n = preview.count(g);
