@@ -80,6 +80,8 @@ pub struct AppState {
     /// Long work under way (at most one at a time), with its progress.
     pub work: RwSignal<Option<Work>>,
     pub load_problems: RwSignal<Vec<LoadProblem>>,
+    /// The office key could not be read: what was recovered of it, until the user confirms.
+    pub office_damage: RwSignal<Option<crate::core::storage::identity::OfficeDamage>>,
     pub read_only: RwSignal<bool>,
     /// What this tab knows of storage, conflicts between tabs, backups and durability.
     pub storage: StorageState,
@@ -106,6 +108,7 @@ impl AppState {
             toasts: RwSignal::new(Vec::new()),
             work: RwSignal::new(None),
             load_problems: RwSignal::new(Vec::new()),
+            office_damage: RwSignal::new(None),
             read_only: RwSignal::new(false),
             storage: StorageState::new(),
             draft: RwSignal::new(None),

@@ -12,7 +12,8 @@
 //!    snapshots carry it);
 //! 3. else the records: among those only one office ever edited (their version vector names
 //!    one office, so their last edit is that office's), leaving out what the last import wrote,
-//!    one office both made the most of them and made the latest of them. Records that came in
+//!    one office both made the most of them and made the latest of them (the sample's records,
+//!    the same everywhere, are no office's). Records that came in
 //!    from other offices by import are theirs too; when they outnumber ours, or are newer than
 //!    our last edit, the two tests disagree and nothing is recovered; what the last import
 //!    wrote is known (its undo) and left out. Not certain: imports before the last one that
@@ -26,6 +27,7 @@ use chrono::{DateTime, Utc};
 use super::{backup, KeyValueStore, Loaded, Session, OFFICE_KEY};
 use crate::meta::{Id, OfficeId};
 use crate::model::Collection;
+use crate::sample::sample_office_id;
 use crate::workspace::{Dataset, RecordKey, Stored};
 
 /// Where a recovered id was found.
@@ -164,7 +166,8 @@ fn from_records(data: &Dataset, leave_out: &BTreeSet<RecordKey>) -> Option<Found
             let (Some((office, _)), None) = (offices.next(), offices.next()) else {
                 continue;
             };
-            if leave_out.contains(&key) {
+            // The sample's records are the same in every office: no office's own work.
+            if leave_out.contains(&key) || *office == sample_office_id() {
                 continue;
             }
             let entry = out.entry(*office).or_default();

@@ -9,6 +9,7 @@ use leptos_fluent::{tr, I18n};
 
 use super::{AppState, SaveState};
 use crate::core::storage::backup::{self, SnapshotInfo, SnapshotRefused};
+use crate::core::storage::identity;
 use crate::core::storage::keys::SnapshotKind;
 use crate::core::storage::sync::{self, Absorbed};
 use crate::core::storage::{
@@ -87,9 +88,17 @@ impl AppState {
     /// Loads what is stored (migrating an older layout), then listens to other tabs, guards the
     /// page's closing, asks for persistent storage and takes the day's snapshot.
     pub(super) fn open_storage(&self) {
-        let loaded = LocalStore::open().and_then(|store| storage::load(&store));
-        match loaded {
-            Ok(loaded) => {
+        let opened = LocalStore::open()
+            .and_then(|store| storage::load(&store).map(|loaded| (store, loaded)));
+        match opened {
+            Ok((store, loaded)) => {
+                // An unreadable office key: its id is recovered where that is safe (first-run
+                // shows what happened and asks for the name).
+                let last_import: BTreeSet<RecordKey> = crate::ui::sharing::browser::stored_undo()
+                    .map(|undo| undo.entries.iter().map(|e| e.key()).collect())
+                    .unwrap_or_default();
+                self.office_damage
+                    .set(identity::office_damage(&store, &loaded, &last_import));
                 let needs_migration = loaded.needs_migration();
                 self.read_only.set(loaded.session.read_only);
                 self.storage.session.set_value(loaded.session);
@@ -293,6 +302,27 @@ impl AppState {
     /// Tries the pending writes again.
     pub fn retry_save(&self) {
         self.persist(Vec::new());
+    }
+
+    /// After the office key was found damaged: stores the office under the recovered id
+    /// (`keep`, when there is one) or a new one, with the name the user confirmed; the damage
+    /// is then mended (its problem goes, the key is written again).
+    pub fn mend_office(&self, name: String, keep: bool) -> Result<OfficeProfile, StoreError> {
+        let recovered = self
+            .office_damage
+            .with_untracked(|d| d.as_ref().and_then(|d| d.recovered.as_ref().map(|r| r.id)));
+        let id = recovered
+            .filter(|_| keep)
+            .unwrap_or_else(crate::core::meta::new_id);
+        let office = OfficeProfile { id, name };
+        self.storage.session.update_value(|s| {
+            s.quarantined.remove(storage::OFFICE_KEY);
+        });
+        self.save_office(office.clone())?;
+        self.load_problems
+            .update(|p| p.retain(|p| p.key != storage::OFFICE_KEY));
+        self.office_damage.set(None);
+        Ok(office)
     }
 
     pub fn save_office(&self, office: OfficeProfile) -> Result<(), StoreError> {

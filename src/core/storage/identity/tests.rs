@@ -241,3 +241,14 @@ fn a_snapshot_taken_before_the_damage_names_the_office_for_certain() {
         RecoveredFrom::Snapshot(taken)
     );
 }
+
+#[test]
+fn the_sample_is_no_office_s_own_work() {
+    let mut data = crate::sample::sample_dataset();
+    assert_eq!(recovered(&data, "hỏng", &BTreeSet::new()), None);
+    made_by(&mut data, OURS, 2, 900);
+    assert_eq!(
+        recovered(&data, "hỏng", &BTreeSet::new()).unwrap().id,
+        Uuid::from_u128(OURS)
+    );
+}
