@@ -11,6 +11,7 @@
 mod error;
 mod fingerprints;
 mod incoming;
+mod paced;
 pub mod preview;
 mod rules;
 mod scan;
@@ -28,6 +29,7 @@ use serde_json::Value;
 pub use error::{Arg, Expected, FileError, JsonKind, JsonReason, Message, NotOurs, SchemaProblem};
 pub use fingerprints::Fingerprints;
 pub use incoming::{Incoming, IncomingFile, Recognised};
+pub use paced::{AtOnce, Local, Pace};
 pub use preview::{apply, preview, undo, Applied, Group, Preview, UndoImport};
 pub use rules::Rule;
 
@@ -117,7 +119,17 @@ pub fn read_file<'b>(
     local: &Dataset,
     known: &Fingerprints,
 ) -> Result<IncomingFile, FileError> {
-    read(bytes.into(), local, known, true)
+    paced::at_once(read(bytes.into(), &(local, known), &mut AtOnce, true))
+}
+
+/// [`read_file`] a slice of records at a time: `pace` pauses between slices (the page paints
+/// and shows how far it is), and `local` lends our data and fingerprints within each slice.
+pub async fn read_file_paced(
+    bytes: Vec<u8>,
+    local: &impl Local,
+    pace: &mut impl Pace,
+) -> Result<IncomingFile, FileError> {
+    read(Cow::Owned(bytes), local, pace, true).await
 }
 
 /// [`read_file`] the careful way only, never the quick scan: tests and the fuzz target check
@@ -128,16 +140,16 @@ pub fn read_file_carefully<'b>(
     local: &Dataset,
     known: &Fingerprints,
 ) -> Result<IncomingFile, FileError> {
-    read(bytes.into(), local, known, false)
+    paced::at_once(read(bytes.into(), &(local, known), &mut AtOnce, false))
 }
 
-fn read(
+async fn read(
     whole: Cow<'_, [u8]>,
-    local: &Dataset,
-    known: &Fingerprints,
+    local: &impl Local,
+    pace: &mut impl Pace,
     quick: bool,
 ) -> Result<IncomingFile, FileError> {
-    let mut file = read_text(&whole, local, known, quick)?;
+    let mut file = read_text(&whole, local, pace, quick).await?;
     // The text of the records recognised as ours: the file's, less a byte-order mark.
     file.keep_text(|| match whole {
         Cow::Borrowed(bytes) => bytes.strip_prefix(BOM).unwrap_or(bytes).to_vec(),
@@ -153,10 +165,10 @@ fn read(
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-fn read_text(
+async fn read_text(
     bytes: &[u8],
-    local: &Dataset,
-    known: &Fingerprints,
+    local: &impl Local,
+    pace: &mut impl Pace,
     quick: bool,
 ) -> Result<IncomingFile, FileError> {
     if bytes.len() > MAX_FILE_BYTES {
@@ -172,8 +184,11 @@ fn read_text(
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     // The quick way, for a valid export of this schema. Anything else, or any problem on the
     // way, and the file is read again the careful way, which words the problem.
-    if let Some(top) = scan::split(bytes, known).filter(|_| quick) {
-        if let Ok(file) = read_top(top, bytes, local, known) {
+    let split = quick
+        .then(|| local.with(|_, known| scan::split(bytes, known)))
+        .flatten();
+    if let Some(top) = split {
+        if let Ok(file) = read_top(top, bytes, local, pace).await {
             return Ok(file);
         }
     }
@@ -188,7 +203,7 @@ fn read_text(
     if text.trim().is_empty() {
         return Err(FileError::Empty);
     }
-    read_checked(text, local, known)
+    read_checked(text, local, pace).await
 }
 
 fn not_json(error: &serde_json::Error, text: &str) -> FileError {
@@ -222,10 +237,10 @@ fn kind_of_json(text: &str) -> JsonKind {
 }
 
 /// The checks from JSON syntax on, on UTF-8 text.
-fn read_checked(
+async fn read_checked(
     text: &str,
-    local: &Dataset,
-    known: &Fingerprints,
+    local: &impl Local,
+    pace: &mut impl Pace,
 ) -> Result<IncomingFile, FileError> {
     // One pass checks the syntax of the whole file and splits it into header fields and records.
     let top = match serde_json::from_str(text) {
@@ -239,16 +254,16 @@ fn read_checked(
             }));
         }
     };
-    read_top(top, text.as_bytes(), local, known)
+    read_top(top, text.as_bytes(), local, pace).await
 }
 
 /// The checks from our format on, on the file's top level split from `text` (its syntax
 /// checked, or by [`scan`]: see there).
-fn read_top(
+async fn read_top(
     top: TopLevel<'_>,
     text: &[u8],
-    local: &Dataset,
-    known: &Fingerprints,
+    local: &impl Local,
+    pace: &mut impl Pace,
 ) -> Result<IncomingFile, FileError> {
     let TopLevel {
         fields: top,
@@ -286,7 +301,10 @@ fn read_top(
             serde_json::from_slice(text).map_err(|e| not_json_bytes(&e, text))?;
         migrate::migrate(&mut value, version as u32).map_err(FileError::Migration)?;
         let migrated = serde_json::to_string(&value).expect("JSON values serialise");
-        let mut file = read_checked(&migrated, local, known)?;
+        // Boxed: the migrated text is read again by the same steps (an async recursion).
+        let again: std::pin::Pin<Box<dyn std::future::Future<Output = _> + '_>> =
+            Box::pin(read_checked(&migrated, local, pace));
+        let mut file = again.await?;
         file.migrated_from = Some(version as u32);
         file.keep_text(|| migrated.into_bytes());
         return Ok(file);
@@ -308,6 +326,8 @@ fn read_top(
     let mut duplicate = None;
     let mut named: Vec<(RecordKey, Vec<Id>)> = Vec::new();
     let mut nested_ids: FxHashSet<Id> = FxHashSet::default();
+    let total = collections.values().map(Section::len).sum::<usize>().max(1);
+    let mut done = 0;
     for collection in Collection::ALL {
         let items = match collections.get(&collection) {
             None => continue,
@@ -319,20 +339,26 @@ fn read_top(
                 collection,
                 index: i,
             };
-            let read = crate::with_record_type!(collection, T => read_item::<T>(item, text, position, local, known, &mut file.records))?;
-            let key = RecordKey {
-                collection,
-                id: read.id,
-            };
-            let id = read.id;
-            // A record exactly ours names what ours names: nothing it could add is missing.
-            if let Some(meta) = read.ours {
+            if pace.due() {
+                pace.pause(done, total).await;
+            }
+            done += 1;
+            let records = &mut file.records;
+            let (read, ours) = local.with(|local, known| {
+                let read = crate::with_record_type!(collection, T => read_item::<T>(item, text, position, local, known, records))?;
                 // Its place in the text: a record's text borrows the text it was split from.
                 let start = item.text.as_ptr() as usize - text.as_ptr() as usize;
                 let range = start..start + item.text.len();
-                file.recognised.insert(key, Recognised::new(meta, range));
+                let ours = read.ours.map(|meta| Recognised::new(meta, range));
+                Ok::<_, FileError>(((read.id, read.text), ours))
+            })?;
+            let (id, read_text) = read;
+            let key = RecordKey { collection, id };
+            // A record exactly ours names what ours names: nothing it could add is missing.
+            if let Some(ours) = ours {
+                file.recognised.insert(key, ours);
             } else {
-                let found = scan_raw(read.text);
+                let found = scan_raw(read_text);
                 nested_ids.extend(found.items);
                 if !found.references.is_empty() {
                     named.push((key, found.references));
@@ -351,9 +377,12 @@ fn read_top(
     if let Some(error) = duplicate {
         return Err(error);
     }
-    let missing = missing_references(&file, &named, &seen, nested_ids, local);
+    pace.pause(done, total).await;
+    let missing =
+        local.with(|local, _| missing_references(&file, &named, &seen, nested_ids, local));
     file.warnings.extend(missing);
-    let broken = rules::broken_rules(&file, local);
+    pace.pause(done, total).await;
+    let broken = local.with(|local, _| rules::broken_rules(&file, local));
     file.warnings.extend(broken);
     Ok(file)
 }

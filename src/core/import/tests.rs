@@ -57,6 +57,7 @@ fn read_file(bytes: &[u8], local: &Dataset) -> Result<IncomingFile, FileError> {
         &super::read_file_carefully(bytes, local, &Fingerprints::default()),
     );
     same_reading(&warm, &super::read_file_carefully(bytes, local, &known));
+    same_reading(&warm, &read_paced(bytes, local, &known));
     assert!(cold.as_ref().map_or(true, |c| c.recognised.is_empty()));
     if let Ok(file) = &warm {
         // A warning's record is the one at the start of its path.
@@ -72,6 +73,66 @@ fn read_file(bytes: &[u8], local: &Dataset) -> Result<IncomingFile, FileError> {
         }
     }
     warm
+}
+
+/// Reads a file as the page does, pausing before every record: each pause really suspends the
+/// read (its future is pending once), so all it holds must survive the pause.
+fn read_paced(
+    bytes: &[u8],
+    local: &Dataset,
+    known: &Fingerprints,
+) -> Result<IncomingFile, FileError> {
+    use std::future::Future;
+    use std::task::{Context, Poll, Waker};
+    struct YieldOnce(bool);
+    impl Future for YieldOnce {
+        type Output = ();
+        fn poll(mut self: std::pin::Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
+            if std::mem::replace(&mut self.0, true) {
+                Poll::Ready(())
+            } else {
+                Poll::Pending
+            }
+        }
+    }
+    struct EveryRecord {
+        pauses: usize,
+    }
+    impl Pace for EveryRecord {
+        fn due(&mut self) -> bool {
+            true
+        }
+        fn pause(&mut self, done: usize, total: usize) -> impl Future<Output = ()> {
+            // (A file the quick way gives up on is read again the careful way, from 0.)
+            assert!(done <= total, "{done} of {total}");
+            self.pauses += 1;
+            YieldOnce(false)
+        }
+    }
+    let mut pace = EveryRecord { pauses: 0 };
+    let lent = (local, known);
+    let mut polls = 0;
+    let result = {
+        let read = super::read_file_paced(bytes.to_vec(), &lent, &mut pace);
+        let mut read = std::pin::pin!(read);
+        let mut context = Context::from_waker(Waker::noop());
+        loop {
+            polls += 1;
+            if let Poll::Ready(result) = read.as_mut().poll(&mut context) {
+                break result;
+            }
+        }
+    };
+    if let Ok(file) = &result {
+        // A pause before each record (and before the last checks).
+        assert!(
+            pace.pauses >= file.positions.len(),
+            "{} pauses",
+            pace.pauses
+        );
+        assert_eq!(polls, pace.pauses + 1);
+    }
+    result
 }
 
 /// Two readings of one file give the same records, positions and warnings, or the same refusal.

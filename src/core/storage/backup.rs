@@ -19,6 +19,7 @@ use super::{
     LAYOUT_VERSION, OFFICE_KEY, QUOTA_UNITS,
 };
 use crate::dates::today_in_vietnam;
+use crate::meta::Id;
 use crate::model::Collection;
 use crate::workspace::{Dataset, OfficeProfile, RecordKey, Stamp, Stored};
 
@@ -34,7 +35,8 @@ pub fn keep(kind: SnapshotKind) -> usize {
         SnapshotKind::BeforeRestore => 1,
     }
 }
-const CHUNK_RECORDS: usize = 1000;
+/// Records per line of a snapshot (and per step of a [`SnapshotWriter`]).
+pub const CHUNK_RECORDS: usize = 1000;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SnapshotInfo {
@@ -83,32 +85,97 @@ pub fn encode(
     taken_at: DateTime<Utc>,
     office: Option<OfficeProfile>,
 ) -> String {
-    fn rows<T: Stored>(data: &Dataset) -> Vec<Value> {
-        T::table(data)
-            .iter_all()
-            .map(|r| serde_json::to_value(r).expect("records serialise"))
-            .collect()
-    }
-    let mut counts = BTreeMap::new();
-    let mut body = String::new();
-    for collection in Collection::ALL {
-        let values = crate::with_record_type!(collection, T => rows::<T>(data));
-        counts.insert(collection.as_str().to_string(), values.len());
-        for chunk in values.chunks(CHUNK_RECORDS) {
-            body.push('\n');
-            body.push_str(collection.as_str());
-            body.push('\t');
-            body.push_str(&codec::encode(chunk));
+    let mut writer = SnapshotWriter::new(kind, taken_at, office);
+    while !writer.step(data) {}
+    writer.finish()
+}
+
+/// A snapshot encoded a chunk of records at a time, so that a large store's snapshot lets the
+/// page paint between chunks; [`encode`] is every chunk at once, the same text. Each chunk reads
+/// the records as they are then: a record edited meanwhile is in at the edition it had when its
+/// chunk was encoded (every record whole; restoring takes each back to an edition it had).
+pub struct SnapshotWriter {
+    kind: SnapshotKind,
+    taken_at: DateTime<Utc>,
+    office: Option<OfficeProfile>,
+    /// The collection being encoded (its place in `Collection::ALL`) and the last id encoded.
+    collection: usize,
+    after: Option<Id>,
+    counts: BTreeMap<String, usize>,
+    body: String,
+}
+
+impl SnapshotWriter {
+    pub fn new(
+        kind: SnapshotKind,
+        taken_at: DateTime<Utc>,
+        office: Option<OfficeProfile>,
+    ) -> SnapshotWriter {
+        SnapshotWriter {
+            kind,
+            taken_at,
+            office,
+            collection: 0,
+            after: None,
+            counts: BTreeMap::new(),
+            body: String::new(),
         }
     }
-    let header = Header {
-        layout: LAYOUT_VERSION,
-        kind: kind.as_str().into(),
-        taken_at,
-        counts,
-        office,
-    };
-    serde_json::to_string(&header).expect("header serialises") + &body
+
+    /// Encodes the next chunk (at most [`CHUNK_RECORDS`] records of one collection); true once
+    /// every collection is done.
+    pub fn step(&mut self, data: &Dataset) -> bool {
+        fn chunk<T: Stored>(data: &Dataset, after: Option<Id>) -> Vec<Value> {
+            use std::ops::Bound::{Excluded, Unbounded};
+            T::table(data)
+                .after(after.map_or(Unbounded, Excluded))
+                .take(CHUNK_RECORDS)
+                .map(|r| serde_json::to_value(r).expect("records serialise"))
+                .collect()
+        }
+        let Some(&collection) = Collection::ALL.get(self.collection) else {
+            return true;
+        };
+        let values = crate::with_record_type!(collection, T => chunk::<T>(data, self.after));
+        let count = self
+            .counts
+            .entry(collection.as_str().to_string())
+            .or_insert(0);
+        *count += values.len();
+        if values.len() < CHUNK_RECORDS {
+            self.collection += 1;
+            self.after = None;
+        } else {
+            self.after = values
+                .last()
+                .and_then(|v| value_key(collection, v))
+                .map(|k| k.id);
+        }
+        if !values.is_empty() {
+            self.body.push('\n');
+            self.body.push_str(collection.as_str());
+            self.body.push('\t');
+            self.body.push_str(&codec::encode(&values));
+        }
+        self.collection >= Collection::ALL.len()
+    }
+
+    /// Records encoded so far.
+    pub fn encoded(&self) -> usize {
+        self.counts.values().sum()
+    }
+
+    /// The snapshot's text: its header (with the counts), then the chunks.
+    pub fn finish(self) -> String {
+        let header = Header {
+            layout: LAYOUT_VERSION,
+            kind: self.kind.as_str().into(),
+            taken_at: self.taken_at,
+            counts: self.counts,
+            office: self.office,
+        };
+        serde_json::to_string(&header).expect("header serialises") + &self.body
+    }
 }
 
 /// The office a snapshot's header names (None: unreadable, or taken before it was kept there).
@@ -168,10 +235,15 @@ pub fn take(
     kind: SnapshotKind,
     now: DateTime<Utc>,
 ) -> Result<SnapshotInfo, SnapshotRefused> {
-    let key = snapshot_key(now, kind);
-    // Far too big for the budget: say so without compressing everything first (seconds for
-    // 50,000 records, at every start). A snapshot takes about what the buckets take; a delta
-    // is several times bigger than its record in a bucket.
+    may_fit(session)?;
+    let text = encode(data, kind, now, stored_office(store));
+    put(store, session, kind, now, text)
+}
+
+/// Refuses at once a snapshot far too big for the budget, judged from the sizes alone, without
+/// compressing everything first (seconds for 50,000 records, at every start). A snapshot takes
+/// about what the buckets take; a delta is several times bigger than its record in a bucket.
+pub fn may_fit(session: &Session) -> Result<(), SnapshotRefused> {
     let limit = BUDGET_UNITS.min(QUOTA_UNITS.saturating_sub(HEADROOM_UNITS + live_units(session)));
     let estimate: usize = session
         .sizes
@@ -188,12 +260,25 @@ pub fn take(
             room: limit,
         });
     }
-    let office = store
-        .get(OFFICE_KEY)
-        .ok()
-        .flatten()
-        .and_then(|raw| serde_json::from_str(&raw).ok());
-    let text = encode(data, kind, now, office);
+    Ok(())
+}
+
+/// The office as stored, for a snapshot's header (None while its key cannot be read).
+pub fn stored_office(store: &impl KeyValueStore) -> Option<OfficeProfile> {
+    let raw = store.get(OFFICE_KEY).ok()??;
+    serde_json::from_str(&raw).ok()
+}
+
+/// Stores a snapshot encoded (by [`encode`] or a [`SnapshotWriter`]) at `now`: rotation, room
+/// made within the budget, then one write.
+pub fn put(
+    store: &mut impl KeyValueStore,
+    session: &mut Session,
+    kind: SnapshotKind,
+    now: DateTime<Utc>,
+    text: String,
+) -> Result<SnapshotInfo, SnapshotRefused> {
+    let key = snapshot_key(now, kind);
     let units = utf16_units(&key, &text);
     // Room for one more snapshot, with the ones there now.
     let room = |session: &Session| {

@@ -744,3 +744,23 @@ fn a_snapshot_far_beyond_the_budget_is_refused_from_the_sizes_alone() {
     );
     assert!(backup::list(&session).is_empty());
 }
+
+#[test]
+fn a_snapshot_is_encoded_a_chunk_at_a_time_and_reads_back_whole() {
+    let data = generate::large(20, 2_500, 3);
+    let mut writer = backup::SnapshotWriter::new(SnapshotKind::BeforeImport, stamp(5).now, None);
+    let mut steps = 1;
+    while !writer.step(&data) {
+        steps += 1;
+        assert!(writer.encoded() <= all_keys(&data).len());
+    }
+    // Events in three chunks of at most 1000, every other collection in one.
+    assert_eq!(steps, 3 + Collection::ALL.len() - 1);
+    assert_eq!(writer.encoded(), all_keys(&data).len());
+    let text = writer.finish();
+    assert_eq!(
+        text,
+        backup::encode(&data, SnapshotKind::BeforeImport, stamp(5).now, None)
+    );
+    assert_eq!(backup::decode(&text).unwrap(), data);
+}
