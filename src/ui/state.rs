@@ -14,10 +14,14 @@ use crate::core::workspace::{Dataset, OfficeProfile, RecordKey, Stamp, Stored};
 use crate::route::Route;
 use crate::web;
 
+mod backups;
 mod export;
 mod storage;
+mod work;
+pub use backups::RestoreRefused;
 pub use export::Exported;
 pub use storage::{StorageInfo, StorageState};
+pub use work::Progress;
 
 /// Notices shown at once at most; a further one pushes out the oldest (each has been on screen
 /// for a while by then). Notices no longer replace each other: two arriving together are both read.
@@ -49,6 +53,7 @@ pub enum Undo {
 pub struct Work {
     pub kind: WorkKind,
     pub done: usize,
+    /// Records to go through; 0 when not counted (the bar then only says it is busy).
     pub total: usize,
 }
 
@@ -58,7 +63,9 @@ pub enum WorkKind {
     Export,
     /// Reading a chosen file (records read of all).
     ReadImport,
-    /// Applying an import to the data (records applied of all).
+    /// A snapshot before an import or a restore (records copied of all).
+    Snapshot,
+    /// Applying an import to the data and storing it (one step, not counted).
     ApplyImport,
 }
 

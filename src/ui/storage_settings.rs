@@ -178,10 +178,13 @@ fn Backups() -> impl IntoView {
                         <p>{move_tr!("storage-restore-confirm")}</p>
                         <button class="primary" on:click=move |_| {
                             confirm.set(None);
-                            match state.restore_snapshot(&key_for_restore) {
-                                Ok(n) => message.set(Some((true, tr!(i18n, "storage-restored", {"count" => n})))),
-                                Err(why) => message.set(Some((false, tr!(i18n, "storage-restore-failed", {"why" => why.words(i18n)})))),
-                            }
+                            let key = key_for_restore.clone();
+                            leptos::task::spawn_local(async move {
+                                match state.restore_snapshot(&key).await {
+                                    Ok(n) => message.set(Some((true, tr!(i18n, "storage-restored", {"count" => n})))),
+                                    Err(why) => message.set(Some((false, tr!(i18n, "storage-restore-failed", {"why" => why.words(i18n)})))),
+                                }
+                            });
                         }>{move_tr!("storage-restore")}</button>
                         " "
                         <button on:click=move |_| confirm.set(None)>{move_tr!("action-cancel")}</button>

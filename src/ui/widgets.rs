@@ -142,6 +142,7 @@ pub fn WorkProgress() -> impl IntoView {
         kind.get().map(|kind| match kind {
             WorkKind::Export => tr!(i18n, "work-export"),
             WorkKind::ReadImport => tr!(i18n, "work-read-import"),
+            WorkKind::Snapshot => tr!(i18n, "work-snapshot"),
             WorkKind::ApplyImport => tr!(i18n, "work-apply-import"),
         })
     };
@@ -149,7 +150,7 @@ pub fn WorkProgress() -> impl IntoView {
         <div class="work-progress" role="status">
             {move || label().map(|label| {
                 let count = move || {
-                    state.work.with(|w| w.map(|w| tr!(i18n, "work-count", {
+                    state.work.with(|w| w.filter(|w| w.total > 0).map(|w| tr!(i18n, "work-count", {
                         "done" => w.done,
                         "total" => w.total,
                     })))
@@ -159,7 +160,8 @@ pub fn WorkProgress() -> impl IntoView {
                         <strong>{label.clone()}</strong>
                         <progress
                             max=move || state.work.with(|w| w.map_or(1, |w| w.total.max(1)).to_string())
-                            value=move || state.work.with(|w| w.map_or(0, |w| w.done).to_string())
+                            // No value while the work is not counted: the bar says "busy".
+                            value=move || state.work.with(|w| w.filter(|w| w.total > 0).map(|w| w.done.to_string()))
                             aria-label=label
                         ></progress>
                         <span class="muted" aria-hidden="true">{count}</span>

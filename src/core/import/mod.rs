@@ -27,7 +27,7 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 
 pub use error::{Arg, Expected, FileError, JsonKind, JsonReason, Message, NotOurs, SchemaProblem};
-pub use fingerprints::Fingerprints;
+pub use fingerprints::{Fingerprints, Refreshing};
 pub use incoming::{Incoming, IncomingFile, Recognised};
 pub use paced::{AtOnce, Local, Pace};
 pub use preview::{apply, preview, undo, Applied, Group, Preview, UndoImport};

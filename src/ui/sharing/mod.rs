@@ -14,10 +14,11 @@ use leptos_fluent::{move_tr, tr, I18n};
 use wasm_bindgen::JsCast;
 use web_sys::File;
 
-use super::state::{use_app, AppState};
+use super::state::{use_app, AppState, Progress, WorkKind};
 use crate::core::dates::format_instant;
 use crate::core::import::{
-    self, FileError, Fingerprints, IncomingFile, Message, Preview, UndoImport, MAX_FILE_BYTES,
+    self, FileError, Fingerprints, IncomingFile, Message, Preview, Refreshing, UndoImport,
+    MAX_FILE_BYTES,
 };
 use crate::core::merge::Choice;
 use crate::core::meta::new_id;
@@ -133,15 +134,31 @@ impl Sharing {
     }
 
     /// Brings the fingerprints up to date with the data (only records edited since are written
-    /// again): done when the sharing page opens, so that reading a file finds them ready.
-    fn refresh_fingerprints(self, state: AppState) {
-        state
-            .data
-            .with_untracked(|data| self.fingerprints.update_value(|known| known.refresh(data)));
+    /// again), a slice at a time: done when the sharing page opens, so that reading a file finds
+    /// them ready, and again before a file is read.
+    async fn refresh_fingerprints(self, state: AppState) {
+        let mut at = Refreshing::default();
+        let mut progress = Progress::unseen(state);
+        loop {
+            let done = state.data.with_untracked(|data| {
+                self.fingerprints
+                    .try_update_value(|known| known.refresh_some(data, &mut at, 500))
+                    .unwrap_or(true)
+            });
+            if done {
+                break;
+            }
+            progress.maybe_pause(0).await;
+        }
     }
 
-    /// Reads a chosen or dropped file and shows its preview (or why it is refused).
+    /// Reads a chosen or dropped file and shows its preview (or why it is refused), a slice of
+    /// records at a time with its progress shown.
     pub fn open(self, state: AppState, file: File) {
+        if state.busy() {
+            state.notify(|i18n| tr!(i18n, "work-busy"), None);
+            return;
+        }
         let name = file.name();
         state.navigate(Route::Sharing);
         self.choices.set(BTreeMap::new());
@@ -167,31 +184,48 @@ impl Sharing {
                     message: Message::new("sharing-read-failed").text("why", why),
                 },
                 Ok(bytes) => {
-                    sharing.refresh_fingerprints(state);
-                    // The bytes go to the file, which keeps them for the records it recognised.
-                    let read = |data: &_| {
-                        sharing
-                            .fingerprints
-                            .with_value(|known| import::read_file(bytes, data, known))
+                    sharing.refresh_fingerprints(state).await;
+                    let lent = Lent {
+                        data: state.data,
+                        known: sharing.fingerprints,
                     };
-                    state.data.with_untracked(|data| match read(data) {
+                    let mut progress = Progress::shown(state, WorkKind::ReadImport, 0);
+                    // The bytes go to the file, which keeps them for the records it recognised.
+                    let read = import::read_file_paced(bytes, &lent, &mut progress).await;
+                    drop(progress);
+                    match read {
                         Err(error) => Stage::Refused {
                             name,
                             message: error.message(),
                         },
                         Ok(file) => {
-                            let preview = import::preview(&file, data);
+                            let preview = state
+                                .data
+                                .with_untracked(|data| import::preview(&file, data));
                             Stage::Preview {
                                 name,
                                 file: Arc::new(file),
                                 preview: Arc::new(preview),
                             }
                         }
-                    })
+                    }
                 }
             };
             stage.set(next);
         });
+    }
+}
+
+/// Our data and fingerprints, lent to a paced read one slice at a time.
+struct Lent {
+    data: RwSignal<crate::core::workspace::Dataset>,
+    known: StoredValue<Fingerprints>,
+}
+
+impl import::Local for Lent {
+    fn with<R>(&self, f: impl FnOnce(&crate::core::workspace::Dataset, &Fingerprints) -> R) -> R {
+        self.data
+            .with_untracked(|data| self.known.with_value(|known| f(data, known)))
     }
 }
 
@@ -254,7 +288,7 @@ pub fn SharingPage() -> impl IntoView {
     let state = use_app();
     // After the page is drawn: a large store takes a moment the first time.
     set_timeout(
-        move || sharing.refresh_fingerprints(state),
+        move || leptos::task::spawn_local(sharing.refresh_fingerprints(state)),
         std::time::Duration::from_millis(300),
     );
     // The preview and the report replace what the keyboard was on (the picker, the confirm
@@ -424,10 +458,12 @@ fn UndoOffer() -> impl IntoView {
 }
 
 /// Applies the previewed file with the chosen answers, stores what changed, keeps the undo.
-pub fn apply_import(
+/// First a snapshot of everything, in slices with its progress; then applying and storing, one
+/// step, said on screen before it starts.
+pub async fn apply_import(
     state: AppState,
     sharing: Sharing,
-    file: &IncomingFile,
+    file: Arc<IncomingFile>,
     i18n: I18n,
 ) -> Result<(), String> {
     if state.read_only.get_untracked() {
@@ -436,17 +472,30 @@ pub fn apply_import(
     if state.save.with_untracked(|s| s.error.is_some()) {
         return Err(tr!(i18n, "sharing-apply-unsaved"));
     }
-    let choices = sharing.choices.get_untracked();
-    let stamp = state.stamp();
+    if state.busy() {
+        return Err(tr!(i18n, "work-busy"));
+    }
     // A snapshot of everything before the import changes it, restorable from Settings. Too big
     // for the backup budget, it is refused (Settings says why) and the import goes on: the
     // import's own undo still holds.
-    if let Err(why) = state.snapshot_before_import() {
+    if let Err(why) = state.snapshot_before_import().await {
         state.notify(
             move |i18n| tr!(i18n, "sharing-no-snapshot", {"why" => super::text::snapshot_refused(i18n, &why)}),
             None,
         );
     }
+    // Cancelled meanwhile (or another file opened): nothing more.
+    let still_shown = sharing.stage.with_untracked(
+        |stage| matches!(stage, Stage::Preview { file: shown, .. } if Arc::ptr_eq(shown, &file)),
+    );
+    if !still_shown {
+        return Ok(());
+    }
+    let mut progress = Progress::unseen(state);
+    progress.last_step(WorkKind::ApplyImport).await;
+    let choices = sharing.choices.get_untracked();
+    let stamp = state.stamp();
+    let file = &*file;
     let result = state
         .data
         .try_update(|data| import::apply(data, file, &choices, stamp, new_id))
@@ -469,6 +518,7 @@ pub fn apply_import(
         sharing.undo.set(Some(Arc::new(applied.undo)));
     }
     sharing.undo_message.set(None);
+    drop(progress);
     sharing.stage.set(Stage::Applied(Arc::new(report)));
     Ok(())
 }

@@ -42,9 +42,12 @@ pub fn PreviewView(name: String, file: Arc<IncomingFile>, preview: Arc<Preview>)
     let header = file.header.clone();
     let for_apply = file.clone();
     let confirm = move |_| {
-        if let Err(message) = apply_import(state, sharing, &for_apply, i18n) {
-            error.set(Some(message));
-        }
+        let file = for_apply.clone();
+        leptos::task::spawn_local(async move {
+            if let Err(message) = apply_import(state, sharing, file, i18n).await {
+                error.set(Some(message));
+            }
+        });
     };
     let cancel = move |_| sharing.stage.set(Stage::Idle);
     // Worded when shown (in a closure), so a language switch rewords them.
@@ -206,7 +209,7 @@ pub fn PreviewView(name: String, file: Arc<IncomingFile>, preview: Arc<Preview>)
                     }.into_any()
                 } else {
                     view! {
-                        <button class="primary" on:click=confirm disabled=move || { undecided.get() > 0 }>
+                        <button class="primary" on:click=confirm disabled=move || { undecided.get() > 0 || state.work.with(Option::is_some) }>
                             {move_tr!("sharing-apply", {"count" => changes})}
                         </button>
                         {move || (undecided.get() > 0).then(|| view! {

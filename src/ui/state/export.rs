@@ -6,13 +6,12 @@
 use leptos::prelude::*;
 use leptos_fluent::{tr, I18n};
 
-use super::{AppState, Work, WorkKind};
+use super::{AppState, Progress, WorkKind};
 use crate::core::file_format::{self, ExportWriter, Header, Scope, Unreadable, MAX_FILE_BYTES};
 use crate::core::meta::Id;
 use crate::core::model::Collection;
 use crate::core::storage;
 use crate::core::workspace::RecordKey;
-use crate::web::Pacer;
 
 /// Records written between two looks at the clock.
 const RECORDS_PER_STEP: usize = 200;
@@ -70,7 +69,7 @@ impl AppState {
             .office
             .get_untracked()
             .ok_or_else(|| words(|i18n| tr!(i18n, "storage-no-office")))?;
-        if self.work.with_untracked(Option::is_some) {
+        if self.busy() {
             return Err(words(|i18n| tr!(i18n, "work-busy")));
         }
         let now = self.stamp().now;
@@ -114,12 +113,7 @@ impl AppState {
         // file is never one string in the page's memory.
         let parts = js_sys::Array::new();
         let mut bytes = 0;
-        let mut pacer = Pacer::new();
-        self.work.set(Some(Work {
-            kind: WorkKind::Export,
-            done: 0,
-            total,
-        }));
+        let mut progress = Progress::shown(self, WorkKind::Export, total);
         loop {
             let finished = self
                 .data
@@ -130,17 +124,9 @@ impl AppState {
             if finished {
                 break;
             }
-            if pacer.due() {
-                let done = writer.looked_at();
-                self.work.set(Some(Work {
-                    kind: WorkKind::Export,
-                    done,
-                    total: total.max(done),
-                }));
-                pacer.pause().await;
-            }
+            progress.maybe_pause(writer.looked_at()).await;
         }
-        self.work.set(None);
+        drop(progress);
         crate::ui::sharing::browser::download_parts(&parts, &name, "application/json")?;
         if everything {
             // "Changes not exported since …" starts afresh only when everything went out.

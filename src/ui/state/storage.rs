@@ -5,15 +5,14 @@
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
-use leptos_fluent::{tr, I18n};
+use leptos_fluent::tr;
 
 use super::{AppState, SaveState};
 use crate::core::storage::backup::{self, SnapshotInfo, SnapshotRefused};
 use crate::core::storage::identity;
-use crate::core::storage::keys::SnapshotKind;
 use crate::core::storage::sync::{self, Absorbed};
 use crate::core::storage::{
-    self, Conflict, ExportState, LoadProblemKind, Rollback, Session, StoreError, WriteReport,
+    self, Conflict, ExportState, Rollback, Session, StoreError, WriteReport,
 };
 use crate::core::workspace::{OfficeProfile, RecordKey};
 use crate::ui::text;
@@ -36,25 +35,9 @@ pub struct StorageInfo {
     pub given_up: Vec<backup::GivenUp>,
 }
 
-/// Why a snapshot was not restored.
-#[derive(Clone, Debug, PartialEq)]
-pub enum RestoreRefused {
-    Store(StoreError),
-    Unreadable(LoadProblemKind),
-}
-
-impl RestoreRefused {
-    pub fn words(&self, i18n: I18n) -> String {
-        match self {
-            RestoreRefused::Store(e) => text::store_error_tr(i18n, e),
-            RestoreRefused::Unreadable(k) => text::load_problem(i18n, k),
-        }
-    }
-}
-
 #[derive(Clone, Copy)]
 pub struct StorageState {
-    session: StoredValue<Session>,
+    pub(super) session: StoredValue<Session>,
     pub conflicts: RwSignal<Vec<Conflict>>,
     pub info: RwSignal<StorageInfo>,
     retry_scheduled: StoredValue<bool>,
@@ -132,9 +115,9 @@ impl AppState {
         durability::ask_persistence(move |answer| {
             state.storage.info.update(|i| i.persisted = answer);
         });
-        // After the first paint: a snapshot of a large store takes a moment.
+        // After the first paint, in slices: a snapshot of a large store takes a moment.
         set_timeout(
-            move || state.daily_snapshot(),
+            move || leptos::task::spawn_local(state.daily_snapshot()),
             std::time::Duration::from_secs(3),
         );
     }
@@ -434,74 +417,6 @@ impl AppState {
                 .update(|c| c.retain(|x| x.key != key));
             self.notify(|i18n| tr!(i18n, "storage-conflict-resolved"), None);
         }
-    }
-
-    /// Hook for issue 4 (import): a snapshot of everything, taken just before an import changes
-    /// the data. The error says why (the import may go on: the user decides).
-    pub fn snapshot_before_import(&self) -> Result<SnapshotInfo, SnapshotRefused> {
-        self.take_snapshot(SnapshotKind::BeforeImport)
-    }
-
-    fn take_snapshot(&self, kind: SnapshotKind) -> Result<SnapshotInfo, SnapshotRefused> {
-        let now = self.stamp().now;
-        let mut store = LocalStore::open().map_err(SnapshotRefused::Store)?;
-        let result = self.data.with_untracked(|data| {
-            self.storage
-                .session
-                .try_update_value(|session| backup::take(&mut store, session, data, kind, now))
-                .expect("session is alive")
-        });
-        self.refresh_storage_info();
-        let refused = result.as_ref().err().cloned();
-        self.storage.info.update(|i| i.snapshot_refused = refused);
-        result
-    }
-
-    fn daily_snapshot(&self) {
-        let due = !self.read_only.get_untracked()
-            && self.data.with_untracked(|d| !d.is_empty())
-            && self
-                .storage
-                .session
-                .with_value(|s| backup::daily_due(s, self.stamp().now));
-        if due {
-            // A refusal (too big for the budget) is shown in Settings, not interrupting work.
-            let _ = self.take_snapshot(SnapshotKind::Daily);
-        }
-    }
-
-    /// Brings the data back to a snapshot (first taking one of the current state, so this too
-    /// can be undone). Returns how many records changed.
-    pub fn restore_snapshot(&self, key: &str) -> Result<usize, RestoreRefused> {
-        let snapshot = LocalStore::open()
-            .map_err(RestoreRefused::Store)
-            .and_then(|store| backup::read(&store, key).map_err(RestoreRefused::Unreadable))?;
-        let before = self.take_snapshot(SnapshotKind::BeforeRestore);
-        let changed = self.apply(
-            |data, stamp| backup::restore(data, &snapshot, stamp),
-            |keys| keys.clone(),
-        );
-        if let Err(why) = before {
-            self.notify(
-                move |i18n| {
-                    tr!(i18n, "storage-restored-without-snapshot", {
-                        "why" => text::snapshot_refused(i18n, &why),
-                    })
-                },
-                None,
-            );
-        }
-        Ok(changed.len())
-    }
-
-    pub fn drop_snapshot(&self, key: &str) -> Result<(), StoreError> {
-        let mut store = LocalStore::open()?;
-        self.storage
-            .session
-            .try_update_value(|s| backup::drop(&mut store, s, key))
-            .expect("session is alive")?;
-        self.refresh_storage_info();
-        Ok(())
     }
 
     /// Hook for issue 4 (export): call after a file of everything was handed to the user.
