@@ -19,7 +19,7 @@ mod export;
 mod storage;
 mod work;
 pub use backups::RestoreRefused;
-pub use export::Exported;
+pub use export::{ExportSaid, Exported};
 pub use storage::{StorageInfo, StorageState};
 pub use work::Progress;
 

@@ -68,15 +68,15 @@ fn Durability() -> impl IntoView {
     let state = use_app();
     let i18n = expect_context::<I18n>();
     let info = state.storage.info;
-    let message = RwSignal::new(None::<(bool, String)>);
+    let message = RwSignal::new(None::<super::state::ExportSaid>);
     let export = move |_| {
         leptos::task::spawn_local(async move {
             message.set(Some(match state.export_file(None).await {
                 Ok(file) => {
                     let done = tr!(i18n, "storage-exported", {"name" => file.name.clone()});
-                    (true, file.say(i18n, done))
+                    file.said(i18n, done)
                 }
-                Err(why) => (false, tr!(i18n, "storage-export-failed", {"why" => why})),
+                Err(why) => Err(tr!(i18n, "storage-export-failed", {"why" => why})),
             }))
         })
     };
@@ -102,7 +102,7 @@ fn Durability() -> impl IntoView {
             </p>
             <p class="help">{move_tr!("storage-only-copy")}</p>
             <button class="primary" on:click=export>{move_tr!("export-everything")}</button>
-            {move || message.get().map(|(ok, m)| view! { <p class=if ok { "field-ok" } else { "field-error" } role="status">{m}</p> })}
+            <super::widgets::ExportMessage said=message/>
         </section>
     }
 }

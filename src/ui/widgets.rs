@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
-use super::state::use_app;
+use super::state::{use_app, ExportSaid};
 use super::text;
 use crate::core::model::{Agreement, Collection};
 use crate::core::status::status_in;
@@ -17,15 +17,15 @@ use crate::route::Route;
 pub fn StorageBanner() -> impl IntoView {
     let state = use_app();
     let i18n = expect_context::<I18n>();
-    let export_message = RwSignal::new(None::<(bool, String)>);
+    let export_message = RwSignal::new(None::<ExportSaid>);
     let export = move |_| {
         leptos::task::spawn_local(async move {
             export_message.set(Some(match state.export_file(None).await {
                 Ok(file) => {
                     let done = tr!(i18n, "save-failed-exported", {"name" => file.name.clone()});
-                    (true, file.say(i18n, done))
+                    file.said(i18n, done)
                 }
-                Err(why) => (false, tr!(i18n, "save-failed-export-error", {"why" => why})),
+                Err(why) => Err(tr!(i18n, "save-failed-export-error", {"why" => why})),
             }))
         })
     };
@@ -44,7 +44,7 @@ pub fn StorageBanner() -> impl IntoView {
                             <button class="primary" on:click=export>{move_tr!("export-everything")}</button>
                             " "
                             <button on:click=move |_| state.retry_save()>{move_tr!("save-failed-retry")}</button>
-                            {move || export_message.get().map(|(ok, m)| view! { <p class=if ok { "field-ok" } else { "field-error" } role="status">{m}</p> })}
+                            <ExportMessage said=export_message/>
                         </div>
                     }
                 })
@@ -72,6 +72,24 @@ pub fn StorageBanner() -> impl IntoView {
                 <a href="#/settings">{move_tr!("nav-settings")}</a> "."
             </div>
         </Show>
+    }
+}
+
+/// What an export said: the file created, then what storage could not read (a warning), or why
+/// no file was made.
+#[component]
+pub fn ExportMessage(said: RwSignal<Option<ExportSaid>>) -> impl IntoView {
+    move || {
+        said.get().map(|said| match said {
+            Ok((done, notes)) => view! {
+                <div role="status" class="export-said">
+                    <p class="field-ok">{done}</p>
+                    {notes.into_iter().map(|note| view! { <p class="field-warning">{note}</p> }).collect_view()}
+                </div>
+            }
+            .into_any(),
+            Err(why) => view! { <p class="field-error" role="status">{why}</p> }.into_any(),
+        })
     }
 }
 

@@ -50,6 +50,27 @@ impl Pacer {
         self.since = millis();
     }
 
+    /// Yields until the page has painted (the next animation frame, then a zero timeout), so
+    /// that what was just put on screen is seen before a step that holds the page. A hidden
+    /// page paints no frames: then after 100 ms all the same.
+    pub async fn after_paint(&mut self) {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let Some(window) = web_sys::window() else {
+                return;
+            };
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
+            let later = window.clone();
+            let painted = Closure::once_into_js(move || {
+                let _ = later.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            });
+            let _ = window.request_animation_frame(painted.unchecked_ref());
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        self.since = millis();
+    }
+
     /// Pauses if the slice is due.
     pub async fn maybe_pause(&mut self) {
         if self.due() {

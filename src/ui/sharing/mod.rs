@@ -334,7 +334,7 @@ pub fn SharingPage() -> impl IntoView {
 fn ExportCard() -> impl IntoView {
     let state = use_app();
     let i18n = expect_context::<I18n>();
-    let message = RwSignal::new(None::<(bool, String)>);
+    let message = RwSignal::new(None::<crate::ui::state::ExportSaid>);
     let counts = move || {
         state.data.with(|d| {
             let parts: Vec<String> = Collection::ALL
@@ -375,9 +375,9 @@ fn ExportCard() -> impl IntoView {
                         "name" => file.name.clone(),
                         "size" => wording::size(i18n, file.bytes),
                     });
-                    (true, file.say(i18n, done))
+                    file.said(i18n, done)
                 }
-                Err(why) => (false, tr!(i18n, "sharing-export-failed", {"why" => why})),
+                Err(why) => Err(tr!(i18n, "sharing-export-failed", {"why" => why})),
             }))
         })
     };
@@ -399,9 +399,7 @@ fn ExportCard() -> impl IntoView {
                     on:click=move |_| export(chosen.get_untracked().parse().ok())
                 >{move_tr!("sharing-export-this")}</button>
             </div>
-            {move || message.get().map(|(ok, m)| view! {
-                <p class=if ok { "field-ok" } else { "field-error" } role="status">{m}</p>
-            })}
+            <crate::ui::widgets::ExportMessage said=message/>
         </section>
     }
 }

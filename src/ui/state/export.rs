@@ -49,13 +49,13 @@ impl Exported {
     }
 }
 
+/// What the page says after an export: "file created" and the notes, or why not.
+pub type ExportSaid = Result<(String, Vec<String>), String>;
+
 impl Exported {
-    /// `done` ("file created"), then the notes.
-    pub fn say(&self, i18n: I18n, done: String) -> String {
-        std::iter::once(done)
-            .chain(self.notes(i18n))
-            .collect::<Vec<_>>()
-            .join(" ")
+    /// `done` ("file created"), with the notes.
+    pub fn said(&self, i18n: I18n, done: String) -> ExportSaid {
+        Ok((done, self.notes(i18n)))
     }
 }
 

@@ -54,7 +54,7 @@ impl Progress {
         self.kind = Some(kind);
         self.total = 0;
         self.show(0);
-        self.pacer.pause().await;
+        self.pacer.after_paint().await;
     }
 
     fn show(&self, done: usize) {
