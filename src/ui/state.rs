@@ -161,18 +161,27 @@ impl AppState {
     }
 
     /// Shows a notice: `words` gives its text in the language on screen (`|i18n| tr!(i18n, …)`).
-    /// It joins the notices on screen (none replaces another) and goes after a while.
+    /// It joins the notices on screen (none replaces another; the same notice again, with the
+    /// same undo, takes the place of the older one) and goes after a while.
     pub fn notify(
         &self,
         words: impl Fn(leptos_fluent::I18n) -> String + Send + Sync + 'static,
         undo: Option<Undo>,
     ) {
+        let words: Words = std::sync::Arc::new(words);
         let serial = self
             .toasts
             .with_untracked(|t| t.last().map_or(0, |t| t.serial + 1));
+        let text = super::i18n::current().map(|i18n| words(i18n));
         self.toasts.update(|toasts| {
+            if let Some(text) = &text {
+                toasts.retain(|t| {
+                    t.undo != undo
+                        || super::i18n::current().map(|i18n| (t.words)(i18n)).as_ref() != Some(text)
+                });
+            }
             toasts.push(Toast {
-                words: std::sync::Arc::new(words),
+                words,
                 undo,
                 serial,
             });

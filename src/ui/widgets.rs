@@ -211,7 +211,7 @@ pub fn ToastView() -> impl IntoView {
                             {move || state.save.with(|s| s.error.is_some()).then(|| view! {
                                 <span class="toast-warning">{move_tr!("toast-not-stored")}</span>
                             })}
-                            {undo.map(|u| view! { <button on:click=move |_| { state.dismiss(serial); state.undo(u) }>{move_tr!("action-undo")}</button> })}
+                            {undo.map(|u| view! { <button on:click=move |_| { state.undo(u); state.dismiss(serial) }>{move_tr!("action-undo")}</button> })}
                             <button class="close" aria-label=move_tr!("toast-close") on:click=move |_| state.dismiss(serial)>"×"</button>
                         </div>
                     }
