@@ -4,7 +4,7 @@
 
 use phoihop::core::generate;
 use phoihop::core::storage::{all_keys, save_office, save_records, MemoryStore, Session};
-use phoihop::core::workspace::OfficeProfile;
+use phoihop::core::workspace::{OfficeProfile, Stamp};
 
 fn main() {
     let mut args = std::env::args()
@@ -23,7 +23,11 @@ fn main() {
     assert!(save_office(&mut store, &mut session, &office)
         .error
         .is_none());
-    let report = save_records(&mut store, &data, &all_keys(&data), &mut session, now);
+    let stamp = Stamp {
+        office: office.id,
+        now,
+    };
+    let report = save_records(&mut store, &data, &all_keys(&data), &mut session, stamp);
     assert!(report.error.is_none(), "{report:?}");
     println!(
         "{}",

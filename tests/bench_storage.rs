@@ -66,7 +66,7 @@ fn run(store: &mut impl KeyValueStore, events: usize, edits: usize) {
     let mut data = generate::large(2_000, events, 7);
     let generated = millis();
     let mut session = Session::default();
-    let report = save_records(store, &data, &all_keys(&data), &mut session, stamp(0).now);
+    let report = save_records(store, &data, &all_keys(&data), &mut session, stamp(0));
     assert_eq!(report.error, None, "{events} events do not fit");
     let saved = millis();
     let used = session.units_used();
@@ -90,7 +90,7 @@ fn run(store: &mut impl KeyValueStore, events: usize, edits: usize) {
         e.conclusions.push_str(" Đã bổ sung.");
         let key = data.commit(e, stamp(10 + i as i64));
         let t = millis();
-        let r = save_records(store, &data, &[key], &mut session, stamp(10 + i as i64).now);
+        let r = save_records(store, &data, &[key], &mut session, stamp(10 + i as i64));
         times.push(millis() - t);
         assert_eq!(r.error, None);
         units.push(r.units_written);

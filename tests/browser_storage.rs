@@ -105,7 +105,7 @@ fn save_all(store: &mut LocalStore, data: &Dataset) -> Session {
     let mut session = Session::default();
     let report = save_office(store, &mut session, &office());
     assert_eq!(report.error, None);
-    let report = save_records(store, data, &all_keys(data), &mut session, stamp(0).now);
+    let report = save_records(store, data, &all_keys(data), &mut session, stamp(0));
     assert_eq!(report.error, None);
     assert!(report.pending.is_empty(), "{:?}", report.pending);
     session
@@ -150,7 +150,7 @@ fn one_edit_with_1000_agreements_stored_writes_one_small_key() {
     let mut edited = data.agreements.iter_live().nth(500).unwrap().clone();
     edited.title.push_str(" (sửa đổi)");
     let key = data.save_agreement(edited, stamp(20)).unwrap();
-    let report = save_records(&mut store, &data, &[key], &mut session, stamp(20).now);
+    let report = save_records(&mut store, &data, &[key], &mut session, stamp(20));
     assert_eq!(report.error, None);
     assert_eq!(report.keys_written, 1);
 
@@ -192,7 +192,7 @@ fn each_kind_of_refused_set_item_is_named_leaves_storage_untouched_and_the_edit_
         let key = data.save_agreement(edited, stamp(30)).unwrap();
 
         break_set_item(flavour);
-        let report = save_records(&mut store, &data, &[key], &mut session, stamp(30).now);
+        let report = save_records(&mut store, &data, &[key], &mut session, stamp(30));
         mend_set_item();
 
         let error = report.error.clone().expect("the refusal is reported");
@@ -214,13 +214,7 @@ fn each_kind_of_refused_set_item_is_named_leaves_storage_untouched_and_the_edit_
             .unwrap()
             .notes
             .contains(flavour));
-        let retry = save_records(
-            &mut store,
-            &data,
-            &report.pending,
-            &mut session,
-            stamp(31).now,
-        );
+        let retry = save_records(&mut store, &data, &report.pending, &mut session, stamp(31));
         assert_eq!(retry.error, None, "{flavour}");
         assert_eq!(load(&store).unwrap().data, data, "{flavour}");
     }
@@ -247,13 +241,7 @@ fn the_corrupt_fixture_loads_the_rest_and_saving_everything_leaves_the_bad_keys_
             data.commit(r, stamp(40));
         });
     }
-    let report = save_records(
-        &mut store,
-        &data,
-        &all_keys(&data),
-        &mut session,
-        stamp(40).now,
-    );
+    let report = save_records(&mut store, &data, &all_keys(&data), &mut session, stamp(40));
     assert_eq!(report.error, None);
     let after = snapshot();
     for p in load(&store)

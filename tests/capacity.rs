@@ -31,7 +31,11 @@ fn a_store_filled_to_the_quota_exports_a_file_that_imports_into_a_fresh_office_a
     let mut store = MemoryStore::default();
     let mut session = Session::default();
     assert_eq!(save_office(&mut store, &mut session, &office).error, None);
-    let report = save_records(&mut store, &data, &all_keys(&data), &mut session, now);
+    let stamp = Stamp {
+        office: office.id,
+        now,
+    };
+    let report = save_records(&mut store, &data, &all_keys(&data), &mut session, stamp);
     assert_eq!(report.error, None);
     let used = store.units();
     assert!(

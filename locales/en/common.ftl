@@ -112,6 +112,7 @@ status-effect-unchanged = “{ $title }” is still: { $status } ({ $reason }).
 store-error-quota-exceeded = The browser's storage for this page is full.
 store-error-unavailable = The browser does not allow local storage ({ $why }).
 store-error-other = The browser refused to save the data ({ $why }).
+store-error-read-only = The page is read-only, so nothing is written to the browser.
 
 ## Filters (lists)
 filter-all = All
@@ -137,14 +138,29 @@ save-failed-retry = Try saving again
 save-failed-exported = File { $name } created: all the data, unsaved changes included.
 save-failed-export-error = Could not create the file: { $why }
 export-everything = Export all data
-banner-read-only = Read-only: this version cannot fully read the saved data, so Phối hợp writes nothing, to avoid damaging it. Details in
+banner-read-only-newer = Read-only: the data in this browser was saved by a newer version of Phối hợp (storage layout { $found }). This version writes nothing, so as not to damage it; use the newer version. Details in
+banner-read-only-damaged = Read-only: the storage layout marker is damaged (it holds “{ $found }”, which no version of Phối hợp writes). This is damaged data, not data from a newer version. Phối hợp writes nothing, to avoid further damage; export everything to a file. Details in
+banner-read-only-unavailable = Read-only: the browser does not let this page use local storage ({ $why }), so nothing can be saved. Details in
+read-only-why-newer = the data in this browser was saved by a newer version of Phối hợp, so the page is read-only.
+read-only-why-damaged = the storage layout marker is damaged, so the page is read-only.
+read-only-why-unavailable = the browser does not let the page use local storage, so the page is read-only.
+read-only-note = Cannot save: { $why }
+read-only-pending = { $count ->
+    [one] { $count } record changed in this page is not saved: export everything to a file before closing the page.
+   *[other] { $count } records changed in this page are not saved: export everything to a file before closing the page.
+}
+banner-no-tab-lock = This browser cannot coordinate saving between tabs: with Phối hợp open in two tabs, saving in both at once may lose a change. Keep Phối hợp open in one tab only, or update the browser.
 banner-load-problems = { $count ->
     [one] { $count } saved item could not be read
    *[other] { $count } saved items could not be read
 }; the rest works as usual and the damaged items are kept as they are. See and export their original content in
 banner-storage-nearly-full = The browser storage is more than 80% used. Export all data to a file. See
 conflict-title = The same record was just edited in two tabs (windows) at once.
-conflict-text = Both versions are kept; choose the right one.
+conflict-text = Only the fields below still differ between the two versions; every other change is saved. Choose the value to keep for each field and press “Save choices”, or keep one version whole.
+conflict-apply = Save choices
+conflict-pick-every-field = Choose a value for every field before saving.
+conflict-deleted-yes = Deleted
+conflict-deleted-no = Not deleted
 conflict-field = Field
 conflict-stored = Stored version
 conflict-other = The other version

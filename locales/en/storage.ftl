@@ -62,6 +62,7 @@ load-problem-id-mismatch = The record id inside differs from its storage key.
 load-problem-unknown-key = A storage key this version does not know.
 load-problem-undecodable = Compressed data is damaged and cannot be unpacked ({ $message }).
 load-problem-newer-layout = The data was saved by a newer version (storage layout { $found }). The page is read-only and writes nothing, to avoid damaging it.
+load-problem-damaged-layout = The storage layout marker is damaged: it holds “{ $found }”, which no version of Phối hợp writes. This is damaged data, not data from a newer version. The page is read-only and writes nothing, to avoid further damage.
 
 ## Notices of the storage layer
 storage-migration-unfinished = Not all data has moved to the new compact storage yet: { $why } The data can still be read; Phối hợp will try again next time.
@@ -70,6 +71,8 @@ storage-snapshots-dropped = { $count ->
    *[other] The browser storage is nearly full: { $count } old backups were given up so the changes could be saved. Export the data to a file.
 }
 storage-conflict-resolved = Conflict settled: the chosen version is saved.
+storage-saved-with-conflict = A conflict needs your decision: another tab changed this record at the same time. Changes that do not overlap are saved; choose the value to keep for the fields that still differ, in the box at the top of the page.
+storage-not-saved-read-only = Not saved: the page is read-only (the reason is at the top of the page). The change is only in this page; export everything to a file to keep it.
 storage-restored-without-snapshot = Restored, but no backup of the data before the restore could be kept: { $why }
 
 ## Exports and what storage could not read (src/ui/state/export.rs)

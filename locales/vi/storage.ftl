@@ -59,11 +59,14 @@ load-problem-id-mismatch = Mã bản ghi bên trong khác với khóa lưu trữ
 load-problem-unknown-key = Khóa lưu trữ không rõ của phiên bản này.
 load-problem-undecodable = Dữ liệu nén bị hỏng, không giải nén được ({ $message }).
 load-problem-newer-layout = Dữ liệu được lưu bởi phiên bản mới hơn (cách lưu { $found }). Trang chỉ cho xem, không ghi để tránh làm hỏng.
+load-problem-damaged-layout = Dấu hiệu cách lưu bị hỏng: chứa “{ $found }”, không phải giá trị do bất kỳ phiên bản nào của Phối hợp ghi. Đây là dữ liệu hỏng, không phải dữ liệu của phiên bản mới hơn. Trang chỉ cho xem, không ghi gì để khỏi làm hỏng thêm.
 
 ## Notices of the storage layer
 storage-migration-unfinished = Chưa chuyển hết dữ liệu sang cách lưu gọn mới: { $why } Dữ liệu vẫn đọc được; Phối hợp sẽ thử lại lần sau.
 storage-snapshots-dropped = Bộ nhớ trình duyệt sắp đầy: đã bỏ { $count } bản sao lưu cũ để lưu được thay đổi. Hãy xuất dữ liệu ra tệp.
 storage-conflict-resolved = Đã giải quyết xung đột: phiên bản được chọn đã lưu.
+storage-saved-with-conflict = Có xung đột cần bạn quyết định: một thẻ khác vừa sửa bản ghi này cùng lúc. Những thay đổi không trùng nhau đã được lưu; hãy chọn giá trị cần giữ cho các trường còn khác nhau ở khung đầu trang.
+storage-not-saved-read-only = Chưa lưu: trang đang ở chế độ chỉ xem (lý do ở đầu trang). Thay đổi chỉ còn trong trang này; hãy xuất toàn bộ dữ liệu ra tệp để giữ lại.
 storage-restored-without-snapshot = Đã khôi phục, nhưng không giữ được bản sao của dữ liệu trước đó: { $why }
 
 ## Exports and what storage could not read (src/ui/state/export.rs)

@@ -5,6 +5,7 @@ pub mod dashboard;
 pub mod dates;
 pub mod document;
 pub mod duty;
+pub mod edits;
 pub mod event;
 pub mod export;
 pub mod file_format;

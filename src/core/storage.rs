@@ -9,7 +9,9 @@
 //!   their bucket once it has [`FOLD_DELTAS`] of them, so an edit writes about the same small
 //!   amount however many records are stored.
 //! - before writing, the stored version is compared with the one this tab read (`sync`): a
-//!   record another tab changed meanwhile is never overwritten; both versions become a conflict.
+//!   record another tab changed meanwhile is never overwritten; the two edits are merged field
+//!   by field, and only fields both changed become a conflict. The browser glue runs every
+//!   save under a lock all tabs share, so the stored copy compared is the one written over.
 //! - layout 1 (one JSON key per record) is read and migrated (`legacy`).
 
 pub mod backup;
@@ -67,6 +69,8 @@ pub enum StoreError {
     Unavailable(String),
     /// Anything else the browser threw, with its message.
     Other(String),
+    /// Not tried: this tab writes nothing (`Session::read_only` says why).
+    ReadOnly,
 }
 
 /// The few operations the layout needs from a string key-value store.
@@ -98,8 +102,11 @@ pub enum LoadProblemKind {
     IdMismatch,
     /// A key under our prefix that this version does not know.
     UnknownKey,
-    /// The layout marker names a layout newer than this app (or is not a number): nothing is written.
+    /// The layout marker names a layout newer than this app: nothing is written.
     NewerLayout { found: String },
+    /// The layout marker is not a layout number at all: damaged, not written by any version of
+    /// this app. Nothing is written either (what else is damaged is not known).
+    DamagedLayout { found: String },
     /// A bucket, delta or snapshot whose packed text cannot be unpacked.
     Undecodable { message: String },
 }
@@ -120,6 +127,9 @@ impl std::fmt::Display for LoadProblemKind {
             LoadProblemKind::UnknownKey => f.write_str("a key this version does not know"),
             LoadProblemKind::NewerLayout { found } => {
                 write!(f, "layout {found}, newer than this app's")
+            }
+            LoadProblemKind::DamagedLayout { found } => {
+                write!(f, "layout marker {found:?}, not a layout number (damaged)")
             }
             LoadProblemKind::Undecodable { message } => write!(f, "cannot be unpacked: {message}"),
         }
@@ -164,8 +174,8 @@ pub struct Session {
     pub base: BTreeMap<RecordKey, VersionVector>,
     /// Keys that failed to load: never written, so their raw text survives.
     pub quarantined: BTreeSet<String>,
-    /// True when the layout is newer than this app: show the data, write nothing.
-    pub read_only: bool,
+    /// Why this tab must write nothing (None: it may write): show the data, keep every edit.
+    pub read_only: Option<ReadOnly>,
     pub export: ExportState,
     /// The last undone import, as its mark in storage says (`rollback`): versions it put back
     /// are taken in, not written over, and records it removed are removed here too.
@@ -198,6 +208,43 @@ impl Session {
     }
 }
 
+/// Why a tab shows the data but writes nothing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadOnly {
+    /// The store was written by a newer version of the app (layout `found`).
+    NewerLayout { found: u32 },
+    /// The layout marker holds something no version of the app writes: damaged data.
+    DamagedLayout { found: String },
+    /// The browser gives no storage to this page (private mode, a policy, a sandbox).
+    Unavailable(StoreError),
+}
+
+impl ReadOnly {
+    /// What the stored layout marker `text` means to this app: None when it may write.
+    pub fn from_layout(text: &str) -> Option<ReadOnly> {
+        match text.trim().parse::<u32>() {
+            Ok(found) if found <= LAYOUT_VERSION => None,
+            Ok(found) => Some(ReadOnly::NewerLayout { found }),
+            Err(_) => Some(ReadOnly::DamagedLayout {
+                found: text.to_string(),
+            }),
+        }
+    }
+
+    /// The load problem that goes with it (shown in Settings with the key's raw text).
+    pub fn problem(&self) -> Option<LoadProblemKind> {
+        match self {
+            ReadOnly::NewerLayout { found } => Some(LoadProblemKind::NewerLayout {
+                found: found.to_string(),
+            }),
+            ReadOnly::DamagedLayout { found } => Some(LoadProblemKind::DamagedLayout {
+                found: found.clone(),
+            }),
+            ReadOnly::Unavailable(_) => None,
+        }
+    }
+}
+
 /// What loading found.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Loaded {
@@ -217,7 +264,9 @@ impl Loaded {
     }
 
     pub fn needs_migration(&self) -> bool {
-        !self.session.read_only && self.layout_found > 0 && self.layout_found < LAYOUT_VERSION
+        self.session.read_only.is_none()
+            && self.layout_found > 0
+            && self.layout_found < LAYOUT_VERSION
     }
 }
 
@@ -247,6 +296,20 @@ impl WriteReport {
     pub(crate) fn wrote(&mut self, key: &str, value: &str) {
         self.keys_written += 1;
         self.units_written += utf16_units(key, value);
+    }
+
+    /// Brings this tab's dataset to what the save of `attempted` left stored: records another
+    /// tab changed (or that were merged here) come in, records an undone import removed go, and
+    /// the edits now stored are forgotten (`Dataset::befores`). What is still pending stays.
+    pub fn take_into(&mut self, data: &mut Dataset, attempted: &[RecordKey]) {
+        for (key, value) in std::mem::take(&mut self.incoming) {
+            // A record that does not read is reported by loading; it is left as held here.
+            let _ = sync::take_incoming(data, key, value);
+        }
+        remove_records(data, &self.removed);
+        let pending: BTreeSet<&RecordKey> = self.pending.iter().collect();
+        data.befores
+            .forget(attempted.iter().filter(|k| !pending.contains(k)).copied());
     }
 }
 

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::edits::Befores;
 use super::event::Event;
 use super::meta::{Id, OfficeId};
 use super::model::{Agreement, AgreementKind, Collection, Organisation, Person, Record};
@@ -139,13 +140,26 @@ macro_rules! with_record_type {
 }
 
 /// Every record of the office.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct Dataset {
     pub organisations: Table<Organisation>,
     pub people: Table<Person>,
     pub agreements: Table<Agreement>,
     pub events: Table<Event>,
     pub recommendations: Table<Recommendation>,
+    /// What the edits not yet stored were made on (bookkeeping of this tab, not data: two
+    /// datasets with the same records are equal whatever their befores).
+    pub befores: Befores,
+}
+
+impl PartialEq for Dataset {
+    fn eq(&self, other: &Self) -> bool {
+        self.organisations == other.organisations
+            && self.people == other.people
+            && self.agreements == other.agreements
+            && self.events == other.events
+            && self.recommendations == other.recommendations
+    }
 }
 impl_stored!(Organisation, organisations);
 impl_stored!(Person, people);
@@ -173,26 +187,50 @@ impl Dataset {
 
     /// Stamps one local edit of `record` and stores it; no validation (callers validate first).
     pub fn commit<T: Stored>(&mut self, mut record: T, stamp: Stamp) -> RecordKey {
+        let key = RecordKey {
+            collection: T::COLLECTION,
+            id: record.id(),
+        };
+        let mut held = None;
         if let Some(existing) = T::table(self).get(&record.id()) {
             let meta = record.meta_mut();
             meta.created = existing.meta().created;
             // A copy keeps the version it was read at, so an edit made on a copy older than the
             // stored record (a form opened before another tab saved it) does not pass for a newer
-            // version: storage then keeps both as a conflict. A copy without a version (never
-            // saved) takes the stored one.
+            // version: storage then merges it field by field, or keeps both as a conflict. A copy
+            // without a version (never saved) takes the stored one.
             if meta.version.0.is_empty() {
                 meta.version = existing.meta().version.clone();
+            }
+            // The first edit since the record was stored notes what it was made on (one copy).
+            if !self.befores.has(key) {
+                held = Some((
+                    existing.meta().version.clone(),
+                    serde_json::to_value(existing).expect("records serialise"),
+                ));
             }
         } else {
             record.meta_mut().created = stamp.now;
         }
+        if let Some(held) = held {
+            let parent = record.meta().version.clone();
+            self.befores.note_edit(key, &parent, Some(held));
+        }
         record.meta_mut().touch(stamp.office, stamp.now);
-        let key = RecordKey {
-            collection: T::COLLECTION,
-            id: record.id(),
-        };
         T::table_mut(self).put(record);
         key
+    }
+
+    /// Notes the copy of a record a form read, when it is older than the one held now: an edit
+    /// saved from it was made on it (see `Befores`).
+    pub fn note_read<T: Stored>(&mut self, copy: &T) {
+        let key = RecordKey {
+            collection: T::COLLECTION,
+            id: copy.id(),
+        };
+        let value = serde_json::to_value(copy).expect("records serialise");
+        self.befores
+            .note_read(key, copy.meta().version.clone(), value);
     }
 
     /// Validates and saves an agreement. Warnings do not block; errors do, and change nothing.

@@ -232,12 +232,12 @@ pub fn DutiesSection(agreement: Agreement) -> impl IntoView {
                                             {match (o.event.is_some(), settled_by_hand) {
                                                 (true, _) => view! { <span class="muted">"—"</span> }.into_any(),
                                                 (false, true) => view! {
-                                                    <button class="link" on:click=move |_| settle(duty_id, year, None)>{unmark}</button>
+                                                    <button class="link" disabled=crate::ui::widgets::read_only(state) on:click=move |_| settle(duty_id, year, None)>{unmark}</button>
                                                 }.into_any(),
                                                 (false, false) => view! {
-                                                    <button class="link" on:click=move |_| settle(duty_id, year, Some(false))>{mark_done}</button>
+                                                    <button class="link" disabled=crate::ui::widgets::read_only(state) on:click=move |_| settle(duty_id, year, Some(false))>{mark_done}</button>
                                                     " · "
-                                                    <button class="link" on:click=move |_| settle(duty_id, year, Some(true))>{mark_waived}</button>
+                                                    <button class="link" disabled=crate::ui::widgets::read_only(state) on:click=move |_| settle(duty_id, year, Some(true))>{mark_waived}</button>
                                                 }.into_any(),
                                             }}
                                         </td>
@@ -401,7 +401,7 @@ pub fn AreaResultsSection(agreement: Agreement, drafts: SectionDrafts) -> impl I
         }));
         unsaved.lower();
         update_agreement(id, move |a| set_area_result(a, area, year, mark, &text));
-        state.notify(|i18n| tr!(i18n, "result-recorded"), None);
+        state.notify_saved(|i18n| tr!(i18n, "result-recorded"), None);
     };
     let a = agreement.clone();
     view! {
@@ -452,7 +452,8 @@ pub fn AreaResultsSection(agreement: Agreement, drafts: SectionDrafts) -> impl I
                     <label for="result-evidence">{move_tr!("result-evidence")}</label>
                     <input id="result-evidence" type="text" placeholder=move_tr!("result-evidence-placeholder") prop:value=move || evidence.get() on:input=move |ev| evidence.set(event_target_value(&ev))/>
                 </div>
-                <button type="submit">{move_tr!("result-record")}</button>
+                <crate::ui::widgets::ReadOnlyNote/>
+                <button type="submit" disabled=crate::ui::widgets::read_only(state)>{move_tr!("result-record")}</button>
             </form>
         </section>
     }
@@ -539,7 +540,7 @@ pub fn CloseOutSection(agreement: Agreement, drafts: SectionDrafts) -> impl Into
         update_agreement(id, move |a| {
             a.close_out = (!close_out.is_empty()).then_some(close_out)
         });
-        state.notify(|i18n| tr!(i18n, "closeout-saved"), None);
+        state.notify_saved(|i18n| tr!(i18n, "closeout-saved"), None);
     };
     let text_field = move |label: Signal<String>,
                            field_id: &'static str,
@@ -577,7 +578,8 @@ pub fn CloseOutSection(agreement: Agreement, drafts: SectionDrafts) -> impl Into
                 {text_field(move_tr!("closeout-lessons"), "closeout-lessons", lessons)}
                 {text_field(move_tr!("closeout-next"), "closeout-next", next_period)}
                 <p class="help">{move_tr!("closeout-next-help")}</p>
-                <div><button type="submit" class="primary">{move_tr!("closeout-save")}</button></div>
+                <crate::ui::widgets::ReadOnlyNote/>
+                <div><button type="submit" class="primary" disabled=crate::ui::widgets::read_only(state)>{move_tr!("closeout-save")}</button></div>
             </form>
         </section>
     }

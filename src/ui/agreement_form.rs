@@ -374,8 +374,15 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
             .collect();
         date_errors.set(errors.clone());
         let result = if errors.is_empty() {
+            // Saved at the version read: if the record changed meanwhile, storage merges the
+            // two field by field against the copy the form read (noted here).
             state.apply(
-                |d, s| d.save_agreement(a, s),
+                |d, s| {
+                    if !is_new {
+                        d.note_read(&base_for_save);
+                    }
+                    d.save_agreement(a, s)
+                },
                 |r| r.as_ref().ok().copied().into_iter().collect(),
             )
         } else {
@@ -392,7 +399,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
             Ok(key) => {
                 unsaved.lower();
                 issues.set(Vec::new());
-                state.notify(
+                state.notify_saved(
                     move |i18n| {
                         if is_new {
                             tr!(i18n, "agreement-form-added")
@@ -803,7 +810,8 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
             </fieldset>
 
             <div class="form-actions">
-                <button type="submit" class="primary">{move_tr!("action-save")}</button>
+                <crate::ui::widgets::ReadOnlyNote/>
+                <button type="submit" class="primary" disabled=crate::ui::widgets::read_only(state)>{move_tr!("action-save")}</button>
                 // Cancelling gives the input up on purpose: no question on the way out.
                 <a class="button" href=cancel_href on:click=move |_| cancel_flag.lower()>{move_tr!("action-cancel")}</a>
             </div>

@@ -129,12 +129,13 @@ fn AgreementView(agreement: Agreement, drafts: SectionDrafts) -> impl IntoView {
                     <span class="reason">{let reason = info.reason.clone(); move || text::status_reason(i18n, &reason)}</span>
                 </p>
             </div>
+            <crate::ui::widgets::ReadOnlyNote/>
             <div class="actions">
                 <a class="button primary" href=Route::AgreementEdit(id).href()>{move_tr!("action-edit")}</a>
                 <a class="button report-open" href=Route::AgreementReport(id, None).href()>{move_tr!("report-open")}</a>
                 <button id="duplicate-open" on:click=move |_| show_duplicate.set(true)>{move_tr!("agreement-duplicate")}</button>
                 {(a.kind == AgreementKind::Regulation).then(|| view! { <button on:click=add_plan>{move_tr!("agreement-add-plan")}</button> })}
-                <button class="danger" on:click=on_delete>{move_tr!("action-delete")}</button>
+                <button class="danger" disabled=crate::ui::widgets::read_only(state) on:click=on_delete>{move_tr!("action-delete")}</button>
             </div>
         </div>
         <super::widgets::DeleteRefused blockers=delete_error/>

@@ -40,28 +40,31 @@ fn first_run_steps(state: super::state::AppState) -> impl IntoView {
         }
     };
 
+    // The sample and the office are stored under the lock every tab takes to write.
     let finish = move |load_sample: bool| {
-        let office = OfficeProfile {
-            id: new_id(),
-            name: name.get_untracked().trim().to_string(),
-        };
-        if load_sample {
-            let sample = sample_dataset();
-            let keys = storage::all_keys(&sample);
-            state.data.set(sample);
-            state.persist(keys);
-        }
-        match state.save_office(office) {
-            Ok(()) => {
-                state.navigate(Route::Agreements);
-                if load_sample {
-                    state.notify(|i18n| tr!(i18n, "first-run-sample-loaded"), None);
-                }
+        state.locked(move || {
+            let office = OfficeProfile {
+                id: new_id(),
+                name: name.get_untracked().trim().to_string(),
+            };
+            if load_sample {
+                let sample = sample_dataset();
+                let keys = storage::all_keys(&sample);
+                state.data.set(sample);
+                state.persist(keys);
             }
-            Err(e) => error.set(Some(
-                tr!(i18n, "first-run-not-saved", {"why" => text::store_error_tr(i18n, &e)}),
-            )),
-        }
+            match state.save_office(office) {
+                Ok(()) => {
+                    state.navigate(Route::Agreements);
+                    if load_sample {
+                        state.notify(|i18n| tr!(i18n, "first-run-sample-loaded"), None);
+                    }
+                }
+                Err(e) => error.set(Some(
+                    tr!(i18n, "first-run-not-saved", {"why" => text::store_error_tr(i18n, &e)}),
+                )),
+            }
+        })
     };
 
     view! {
@@ -145,7 +148,8 @@ fn OfficeRecovery(damage: OfficeDamage) -> impl IntoView {
             error.set(Some(tr!(i18n, "first-run-name-required")));
             return;
         }
-        match state.mend_office(typed, keep) {
+        // Stored under the lock every tab takes to write.
+        state.locked(move || match state.mend_office(typed, keep) {
             Ok(office) => {
                 let id = office.id.to_string();
                 state.navigate(Route::Dashboard);
@@ -163,7 +167,7 @@ fn OfficeRecovery(damage: OfficeDamage) -> impl IntoView {
             Err(e) => error.set(Some(
                 tr!(i18n, "first-run-not-saved", {"why" => text::store_error_tr(i18n, &e)}),
             )),
-        }
+        });
     };
     let keep = recovered.is_some();
     let from_records = matches!(
@@ -224,11 +228,12 @@ fn OfficeRecovery(damage: OfficeDamage) -> impl IntoView {
                         aria-invalid=move || error.with(Option::is_some).then_some("true")
                     />
                     {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-                    <button type="submit" class="primary">
+                    <super::widgets::ReadOnlyNote/>
+                    <button type="submit" class="primary" disabled=super::widgets::read_only(state)>
                         {move || if keep { tr!(i18n, "office-damaged-keep") } else { tr!(i18n, "office-damaged-new") }}
                     </button>
                     {from_records.then(|| view! {
-                        <button type="button" on:click=move |_| finish(false)>{move_tr!("office-damaged-not-ours")}</button>
+                        <button type="button" disabled=super::widgets::read_only(state) on:click=move |_| finish(false)>{move_tr!("office-damaged-not-ours")}</button>
                     })}
                 </form>
             </div>

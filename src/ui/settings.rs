@@ -30,16 +30,19 @@ pub fn Settings() -> impl IntoView {
         let Some(office) = state.office.get_untracked() else {
             return;
         };
-        match state.save_office(OfficeProfile {
-            name: new_name,
-            ..office
-        }) {
-            Ok(()) => {
-                unsaved.lower();
-                message.set(Some((true, tr!(i18n, "settings-office-name-saved"))))
+        let unsaved = unsaved.clone();
+        state.locked(move || {
+            match state.save_office(OfficeProfile {
+                name: new_name,
+                ..office
+            }) {
+                Ok(()) => {
+                    unsaved.lower();
+                    message.set(Some((true, tr!(i18n, "settings-office-name-saved"))))
+                }
+                Err(e) => message.set(Some((false, text::store_error_tr(i18n, &e)))),
             }
-            Err(e) => message.set(Some((false, text::store_error_tr(i18n, &e)))),
-        }
+        });
     };
     view! {
         <h1>{move_tr!("settings-title")}</h1>
@@ -52,7 +55,8 @@ pub fn Settings() -> impl IntoView {
                 {move || message.get().map(|(ok, m)| view! {
                     <p class=if ok { "field-ok" } else { "field-error" } role=if ok { "status" } else { "alert" }>{m}</p>
                 })}
-                <button type="submit" class="primary">{move_tr!("action-save")}</button>
+                <super::widgets::ReadOnlyNote/>
+                <button type="submit" class="primary" disabled=super::widgets::read_only(state)>{move_tr!("action-save")}</button>
             </form>
             <p class="help">
                 {move_tr!("settings-install-id")} " " <code>{move || state.office.with(|o| o.as_ref().map(|o| o.id.to_string()).unwrap_or_default())}</code>

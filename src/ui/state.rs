@@ -9,16 +9,17 @@ use leptos_fluent::tr;
 
 use crate::core::dates::today_in_vietnam;
 use crate::core::meta::Id;
-use crate::core::storage::{LoadProblem, StoreError};
+use crate::core::storage::{LoadProblem, ReadOnly, StoreError};
 use crate::core::workspace::{Dataset, OfficeProfile, RecordKey, Stamp, Stored};
 use crate::route::Route;
 use crate::web;
 
 mod backups;
+mod conflicts;
 mod export;
 mod storage;
 mod work;
-pub use backups::RestoreRefused;
+pub use backups::{Encoded, RestoreRefused};
 pub use export::{ExportSaid, Exported};
 pub use storage::{StorageInfo, StorageState};
 pub use work::Progress;
@@ -89,7 +90,8 @@ pub struct AppState {
     pub load_problems: RwSignal<Vec<LoadProblem>>,
     /// The office key could not be read: what was recovered of it, until the user confirms.
     pub office_damage: RwSignal<Option<crate::core::storage::identity::OfficeDamage>>,
-    pub read_only: RwSignal<bool>,
+    /// Why this page writes nothing (None: it writes). Forms are disabled, saying why.
+    pub read_only: RwSignal<Option<ReadOnly>>,
     /// What this tab knows of storage, conflicts between tabs, backups and durability.
     pub storage: StorageState,
     /// An unsaved agreement handed to the form (duplicate for the next period).
@@ -116,7 +118,7 @@ impl AppState {
             work: RwSignal::new(None),
             load_problems: RwSignal::new(Vec::new()),
             office_damage: RwSignal::new(None),
-            read_only: RwSignal::new(false),
+            read_only: RwSignal::new(None),
             storage: StorageState::new(),
             draft: RwSignal::new(None),
             event_draft: RwSignal::new(None),
@@ -142,7 +144,9 @@ impl AppState {
         today_in_vietnam(web::now())
     }
 
-    /// Runs an edit on the dataset and stores the records it reports changed.
+    /// Runs an edit on the dataset and stores the records it reports changed (under the lock
+    /// every tab takes: see `persist`). Follow it with `notify_saved`, not `notify`, so the
+    /// notice says how the write went.
     pub fn apply<R>(
         &self,
         edit: impl FnOnce(&mut Dataset, Stamp) -> R,
@@ -154,6 +158,7 @@ impl AppState {
             .try_update(|data| edit(data, stamp))
             .expect("dataset is alive");
         let keys = changed(&result);
+        self.note_edit(&keys);
         if !keys.is_empty() {
             self.persist(keys);
         }
@@ -211,7 +216,7 @@ impl AppState {
         match result {
             Ok(key) => {
                 let label = label.to_string();
-                self.notify(
+                self.notify_saved(
                     move |i18n| tr!(i18n, "record-deleted", {"label" => label.clone()}),
                     Some(Undo::Restore(key)),
                 );
@@ -231,7 +236,7 @@ impl AppState {
             |r| r.iter().copied().collect(),
         );
         if restored.is_some() {
-            self.notify(|i18n| tr!(i18n, "undo-restored"), None);
+            self.notify_saved(|i18n| tr!(i18n, "undo-restored"), None);
         }
     }
 
@@ -243,7 +248,7 @@ impl AppState {
         );
         match result {
             Ok(_) => {
-                self.notify(|i18n| tr!(i18n, "undo-created-removed"), None);
+                self.notify_saved(|i18n| tr!(i18n, "undo-created-removed"), None);
                 if self
                     .route
                     .with_untracked(|r| *r == Route::of_record(key.collection, key.id))

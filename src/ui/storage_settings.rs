@@ -120,10 +120,12 @@ fn Backups() -> impl IntoView {
         move |thousands: usize| tr!(i18n, "storage-backup-size", {"thousands" => thousands});
     let restore_ellipsis = move_tr!("storage-restore-ellipsis");
     let deleted = move || tr!(i18n, "storage-backup-deleted");
+    let writes_refused = super::widgets::read_only(state);
     view! {
         <section class="card" id="storage-backups">
             <h2>{move_tr!("storage-backups-title")}</h2>
             <p class="help">{move_tr!("storage-backups-help")}</p>
+            <super::widgets::ReadOnlyNote/>
             {move || info.with(|i| i.snapshot_refused.clone()).map(|why| view! {
                 <p class="field-warning" role="status">
                     {move_tr!("storage-backup-refused")} " " {move || text::snapshot_refused(i18n, &why)}
@@ -154,13 +156,14 @@ fn Backups() -> impl IntoView {
                                         <td>{move || text::snapshot_kind(i18n, s.kind)}</td>
                                         <td>{move || size_words(s.units / 1000)}</td>
                                         <td>
-                                            <button on:click=move |_| confirm.set(Some(key.clone()))>{restore_ellipsis}</button>
+                                            <button disabled=writes_refused on:click=move |_| confirm.set(Some(key.clone()))>{restore_ellipsis}</button>
                                             " "
-                                            <button class="link" on:click=move |_| {
-                                                match state.drop_snapshot(&key2) {
+                                            <button class="link" disabled=writes_refused on:click=move |_| {
+                                                let key = key2.clone();
+                                                state.locked(move || match state.drop_snapshot(&key) {
                                                     Ok(()) => message.set(Some((true, deleted()))),
                                                     Err(e) => message.set(Some((false, text::store_error_tr(i18n, &e)))),
-                                                }
+                                                });
                                             }>{move_tr!("action-delete")}</button>
                                         </td>
                                     </tr>
@@ -176,7 +179,7 @@ fn Backups() -> impl IntoView {
                 view! {
                     <div class="banner warning" role="dialog" aria-label=move_tr!("storage-restore-confirm-label")>
                         <p>{move_tr!("storage-restore-confirm")}</p>
-                        <button class="primary" on:click=move |_| {
+                        <button class="primary" disabled=writes_refused on:click=move |_| {
                             confirm.set(None);
                             let key = key_for_restore.clone();
                             leptos::task::spawn_local(async move {

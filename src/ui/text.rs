@@ -147,6 +147,7 @@ pub fn store_error_tr(i18n: I18n, e: &StoreError) -> String {
             tr!(i18n, "store-error-unavailable", {"why" => why.clone()})
         }
         StoreError::Other(why) => tr!(i18n, "store-error-other", {"why" => why.clone()}),
+        StoreError::ReadOnly => tr!(i18n, "store-error-read-only"),
     }
 }
 
@@ -167,6 +168,9 @@ pub fn load_problem(i18n: I18n, k: &LoadProblemKind) -> String {
         }
         LoadProblemKind::NewerLayout { found } => {
             tr!(i18n, "load-problem-newer-layout", {"found" => found.clone()})
+        }
+        LoadProblemKind::DamagedLayout { found } => {
+            tr!(i18n, "load-problem-damaged-layout", {"found" => found.clone()})
         }
     }
 }

@@ -7,12 +7,13 @@ use super::state::{use_app, ExportSaid};
 use super::text;
 use crate::core::model::{Agreement, Collection};
 use crate::core::status::status_in;
+use crate::core::storage::{ReadOnly, StoreError};
 use crate::core::validate::Issue;
 use crate::core::workspace::RecordKey;
 use crate::route::Route;
 
 /// Says, at the top of every page, when something is not saved, could not be read, conflicts
-/// between tabs, or storage is nearly full.
+/// between tabs, or storage is nearly full; and why a read-only page writes nothing.
 #[component]
 pub fn StorageBanner() -> impl IntoView {
     let state = use_app();
@@ -32,7 +33,7 @@ pub fn StorageBanner() -> impl IntoView {
     view! {
         {move || {
             state.save.with(|s| {
-                s.error.as_ref().map(|error| {
+                s.error.as_ref().filter(|e| **e != StoreError::ReadOnly).map(|error| {
                     let count = s.pending.len();
                     view! {
                         <div class="banner error" role="alert" id="save-failed">
@@ -51,13 +52,24 @@ pub fn StorageBanner() -> impl IntoView {
             })
         }}
         <ConflictBanner/>
-        <Show when=move || state.read_only.get()>
-            <div class="banner warning" role="status">
-                {move_tr!("banner-read-only")} " "
-                <a href="#/settings">{move_tr!("nav-settings")}</a> "."
+        {move || state.read_only.get().map(|why| view! {
+            <div class="banner warning" role="status" id="read-only">
+                <p>
+                    {move || read_only_banner(i18n, &why)} " "
+                    <a href="#/settings">{move_tr!("nav-settings")}</a> "."
+                    {move || {
+                        let count = state.save.with(|s| s.pending.len());
+                        (count > 0).then(|| view! { " " <strong>{tr!(i18n, "read-only-pending", {"count" => count})}</strong> })
+                    }}
+                </p>
+                <button class="primary" on:click=export>{move_tr!("export-everything")}</button>
+                <ExportMessage said=export_message/>
             </div>
+        })}
+        <Show when=move || state.storage.unlocked.get()>
+            <div class="banner warning" role="status" id="no-tab-lock">{move_tr!("banner-no-tab-lock")}</div>
         </Show>
-        <Show when=move || state.load_problems.with(|p| !p.is_empty()) && !state.read_only.get()>
+        <Show when=move || state.load_problems.with(|p| !p.is_empty()) && state.read_only.with(Option::is_none)>
             <div class="banner warning" role="status">
                 {move_tr!("banner-load-problems", {"count" => state.load_problems.with(Vec::len)})} " "
                 <a href="#/settings">{move_tr!("nav-settings")}</a> "."
@@ -93,50 +105,70 @@ pub fn ExportMessage(said: RwSignal<Option<ExportSaid>>) -> impl IntoView {
     }
 }
 
-/// A record edited in two tabs at once: both versions, side by side where they differ, and a
-/// choice. Nothing is lost until the user chooses.
+/// The read-only banner's words: a newer version's data, damaged data, or no storage at all.
+fn read_only_banner(i18n: I18n, why: &ReadOnly) -> String {
+    match why {
+        ReadOnly::NewerLayout { found } => {
+            tr!(i18n, "banner-read-only-newer", {"found" => found.to_string()})
+        }
+        // What the damaged key holds is shown, cut short: it may be anything, of any length.
+        ReadOnly::DamagedLayout { found } => {
+            let mut shown: String = found.chars().take(40).collect();
+            if shown.len() < found.len() {
+                shown.push('…');
+            }
+            tr!(i18n, "banner-read-only-damaged", {"found" => shown})
+        }
+        ReadOnly::Unavailable(error) => {
+            tr!(i18n, "banner-read-only-unavailable", {"why" => text::store_error_tr(i18n, error)})
+        }
+    }
+}
+
+/// Why nothing can be saved, in a few words, for the note beside a disabled Save button.
+pub fn read_only_reason(i18n: I18n, why: &ReadOnly) -> String {
+    let why = match why {
+        ReadOnly::NewerLayout { .. } => tr!(i18n, "read-only-why-newer"),
+        ReadOnly::DamagedLayout { .. } => tr!(i18n, "read-only-why-damaged"),
+        ReadOnly::Unavailable(_) => tr!(i18n, "read-only-why-unavailable"),
+    };
+    tr!(i18n, "read-only-note", {"why" => why})
+}
+
+/// Beside a form's Save (or any control that writes): while the page is read-only, why the
+/// control is disabled. Pair it with `disabled=read_only(state)` on the control.
+#[component]
+pub fn ReadOnlyNote() -> impl IntoView {
+    let state = use_app();
+    let i18n = expect_context::<I18n>();
+    move || {
+        state.read_only.get().map(|why| {
+            view! { <p class="read-only-note" role="note">{move || read_only_reason(i18n, &why)}</p> }
+        })
+    }
+}
+
+/// Whether controls that write must be disabled now (the page is read-only).
+pub fn read_only(
+    state: super::state::AppState,
+) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+    move || state.read_only.with(Option::is_some)
+}
+
+/// A record edited in two tabs at once: the fields the two versions still differ in, side by
+/// side, each with a choice; or one version kept whole. Nothing is lost until the user chooses.
 #[component]
 fn ConflictBanner() -> impl IntoView {
     let state = use_app();
-    let i18n = expect_context::<I18n>();
     move || {
         let conflicts = state.storage.conflicts.get();
         (!conflicts.is_empty()).then(|| {
             let items = conflicts
                 .into_iter()
-                .map(|c| {
-                    let key = c.key;
-                    let label = state
-                        .data
-                        .with_untracked(|d| d.record_label(key))
-                        .unwrap_or_else(|| key.id.to_string());
-                    let stored = state.data.with_untracked(|d| crate::core::storage::record_value(d, key));
-                    let stored = stored.unwrap_or(serde_json::Value::Null);
-                    // The same field-by-field rows as an import's conflicts, minus the times.
-                    let rows = crate::core::import::preview::field_rows(&stored, &c.other)
-                        .into_iter()
-                        .filter(|r| r.differs() && r.path != "updated" && r.path != "created")
-                        .map(|r| {
-                            let show = |v: Option<String>| v.unwrap_or_else(|| "—".into());
-                            view! { <tr><th scope="row">{crate::ui::sharing::wording::field(i18n, &r.path)}</th><td>{show(r.mine)}</td><td>{show(r.theirs)}</td></tr> }
-                        })
-                        .collect_view();
-                    view! {
-                        <li>
-                            <strong>{label}</strong>
-                            <table class="conflict">
-                                <thead><tr><th scope="col">{move_tr!("conflict-field")}</th><th scope="col">{move_tr!("conflict-stored")}</th><th scope="col">{move_tr!("conflict-other")}</th></tr></thead>
-                                <tbody>{rows}</tbody>
-                            </table>
-                            <button on:click=move |_| state.resolve_conflict(key, false)>{move_tr!("conflict-keep-stored")}</button>
-                            " "
-                            <button on:click=move |_| state.resolve_conflict(key, true)>{move_tr!("conflict-keep-other")}</button>
-                        </li>
-                    }
-                })
+                .map(|c| view! { <ConflictItem conflict=c/> })
                 .collect_view();
             view! {
-                <div class="banner error" role="alert" id="conflicts">
+                <div class="banner error conflicts" role="alert" id="conflicts">
                     <p>
                         <strong>{move_tr!("conflict-title")} " "</strong>
                         {move_tr!("conflict-text")}
@@ -146,6 +178,123 @@ fn ConflictBanner() -> impl IntoView {
             }
         })
     }
+}
+
+/// One record's conflict: a row per field that differs, and the choices.
+#[component]
+fn ConflictItem(conflict: crate::core::storage::Conflict) -> impl IntoView {
+    let state = use_app();
+    let i18n = expect_context::<I18n>();
+    let key = conflict.key;
+    let label = state
+        .data
+        .with_untracked(|d| d.record_label(key))
+        .unwrap_or_else(|| key.id.to_string());
+    let stored = state
+        .data
+        .with_untracked(|d| crate::core::storage::record_value(d, key))
+        .unwrap_or(serde_json::Value::Null);
+    let fields = crate::core::storage::sync::conflict_fields(&stored, &conflict.other);
+    // The leaf rows (as an import's conflict shows them) under each field that differs.
+    let rows = crate::core::import::preview::field_rows(&stored, &conflict.other);
+    // Per field: true = take the other version's value; unset = not chosen yet.
+    let picks = RwSignal::new(std::collections::BTreeMap::<String, bool>::new());
+    let incomplete = RwSignal::new(false);
+    let name = |field: &str| format!("conflict-{}-{field}", key.id);
+    let field_rows = fields
+        .iter()
+        .map(|field| {
+            let lines = |other: bool| -> Vec<String> {
+                if field == "deleted" {
+                    let side = if other { &conflict.other } else { &stored };
+                    let deleted = side.get("deleted").and_then(|v| v.as_bool()) == Some(true);
+                    return vec![if deleted { tr!(i18n, "conflict-deleted-yes") } else { tr!(i18n, "conflict-deleted-no") }];
+                }
+                let under: Vec<String> = rows
+                    .iter()
+                    .filter(|r| r.differs() && top_field(&r.path) == field)
+                    .map(|r| {
+                        let value = if other { r.theirs.clone() } else { r.mine.clone() };
+                        let value = value.unwrap_or_else(|| "—".into());
+                        if r.path == *field {
+                            value
+                        } else {
+                            format!("{}: {value}", crate::ui::sharing::wording::field(i18n, &r.path))
+                        }
+                    })
+                    .collect();
+                if under.is_empty() { vec!["—".into()] } else { under }
+            };
+            let cell = |other: bool| {
+                let field = field.clone();
+                let lines = lines(other);
+                view! {
+                    <td class=if other { "theirs" } else { "mine" }>
+                        <label class="conflict-pick">
+                            <input
+                                type="radio"
+                                name=name(&field)
+                                prop:checked={
+                                    let field = field.clone();
+                                    move || picks.with(|p| p.get(&field) == Some(&other))
+                                }
+                                on:change={
+                                    let field = field.clone();
+                                    move |_| {
+                                        picks.update(|p| { p.insert(field.clone(), other); });
+                                        incomplete.set(false);
+                                    }
+                                }
+                            />
+                            <span>{lines.into_iter().map(|l| view! { <span class="conflict-line">{l}</span> }).collect_view()}</span>
+                        </label>
+                    </td>
+                }
+            };
+            view! {
+                <tr>
+                    <th scope="row">{crate::ui::sharing::wording::field(i18n, field)}</th>
+                    {cell(false)}
+                    {cell(true)}
+                </tr>
+            }
+        })
+        .collect_view();
+    let all_fields = fields.clone();
+    let save_choices = move |_| {
+        let chosen = picks.get_untracked();
+        if all_fields.iter().any(|f| !chosen.contains_key(f)) {
+            incomplete.set(true);
+            return;
+        }
+        let from_other = all_fields.iter().filter(|f| chosen[*f]).cloned().collect();
+        state.resolve_conflict(key, from_other);
+    };
+    let every_field = fields.clone();
+    let writes_refused = read_only(state);
+    view! {
+        <li class="conflict-item">
+            <strong>{label}</strong>
+            <table class="conflict">
+                <thead><tr><th scope="col">{move_tr!("conflict-field")}</th><th scope="col">{move_tr!("conflict-stored")}</th><th scope="col">{move_tr!("conflict-other")}</th></tr></thead>
+                <tbody>{field_rows}</tbody>
+            </table>
+            <div class="conflict-actions">
+                <button class="primary" disabled=writes_refused on:click=save_choices>{move_tr!("conflict-apply")}</button>
+                " "
+                <button disabled=writes_refused on:click=move |_| state.resolve_conflict(key, Vec::new())>{move_tr!("conflict-keep-stored")}</button>
+                " "
+                <button disabled=writes_refused on:click=move |_| state.resolve_conflict(key, every_field.clone())>{move_tr!("conflict-keep-other")}</button>
+            </div>
+            <ReadOnlyNote/>
+            {move || incomplete.get().then(|| view! { <p class="field-error" role="alert">{move_tr!("conflict-pick-every-field")}</p> })}
+        </li>
+    }
+}
+
+/// The record's own field a leaf path belongs to ("parties[1].organisation" → "parties").
+fn top_field(path: &str) -> &str {
+    path.split(['.', '[']).next().unwrap_or(path)
 }
 
 /// Long work under way (an export, reading or applying an import): what, and how far. The
@@ -208,7 +357,8 @@ pub fn ToastView() -> impl IntoView {
                         <div class="toast" role="status">
                             <span>{move || words(i18n)}</span>
                             // Whatever the message, say so while the browser refuses to store edits.
-                            {move || state.save.with(|s| s.error.is_some()).then(|| view! {
+                            // (A read-only page's notice says so itself.)
+                            {move || state.save.with(|s| s.error.as_ref().is_some_and(|e| *e != StoreError::ReadOnly)).then(|| view! {
                                 <span class="toast-warning">{move_tr!("toast-not-stored")}</span>
                             })}
                             {undo.map(|u| view! { <button on:click=move |_| { state.undo(u); state.dismiss(serial) }>{move_tr!("action-undo")}</button> })}

@@ -1,4 +1,5 @@
-//! localStorage as a [`KeyValueStore`]: every call is checked and every refusal named.
+//! localStorage as a [`KeyValueStore`]: every call is checked and every refusal named, and the
+//! app's writes are made under the lock all tabs share (`web::lock`).
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Storage;
@@ -53,16 +54,37 @@ pub fn classify(error: &JsValue) -> StoreError {
     }
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(message: &str);
+}
+
+/// A write outside the lock every tab takes (`web::lock`) could replace another tab's write
+/// unseen: refused, and reported in the console as the bug it is.
+fn outside_the_lock(key: &str) -> Result<(), StoreError> {
+    if !super::lock::write_refused() {
+        return Ok(());
+    }
+    let why = format!("{key} written outside the storage lock");
+    console_error(&why);
+    Err(StoreError::Other(why))
+}
+
 impl KeyValueStore for LocalStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
         self.storage.get_item(key).map_err(|e| classify(&e))
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        outside_the_lock(key)?;
+        super::lock::note_write();
         self.storage.set_item(key, value).map_err(|e| classify(&e))
     }
 
     fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        outside_the_lock(key)?;
+        super::lock::note_write();
         self.storage.remove_item(key).map_err(|e| classify(&e))
     }
 

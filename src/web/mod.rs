@@ -3,6 +3,7 @@
 pub mod durability;
 pub mod history;
 pub mod local_storage;
+pub mod lock;
 pub mod service_worker;
 pub mod tabs;
 

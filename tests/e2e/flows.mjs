@@ -33,7 +33,7 @@ export function assertSameStorage(before, after) {
 }
 
 /** The Web Lock the app takes around every read-compare-write of localStorage. */
-export const STORE_LOCK = 'phoihop-store';
+export const STORE_LOCK = 'phoihop/storage'; // src/web/lock.rs NAME
 
 /**
  * Resolves once `to` (another page of the same origin) has heard every localStorage write that

@@ -216,7 +216,11 @@ fn an_export_of_everything_carries_the_raw_text_of_what_storage_could_not_read()
     let mut store = MemoryStore::default();
     let mut session = Session::default();
     let keys = storage::all_keys(&data);
-    storage::save_records(&mut store, &data, &keys, &mut session, at(1_700_000_000));
+    let stamp = Stamp {
+        office: office().id,
+        now: at(1_700_000_000),
+    };
+    storage::save_records(&mut store, &data, &keys, &mut session, stamp);
     // One bucket of agreements damaged: the rest loads, the bucket is a problem with its raw text.
     let damaged = store
         .entries

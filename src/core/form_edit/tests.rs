@@ -122,3 +122,62 @@ fn fields_the_form_does_not_show_follow_the_stored_record() {
         Some(&serde_json::json!({"kept": true}))
     );
 }
+
+fn fields(value: serde_json::Value) -> Map<String, Value> {
+    match value {
+        Value::Object(fields) => fields,
+        _ => unreachable!(),
+    }
+}
+
+#[test]
+fn merge_fields_takes_each_sides_changes_and_names_the_clashes() {
+    let was =
+        fields(serde_json::json!({"a": 1, "b": 1, "c": 1, "d": 1, "gone": 1, "version": {"x": 1}}));
+    let mine =
+        fields(serde_json::json!({"a": 2, "b": 1, "c": 3, "d": 5, "new": 1, "version": {"x": 2}}));
+    let theirs =
+        fields(serde_json::json!({"a": 1, "b": 2, "c": 4, "d": 5, "gone": 1, "version": {"x": 3}}));
+    let merged = merge_fields(&was, &mine, &theirs);
+    assert_eq!(
+        Value::Object(merged.fields),
+        // a: mine; b: theirs; c: both (theirs kept, asked); d: alike; gone: removed by mine;
+        // new: added by mine; the envelope is theirs.
+        serde_json::json!({"a": 2, "b": 2, "c": 4, "d": 5, "new": 1, "version": {"x": 3}})
+    );
+    assert_eq!(merged.clashes, ["c"]);
+}
+
+#[test]
+fn a_clashing_form_notes_the_copy_it_was_opened_on() {
+    let (mut data, opened) = saved();
+    changed_elsewhere(&mut data, |o| o.notes = "của thẻ khác".into());
+    let mut edited = opened.clone();
+    edited.notes = "của biểu mẫu".into();
+    let saved = onto_stored(&mut data, &opened, edited);
+    assert_eq!(saved.meta.version, opened.meta.version, "the version read");
+    let key = data.commit(saved, stamp(1, 9));
+    // What the edit was made on is the form's copy, not the one held when it saved.
+    assert_eq!(
+        data.befores.get(key),
+        Some(&serde_json::to_value(&opened).unwrap())
+    );
+}
+
+#[test]
+fn an_edit_notes_what_it_replaced_once_until_it_is_stored() {
+    let (mut data, opened) = saved();
+    let mut first = opened.clone();
+    first.notes = "lần một".into();
+    let key = data.commit(first, stamp(1, 2));
+    let mut second = data.organisations.get(&opened.meta.id).unwrap().clone();
+    second.notes = "lần hai".into();
+    data.commit(second, stamp(1, 3));
+    assert_eq!(
+        data.befores.get(key),
+        Some(&serde_json::to_value(&opened).unwrap()),
+        "the copy the first edit replaced"
+    );
+    data.befores.forget([key]);
+    assert_eq!(data.befores.get(key), None);
+}

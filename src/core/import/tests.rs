@@ -353,7 +353,7 @@ fn every_bad_file_is_refused_with_its_message_and_changes_nothing() {
         &sample,
         &storage::all_keys(&sample),
         &mut session,
-        stamp(0xB, 0).now,
+        stamp(0xB, 0),
     );
     let stored_before = store.entries.clone();
     let mut failures = Vec::new();
@@ -381,7 +381,7 @@ fn every_bad_file_is_refused_with_its_message_and_changes_nothing() {
                     &data,
                     &applied.written,
                     &mut session,
-                    stamp(0xB, 10).now,
+                    stamp(0xB, 10),
                 );
                 failures.push(format!("{}: accepted", path.display()));
             }

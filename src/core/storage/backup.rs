@@ -278,6 +278,9 @@ pub fn put(
     now: DateTime<Utc>,
     text: String,
 ) -> Result<SnapshotInfo, SnapshotRefused> {
+    if session.read_only.is_some() {
+        return Err(SnapshotRefused::Store(StoreError::ReadOnly));
+    }
     let key = snapshot_key(now, kind);
     let units = utf16_units(&key, &text);
     // Room for one more snapshot, with the ones there now.
@@ -374,7 +377,7 @@ pub(crate) fn note_given_up(
     why: GiveUp,
     now: DateTime<Utc>,
 ) {
-    if keys.is_empty() || session.read_only {
+    if keys.is_empty() || session.read_only.is_some() {
         return;
     }
     // As stored now: another tab may have noted one meanwhile.

@@ -9,7 +9,7 @@ use super::codec::{self, CodecError};
 use super::keys::{StorageKey, PREFIX};
 use super::{
     legacy, put_value_ref, utf16_units, value_key, value_version, Conflict, KeyValueStore,
-    LoadProblem, LoadProblemKind, Loaded, StoreError, LAYOUT_VERSION,
+    LoadProblem, LoadProblemKind, Loaded, ReadOnly, StoreError, LAYOUT_VERSION,
 };
 use crate::meta::Causality;
 use crate::workspace::{OfficeProfile, RecordKey};
@@ -143,19 +143,17 @@ pub fn load(store: &impl KeyValueStore) -> Result<Loaded, StoreError> {
         None if any_legacy => 1,
         None if loaded.session.sizes.keys().any(|k| k.starts_with(PREFIX)) => LAYOUT_VERSION,
         None => 0,
-        Some(text) => match text.parse::<u32>() {
-            Ok(v) if v <= LAYOUT_VERSION => v,
-            _ => {
-                loaded.session.read_only = true;
+        Some(text) => match ReadOnly::from_layout(text) {
+            None => text.parse::<u32>().expect("a layout this app reads"),
+            Some(why) => {
                 let key = super::LAYOUT_KEY.to_string();
                 loaded.session.quarantined.insert(key.clone());
                 loaded.problems.push(LoadProblem {
                     key,
-                    kind: LoadProblemKind::NewerLayout {
-                        found: text.to_string(),
-                    },
+                    kind: why.problem().expect("a layout problem"),
                     raw: text.to_string(),
                 });
+                loaded.session.read_only = Some(why);
                 LAYOUT_VERSION
             }
         },

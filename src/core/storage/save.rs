@@ -12,7 +12,7 @@ use super::keys::{
     bucket_key, bucket_key_start, delta_key, legacy_key, Prefix, StorageKey, ROLLBACK_KEY,
 };
 use super::load::{codec_problem, one_record};
-use super::sync::{check_write_as, judge_stored, Incoming, WriteCheck};
+use super::sync::{check_edit, judge_stored, settle, Incoming, Settled, WriteCheck};
 use super::{
     backup, codec, record_value, utf16_units, value_key, value_version, Conflict, KeyValueStore,
     LoadProblem, Rollback, Session, StoreError, WriteReport, BULK_RECORDS, FOLD_DELTAS, FOLD_UNITS,
@@ -20,7 +20,7 @@ use super::{
 };
 use crate::meta::{Causality, Id};
 use crate::model::Collection;
-use crate::workspace::{Dataset, OfficeProfile, RecordKey, Stored};
+use crate::workspace::{Dataset, OfficeProfile, RecordKey, Stamp, Stored};
 
 /// Writes, giving up snapshots (oldest first) while the quota refuses: live data comes first.
 pub(crate) fn set_with_room(
@@ -79,6 +79,10 @@ pub fn save_office(
     office: &OfficeProfile,
 ) -> WriteReport {
     let mut report = WriteReport::default();
+    if session.read_only.is_some() {
+        report.error = Some(StoreError::ReadOnly);
+        return report;
+    }
     let value = serde_json::to_string(office).expect("office serialises");
     let result = ensure_layout(store, session, &mut report)
         .and_then(|()| set_with_room(store, session, &mut report, OFFICE_KEY, &value));
@@ -136,21 +140,25 @@ fn deltas_of(
 }
 
 /// Writes the named records of `data`. Small edits become deltas; bulk saves and full buckets
-/// are folded. Stops at the first refusal and reports the rest as pending.
+/// are folded. Stops at the first refusal and reports the rest as pending. A record another
+/// tab stored meanwhile is merged with this tab's edit field by field (`sync::settle`): what
+/// merges is stored as a new edit by `stamp`, fields both changed become a conflict.
+/// Meant to run under the lock every tab takes for its writes (the browser's glue), so the
+/// stored copies it compares with are still the stored ones when it writes.
 pub fn save_records(
     store: &mut impl KeyValueStore,
     data: &Dataset,
     keys: &[RecordKey],
     session: &mut Session,
-    now: DateTime<Utc>,
+    stamp: Stamp,
 ) -> WriteReport {
-    let report = save_inner(store, data, keys, session, Some(now), None);
+    let report = save_inner(store, data, keys, session, Some(stamp), None);
     backup::note_given_up(
         store,
         session,
         &report.snapshots_dropped,
         GiveUp::RoomForData,
-        now,
+        stamp.now,
     );
     report
 }
@@ -167,10 +175,10 @@ pub fn save_rollback(
     keys: &[RecordKey],
     rollback: &Rollback,
     session: &mut Session,
-    now: DateTime<Utc>,
+    stamp: Stamp,
 ) -> WriteReport {
     let mut first = WriteReport::default();
-    if !session.read_only {
+    if session.read_only.is_none() {
         let marked = ensure_layout(store, session, &mut first)
             .and_then(|()| mark_rollback(store, session, &mut first, rollback));
         if let Err(error) = marked {
@@ -182,13 +190,13 @@ pub fn save_rollback(
             return first;
         }
     }
-    let mut report = save_inner(store, data, keys, session, Some(now), Some(rollback));
+    let mut report = save_inner(store, data, keys, session, Some(stamp), Some(rollback));
     report.keys_written += first.keys_written;
     report.units_written += first.units_written;
     report
         .snapshots_dropped
         .splice(0..0, first.snapshots_dropped);
-    if report.error.is_none() && !session.read_only {
+    if report.error.is_none() && session.read_only.is_none() {
         if let Err(error) = forget_removed(store, session, &mut report, rollback) {
             report.error = Some(error);
         }
@@ -198,7 +206,7 @@ pub fn save_rollback(
         session,
         &report.snapshots_dropped,
         GiveUp::RoomForData,
-        now,
+        stamp.now,
     );
     report
 }
@@ -224,6 +232,9 @@ pub fn clear_rollback(
     store: &mut impl KeyValueStore,
     session: &mut Session,
 ) -> Result<(), StoreError> {
+    if session.read_only.is_some() {
+        return Err(StoreError::ReadOnly);
+    }
     if store.get(ROLLBACK_KEY)?.is_some() {
         remove(store, session, ROLLBACK_KEY)?;
     }
@@ -244,16 +255,16 @@ fn stored_rollback(
     Ok(rollback)
 }
 
-/// `changed_at`: when the save is a change the user should export (None for a migration).
+/// `edit`: who saves and when, for a change the user should export (None for a migration, which
+/// changes nothing and merges nothing).
 fn save_inner(
     store: &mut impl KeyValueStore,
     data: &Dataset,
     keys: &[RecordKey],
     session: &mut Session,
-    changed_at: Option<DateTime<Utc>>,
+    edit: Option<Stamp>,
     rollback: Option<&Rollback>,
 ) -> WriteReport {
-    let bulk = changed_at.is_none();
     let mut report = WriteReport::default();
     let mut unique: Vec<RecordKey> = keys.to_vec();
     unique.sort();
@@ -261,7 +272,7 @@ fn save_inner(
     if unique.is_empty() {
         return report;
     }
-    if session.read_only {
+    if session.read_only.is_some() {
         report.pending = unique;
         return report;
     }
@@ -287,7 +298,7 @@ fn save_inner(
             collection,
             &prefix,
             &group,
-            bulk,
+            edit,
             rollback,
         );
         match outcome {
@@ -308,7 +319,10 @@ fn save_inner(
             }
         }
     }
-    if let Some(now) = changed_at.filter(|_| wrote_any && session.export.changed_since.is_none()) {
+    if let Some(now) = edit
+        .map(|e| e.now)
+        .filter(|_| wrote_any && session.export.changed_since.is_none())
+    {
         let mut state = session.export;
         state.changed_since = Some(now);
         let value = serde_json::to_string(&state).expect("export state serialises");
@@ -335,9 +349,10 @@ fn write_group(
     collection: Collection,
     prefix: &Prefix,
     group: &[RecordKey],
-    bulk: bool,
+    edit: Option<Stamp>,
     rollback: Option<&Rollback>,
 ) -> Result<GroupOutcome, StoreError> {
+    let bulk = edit.is_none();
     let existing = deltas_of(session, collection, prefix);
     let existing_units: usize = existing.iter().map(|(_, u)| u).sum();
     let new_deltas = group
@@ -356,7 +371,7 @@ fn write_group(
             .iter()
             .any(|rk| session.quarantined.contains(&delta_key(*rk)));
     if !fold && !bulk {
-        match write_deltas(store, data, session, report, group) {
+        match write_deltas(store, data, session, report, group, edit) {
             Ok(true) => return Ok(GroupOutcome::Written),
             // A delta key turned out unreadable: it is fenced off, the record goes to its bucket.
             Ok(false) => {}
@@ -366,7 +381,7 @@ fn write_group(
         }
     }
     fold_bucket(
-        store, data, session, report, collection, prefix, group, rollback,
+        store, data, session, report, collection, prefix, group, edit, rollback,
     )
 }
 
@@ -377,6 +392,7 @@ fn write_deltas(
     session: &mut Session,
     report: &mut WriteReport,
     group: &[RecordKey],
+    edit: Option<Stamp>,
 ) -> Result<bool, StoreError> {
     for &rk in group {
         let Some(ours) = record_value(data, rk) else {
@@ -395,7 +411,15 @@ fn write_deltas(
             },
             None => None,
         };
-        match check_write_as(session.base.get(&rk), stored.as_ref(), &ours, false) {
+        let before = data.befores.get(rk);
+        match check_edit(
+            rk.collection,
+            session.base.get(&rk),
+            before,
+            stored.as_ref(),
+            &ours,
+            false,
+        ) {
             WriteCheck::Write => {
                 set_with_room(
                     store,
@@ -416,26 +440,48 @@ fn write_deltas(
             }
             WriteCheck::Conflict => {
                 let theirs = stored.expect("a conflict has a stored side");
-                conflict(store, session, report, rk, ours, theirs);
+                let settled = settle(rk.collection, data.befores.get(rk), &ours, &theirs, edit);
+                if let Some(merged) = &settled.write {
+                    let text = codec::encode(std::slice::from_ref(merged));
+                    set_with_room(store, session, report, &dk, &text)?;
+                    drop_legacy(store, session, rk)?;
+                }
+                keep_settled(store, session, report, rk, settled, theirs);
             }
         }
     }
     Ok(true)
 }
 
-/// Records a conflict: the stored version stays (and goes to this tab's dataset), the other is
-/// kept under a conflict key until the user chooses.
+/// What a race with another tab left: the record as stored now (a merge just written, or the
+/// other tab's version) goes to this tab's dataset, and the version that lost, if any, is kept
+/// under a conflict key until the user chooses.
+fn keep_settled(
+    store: &mut impl KeyValueStore,
+    session: &mut Session,
+    report: &mut WriteReport,
+    rk: RecordKey,
+    settled: Settled,
+    stored: Value,
+) {
+    let now_stored = settled.write.unwrap_or(stored);
+    session
+        .base
+        .insert(rk, value_version(&now_stored).unwrap_or_default());
+    report.incoming.push((rk, now_stored));
+    if let Some(other) = settled.conflict {
+        conflict(store, session, report, rk, other);
+    }
+}
+
+/// Keeps `other` under the record's conflict key (shown by every tab until the user chooses).
 fn conflict(
     store: &mut impl KeyValueStore,
     session: &mut Session,
     report: &mut WriteReport,
     rk: RecordKey,
     other: Value,
-    stored: Value,
 ) {
-    session
-        .base
-        .insert(rk, value_version(&stored).unwrap_or_default());
     let key = super::keys::conflict_key(rk);
     if !session.quarantined.contains(&key) {
         let text = codec::encode(std::slice::from_ref(&other));
@@ -444,7 +490,6 @@ fn conflict(
             report.error.get_or_insert(e);
         }
     }
-    report.incoming.push((rk, stored));
     report.conflicts.push(Conflict { key: rk, other });
 }
 
@@ -470,6 +515,7 @@ fn fold_bucket(
     collection: Collection,
     prefix: &Prefix,
     group: &[RecordKey],
+    edit: Option<Stamp>,
     rollback: Option<&Rollback>,
 ) -> Result<GroupOutcome, StoreError> {
     let bk = bucket_key(collection, prefix);
@@ -545,8 +591,13 @@ fn fold_bucket(
                     }
                     Causality::DominatedBy => {}
                     Causality::Concurrent => {
+                        // Two stored copies neither of which saw the other: both kept.
                         let stored = in_bucket.clone();
-                        conflict(store, session, report, rk, value, stored);
+                        let settled = Settled {
+                            write: None,
+                            conflict: Some(value),
+                        };
+                        keep_settled(store, session, report, rk, settled, stored);
                     }
                 }
             }
@@ -564,14 +615,26 @@ fn fold_bucket(
             continue;
         };
         let restores = rollback.is_some_and(|r| r.restores(rk));
-        match check_write_as(session.base.get(&rk), merged.get(&rk.id), &ours, restores) {
+        let (base, before) = (session.base.get(&rk), data.befores.get(rk));
+        match check_edit(
+            rk.collection,
+            base,
+            before,
+            merged.get(&rk.id),
+            &ours,
+            restores,
+        ) {
             WriteCheck::Write => {
                 merged.insert(rk.id, ours);
             }
             WriteCheck::AlreadyStored => {}
             WriteCheck::Conflict => {
                 let stored = merged[&rk.id].clone();
-                conflict(store, session, report, rk, ours, stored);
+                let settled = settle(rk.collection, data.befores.get(rk), &ours, &stored, edit);
+                if let Some(write) = &settled.write {
+                    merged.insert(rk.id, write.clone());
+                }
+                keep_settled(store, session, report, rk, settled, stored);
             }
         }
     }
@@ -596,7 +659,7 @@ fn fold_bucket(
             None => {
                 merged.remove(&id);
             }
-            Some(Incoming::Same) => {}
+            Some(Incoming::Same | Incoming::Later) => {}
             Some(Incoming::Take | Incoming::Conflict) => report.incoming.push((rk, stored)),
             Some(Incoming::Rewrite) => {
                 merged.insert(id, ours.expect("a rewrite has our copy"));
@@ -770,6 +833,9 @@ pub fn record_export(
     session: &mut Session,
     at: DateTime<Utc>,
 ) -> Result<(), StoreError> {
+    if session.read_only.is_some() {
+        return Err(StoreError::ReadOnly);
+    }
     let state = super::ExportState {
         last_export: Some(at),
         changed_since: None,

@@ -8,15 +8,17 @@
 
 use std::collections::BTreeSet;
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::keys::{StorageKey, LAYOUT_KEY};
 use super::load::one_record;
 use super::{
-    codec, put_value, record_value, value_key, value_version, Conflict, LoadProblem, Rollback,
-    Session, LAYOUT_VERSION,
+    codec, put_value, record_value, value_key, value_version, Conflict, LoadProblem, ReadOnly,
+    Rollback, Session,
 };
+use crate::form_edit::{merge_fields, ENVELOPE};
 use crate::meta::{Causality, VersionVector};
+use crate::model::Collection;
 use crate::workspace::{Dataset, OfficeProfile, RecordKey, Stamp, Stored};
 
 /// What to do with this tab's edit of a record, given what is stored.
@@ -82,6 +84,37 @@ pub fn check_write_as(
     }
 }
 
+/// As [`check_write_as`], for an edit made on `before` (`Dataset::befores`): a stored copy at
+/// `before`'s version but with other content is another tab's write too (two edits of one
+/// version that lost a race to each other, one of them still held by a form here).
+pub fn check_edit(
+    collection: Collection,
+    base: Option<&VersionVector>,
+    before: Option<&Value>,
+    stored: Option<&Value>,
+    ours: &Value,
+    rollback: bool,
+) -> WriteCheck {
+    let check = check_write_as(base, stored, ours, rollback);
+    let (WriteCheck::Write, Some(before), Some(stored)) = (check, before, stored) else {
+        return check;
+    };
+    let same_version = value_version(before) == value_version(stored);
+    if same_version && !rollback && normalised(collection, stored) != *before {
+        WriteCheck::Conflict
+    } else {
+        check
+    }
+}
+
+/// A stored record's JSON as this version writes it (an older app's may lack defaults).
+fn normalised(collection: Collection, value: &Value) -> Value {
+    fn through<T: Stored>(value: &Value) -> Option<Value> {
+        serde_json::to_value(T::deserialize(value).ok()?).ok()
+    }
+    crate::with_record_type!(collection, T => through::<T>(value)).unwrap_or_else(|| value.clone())
+}
+
 /// What to do when another tab's write shows a record stored as `stored`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Incoming {
@@ -92,8 +125,11 @@ pub enum Incoming {
     /// Storage went back to an older version than this tab wrote (a slower tab's stale write):
     /// write this tab's version again.
     Rewrite,
-    /// This tab has an unsaved edit of a record another tab changed: a conflict.
+    /// This tab has an unsaved edit of a record an undone import put back: a conflict.
     Conflict,
+    /// This tab's own write of the record is waiting (or will be retried): it compares with
+    /// what is stored then, under the lock, and merges (`settle`); nothing to do now.
+    Later,
 }
 
 /// Decides what a stored record means to this tab: its `base`, whether it has an unsaved edit
@@ -125,7 +161,8 @@ pub fn on_stored_as(
     match relation {
         Some(Causality::Equal) => Incoming::Same,
         Some(Causality::DominatedBy) if ours.is_some() && !rolled_back => Incoming::Rewrite,
-        _ if pending => Incoming::Conflict,
+        _ if pending && rolled_back => Incoming::Conflict,
+        _ if pending => Incoming::Later,
         _ => Incoming::Take,
     }
 }
@@ -252,13 +289,14 @@ pub fn absorb(
             return out;
         }
         StorageKey::Layout => {
-            if raw
-                .trim()
-                .parse::<u32>()
-                .map_or(true, |v| v > LAYOUT_VERSION)
-            {
-                // A newer app wrote here: stop writing before it is damaged.
-                session.read_only = true;
+            if let Some(why) = ReadOnly::from_layout(raw) {
+                // A newer app wrote here, or the marker is damaged: stop writing.
+                out.problems.extend(why.problem().map(|kind| LoadProblem {
+                    key: LAYOUT_KEY.to_string(),
+                    kind,
+                    raw: raw.to_string(),
+                }));
+                session.read_only = Some(why);
                 session.quarantined.insert(LAYOUT_KEY.to_string());
             }
             return out;
@@ -278,7 +316,7 @@ pub fn absorb(
             continue;
         };
         match incoming {
-            Incoming::Same => {}
+            Incoming::Same | Incoming::Later => {}
             Incoming::Take => {
                 session
                     .base
@@ -330,43 +368,170 @@ pub fn absorb_clear(data: &Dataset, session: &mut Session) -> Vec<RecordKey> {
     super::all_keys(data)
 }
 
-/// Settles a conflict: the chosen content (the stored one, or `other`) becomes a new edit whose
-/// version has seen both, so every tab and office takes it over either side.
+/// What becomes of this tab's edit (`ours`) of a record another tab stored first (`stored`,
+/// [`check_write`] said Conflict), given what the edit was made on (`before`, from
+/// `Dataset::befores`). Both are edits of one record: merged field by field against `before`
+/// (`form_edit::merge_fields`), what merges is stored as a new edit over both, and only the
+/// fields both changed differently are left to the user.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Settled {
+    /// The record to store: the stored one with this tab's other changes, a new version over
+    /// both (`stamp`). None: what is stored stands as it is.
+    pub write: Option<Value>,
+    /// The version kept for the user (`Conflict::other`): the record with this tab's values in
+    /// the fields that clash, at this tab's version; or, when the edits cannot be merged field
+    /// by field (no `before`, a delete on one side), this tab's edit whole.
+    pub conflict: Option<Value>,
+}
+
+pub fn settle(
+    collection: Collection,
+    before: Option<&Value>,
+    ours: &Value,
+    stored: &Value,
+    stamp: Option<Stamp>,
+) -> Settled {
+    let whole = Settled {
+        write: None,
+        conflict: Some(ours.clone()),
+    };
+    let (Some(before), Some(stamp)) = (before, stamp) else {
+        return whole;
+    };
+    let version = |v: &Value| value_version(v).unwrap_or_default();
+    let (b, o, s) = (version(before), version(ours), version(stored));
+    // `before` must be what both edits were made on: older than ours and than the stored one.
+    if o.compare(&b) != Causality::Dominates
+        || !matches!(s.compare(&b), Causality::Dominates | Causality::Equal)
+    {
+        return whole;
+    }
+    let (Value::Object(was), Value::Object(mine), Value::Object(theirs)) = (before, ours, stored)
+    else {
+        return whole;
+    };
+    // A delete on one side and an edit on the other is not merged field by field.
+    let deleted = |fields: &Map<String, Value>| fields.get("deleted") == Some(&Value::Bool(true));
+    if deleted(mine) != deleted(theirs) {
+        return whole;
+    }
+    let merged = merge_fields(was, mine, theirs);
+    let write = if merged.fields == *theirs {
+        None
+    } else {
+        match new_edition(collection, merged.fields, &s.join(&o), stamp) {
+            Some(value) => Some(value),
+            None => return whole,
+        }
+    };
+    let conflict = (!merged.clashes.is_empty()).then(|| {
+        let mut other = match write.as_ref().unwrap_or(stored) {
+            Value::Object(fields) => fields.clone(),
+            _ => unreachable!("both sides are objects"),
+        };
+        for field in merged
+            .clashes
+            .iter()
+            .map(String::as_str)
+            .chain(["version", "updated"])
+        {
+            match mine.get(field) {
+                Some(value) => other.insert(field.to_string(), value.clone()),
+                None => other.remove(field),
+            };
+        }
+        Value::Object(other)
+    });
+    Settled { write, conflict }
+}
+
+/// `fields` as a record of `collection` edited by `stamp` after `seen` (both sides' versions).
+fn new_edition(
+    collection: Collection,
+    fields: Map<String, Value>,
+    seen: &VersionVector,
+    stamp: Stamp,
+) -> Option<Value> {
+    fn edition<T: Stored>(
+        fields: Map<String, Value>,
+        seen: &VersionVector,
+        stamp: Stamp,
+    ) -> Option<Value> {
+        let mut record: T = serde_json::from_value(Value::Object(fields)).ok()?;
+        record.meta_mut().version = seen.clone();
+        record.meta_mut().touch(stamp.office, stamp.now);
+        serde_json::to_value(record).ok()
+    }
+    crate::with_record_type!(collection, T => edition::<T>(fields, seen, stamp))
+}
+
+/// The fields a conflict asks about: the record's own top-level fields (and whether it is
+/// deleted) where the stored version and the other differ, in the stored record's order.
+pub fn conflict_fields(stored: &Value, other: &Value) -> Vec<String> {
+    fn keys(v: &Value) -> impl Iterator<Item = String> + '_ {
+        v.as_object().into_iter().flat_map(|o| o.keys().cloned())
+    }
+    let deleted = |v: &Value| v.get("deleted").and_then(Value::as_bool).unwrap_or(false);
+    let mut fields: Vec<String> = keys(stored)
+        .chain(keys(other).filter(|k| stored.get(k).is_none()))
+        .filter(|k| !ENVELOPE.contains(&k.as_str()) && stored.get(k) != other.get(k))
+        .collect();
+    if deleted(stored) != deleted(other) {
+        fields.push("deleted".to_string());
+    }
+    fields
+}
+
+/// Settles a conflict: the stored record with the fields named in `from_other` taken from the
+/// other version (all of [`conflict_fields`]: the other version as it is; none: the stored one)
+/// becomes a new edit whose version has seen both, so every tab and office takes it over
+/// either side.
 pub fn resolve(
     data: &mut Dataset,
     conflict: &Conflict,
-    keep_other: bool,
+    from_other: &[String],
     stamp: Stamp,
 ) -> Result<RecordKey, super::LoadProblemKind> {
-    fn settle<T: Stored>(
+    fn settle_as<T: Stored>(
         data: &mut Dataset,
         conflict: &Conflict,
-        keep_other: bool,
+        from_other: &[String],
         stamp: Stamp,
     ) -> Result<RecordKey, super::LoadProblemKind> {
-        let other: T = serde_json::from_value(conflict.other.clone()).map_err(|e| {
-            super::LoadProblemKind::SchemaMismatch {
-                message: e.to_string(),
-            }
-        })?;
+        let unreadable = |e: serde_json::Error| super::LoadProblemKind::SchemaMismatch {
+            message: e.to_string(),
+        };
+        let other: T = serde_json::from_value(conflict.other.clone()).map_err(unreadable)?;
         let stored = T::table(data)
             .get(&conflict.key.id)
             .cloned()
             .unwrap_or_else(|| other.clone());
         let joined = stored.meta().version.join(&other.meta().version);
-        let mut chosen = if keep_other { other } else { stored };
+        let mut fields = match serde_json::to_value(&stored).map_err(unreadable)? {
+            Value::Object(fields) => fields,
+            _ => unreachable!("records serialise to objects"),
+        };
+        for field in from_other {
+            match conflict.other.get(field) {
+                Some(value) => fields.insert(field.clone(), value.clone()),
+                None => fields.remove(field),
+            };
+        }
+        let mut chosen: T = serde_json::from_value(Value::Object(fields)).map_err(unreadable)?;
         chosen.meta_mut().version = joined;
         Ok(data.commit(chosen, stamp))
     }
-    crate::with_record_type!(conflict.key.collection, T => settle::<T>(data, conflict, keep_other, stamp))
+    crate::with_record_type!(conflict.key.collection, T => settle_as::<T>(data, conflict, from_other, stamp))
 }
 
-/// Takes a record another tab stored into this tab's dataset.
+/// Takes a record another tab stored (or a merge this tab stored) into this tab's dataset:
+/// any edit of it noted here is stored or replaced.
 pub fn take_incoming(
     data: &mut Dataset,
     key: RecordKey,
     value: Value,
 ) -> Result<(), super::LoadProblemKind> {
+    data.befores.forget([key]);
     put_value(data, key, value)
 }
 
@@ -488,7 +653,7 @@ mod tests {
     }
 
     #[test]
-    fn incoming_changes_are_taken_rewritten_or_conflicts() {
+    fn incoming_changes_are_taken_rewritten_left_to_the_waiting_write_or_conflicts() {
         let base = version(3);
         let mine = record("mine", 3);
         assert_eq!(
@@ -503,12 +668,24 @@ mod tests {
             on_stored(Some(&base), false, &record("stale", 2), Some(&mine)),
             Incoming::Rewrite
         );
+        // This tab's own write of it is waiting: that write compares and merges, under the lock.
         assert_eq!(
             on_stored(
                 Some(&base),
                 true,
                 &record("theirs", 4),
                 Some(&record("edit", 4))
+            ),
+            Incoming::Later
+        );
+        // Unless an undone import put back an older version on purpose: a conflict at once.
+        assert_eq!(
+            on_stored_as(
+                Some(&base),
+                true,
+                &record("put back", 2),
+                Some(&record("edit", 4)),
+                true
             ),
             Incoming::Conflict
         );

@@ -3,12 +3,13 @@ use std::collections::BTreeSet;
 use chrono::DateTime;
 use uuid::Uuid;
 
+use super::backup::SnapshotRefused;
 use super::keys::*;
 use super::sync::{absorb, resolve};
 use super::*;
 use crate::event::Event;
 use crate::generate;
-use crate::meta::Meta;
+use crate::meta::{Causality, Meta};
 use crate::model::{Agreement, Organisation, OrganisationKind, Record};
 use crate::workspace::Stamp;
 
@@ -37,13 +38,7 @@ pub(super) fn stored(data: &Dataset) -> (MemoryStore, Session) {
     assert!(save_office(&mut store, &mut session, &office())
         .error
         .is_none());
-    let report = save_records(
-        &mut store,
-        data,
-        &all_keys(data),
-        &mut session,
-        stamp(0).now,
-    );
+    let report = save_records(&mut store, data, &all_keys(data), &mut session, stamp(0));
     assert!(
         report.error.is_none() && report.pending.is_empty(),
         "{report:?}"
@@ -58,7 +53,7 @@ pub(super) fn save(
     keys: &[RecordKey],
     session: &mut Session,
 ) -> WriteReport {
-    let report = save_records(store, data, keys, session, stamp(99).now);
+    let report = save_records(store, data, keys, session, stamp(99));
     assert_eq!(report.error, None);
     report
 }
@@ -73,7 +68,7 @@ fn edit_event(data: &mut Dataset, n: usize, secs: i64) -> RecordKey {
 fn empty_store_is_a_first_run() {
     let loaded = load(&MemoryStore::default()).unwrap();
     assert!(loaded.is_first_run());
-    assert!(!loaded.session.read_only);
+    assert!(loaded.session.read_only.is_none());
     assert_eq!(loaded.layout_found, 0);
 }
 
@@ -373,29 +368,73 @@ fn corrupt_deltas_and_unknown_keys_are_reported_and_never_written() {
 }
 
 #[test]
-fn a_newer_or_unreadable_layout_loads_read_only_and_writes_nothing() {
+fn a_newer_or_damaged_layout_loads_read_only_says_which_and_writes_nothing() {
     let data = generate::dataset(2, 2, 1);
-    for marker in ["7", "hai"] {
+    let newer = ReadOnly::NewerLayout { found: 7 };
+    let damaged = ReadOnly::DamagedLayout {
+        found: "hai".into(),
+    };
+    for (marker, why) in [("7", newer), ("hai", damaged)] {
         let (mut store, _) = stored(&data);
         store.entries.insert(LAYOUT_KEY.into(), marker.into());
         let before = store.entries.clone();
         let mut loaded = load(&store).unwrap();
-        assert!(loaded.session.read_only);
+        assert_eq!(loaded.session.read_only, Some(why.clone()));
         assert_eq!(loaded.data, data);
-        assert!(
-            matches!(&loaded.problems[0].kind, LoadProblemKind::NewerLayout { found } if found == marker)
-        );
+        assert_eq!(Some(loaded.problems[0].kind.clone()), why.problem());
+        let found = match &loaded.problems[0].kind {
+            LoadProblemKind::NewerLayout { found } | LoadProblemKind::DamagedLayout { found } => {
+                found
+            }
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(found, marker);
         let keys = all_keys(&loaded.data);
         let report = save_records(
             &mut store,
             &loaded.data,
             &keys,
             &mut loaded.session,
-            stamp(5).now,
+            stamp(5),
         );
         assert_eq!(report.pending.len(), keys.len());
+        // Nor the office, the export mark, the undo mark: not one key, the marker least of all.
+        let office_report = save_office(&mut store, &mut loaded.session, &office());
+        assert_eq!(office_report.error, Some(StoreError::ReadOnly));
+        assert_eq!(
+            record_export(&mut store, &mut loaded.session, stamp(6).now),
+            Err(StoreError::ReadOnly)
+        );
+        assert_eq!(
+            clear_rollback(&mut store, &mut loaded.session),
+            Err(StoreError::ReadOnly)
+        );
+        // Nor a snapshot, encoded in slices and stored last (`backup::put`).
+        assert_eq!(
+            backup::take(
+                &mut store,
+                &mut loaded.session,
+                &loaded.data,
+                SnapshotKind::Daily,
+                stamp(7).now
+            ),
+            Err(SnapshotRefused::Store(StoreError::ReadOnly))
+        );
         assert_eq!(store.entries, before);
     }
+    // A layout this app writes, or an older one, is not read-only.
+    assert_eq!(ReadOnly::from_layout(" 2 "), None);
+    assert_eq!(ReadOnly::from_layout("1"), None);
+    assert_eq!(
+        ReadOnly::from_layout("3"),
+        Some(ReadOnly::NewerLayout { found: 3 })
+    );
+    assert_eq!(
+        ReadOnly::from_layout("xyz"),
+        Some(ReadOnly::DamagedLayout {
+            found: "xyz".into()
+        })
+    );
 }
 
 #[test]
@@ -416,7 +455,7 @@ fn a_quota_refusal_gives_up_snapshots_first_then_leaves_edits_pending_and_storag
     let mut edited = data.agreements.iter_live().next().unwrap().clone();
     edited.notes = "Ghi chú mới".into();
     let key = data.save_agreement(edited, stamp(40)).unwrap();
-    let report = save_records(&mut store, &data, &[key], &mut session, stamp(40).now);
+    let report = save_records(&mut store, &data, &[key], &mut session, stamp(40));
     assert_eq!(report.error, None, "the snapshot made room");
     assert_eq!(report.snapshots_dropped.len(), 1);
     assert!(snapshot_units > 0 && session.snapshot_units() == 0);
@@ -427,7 +466,7 @@ fn a_quota_refusal_gives_up_snapshots_first_then_leaves_edits_pending_and_storag
     let mut edited = data.agreements.iter_live().nth(1).unwrap().clone();
     edited.notes = "Ghi chú rất dài ".repeat(200);
     let key = data.save_agreement(edited, stamp(41)).unwrap();
-    let report = save_records(&mut store, &data, &[key], &mut session, stamp(41).now);
+    let report = save_records(&mut store, &data, &[key], &mut session, stamp(41));
     assert_eq!(report.error, Some(StoreError::QuotaExceeded));
     assert_eq!(report.pending, vec![key]);
     assert_eq!(store.entries, before);
@@ -488,7 +527,7 @@ fn snapshots_given_up_for_room_are_noted_with_when_and_why_and_the_notes_survive
     let mut edited = data.agreements.iter_live().next().unwrap().clone();
     edited.notes = "Ghi chú mới".into();
     let key = data.save_agreement(edited, stamp(90_040)).unwrap();
-    let report = save_records(&mut store, &data, &[key], &mut session, stamp(90_040).now);
+    let report = save_records(&mut store, &data, &[key], &mut session, stamp(90_040));
     assert_eq!(report.error, None);
     assert!(report.snapshots_dropped.contains(&import.key));
     assert_eq!(
@@ -528,7 +567,7 @@ fn any_other_refusal_is_reported_with_its_message_and_nothing_changes() {
     let mut edited = data.agreements.iter_live().next().unwrap().clone();
     edited.title.push('!');
     let key = data.save_agreement(edited, stamp(40)).unwrap();
-    let report = save_records(&mut store, &data, &[key], &mut session, stamp(40).now);
+    let report = save_records(&mut store, &data, &[key], &mut session, stamp(40));
     assert_eq!(
         report.error,
         Some(StoreError::Other("SecurityError: denied".into()))
@@ -645,7 +684,7 @@ fn the_first_save_after_an_export_marks_changes_not_exported_since() {
     let mut a = data.agreements.iter_live().next().unwrap().clone();
     a.notes = "x".into();
     let key = data.commit(a, stamp(60));
-    save_records(&mut store, &data, &[key], &mut session, stamp(60).now);
+    save_records(&mut store, &data, &[key], &mut session, stamp(60));
     let state = load(&store).unwrap().session.export;
     assert_eq!(state.changed_since, Some(stamp(60).now));
     assert_eq!(state.last_export, Some(stamp(50).now));
@@ -681,7 +720,9 @@ fn conflicts_resolve_to_a_version_that_has_seen_both() {
         other: serde_json::to_value(&ours).unwrap(),
     };
     let mut keep_ours = data.clone();
-    resolve(&mut keep_ours, &conflict, true, stamp(70)).unwrap();
+    let fields = sync::conflict_fields(&record_value(&data, key).unwrap(), &conflict.other);
+    assert_eq!(fields, ["title"]);
+    resolve(&mut keep_ours, &conflict, &fields, stamp(70)).unwrap();
     let settled = keep_ours.agreements.get(&id).unwrap();
     assert_eq!(settled.title, "Bản của thẻ này");
     for side in [&ours.meta.version, &theirs.meta.version] {
@@ -690,7 +731,7 @@ fn conflicts_resolve_to_a_version_that_has_seen_both() {
             crate::meta::Causality::Dominates
         );
     }
-    resolve(&mut data, &conflict, false, stamp(70)).unwrap();
+    resolve(&mut data, &conflict, &[], stamp(70)).unwrap();
     assert_eq!(data.agreements.get(&id).unwrap().title, "Bản của thẻ kia");
     let _ = absorb; // used in tabs.rs
 }

@@ -272,7 +272,8 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
         let record = from_form(opened.get_value());
         let record = state
             .data
-            .with_untracked(|d| onto_stored(d, &opened.get_value(), record));
+            .try_update_untracked(|d| onto_stored(d, &opened.get_value(), record))
+            .expect("dataset is alive");
         let result = state.apply(
             |data, stamp| data.save_organisation(record, stamp),
             |r| r.iter().copied().collect(),
@@ -296,7 +297,7 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
                 issues.set(warnings);
                 form_error.set(None);
                 unsaved.lower();
-                state.notify(|i18n| tr!(i18n, "directory-saved"), None);
+                state.notify_saved(|i18n| tr!(i18n, "directory-saved"), None);
                 if id.is_none() {
                     state.navigate(Route::Organisation(record_id));
                 }
@@ -382,8 +383,9 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
                 {move || form_error.get().map(|count| view! {
                     <p class="field-error" role="alert">{move_tr!("form-not-saved", {"count" => count})}</p>
                 })}
+                <crate::ui::widgets::ReadOnlyNote/>
                 <div class="actions">
-                    <button type="submit" class="primary">{move_tr!("directory-save")}</button>
+                    <button type="submit" class="primary" disabled=crate::ui::widgets::read_only(state)>{move_tr!("directory-save")}</button>
                     {id.is_none().then(|| view! { <a class="button" href=Route::Organisations.href()>{move_tr!("directory-cancel")}</a> })}
                 </div>
             </form>
@@ -398,7 +400,7 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
                     blockers=blockers
                     explanation=tr!(i18n, "directory-organisation-delete-refused")
                 />
-                <button class="danger" on:click=delete>{move_tr!("directory-delete")}</button>
+                <button class="danger" disabled=crate::ui::widgets::read_only(state) on:click=delete>{move_tr!("directory-delete")}</button>
             </section>
             <p class="record-meta">
                 {move || state.data.with(|d| d.organisations.get(&id).map(|o| tr!(i18n, "directory-record-meta", {

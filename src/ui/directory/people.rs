@@ -333,7 +333,8 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
         let record = from_form(opened.get_value(), positions.clone());
         let record = state
             .data
-            .with_untracked(|d| onto_stored(d, &opened.get_value(), record));
+            .try_update_untracked(|d| onto_stored(d, &opened.get_value(), record))
+            .expect("dataset is alive");
         if bad_dates > 0 {
             // Nothing is saved; the other fields' problems are shown at the same time.
             let found = state.data.with_untracked(|d| validate::person(&record, d));
@@ -363,7 +364,7 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
                 issues.set(Vec::new());
                 form_error.set(None);
                 unsaved.lower();
-                state.notify(|i18n| tr!(i18n, "directory-saved"), None);
+                state.notify_saved(|i18n| tr!(i18n, "directory-saved"), None);
                 if id.is_none() {
                     state.navigate(Route::Person(record_id));
                 }
@@ -426,8 +427,9 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
                 {move || form_error.get().map(|count| view! {
                     <p class="field-error" role="alert">{move_tr!("form-not-saved", {"count" => count})}</p>
                 })}
+                <crate::ui::widgets::ReadOnlyNote/>
                 <div class="actions">
-                    <button type="submit" class="primary">{move_tr!("directory-save")}</button>
+                    <button type="submit" class="primary" disabled=crate::ui::widgets::read_only(state)>{move_tr!("directory-save")}</button>
                     {id.is_none().then(|| view! { <a class="button" href=Route::People.href()>{move_tr!("directory-cancel")}</a> })}
                 </div>
             </form>
@@ -441,7 +443,7 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
                     blockers=blockers
                     explanation=tr!(i18n, "directory-person-delete-refused")
                 />
-                <button class="danger" on:click=delete>{move_tr!("directory-delete")}</button>
+                <button class="danger" disabled=crate::ui::widgets::read_only(state) on:click=delete>{move_tr!("directory-delete")}</button>
             </section>
             <p class="record-meta">
                 {move || state.data.with(|d| d.people.get(&id).map(|p| tr!(i18n, "directory-record-meta", {

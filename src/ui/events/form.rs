@@ -234,7 +234,8 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
         // fields the user left alone keep that change (core::form_edit).
         let event = state
             .data
-            .with_untracked(|d| onto_stored(d, &base_for_save, event));
+            .try_update_untracked(|d| onto_stored(d, &base_for_save, event))
+            .expect("dataset is alive");
         found.extend(
             state
                 .data
@@ -286,7 +287,7 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
         issues.set(Vec::new());
         summary.set(None);
         unsaved.lower();
-        state.notify(message, is_new.then_some(Undo::Delete(key)));
+        state.notify_saved(message, is_new.then_some(Undo::Delete(key)));
         state.navigate(Route::Event(key.id));
     };
 
@@ -487,7 +488,8 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
             </fieldset>
 
             <div class="form-actions">
-                <button type="submit" class="primary">{move_tr!("events-save")}</button>
+                <crate::ui::widgets::ReadOnlyNote/>
+                <button type="submit" class="primary" disabled=crate::ui::widgets::read_only(state)>{move_tr!("events-save")}</button>
                 // Cancelling gives the input up on purpose: no question on the way out.
                 <a class="button" href=cancel_href on:click=move |_| cancel_flag.lower()>{move_tr!("events-cancel")}</a>
             </div>

@@ -133,9 +133,10 @@ fn EventView(event: Event) -> impl IntoView {
                 <p class="eyebrow">{move || text::event_kind(i18n, kind)} " · " {when(&e)}</p>
                 <h1>{e.title.clone()}</h1>
             </div>
+            <crate::ui::widgets::ReadOnlyNote/>
             <div class="actions">
                 <a class="button primary" href=Route::EventEdit(id).href()>{move_tr!("events-edit")}</a>
-                <button class="danger" on:click=on_delete>{move_tr!("events-delete")}</button>
+                <button class="danger" disabled=crate::ui::widgets::read_only(state) on:click=on_delete>{move_tr!("events-delete")}</button>
             </div>
         </div>
         <DeleteRefused blockers=blockers explanation=tr!(i18n, "events-delete-refused")/>

@@ -202,7 +202,8 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
         let record = from_form(opened.get_value());
         let record = state
             .data
-            .with_untracked(|d| onto_stored(d, &opened.get_value(), record));
+            .try_update_untracked(|d| onto_stored(d, &opened.get_value(), record))
+            .expect("dataset is alive");
         found.extend(
             state
                 .data
@@ -227,7 +228,7 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
         form_error.set(None);
         unsaved.lower();
         let changed = id.is_some();
-        state.notify(
+        state.notify_saved(
             move |i18n| {
                 if changed {
                     tr!(i18n, "recommendations-saved-changes")
@@ -422,7 +423,8 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
                     <p class="field-error" role="alert">{move_tr!("form-not-saved", {"count" => count})}</p>
                 })}
                 <div class="actions">
-                    <button type="submit" class="primary">{move_tr!("recommendations-save")}</button>
+                    <crate::ui::widgets::ReadOnlyNote/>
+                    <button type="submit" class="primary" disabled=crate::ui::widgets::read_only(state)>{move_tr!("recommendations-save")}</button>
                     {id.is_none().then(|| view! { <a class="button" href=Route::Recommendations.href()>{move_tr!("recommendations-cancel")}</a> })}
                 </div>
             </form>
@@ -434,7 +436,7 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
                 <h2>{move_tr!("recommendations-delete-title")}</h2>
                 <p class="help">{move_tr!("recommendations-delete-help")}</p>
                 <DeleteRefused blockers=blockers/>
-                <button class="danger" on:click=delete>{move_tr!("recommendations-delete")}</button>
+                <button class="danger" disabled=crate::ui::widgets::read_only(state) on:click=delete>{move_tr!("recommendations-delete")}</button>
             </section>
             <p class="record-meta">
                 {move || state.data.with(|d| d.recommendations.get(&id).map(|r| tr!(i18n, "recommendations-record-meta", {
@@ -506,7 +508,7 @@ fn StatusControl(id: Id, responded_on: RwSignal<String>) -> impl IntoView {
         }
         note.set(String::new());
         unsaved.lower();
-        state.notify(
+        state.notify_saved(
             move |i18n| {
                 tr!(i18n, "recommendations-status-changed", {
                     "status" => text::recommendation_status(i18n, target),
@@ -538,7 +540,8 @@ fn StatusControl(id: Id, responded_on: RwSignal<String>) -> impl IntoView {
                 </div>
             </div>
             <div class="actions">
-                <button type="button" class="primary" on:click=update>{move_tr!("recommendations-status-update")}</button>
+                <crate::ui::widgets::ReadOnlyNote/>
+                <button type="button" class="primary" disabled=crate::ui::widgets::read_only(state) on:click=update>{move_tr!("recommendations-status-update")}</button>
             </div>
             <p class="help">{move_tr!("recommendations-status-help")}</p>
             <h3>{move_tr!("recommendations-history-title")}</h3>

@@ -14,7 +14,7 @@ use leptos_fluent::{move_tr, tr, I18n};
 use wasm_bindgen::JsCast;
 use web_sys::File;
 
-use super::state::{use_app, AppState, Progress, WorkKind};
+use super::state::{use_app, AppState, Encoded, Progress, WorkKind};
 use crate::core::dates::format_instant;
 use crate::core::import::{
     self, FileError, Fingerprints, IncomingFile, Message, Preview, Refreshing, UndoImport,
@@ -23,7 +23,7 @@ use crate::core::import::{
 use crate::core::merge::Choice;
 use crate::core::meta::new_id;
 use crate::core::model::{AgreementKind, Collection, Record};
-use crate::core::storage::keys::ROLLBACK_KEY;
+use crate::core::storage::keys::{SnapshotKind, ROLLBACK_KEY};
 use crate::core::storage::Rollback;
 use crate::core::workspace::RecordKey;
 use crate::route::Route;
@@ -446,7 +446,11 @@ fn UndoOffer() -> impl IntoView {
                         "count" => undo.entries.len(),
                     })}
                 </p>
-                <button on:click=move |_| undo_import(state, sharing, i18n)>{move_tr!("sharing-undo")}</button>
+                <button
+                    disabled=crate::ui::widgets::read_only(state)
+                    on:click=move |_| state.locked(move || undo_import(state, sharing, i18n))
+                >{move_tr!("sharing-undo")}</button>
+                <crate::ui::widgets::ReadOnlyNote/>
             </div>
         })}
         {move || sharing.undo_message.get().map(|(ok, m)| view! {
@@ -456,15 +460,15 @@ fn UndoOffer() -> impl IntoView {
 }
 
 /// Applies the previewed file with the chosen answers, stores what changed, keeps the undo.
-/// First a snapshot of everything, in slices with its progress; then applying and storing, one
-/// step, said on screen before it starts.
+/// First a snapshot of everything is encoded, in slices with its progress; then, said on screen
+/// before it starts, one job under the lock (`apply_locked`).
 pub async fn apply_import(
     state: AppState,
     sharing: Sharing,
     file: Arc<IncomingFile>,
     i18n: I18n,
 ) -> Result<(), String> {
-    if state.read_only.get_untracked() {
+    if state.read_only.with_untracked(Option::is_some) {
         return Err(tr!(i18n, "sharing-apply-read-only"));
     }
     if state.save.with_untracked(|s| s.error.is_some()) {
@@ -473,15 +477,10 @@ pub async fn apply_import(
     if state.busy() {
         return Err(tr!(i18n, "work-busy"));
     }
-    // A snapshot of everything before the import changes it, restorable from Settings. Too big
-    // for the backup budget, it is refused (Settings says why) and the import goes on: the
-    // import's own undo still holds.
-    if let Err(why) = state.snapshot_before_import().await {
-        state.notify(
-            move |i18n| tr!(i18n, "sharing-no-snapshot", {"why" => super::text::snapshot_refused(i18n, &why)}),
-            None,
-        );
-    }
+    // A snapshot of everything before the import changes it, restorable from Settings.
+    let snapshot = state
+        .encode_snapshot(SnapshotKind::BeforeImport, true)
+        .await;
     // Cancelled meanwhile (or another file opened): nothing more.
     let still_shown = sharing.stage.with_untracked(
         |stage| matches!(stage, Stage::Preview { file: shown, .. } if Arc::ptr_eq(shown, &file)),
@@ -491,9 +490,36 @@ pub async fn apply_import(
     }
     let mut progress = Progress::unseen(state);
     progress.last_step(WorkKind::ApplyImport).await;
+    let result = state
+        .locked_then(move || apply_locked(state, sharing, &file, snapshot, i18n))
+        .await;
+    drop(progress);
+    result
+}
+
+/// The import's writing step, under the lock: the snapshot, the undo and the records are
+/// written with no other tab's write in between.
+fn apply_locked(
+    state: AppState,
+    sharing: Sharing,
+    file: &IncomingFile,
+    snapshot: Encoded,
+    i18n: I18n,
+) -> Result<(), String> {
+    // Another tab may have made this page read-only while the snapshot was encoded.
+    if state.read_only.with_untracked(Option::is_some) {
+        return Err(tr!(i18n, "sharing-apply-read-only"));
+    }
+    // Too big for the backup budget, the snapshot is refused (Settings says why) and the import
+    // goes on: the import's own undo still holds.
+    if let Err(why) = state.store_snapshot(snapshot) {
+        state.notify(
+            move |i18n| tr!(i18n, "sharing-no-snapshot", {"why" => super::text::snapshot_refused(i18n, &why)}),
+            None,
+        );
+    }
     let choices = sharing.choices.get_untracked();
     let stamp = state.stamp();
-    let file = &*file;
     let result = state
         .data
         .try_update(|data| import::apply(data, file, &choices, stamp, new_id))
@@ -516,11 +542,11 @@ pub async fn apply_import(
         sharing.undo.set(Some(Arc::new(applied.undo)));
     }
     sharing.undo_message.set(None);
-    drop(progress);
     sharing.stage.set(Stage::Applied(Arc::new(report)));
     Ok(())
 }
 
+/// Under the lock (`AppState::locked`).
 fn undo_import(state: AppState, sharing: Sharing, i18n: I18n) {
     let Some(undo) = sharing.undo.get_untracked() else {
         return;

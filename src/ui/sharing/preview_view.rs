@@ -209,7 +209,8 @@ pub fn PreviewView(name: String, file: Arc<IncomingFile>, preview: Arc<Preview>)
                     }.into_any()
                 } else {
                     view! {
-                        <button class="primary" on:click=confirm disabled=move || { undecided.get() > 0 || state.work.with(Option::is_some) }>
+                        <crate::ui::widgets::ReadOnlyNote/>
+                        <button class="primary" on:click=confirm disabled=move || { undecided.get() > 0 || state.work.with(Option::is_some) || state.read_only.with(Option::is_some) }>
                             {move_tr!("sharing-apply", {"count" => changes})}
                         </button>
                         {move || (undecided.get() > 0).then(|| view! {

@@ -12,12 +12,13 @@ use crate::core::storage::backup::{self, SnapshotInfo, SnapshotRefused};
 use crate::core::storage::identity;
 use crate::core::storage::sync::{self, Absorbed};
 use crate::core::storage::{
-    self, Conflict, ExportState, Rollback, Session, StoreError, WriteReport,
+    self, Conflict, ExportState, ReadOnly, Rollback, Session, StoreError, WriteReport,
 };
 use crate::core::workspace::{OfficeProfile, RecordKey};
 use crate::ui::text;
 use crate::web::durability;
 use crate::web::local_storage::LocalStore;
+use crate::web::lock;
 use crate::web::tabs::{self, StorageChange};
 
 /// What the settings page and the banners show about storage.
@@ -44,6 +45,12 @@ pub struct StorageState {
     /// An undone import not yet fully stored (a refused write): retried as that undo, so its
     /// older versions are not taken for a clash with another tab.
     undo: StoredValue<Option<Rollback>>,
+    /// A write of the pending records waits for the lock (`web::lock`): later edits join it.
+    write_queued: StoredValue<bool>,
+    /// The records the last edit (`apply`) changed, for the notice that follows it.
+    pub(super) last_edit: StoredValue<Vec<RecordKey>>,
+    /// The browser cannot coordinate writes between tabs (no Web Locks API): the page says so.
+    pub unlocked: RwSignal<bool>,
 }
 
 /// How long after a refused write it is tried again on its own.
@@ -57,6 +64,9 @@ impl StorageState {
             info: RwSignal::new(StorageInfo::default()),
             retry_scheduled: StoredValue::new(false),
             undo: StoredValue::new(None),
+            write_queued: StoredValue::new(false),
+            last_edit: StoredValue::new(Vec::new()),
+            unlocked: RwSignal::new(false),
         }
     }
 }
@@ -71,6 +81,9 @@ impl AppState {
     /// Loads what is stored (migrating an older layout), then listens to other tabs, guards the
     /// page's closing, asks for persistent storage and takes the day's snapshot.
     pub(super) fn open_storage(&self) {
+        lock::enforce();
+        self.storage.unlocked.set(!lock::supported());
+        let state = *self;
         let opened = LocalStore::open()
             .and_then(|store| storage::load(&store).map(|loaded| (store, loaded)));
         match opened {
@@ -83,27 +96,26 @@ impl AppState {
                 self.office_damage
                     .set(identity::office_damage(&store, &loaded, &last_import));
                 let needs_migration = loaded.needs_migration();
-                self.read_only.set(loaded.session.read_only);
+                self.read_only.set(loaded.session.read_only.clone());
                 self.storage.session.set_value(loaded.session);
                 self.storage.conflicts.set(loaded.conflicts);
                 self.data.set(loaded.data);
                 self.office.set(loaded.office);
                 self.load_problems.set(loaded.problems);
                 if needs_migration {
-                    self.migrate();
+                    self.locked(move || state.migrate());
                 }
             }
             Err(error) => {
                 // Nothing could be read: stay read-only so nothing stored is overwritten.
-                self.read_only.set(true);
-                self.save.set(SaveState {
-                    pending: BTreeSet::new(),
-                    error: Some(error),
-                });
+                let why = ReadOnly::Unavailable(error);
+                self.storage
+                    .session
+                    .update_value(|s| s.read_only = Some(why.clone()));
+                self.read_only.set(Some(why));
             }
         }
         self.refresh_storage_info();
-        let state = *self;
         tabs::on_change(move |change| state.absorb(change));
         // Closing the tab loses records not yet written, and input typed in a form not saved.
         durability::warn_before_unload(move || {
@@ -163,11 +175,26 @@ impl AppState {
         });
     }
 
+    /// Runs `job` under the lock every tab takes to write (`web::lock`): at once inside a job,
+    /// else once granted. Every step that reads storage and then writes it runs in one (a
+    /// save, a conflict's resolution, the office profile, snapshots, an import and its undo);
+    /// the methods below that say "under the lock" expect to be called from one.
+    pub fn locked(&self, job: impl FnOnce() + 'static) {
+        lock::run(job);
+    }
+
+    /// Runs `job` under the lock, as `locked`, and gives its result once it has run: the
+    /// writing step of long work whose slices run outside the lock (they only read).
+    pub async fn locked_then<T: 'static>(&self, job: impl FnOnce() -> T + 'static) -> T {
+        lock::run_then(job).await
+    }
+
     /// Stores an undone import (the dataset is undone already): its mark for other tabs, the
     /// records put back to older versions (`keys`: over this tab's own writes, never over
     /// another tab's), and the removal of the records it had added. Until all of it is stored,
     /// every save retries it, and the import's undo stays in localStorage (a reload, which
     /// loses what was not stored, offers it again). Err: why it is not stored yet.
+    /// Under the lock.
     pub fn persist_undo(&self, rollback: Rollback, keys: Vec<RecordKey>) -> Result<(), StoreError> {
         self.storage.undo.set_value(Some(rollback));
         self.persist(keys);
@@ -178,6 +205,7 @@ impl AppState {
     }
 
     /// Before an import: the last undo's mark goes, as the versions it names may come back.
+    /// Under the lock.
     pub fn clear_undo_mark(&self) {
         if self.storage.undo.with_value(Option::is_some) {
             return; // still being stored (the import is refused meanwhile)
@@ -190,36 +218,65 @@ impl AppState {
         }
     }
 
-    /// Writes `keys` (and anything still pending) to localStorage; a refusal keeps them pending,
-    /// says why, and tries again shortly.
+    /// Writes `keys` (and anything still pending) to localStorage, under the lock: at once in a
+    /// job, else as soon as the lock is granted (edits made meanwhile join the same write; until
+    /// then they are pending, and closing the page asks first). A refusal keeps them pending,
+    /// says why, and tries again shortly. A read-only page writes nothing: the edits stay in the
+    /// page, pending, and the banner offers an export of everything.
     pub fn persist(&self, keys: Vec<RecordKey>) {
-        let mut all: Vec<RecordKey> = self
-            .save
-            .with_untracked(|s| s.pending.iter().copied().collect());
-        all.extend(keys);
-        if self.read_only.get_untracked() {
-            self.save.set(SaveState {
-                pending: all.into_iter().collect(),
-                error: None,
-            });
+        if !keys.is_empty() {
+            self.save.update(|s| s.pending.extend(keys));
+        }
+        if self.read_only.with_untracked(Option::is_some) {
+            self.keep_read_only_edits();
             return;
         }
-        let now = self.stamp().now;
+        if lock::is_held() {
+            self.write_pending();
+        } else if !self.storage.write_queued.get_value() {
+            self.storage.write_queued.set_value(true);
+            let state = *self;
+            self.locked(move || {
+                state.storage.write_queued.set_value(false);
+                state.write_pending();
+            });
+        }
+    }
+
+    /// In a read-only page, edits are kept in memory and said not to be stored.
+    fn keep_read_only_edits(&self) {
+        if self
+            .save
+            .with_untracked(|s| !s.pending.is_empty() && s.error.is_none())
+        {
+            self.save.update(|s| s.error = Some(StoreError::ReadOnly));
+        }
+    }
+
+    /// Writes every pending record (and a pending undo). Under the lock.
+    fn write_pending(&self) {
+        let all: Vec<RecordKey> = self
+            .save
+            .with_untracked(|s| s.pending.iter().copied().collect());
         let undo = self.storage.undo.get_value();
+        if all.is_empty() && undo.is_none() {
+            return;
+        }
+        let stamp = self.stamp();
         let report = match LocalStore::open() {
             Ok(mut store) => self.data.with_untracked(|data| {
                 self.storage
                     .session
                     .try_update_value(|session| match &undo {
                         Some(rollback) => {
-                            storage::save_rollback(&mut store, data, &all, rollback, session, now)
+                            storage::save_rollback(&mut store, data, &all, rollback, session, stamp)
                         }
-                        None => storage::save_records(&mut store, data, &all, session, now),
+                        None => storage::save_records(&mut store, data, &all, session, stamp),
                     })
                     .expect("session is alive")
             }),
             Err(error) => WriteReport {
-                pending: all,
+                pending: all.clone(),
                 error: Some(error),
                 ..Default::default()
             },
@@ -229,17 +286,15 @@ impl AppState {
             self.storage.undo.set_value(None);
             let _ = crate::ui::sharing::browser::clear_undo();
         }
-        self.take_report(report);
+        self.take_report(report, &all);
     }
 
-    fn take_report(&self, report: WriteReport) {
+    fn take_report(&self, mut report: WriteReport, attempted: &[RecordKey]) {
         if !report.incoming.is_empty() || !report.removed.is_empty() {
-            self.data.update(|data| {
-                for (key, value) in report.incoming {
-                    let _ = sync::take_incoming(data, key, value);
-                }
-                storage::remove_records(data, &report.removed);
-            });
+            self.data.update(|data| report.take_into(data, attempted));
+        } else {
+            self.data
+                .update_untracked(|data| report.take_into(data, attempted));
         }
         if !report.conflicts.is_empty() {
             self.add_conflicts(report.conflicts);
@@ -254,13 +309,22 @@ impl AppState {
                 None,
             );
         }
+        // A lock granted without IndexedDB to count writes in: the page says so from now on.
+        if !lock::supported() && !self.storage.unlocked.get_untracked() {
+            self.storage.unlocked.set(true);
+        }
         let failed = report.error.is_some();
         self.save.set(SaveState {
             pending: report.pending.into_iter().collect(),
             error: report.error,
         });
         self.refresh_storage_info();
-        if failed {
+        if self.storage.session.with_value(|s| s.read_only.is_some()) {
+            // Another tab's newer app (or damage) made this page read-only meanwhile.
+            self.read_only
+                .set(self.storage.session.with_value(|s| s.read_only.clone()));
+            self.keep_read_only_edits();
+        } else if failed {
             self.schedule_retry();
         }
     }
@@ -289,7 +353,7 @@ impl AppState {
 
     /// After the office key was found damaged: stores the office under the recovered id
     /// (`keep`, when there is one) or a new one, with the name the user confirmed; the damage
-    /// is then mended (its problem goes, the key is written again).
+    /// is then mended (its problem goes, the key is written again). Under the lock.
     pub fn mend_office(&self, name: String, keep: bool) -> Result<OfficeProfile, StoreError> {
         let recovered = self
             .office_damage
@@ -308,6 +372,7 @@ impl AppState {
         Ok(office)
     }
 
+    /// Stores the office profile. Under the lock.
     pub fn save_office(&self, office: OfficeProfile) -> Result<(), StoreError> {
         let mut store = LocalStore::open()?;
         let report = self
@@ -348,8 +413,11 @@ impl AppState {
                 }
             }
         };
-        if self.storage.session.with_value(|s| s.read_only) && !self.read_only.get_untracked() {
-            self.read_only.set(true);
+        if self.read_only.with_untracked(Option::is_none) {
+            if let Some(why) = self.storage.session.with_value(|s| s.read_only.clone()) {
+                self.read_only.set(Some(why));
+                self.keep_read_only_edits();
+            }
         }
         if let Some(office) = absorbed.office {
             self.office.set(Some(office));
@@ -381,55 +449,20 @@ impl AppState {
         }
     }
 
-    fn add_conflicts(&self, new: Vec<Conflict>) {
-        self.storage.conflicts.update(|all| {
-            for c in new {
-                if !all.iter().any(|x| x.key == c.key && x.other == c.other) {
-                    all.retain(|x| x.key != c.key);
-                    all.push(c);
-                }
-            }
-        });
-    }
-
-    /// Settles a conflict: keep the other version (`keep_other`) or the stored one.
-    pub fn resolve_conflict(&self, key: RecordKey, keep_other: bool) {
-        let Some(conflict) = self
-            .storage
-            .conflicts
-            .with_untracked(|c| c.iter().find(|x| x.key == key).cloned())
-        else {
-            return;
-        };
-        let result = self.apply(
-            |data, stamp| sync::resolve(data, &conflict, keep_other, stamp),
-            |r| r.iter().copied().collect(),
-        );
-        if result.is_ok() && self.save.with_untracked(|s| !s.pending.contains(&key)) {
-            if let Ok(mut store) = LocalStore::open() {
-                let _ = self
-                    .storage
-                    .session
-                    .try_update_value(|s| storage::clear_conflict(&mut store, s, key));
-            }
-            self.storage
-                .conflicts
-                .update(|c| c.retain(|x| x.key != key));
-            self.notify(|i18n| tr!(i18n, "storage-conflict-resolved"), None);
-        }
-    }
-
     /// Hook for issue 4 (export): call after a file of everything was handed to the user.
     /// "Changes not exported since …" starts afresh.
     pub fn record_export(&self) {
         let now = self.stamp().now;
-        if let Ok(mut store) = LocalStore::open() {
-            let _ = self
-                .storage
-                .session
-                .try_update_value(|s| storage::record_export(&mut store, s, now));
-        }
-        self.refresh_storage_info();
+        let state = *self;
+        self.locked(move || {
+            if let Ok(mut store) = LocalStore::open() {
+                let _ = state
+                    .storage
+                    .session
+                    .try_update_value(|s| storage::record_export(&mut store, s, now));
+            }
+            state.refresh_storage_info();
+        });
     }
 
     /// Keys and raw text of everything that could not be read, for the user to save.

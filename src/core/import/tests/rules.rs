@@ -167,7 +167,7 @@ fn a_warning_changes_nothing_and_blocks_nothing() {
         &base,
         &storage::all_keys(&base),
         &mut session,
-        stamp(0xA, 0).now,
+        stamp(0xA, 0),
     );
     let stored_before = store.entries.clone();
     let mut here = storage::load(&store).unwrap().data;

@@ -42,7 +42,7 @@ fn loaded_with_office_text(data: &Dataset, raw: &str) -> (MemoryStore, Loaded) {
     };
     save_office(&mut store, &mut session, &office);
     let keys = crate::storage::all_keys(data);
-    save_records(&mut store, data, &keys, &mut session, stamp(OURS, 0).now);
+    save_records(&mut store, data, &keys, &mut session, stamp(OURS, 0));
     store.entries.insert(OFFICE_KEY.into(), raw.into());
     let loaded = load(&store).unwrap();
     (store, loaded)

@@ -138,7 +138,7 @@ fn import_in(
         &tab.data,
         &applied.written,
         &mut tab.session,
-        stamp(40).now,
+        stamp(40),
     );
     assert_eq!(report.error, None);
     applied.undo
@@ -163,7 +163,7 @@ fn undo_in(
         &undone.restored,
         &rollback,
         &mut tab.session,
-        stamp(50).now,
+        stamp(50),
     );
     (rollback, report)
 }
@@ -226,7 +226,7 @@ fn an_import_undone_in_one_tab_is_undone_in_another_which_writes_nothing_back() 
         let mut x = b.data.agreements.get(&id).unwrap().clone();
         x.notes = "Sửa ở thẻ B".into();
         let kb = b.data.commit(x, stamp(60));
-        let r = save_records(&mut store, &b.data, &[kb], &mut b.session, stamp(60).now);
+        let r = save_records(&mut store, &b.data, &[kb], &mut b.session, stamp(60));
         assert!(r.conflicts.is_empty() && r.incoming.is_empty() && r.removed.is_empty());
         let mut expected = before.clone();
         expected
@@ -234,7 +234,7 @@ fn an_import_undone_in_one_tab_is_undone_in_another_which_writes_nothing_back() 
             .put(b.data.agreements.get(&id).unwrap().clone());
         assert_eq!(differing(&load(&store).unwrap().data, &expected), vec![]);
         let all = all_keys(&b.data);
-        let r = save_records(&mut store, &b.data, &all, &mut b.session, stamp(61).now);
+        let r = save_records(&mut store, &b.data, &all, &mut b.session, stamp(61));
         assert!(r.conflicts.is_empty() && r.removed.is_empty());
         assert_eq!(differing(&load(&store).unwrap().data, &expected), vec![]);
     }
@@ -279,7 +279,7 @@ fn a_tab_that_folds_before_hearing_of_the_undo_does_not_reverse_it() {
     for k in &edited {
         put_value(&mut expected, *k, record_value(&b.data, *k).unwrap()).unwrap();
     }
-    let report = save_records(&mut store, &b.data, &edited, &mut b.session, stamp(60).now);
+    let report = save_records(&mut store, &b.data, &edited, &mut b.session, stamp(60));
     assert_eq!(report.error, None);
     assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
     assert_eq!(report.removed.len(), 12, "the added records leave B too");
@@ -293,7 +293,7 @@ fn a_tab_that_folds_before_hearing_of_the_undo_does_not_reverse_it() {
     // writing those again finds them stored.
     let rewrite = hear(&mut b, unheard);
     assert!(rewrite.iter().all(|k| edited.contains(k)), "{rewrite:?}");
-    let r = save_records(&mut store, &b.data, &rewrite, &mut b.session, stamp(61).now);
+    let r = save_records(&mut store, &b.data, &rewrite, &mut b.session, stamp(61));
     assert!(r.conflicts.is_empty() && r.incoming.is_empty());
     assert_eq!(differing(&b.data, &expected), vec![]);
     assert_eq!(differing(&load(&store).unwrap().data, &expected), vec![]);
@@ -339,7 +339,7 @@ fn an_unsaved_edit_in_the_other_tab_of_a_record_the_undo_puts_back_becomes_a_con
 
     // B's retry writes nothing over the undo, and stores its edit of the added record.
     let pending: Vec<RecordKey> = b.pending.iter().copied().collect();
-    let r = save_records(&mut store, &b.data, &pending, &mut b.session, stamp(70).now);
+    let r = save_records(&mut store, &b.data, &pending, &mut b.session, stamp(70));
     assert!(r.conflicts.is_empty(), "{:?}", r.conflicts);
     let loaded = load(&store).unwrap();
     assert_eq!(loaded.data.agreements.get(&id), before.agreements.get(&id));
@@ -381,7 +381,7 @@ fn an_undo_refused_by_the_quota_is_retried_as_an_undo_without_a_false_conflict()
         &a.data,
         &report.pending,
         &mut as_edits.1,
-        stamp(80).now,
+        stamp(80),
     );
     assert_eq!(r.conflicts.len(), 30);
     let report = save_rollback(
@@ -390,7 +390,7 @@ fn an_undo_refused_by_the_quota_is_retried_as_an_undo_without_a_false_conflict()
         &report.pending,
         &rollback,
         &mut a.session,
-        stamp(80).now,
+        stamp(80),
     );
     assert_eq!(report.error, None);
     assert!(report.pending.is_empty());
@@ -426,7 +426,7 @@ fn a_stale_mark_changes_nothing_on_loading_and_a_new_import_removes_it() {
     assert!(b.session.rollback.is_none());
     assert_eq!(differing(&b.data, &c.data), vec![]);
     let all = all_keys(&b.data);
-    save_records(&mut store, &b.data, &all, &mut b.session, stamp(90).now);
+    save_records(&mut store, &b.data, &all, &mut b.session, stamp(90));
     assert_eq!(differing(&load(&store).unwrap().data, &c.data), vec![]);
 }
 
