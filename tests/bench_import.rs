@@ -63,6 +63,7 @@ fn import_of_a_5_mb_export_against_json_parse() {
     let mut value_runs = Vec::new();
     let mut counts = String::new();
     let mut results = Vec::new();
+    let here = stamp(0xA, 0).office;
     for round in 0..rounds {
         let t0 = now_ms();
         let parsed = json_parse.call1(&JsValue::NULL, &text_js);
@@ -74,7 +75,7 @@ fn import_of_a_5_mb_export_against_json_parse() {
         let t2 = now_ms();
         let bytes = bytes_js.to_vec();
         known.refresh(&data);
-        let file = read_file(bytes, &data, &known).expect("a valid export");
+        let file = read_file(bytes, &data, here, &known).expect("a valid export");
         let t3 = now_ms();
         let p = preview(&file, &data);
         let t4 = now_ms();
@@ -94,7 +95,7 @@ fn import_of_a_5_mb_export_against_json_parse() {
         let mut cold = local.clone();
         let t8 = now_ms();
         let bytes = bytes_js.to_vec();
-        let file = read_file(bytes, &cold, &Fingerprints::default()).expect("a valid export");
+        let file = read_file(bytes, &cold, here, &Fingerprints::default()).expect("a valid export");
         let t9 = now_ms();
         let p = preview(&file, &cold);
         let choices = p

@@ -58,8 +58,14 @@ fn a_store_filled_to_the_quota_exports_a_file_that_imports_into_a_fresh_office_a
 
     // Into a fresh office: every record new, and applying gives back the same data.
     let fresh = Dataset::default();
-    let file = import::read_file(text.as_bytes(), &fresh, &Fingerprints::default())
-        .expect("the import reads the export of a full store");
+    let fresh_office = uuid::Uuid::from_u128(0xF2E5);
+    let file = import::read_file(
+        text.as_bytes(),
+        &fresh,
+        fresh_office,
+        &Fingerprints::default(),
+    )
+    .expect("the import reads the export of a full store");
     let preview = import::preview(&file, &fresh);
     assert_eq!(
         preview.count(Group::New) + preview.count(Group::DeletedInFile),
@@ -67,7 +73,7 @@ fn a_store_filled_to_the_quota_exports_a_file_that_imports_into_a_fresh_office_a
     );
     let mut imported = Dataset::default();
     let stamp = Stamp {
-        office: uuid::Uuid::from_u128(0xF2E5),
+        office: fresh_office,
         now,
     };
     import::apply(
@@ -87,7 +93,7 @@ fn a_store_filled_to_the_quota_exports_a_file_that_imports_into_a_fresh_office_a
 
     // Into itself (its own backup restored): every record recognised as exactly ours.
     let known = Fingerprints::of(&data);
-    let file = import::read_file(text.as_bytes(), &data, &known)
+    let file = import::read_file(text.as_bytes(), &data, office.id, &known)
         .expect("the office reads its own export back");
     assert!(import::preview(&file, &data).changes_nothing());
     println!("imported into itself after {:.1?}", started.elapsed());

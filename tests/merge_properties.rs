@@ -229,9 +229,15 @@ impl World {
             .collect();
         // Each office keeps its fingerprints across imports, brought up to date as the app does.
         self.fingerprints[to].refresh(local);
-        let file = read_file(text.as_bytes(), local, &self.fingerprints[to])
+        let file = read_file(text.as_bytes(), local, stamp.office, &self.fingerprints[to])
             .expect("our own files read back");
-        let cold = read_file(text.as_bytes(), local, &Fingerprints::default()).unwrap();
+        let cold = read_file(
+            text.as_bytes(),
+            local,
+            stamp.office,
+            &Fingerprints::default(),
+        )
+        .unwrap();
         assert_eq!(
             file.every_record_built(),
             cold.records,

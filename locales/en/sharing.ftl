@@ -92,6 +92,10 @@ sharing-more-warnings = { $count ->
     [one] … and { $count } more warning
    *[other] … and { $count } more warnings
 }
+sharing-unlisted-warnings = { $count ->
+    [one] { $count } more warning is
+   *[other] { $count } more warnings are
+} not listed (the list holds the first { $listed }). Ask the sender to mend the file, or import it and review the records.
 sharing-warning-of-record = { $collection } “{ $label }” — { $warning }
 sharing-deletion-in-use = The file deletes “{ $what }” ({ $position }), but { $count ->
     [one] { $count } record here still uses it.
@@ -263,6 +267,9 @@ import-problem-not-a-list = must be a list (a JSON array)
 import-problem-not-an-object = must be a JSON object
 import-problem-too-deep = the data is nested too deeply
 import-problem-no-version = the record has no version ("version" is empty); the file may have been edited by hand
+import-problem-date-out-of-range = the year must be between { $first } and { $last }; this date cannot be right
+import-problem-field-twice = this field is written twice; there is no knowing which value is meant
+import-problem-too-many-edits = counts more edits than any office can make (at most { $max }); the file may have been edited by hand
 # serde's own words, as they are.
 import-problem-other = { $words }
 import-expected-string = a string
@@ -275,6 +282,13 @@ import-expected-date = a date in the form yyyy-mm-dd
 import-expected-id = a UUID
 import-expected-other = { $words }
 import-duplicate-id = Record id { $id } appears twice in the file: { $first } and { $second }.
+import-key-twice = The section "{ $name }" appears twice at the top level of the file; there is no knowing which one is meant, so this file cannot be imported.
+import-id-taken-here = The record at { $path } has the id { $id }, which here already belongs to { $other }. An id belongs to one record only, so this file cannot be imported.
+import-one-organisation = an organisation
+import-one-person = a person
+import-one-agreement = an agreement
+import-one-event = an event
+import-one-recommendation = a recommendation
 
 ## Warnings of the preview (src/core/import/mod.rs)
 import-warning-missing-reference = { $path } points to record { $id }, which is neither in the file nor here.
@@ -282,3 +296,10 @@ import-warning-unknown-section = The file's section "{ $name }" does not belong 
 # A form's rule broken by a record of the file (src/core/import/rules.rs): the problem is the
 # form's own sentence (common.ftl), after the record's place in the file and its field.
 import-warning-rule = { $path }: { $problem }
+import-warning-from-this-office = The file says it was exported by this office. If this office did not export it, it may have been altered: look at it closely before importing.
+import-warning-claims-our-edits = { $path }: the file says this office edited the record { $claimed } times, but here it has { $made ->
+        [0] never edited it.
+        [one] edited it once.
+       *[other] edited it { $made } times.
+    } Only this office counts its own edits, so the file may have been altered or exported from a copy of this office's data; the file's record does not silently replace the one here (if they differ, it is listed among the conflicts for you to choose).
+import-warning-claims-our-edits-new = { $path }: the file says this office edited the record { $claimed } times, but the record is not here. Only this office counts its own edits, so the file may have been altered or exported from a copy of this office's data.

@@ -65,6 +65,7 @@ sharing-collection-recommendations = Kiến nghị
 sharing-more-records = … và { $count } bản ghi khác.
 sharing-warnings = { $count } cảnh báo (không ngăn việc nhập):
 sharing-more-warnings = … và { $count } cảnh báo khác
+sharing-unlisted-warnings = Còn { $count } cảnh báo nữa không được liệt kê (danh sách chỉ ghi { $listed } cảnh báo đầu). Hãy nhờ nơi gửi sửa tệp, hoặc nhập rồi rà soát lại các bản ghi.
 sharing-warning-of-record = { $collection } “{ $label }” — { $warning }
 sharing-deletion-in-use = Tệp xóa “{ $what }” ({ $position }), nhưng { $count } bản ghi ở đây vẫn dùng bản ghi này.
 sharing-conflicts-title = Xung đột ({ $count }): cả hai nơi đã sửa cùng một bản ghi
@@ -196,6 +197,9 @@ import-problem-not-a-list = phải là một danh sách (mảng JSON)
 import-problem-not-an-object = phải là một đối tượng JSON
 import-problem-too-deep = dữ liệu lồng nhau quá sâu
 import-problem-no-version = bản ghi không có phiên bản ("version" trống); tệp có thể đã bị sửa tay
+import-problem-date-out-of-range = năm phải trong khoảng { $first }–{ $last }; ngày này không thể đúng
+import-problem-field-twice = trường này được ghi hai lần; không biết nên lấy giá trị nào
+import-problem-too-many-edits = số lần sửa vượt quá mức có thể có (tối đa { $max }); tệp có thể đã bị sửa tay
 # serde's own words, as they are.
 import-problem-other = { $words }
 import-expected-string = một chuỗi
@@ -208,6 +212,13 @@ import-expected-date = ngày dạng yyyy-mm-dd
 import-expected-id = mã UUID
 import-expected-other = { $words }
 import-duplicate-id = Mã bản ghi { $id } xuất hiện hai lần trong tệp: { $first } và { $second }.
+import-key-twice = Mục "{ $name }" xuất hiện hai lần ở cấp ngoài cùng của tệp; không biết nên lấy lần nào, nên không thể nhập tệp này.
+import-id-taken-here = Bản ghi { $path } mang mã { $id }, nhưng ở đây mã này đã thuộc về { $other }. Mỗi mã chỉ dùng cho một bản ghi, nên không thể nhập tệp này.
+import-one-organisation = một cơ quan
+import-one-person = một cá nhân
+import-one-agreement = một văn bản
+import-one-event = một sự kiện
+import-one-recommendation = một kiến nghị
 
 ## Warnings of the preview (src/core/import/mod.rs)
 import-warning-missing-reference = { $path } trỏ tới bản ghi { $id }, không có trong tệp và cũng chưa có ở đây.
@@ -215,3 +226,9 @@ import-warning-unknown-section = Mục "{ $name }" của tệp không thuộc ph
 # A form's rule broken by a record of the file (src/core/import/rules.rs): the problem is the
 # form's own sentence (common.ftl), after the record's place in the file and its field.
 import-warning-rule = { $path }: { $problem }
+import-warning-from-this-office = Tệp ghi là do chính đơn vị này xuất ra. Nếu đơn vị không xuất tệp này, tệp có thể đã bị sửa: hãy xem kỹ trước khi nhập.
+import-warning-claims-our-edits = { $path }: tệp ghi đơn vị này đã sửa bản ghi { $claimed } lần, nhưng ở đây { $made ->
+        [0] đơn vị chưa sửa bản ghi này lần nào.
+       *[other] đơn vị mới sửa { $made } lần.
+    } Chỉ đơn vị này đếm các lần sửa của mình, nên tệp có thể đã bị sửa hoặc được xuất từ một bản sao dữ liệu của đơn vị; bản ghi trong tệp không tự động thay bản ở đây (nếu khác, nó được xếp vào mục xung đột để chọn).
+import-warning-claims-our-edits-new = { $path }: tệp ghi đơn vị này đã sửa bản ghi { $claimed } lần, nhưng ở đây chưa có bản ghi này. Chỉ đơn vị này đếm các lần sửa của mình, nên tệp có thể đã bị sửa hoặc được xuất từ một bản sao dữ liệu của đơn vị.

@@ -2,6 +2,46 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
 
+use crate::model::Record;
+
+/// The years a date may have, anywhere: typed in a form, read from a file, computed. An office
+/// records documents of its own time, from the 20th century's regulations to deadlines a few
+/// decades ahead; a year outside is a typo or a crafted file. Bounded so, every computation on
+/// dates (the next period, each year's duties, a matrix of years) stays far inside what chrono
+/// can represent (±262,143 years) and loops over a few hundred years at most. The forms have
+/// always refused other years (`parse_date_input`); the import refuses them with their path.
+pub const FIRST_YEAR: i32 = 1900;
+pub const LAST_YEAR: i32 = 2200;
+
+pub fn plausible_year(year: i32) -> bool {
+    (FIRST_YEAR..=LAST_YEAR).contains(&year)
+}
+
+/// Adds `path()` to `out` when `date`'s year is not plausible.
+pub fn check(out: &mut Vec<String>, date: Option<impl Datelike>, path: impl FnOnce() -> String) {
+    if date.is_some_and(|d| !plausible_year(d.year())) {
+        out.push(path());
+    }
+}
+
+/// Adds `path()` to `out` when `year` is not plausible (a year stored as a number).
+pub fn check_year(out: &mut Vec<String>, year: i32, path: impl FnOnce() -> String) {
+    if !plausible_year(year) {
+        out.push(path());
+    }
+}
+
+/// The paths ("period.end", "created") of every date and time of `record` outside
+/// [`FIRST_YEAR`]..=[`LAST_YEAR`], envelope included, in the order of its fields.
+pub fn out_of_range<T: Record>(record: &T) -> Vec<String> {
+    let mut out = Vec::new();
+    let meta = record.meta();
+    check(&mut out, Some(meta.created), || "created".into());
+    check(&mut out, Some(meta.updated), || "updated".into());
+    record.dates_out_of_range(&mut out);
+    out
+}
+
 /// Vietnam keeps UTC+7 all year (no daylight saving).
 pub fn vietnam_offset() -> FixedOffset {
     FixedOffset::east_opt(7 * 3600).expect("valid offset")
@@ -47,7 +87,7 @@ pub enum DateInputError {
     Unrecognised,
     /// The shape is right but the day does not exist (31/02/2020).
     NoSuchDay,
-    /// Outside 1900–2200: almost surely a typo.
+    /// Outside [`FIRST_YEAR`]–[`LAST_YEAR`]: almost surely a typo.
     YearOutOfRange,
     /// A year or a month ("2018", "04/2018") where the exact day is needed (a signing date, an
     /// event): widening it would silently pick a day.
@@ -90,10 +130,10 @@ pub fn parse_date_input(input: &str, bound: Bound) -> Result<Option<NaiveDate>, 
         }
         _ => return Err(DateInputError::Unrecognised),
     };
-    if !(1900..=2200).contains(&year) {
+    let year = i32::try_from(year).map_err(|_| DateInputError::YearOutOfRange)?;
+    if !plausible_year(year) {
         return Err(DateInputError::YearOutOfRange);
     }
-    let year = year as i32;
     let date = match (month, day) {
         (None, _) => match bound {
             Bound::Start => NaiveDate::from_ymd_opt(year, 1, 1),
@@ -103,7 +143,7 @@ pub fn parse_date_input(input: &str, bound: Bound) -> Result<Option<NaiveDate>, 
             let first = NaiveDate::from_ymd_opt(year, m, 1);
             match bound {
                 Bound::Start => first,
-                Bound::End => first.map(last_day_of_month),
+                Bound::End => first.and_then(last_day_of_month),
             }
         }
         (Some(m), Some(d)) => NaiveDate::from_ymd_opt(year, m, d),
@@ -111,16 +151,12 @@ pub fn parse_date_input(input: &str, bound: Bound) -> Result<Option<NaiveDate>, 
     date.map(Some).ok_or(DateInputError::NoSuchDay)
 }
 
-fn last_day_of_month(first: NaiveDate) -> NaiveDate {
-    let (y, m) = if first.month() == 12 {
-        (first.year() + 1, 1)
-    } else {
-        (first.year(), first.month() + 1)
-    };
-    NaiveDate::from_ymd_opt(y, m, 1)
-        .expect("valid month")
+/// The month's last day; `None` only past chrono's last year.
+fn last_day_of_month(first: NaiveDate) -> Option<NaiveDate> {
+    first
+        .checked_add_months(chrono::Months::new(1))?
+        .with_day(1)?
         .pred_opt()
-        .expect("has a previous day")
 }
 
 /// How a stored period bound reads back in a form: whole years as "2018", else dd/mm/yyyy.
@@ -240,9 +276,20 @@ mod tests {
             parse_date_input("1/2/3", Bound::Start),
             Err(DateInputError::Unrecognised)
         );
+        for outside in ["0999", "1899", "2201", "31/12/9999"] {
+            assert_eq!(
+                parse_date_input(outside, Bound::Start),
+                Err(DateInputError::YearOutOfRange),
+                "{outside}"
+            );
+        }
         assert_eq!(
-            parse_date_input("0999", Bound::Start),
-            Err(DateInputError::YearOutOfRange)
+            parse_date_input("2200", Bound::End),
+            Ok(Some(d(2200, 12, 31)))
+        );
+        assert_eq!(
+            parse_date_input("1900", Bound::Start),
+            Ok(Some(d(1900, 1, 1)))
         );
     }
 

@@ -5,6 +5,8 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::model::UnknownFields;
+
 use super::event::{Event, EventKind};
 use super::meta::Id;
 use super::model::{Agreement, Period};
@@ -20,6 +22,56 @@ pub enum DueRule {
     YearBy { month: u32, day: u32 },
 }
 
+/// A duty's rule as stored: the rule, and fields a newer app wrote beside it, kept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Due {
+    pub rule: DueRule,
+    pub unknown: UnknownFields,
+}
+
+impl From<DueRule> for Due {
+    fn from(rule: DueRule) -> Due {
+        Due {
+            rule,
+            unknown: UnknownFields::new(),
+        }
+    }
+}
+
+impl Serialize for Due {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.unknown.is_empty() {
+            // As the rule writes itself: the same text as before fields were kept here.
+            return self.rule.serialize(serializer);
+        }
+        let mut fields = match serde_json::to_value(self.rule) {
+            Ok(serde_json::Value::Object(fields)) => fields,
+            _ => return Err(serde::ser::Error::custom("a rule is an object")),
+        };
+        for (name, value) in &self.unknown {
+            fields.entry(name.clone()).or_insert_with(|| value.clone());
+        }
+        fields.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Due {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Due, D::Error> {
+        use serde::de::Error;
+        let mut fields = serde_json::Map::deserialize(deserializer)?;
+        let rule = DueRule::deserialize(serde_json::Value::Object(fields.clone()))
+            .map_err(|e| D::Error::custom(e.to_string()))?;
+        // Whatever the rule does not write itself is a newer app's.
+        if let Ok(serde_json::Value::Object(own)) = serde_json::to_value(rule) {
+            fields.retain(|name, _| !own.contains_key(name));
+        }
+        Ok(Due {
+            rule,
+            unknown: fields.into_iter().collect(),
+        })
+    }
+}
+
 /// A year's occurrence the user settled by hand: done without an event, or waived.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DutySettlement {
@@ -30,6 +82,9 @@ pub struct DutySettlement {
     pub on: Option<NaiveDate>,
     #[serde(default)]
     pub note: String,
+    /// Fields of a newer app, kept (see `UnknownFields`).
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,12 +92,15 @@ pub struct Duty {
     #[serde(deserialize_with = "quick")]
     pub id: Id,
     pub title: String,
-    pub due: DueRule,
+    pub due: Due,
     /// Events of this kind linked to the agreement fulfil the duty; None: settled by hand only.
     #[serde(default)]
     pub fulfilled_by: Option<EventKind>,
     #[serde(default)]
     pub settlements: Vec<DutySettlement>,
+    /// Fields of a newer app, kept (see `UnknownFields`).
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// Where an expected occurrence stands on a given day.
@@ -79,7 +137,7 @@ fn clamp_day(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
 
 /// The (opens, due) window of each year of `period` for `rule`. Years whose window is empty
 /// (the period starts after that year's due day) have no occurrence.
-pub fn windows(rule: DueRule, period: Period) -> Vec<(i32, NaiveDate, NaiveDate)> {
+pub fn windows(rule: DueRule, period: &Period) -> Vec<(i32, NaiveDate, NaiveDate)> {
     let (Some(start), Some(end)) = (period.start, period.end) else {
         return Vec::new();
     };
@@ -116,7 +174,7 @@ pub fn occurrences(agreement: &Agreement, events: &[&Event], today: NaiveDate) -
     let id = agreement.meta.id;
     let mut out = Vec::new();
     for duty in &agreement.duties {
-        for (year, opens, due) in windows(duty.due, agreement.period) {
+        for (year, opens, due) in windows(duty.due.rule, &agreement.period) {
             let settled = duty.settlements.iter().find(|s| s.year == year);
             let event = duty.fulfilled_by.and_then(|kind| {
                 events

@@ -65,6 +65,9 @@ pub struct EventLink {
     pub agreement: Id,
     #[serde(default)]
     pub role: EventRole,
+    /// Fields of a newer app, kept (see `UnknownFields`).
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// Who chaired, with the position they held that day.
@@ -77,6 +80,9 @@ pub struct Chair {
     /// Đồng chủ trì.
     #[serde(default)]
     pub co_chair: bool,
+    /// Fields of a newer app, kept (see `UnknownFields`).
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -120,6 +126,9 @@ impl Record for Event {
     }
     fn meta_mut(&mut self) -> &mut Meta {
         &mut self.meta
+    }
+    fn dates_out_of_range(&self, out: &mut Vec<String>) {
+        crate::dates::check(out, Some(self.starts_at), || "starts_at".into());
     }
 }
 

@@ -87,11 +87,13 @@ pub fn dataset(organisations: usize, agreements: usize, seed: u64) -> Dataset {
                 organisation: org_ids[a],
                 role: "chủ trì".into(),
                 lead: true,
+                unknown: Default::default(),
             },
             Party {
                 organisation: org_ids[b],
                 role: "phối hợp".into(),
                 lead: false,
+                unknown: Default::default(),
             },
         ];
         let signed = NaiveDate::from_ymd_opt(
@@ -104,6 +106,7 @@ pub fn dataset(organisations: usize, agreements: usize, seed: u64) -> Dataset {
         ag.period = Period {
             start: NaiveDate::from_ymd_opt(start_year, 1, 1),
             end: NaiveDate::from_ymd_opt(start_year + 4, 12, 31),
+            unknown: Default::default(),
         };
         for (k, org) in [org_ids[a], org_ids[b]].into_iter().enumerate() {
             ag.signatories.push(Signatory {
@@ -112,6 +115,7 @@ pub fn dataset(organisations: usize, agreements: usize, seed: u64) -> Dataset {
                 authority: Authority::OnBehalfOf,
                 organisation: org,
                 signed_on: signed,
+                unknown: Default::default(),
             });
         }
         for k in 0..4 {
@@ -121,6 +125,7 @@ pub fn dataset(organisations: usize, agreements: usize, seed: u64) -> Dataset {
                 description: "Phối hợp tổ chức các hoạt động hằng năm, báo cáo kết quả định kỳ."
                     .into(),
                 responsible: vec![org_ids[a], org_ids[b]],
+                unknown: Default::default(),
             });
         }
         ag.notes = "Dữ liệu sinh tự động để đo hiệu năng.".into();
@@ -288,6 +293,7 @@ pub fn add_events(data: &mut Dataset, count: usize, seed: u64) {
                 person: people[rng.below(people.len() as u64) as usize],
                 position: CHAIR_POSITIONS[rng.below(CHAIR_POSITIONS.len() as u64) as usize].into(),
                 co_chair: k > 0,
+                unknown: Default::default(),
             });
         }
         if rng.below(10) < 7 {
@@ -305,6 +311,7 @@ pub fn add_events(data: &mut Dataset, count: usize, seed: u64) {
             event.agreements.push(EventLink {
                 agreement: a.meta.id,
                 role,
+                unknown: Default::default(),
             });
         }
         if rng.below(10) < 4 {
@@ -404,6 +411,39 @@ pub fn two_offices_apart() -> (String, Dataset) {
     };
     let header = Header::new(&office, Scope::All, stamp(0xB, 5).now);
     (export(&theirs, &header, None), local)
+}
+
+/// A hostile file (issue 14): `count` small agreements that all carry the number "1" and name
+/// the same organisation, which is in neither the file nor the store; at 70,000 it is about
+/// 18 MB. Every rule that compares records with each other meets its worst case here: one number
+/// held by every agreement, one missing reference named by every one. Benchmarked by the core's
+/// `import_hostile` example.
+pub fn same_number_file(count: usize) -> String {
+    let mut rng = Lcg(14);
+    let office = OfficeProfile {
+        id: Uuid::from_u128(0xB),
+        name: "Đơn vị gửi".into(),
+    };
+    let missing = rng.uuid();
+    let now = DateTime::from_timestamp(1_700_000_000, 0).expect("valid time");
+    let mut text = export(
+        &Dataset::default(),
+        &Header::new(&office, Scope::All, now),
+        None,
+    );
+    // Written by hand, only the fields the schema requires: the export would add its defaults.
+    let records: Vec<String> = (0..count)
+        .map(|i| {
+            format!(
+                r#"{{"id":"{}","created":"2023-11-14T22:13:20Z","updated":"2023-11-14T22:13:20Z","version":{{"{}":1}},"number":"1","title":"Quy chế phối hợp số {i}","parties":[{{"organisation":"{missing}"}}]}}"#,
+                rng.uuid(),
+                office.id
+            )
+        })
+        .collect();
+    let list = format!("\"agreements\":[\n{}\n]", records.join(",\n"));
+    text = text.replacen("\"agreements\":[]", &list, 1);
+    text
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::meta::Id;
+use super::meta::{Id, OfficeId};
 use super::model::{Collection, Record};
 use super::workspace::{Dataset, RecordKey, Stamp, Stored};
 
@@ -63,9 +63,38 @@ pub fn relation<T: Record>(local: Option<&T>, incoming: &T) -> Relation {
     }
 }
 
+/// [`relation`] as this office (`office`) sees it. Only an office counts its own edits, so a
+/// version claiming more of ours than ours holds was altered, or comes from a copy of this
+/// installation; taken silently, it would replace our record with edits we never made. When it
+/// says something else than ours, it is a conflict the user decides (the resolution joins both
+/// versions and counts one more edit of ours, so the merge goes on as usual after it).
+pub fn relation_for<T: Record>(office: OfficeId, local: Option<&T>, incoming: &T) -> Relation {
+    match (relation(local, incoming), local) {
+        (Relation::IncomingNewer, Some(local))
+            if incoming.meta().version.get(&office) > local.meta().version.get(&office)
+                && !same_content(local, incoming) =>
+        {
+            Relation::Conflict
+        }
+        (relation, _) => relation,
+    }
+}
+
 /// Compares the file's version of a record with ours and says what to do.
 pub fn relate<T: Record>(local: Option<&T>, incoming: &T) -> (Relation, Step<T>) {
-    let relation = relation(local, incoming);
+    step_of(relation(local, incoming), local, incoming)
+}
+
+/// [`relate`] as this office (`office`) sees it: see [`relation_for`].
+pub fn relate_for<T: Record>(
+    office: OfficeId,
+    local: Option<&T>,
+    incoming: &T,
+) -> (Relation, Step<T>) {
+    step_of(relation_for(office, local, incoming), local, incoming)
+}
+
+fn step_of<T: Record>(relation: Relation, local: Option<&T>, incoming: &T) -> (Relation, Step<T>) {
     let step = match (relation, local) {
         (Relation::New | Relation::IncomingNewer, _) => Step::Put(incoming.clone()),
         (Relation::Identical, Some(local)) if local.meta().version != incoming.meta().version => {

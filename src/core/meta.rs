@@ -83,16 +83,23 @@ pub struct VersionVector(#[serde(deserialize_with = "quick")] pub BTreeMap<Offic
 impl VersionVector {
     /// Records one more edit by `office`.
     pub fn bump(&mut self, office: OfficeId) {
-        *self.0.entry(office).or_insert(0) += 1;
+        // Saturating: a counter at u64's end (refused on import since; see import::MAX_EDITS)
+        // must not wrap to 0 or panic.
+        let edits = self.0.entry(office).or_insert(0);
+        *edits = edits.saturating_add(1);
     }
 
     pub fn get(&self, office: &OfficeId) -> u64 {
         self.0.get(office).copied().unwrap_or(0)
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     /// The total number of edits known; handy to order versions for display.
     pub fn total(&self) -> u64 {
-        self.0.values().sum()
+        self.0.values().fold(0u64, |sum, n| sum.saturating_add(*n))
     }
 
     pub fn compare(&self, other: &VersionVector) -> Causality {

@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::dates::{check, check_year};
 use super::meta::{Id, Meta};
 use crate::quick_serde::quick;
 
@@ -63,6 +64,10 @@ pub trait Record: Clone + std::fmt::Debug + PartialEq + Serialize + DeserializeO
     /// The file's side of a conflict kept as a second record (`Choice::KeepBoth`) gives up what
     /// may be held by one record only, so the pair is valid: the kept side still has it.
     fn part_from_kept(&mut self, _kept: &Self) {}
+    /// Adds the paths of the record's own dates (not its envelope's) whose year is not
+    /// plausible (`dates::check`); see `dates::out_of_range`. A type with a date field must
+    /// list it here: `every_date_of_every_record_is_bounded` (import tests) checks each.
+    fn dates_out_of_range(&self, _out: &mut Vec<String>) {}
 }
 
 macro_rules! impl_record {
@@ -166,6 +171,9 @@ pub struct PositionHeld {
     pub from: Option<NaiveDate>,
     #[serde(default, deserialize_with = "quick")]
     pub to: Option<NaiveDate>,
+    /// Fields of a newer app, kept (see `UnknownFields`).
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl PositionHeld {
@@ -187,7 +195,16 @@ pub struct Person {
     #[serde(flatten)]
     pub unknown: UnknownFields,
 }
-impl_record!(Person, Collection::People);
+impl_record!(
+    Person,
+    Collection::People,
+    fn dates_out_of_range(&self, out: &mut Vec<String>) {
+        for (i, p) in self.positions.iter().enumerate() {
+            check(out, p.from, || format!("positions[{i}].from"));
+            check(out, p.to, || format!("positions[{i}].to"));
+        }
+    }
+);
 
 impl Person {
     pub fn new(meta: Meta, full_name: &str) -> Person {
@@ -244,6 +261,9 @@ pub struct Party {
     /// Exactly one party leads.
     #[serde(default)]
     pub lead: bool,
+    /// Fields of a newer app, kept (see `UnknownFields`).
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// The authority with which a signatory signs (the prefix of a Vietnamese signature block).
@@ -301,15 +321,21 @@ pub struct Signatory {
     pub organisation: Id,
     #[serde(default, deserialize_with = "quick")]
     pub signed_on: Option<NaiveDate>,
+    /// Fields of a newer app, kept (see `UnknownFields`).
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// The years an agreement covers. Either end may be unknown while drafting.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Period {
     #[serde(default, deserialize_with = "quick")]
     pub start: Option<NaiveDate>,
     #[serde(default, deserialize_with = "quick")]
     pub end: Option<NaiveDate>,
+    /// Fields of a newer app, kept (see `UnknownFields`).
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl Period {
@@ -317,6 +343,7 @@ impl Period {
         Period {
             start: Some(start),
             end: Some(end),
+            unknown: Default::default(),
         }
     }
 
@@ -341,6 +368,9 @@ pub struct CoordinationArea {
     /// Organisations (parties) responsible for the area.
     #[serde(default, deserialize_with = "quick")]
     pub responsible: Vec<Id>,
+    /// Fields of a newer app, kept (see `UnknownFields`).
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// The life stage of an agreement.
@@ -375,6 +405,9 @@ pub struct StatusOverride {
     pub status: Status,
     #[serde(default)]
     pub reason: String,
+    /// Fields of a newer app, kept (see `UnknownFields`).
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -430,6 +463,24 @@ impl_record!(
     fn part_from_kept(&mut self, kept: &Self) {
         if crate::validate::numbers_clash(self, kept) {
             self.number.clear();
+        }
+    },
+    /// Signing dates, the period, settled duties and area results.
+    fn dates_out_of_range(&self, out: &mut Vec<String>) {
+        for (i, s) in self.signatories.iter().enumerate() {
+            check(out, s.signed_on, || format!("signatories[{i}].signed_on"));
+        }
+        check(out, self.signed_on, || "signed_on".into());
+        check(out, self.period.start, || "period.start".into());
+        check(out, self.period.end, || "period.end".into());
+        for (i, duty) in self.duties.iter().enumerate() {
+            for (j, s) in duty.settlements.iter().enumerate() {
+                check_year(out, s.year, || format!("duties[{i}].settlements[{j}].year"));
+                check(out, s.on, || format!("duties[{i}].settlements[{j}].on"));
+            }
+        }
+        for (i, r) in self.area_results.iter().enumerate() {
+            check_year(out, r.year, || format!("area_results[{i}].year"));
         }
     }
 );
@@ -532,6 +583,7 @@ mod tests {
             organisation: None,
             from: Some(d(2016, 1, 1)),
             to: None,
+            unknown: Default::default(),
         };
         assert!(p.held_on(d(2018, 4, 2)));
         assert!(!p.held_on(d(2015, 12, 31)));
@@ -552,7 +604,8 @@ mod tests {
         assert!(!Period::default().covers_year(2020));
         assert!(Period {
             start: Some(d(2020, 1, 1)),
-            end: None
+            end: None,
+            unknown: Default::default(),
         }
         .covers_year(2030));
     }
@@ -569,6 +622,7 @@ mod tests {
                 authority: Authority::Own,
                 organisation: Uuid::from_u128(8),
                 signed_on: Some(d(2018, 4, day)),
+                unknown: Default::default(),
             });
         }
         assert_eq!(a.signing_date(), Some(d(2018, 4, 3)));

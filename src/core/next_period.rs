@@ -35,11 +35,12 @@ impl Default for CarryOver {
 /// The heading under which the close-out's recommendations enter the next period's notes.
 pub const CARRIED_RECOMMENDATIONS: &str = "Kiến nghị từ tổng kết giai đoạn trước:";
 
-fn shift_years(day: NaiveDate, years: i32) -> NaiveDate {
-    // 29 February shifts to 28 February in a common year.
-    day.with_year(day.year() + years)
-        .or_else(|| NaiveDate::from_ymd_opt(day.year() + years, day.month(), 28))
-        .expect("valid date")
+/// `day` moved by `years`; 29 February shifts to 28 February in a common year. `None` past the
+/// years chrono can hold (only a date stored before dates were bounded could get there).
+fn shift_years(day: NaiveDate, years: i32) -> Option<NaiveDate> {
+    let year = day.year().checked_add(years)?;
+    day.with_year(year)
+        .or_else(|| NaiveDate::from_ymd_opt(year, day.month(), 28))
 }
 
 /// Replaces the whole-word years `from` with `to` in `text` ("giai đoạn 2018 - 2022" → "2023 - 2027").
@@ -75,15 +76,21 @@ pub fn next_period_draft(previous: &Agreement, carry: CarryOver, now: DateTime<U
     next.supersedes = Some(previous.meta.id);
     if let (Some(start), Some(end)) = (previous.period.start, previous.period.end) {
         let years = end.year() - start.year() + 1;
-        next.period.start = Some(shift_years(start, years));
-        next.period.end = Some(shift_years(end, years));
-        next.title = replace_years(
-            &previous.title,
-            &[
-                (start.year(), start.year() + years),
-                (end.year(), end.year() + years),
-            ],
-        );
+        // A period that cannot be shifted is left for the user to fill in; the draft is valid
+        // without one.
+        if let (Some(next_start), Some(next_end)) =
+            (shift_years(start, years), shift_years(end, years))
+        {
+            next.period.start = Some(next_start);
+            next.period.end = Some(next_end);
+            next.title = replace_years(
+                &previous.title,
+                &[
+                    (start.year(), next_start.year()),
+                    (end.year(), next_end.year()),
+                ],
+            );
+        }
     }
     if carry.parties {
         next.parties = previous.parties.clone();
@@ -159,12 +166,14 @@ mod tests {
             organisation: Uuid::from_u128(5),
             role: "chủ trì".into(),
             lead: true,
+            unknown: Default::default(),
         }];
         a.areas = vec![CoordinationArea {
             id: Uuid::from_u128(9),
             title: "Giáo dục".into(),
             description: "Mô tả".into(),
             responsible: vec![Uuid::from_u128(5)],
+            unknown: Default::default(),
         }];
         a.legal_basis = vec!["Luật Thanh niên".into()];
         a.notes = "Ghi chú".into();
@@ -246,14 +255,16 @@ mod tests {
         prev.duties.push(crate::duty::Duty {
             id: Uuid::from_u128(40),
             title: "Làm việc hằng năm".into(),
-            due: crate::duty::DueRule::YearAnyTime,
+            due: crate::duty::DueRule::YearAnyTime.into(),
             fulfilled_by: None,
             settlements: vec![crate::duty::DutySettlement {
                 year: 2020,
                 waived: true,
                 on: None,
                 note: String::new(),
+                unknown: Default::default(),
             }],
+            unknown: Default::default(),
         });
         prev.close_out = Some(crate::results::CloseOut {
             next_period: "Tăng kinh phí".into(),
@@ -280,6 +291,36 @@ mod tests {
         };
         let next = next_period_draft(&prev, none, DateTime::from_timestamp(9, 0).unwrap());
         assert!(next.duties.is_empty() && next.notes.is_empty());
+    }
+
+    /// A period far outside the plausible years (stored before the import refused them) is not
+    /// shifted, and nothing panics: it once aborted the page ("valid date").
+    #[test]
+    fn a_period_that_cannot_shift_is_left_empty_without_panicking() {
+        for (start, end) in [
+            (d(262_142, 1, 1), d(262_142, 12, 31)),
+            (d(200_000, 1, 1), d(262_142, 12, 31)),
+            (d(-262_143, 1, 1), d(262_142, 12, 31)),
+        ] {
+            let mut prev = regulation();
+            prev.period = Period::new(start, end);
+            let next = next_period_draft(
+                &prev,
+                CarryOver::default(),
+                DateTime::from_timestamp(9, 0).unwrap(),
+            );
+            assert_eq!(next.period, Period::default());
+            assert_eq!(next.title, prev.title);
+        }
+        // Shifting by a period of the largest plausible length still works.
+        let mut prev = regulation();
+        prev.period = Period::new(d(1900, 1, 1), d(2200, 12, 31));
+        let next = next_period_draft(
+            &prev,
+            CarryOver::default(),
+            DateTime::from_timestamp(9, 0).unwrap(),
+        );
+        assert_eq!(next.period, Period::new(d(2201, 1, 1), d(2501, 12, 31)));
     }
 
     #[test]

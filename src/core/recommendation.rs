@@ -49,6 +49,9 @@ pub struct StatusChange {
     pub note: String,
     #[serde(deserialize_with = "quick")]
     pub recorded_at: DateTime<Utc>,
+    /// Fields of a newer app, kept (see `UnknownFields`).
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -93,6 +96,18 @@ impl Record for Recommendation {
     fn meta_mut(&mut self) -> &mut Meta {
         &mut self.meta
     }
+    fn dates_out_of_range(&self, out: &mut Vec<String>) {
+        use crate::dates::check;
+        check(out, self.raised_on, || "raised_on".into());
+        check(out, self.deadline, || "deadline".into());
+        check(out, self.responded_on, || "responded_on".into());
+        for (i, change) in self.history.iter().enumerate() {
+            check(out, Some(change.on), || format!("history[{i}].on"));
+            check(out, Some(change.recorded_at), || {
+                format!("history[{i}].recorded_at")
+            });
+        }
+    }
 }
 
 impl Recommendation {
@@ -132,6 +147,7 @@ impl Recommendation {
             on,
             note: note.to_string(),
             recorded_at: now,
+            unknown: Default::default(),
         });
         self.status = to;
         if matches!(

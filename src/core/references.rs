@@ -91,6 +91,8 @@ pub fn item_ids(record: &Value) -> Vec<Id> {
 pub struct Named {
     pub references: Vec<Id>,
     pub items: Vec<Id>,
+    /// How deep its objects and lists nest, the record's own object counted (1 for `{}`).
+    pub depth: usize,
 }
 
 pub fn scan_raw(raw: &str) -> Named {
@@ -101,8 +103,10 @@ pub fn scan_raw(raw: &str) -> Named {
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b'{' => open.push((true, false)),
-            b'[' => open.push((false, false)),
+            b'{' | b'[' => {
+                open.push((bytes[i] == b'{', false));
+                named.depth = named.depth.max(open.len());
+            }
             b'}' | b']' => {
                 open.pop();
             }

@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::model::UnknownFields;
+
 use super::meta::Id;
 use super::model::Agreement;
 use crate::quick_serde::quick;
@@ -28,6 +30,9 @@ pub struct AreaResult {
     /// What shows it was done (report number, event, figures).
     #[serde(default)]
     pub evidence: String,
+    /// Fields of a newer app, kept (see `UnknownFields`).
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// An area's standing in a year, as shown.
@@ -73,6 +78,7 @@ pub fn set_area_result(
             year,
             mark,
             evidence: evidence.trim().to_string(),
+            unknown: Default::default(),
         });
         agreement.area_results.sort_by_key(|r| (r.year, r.area));
     }
@@ -96,6 +102,9 @@ pub struct CloseOut {
     /// The summary conference event.
     #[serde(default, deserialize_with = "quick")]
     pub summary_event: Option<Id>,
+    /// Fields of a newer app, kept (see `UnknownFields`).
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -103,6 +112,9 @@ pub struct AreaSummary {
     #[serde(deserialize_with = "quick")]
     pub area: Id,
     pub result: String,
+    /// Fields of a newer app, kept (see `UnknownFields`).
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl CloseOut {

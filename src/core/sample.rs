@@ -453,6 +453,7 @@ fn areas(key_prefix: &str, items: &[(&str, &str)], responsible: &[Id]) -> Vec<Co
             title: (*title).to_string(),
             description: (*description).to_string(),
             responsible: responsible.to_vec(),
+            unknown: Default::default(),
         })
         .collect()
 }
@@ -462,6 +463,7 @@ fn party(organisation: Id, role: &str, lead: bool) -> Party {
         organisation,
         role: role.to_string(),
         lead,
+        unknown: Default::default(),
     }
 }
 
@@ -523,6 +525,7 @@ fn position(title: &str, organisation_key: &str) -> PositionHeld {
         organisation: Some(sample_id(organisation_key)),
         from: None,
         to: None,
+        unknown: Default::default(),
     }
 }
 
@@ -600,6 +603,7 @@ Vinh, giai đoạn 2018 - 2022",
             authority: Authority::OnBehalfOf,
             organisation: ubnd,
             signed_on: Some(signing_day()),
+            unknown: Default::default(),
         },
         Signatory {
             person: sample_id(PERSON_NGA),
@@ -607,6 +611,7 @@ Vinh, giai đoạn 2018 - 2022",
             authority: Authority::OnBehalfOf,
             organisation: tinh_doan,
             signed_on: Some(signing_day()),
+            unknown: Default::default(),
         },
     ];
     a.signed_on = Some(signing_day());
@@ -651,6 +656,7 @@ fn plan(index: usize, d: &Department) -> Agreement {
     a.status_override = Some(StatusOverride {
         status: Status::Summarised,
         reason: "Tổng kết cùng Quy chế 2013 - 2017".to_string(),
+        unknown: Default::default(),
     });
     a.areas = areas(
         &format!("area/plan/{}", d.slug),

@@ -46,7 +46,7 @@ pub fn derive_status(agreement: &Agreement, today: NaiveDate) -> StatusInfo {
             reason: StatusReason::NotSigned,
         };
     }
-    let period = agreement.period;
+    let period = &agreement.period;
     match (period.start, period.end) {
         (Some(start), _) if today < start => StatusInfo {
             status: Status::Signed,
@@ -198,6 +198,7 @@ mod tests {
             authority: Default::default(),
             organisation: Uuid::from_u128(3),
             signed_on: Some(d(2018, 4, 2)),
+            unknown: Default::default(),
         });
         assert_eq!(derive_status(&a, d(2019, 1, 1)).status, Status::InForce);
     }
@@ -208,6 +209,7 @@ mod tests {
         a.status_override = Some(StatusOverride {
             status: Status::Terminated,
             reason: "Sáp nhập tỉnh".into(),
+            unknown: Default::default(),
         });
         let info = derive_status(&a, d(2020, 1, 1));
         assert_eq!(info.status, Status::Terminated);
@@ -248,6 +250,7 @@ mod event_tests {
         e.agreements.push(EventLink {
             agreement: Uuid::from_u128(1),
             role,
+            unknown: Default::default(),
         });
         e
     }
@@ -300,6 +303,7 @@ mod event_tests {
         a.status_override = Some(StatusOverride {
             status: Status::Terminated,
             reason: String::new(),
+            unknown: Default::default(),
         });
         let events = [event(11, d(2023, 3, 1), EventRole::Summarised)];
         assert_eq!(

@@ -4,9 +4,10 @@
 use std::collections::BTreeSet;
 
 use chrono::Datelike;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+use super::dates::plausible_year;
 use super::event::Event;
 use super::meta::Id;
 use super::model::{one_line, Agreement, AgreementKind, Organisation, Person, Record};
@@ -20,6 +21,11 @@ pub trait Lookup {
     fn person(&self, id: &Id) -> Option<&Person>;
     fn agreement(&self, id: &Id) -> Option<&Agreement>;
     fn event(&self, id: &Id) -> Option<&Event>;
+    /// Whether `agreement` (one looked up here) has the coordination area `area`: a scan of
+    /// its areas. The import, which asks it of many recommendations, indexes the large ones.
+    fn has_area(&self, agreement: &Agreement, area: &Id) -> bool {
+        agreement.areas.iter().any(|x| x.id == *area)
+    }
 }
 
 impl Lookup for Dataset {
@@ -78,6 +84,9 @@ pub enum Problem {
     SignedAfterEnd,
     PositionEndsBeforeStart,
     ResponsibleNotParty,
+    /// A date whose year is outside `dates::FIRST_YEAR`..=`LAST_YEAR` (the forms never take
+    /// one; data stored before the bound may hold one).
+    YearOutOfRange,
     /// Warning: another live organisation has the same name (spaces, case and Unicode form
     /// aside): pickers would show two indistinguishable entries.
     NameTaken {
@@ -171,33 +180,50 @@ fn holds_number(other: &Agreement, number: &str, a: &Agreement) -> bool {
     normalised_number(&other.number) == number && party_set(other) == party_set(a)
 }
 
-/// Live agreements by their number, for checking many agreements' numbers at once
-/// ([`agreement_with`]): one pass over the agreements instead of one per agreement checked.
+/// Live agreements by their number and parties, for checking many agreements' numbers at once
+/// ([`agreement_with`]): one pass over the agreements, then each number found in one look-up,
+/// however many agreements share it (a file of 70,000 agreements numbered "1" once took the
+/// import half an hour, each agreement going through every other).
 #[derive(Debug, Default)]
-pub struct NumberIndex<'a> {
-    /// By the hash of the number; the numbers themselves are compared on asking.
-    holders: FxHashMap<u64, Vec<&'a Agreement>>,
+pub struct NumberIndex {
+    /// By the number as compared and the parties (sorted): the two smallest ids holding it,
+    /// so that the one other than the agreement asked about is at hand.
+    holders: FxHashMap<(String, Vec<Id>), (Id, Option<Id>)>,
 }
 
-impl<'a> NumberIndex<'a> {
+impl NumberIndex {
     /// The live agreements among `agreements` (each id once) that may hold one of the numbers
     /// of `checked`, the agreements that will be asked about.
-    pub fn new<'c>(
+    pub fn new<'c, 'a>(
         checked: impl IntoIterator<Item = &'c Agreement>,
         agreements: impl IntoIterator<Item = &'a Agreement>,
-    ) -> NumberIndex<'a> {
-        let mut holders: FxHashMap<u64, Vec<&'a Agreement>> = checked
+    ) -> NumberIndex {
+        // A first sieve by hash, so that only the numbers asked about are built.
+        let asked: FxHashSet<u64> = checked
             .into_iter()
             .filter_map(|a| number_hash(&a.number))
-            .map(|hash| (hash, Vec::new()))
             .collect();
-        if holders.is_empty() {
+        let mut holders: FxHashMap<(String, Vec<Id>), (Id, Option<Id>)> = FxHashMap::default();
+        if asked.is_empty() {
             return NumberIndex { holders };
         }
         for other in agreements.into_iter().filter(|o| o.is_live()) {
-            if let Some(list) = number_hash(&other.number).and_then(|h| holders.get_mut(&h)) {
-                list.push(other);
+            if !number_hash(&other.number).is_some_and(|h| asked.contains(&h)) {
+                continue;
             }
+            let id = other.id();
+            let key = (normalised_number(&other.number), party_list(other));
+            holders
+                .entry(key)
+                .and_modify(|(first, second)| {
+                    if id < *first {
+                        *second = Some(*first);
+                        *first = id;
+                    } else if second.is_none_or(|s| id < s) {
+                        *second = Some(id);
+                    }
+                })
+                .or_insert((id, None));
         }
         NumberIndex { holders }
     }
@@ -205,19 +231,24 @@ impl<'a> NumberIndex<'a> {
     /// The agreement other than `a`, of the same parties, that holds `a`'s number (`number`,
     /// as compared): the first by id, as [`agreement`] finds it.
     pub fn taken_by(&self, a: &Agreement, number: &str) -> Option<Id> {
-        let holders = self.holders.get(&number_hash(&a.number)?)?;
-        let parties = party_set(a);
-        holders
-            .iter()
-            .filter(|other| other.id() != a.id())
-            .filter(|other| normalised_number(&other.number) == number)
-            .filter(|other| party_set(other) == parties)
-            .map(|other| other.id())
-            .min()
+        let &(first, second) = self.holders.get(&(number.to_string(), party_list(a)))?;
+        if first != a.id() {
+            Some(first)
+        } else {
+            second
+        }
     }
 }
 
-/// Four-digit years (1900–2199) written in a text, in order.
+/// The parties' organisations, sorted, each once: [`party_set`] as a key.
+fn party_list(agreement: &Agreement) -> Vec<Id> {
+    let mut list: Vec<Id> = agreement.parties.iter().map(|p| p.organisation).collect();
+    list.sort_unstable();
+    list.dedup();
+    list
+}
+
+/// Four-digit years (plausible ones: see `dates::FIRST_YEAR`) written in a text, in order.
 fn years_in(text: &str) -> Vec<i32> {
     let bytes = text.as_bytes();
     let mut years = Vec::new();
@@ -228,7 +259,7 @@ fn years_in(text: &str) -> Vec<i32> {
         let bounded_right = i + 4 == bytes.len() || !bytes[i + 4].is_ascii_digit();
         if bounded_left && bounded_right && window.iter().all(u8::is_ascii_digit) {
             let year: i32 = text[i..i + 4].parse().unwrap_or(0);
-            if (1900..2200).contains(&year) {
+            if plausible_year(year) {
                 years.push(year);
             }
             i += 4;
@@ -240,25 +271,92 @@ fn years_in(text: &str) -> Vec<i32> {
 }
 
 pub fn agreement(a: &Agreement, data: &Dataset) -> Vec<Issue> {
-    agreement_with(a, data, &|number| {
-        data.agreements
-            .iter_live()
-            .find(|other| other.id() != a.id() && holds_number(other, number, a))
-            .map(Record::id)
-    })
+    agreement_with(
+        a,
+        data,
+        &|number| {
+            data.agreements
+                .iter_live()
+                .find(|other| other.id() != a.id() && holds_number(other, number, a))
+                .map(Record::id)
+        },
+        &|| supersedes_loop(a, data),
+    )
 }
 
-/// [`agreement`], with the search for another live agreement of the same parties that holds
-/// the number (given normalised) left to the caller: the import checks many agreements at once
-/// and looks each number up in a [`NumberIndex`] instead of going through every agreement.
-/// (A `dyn` search, so the rules are compiled once for both.)
+/// Following `supersedes` from `a` comes back to an agreement already passed (`a` itself, or
+/// a circle further on). The form's walk: the import asks it of many agreements at once, and a
+/// [`SupersedesIndex`] answers each without walking the same chain again.
+pub fn supersedes_loop(a: &Agreement, data: &dyn Lookup) -> bool {
+    let mut seen = BTreeSet::from([a.id()]);
+    let mut next = a.supersedes;
+    while let Some(current) = next {
+        if !seen.insert(current) {
+            return true;
+        }
+        next = data.agreement(&current).and_then(|prev| prev.supersedes);
+    }
+    false
+}
+
+/// [`supersedes_loop`] for many agreements of the same data: each chain is walked once, and
+/// every agreement on it remembers where it leads (a file of 70,000 agreements each superseding
+/// the next would otherwise walk 70,000 chains of up to 70,000).
+#[derive(Default)]
+pub struct SupersedesIndex {
+    /// By id: whether following `supersedes` from that agreement never ends.
+    endless: std::cell::RefCell<FxHashMap<Id, bool>>,
+}
+
+impl SupersedesIndex {
+    /// [`supersedes_loop`] of `a`, which `data` holds as it is (its `supersedes` is what `data`
+    /// gives for its id).
+    pub fn loops(&self, a: &Agreement, data: &dyn Lookup) -> bool {
+        // The path from `a` comes round iff the path from the agreement it supersedes never ends.
+        let Some(first) = a.supersedes else {
+            return false;
+        };
+        let mut endless = self.endless.borrow_mut();
+        let mut path = Vec::new();
+        let mut on_path = FxHashSet::default();
+        let mut next = Some(first);
+        let verdict = loop {
+            let Some(current) = next else { break false };
+            if let Some(&known) = endless.get(&current) {
+                break known;
+            }
+            if !on_path.insert(current) {
+                break true;
+            }
+            path.push(current);
+            next = data.agreement(&current).and_then(|prev| prev.supersedes);
+        };
+        endless.extend(path.into_iter().map(|id| (id, verdict)));
+        verdict
+    }
+}
+
+/// [`agreement`], with two searches among the other agreements left to the caller: another
+/// live agreement of the same parties that holds the number (given normalised), and whether
+/// `supersedes` goes round in a circle. The import checks many agreements at once and answers
+/// both from an index ([`NumberIndex`], [`SupersedesIndex`]) instead of going through every
+/// agreement for each. (`dyn` searches, so the rules are compiled once for both.)
 pub fn agreement_with(
     a: &Agreement,
     data: &dyn Lookup,
     number_taken_by: &dyn Fn(&str) -> Option<Id>,
+    supersedes_loop: &dyn Fn() -> bool,
 ) -> Vec<Issue> {
     let mut issues = Vec::new();
     let id = a.id();
+    // Signatories and areas each name parties: looked up in the list, or in a set once the
+    // list is long (a crafted file can hold thousands).
+    let many = (a.parties.len() > 16).then(|| party_set(a));
+    let is_party = |organisation: &Id| match &many {
+        Some(set) => set.contains(organisation),
+        None => a.has_party(*organisation),
+    };
+    years_out_of_range(a, &mut issues);
 
     if a.title.trim().is_empty() {
         issues.push(Issue::error("title", Problem::Required));
@@ -328,7 +426,7 @@ pub fn agreement_with(
                 Problem::UnknownPerson,
             ));
         }
-        if !a.has_party(s.organisation) {
+        if !is_party(&s.organisation) {
             issues.push(Issue::error(
                 format!("signatories[{i}].organisation"),
                 Problem::SignatoryNotParty,
@@ -341,7 +439,7 @@ pub fn agreement_with(
         if area.title.trim().is_empty() {
             issues.push(Issue::error(format!("areas[{i}].title"), Problem::Required));
         }
-        if area.responsible.iter().any(|org| !a.has_party(*org)) {
+        if area.responsible.iter().any(|org| !is_party(org)) {
             issues.push(Issue::error(
                 format!("areas[{i}].responsible"),
                 Problem::ResponsibleNotParty,
@@ -382,16 +480,8 @@ pub fn agreement_with(
     if let Some(first) = a.supersedes {
         if first == id {
             issues.push(Issue::error("supersedes", Problem::SupersedesItself));
-        } else {
-            let mut seen = BTreeSet::from([id]);
-            let mut next = Some(first);
-            while let Some(current) = next {
-                if !seen.insert(current) {
-                    issues.push(Issue::error("supersedes", Problem::SupersedesCycle));
-                    break;
-                }
-                next = data.agreement(&current).and_then(|prev| prev.supersedes);
-            }
+        } else if supersedes_loop() {
+            issues.push(Issue::error("supersedes", Problem::SupersedesCycle));
         }
     }
     issues
@@ -433,6 +523,18 @@ pub fn organisation_with(
     issues
 }
 
+/// An error at each of the record's own dates whose year is not plausible (the envelope's
+/// times are the app's own stamps: not the form's to mend).
+fn years_out_of_range(record: &impl Record, issues: &mut Vec<Issue>) {
+    let mut paths = Vec::new();
+    record.dates_out_of_range(&mut paths);
+    issues.extend(
+        paths
+            .into_iter()
+            .map(|path| Issue::error(path, Problem::YearOutOfRange)),
+    );
+}
+
 /// A name as compared for duplicates: NFC, lower case, on one line.
 fn same_name_key(name: &str) -> String {
     one_line(&name.nfc().flat_map(char::to_lowercase).collect::<String>())
@@ -440,6 +542,7 @@ fn same_name_key(name: &str) -> String {
 
 pub fn person(p: &Person, data: &dyn Lookup) -> Vec<Issue> {
     let mut issues = Vec::new();
+    years_out_of_range(p, &mut issues);
     if p.full_name.trim().is_empty() {
         issues.push(Issue::error("full_name", Problem::Required));
     }

@@ -10,6 +10,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use super::dates::{parse_exact_day, DateInputError};
 use super::event::{Event, EventRole};
 use super::meta::Id;
+use super::model::Record;
 use super::recommendation::Recommendation;
 use super::status::{status_in, StatusInfo, StatusReason};
 use super::validate::{live, Lookup, Severity};
@@ -182,6 +183,7 @@ pub fn parse_count(input: &str) -> Result<Option<u32>, ActivityProblem> {
 /// linked once each; chairs who are people in the directory, each once.
 pub fn event(e: &Event, data: &dyn Lookup) -> Vec<ActivityIssue> {
     let mut issues = Vec::new();
+    years_out_of_range(e, &mut issues);
     if e.title.trim().is_empty() {
         issues.push(ActivityIssue::error("title", ActivityProblem::Required));
     }
@@ -220,6 +222,7 @@ pub fn event(e: &Event, data: &dyn Lookup) -> Vec<ActivityIssue> {
 /// the agreement's. A deadline or answer dated before it was raised is only a warning.
 pub fn recommendation(r: &Recommendation, data: &dyn Lookup) -> Vec<ActivityIssue> {
     let mut issues = Vec::new();
+    years_out_of_range(r, &mut issues);
     if r.content.trim().is_empty() {
         issues.push(ActivityIssue::error("content", ActivityProblem::Required));
     }
@@ -265,7 +268,7 @@ pub fn recommendation(r: &Recommendation, data: &dyn Lookup) -> Vec<ActivityIssu
         ));
     }
     if let Some(area) = r.area {
-        let belongs = agreement.is_some_and(|a| a.areas.iter().any(|x| x.id == area));
+        let belongs = agreement.is_some_and(|a| data.has_area(a, &area));
         // An unknown agreement is already reported; the area is only judged against a known one.
         if !belongs && (r.agreement.is_none() || agreement.is_some()) {
             issues.push(ActivityIssue::error(
@@ -289,6 +292,19 @@ pub fn recommendation(r: &Recommendation, data: &dyn Lookup) -> Vec<ActivityIssu
         }
     }
     issues
+}
+
+/// An error at each of the record's own dates whose year is not plausible (see
+/// `validate::years_out_of_range`).
+fn years_out_of_range(record: &impl Record, issues: &mut Vec<ActivityIssue>) {
+    let mut paths = Vec::new();
+    record.dates_out_of_range(&mut paths);
+    issues.extend(paths.into_iter().map(|path| {
+        ActivityIssue::error(
+            path,
+            ActivityProblem::BadDate(DateInputError::YearOutOfRange),
+        )
+    }));
 }
 
 /// Days a pending recommendation is past its deadline on `today` (None: not late, answered,

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use super::edits::Befores;
@@ -268,55 +269,103 @@ impl Dataset {
 
     /// Live records that refer to `key`'s record (as party, signatory, chair, parent, link…).
     pub fn referenced_by(&self, key: RecordKey) -> Vec<RecordKey> {
+        self.referenced_by_any(&FxHashSet::from_iter([key]))
+            .remove(&key)
+            .unwrap_or_default()
+    }
+
+    /// [`Self::referenced_by`] of each of `keys`, in one pass over the live records (an import
+    /// may delete thousands of records, each of which would otherwise take a pass). Only keys
+    /// some record refers to are in the map.
+    pub fn referenced_by_any(
+        &self,
+        keys: &FxHashSet<RecordKey>,
+    ) -> FxHashMap<RecordKey, Vec<RecordKey>> {
         use Collection as C;
-        let id = key.id;
-        let mut refs = Vec::new();
-        for a in self.agreements.iter_live().filter(|a| a.id() != id) {
-            let refers = match key.collection {
-                C::Organisations => {
-                    a.has_party(id)
-                        || a.signatories.iter().any(|s| s.organisation == id)
-                        || a.areas.iter().any(|area| area.responsible.contains(&id))
+        let mut users: FxHashMap<RecordKey, Vec<RecordKey>> = FxHashMap::default();
+        if keys.is_empty() {
+            return users;
+        }
+        // Each user once per record it names, however many times it names it: a record's
+        // references are met one after the other, so a repeat is the last user listed.
+        // Most ids named are none of the keys': turned away by the id alone.
+        let ids: FxHashSet<Id> = keys.iter().map(|k| k.id).collect();
+        let mut note = |user: RecordKey, collection: Collection, id: Id| {
+            let key = RecordKey { collection, id };
+            if ids.contains(&id) && keys.contains(&key) {
+                let list = users.entry(key).or_default();
+                if list.last() != Some(&user) {
+                    list.push(user);
                 }
-                C::People => a.signatories.iter().any(|s| s.person == id),
-                C::Agreements => a.parent == Some(id),
-                C::Events | C::Recommendations => false,
-            };
-            if refers {
-                refs.push(RecordKey {
-                    collection: C::Agreements,
-                    id: a.id(),
-                });
+            }
+        };
+        // Only the fields that name a collection among the keys' are looked at.
+        let wanted = |c: Collection| keys.iter().any(|k| k.collection == c);
+        let (orgs, people, agreements, events) = (
+            wanted(C::Organisations),
+            wanted(C::People),
+            wanted(C::Agreements),
+            wanted(C::Events),
+        );
+        let key = |collection, id| RecordKey { collection, id };
+        if orgs || people || agreements {
+            for a in self.agreements.iter_live() {
+                let user = key(C::Agreements, a.id());
+                if orgs {
+                    for p in &a.parties {
+                        note(user, C::Organisations, p.organisation);
+                    }
+                    for area in &a.areas {
+                        for o in &area.responsible {
+                            note(user, C::Organisations, *o);
+                        }
+                    }
+                }
+                for s in &a.signatories {
+                    if orgs {
+                        note(user, C::Organisations, s.organisation);
+                    }
+                    if people {
+                        note(user, C::People, s.person);
+                    }
+                }
+                if let Some(parent) = a.parent.filter(|p| agreements && *p != a.id()) {
+                    note(user, C::Agreements, parent);
+                }
             }
         }
-        for e in self.events.iter_live() {
-            let refers = match key.collection {
-                C::People => e.chairs.iter().any(|c| c.person == id),
-                C::Agreements => e.links(id),
-                C::Organisations | C::Events | C::Recommendations => false,
-            };
-            if refers {
-                refs.push(RecordKey {
-                    collection: C::Events,
-                    id: e.id(),
-                });
+        if people || agreements {
+            for e in self.events.iter_live() {
+                let user = key(C::Events, e.id());
+                if people {
+                    for c in &e.chairs {
+                        note(user, C::People, c.person);
+                    }
+                }
+                if agreements {
+                    for l in &e.agreements {
+                        note(user, C::Agreements, l.agreement);
+                    }
+                }
             }
         }
-        for r in self.recommendations.iter_live() {
-            let refers = match key.collection {
-                C::Organisations => r.raised_by == Some(id) || r.addressed_to.contains(&id),
-                C::Agreements => r.agreement == Some(id),
-                C::Events => r.event == Some(id),
-                C::People | C::Recommendations => false,
-            };
-            if refers {
-                refs.push(RecordKey {
-                    collection: C::Recommendations,
-                    id: r.id(),
-                });
+        if orgs || agreements || events {
+            for r in self.recommendations.iter_live() {
+                let user = key(C::Recommendations, r.id());
+                if orgs {
+                    for o in r.raised_by.iter().chain(&r.addressed_to) {
+                        note(user, C::Organisations, *o);
+                    }
+                }
+                if let Some(a) = r.agreement.filter(|_| agreements) {
+                    note(user, C::Agreements, a);
+                }
+                if let Some(e) = r.event.filter(|_| events) {
+                    note(user, C::Events, e);
+                }
             }
         }
-        refs
+        users
     }
 
     /// Soft-deletes a record (a tombstone), unless live agreements still refer to it.
@@ -439,11 +488,13 @@ mod tests {
                 organisation: a,
                 role: "chủ trì".into(),
                 lead: true,
+                unknown: Default::default(),
             },
             Party {
                 organisation: b,
                 role: String::new(),
                 lead: false,
+                unknown: Default::default(),
             },
         ];
         ag

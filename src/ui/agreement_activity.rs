@@ -124,6 +124,7 @@ pub fn EventsSection(agreement: Agreement) -> impl IntoView {
         e.agreements.push(EventLink {
             agreement: id,
             role: EventRole::Reviewed,
+            unknown: Default::default(),
         });
         state.event_draft.set(Some(e));
         state.navigate(Route::EventNew);
@@ -194,6 +195,7 @@ pub fn DutiesSection(agreement: Agreement) -> impl IntoView {
                         waived,
                         on: Some(today),
                         note: String::new(),
+                        unknown: Default::default(),
                     });
                     d.settlements.sort_by_key(|s| s.year);
                 }
@@ -207,7 +209,7 @@ pub fn DutiesSection(agreement: Agreement) -> impl IntoView {
                 let duty_id = duty.id;
                 let rows: Vec<_> = occ.iter().filter(|o| o.duty == duty_id).cloned().collect();
                 let manual: Vec<i32> = duty.settlements.iter().map(|s| s.year).collect();
-                let due = duty.due;
+                let due = duty.due.rule;
                 view! {
                     <h3 class="duty-title">{duty.title.clone()} <span class="muted">" — " {move || rule_label(i18n, due)}</span></h3>
                     <table class="plain">
@@ -514,6 +516,13 @@ pub fn CloseOutSection(agreement: Agreement, drafts: SectionDrafts) -> impl Into
             .map(|(area, _, text)| AreaSummary {
                 area: *area,
                 result: text.get_untracked().trim().to_string(),
+                // A newer app's fields of the area's summary, kept.
+                unknown: existing
+                    .area_results
+                    .iter()
+                    .find(|r| r.area == *area)
+                    .map(|r| r.unknown.clone())
+                    .unwrap_or_default(),
             })
             .filter(|s| !s.result.is_empty())
             .collect(),
@@ -522,6 +531,7 @@ pub fn CloseOutSection(agreement: Agreement, drafts: SectionDrafts) -> impl Into
         lessons: lessons.get_untracked().trim().to_string(),
         next_period: next_period.get_untracked().trim().to_string(),
         summary_event: summary_event.get_untracked().parse().ok(),
+        unknown: existing.unknown.clone(),
     };
     let typed_now = std::rc::Rc::new(typed_now);
     // After the field's own handler (the event bubbles up to the form): keep what is typed.
@@ -626,12 +636,14 @@ pub fn PlanMatrixSection(agreement: Agreement) -> impl IntoView {
                 // The party's role is the document's own wording (data, printed): Vietnamese.
                 role: "chủ trì".into(),
                 lead: true,
+                unknown: Default::default(),
             })
             .collect();
         plan.parties.push(Party {
             organisation: org,
             role: "phối hợp".into(),
             lead: false,
+            unknown: Default::default(),
         });
         state.draft.set(Some(plan));
         state.navigate(Route::AgreementNew);

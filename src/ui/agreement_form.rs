@@ -10,13 +10,13 @@ use super::state::use_app;
 use super::text;
 use super::widgets::FieldIssues;
 use crate::core::dates::{format_bound, format_optional, parse_date_input, parse_exact_day, Bound};
-use crate::core::duty::{DueRule, Duty};
+use crate::core::duty::{Due, DueRule, Duty};
 use crate::core::event::EventKind;
 use crate::core::listing;
 use crate::core::meta::{new_id, Id, Meta};
 use crate::core::model::{
     one_line, Agreement, AgreementKind, Authority, Collection, CoordinationArea, Party, Record,
-    Signatory, Status, StatusOverride,
+    Signatory, Status, StatusOverride, UnknownFields,
 };
 use crate::core::status::status_in;
 use crate::core::validate::{self, Issue};
@@ -42,6 +42,8 @@ struct PartyRow {
     organisation: RwSignal<Option<Id>>,
     role: RwSignal<String>,
     lead: RwSignal<bool>,
+    /// A newer app's fields of the party, saved back as they were.
+    unknown: StoredValue<UnknownFields>,
 }
 
 #[derive(Clone)]
@@ -52,6 +54,7 @@ struct SignatoryRow {
     authority: RwSignal<Authority>,
     organisation: RwSignal<Option<Id>>,
     signed_on: RwSignal<String>,
+    unknown: StoredValue<UnknownFields>,
 }
 
 #[derive(Clone)]
@@ -61,6 +64,7 @@ struct AreaRow {
     title: RwSignal<String>,
     description: RwSignal<String>,
     responsible: RwSignal<Vec<Id>>,
+    unknown: StoredValue<UnknownFields>,
 }
 
 #[derive(Clone)]
@@ -77,11 +81,12 @@ fn duty_row(d: Option<&Duty>) -> DutyRow {
     let duty = d.cloned().unwrap_or_else(|| Duty {
         id: new_id(),
         title: String::new(),
-        due: DueRule::YearAnyTime,
+        due: DueRule::YearAnyTime.into(),
         fulfilled_by: Some(EventKind::AnnualSession),
         settlements: Vec::new(),
+        unknown: Default::default(),
     });
-    let due_by = match duty.due {
+    let due_by = match duty.due.rule {
         DueRule::YearAnyTime => String::new(),
         DueRule::YearBy { month, day } => format!("{day:02}/{month:02}"),
     };
@@ -108,6 +113,7 @@ fn party_row(p: Option<&Party>) -> PartyRow {
         organisation: RwSignal::new(p.map(|p| p.organisation)),
         role: RwSignal::new(p.map(|p| p.role.clone()).unwrap_or_default()),
         lead: RwSignal::new(p.is_some_and(|p| p.lead)),
+        unknown: StoredValue::new(p.map(|p| p.unknown.clone()).unwrap_or_default()),
     }
 }
 
@@ -119,6 +125,7 @@ fn signatory_row(s: Option<&Signatory>) -> SignatoryRow {
         authority: RwSignal::new(s.map(|s| s.authority).unwrap_or(Authority::OnBehalfOf)),
         organisation: RwSignal::new(s.map(|s| s.organisation)),
         signed_on: RwSignal::new(s.map(|s| format_optional(s.signed_on)).unwrap_or_default()),
+        unknown: StoredValue::new(s.map(|s| s.unknown.clone()).unwrap_or_default()),
     }
 }
 
@@ -129,6 +136,7 @@ fn area_row(a: Option<&CoordinationArea>) -> AreaRow {
         title: RwSignal::new(a.map(|a| a.title.clone()).unwrap_or_default()),
         description: RwSignal::new(a.map(|a| a.description.clone()).unwrap_or_default()),
         responsible: RwSignal::new(a.map(|a| a.responsible.clone()).unwrap_or_default()),
+        unknown: StoredValue::new(a.map(|a| a.unknown.clone()).unwrap_or_default()),
     }
 }
 
@@ -308,9 +316,15 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
             .filter(|l| !l.is_empty())
             .map(String::from)
             .collect();
+        let kept = a
+            .status_override
+            .take()
+            .map(|o| o.unknown)
+            .unwrap_or_default();
         a.status_override = status_manual.get_untracked().map(|status| StatusOverride {
             status,
             reason: status_reason.get_untracked().trim().to_string(),
+            unknown: kept,
         });
         a.supersedes = supersedes.get_untracked();
         a.notes = notes.get_untracked().trim().to_string();
@@ -322,6 +336,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                 organisation: r.organisation.get_untracked().unwrap_or_default(),
                 role: r.role.get_untracked().trim().to_string(),
                 lead: r.lead.get_untracked(),
+                unknown: r.unknown.get_value(),
             })
             .collect();
         a.signatories = signatories
@@ -338,6 +353,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                     r.signed_on.get_untracked(),
                     None,
                 ),
+                unknown: r.unknown.get_value(),
             })
             .collect();
         a.areas = areas
@@ -348,6 +364,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                 title: r.title.get_untracked().trim().to_string(),
                 description: r.description.get_untracked().trim().to_string(),
                 responsible: r.responsible.get_untracked(),
+                unknown: r.unknown.get_value(),
             })
             .collect();
         a.duties = duties
@@ -366,7 +383,10 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                 };
                 Duty {
                     title: r.title.get_untracked().trim().to_string(),
-                    due,
+                    due: Due {
+                        rule: due,
+                        unknown: r.duty.due.unknown.clone(),
+                    },
                     fulfilled_by: r.fulfilled_by.get_untracked(),
                     ..r.duty.clone()
                 }

@@ -92,7 +92,7 @@ fn AgreementView(agreement: Agreement, drafts: SectionDrafts) -> impl IntoView {
             AgreementKind::Plan,
         );
         plan.parent = Some(id);
-        plan.period = for_plan.period;
+        plan.period = for_plan.period.clone();
         plan.parties = for_plan
             .parties
             .iter()

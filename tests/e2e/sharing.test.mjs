@@ -326,6 +326,58 @@ e2e('a file with more than fifty warnings lists fifty and the rest behind "… v
   await page.screenshot({ path: path.join(ARTIFACTS, 'sharing-preview-many-warnings.png'), fullPage: true });
 });
 
+e2e('past a thousand warnings the preview lists a thousand and says how many more there are', async ({ page, url }) => {
+  await startWithSample(page, url);
+  // The 2018 regulation, newer in another office's file, naming 1,200 organisations that exist
+  // nowhere: 1,200 missing references, of which the core builds the first 1,000.
+  const data = JSON.parse(await fs.readFile(await exportAll(page, 'w0'), 'utf8'));
+  const changed = data.agreements.find((a) => a.title === REG_2018);
+  for (let i = 0; i < 1200; i++) {
+    const id = `0c0c0c0c-0c0c-4c0c-8c0c-${String(i).padStart(12, '0')}`;
+    changed.parties.push({ organisation: id, role: 'phối hợp', lead: false });
+  }
+  changed.version['0b0b0b0b-0b0b-4b0b-8b0b-0b0b0b0b0b0b'] = 1;
+  data.office = { id: '0b0b0b0b-0b0b-4b0b-8b0b-0b0b0b0b0b0b', name: 'Tỉnh Đoàn Trà Vinh' };
+  const file = path.join(ARTIFACTS, 'too-many-warnings.json');
+  await fs.writeFile(file, JSON.stringify(data, null, 1));
+
+  await previewFile(page, file);
+  const warnings = page.getByRole('status').filter({ hasText: 'cảnh báo (không ngăn việc nhập)' });
+  await warnings.getByText('1.200 cảnh báo (không ngăn việc nhập):').waitFor();
+  assert.equal(await warnings.locator('li:visible').count(), 50);
+  await warnings.locator('details.more-warnings').getByText('… và 1.150 cảnh báo khác').click();
+  await warnings.getByText('Còn 200 cảnh báo nữa không được liệt kê (danh sách chỉ ghi 1.000 cảnh báo đầu). Hãy nhờ nơi gửi sửa tệp, hoặc nhập rồi rà soát lại các bản ghi.').waitFor();
+  assert.equal(await warnings.locator('li:visible').count(), 1000);
+  assert.equal(await page.getByRole('button', { name: 'Nhập 1 thay đổi' }).isDisabled(), false);
+  const notice = page.getByRole('button', { name: 'Đóng thông báo' });
+  if (await notice.isVisible()) await notice.click();
+  await warnings.locator('li').last().scrollIntoViewIfNeeded();
+  for (const width of [1024, 1366, 1920]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.screenshot({ path: path.join(ARTIFACTS, `sharing-preview-unlisted-warnings-${width}.png`) });
+  }
+});
+
+e2e('a newer app\'s fields inside a party and the period survive an import, an edit in the form and an export', async ({ page, url }) => {
+  await startWithSample(page, url);
+  const data = JSON.parse(await fs.readFile(await exportAll(page, 'n0'), 'utf8'));
+  const changed = data.agreements.find((a) => a.title === REG_2018);
+  changed.parties[0].delegate = { name: 'Phó Chủ tịch', since: 2020 };
+  changed.period.review = '2020-06-30';
+  changed.version['0b0b0b0b-0b0b-4b0b-8b0b-0b0b0b0b0b0b'] = 1;
+  data.office = { id: '0b0b0b0b-0b0b-4b0b-8b0b-0b0b0b0b0b0b', name: 'Tỉnh Đoàn Trà Vinh' };
+  const file = path.join(ARTIFACTS, 'newer-app-fields.json');
+  await fs.writeFile(file, JSON.stringify(data, null, 1));
+  await previewFile(page, file);
+  await confirmImport(page);
+
+  await editTitle(page, 'quy che 2018', REG_2018 + ' (sửa ở đây)');
+  const stored = (await storedData(page, 'n1')).agreements.find((a) => a.id === changed.id);
+  assert.equal(stored.title, REG_2018 + ' (sửa ở đây)');
+  assert.deepEqual(stored.parties[0].delegate, { name: 'Phó Chủ tịch', since: 2020 });
+  assert.equal(stored.period.review, '2020-06-30');
+});
+
 e2e('a bad file is refused with its message and changes nothing; a dropped file previews; undo restores exactly', async ({ page, url }) => {
   await startWithSample(page, url);
   await openSharing(page);

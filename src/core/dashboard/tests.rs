@@ -124,9 +124,10 @@ fn live_dataset() -> (Dataset, Id, Id) {
     reg.duties.push(Duty {
         id: Uuid::from_u128(901),
         title: "Làm việc hằng năm".into(),
-        due: DueRule::YearBy { month: 12, day: 15 },
+        due: DueRule::YearBy { month: 12, day: 15 }.into(),
         fulfilled_by: Some(EventKind::AnnualSession),
         settlements: vec![],
+        unknown: Default::default(),
     });
     data.commit(reg.clone(), stamp());
     let mut plan = Agreement::new(
@@ -140,11 +141,13 @@ fn live_dataset() -> (Dataset, Id, Id) {
             organisation: base.parties[1].organisation,
             role: String::new(),
             lead: true,
+            unknown: Default::default(),
         },
         Party {
             organisation: so_y_te,
             role: String::new(),
             lead: false,
+            unknown: Default::default(),
         },
     ];
     plan.signed_on = Some(d(2024, 2, 1));
@@ -166,6 +169,7 @@ fn dashboard_lists_in_force_ending_soon_upcoming_events_and_coverage() {
     session.agreements.push(EventLink {
         agreement: reg_id,
         role: EventRole::Reviewed,
+        unknown: Default::default(),
     });
     let session_id = data.commit(session, stamp()).id;
 

@@ -24,9 +24,10 @@ fn agreement(start: NaiveDate, end: NaiveDate, rule: DueRule) -> Agreement {
     a.duties.push(Duty {
         id: Uuid::from_u128(2),
         title: "Làm việc định kỳ hằng năm".into(),
-        due: rule,
+        due: rule.into(),
         fulfilled_by: Some(EventKind::AnnualSession),
         settlements: Vec::new(),
+        unknown: Default::default(),
     });
     a
 }
@@ -44,6 +45,7 @@ fn session(n: u128, when: NaiveDateTime, kind: EventKind) -> Event {
     e.agreements.push(EventLink {
         agreement: Uuid::from_u128(1),
         role: EventRole::Reviewed,
+        unknown: Default::default(),
     });
     e
 }
@@ -56,7 +58,7 @@ fn states(occ: &[Occurrence]) -> Vec<(i32, OccurrenceState)> {
 fn whole_years_expand_to_one_occurrence_each() {
     let w = windows(
         DueRule::YearAnyTime,
-        Period::new(d(2018, 1, 1), d(2022, 12, 31)),
+        &Period::new(d(2018, 1, 1), d(2022, 12, 31)),
     );
     assert_eq!(w.len(), 5);
     assert_eq!(w[0], (2018, d(2018, 1, 1), d(2018, 12, 31)));
@@ -67,7 +69,7 @@ fn whole_years_expand_to_one_occurrence_each() {
 fn a_mid_year_start_opens_late_and_a_mid_year_end_comes_due_early() {
     let w = windows(
         DueRule::YearBy { month: 12, day: 15 },
-        Period::new(d(2018, 4, 2), d(2022, 6, 30)),
+        &Period::new(d(2018, 4, 2), d(2022, 6, 30)),
     );
     assert_eq!(w.first(), Some(&(2018, d(2018, 4, 2), d(2018, 12, 15))));
     assert_eq!(w.last(), Some(&(2022, d(2022, 1, 1), d(2022, 6, 30))));
@@ -77,7 +79,7 @@ fn a_mid_year_start_opens_late_and_a_mid_year_end_comes_due_early() {
 fn a_period_starting_after_that_years_due_day_skips_the_year() {
     let w = windows(
         DueRule::YearBy { month: 3, day: 31 },
-        Period::new(d(2018, 4, 2), d(2019, 12, 31)),
+        &Period::new(d(2018, 4, 2), d(2019, 12, 31)),
     );
     assert_eq!(w, vec![(2019, d(2019, 1, 1), d(2019, 3, 31))]);
 }
@@ -86,7 +88,7 @@ fn a_period_starting_after_that_years_due_day_skips_the_year() {
 fn leap_day_due_falls_back_to_28_february_in_common_years() {
     let w = windows(
         DueRule::YearBy { month: 2, day: 29 },
-        Period::new(d(2019, 1, 1), d(2020, 12, 31)),
+        &Period::new(d(2019, 1, 1), d(2020, 12, 31)),
     );
     assert_eq!(
         w,
@@ -99,10 +101,10 @@ fn leap_day_due_falls_back_to_28_february_in_common_years() {
 
 #[test]
 fn no_period_or_a_backwards_period_has_no_occurrences() {
-    assert!(windows(DueRule::YearAnyTime, Period::default()).is_empty());
+    assert!(windows(DueRule::YearAnyTime, &Period::default()).is_empty());
     assert!(windows(
         DueRule::YearAnyTime,
-        Period::new(d(2020, 1, 1), d(2019, 1, 1))
+        &Period::new(d(2020, 1, 1), d(2019, 1, 1))
     )
     .is_empty());
 }
@@ -211,12 +213,14 @@ fn settlements_mark_done_or_waived_without_an_event() {
         waived: true,
         on: None,
         note: "Dịch COVID-19".into(),
+        unknown: Default::default(),
     });
     a.duties[0].settlements.push(DutySettlement {
         year: 2021,
         waived: false,
         on: Some(d(2021, 9, 9)),
         note: String::new(),
+        unknown: Default::default(),
     });
     let none: [Event; 0] = [];
     assert_eq!(
@@ -229,5 +233,33 @@ fn settlements_mark_done_or_waived_without_an_event() {
             (2020, OccurrenceState::Waived),
             (2021, OccurrenceState::Done)
         ]
+    );
+}
+
+/// A rule without a newer app's fields is written exactly as the rule writes itself (so files
+/// and fingerprints are as before); with them, both are written and read back.
+#[test]
+fn a_rule_keeps_a_newer_apps_fields_and_otherwise_writes_as_before() {
+    for rule in [DueRule::YearAnyTime, DueRule::YearBy { month: 12, day: 15 }] {
+        let due = Due::from(rule);
+        assert_eq!(
+            serde_json::to_string(&due).unwrap(),
+            serde_json::to_string(&rule).unwrap()
+        );
+        assert_eq!(
+            serde_json::from_str::<Due>(&serde_json::to_string(&rule).unwrap()).unwrap(),
+            due
+        );
+        let mut kept = due.clone();
+        kept.unknown.insert("week".into(), serde_json::json!(3));
+        let text = serde_json::to_string(&kept).unwrap();
+        assert!(text.contains("\"week\":3"), "{text}");
+        assert_eq!(serde_json::from_str::<Due>(&text).unwrap(), kept);
+    }
+    // What the rule cannot read is refused in its own words.
+    let error = serde_json::from_str::<Due>(r#"{"every":"week"}"#).unwrap_err();
+    assert!(
+        error.to_string().starts_with("unknown variant `week`"),
+        "{error}"
     );
 }

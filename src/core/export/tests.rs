@@ -237,7 +237,7 @@ fn unfolded(text: &str) -> Vec<String> {
 #[test]
 fn the_calendar_is_folded_escaped_and_in_vietnams_zone() {
     let mut data = sample_dataset();
-    let id = hostile(&mut data);
+    hostile(&mut data);
     // Spaces and Vietnamese letters fall on every octet of the fold.
     let event = data.events.iter_live().next().unwrap().clone();
     for k in 0..80 {

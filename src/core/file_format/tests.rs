@@ -256,15 +256,18 @@ fn an_export_of_everything_carries_the_raw_text_of_what_storage_could_not_read()
     )));
 
     // The import takes the file (quick and careful alike), imports none of it, and knows it.
+    let elsewhere = Uuid::from_u128(0xE15E);
     for file in [
         read_file(
             text.as_bytes(),
             &Dataset::default(),
+            elsewhere,
             &Fingerprints::default(),
         ),
         read_file_carefully(
             text.as_bytes(),
             &Dataset::default(),
+            elsewhere,
             &Fingerprints::default(),
         ),
     ] {

@@ -8,6 +8,7 @@ use serde_json::Value;
 use crate::file_format::{APP_VERSION, FORMAT_NAME, SCHEMA_VERSION};
 use crate::meta::Id;
 use crate::migrate::MigrationError;
+use crate::model::Collection;
 
 /// A sentence for the user, not yet in any language: a Fluent message id and its arguments.
 #[derive(Clone, Debug, PartialEq)]
@@ -89,6 +90,16 @@ pub enum FileError {
         first: String,
         second: String,
     },
+    /// A key of the file's top level given twice (a collection, a header field).
+    KeyTwice {
+        name: String,
+    },
+    /// A record whose id a record of another collection holds here.
+    IdTakenHere {
+        id: Id,
+        at: String,
+        here_as: Collection,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -159,6 +170,12 @@ pub enum SchemaProblem {
     TooDeep,
     /// A record no office has saved: its version vector is empty.
     NoVersion,
+    /// A version vector counting more edits than any office makes (above `MAX_EDITS`).
+    TooManyEdits,
+    /// A date or time whose year is outside `dates::FIRST_YEAR`..=`LAST_YEAR`.
+    DateOutOfRange,
+    /// A field given twice in one object: which value is meant cannot be known.
+    FieldTwice,
     /// serde's own words.
     Other(String),
 }
@@ -227,6 +244,13 @@ impl FileError {
                 .text("id", id.to_string())
                 .text("first", first.clone())
                 .text("second", second.clone()),
+            FileError::KeyTwice { name } => {
+                Message::new("import-key-twice").text("name", name.clone())
+            }
+            FileError::IdTakenHere { id, at, here_as } => Message::new("import-id-taken-here")
+                .text("id", id.to_string())
+                .text("path", at.clone())
+                .message("other", Message::new(one_record_of(*here_as))),
         }
     }
 }
@@ -242,6 +266,17 @@ fn json_reason(reason: &JsonReason) -> Message {
         JsonReason::BadUtf8 => "import-json-bad-utf8",
         JsonReason::Unexpected => "import-json-unexpected",
     })
+}
+
+/// "an organisation", "an agreement"…: a record of the collection, as a message id.
+fn one_record_of(collection: Collection) -> &'static str {
+    match collection {
+        Collection::Organisations => "import-one-organisation",
+        Collection::People => "import-one-person",
+        Collection::Agreements => "import-one-agreement",
+        Collection::Events => "import-one-event",
+        Collection::Recommendations => "import-one-recommendation",
+    }
 }
 
 fn json_kind(kind: JsonKind) -> &'static str {
@@ -290,6 +325,13 @@ fn schema_problem(problem: &SchemaProblem) -> Message {
         SchemaProblem::NotAnObject => Message::new("import-problem-not-an-object"),
         SchemaProblem::TooDeep => Message::new("import-problem-too-deep"),
         SchemaProblem::NoVersion => Message::new("import-problem-no-version"),
+        SchemaProblem::TooManyEdits => {
+            Message::new("import-problem-too-many-edits").number("max", super::MAX_EDITS as f64)
+        }
+        SchemaProblem::DateOutOfRange => Message::new("import-problem-date-out-of-range")
+            .text("first", crate::dates::FIRST_YEAR.to_string())
+            .text("last", crate::dates::LAST_YEAR.to_string()),
+        SchemaProblem::FieldTwice => Message::new("import-problem-field-twice"),
         SchemaProblem::Other(words) => {
             Message::new("import-problem-other").text("words", words.clone())
         }
@@ -358,6 +400,10 @@ pub(super) fn schema_problem_of(message: &str, field: &str) -> (SchemaProblem, O
     if let Some(rest) = message.strip_prefix("missing field `") {
         let name = rest.trim_end_matches('`').to_string();
         return (SchemaProblem::Missing, Some(name));
+    }
+    if let Some(rest) = message.strip_prefix("duplicate field `") {
+        let name = rest.trim_end_matches('`').to_string();
+        return (SchemaProblem::FieldTwice, Some(name));
     }
     if let Some(rest) = message.strip_prefix("unknown variant `") {
         // serde: "expected `a`", "expected `a` or `b`", "expected one of `a`, `b`, `c`".

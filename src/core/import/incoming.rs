@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use super::{Position, Warning};
 use crate::file_format::Header;
-use crate::meta::{Id, Meta, VersionVector};
+use crate::meta::{Id, Meta, OfficeId, VersionVector};
 use crate::workspace::{Dataset, RecordKey, Stored};
 
 #[derive(Clone, Debug)]
@@ -23,7 +23,13 @@ pub struct IncomingFile {
     pub records: Dataset,
     /// Where each record sits in the file, recognised or not.
     pub positions: FxHashMap<RecordKey, Position>,
+    /// The warnings, in file order: at most `MAX_WARNINGS_LISTED` of them.
     pub warnings: Vec<Warning>,
+    /// How many more there are, counted and not built.
+    pub unlisted_warnings: usize,
+    /// The office it was read for: preview and apply never take silently a version that claims
+    /// more of its edits than it made (`merge::relation_for`).
+    pub this_office: OfficeId,
     /// The schema the file was written in, when it was older and has been migrated.
     pub migrated_from: Option<u32>,
     /// Records recognised as exactly ours by their fingerprint: valid, and not built.
@@ -58,17 +64,24 @@ impl Recognised {
 }
 
 impl IncomingFile {
-    pub(super) fn new(header: Header) -> IncomingFile {
+    pub(super) fn new(header: Header, this_office: OfficeId) -> IncomingFile {
         IncomingFile {
             header,
+            this_office,
             records: Dataset::default(),
             positions: FxHashMap::default(),
             warnings: Vec::new(),
+            unlisted_warnings: 0,
             migrated_from: None,
             recognised: FxHashMap::default(),
             unreadable: Vec::new(),
             text: Vec::new(),
         }
+    }
+
+    /// Every warning, listed or not.
+    pub fn warning_count(&self) -> usize {
+        self.warnings.len() + self.unlisted_warnings
     }
 
     /// Keeps the file's text, from which the records recognised as ours are built when needed;

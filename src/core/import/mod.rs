@@ -33,18 +33,31 @@ pub use paced::{AtOnce, Local, Pace};
 pub use preview::{apply, preview, undo, Applied, Group, Preview, UndoImport};
 pub use rules::Rule;
 
+use super::dates;
 use super::file_format::{
     Header, Scope, Unreadable, FORMAT_NAME, HEADER_KEYS, SCHEMA_VERSION, UNREADABLE_KEY,
 };
-use super::meta::{Id, Meta};
+use super::meta::{Id, Meta, OfficeId};
 use super::migrate;
 use super::model::Collection;
 use super::references::{item_ids, references, scan_raw};
+use super::storage::codec::MAX_RECORD_DEPTH;
 use super::workspace::{Dataset, OfficeProfile, RecordKey, Stored};
 use top::{Section, Seen, Span, TopLevel};
 
 /// Files above this are refused before they are read: derived from what storage can hold.
 pub use super::file_format::MAX_FILE_BYTES;
+
+/// The most edits a version vector may count for one office: far beyond what any office can
+/// make (a million edits a day for 24 million years), and the largest integer JavaScript (a
+/// spreadsheet, a script) reads exactly, 2^53 - 1. Beyond it a counter is refused with its path:
+/// a counter at u64's end wraps to 0 on the next edit, and that office's edits would lose every
+/// later merge.
+pub const MAX_EDITS: u64 = (1 << 53) - 1;
+
+/// Warnings built for the preview; any more are only counted (`IncomingFile::unlisted_warnings`).
+/// A file of 70,000 broken records would otherwise build 280,000 sentences nobody reads.
+pub const MAX_WARNINGS_LISTED: usize = 1_000;
 
 /// Something worth knowing that does not stop the import.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,16 +76,29 @@ pub enum Warning {
         path: String,
         rule: Rule,
     },
+    /// The file says it was exported by this office (its header's office id is ours).
+    FromThisOffice,
+    /// A record's version counts more edits by this office (`claimed`) than this office made
+    /// of it (`made`; `None` when the record is not here). Only an office counts its own edits,
+    /// so the file was altered, or comes from a copy of this installation: such a version would
+    /// win over ours without a word. The preview shows it as a conflict when ours differs
+    /// (`merge::relation_for`).
+    ClaimsOurEdits {
+        record: RecordKey,
+        path: String,
+        claimed: u64,
+        made: Option<u64>,
+    },
 }
 
 impl Warning {
     /// The record of the file it is about (the preview names it beside the path).
     pub fn record(&self) -> Option<RecordKey> {
         match self {
-            Warning::MissingReference { record, .. } | Warning::BrokenRule { record, .. } => {
-                Some(*record)
-            }
-            Warning::UnknownSection { .. } => None,
+            Warning::MissingReference { record, .. }
+            | Warning::BrokenRule { record, .. }
+            | Warning::ClaimsOurEdits { record, .. } => Some(*record),
+            Warning::UnknownSection { .. } | Warning::FromThisOffice => None,
         }
     }
 
@@ -90,6 +116,20 @@ impl Warning {
             Warning::BrokenRule { path, rule, .. } => Message::new("import-warning-rule")
                 .text("path", path.clone())
                 .message("problem", rule.message()),
+            Warning::FromThisOffice => Message::new("import-warning-from-this-office"),
+            Warning::ClaimsOurEdits {
+                path,
+                claimed,
+                made,
+                ..
+            } => match made {
+                Some(made) => {
+                    Message::new("import-warning-claims-our-edits").number("made", *made as f64)
+                }
+                None => Message::new("import-warning-claims-our-edits-new"),
+            }
+            .text("path", path.clone())
+            .number("claimed", *claimed as f64),
         }
     }
 }
@@ -108,18 +148,26 @@ impl std::fmt::Display for Position {
     }
 }
 
-/// Checks a file and reads its records; `local` is only looked at (for missing references and
-/// the forms' rules, and with `known`, its fingerprints, for records exactly ours, which need no
-/// building or check).
+/// Checks a file and reads its records for this office (`office`, whose own edits a file can
+/// only repeat, never add to); `local` is only looked at (for missing references and the forms'
+/// rules, and with `known`, its fingerprints, for records exactly ours, which need no building
+/// or check).
 ///
 /// Given the bytes to keep (a `Vec`), the file holds on to them for the records recognised as
 /// ours, where a borrowed slice is copied.
 pub fn read_file<'b>(
     bytes: impl Into<Cow<'b, [u8]>>,
     local: &Dataset,
+    office: OfficeId,
     known: &Fingerprints,
 ) -> Result<IncomingFile, FileError> {
-    paced::at_once(read(bytes.into(), &(local, known), &mut AtOnce, true))
+    paced::at_once(read(
+        bytes.into(),
+        &(local, known),
+        office,
+        &mut AtOnce,
+        true,
+    ))
 }
 
 /// [`read_file`] a slice of records at a time: `pace` pauses between slices (the page paints
@@ -127,9 +175,10 @@ pub fn read_file<'b>(
 pub async fn read_file_paced(
     bytes: Vec<u8>,
     local: &impl Local,
+    office: OfficeId,
     pace: &mut impl Pace,
 ) -> Result<IncomingFile, FileError> {
-    read(Cow::Owned(bytes), local, pace, true).await
+    read(Cow::Owned(bytes), local, office, pace, true).await
 }
 
 /// [`read_file`] the careful way only, never the quick scan: tests and the fuzz target check
@@ -138,18 +187,34 @@ pub async fn read_file_paced(
 pub fn read_file_carefully<'b>(
     bytes: impl Into<Cow<'b, [u8]>>,
     local: &Dataset,
+    office: OfficeId,
     known: &Fingerprints,
 ) -> Result<IncomingFile, FileError> {
-    paced::at_once(read(bytes.into(), &(local, known), &mut AtOnce, false))
+    paced::at_once(read(
+        bytes.into(),
+        &(local, known),
+        office,
+        &mut AtOnce,
+        false,
+    ))
+}
+
+/// Where the file is read: this office, its data and their fingerprints (lent for one slice at
+/// a time: see [`Local`]).
+struct Here<'a> {
+    data: &'a Dataset,
+    office: OfficeId,
+    known: &'a Fingerprints,
 }
 
 async fn read(
     whole: Cow<'_, [u8]>,
     local: &impl Local,
+    office: OfficeId,
     pace: &mut impl Pace,
     quick: bool,
 ) -> Result<IncomingFile, FileError> {
-    let mut file = read_text(&whole, local, pace, quick).await?;
+    let mut file = read_text(&whole, local, office, pace, quick).await?;
     // The text of the records recognised as ours: the file's, less a byte-order mark.
     file.keep_text(|| match whole {
         Cow::Borrowed(bytes) => bytes.strip_prefix(BOM).unwrap_or(bytes).to_vec(),
@@ -168,6 +233,7 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 async fn read_text(
     bytes: &[u8],
     local: &impl Local,
+    office: OfficeId,
     pace: &mut impl Pace,
     quick: bool,
 ) -> Result<IncomingFile, FileError> {
@@ -177,7 +243,12 @@ async fn read_text(
             limit: MAX_FILE_BYTES,
         });
     }
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+    // With its byte-order mark or without: JSON in UTF-8 never holds a NUL byte, and UTF-16
+    // puts one beside every ASCII character (`{` is 7B 00 or 00 7B).
+    if bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || matches!(bytes, [a, b, ..] if (*a == 0) != (*b == 0))
+    {
         return Err(FileError::Utf16);
     }
     // Notepad and Excel write a byte-order mark; it is not an error.
@@ -188,7 +259,7 @@ async fn read_text(
         .then(|| local.with(|_, known| scan::split(bytes, known)))
         .flatten();
     if let Some(top) = split {
-        if let Ok(file) = read_top(top, bytes, local, pace).await {
+        if let Ok(file) = read_top(top, bytes, local, office, pace).await {
             return Ok(file);
         }
     }
@@ -203,7 +274,7 @@ async fn read_text(
     if text.trim().is_empty() {
         return Err(FileError::Empty);
     }
-    read_checked(text, local, pace).await
+    read_checked(text, local, office, pace).await
 }
 
 fn not_json(error: &serde_json::Error, text: &str) -> FileError {
@@ -240,6 +311,7 @@ fn kind_of_json(text: &str) -> JsonKind {
 async fn read_checked(
     text: &str,
     local: &impl Local,
+    office: OfficeId,
     pace: &mut impl Pace,
 ) -> Result<IncomingFile, FileError> {
     // One pass checks the syntax of the whole file and splits it into header fields and records.
@@ -254,7 +326,7 @@ async fn read_checked(
             }));
         }
     };
-    read_top(top, text.as_bytes(), local, pace).await
+    read_top(top, text.as_bytes(), local, office, pace).await
 }
 
 /// The checks from our format on, on the file's top level split from `text` (its syntax
@@ -263,12 +335,17 @@ async fn read_top(
     top: TopLevel<'_>,
     text: &[u8],
     local: &impl Local,
+    office: OfficeId,
     pace: &mut impl Pace,
 ) -> Result<IncomingFile, FileError> {
     let TopLevel {
         fields: top,
         collections,
+        twice,
     } = top;
+    if let Some(name) = twice {
+        return Err(FileError::KeyTwice { name });
+    }
     match top.get("format").map(|raw| raw.get()) {
         None => return Err(FileError::NotOurs(NotOurs::NoFormat)),
         Some(raw) if serde_json::from_str::<String>(raw).ok().as_deref() == Some(FORMAT_NAME) => {}
@@ -303,14 +380,18 @@ async fn read_top(
         let migrated = serde_json::to_string(&value).expect("JSON values serialise");
         // Boxed: the migrated text is read again by the same steps (an async recursion).
         let again: std::pin::Pin<Box<dyn std::future::Future<Output = _> + '_>> =
-            Box::pin(read_checked(&migrated, local, pace));
+            Box::pin(read_checked(&migrated, local, office, pace));
         let mut file = again.await?;
         file.migrated_from = Some(version as u32);
         file.keep_text(|| migrated.into_bytes());
         return Ok(file);
     }
     let header = read_header(&top)?;
-    let mut file = IncomingFile::new(header);
+    let mut file = IncomingFile::new(header, office);
+    if file.header.office.id == office {
+        // Our own export read back, or a file made to pass for one: either way, worth saying.
+        file.warnings.push(Warning::FromThisOffice);
+    }
     if let Some(raw) = top.get(UNREADABLE_KEY) {
         file.unreadable = parse_at::<Vec<Unreadable>>(raw.get(), &UNREADABLE_KEY, false)?;
     }
@@ -344,31 +425,69 @@ async fn read_top(
             }
             done += 1;
             let records = &mut file.records;
-            let (read, ours) = local.with(|local, known| {
-                let read = crate::with_record_type!(collection, T => read_item::<T>(item, text, position, local, known, records))?;
+            // Within the slice's loan of our data: what the rest needs, owned.
+            let read = local.with(|data, known| {
+                let here = Here {
+                    data,
+                    office,
+                    known,
+                };
+                let read = crate::with_record_type!(collection, T => read_item::<T>(item, text, position, &here, records))?;
                 // Its place in the text: a record's text borrows the text it was split from.
                 let start = item.text.as_ptr() as usize - text.as_ptr() as usize;
                 let range = start..start + item.text.len();
-                let ours = read.ours.map(|meta| Recognised::new(meta, range));
-                Ok::<_, FileError>(((read.id, read.text), ours))
+                // An id is one record's in every collection: taken in two, the office's own
+                // export would be refused everywhere after (itself included).
+                let taken_here_as = (read.ours.is_none() && !read.in_its_collection_here)
+                    .then(|| {
+                        Collection::ALL.into_iter().find(|&other| {
+                            other != collection
+                                && crate::with_record_type!(other, T => T::table(data).get(&read.id).is_some())
+                        })
+                    })
+                    .flatten();
+                Ok::<_, FileError>(ItemRead {
+                    id: read.id,
+                    ours: read.ours.map(|meta| Recognised::new(meta, range)),
+                    text: read.text,
+                    claims: read.claims,
+                    taken_here_as,
+                })
             })?;
-            let (id, read_text) = read;
+            let id = read.id;
             let key = RecordKey { collection, id };
             // A record exactly ours names what ours names: nothing it could add is missing.
-            if let Some(ours) = ours {
+            if let Some(ours) = read.ours {
                 file.recognised.insert(key, ours);
             } else {
-                let found = scan_raw(read_text);
+                let found = scan_raw(read.text);
+                if found.depth > MAX_RECORD_DEPTH {
+                    return Err(too_deep(read.text, position));
+                }
                 nested_ids.extend(found.items);
                 if !found.references.is_empty() {
                     named.push((key, found.references));
                 }
+            }
+            if let Some(Claim { claimed, made }) = read.claims {
+                file.warnings.push(Warning::ClaimsOurEdits {
+                    record: key,
+                    path: format!("{position}.version.{office}"),
+                    claimed,
+                    made,
+                });
             }
             if let Some(first) = seen.insert(id, position) {
                 duplicate.get_or_insert(FileError::DuplicateId {
                     id,
                     first: first.to_string(),
                     second: position.to_string(),
+                });
+            } else if let Some(here_as) = read.taken_here_as {
+                duplicate.get_or_insert(FileError::IdTakenHere {
+                    id,
+                    at: position.to_string(),
+                    here_as,
                 });
             }
             file.positions.insert(key, position);
@@ -380,11 +499,53 @@ async fn read_top(
     pace.pause(done, total).await;
     let missing =
         local.with(|local, _| missing_references(&file, &named, &seen, nested_ids, local));
-    file.warnings.extend(missing);
+    let missing_at: FxHashSet<(RecordKey, &str)> = missing
+        .iter()
+        .map(|m| (m.record, m.path.as_str()))
+        .collect();
     pace.pause(done, total).await;
-    let broken = local.with(|local, _| rules::broken_rules(&file, local));
-    file.warnings.extend(broken);
+    let broken = local.with(|local, _| rules::broken_rules(&file, local, &missing_at));
+    let mut found = Found::new(std::mem::take(&mut file.warnings));
+    for m in &missing {
+        let position = file.positions[&m.record];
+        found.push(|| Warning::MissingReference {
+            record: m.record,
+            path: format!("{position}.{}", m.path),
+            id: m.id,
+        });
+    }
+    for (position, record, field, rule) in broken {
+        found.push(|| Warning::BrokenRule {
+            record,
+            path: format!("{position}.{field}"),
+            rule,
+        });
+    }
+    (file.warnings, file.unlisted_warnings) = (found.listed, found.unlisted);
     Ok(file)
+}
+
+/// The warnings of a file as they are found: the first [`MAX_WARNINGS_LISTED`] built, the
+/// rest only counted.
+struct Found {
+    listed: Vec<Warning>,
+    unlisted: usize,
+}
+
+impl Found {
+    fn new(mut listed: Vec<Warning>) -> Found {
+        let unlisted = listed.len().saturating_sub(MAX_WARNINGS_LISTED);
+        listed.truncate(MAX_WARNINGS_LISTED);
+        Found { listed, unlisted }
+    }
+
+    fn push(&mut self, warning: impl FnOnce() -> Warning) {
+        if self.listed.len() < MAX_WARNINGS_LISTED {
+            self.listed.push(warning());
+        } else {
+            self.unlisted += 1;
+        }
+    }
 }
 
 /// A collection that is not a list, with its value as written (only ever on the way to a refusal).
@@ -415,11 +576,19 @@ fn read_header(top: &BTreeMap<String, &RawValue>) -> Result<Header, FileError> {
         })?;
         parse_at::<T>(raw.get(), &name, false)
     }
+    let exported_at: chrono::DateTime<chrono::Utc> = field(top, "exported_at")?;
+    if !dates::plausible_year(chrono::Datelike::year(&exported_at)) {
+        return Err(FileError::Schema {
+            path: "exported_at".into(),
+            problem: SchemaProblem::DateOutOfRange,
+            value: top.get("exported_at").map(|raw| raw.get().to_string()),
+        });
+    }
     Ok(Header {
         format: FORMAT_NAME.into(),
         schema_version: SCHEMA_VERSION,
         app_version: field::<String>(top, "app_version")?,
-        exported_at: field(top, "exported_at")?,
+        exported_at,
         office: field::<OfficeProfile>(top, "office")?,
         scope: field::<Scope>(top, "scope")?,
     })
@@ -492,7 +661,7 @@ fn schema_error_at(raw: &str, prefix: &str, inner: &str, message: &str) -> FileE
         None => inner.to_string(),
     };
     let value = match problem {
-        SchemaProblem::Missing => None,
+        SchemaProblem::Missing | SchemaProblem::FieldTwice => None,
         _ => error::value_at(&raw_value(raw), &inner),
     };
     let path = match (prefix.is_empty(), inner.is_empty()) {
@@ -500,14 +669,8 @@ fn schema_error_at(raw: &str, prefix: &str, inner: &str, message: &str) -> FileE
         (true, false) => inner,
         (false, false) => format!("{prefix}.{inner}"),
     };
-    // A depth bomb would otherwise name a path hundreds of "[0]" long.
-    let path = if path.chars().count() > 100 {
-        format!("{}…", path.chars().take(100).collect::<String>())
-    } else {
-        path
-    };
     FileError::Schema {
-        path,
+        path: shorten(path),
         problem,
         value,
     }
@@ -520,6 +683,27 @@ struct ReadItem<'a, 'b> {
     ours: Option<&'a Meta>,
     /// Else its text, read in full (and put into the file's records).
     text: &'b str,
+    /// Read in full, it claims more of this office's edits than this office made.
+    claims: Option<Claim>,
+    /// A record of its collection here has its id (then no other collection's can).
+    in_its_collection_here: bool,
+}
+
+/// A [`ReadItem`] kept past its slice (see [`Local`]): nothing borrowed from our data.
+struct ItemRead<'b> {
+    id: Id,
+    ours: Option<Recognised>,
+    text: &'b str,
+    claims: Option<Claim>,
+    /// Its id is taken here by a record of another collection.
+    taken_here_as: Option<Collection>,
+}
+
+/// A record's version claiming more edits by this office than this office made of it (`None`:
+/// the record is not here).
+struct Claim {
+    claimed: u64,
+    made: Option<u64>,
 }
 
 /// Reads one record of the file, unless it is exactly ours (recognised by its fingerprint):
@@ -528,20 +712,23 @@ fn read_item<'a, 'b, T: Stored + 'a>(
     item: &Span<'b>,
     file_text: &[u8],
     position: Position,
-    local: &'a Dataset,
-    known: &Fingerprints,
+    here: &Here<'a>,
     into: &mut Dataset,
 ) -> Result<ReadItem<'a, 'b>, FileError> {
     let digest = match item.seen {
-        Seen::NotYet => known.digest(item.text),
+        Seen::NotYet => here.known.digest(item.text),
         Seen::Ours(digest) => Some(digest),
         Seen::NotOurs => None,
     };
-    if let Some(ours) = digest.and_then(|digest| known.recognise_digest::<T>(digest, local)) {
+    if let Some(ours) =
+        digest.and_then(|digest| here.known.recognise_digest::<T>(digest, here.data))
+    {
         return Ok(ReadItem {
             id: ours.id(),
             ours: Some(ours.meta()),
             text: "",
+            claims: None,
+            in_its_collection_here: true,
         });
     }
     // Split the careful way, the text is UTF-8 already; split by `scan`, not yet checked.
@@ -554,19 +741,24 @@ fn read_item<'a, 'b, T: Stored + 'a>(
             reason: JsonReason::BadUtf8,
         }
     })?;
-    let id = read_record::<T>(text, position, into)?;
+    let record = read_record::<T>(text, position)?;
+    let id = record.id();
+    // Only an office counts its own edits: ours holds every one we made.
+    let claimed = record.meta().version.get(&here.office);
+    let made = T::table(here.data)
+        .get(&id)
+        .map(|ours| ours.meta().version.get(&here.office));
+    T::table_mut(into).put(record);
     Ok(ReadItem {
         id,
         ours: None,
         text,
+        claims: (claimed > made.unwrap_or(0)).then_some(Claim { claimed, made }),
+        in_its_collection_here: made.is_some(),
     })
 }
 
-fn read_record<T: Stored>(
-    raw: &str,
-    position: Position,
-    into: &mut Dataset,
-) -> Result<Id, FileError> {
+fn read_record<T: Stored>(raw: &str, position: Position) -> Result<T, FileError> {
     if !raw.starts_with('{') {
         return Err(FileError::Schema {
             path: position.to_string(),
@@ -575,16 +767,83 @@ fn read_record<T: Stored>(
         });
     }
     let record: T = parse_at(raw, &position, true)?;
-    if record.meta().is_unsaved() {
+    // A date the app cannot compute with would poison every computation on it later.
+    if let Some(inner) = dates::out_of_range(&record).into_iter().next() {
+        return Err(FileError::Schema {
+            path: format!("{position}.{inner}"),
+            problem: SchemaProblem::DateOutOfRange,
+            value: error::value_at(&raw_value(raw), &inner),
+        });
+    }
+    let version = &record.meta().version;
+    if version.is_empty() {
         return Err(FileError::Schema {
             path: format!("{position}.version"),
             problem: SchemaProblem::NoVersion,
             value: Some("{}".into()),
         });
     }
-    let id = record.id();
-    T::table_mut(into).put(record);
-    Ok(id)
+    if let Some((office, &edits)) = version.0.iter().find(|(_, &n)| n > MAX_EDITS) {
+        return Err(FileError::Schema {
+            path: format!("{position}.version.{office}"),
+            problem: SchemaProblem::TooManyEdits,
+            value: Some(edits.to_string()),
+        });
+    }
+    Ok(record)
+}
+
+/// A record nested deeper than storage stores ([`MAX_RECORD_DEPTH`]; it was read, so not
+/// deeper than serde_json reads): refused at the first place past the limit.
+fn too_deep(raw: &str, position: Position) -> FileError {
+    fn find(value: &Value, depth: usize, path: &mut String) -> bool {
+        if depth > MAX_RECORD_DEPTH {
+            return true;
+        }
+        let len = path.len();
+        let found = match value {
+            Value::Object(fields) => fields.iter().any(|(key, item)| {
+                path.truncate(len);
+                path.push('.');
+                path.push_str(key);
+                matches!(item, Value::Object(_) | Value::Array(_)) && find(item, depth + 1, path)
+            }),
+            Value::Array(items) => items.iter().enumerate().any(|(i, item)| {
+                path.truncate(len);
+                path.push_str(&format!("[{i}]"));
+                matches!(item, Value::Object(_) | Value::Array(_)) && find(item, depth + 1, path)
+            }),
+            _ => false,
+        };
+        if !found {
+            path.truncate(len);
+        }
+        found
+    }
+    let mut path = position.to_string();
+    find(&raw_value(raw), 1, &mut path);
+    FileError::Schema {
+        path: shorten(path),
+        problem: SchemaProblem::TooDeep,
+        value: None,
+    }
+}
+
+/// A path cut at 100 characters: a depth bomb would otherwise name hundreds of "[0]".
+fn shorten(path: String) -> String {
+    if path.chars().count() > 100 {
+        format!("{}…", path.chars().take(100).collect::<String>())
+    } else {
+        path
+    }
+}
+
+/// A reference from a record of the file to an id found neither in the file nor here.
+struct Missing {
+    record: RecordKey,
+    /// Inside the record: "parties[0].organisation".
+    path: String,
+    id: Id,
 }
 
 /// References from the file's records to ids found neither in the file nor in `local`.
@@ -597,7 +856,7 @@ fn missing_references(
     in_file: &FxHashMap<Id, Position>,
     mut nested: FxHashSet<Id>,
     local: &Dataset,
-) -> Vec<Warning> {
+) -> Vec<Missing> {
     fn local_item_ids<T: Stored>(data: &Dataset, out: &mut FxHashSet<Id>) {
         for record in T::table(data).iter_all() {
             out.extend(item_ids(
@@ -640,9 +899,9 @@ fn missing_references(
                 .expect("a record of the file");
         for reference in references(&value) {
             if !known(&reference.id, &nested) {
-                warnings.push(Warning::MissingReference {
+                warnings.push(Missing {
                     record: key,
-                    path: format!("{}.{}", file.positions[&key], reference.path),
+                    path: reference.path,
                     id: reference.id,
                 });
             }

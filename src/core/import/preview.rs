@@ -4,12 +4,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::{IncomingFile, Position};
-use crate::merge::{relate, relation, resolve, Choice, Relation, Step};
+use crate::merge::{relate_for, relation_for, resolve, Choice, Relation, Step};
 use crate::meta::{Id, VersionVector};
 use crate::model::{Collection, Record};
 use crate::references;
@@ -96,7 +97,7 @@ pub fn preview(file: &IncomingFile, local: &Dataset) -> Preview {
             let group = match incoming {
                 None => Group::Identical,
                 Some(incoming) => Group::of(
-                    relation(T::table(local).get(&key.id), &*incoming),
+                    relation_for(file.this_office, T::table(local).get(&key.id), &*incoming),
                     &*incoming,
                 ),
             };
@@ -111,14 +112,16 @@ pub fn preview(file: &IncomingFile, local: &Dataset) -> Preview {
     for collection in Collection::ALL {
         crate::with_record_type!(collection, T => entries::<T>(file, local, &mut preview));
     }
-    let deleted: BTreeSet<RecordKey> = preview
+    let deleted: FxHashSet<RecordKey> = preview
         .in_group(Group::DeletedInFile)
         .map(|e| e.key)
         .collect();
+    let mut users = local.referenced_by_any(&deleted);
     let mut in_use = Vec::new();
     for entry in preview.in_group(Group::DeletedInFile) {
-        let used_by: Vec<RecordKey> = local
-            .referenced_by(entry.key)
+        let used_by: Vec<RecordKey> = users
+            .remove(&entry.key)
+            .unwrap_or_default()
             .into_iter()
             .filter(|user| !deleted.contains(user))
             .collect();
@@ -310,7 +313,8 @@ pub fn apply(
         out: &mut Vec<RecordKey>,
     ) {
         file.for_each_changed::<T>(data, |key, incoming| {
-            if relation(T::table(data).get(&key.id), incoming) == Relation::Conflict
+            if relation_for(file.this_office, T::table(data).get(&key.id), incoming)
+                == Relation::Conflict
                 && !choices.contains_key(&key)
             {
                 out.push(key);
@@ -356,7 +360,7 @@ fn apply_table<T: Stored>(
     for (key, incoming) in changed {
         let incoming = &*incoming;
         let local = T::table(data).get(&key.id);
-        let (relation, step) = relate(local, incoming);
+        let (relation, step) = relate_for(file.this_office, local, incoming);
         *applied
             .counts
             .entry(Group::of(relation, incoming))
@@ -420,10 +424,11 @@ pub struct Undone {
 pub fn undo(data: &mut Dataset, undo: &UndoImport) -> Result<Undone, UndoRefused> {
     let mut after = data.clone();
     let undone = undo_in(&mut after, undo)?;
-    let mut users: Vec<RecordKey> = undone
-        .removed
-        .iter()
-        .flat_map(|key| after.referenced_by(*key))
+    let removed: FxHashSet<RecordKey> = undone.removed.iter().copied().collect();
+    let mut users: Vec<RecordKey> = after
+        .referenced_by_any(&removed)
+        .into_values()
+        .flatten()
         .collect();
     users.sort();
     users.dedup();

@@ -18,14 +18,16 @@
 //! agreement. A reference to a record that is nowhere is already a
 //! `Warning::MissingReference` at the same path: it is not said twice.
 
-use rustc_hash::FxHashSet;
+use std::cell::RefCell;
 
-use super::{IncomingFile, Message, Position, Warning};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::{IncomingFile, Message, Position};
 use crate::event::Event;
 use crate::merge::{relation, Relation};
 use crate::meta::Id;
 use crate::model::{Agreement, Collection, Organisation, Person, Record};
-use crate::validate::{self, Lookup, NumberIndex, Problem};
+use crate::validate::{self, Lookup, NumberIndex, Problem, SupersedesIndex};
 use crate::validate_activity::{self, ActivityProblem};
 use crate::workspace::{Dataset, RecordKey, Stored};
 
@@ -73,6 +75,7 @@ fn record_problem(problem: &Problem) -> Message {
         Problem::SignedAfterEnd => Message::new("problem-signed-after-end"),
         Problem::PositionEndsBeforeStart => Message::new("problem-position-ends-before-start"),
         Problem::ResponsibleNotParty => Message::new("problem-responsible-not-party"),
+        Problem::YearOutOfRange => Message::new("date-error-year-out-of-range"),
     }
 }
 
@@ -102,9 +105,14 @@ fn activity_problem(problem: &ActivityProblem) -> Message {
     }
 }
 
-/// Every form rule broken by a record of `file` that the import would write, in file order.
-/// `file.warnings` already holds the missing references.
-pub(super) fn broken_rules(file: &IncomingFile, local: &Dataset) -> Vec<Warning> {
+/// Every form rule broken by a record of `file` that the import would write, in file order:
+/// its place, its record, its field and the rule. `missing` holds the places (record and field)
+/// of the references to records that are nowhere, already warnings of their own.
+pub(super) fn broken_rules(
+    file: &IncomingFile,
+    local: &Dataset,
+    missing: &FxHashSet<(RecordKey, &str)>,
+) -> Vec<(Position, RecordKey, String, Rule)> {
     // The records the import would write, deleted ones included (they are what the data
     // would hold), and among them the live ones, which are checked.
     let mut taken = FxHashSet::default();
@@ -119,6 +127,8 @@ pub(super) fn broken_rules(file: &IncomingFile, local: &Dataset) -> Vec<Warning>
         file: &file.records,
         local,
         taken: &taken,
+        supersedes: SupersedesIndex::default(),
+        areas: RefCell::default(),
     };
     let numbers = NumberIndex::new(
         checked
@@ -127,15 +137,6 @@ pub(super) fn broken_rules(file: &IncomingFile, local: &Dataset) -> Vec<Warning>
             .filter_map(|k| file.records.agreements.get(&k.id)),
         after.agreements(),
     );
-    let missing: FxHashSet<&str> = file
-        .warnings
-        .iter()
-        .filter_map(|w| match w {
-            Warning::MissingReference { path, .. } => Some(path.as_str()),
-            _ => None,
-        })
-        .collect();
-
     // In the file's order (its collections in turn, then each record's index), by their places
     // rather than a sort: each place holds one record, and a sort of this type of its own would
     // add some 15 KB to the page.
@@ -155,13 +156,8 @@ pub(super) fn broken_rules(file: &IncomingFile, local: &Dataset) -> Vec<Warning>
     let mut warnings = Vec::new();
     for (position, key) in in_file_order.into_iter().flatten() {
         for (field, rule) in issues(&file.records, key, &after, &numbers) {
-            let path = format!("{position}.{field}");
-            if !missing.contains(path.as_str()) {
-                warnings.push(Warning::BrokenRule {
-                    record: key,
-                    path,
-                    rule,
-                });
+            if !missing.contains(&(key, field.as_str())) {
+                warnings.push((position, key, field, rule));
             }
         }
     }
@@ -193,12 +189,19 @@ fn taken_of<T: Stored>(
 }
 
 /// The data as the import would leave it, seen through without copying: the file's version of
-/// each record it would write, ours of every other.
+/// each record it would write, ours of every other. With what the rules ask of many records at
+/// once remembered, so that no rule goes through all records for each (see [`SMALL`]).
 struct After<'a> {
     file: &'a Dataset,
     local: &'a Dataset,
     taken: &'a FxHashSet<RecordKey>,
+    supersedes: SupersedesIndex,
+    /// The areas of each agreement with more than [`SMALL`] of them, once asked about.
+    areas: RefCell<FxHashMap<Id, FxHashSet<Id>>>,
 }
+
+/// Lists up to this long are scanned; longer ones are indexed on first use.
+const SMALL: usize = 16;
 
 impl After<'_> {
     fn is_taken<T: Stored>(&self, id: &Id) -> bool {
@@ -238,6 +241,16 @@ impl Lookup for After<'_> {
     fn event(&self, id: &Id) -> Option<&Event> {
         self.pick(id)
     }
+    fn has_area(&self, agreement: &Agreement, area: &Id) -> bool {
+        if agreement.areas.len() <= SMALL {
+            return agreement.areas.iter().any(|x| x.id == *area);
+        }
+        self.areas
+            .borrow_mut()
+            .entry(agreement.id())
+            .or_insert_with(|| agreement.areas.iter().map(|x| x.id).collect())
+            .contains(area)
+    }
 }
 
 /// The errors of one record's form rules, each with the field it concerns.
@@ -273,9 +286,12 @@ fn issues(
             .get(id)
             .map_or_else(unread, |p| record_errors(validate::person(p, after))),
         Collection::Agreements => file.agreements.get(id).map_or_else(unread, |a| {
-            record_errors(validate::agreement_with(a, after, &|number| {
-                numbers.taken_by(a, number)
-            }))
+            record_errors(validate::agreement_with(
+                a,
+                after,
+                &|number| numbers.taken_by(a, number),
+                &|| after.supersedes.loops(a, after),
+            ))
         }),
         Collection::Events => file.events.get(id).map_or_else(unread, |e| {
             activity_errors(validate_activity::event(e, after))

@@ -54,11 +54,12 @@ pub(super) fn split<'a>(bytes: &'a [u8], known: &Fingerprints) -> Option<TopLeve
                     }
                 }
                 None => {
-                    // A key given twice keeps its last value, as the careful way does (each
-                    // value checked here all the same).
                     let text = std::str::from_utf8(scan.value()?).ok()?;
                     let raw: &RawValue = serde_json::from_str(text).ok()?;
-                    top.fields.insert(key, raw);
+                    // Given twice: refused, the careful way words it.
+                    if top.fields.insert(key, raw).is_some() {
+                        return None;
+                    }
                 }
             }
             scan.whitespace();

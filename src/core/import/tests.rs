@@ -48,16 +48,27 @@ fn export_all(data: &Dataset, from: &OfficeProfile) -> String {
 /// out exactly as if it had been read in full, and the quick scan must split exactly as the
 /// careful way does. Every test here reads through this, so each also checks both.
 fn read_file(bytes: &[u8], local: &Dataset) -> Result<IncomingFile, FileError> {
+    read_file_as(bytes, local, BYSTANDER)
+}
+
+/// The office the tests read files for, unless they say: one that edited nothing.
+const BYSTANDER: OfficeId = Uuid::from_u128(0xEEEE);
+
+/// [`read_file`] for this office (`here`).
+fn read_file_as(bytes: &[u8], local: &Dataset, here: OfficeId) -> Result<IncomingFile, FileError> {
     let known = Fingerprints::of(local);
-    let cold = super::read_file(bytes, local, &Fingerprints::default());
-    let warm = super::read_file(bytes, local, &known);
+    let cold = super::read_file(bytes, local, here, &Fingerprints::default());
+    let warm = super::read_file(bytes, local, here, &known);
     same_reading(&cold, &warm);
     same_reading(
         &cold,
-        &super::read_file_carefully(bytes, local, &Fingerprints::default()),
+        &super::read_file_carefully(bytes, local, here, &Fingerprints::default()),
     );
-    same_reading(&warm, &super::read_file_carefully(bytes, local, &known));
-    same_reading(&warm, &read_paced(bytes, local, &known));
+    same_reading(
+        &warm,
+        &super::read_file_carefully(bytes, local, here, &known),
+    );
+    same_reading(&warm, &read_paced(bytes, local, here, &known));
     assert!(cold.as_ref().map_or(true, |c| c.recognised.is_empty()));
     if let Ok(file) = &warm {
         // A warning's record is the one at the start of its path.
@@ -80,6 +91,7 @@ fn read_file(bytes: &[u8], local: &Dataset) -> Result<IncomingFile, FileError> {
 fn read_paced(
     bytes: &[u8],
     local: &Dataset,
+    here: OfficeId,
     known: &Fingerprints,
 ) -> Result<IncomingFile, FileError> {
     use std::future::Future;
@@ -113,7 +125,7 @@ fn read_paced(
     let lent = (local, known);
     let mut polls = 0;
     let result = {
-        let read = super::read_file_paced(bytes.to_vec(), &lent, &mut pace);
+        let read = super::read_file_paced(bytes.to_vec(), &lent, here, &mut pace);
         let mut read = std::pin::pin!(read);
         let mut context = Context::from_waker(Waker::noop());
         loop {
@@ -147,6 +159,7 @@ fn same_reading(a: &Result<IncomingFile, FileError>, b: &Result<IncomingFile, Fi
             assert_eq!(a.positions, b.positions);
             assert_eq!(a.migrated_from, b.migrated_from);
             assert_eq!(a.warnings, b.warnings);
+            assert_eq!(a.unlisted_warnings, b.unlisted_warnings);
             assert_eq!(a.header, b.header);
         }
         (Err(a), Err(b)) => assert_eq!(a, b, "the same refusal"),
@@ -169,13 +182,39 @@ fn import_all(
     choice: Choice,
     by: Stamp,
 ) -> Result<Applied, FileError> {
-    let file = read_file(bytes, data)?;
+    let file = read_file_as(bytes, data, by.office)?;
     let p = preview(&file, data);
     let choices = p
         .in_group(Group::Conflict)
         .map(|e| (e.key, choice))
         .collect();
     Ok(apply(data, &file, &choices, by, new_ids()).expect("every conflict decided"))
+}
+
+/// The files of a corpus folder (their `.expected` sidecars aside), in name order.
+fn corpus(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e != "expected"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The sample, stored as this office (`by`) saves it: the store, its session and the data.
+fn stored_sample(by: Stamp) -> (MemoryStore, storage::Session, Dataset) {
+    let mut store = MemoryStore::default();
+    let mut session = storage::Session::default();
+    let data = sample_dataset();
+    storage::save_records(
+        &mut store,
+        &data,
+        &storage::all_keys(&data),
+        &mut session,
+        by,
+    );
+    (store, session, data)
 }
 
 // ---------------------------------------------------------------- fixtures of every schema version
@@ -304,7 +343,7 @@ fn refusals_read_in_english_too() {
     let mut seen = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "expected") {
+        if path.is_dir() || path.extension().is_some_and(|e| e == "expected") {
             continue;
         }
         let Err(error) = read_file(&std::fs::read(&path).unwrap(), &Dataset::default()) else {
@@ -336,25 +375,10 @@ fn refusals_read_in_english_too() {
 /// `.expected` sidecar, and the store must be byte-for-byte what it was.
 #[test]
 fn every_bad_file_is_refused_with_its_message_and_changes_nothing() {
-    let dir = fixtures().join("bad");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e != "expected"))
-        .collect();
-    files.sort();
+    let files = corpus(&fixtures().join("bad"));
     assert!(files.len() >= 30, "the corpus has {} files", files.len());
 
-    let mut store = MemoryStore::default();
-    let sample = sample_dataset();
-    let mut session = storage::Session::default();
-    storage::save_records(
-        &mut store,
-        &sample,
-        &storage::all_keys(&sample),
-        &mut session,
-        stamp(0xB, 0),
-    );
+    let (mut store, mut session, _) = stored_sample(stamp(0xB, 0));
     let stored_before = store.entries.clone();
     let mut failures = Vec::new();
     let vi = fluent::bundle("vi");
@@ -390,6 +414,70 @@ fn every_bad_file_is_refused_with_its_message_and_changes_nothing() {
     }
     assert_eq!(store.entries, stored_before, "the store changed");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Every file in tests/fixtures/bad/taken/ is hostile but readable: it is imported as it is
+/// (markup and `javascript:` stay plain text, a clock in 2099 is only a clock), its preview
+/// shows exactly the warnings of its `.expected` (one a line), and what is stored loads back
+/// equal, every such string in it byte for byte.
+#[test]
+fn every_taken_file_is_imported_as_it_is_with_its_warnings() {
+    fn strings(value: &serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+            serde_json::Value::Object(fields) => fields.values().for_each(|v| strings(v, out)),
+            _ => {}
+        }
+    }
+    let files = corpus(&fixtures().join("bad").join("taken"));
+    assert!(files.len() >= 5, "{} taken files", files.len());
+    let here = stamp(0xB, 10);
+    for path in &files {
+        let bytes = std::fs::read(path).unwrap();
+        let expected = std::fs::read_to_string(path.with_extension("expected")).unwrap();
+        let (mut store, mut session, mut data) = stored_sample(here);
+        let file = read_file_as(&bytes, &data, here.office)
+            .unwrap_or_else(|e| panic!("{}: {}", path.display(), vietnamese(&e.message())));
+        let warnings: Vec<String> = file
+            .warnings
+            .iter()
+            .map(|w| vietnamese(&w.message()))
+            .collect();
+        assert_eq!(
+            warnings,
+            expected.lines().collect::<Vec<_>>(),
+            "{}",
+            path.display()
+        );
+        let p = preview(&file, &data);
+        assert!(!p.changes_nothing(), "{}", path.display());
+        if path.to_string_lossy().contains("claims-our-edits") {
+            assert_eq!(p.count(Group::Conflict), 1, "never taken silently");
+        }
+        let applied = import_all(&mut data, &bytes, Choice::KeepMine, here).unwrap();
+        storage::save_records(&mut store, &data, &applied.written, &mut session, here);
+        let loaded = storage::load(&store).unwrap();
+        assert!(loaded.problems.is_empty(), "{}", path.display());
+        assert_eq!(loaded.data, data, "{}", path.display());
+        let mut kept = Vec::new();
+        strings(
+            &serde_json::from_str(&export_all(&loaded.data, &office(0xB, "B"))).unwrap(),
+            &mut kept,
+        );
+        let mut given = Vec::new();
+        strings(&serde_json::from_slice(&bytes).unwrap(), &mut given);
+        for text in given
+            .iter()
+            .filter(|t| t.contains('<') || t.contains("javascript:"))
+        {
+            assert!(
+                kept.contains(text),
+                "{}: {text} was not kept",
+                path.display()
+            );
+        }
+    }
 }
 
 #[test]
@@ -916,6 +1004,7 @@ fn undo_refuses_to_remove_an_added_record_that_a_later_edit_uses() {
         organisation: new_org,
         role: "phối hợp".into(),
         lead: false,
+        unknown: Default::default(),
     });
     a.commit(p, stamp(0xA, 3));
     let before = a.clone();
@@ -929,6 +1018,7 @@ fn undo_refuses_to_remove_an_added_record_that_a_later_edit_uses() {
     assert_eq!(a, before, "nothing changed");
 }
 
+mod hostile;
 mod rules;
 
 #[test]
@@ -942,7 +1032,7 @@ fn a_byte_order_mark_is_skipped_and_records_ours_are_built_from_the_text_after_i
         .every_record_built();
     // Borrowed (the text copied) and owned (kept as it is, less the mark): the same records.
     let borrowed = read_file(&with_mark, &data).unwrap();
-    let owned = super::read_file(with_mark.clone(), &data, &known).unwrap();
+    let owned = super::read_file(with_mark.clone(), &data, BYSTANDER, &known).unwrap();
     for file in [borrowed, owned] {
         assert_eq!(file.recognised.len(), file.positions.len());
         assert_eq!(file.every_record_built(), plain);

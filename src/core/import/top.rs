@@ -19,6 +19,8 @@ pub(super) struct TopLevel<'a> {
     /// Every key that is not a collection, with its value as written.
     pub fields: BTreeMap<String, &'a RawValue>,
     pub collections: BTreeMap<Collection, Section<'a>>,
+    /// The first key given twice, if any: which of its values is meant cannot be known.
+    pub twice: Option<String>,
 }
 
 /// A record's text as found in the file. Split here, its syntax is checked; split by
@@ -67,15 +69,17 @@ impl<'de: 'a, 'a> Deserialize<'de> for TopLevel<'a> {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopLevel<'a>, A::Error> {
                 let mut top = TopLevel::default();
-                // A key given twice keeps its last value, as a map would.
+                // A key given twice is noted (the file is refused after its syntax is checked).
                 while let Some(key) = map.next_key::<String>()? {
-                    match Collection::from_name(&key) {
-                        Some(collection) => {
-                            top.collections.insert(collection, map.next_value()?);
-                        }
-                        None => {
-                            top.fields.insert(key, map.next_value()?);
-                        }
+                    let again = match Collection::from_name(&key) {
+                        Some(collection) => top
+                            .collections
+                            .insert(collection, map.next_value()?)
+                            .is_some(),
+                        None => top.fields.insert(key.clone(), map.next_value()?).is_some(),
+                    };
+                    if again && top.twice.is_none() {
+                        top.twice = Some(key);
                     }
                 }
                 Ok(top)

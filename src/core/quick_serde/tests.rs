@@ -54,6 +54,67 @@ struct QuickFlat {
     rest: BTreeMap<String, serde_json::Value>,
 }
 
+/// As a nested item holds them (a party, an area): beside a flattened map of unknown fields,
+/// which makes serde read the struct through its map path.
+#[derive(Debug, PartialEq, Deserialize)]
+struct OwnBeside {
+    id: Id,
+    #[serde(default)]
+    parent: Option<Id>,
+    #[serde(default)]
+    responsible: Vec<Id>,
+    #[serde(default)]
+    version: BTreeMap<Id, u64>,
+    #[serde(default)]
+    on: Option<NaiveDate>,
+    day: NaiveDate,
+    at: DateTime<Utc>,
+    #[serde(flatten)]
+    rest: BTreeMap<String, serde_json::Value>,
+}
+
+#[derive(Debug, PartialEq, Deserialize)]
+struct QuickBeside {
+    #[serde(deserialize_with = "quick")]
+    id: Id,
+    #[serde(default, deserialize_with = "quick")]
+    parent: Option<Id>,
+    #[serde(default, deserialize_with = "quick")]
+    responsible: Vec<Id>,
+    #[serde(default, deserialize_with = "quick")]
+    version: BTreeMap<Id, u64>,
+    #[serde(default, deserialize_with = "quick")]
+    on: Option<NaiveDate>,
+    #[serde(deserialize_with = "quick")]
+    day: NaiveDate,
+    #[serde(deserialize_with = "quick")]
+    at: DateTime<Utc>,
+    #[serde(flatten)]
+    rest: BTreeMap<String, serde_json::Value>,
+}
+
+fn beside_equal(a: &OwnBeside, b: &QuickBeside) -> bool {
+    (
+        a.id,
+        a.parent,
+        &a.responsible,
+        &a.version,
+        a.on,
+        a.day,
+        a.at,
+        &a.rest,
+    ) == (
+        b.id,
+        b.parent,
+        &b.responsible,
+        &b.version,
+        b.on,
+        b.day,
+        b.at,
+        &b.rest,
+    )
+}
+
 const ID: &str = "67e55044-10b1-426f-9247-bb680e5fe0c8";
 
 fn values() -> Vec<serde_json::Value> {
@@ -184,12 +245,14 @@ fn every_field_reads_as_its_own_reader_reads_it_values_and_errors_alike() {
             same::<OwnFlat, QuickFlat>(&text, |a, b| {
                 fields_equal(&a.inner, &b.inner) && a.rest == b.rest
             });
+            same::<OwnBeside, QuickBeside>(&text, beside_equal);
             checked += 1;
         }
         // And missing.
         let mut record = base();
         record.as_object_mut().unwrap().remove(field);
         same::<Own, Quickly>(&record.to_string(), fields_equal);
+        same::<OwnBeside, QuickBeside>(&record.to_string(), beside_equal);
     }
     assert!(checked > 300);
 }

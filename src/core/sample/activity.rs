@@ -25,6 +25,7 @@ fn chair(person: &str, position: &str) -> Chair {
         person: sample_id(person),
         position: position.to_string(),
         co_chair: true,
+        unknown: Default::default(),
     }
 }
 
@@ -58,10 +59,12 @@ fn conference() -> Event {
         EventLink {
             agreement: sample_id(AGREEMENT_2013),
             role: EventRole::Summarised,
+            unknown: Default::default(),
         },
         EventLink {
             agreement: sample_id(AGREEMENT_2018),
             role: EventRole::Signed,
+            unknown: Default::default(),
         },
     ];
     e.agenda = "Tổng kết Quy chế phối hợp giai đoạn 2013 - 2017; ký kết Quy chế phối hợp giai đoạn 2018 - 2022.".to_string();
@@ -83,10 +86,12 @@ fn annual_session(year: i32, month: u32, d: u32) -> Event {
         person: sample_id(PERSON_LAM),
         position: "Chủ tịch Ủy ban nhân dân tỉnh".to_string(),
         co_chair: false,
+        unknown: Default::default(),
     }];
     e.agreements = vec![EventLink {
         agreement: sample_id(AGREEMENT_2018),
         role: EventRole::Reviewed,
+        unknown: Default::default(),
     }];
     e.agenda = "Nghe báo cáo tình hình thanh niên, kết quả công tác Đoàn và phong trào thanh thiếu nhi; giải quyết kiến nghị.".to_string();
     e.minutes = ILLUSTRATIVE.to_string();
@@ -206,9 +211,10 @@ pub(super) fn add_duties(a: &mut Agreement) {
         id: sample_id("duty/2018/annual-session"),
         title: "Chủ tịch UBND tỉnh làm việc định kỳ hằng năm với Ban Chấp hành Tỉnh đoàn"
             .to_string(),
-        due: DueRule::YearAnyTime,
+        due: DueRule::YearAnyTime.into(),
         fulfilled_by: Some(EventKind::AnnualSession),
         settlements: Vec::new(),
+        unknown: Default::default(),
     });
     for (year, area, evidence) in [
         (
@@ -224,6 +230,7 @@ pub(super) fn add_duties(a: &mut Agreement) {
             year,
             mark: AreaMark::Done,
             evidence: evidence.to_string(),
+            unknown: Default::default(),
         });
     }
 }

@@ -14,6 +14,19 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
+/// How deep a record's JSON may nest, its own object counted (`{"a":[1]}` is 2): what the import
+/// takes (deeper is refused with its path) is what storage stores and loads back. Storage wraps a
+/// record at most [`WRAPPING_DEPTH`] levels deeper (a bucket's group, its columns and a column;
+/// the undo of an import: its object, entries and an entry), and serde_json reads at most
+/// [`SERDE_JSON_DEPTH`] levels. Records of this app nest 5 levels; 100 leaves a newer app's
+/// unknown fields room, and the wrappers room to spare.
+pub const MAX_RECORD_DEPTH: usize = 100;
+/// The deepest a record is wrapped in anything storage writes (see [`MAX_RECORD_DEPTH`]).
+pub const WRAPPING_DEPTH: usize = 3;
+/// serde_json's recursion limit: 128 levels refused, 127 read.
+pub const SERDE_JSON_DEPTH: usize = 127;
+const _: () = assert!(MAX_RECORD_DEPTH + WRAPPING_DEPTH <= SERDE_JSON_DEPTH);
+
 /// First character of a packed group: deflated columnar JSON, 15 bits per character.
 pub const TAG_DEFLATE_15: char = 'D';
 const OFFSET: u32 = 0x20;
@@ -220,6 +233,23 @@ mod tests {
         assert_eq!(rows(group).unwrap(), records);
         assert_eq!(decode(&encode(&records)).unwrap(), records);
         assert_eq!(decode(&encode(&[])).unwrap(), Vec::<Value>::new());
+    }
+
+    /// A record as deep as the import takes is encoded and decoded, alone and among others; and
+    /// serde_json's limit is where the wrapping assumes it is.
+    #[test]
+    fn records_at_the_depth_limit_round_trip() {
+        fn nested(levels: usize) -> Value {
+            (0..levels).fold(json!(1), |inner, _| json!([inner]))
+        }
+        // The record's object is a level: its field holds the rest.
+        let deep = json!({"id": "a", "deep": nested(MAX_RECORD_DEPTH - 1)});
+        let records = vec![json!({"id": "b", "deep": [1]}), deep.clone()];
+        assert_eq!(decode(&encode(&records)).unwrap(), records);
+        assert_eq!(decode(&encode(&[deep])).unwrap().len(), 1);
+        let at = |levels: usize| serde_json::from_str::<Value>(&nested(levels).to_string());
+        assert!(at(SERDE_JSON_DEPTH).is_ok());
+        assert!(at(SERDE_JSON_DEPTH + 1).is_err());
     }
 
     #[test]

@@ -60,11 +60,13 @@ fn fixture() -> (Dataset, Agreement) {
             organisation: Uuid::from_u128(UBND),
             role: String::new(),
             lead: true,
+            unknown: Default::default(),
         },
         Party {
             organisation: Uuid::from_u128(DOAN),
             role: String::new(),
             lead: false,
+            unknown: Default::default(),
         },
     ];
     a.period = Period::new(d(2018, 1, 1), d(2022, 12, 31));
@@ -75,6 +77,7 @@ fn fixture() -> (Dataset, Agreement) {
         authority: Authority::OnBehalfOf,
         organisation: Uuid::from_u128(UBND),
         signed_on: Some(d(2018, 4, 2)),
+        unknown: Default::default(),
     });
     (data, a)
 }
@@ -98,6 +101,7 @@ fn a_status_set_by_hand_needs_its_reason() {
     a.status_override = Some(crate::model::StatusOverride {
         status: crate::model::Status::Terminated,
         reason: "  ".into(),
+        unknown: Default::default(),
     });
     assert_eq!(
         problems(&agreement(&a, &data)),
@@ -317,7 +321,9 @@ fn the_number_index_finds_what_the_scan_finds() {
     let mut clashes = 0;
     for a in data.agreements.iter_all() {
         let scanned = agreement(a, &data);
-        let indexed = agreement_with(a, &data, &|number| index.taken_by(a, number));
+        let indexed = agreement_with(a, &data, &|number| index.taken_by(a, number), &|| {
+            supersedes_loop(a, &data)
+        });
         assert_eq!(indexed, scanned, "{}", a.number);
         clashes += scanned
             .iter()
@@ -351,6 +357,64 @@ fn supersedes_never_itself_nor_a_cycle() {
     assert_eq!(
         problems(&agreement(&a, &data)),
         vec![("supersedes", &Problem::SupersedesCycle)]
+    );
+}
+
+/// The import's way of finding circles of `supersedes` (each chain walked once for all the
+/// agreements on it) finds exactly what the form's walk finds for each: on random graphs of
+/// chains, circles, chains into circles, agreements superseding themselves or one not there.
+#[test]
+fn the_supersedes_index_finds_what_the_walk_finds() {
+    let (_, base) = fixture();
+    let mut state = 0x2545_F491_4F6C_DD1D_u64;
+    let mut next = move |below: u64| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % below
+    };
+    let mut loops = 0;
+    for round in 0..40 {
+        let n = 2 + next(60);
+        let mut data = Dataset::default();
+        for i in 0..n {
+            let mut a = base.clone();
+            a.meta = Meta::new(Uuid::from_u128(5000 + u128::from(i)), now());
+            a.supersedes = match next(5) {
+                0 => None,
+                // One not in the data.
+                1 => Some(Uuid::from_u128(9999)),
+                _ => Some(Uuid::from_u128(5000 + u128::from(next(n)))),
+            };
+            data.agreements.put(a);
+        }
+        let index = SupersedesIndex::default();
+        // In an order of their own, so that chains are met half-way as well as from the start.
+        let mut order: Vec<&Agreement> = data.agreements.iter_all().collect();
+        let len = order.len();
+        order.rotate_left(round % len);
+        for a in order {
+            let walked = supersedes_loop(a, &data);
+            assert_eq!(index.loops(a, &data), walked, "round {round}, {}", a.id());
+            loops += usize::from(walked);
+        }
+    }
+    assert!(loops > 50, "{loops} agreements in or before a circle");
+}
+
+/// A date outside the plausible years, stored before the import refused them, is an error of
+/// the form at its field: the record cannot be saved again until it is mended.
+#[test]
+fn a_year_out_of_range_is_an_error_at_its_field() {
+    let (data, mut a) = fixture();
+    a.period.end = NaiveDate::from_ymd_opt(262_142, 12, 31);
+    a.signatories.clear();
+    let issues = agreement(&a, &data);
+    let errors: Vec<&Issue> = issues.iter().filter(|i| i.is_error()).collect();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(
+        (errors[0].field.as_str(), &errors[0].problem),
+        ("period.end", &Problem::YearOutOfRange)
     );
 }
 
@@ -423,6 +487,7 @@ fn area_titles_are_required_and_responsibles_are_parties() {
         title: "".into(),
         description: "".into(),
         responsible: vec![Uuid::from_u128(SO_YTE)],
+        unknown: Default::default(),
     });
     assert_eq!(
         problems(&agreement(&a, &data)),
@@ -505,6 +570,7 @@ fn person_rules() {
         organisation: Some(Uuid::from_u128(888)),
         from: Some(d(2020, 1, 1)),
         to: Some(d(2019, 1, 1)),
+        unknown: Default::default(),
     });
     assert_eq!(
         problems(&person(&p, &data)),
@@ -522,9 +588,10 @@ fn duty_titles_are_required() {
     a.duties.push(crate::duty::Duty {
         id: Uuid::from_u128(600),
         title: " ".into(),
-        due: crate::duty::DueRule::YearAnyTime,
+        due: crate::duty::DueRule::YearAnyTime.into(),
         fulfilled_by: None,
         settlements: vec![],
+        unknown: Default::default(),
     });
     assert_eq!(
         problems(&agreement(&a, &data)),

@@ -73,11 +73,13 @@ fn fixture() -> Dataset {
                 organisation: Uuid::from_u128(UBND),
                 role: String::new(),
                 lead: true,
+                unknown: Default::default(),
             },
             Party {
                 organisation: Uuid::from_u128(DOAN),
                 role: String::new(),
                 lead: false,
+                unknown: Default::default(),
             },
         ];
         a.signed_on = signed;
@@ -87,6 +89,7 @@ fn fixture() -> Dataset {
             title: "Giáo dục thanh niên".into(),
             description: String::new(),
             responsible: Vec::new(),
+            unknown: Default::default(),
         }];
         data.commit(a, stamp());
     }
@@ -106,6 +109,7 @@ fn link(n: u128, role: EventRole) -> EventLink {
     EventLink {
         agreement: Uuid::from_u128(n),
         role,
+        unknown: Default::default(),
     }
 }
 
@@ -231,11 +235,13 @@ fn a_well_formed_event_has_no_issue() {
             person: Uuid::from_u128(LAM),
             position: "Chủ tịch UBND tỉnh".into(),
             co_chair: true,
+            unknown: Default::default(),
         },
         Chair {
             person: Uuid::from_u128(NGA),
             position: "Bí thư Tỉnh Đoàn".into(),
             co_chair: true,
+            unknown: Default::default(),
         },
     ];
     e.agreements = vec![
@@ -297,6 +303,7 @@ fn chairs_must_be_people_of_the_directory_once_each() {
         person: Uuid::from_u128(n),
         position: String::new(),
         co_chair: false,
+        unknown: Default::default(),
     };
     e.chairs = vec![chair(LAM), chair(LAM), chair(777), chair(0)];
     assert_eq!(
@@ -511,6 +518,7 @@ fn an_event_ahead_counts_from_its_day_and_a_manual_status_wins() {
     reg.status_override = Some(StatusOverride {
         status: Status::Terminated,
         reason: "Chấm dứt sớm".into(),
+        unknown: Default::default(),
     });
     before.commit(reg, stamp());
     let after = save(&before, e);

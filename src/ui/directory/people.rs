@@ -17,7 +17,7 @@ use crate::core::dates::{
 use crate::core::form_edit::onto_stored;
 use crate::core::listing;
 use crate::core::meta::{new_id, Id, Meta};
-use crate::core::model::{one_line, Collection, Person, PositionHeld, Record};
+use crate::core::model::{one_line, Collection, Person, PositionHeld, Record, UnknownFields};
 use crate::core::validate::{self, Issue};
 use crate::core::workspace::Dataset;
 use crate::route::Route;
@@ -211,6 +211,8 @@ struct PositionRow {
     to_error: RwSignal<Option<DateInputError>>,
     /// The organisation the row opened with, kept as a choice even if deleted since.
     initial_organisation: Option<Id>,
+    /// A newer app's fields of the position, saved back as they were.
+    unknown: StoredValue<UnknownFields>,
 }
 
 impl PositionRow {
@@ -224,6 +226,7 @@ impl PositionRow {
             from_error: RwSignal::new(None),
             to_error: RwSignal::new(None),
             initial_organisation: held.organisation,
+            unknown: StoredValue::new(held.unknown.clone()),
         }
     }
 }
@@ -321,6 +324,7 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
                     organisation: row.organisation.get_untracked(),
                     from: from.unwrap_or(None),
                     to: to.unwrap_or(None),
+                    unknown: row.unknown.get_value(),
                 }
             })
             .collect();

@@ -13,7 +13,7 @@ use crate::core::event::{Chair, Event, EventKind, EventLink, EventRole};
 use crate::core::form_edit::onto_stored;
 use crate::core::listing;
 use crate::core::meta::{new_id, Id, Meta};
-use crate::core::model::{one_line, Collection, Record};
+use crate::core::model::{one_line, Collection, Record, UnknownFields};
 use crate::core::validate_activity::{
     self, default_time, has_errors, parse_count, read_starts_at, status_effects, ActivityIssue,
 };
@@ -36,6 +36,8 @@ struct ChairRow {
     co_chair: RwSignal<bool>,
     /// The person the row opened with, kept as a choice even if deleted since.
     initial: Option<Id>,
+    /// A newer app's fields of the chair, saved back as they were.
+    unknown: StoredValue<UnknownFields>,
 }
 
 /// One linked agreement being edited.
@@ -45,6 +47,7 @@ struct LinkRow {
     agreement: RwSignal<Option<Id>>,
     role: RwSignal<EventRole>,
     initial: Option<Id>,
+    unknown: StoredValue<UnknownFields>,
 }
 
 fn chair_row(c: Option<&Chair>) -> ChairRow {
@@ -54,6 +57,7 @@ fn chair_row(c: Option<&Chair>) -> ChairRow {
         position: RwSignal::new(c.map(|c| c.position.clone()).unwrap_or_default()),
         co_chair: RwSignal::new(c.is_some_and(|c| c.co_chair)),
         initial: c.map(|c| c.person),
+        unknown: StoredValue::new(c.map(|c| c.unknown.clone()).unwrap_or_default()),
     }
 }
 
@@ -63,6 +67,7 @@ fn link_row(l: Option<&EventLink>) -> LinkRow {
         agreement: RwSignal::new(l.map(|l| l.agreement)),
         role: RwSignal::new(l.map(|l| l.role).unwrap_or_default()),
         initial: l.map(|l| l.agreement),
+        unknown: StoredValue::new(l.map(|l| l.unknown.clone()).unwrap_or_default()),
     }
 }
 
@@ -212,6 +217,7 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
                     person: r.person.get_untracked().unwrap_or_default(),
                     position: r.position.get_untracked().trim().to_string(),
                     co_chair: r.co_chair.get_untracked(),
+                    unknown: r.unknown.get_value(),
                 })
                 .collect(),
             attendee_count,
@@ -222,6 +228,7 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
                 .map(|r| EventLink {
                     agreement: r.agreement.get_untracked().unwrap_or_default(),
                     role: r.role.get_untracked(),
+                    unknown: r.unknown.get_value(),
                 })
                 .collect(),
             agenda: agenda.get_untracked().trim_end().to_string(),

@@ -191,7 +191,15 @@ impl Sharing {
                     };
                     let mut progress = Progress::shown(state, WorkKind::ReadImport, 0);
                     // The bytes go to the file, which keeps them for the records it recognised.
-                    let read = import::read_file_paced(bytes, &lent, &mut progress).await;
+                    // This office is set before any page is shown (first run).
+                    let here = state.office.with_untracked(|o| o.as_ref().map(|o| o.id));
+                    let read = import::read_file_paced(
+                        bytes,
+                        &lent,
+                        here.unwrap_or_default(),
+                        &mut progress,
+                    )
+                    .await;
                     drop(progress);
                     match read {
                         Err(error) => Stage::Refused {

@@ -10,7 +10,7 @@ use leptos_fluent::{move_tr, tr, I18n};
 use super::{apply_import, use_sharing, wording, Stage};
 use crate::core::dates::{format_date, format_instant};
 use crate::core::import::preview::{conflict_detail, label, label_in_file};
-use crate::core::import::{Group, IncomingFile, Preview};
+use crate::core::import::{Group, IncomingFile, Preview, MAX_WARNINGS_LISTED};
 use crate::core::workspace::RecordKey;
 use crate::route::Route;
 use crate::ui::i18n::number;
@@ -78,7 +78,10 @@ pub fn PreviewView(name: String, file: Arc<IncomingFile>, preview: Arc<Preview>)
             (w.message(), record)
         })
         .collect();
-    let warning_count = file_warnings.len() + deletions.len();
+    // Every warning counts; at most MAX_WARNINGS_LISTED are written out (the core builds no
+    // more), and the rest is said in one line.
+    let warning_count = file.warning_count() + deletions.len();
+    let unlisted = warning_count - (file_warnings.len() + deletions.len()).min(MAX_WARNINGS_LISTED);
     let warnings = move || -> Vec<String> {
         file_warnings
             .iter()
@@ -100,6 +103,7 @@ pub fn PreviewView(name: String, file: Arc<IncomingFile>, preview: Arc<Preview>)
                     "count" => *count,
                 })
             }))
+            .take(MAX_WARNINGS_LISTED)
             .collect()
     };
     let group_list = {
@@ -188,6 +192,9 @@ pub fn PreviewView(name: String, file: Arc<IncomingFile>, preview: Arc<Preview>)
                         <details class="more-warnings">
                             <summary>{move_tr!("sharing-more-warnings", {"count" => warning_count - WARNINGS_SHOWN})}</summary>
                             <ul>{move || rest().into_iter().skip(WARNINGS_SHOWN).map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+                            {(unlisted > 0).then(|| view! {
+                                <p class="muted">{move_tr!("sharing-unlisted-warnings", {"count" => unlisted, "listed" => MAX_WARNINGS_LISTED})}</p>
+                            })}
                         </details>
                     })}
                 </div>

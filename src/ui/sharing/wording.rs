@@ -256,6 +256,14 @@ pub fn message(i18n: I18n, m: &Message) -> String {
         "import-problem-not-an-object" => tr!(i18n, "import-problem-not-an-object"),
         "import-problem-too-deep" => tr!(i18n, "import-problem-too-deep"),
         "import-problem-no-version" => tr!(i18n, "import-problem-no-version"),
+        "import-problem-field-twice" => tr!(i18n, "import-problem-field-twice"),
+        "import-problem-date-out-of-range" => tr!(i18n, "import-problem-date-out-of-range", {
+            "first" => a("first"),
+            "last" => a("last"),
+        }),
+        "import-problem-too-many-edits" => {
+            tr!(i18n, "import-problem-too-many-edits", {"max" => a("max")})
+        }
         "import-problem-other" => tr!(i18n, "import-problem-other", {"words" => a("words")}),
         "import-expected-string" => tr!(i18n, "import-expected-string"),
         "import-expected-unsigned" => tr!(i18n, "import-expected-unsigned"),
@@ -271,6 +279,17 @@ pub fn message(i18n: I18n, m: &Message) -> String {
             "first" => a("first"),
             "second" => a("second"),
         }),
+        "import-key-twice" => tr!(i18n, "import-key-twice", {"name" => a("name")}),
+        "import-id-taken-here" => tr!(i18n, "import-id-taken-here", {
+            "id" => a("id"),
+            "path" => a("path"),
+            "other" => a("other"),
+        }),
+        "import-one-organisation" => tr!(i18n, "import-one-organisation"),
+        "import-one-person" => tr!(i18n, "import-one-person"),
+        "import-one-agreement" => tr!(i18n, "import-one-agreement"),
+        "import-one-event" => tr!(i18n, "import-one-event"),
+        "import-one-recommendation" => tr!(i18n, "import-one-recommendation"),
         // Warnings (core/import/mod.rs)
         "import-warning-missing-reference" => tr!(i18n, "import-warning-missing-reference", {
             "path" => a("path"),
@@ -281,6 +300,18 @@ pub fn message(i18n: I18n, m: &Message) -> String {
         }
         "import-warning-rule" => {
             tr!(i18n, "import-warning-rule", {"path" => a("path"), "problem" => a("problem")})
+        }
+        "import-warning-from-this-office" => tr!(i18n, "import-warning-from-this-office"),
+        "import-warning-claims-our-edits" => tr!(i18n, "import-warning-claims-our-edits", {
+            "path" => a("path"),
+            "claimed" => a("claimed"),
+            "made" => a("made"),
+        }),
+        "import-warning-claims-our-edits-new" => {
+            tr!(i18n, "import-warning-claims-our-edits-new", {
+                "path" => a("path"),
+                "claimed" => a("claimed"),
+            })
         }
         // The forms' problems, as a rule broken by a record of the file (core/import/rules.rs);
         // the same wording as ui::text::problem and activity_problem.

@@ -24,7 +24,7 @@ fn broken(file: &IncomingFile) -> Vec<String> {
 }
 
 /// Where record `id` sits in the file's text, read from the JSON itself: "agreements[3]".
-fn place(text: &str, collection: Collection, id: Id) -> String {
+pub(super) fn place(text: &str, collection: Collection, id: Id) -> String {
     let value: serde_json::Value = serde_json::from_str(text).unwrap();
     let index = value[collection.as_str()]
         .as_array()
@@ -70,6 +70,7 @@ fn every_rule_a_record_breaks_is_a_warning_at_its_place_in_the_file() {
     agreement.status_override = Some(StatusOverride {
         status: Status::Terminated,
         reason: " ".into(),
+        unknown: Default::default(),
     });
     there.commit(agreement.clone(), by);
     let mut organisation: Organisation = first(&there);
@@ -81,6 +82,7 @@ fn every_rule_a_record_breaks_is_a_warning_at_its_place_in_the_file() {
         organisation: None,
         from: Some(d(2020, 1, 1)),
         to: Some(d(2019, 1, 1)),
+        unknown: Default::default(),
     }];
     there.commit(person.clone(), by);
     let mut event: Event = first(&there);
@@ -90,6 +92,7 @@ fn every_rule_a_record_breaks_is_a_warning_at_its_place_in_the_file() {
             person: person.id(),
             position: String::new(),
             co_chair: false,
+            unknown: Default::default(),
         };
         2
     ];
@@ -214,10 +217,17 @@ fn only_records_the_import_would_write_are_checked() {
     old.status_override = Some(StatusOverride {
         status: Status::Terminated,
         reason: String::new(),
+        unknown: Default::default(),
     });
     here.commit(old.clone(), stamp(0xA, 50));
     let ours = export_all(&here, &office(0xA, "A"));
-    let cold = super::super::read_file(ours.as_bytes(), &here, &Fingerprints::default()).unwrap();
+    let cold = super::super::read_file(
+        ours.as_bytes(),
+        &here,
+        super::BYSTANDER,
+        &Fingerprints::default(),
+    )
+    .unwrap();
     assert!(cold.recognised.is_empty());
     assert_eq!(cold.warnings, vec![]);
 
@@ -281,11 +291,13 @@ fn rules_across_records_see_the_data_as_the_import_would_leave_it() {
             organisation: one.id(),
             role: String::new(),
             lead: true,
+            unknown: Default::default(),
         },
         Party {
             organisation: two.id(),
             role: String::new(),
             lead: false,
+            unknown: Default::default(),
         },
     ];
     there.commit(fresh.clone(), by);
@@ -388,6 +400,7 @@ fn a_record_ours_is_newer_than_is_seen_as_ours() {
             organisation,
             role: String::new(),
             lead,
+            unknown: Default::default(),
         })
         .collect();
     there.commit(fresh.clone(), stamp(0xB, 60));

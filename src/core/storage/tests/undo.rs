@@ -121,6 +121,7 @@ fn import_in(
     let read = import::read_file(
         file.as_bytes(),
         &tab.data,
+        office().id,
         &import::Fingerprints::of(&tab.data),
     )
     .unwrap();
