@@ -153,6 +153,16 @@ pub fn save_records(
     stamp: Stamp,
 ) -> WriteReport {
     let report = save_inner(store, data, keys, session, Some(stamp), None);
+    note_room_made(store, session, report, stamp)
+}
+
+/// Notes the snapshots a write gave up for room (`backup::note_given_up`), then gives its report.
+fn note_room_made(
+    store: &mut impl KeyValueStore,
+    session: &mut Session,
+    report: WriteReport,
+    stamp: Stamp,
+) -> WriteReport {
     backup::note_given_up(
         store,
         session,
@@ -201,14 +211,7 @@ pub fn save_rollback(
             report.error = Some(error);
         }
     }
-    backup::note_given_up(
-        store,
-        session,
-        &report.snapshots_dropped,
-        GiveUp::RoomForData,
-        stamp.now,
-    );
-    report
+    note_room_made(store, session, report, stamp)
 }
 
 /// Writes the mark of an undone import, unless it is stored already.
