@@ -13,7 +13,7 @@ use wasm_bindgen_test::*;
 
 use phoihop::core::storage::{KeyValueStore, StoreError};
 use phoihop::web::local_storage::LocalStore;
-use phoihop::web::lock;
+use phoihop::web::lock::{self, Holds};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -27,6 +27,13 @@ export function hold_elsewhere(name) {
 }
 export function release_elsewhere() { if (release) { release(); release = null; } }
 export function pause(ms) { return new Promise((done) => setTimeout(done, ms)); }
+// Resolves once the lock `name` shows in the browser's list as `state` ('pending' or 'held'):
+// the positive signal before asserting that a job has not run.
+export async function lock_listed(name, state) {
+  while (!(await navigator.locks.query())[state].some((l) => l.name === name)) {
+    await new Promise((done) => setTimeout(done, 5));
+  }
+}
 // The count of writes as another tab leaves it in IndexedDB (the lock's own store).
 export function count_elsewhere(n) {
   return new Promise((done, failed) => {
@@ -57,6 +64,7 @@ extern "C" {
     fn hold_elsewhere(name: &str) -> js_sys::Promise;
     fn release_elsewhere();
     fn pause(ms: u32) -> js_sys::Promise;
+    fn lock_listed(name: &str, state: &str) -> js_sys::Promise;
     fn count_elsewhere(n: u32) -> js_sys::Promise;
     fn counted_elsewhere() -> js_sys::Promise;
 }
@@ -78,22 +86,32 @@ async fn jobs_run_in_order_holding_the_lock_and_wait_while_another_tab_holds_it(
     let log = Rc::new(RefCell::new(Vec::<String>::new()));
     // Another tab holds the lock: nothing of ours runs until it lets go.
     JsFuture::from(hold_elsewhere(lock::NAME)).await.unwrap();
-    for i in 0..3 {
+    let job = |i: usize| {
         let log = log.clone();
-        lock::run(move || {
+        move || {
             assert!(lock::is_held());
             log.borrow_mut().push(format!("job {i}"));
             // A step of a job runs at once, inside the same hold.
             let inner = log.clone();
-            lock::run(move || inner.borrow_mut().push(format!("step of {i}")));
-        });
-    }
-    JsFuture::from(pause(50)).await.unwrap();
+            lock::run(Holds::Upkeep, move || {
+                inner.borrow_mut().push(format!("step of {i}"))
+            });
+        }
+    };
+    // Upkeep waiting is no reason to ask before the tab closes; the user's work is.
+    lock::run(Holds::Upkeep, job(0));
+    assert!(!lock::user_work_waiting());
+    lock::run(Holds::UserWork, job(1));
+    lock::run(Holds::Upkeep, job(2));
+    // Our request waits behind the other tab's hold.
+    JsFuture::from(lock_listed(lock::NAME, "pending"))
+        .await
+        .unwrap();
     assert!(
         log.borrow().is_empty(),
         "ran while another tab held the lock"
     );
-    assert!(lock::waiting());
+    assert!(lock::user_work_waiting());
     release_elsewhere();
     until(|| log.borrow().len() == 6).await;
     assert_eq!(
@@ -107,7 +125,7 @@ async fn jobs_run_in_order_holding_the_lock_and_wait_while_another_tab_holds_it(
             "step of 2"
         ]
     );
-    assert!(!lock::is_held() && !lock::waiting());
+    assert!(!lock::is_held() && !lock::user_work_waiting());
 }
 
 #[wasm_bindgen_test]
@@ -128,7 +146,7 @@ async fn once_enforced_a_write_outside_the_lock_is_refused_and_one_inside_is_mad
 
     let written = Rc::new(RefCell::new(None));
     let result = written.clone();
-    lock::run(move || {
+    lock::run(Holds::UserWork, move || {
         let mut store = LocalStore::open().unwrap();
         *result.borrow_mut() = Some(store.set("phoihop/office", "{}"));
     });
@@ -150,13 +168,16 @@ async fn a_holder_waits_until_it_sees_the_writes_made_before_it_and_counts_its_o
     raw.set_item("phoihop-seq", "1").unwrap();
     let seen = Rc::new(RefCell::new(None::<Option<String>>));
     let result = seen.clone();
-    lock::run(move || {
+    lock::run(Holds::UserWork, move || {
         let store = LocalStore::open().unwrap();
         *result.borrow_mut() = Some(store.get("phoihop/office").unwrap());
         let mut store = store;
         store.set("phoihop/office", "{\"mine\":1}").unwrap();
     });
-    JsFuture::from(pause(100)).await.unwrap();
+    // Granted (no other holder here), and waiting inside the grant for the count.
+    JsFuture::from(lock_listed(lock::NAME, "held"))
+        .await
+        .unwrap();
     assert!(
         seen.borrow().is_none(),
         "ran before this page saw the other tab's writes"

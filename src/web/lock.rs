@@ -120,6 +120,14 @@ extern "C" {
 
 type Job = Box<dyn FnOnce()>;
 
+/// What a queued job holds: the user's work (an office named, an import confirmed, a conflict
+/// settled), lost if the tab closes before it runs, or upkeep that runs again next time.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Holds {
+    UserWork,
+    Upkeep,
+}
+
 thread_local! {
     static HELD: Cell<bool> = const { Cell::new(false) };
     static REQUESTED: Cell<bool> = const { Cell::new(false) };
@@ -127,7 +135,7 @@ thread_local! {
     static UNSYNCED: Cell<bool> = const { Cell::new(false) };
     static WROTE: Cell<bool> = const { Cell::new(false) };
     static ENFORCED: Cell<bool> = const { Cell::new(false) };
-    static QUEUE: RefCell<VecDeque<Job>> = const { RefCell::new(VecDeque::new()) };
+    static QUEUE: RefCell<VecDeque<(Holds, Job)>> = const { RefCell::new(VecDeque::new()) };
 }
 
 /// Whether writes are coordinated with other tabs: false in a browser without the Web Locks
@@ -143,12 +151,12 @@ fn can_lock() -> bool {
 
 /// Runs `job` holding the lock: at once if it is held already (a job's own steps), else once
 /// the lock is granted, after the jobs queued before it.
-pub fn run(job: impl FnOnce() + 'static) {
+pub fn run(holds: Holds, job: impl FnOnce() + 'static) {
     if HELD.get() {
         job();
         return;
     }
-    QUEUE.with(|q| q.borrow_mut().push_back(Box::new(job)));
+    QUEUE.with(|q| q.borrow_mut().push_back((holds, Box::new(job))));
     if !can_lock() {
         drain();
         return;
@@ -167,13 +175,13 @@ pub fn run(job: impl FnOnce() + 'static) {
 
 /// Runs `job` as [`run`] does and gives its result once it has run: the last step of long work
 /// done in slices outside the lock (a snapshot, an import), which only then writes.
-pub async fn run_then<T: 'static>(job: impl FnOnce() -> T + 'static) -> T {
+pub async fn run_then<T: 'static>(holds: Holds, job: impl FnOnce() -> T + 'static) -> T {
     let result = std::rc::Rc::new(RefCell::new(None));
     let slot = result.clone();
     let mut resolve = None;
     let done = js_sys::Promise::new(&mut |ok, _| resolve = Some(ok));
     let resolve = resolve.expect("a promise's executor runs at once");
-    run(move || {
+    run(holds, move || {
         *slot.borrow_mut() = Some(job());
         let _ = resolve.call0(&JsValue::NULL);
     });
@@ -192,9 +200,14 @@ pub fn is_held() -> bool {
     HELD.get()
 }
 
-/// Whether jobs wait for the lock (another tab holds it, or it is not granted yet).
-pub fn waiting() -> bool {
-    QUEUE.with(|q| !q.borrow().is_empty())
+/// Whether jobs holding the user's work wait for the lock (another tab holds it, or it is not
+/// granted yet): closing the tab now would lose them.
+pub fn user_work_waiting() -> bool {
+    QUEUE.with(|q| {
+        q.borrow()
+            .iter()
+            .any(|(holds, _)| *holds == Holds::UserWork)
+    })
 }
 
 /// From now on `LocalStore` refuses writes made outside a job (a bug, shown in the console).
@@ -211,7 +224,7 @@ pub fn write_refused() -> bool {
 fn drain() -> bool {
     HELD.set(true);
     WROTE.set(false);
-    while let Some(job) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
+    while let Some((_, job)) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
         job();
     }
     HELD.set(false);

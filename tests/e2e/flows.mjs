@@ -11,6 +11,15 @@ export async function startWithSample(page, url, officeName = 'Văn phòng UBND 
   await page.getByText('22 văn bản').waitFor();
 }
 
+/** Names the office and starts empty; returns once the office is stored (the register shows). */
+export async function startEmpty(page, url, officeName) {
+  await page.goto(url);
+  await page.getByLabel('Tên cơ quan / đơn vị của bạn').fill(officeName);
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await page.getByRole('button', { name: /Bắt đầu trống/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Văn bản phối hợp' }).waitFor();
+}
+
 /** Every localStorage entry, to prove that a refused action wrote nothing. */
 export async function storageSnapshot(page) {
   return page.evaluate(() => {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { e2e } from './harness.mjs';
-import { startWithSample } from './flows.mjs';
+import { startWithSample, startEmpty } from './flows.mjs';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 
@@ -150,12 +150,9 @@ e2e('import a file with the keyboard alone', async ({ page, url }) => {
   // Listening from the start: Playwright turns the file chooser's interception on
   // asynchronously, and a key pressed before that would open no chooser it can see.
   const chooserOpened = new Promise((resolve) => page.once('filechooser', resolve));
-  await page.goto(url);
-  await page.getByLabel('Tên cơ quan / đơn vị của bạn').fill('Văn phòng UBND huyện Càng Long');
-  await page.getByRole('button', { name: 'Tiếp tục' }).click();
-  await page.getByRole('button', { name: /Bắt đầu trống/ }).click();
+  await startEmpty(page, url, 'Văn phòng UBND huyện Càng Long');
   await page.reload();
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Văn bản phối hợp' }).waitFor();
 
   await tabTo(page, (f) => f.tag === 'A' && f.href === '#/sharing', 'the sharing link');
   await page.keyboard.press('Enter');

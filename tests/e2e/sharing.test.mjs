@@ -5,7 +5,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { e2e, ARTIFACTS } from './harness.mjs';
-import { startWithSample, storageSnapshot, searchAgreements, assertSameStorage, storageSettled } from './flows.mjs';
+import { startWithSample, startEmpty, storageSnapshot, searchAgreements, assertSameStorage, storageSettled } from './flows.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURES = path.resolve(here, '..', 'fixtures');
@@ -20,13 +20,6 @@ async function otherOffice(browser, errors) {
   });
   page.on('pageerror', (err) => errors.push(`B uncaught: ${err.stack ?? err}`));
   return { context, page };
-}
-
-async function startEmpty(page, url, officeName) {
-  await page.goto(url);
-  await page.getByLabel('Tên cơ quan / đơn vị của bạn').fill(officeName);
-  await page.getByRole('button', { name: 'Tiếp tục' }).click();
-  await page.getByRole('button', { name: /Bắt đầu trống/ }).click();
 }
 
 async function openSharing(page) {

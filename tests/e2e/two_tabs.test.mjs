@@ -145,3 +145,36 @@ e2e('an edit saved while another tab holds the storage lock waits for it, is kep
   assert.equal(await notes(b).inputValue(), 'Ghi chú lưu khi thẻ kia đang ghi');
   await b.close();
 });
+
+e2e('an office named while another tab holds the storage lock: closing the page asks first, and the office is stored once the lock is free', async ({ page: a, context, url }) => {
+  const b = await context.newPage();
+  await b.goto(url);
+  await b.getByRole('heading', { level: 1 }).first().waitFor();
+  await b.evaluate(() => new Promise((held) => {
+    navigator.locks.request('phoihop/storage', () => new Promise((release) => {
+      window.releaseStorageLock = release;
+      held();
+    }));
+  }));
+  await a.goto(url);
+  await a.getByLabel('Tên cơ quan / đơn vị của bạn').fill('Sở Nội vụ Trà Vinh');
+  await a.getByRole('button', { name: 'Tiếp tục' }).click();
+  await a.getByRole('button', { name: /Bắt đầu trống/ }).click();
+  await a.waitForFunction(async () => (await navigator.locks.query()).pending
+    .some((l) => l.name === 'phoihop/storage'));
+  // The office waits in the lock's queue: closing now would lose it, so the page asks.
+  const outcome = Promise.race([
+    a.waitForEvent('dialog').then(async (dialog) => {
+      await dialog.dismiss();
+      return dialog.type();
+    }),
+    a.waitForEvent('close').then(() => 'closed without asking'),
+  ]);
+  await a.close({ runBeforeUnload: true });
+  assert.equal(await outcome, 'beforeunload');
+  await b.evaluate(() => window.releaseStorageLock());
+  await a.getByRole('heading', { level: 1, name: 'Văn bản phối hợp' }).waitFor();
+  await b.reload();
+  await b.locator('.office-name').getByText('Sở Nội vụ Trà Vinh').waitFor({ state: 'attached' });
+  await b.close();
+});

@@ -107,7 +107,8 @@ impl AppState {
             return;
         }
         let encoded = self.encode_snapshot(SnapshotKind::Daily, false).await;
-        self.locked(move || {
+        // Upkeep: done again tomorrow if the tab closes first.
+        self.locked_upkeep(move || {
             // Another tab may have taken the day's meanwhile.
             if self.daily_due() {
                 let _ = self.store_snapshot(encoded);

@@ -103,7 +103,7 @@ impl AppState {
                 self.office.set(loaded.office);
                 self.load_problems.set(loaded.problems);
                 if needs_migration {
-                    self.locked(move || state.migrate());
+                    self.locked_upkeep(move || state.migrate());
                 }
             }
             Err(error) => {
@@ -117,11 +117,13 @@ impl AppState {
         }
         self.refresh_storage_info();
         tabs::on_change(move |change| state.absorb(change));
-        // Closing the tab loses records not yet written, and input typed in a form not saved.
+        // Closing the tab loses records not yet written, work waiting for the lock (an office
+        // just named, an import confirmed), and input typed in a form not saved.
         durability::warn_before_unload(move || {
             state
                 .save
                 .with_untracked(|s| !s.pending.is_empty() || s.error.is_some())
+                || lock::user_work_waiting()
                 || state.dirty_forms.get_untracked() > 0
         });
         durability::ask_persistence(move |answer| {
@@ -180,13 +182,19 @@ impl AppState {
     /// save, a conflict's resolution, the office profile, snapshots, an import and its undo);
     /// the methods below that say "under the lock" expect to be called from one.
     pub fn locked(&self, job: impl FnOnce() + 'static) {
-        lock::run(job);
+        lock::run(lock::Holds::UserWork, job);
     }
 
-    /// Runs `job` under the lock, as `locked`, and gives its result once it has run: the
-    /// writing step of long work whose slices run outside the lock (they only read).
+    /// Runs `job` under the lock like [`Self::locked`], for upkeep that is done again next time
+    /// (a migration, the daily snapshot, a notice): closing the tab meanwhile does not ask.
+    pub fn locked_upkeep(&self, job: impl FnOnce() + 'static) {
+        lock::run(lock::Holds::Upkeep, job);
+    }
+
+    /// Runs `job` under the lock, as `locked` (the user's work), and gives its result once it
+    /// has run: the writing step of long work whose slices run outside the lock (they only read).
     pub async fn locked_then<T: 'static>(&self, job: impl FnOnce() -> T + 'static) -> T {
-        lock::run_then(job).await
+        lock::run_then(lock::Holds::UserWork, job).await
     }
 
     /// Stores an undone import (the dataset is undone already): its mark for other tabs, the
