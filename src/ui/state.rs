@@ -15,7 +15,9 @@ use crate::route::Route;
 use crate::web;
 
 mod conflicts;
+mod live_sync;
 mod storage;
+pub use live_sync::LiveSync;
 pub use storage::{StorageInfo, StorageState};
 
 /// A short message at the bottom of the screen, optionally with an undo. It keeps how to word
@@ -56,6 +58,8 @@ pub struct AppState {
     pub read_only: RwSignal<Option<ReadOnly>>,
     /// What this tab knows of storage, conflicts between tabs, backups and durability.
     pub storage: StorageState,
+    /// Live sync with a server: settings, status, conflicts (`live_sync.rs`).
+    pub sync: LiveSync,
     /// An unsaved agreement handed to the form (duplicate for the next period).
     pub draft: RwSignal<Option<crate::core::model::Agreement>>,
     /// A pre-filled event handed to the event form (e.g. linked to the agreement it came from).
@@ -80,6 +84,7 @@ impl AppState {
             load_problems: RwSignal::new(Vec::new()),
             read_only: RwSignal::new(None),
             storage: StorageState::new(),
+            sync: LiveSync::new(),
             draft: RwSignal::new(None),
             event_draft: RwSignal::new(None),
             recommendation_draft: RwSignal::new(None),
