@@ -187,11 +187,11 @@ impl AppState {
                 Action::Send(request) => {
                     if request.long_poll {
                         self.publish(&replicator, SyncState::Synced);
-                    } else if self
-                        .sync
-                        .status
-                        .with_untracked(|s| s.as_ref().is_some_and(|s| s.state == SyncState::Synced))
-                    {
+                    } else if self.sync.status.with_untracked(|s| {
+                        !s.as_ref().is_some_and(|s| {
+                            matches!(s.state, SyncState::Syncing | SyncState::Connecting)
+                        })
+                    }) {
                         self.publish(&replicator, SyncState::Syncing);
                     }
                     let sent = couch::send(&server, &request).await;
@@ -356,7 +356,8 @@ impl AppState {
         drop(replicator);
         if live {
             couch::interrupt_long_poll();
-        } else if !couch::online() {
+        }
+        if !couch::online() {
             // Offline: the count of changes waiting is shown again.
             couch::wake();
         }
