@@ -190,6 +190,32 @@ e2e('two offices sync through the server: edits, deletes, a concurrent edit as a
         await b.locator('#sync').scrollIntoViewIfNeeded();
         await b.screenshot({ path: path.join(ARTIFACTS, `sync-settings-${width}.png`) });
       }
+      await b.setViewportSize({ width: 1280, height: 800 });
+
+      // The login ends (the session cookie is gone): the sync stops and says so; the change
+      // made meanwhile waits, and goes once the user logs in again.
+      await a.context().clearCookies();
+      const afterLogin = 'Sở Tài chính tỉnh Trà Vinh';
+      await newOrganisation(a, url, afterLogin);
+      await status(a).getByText('Lỗi đồng bộ: phiên đăng nhập đã hết, hãy đăng nhập lại trong Cài đặt · 1 thay đổi chờ gửi').waitFor();
+      for (const width of [1024, 1366, 1920]) {
+        await a.setViewportSize({ width, height: 800 });
+        await a.goto(`${url}#/settings`);
+        await a.locator('#sync').scrollIntoViewIfNeeded();
+        await a.screenshot({ path: path.join(ARTIFACTS, `sync-login-needed-${width}.png`) });
+      }
+      await a.setViewportSize({ width: 1280, height: 800 });
+      await a.locator('#sync').getByLabel('Mật khẩu').fill(PASSWORD);
+      await a.locator('#sync').getByRole('button', { name: 'Đăng nhập lại và đồng bộ' }).click();
+      await synced(a);
+      await b.goto(`${url}#/organisations`);
+      await b.getByRole('link', { name: afterLogin, exact: true }).waitFor({ timeout: 30_000 });
+
+      // Switched off, the sync stops (its long-poll too) and the header says so.
+      await a.goto(`${url}#/settings`);
+      await a.locator('#sync').getByRole('button', { name: 'Tắt đồng bộ' }).click();
+      await status(a).getByText('Đồng bộ đang tắt').waitFor();
+      await a.locator('#sync').getByText(/^Đã tắt đồng bộ\./).waitFor();
     } finally {
       await office.context.close();
     }
