@@ -58,7 +58,9 @@ touch tools/node_modules/.installed
 # The CouchDB-compatible server the sync tests start on a loopback port (pouchdb-server 4.2.0).
 if [ ! -f tools/couch/node_modules/.installed ] || [ tools/couch/package.json -nt tools/couch/node_modules/.installed ]; then
   log "npm install (pouchdb-server) into tools/couch/"
-  (cd tools/couch && npm install --no-audit --no-fund)
+  # --ignore-scripts: the in-memory server needs no native build, and leveldown's install
+  # script would fetch a prebuilt binary from GitHub.
+  (cd tools/couch && npm install --no-audit --no-fund --ignore-scripts)
   touch tools/couch/node_modules/.installed
 fi
 

@@ -149,7 +149,7 @@ fn one_edit_with_1000_agreements_stored_writes_one_small_key() {
 
     let mut edited = data.agreements.iter_live().nth(500).unwrap().clone();
     edited.title.push_str(" (sửa đổi)");
-    let key = data.save_agreement(edited, stamp(20)).unwrap();
+    let key = data.save_agreement(edited, stamp(20)).unwrap().key();
     let report = save_records(&mut store, &data, &[key], &mut session, stamp(20));
     assert_eq!(report.error, None);
     assert_eq!(report.keys_written, 1);
@@ -189,7 +189,7 @@ fn each_kind_of_refused_set_item_is_named_leaves_storage_untouched_and_the_edit_
         let before = snapshot();
         let mut edited = data.agreements.iter_live().next().unwrap().clone();
         edited.notes = format!("Sửa khi trình duyệt từ chối ({flavour})");
-        let key = data.save_agreement(edited, stamp(30)).unwrap();
+        let key = data.save_agreement(edited, stamp(30)).unwrap().key();
 
         break_set_item(flavour);
         let report = save_records(&mut store, &data, &[key], &mut session, stamp(30));

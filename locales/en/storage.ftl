@@ -69,5 +69,6 @@ storage-snapshots-dropped = { $count ->
 }
 storage-conflict-resolved = Conflict settled: the chosen version is saved.
 storage-saved-with-conflict = A conflict needs your decision: another tab changed this record at the same time. Changes that do not overlap are saved; choose the value to keep for the fields that still differ, in the box at the top of the page.
+nothing-changed = Nothing changed: the record is as it was saved, nothing was written.
 storage-not-saved-read-only = Not saved: the page is read-only (the reason is at the top of the page). The change is only in this page; export everything to a file to keep it.
 storage-restored-without-snapshot = Restored, but no backup of the data before the restore could be kept: { $why }

@@ -63,5 +63,6 @@ storage-migration-unfinished = Chưa chuyển hết dữ liệu sang cách lưu 
 storage-snapshots-dropped = Bộ nhớ trình duyệt sắp đầy: đã bỏ { $count } bản sao lưu cũ để lưu được thay đổi. Hãy xuất dữ liệu ra tệp.
 storage-conflict-resolved = Đã giải quyết xung đột: phiên bản được chọn đã lưu.
 storage-saved-with-conflict = Có xung đột cần bạn quyết định: một thẻ khác vừa sửa bản ghi này cùng lúc. Những thay đổi không trùng nhau đã được lưu; hãy chọn giá trị cần giữ cho các trường còn khác nhau ở khung đầu trang.
+nothing-changed = Không có thay đổi nào: bản ghi vẫn như đã lưu, không ghi gì thêm.
 storage-not-saved-read-only = Chưa lưu: trang đang ở chế độ chỉ xem (lý do ở đầu trang). Thay đổi chỉ còn trong trang này; hãy xuất toàn bộ dữ liệu ra tệp để giữ lại.
 storage-restored-without-snapshot = Đã khôi phục, nhưng không giữ được bản sao của dữ liệu trước đó: { $why }

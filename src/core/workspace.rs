@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::edits::Befores;
 use super::event::Event;
-use super::meta::{Id, OfficeId};
+use super::meta::{Id, Meta, OfficeId};
 use super::model::{Agreement, AgreementKind, Collection, Organisation, Person, Record};
 use super::recommendation::Recommendation;
 use super::validate::{self, Issue};
@@ -161,6 +161,31 @@ impl_stored!(Agreement, agreements);
 impl_stored!(Event, events);
 impl_stored!(Recommendation, recommendations);
 
+/// What a save did: the record stored as a new edit, or nothing, because it was as stored.
+/// A save that changes nothing is no edit: no version bump (another office would take the
+/// record for newer), no write, no "saved".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Saved {
+    Changed(RecordKey),
+    Unchanged(RecordKey),
+}
+
+impl Saved {
+    pub fn key(self) -> RecordKey {
+        match self {
+            Saved::Changed(key) | Saved::Unchanged(key) => key,
+        }
+    }
+
+    /// The keys to write: the record's, if it changed.
+    pub fn changed_keys(self) -> Vec<RecordKey> {
+        match self {
+            Saved::Changed(key) => vec![key],
+            Saved::Unchanged(_) => Vec::new(),
+        }
+    }
+}
+
 /// Why a delete was refused: live records still point at this one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DeleteBlocked {
@@ -215,6 +240,27 @@ impl Dataset {
         key
     }
 
+    /// Stores `record` as one local edit (`commit`), unless it is the stored record as it is:
+    /// the same fields and the same deleted flag (the envelope's stamps aside).
+    pub fn save<T: Stored>(&mut self, record: T, stamp: Stamp) -> Saved {
+        let unchanged = T::table(self).get(&record.id()).is_some_and(|stored| {
+            let mut probe = record.clone();
+            *probe.meta_mut() = Meta {
+                deleted: record.meta().deleted,
+                ..stored.meta().clone()
+            };
+            probe == *stored
+        });
+        if unchanged {
+            Saved::Unchanged(RecordKey {
+                collection: T::COLLECTION,
+                id: record.id(),
+            })
+        } else {
+            Saved::Changed(self.commit(record, stamp))
+        }
+    }
+
     /// Notes the copy of a record a form read, when it is older than the one held now: an edit
     /// saved from it was made on it (see `Befores`).
     pub fn note_read<T: Stored>(&mut self, copy: &T) {
@@ -232,32 +278,32 @@ impl Dataset {
         &mut self,
         agreement: Agreement,
         stamp: Stamp,
-    ) -> Result<RecordKey, Vec<Issue>> {
+    ) -> Result<Saved, Vec<Issue>> {
         let issues = validate::agreement(&agreement, self);
         if issues.iter().any(Issue::is_error) {
             return Err(issues);
         }
-        Ok(self.commit(agreement, stamp))
+        Ok(self.save(agreement, stamp))
     }
 
     pub fn save_organisation(
         &mut self,
         organisation: Organisation,
         stamp: Stamp,
-    ) -> Result<RecordKey, Vec<Issue>> {
+    ) -> Result<Saved, Vec<Issue>> {
         let issues = validate::organisation(&organisation, self);
         if issues.iter().any(Issue::is_error) {
             return Err(issues);
         }
-        Ok(self.commit(organisation, stamp))
+        Ok(self.save(organisation, stamp))
     }
 
-    pub fn save_person(&mut self, person: Person, stamp: Stamp) -> Result<RecordKey, Vec<Issue>> {
+    pub fn save_person(&mut self, person: Person, stamp: Stamp) -> Result<Saved, Vec<Issue>> {
         let issues = validate::person(&person, self);
         if issues.iter().any(Issue::is_error) {
             return Err(issues);
         }
-        Ok(self.commit(person, stamp))
+        Ok(self.save(person, stamp))
     }
 
     /// Live records that refer to `key`'s record (as party, signatory, chair, parent, link…).
@@ -465,7 +511,7 @@ mod tests {
             "",
             OrganisationKind::Other,
         );
-        data.save_organisation(o, stamp(1)).unwrap().id
+        data.save_organisation(o, stamp(1)).unwrap().key().id
     }
 
     fn two_party_regulation(data: &mut Dataset) -> Agreement {
@@ -497,13 +543,25 @@ mod tests {
     fn commit_stamps_created_updated_and_version() {
         let mut data = Dataset::default();
         let ag = two_party_regulation(&mut data);
-        let key = data.save_agreement(ag.clone(), stamp(100)).unwrap();
+        let key = data.save_agreement(ag.clone(), stamp(100)).unwrap().key();
         let saved = data.agreements.get(&key.id).unwrap();
         assert_eq!(saved.meta.created, stamp(100).now);
         assert_eq!(saved.meta.version.total(), 1);
 
-        // Saving a copy that was never saved keeps the stored envelope and bumps from it.
-        let key2 = data.save_agreement(ag, stamp(200)).unwrap();
+        // Saving the same agreement again is no edit: nothing bumped, nothing to write.
+        let again = data.save_agreement(ag.clone(), stamp(150)).unwrap();
+        assert_eq!(again, Saved::Unchanged(key));
+        assert!(again.changed_keys().is_empty());
+        let stored = data.agreements.get(&key.id).unwrap();
+        assert_eq!(
+            (stored.meta.updated, stored.meta.version.total()),
+            (stamp(100).now, 1)
+        );
+
+        // Saving a changed copy that was never saved keeps the stored envelope and bumps from it.
+        let mut ag = ag;
+        ag.notes = "ghi chú mới".into();
+        let key2 = data.save_agreement(ag, stamp(200)).unwrap().key();
         let saved = data.agreements.get(&key2.id).unwrap().clone();
         assert_eq!(saved.meta.created, stamp(100).now);
         assert_eq!(saved.meta.updated, stamp(200).now);
@@ -513,15 +571,32 @@ mod tests {
         // (so it does not pass for a newer one than what it never saw).
         let mut newer = saved.clone();
         newer.notes = "sửa ở nơi khác".into();
-        data.save_agreement(newer, stamp(300)).unwrap();
+        data.save_agreement(newer, stamp(300)).unwrap().key();
         let mut stale = saved;
         stale.notes = "sửa trên bản cũ".into();
-        let key3 = data.save_agreement(stale, stamp(400)).unwrap();
+        let key3 = data.save_agreement(stale, stamp(400)).unwrap().key();
         let v = &data.agreements.get(&key3.id).unwrap().meta.version;
         assert_eq!(v.total(), 3);
         assert_eq!(
             data.agreements.get(&key3.id).unwrap().meta.created,
             stamp(100).now
+        );
+    }
+
+    #[test]
+    fn a_save_changing_only_the_deleted_flag_is_an_edit_and_one_changing_nothing_is_not() {
+        let mut data = Dataset::default();
+        let ag = two_party_regulation(&mut data);
+        let key = data.save_agreement(ag, stamp(1)).unwrap().key();
+        let mut deleted = data.agreements.get(&key.id).unwrap().clone();
+        deleted.meta.deleted = true;
+        assert_eq!(data.save(deleted.clone(), stamp(2)), Saved::Changed(key));
+        // The envelope's stamps of the copy do not count: only its fields and its flag.
+        deleted.meta.updated = stamp(99).now;
+        assert_eq!(data.save(deleted, stamp(3)), Saved::Unchanged(key));
+        assert_eq!(
+            data.agreements.get(&key.id).unwrap().meta.version.total(),
+            2
         );
     }
 
@@ -539,7 +614,7 @@ mod tests {
     fn delete_is_soft_and_restore_is_a_new_edit() {
         let mut data = Dataset::default();
         let ag = two_party_regulation(&mut data);
-        let id = data.save_agreement(ag, stamp(1)).unwrap().id;
+        let id = data.save_agreement(ag, stamp(1)).unwrap().key().id;
         data.delete::<Agreement>(id, stamp(2)).unwrap();
         assert!(data.agreements.live(&id).is_none());
         assert!(data.agreements.get(&id).unwrap().meta.deleted);
@@ -558,7 +633,7 @@ mod tests {
         let mut data = Dataset::default();
         let ag = two_party_regulation(&mut data);
         let lead = ag.parties[0].organisation;
-        let ag_id = data.save_agreement(ag, stamp(1)).unwrap().id;
+        let ag_id = data.save_agreement(ag, stamp(1)).unwrap().key().id;
         let err = data.delete::<Organisation>(lead, stamp(2)).unwrap_err();
         assert_eq!(
             err.referenced_by,
@@ -579,12 +654,12 @@ mod tests {
         let mut data = Dataset::default();
         let reg = two_party_regulation(&mut data);
         let mut plan = reg.clone();
-        let reg_id = data.save_agreement(reg, stamp(1)).unwrap().id;
+        let reg_id = data.save_agreement(reg, stamp(1)).unwrap().key().id;
         plan.meta = Meta::new(Uuid::from_u128(11), stamp(0).now);
         plan.kind = AgreementKind::Plan;
         plan.parent = Some(reg_id);
         plan.title = "Kế hoạch".into();
-        let plan_id = data.save_agreement(plan, stamp(2)).unwrap().id;
+        let plan_id = data.save_agreement(plan, stamp(2)).unwrap().key().id;
         assert_eq!(data.plans_of(reg_id).len(), 1);
         let blocked = data.delete::<Agreement>(reg_id, stamp(3)).unwrap_err();
         assert_eq!(

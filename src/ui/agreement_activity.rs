@@ -19,7 +19,7 @@ use crate::core::recommendation::Recommendation;
 use crate::core::results::{
     area_state, set_area_result, AreaMark, AreaState, AreaSummary, CloseOut,
 };
-use crate::core::workspace::RecordKey;
+use crate::core::workspace::{RecordKey, Saved};
 use crate::route::Route;
 
 /// What the user has typed in the agreement page's two forms, kept by the page rather than by its
@@ -61,9 +61,9 @@ fn update_agreement(id: Id, change: impl FnOnce(&mut Agreement)) {
         |data, stamp| {
             let mut a = data.agreements.get(&id)?.clone();
             change(&mut a);
-            Some(data.commit(a, stamp))
+            Some(data.save(a, stamp))
         },
-        |key| key.iter().copied().collect(),
+        |saved| saved.map_or_else(Vec::new, Saved::changed_keys),
     );
 }
 

@@ -403,7 +403,10 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                     }
                     d.save_agreement(a, s)
                 },
-                |r| r.as_ref().ok().copied().into_iter().collect(),
+                |r| {
+                    r.as_ref()
+                        .map_or_else(|_| Vec::new(), |saved| saved.changed_keys())
+                },
             )
         } else {
             // The other problems are shown too, not only the dates; a field whose date could not
@@ -416,20 +419,17 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
             }))
         };
         match result {
-            Ok(key) => {
+            Ok(saved) => {
                 unsaved.lower();
                 issues.set(Vec::new());
-                state.notify_saved(
-                    move |i18n| {
-                        if is_new {
-                            tr!(i18n, "agreement-form-added")
-                        } else {
-                            tr!(i18n, "agreement-form-saved")
-                        }
-                    },
-                    None,
-                );
-                state.navigate(Route::Agreement(key.id));
+                state.notify_save_result(saved, move |i18n| {
+                    if is_new {
+                        tr!(i18n, "agreement-form-added")
+                    } else {
+                        tr!(i18n, "agreement-form-saved")
+                    }
+                });
+                state.navigate(Route::Agreement(saved.key().id));
             }
             Err(found) => {
                 let count = found.iter().filter(|i| i.is_error()).count() + errors.len();

@@ -3,7 +3,7 @@
 // and a recommendation's warning is still in view on the page the saved record opens on.
 import assert from 'node:assert/strict';
 import { e2e } from './harness.mjs';
-import { startWithSample, storageSnapshot, assertSameStorage } from './flows.mjs';
+import { startWithSample, storageSnapshot, assertSameStorage, STORE_LOCK } from './flows.mjs';
 
 const focusedId = (page) => page.evaluate(() => document.activeElement?.id ?? '');
 const notSaved = (page) => page.getByRole('alert').filter({ hasText: /^Chưa lưu: có \d+ chỗ cần sửa/ });
@@ -126,4 +126,44 @@ e2e('every form refuses a save in the same words, with how many fields to fix', 
   // The same words in English.
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByText(`Not saved: ${count} things to fix (marked in red). Nothing has changed yet.`, { exact: true }).waitFor();
+});
+
+e2e('saving a form without a change writes nothing and says nothing changed', async ({ page, url }) => {
+  await startWithSample(page, url);
+  // The day's backup is written a few seconds after the start (with the lock's write count):
+  // once it is there, nothing else writes unless a save does.
+  await page.waitForFunction(() => Object.keys(localStorage).some((key) => key.endsWith('/daily')));
+  await page.evaluate((lock) => navigator.locks.request(lock, () => {}), STORE_LOCK);
+  const before = await storageSnapshot(page);
+  const nothingChanged = page.getByRole('status').getByText(/^Không có thay đổi nào/);
+  // Every write is made under the store's lock, in the order asked: once this empty turn of
+  // the lock is granted, any write the save queued is done.
+  const writesDone = () => page.evaluate((lock) => navigator.locks.request(lock, () => {}), STORE_LOCK);
+  const closeNotice = () => page.getByRole('button', { name: 'Đóng thông báo' }).first().click();
+
+  // An agreement, opened for editing and saved as it is.
+  await page.locator('table.register tbody tr').first().getByRole('link').first().click();
+  await page.getByRole('link', { name: 'Sửa', exact: true }).click();
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await nothingChanged.waitFor();
+  await page.waitForURL(/#\/agreements\/[0-9a-f-]{36}$/);
+  await closeNotice();
+
+  // An organisation's page is its form.
+  await page.goto(`${url}#/organisations`);
+  await page.getByRole('link', { name: 'Sở Y tế', exact: true }).first().click();
+  await page.getByRole('heading', { level: 1, name: /Sở Y tế/ }).waitFor();
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await nothingChanged.waitFor();
+  await closeNotice();
+
+  // An event, through its edit form.
+  await page.goto(`${url}#/events`);
+  await page.locator('main table tbody tr').first().getByRole('link').first().click();
+  await page.getByRole('link', { name: 'Sửa', exact: true }).click();
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await nothingChanged.waitFor();
+
+  await writesDone();
+  assertSameStorage(before, await storageSnapshot(page));
 });

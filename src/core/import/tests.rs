@@ -904,7 +904,7 @@ fn a_deletion_of_a_record_still_used_here_is_flagged() {
     let mut plan = a.plans_of(reg)[0].clone();
     plan.meta = Meta::new(Uuid::from_u128(0x99), stamp(0xA, 2).now);
     plan.number = "99/KH".into();
-    a.save_agreement(plan, stamp(0xA, 2)).unwrap();
+    a.save_agreement(plan, stamp(0xA, 2)).unwrap().key();
     let mut b = base.clone();
     let mut tombstone = b.agreements.get(&reg).unwrap().clone();
     tombstone.meta.deleted = true;

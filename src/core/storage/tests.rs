@@ -121,7 +121,7 @@ fn one_edit_writes_one_small_key_with_1000_agreements_stored() {
 
     let mut edited = data.agreements.iter_live().nth(500).unwrap().clone();
     edited.title.push_str(" (sửa đổi)");
-    let key = data.save_agreement(edited, stamp(20)).unwrap();
+    let key = data.save_agreement(edited, stamp(20)).unwrap().key();
     let report = save(&mut store, &data, &[key], &mut session);
 
     assert_eq!(report.keys_written, 1, "one delta");
@@ -145,7 +145,7 @@ fn one_edit_writes_one_small_key_with_1000_agreements_stored() {
     let before = store.units_written;
     let mut again = data.agreements.get(&key.id).unwrap().clone();
     again.notes = "Đã rà soát.".into();
-    let key = data.save_agreement(again, stamp(21)).unwrap();
+    let key = data.save_agreement(again, stamp(21)).unwrap().key();
     let report = save(&mut store, &data, &[key], &mut session);
     assert_eq!(report.keys_written, 1);
     assert!((store.units_written - before) * 2 < 4096);
@@ -442,7 +442,7 @@ fn a_quota_refusal_gives_up_snapshots_first_then_leaves_edits_pending_and_storag
 
     let mut edited = data.agreements.iter_live().next().unwrap().clone();
     edited.notes = "Ghi chú mới".into();
-    let key = data.save_agreement(edited, stamp(40)).unwrap();
+    let key = data.save_agreement(edited, stamp(40)).unwrap().key();
     let report = save_records(&mut store, &data, &[key], &mut session, stamp(40));
     assert_eq!(report.error, None, "the snapshot made room");
     assert_eq!(report.snapshots_dropped.len(), 1);
@@ -453,7 +453,7 @@ fn a_quota_refusal_gives_up_snapshots_first_then_leaves_edits_pending_and_storag
     let before = store.entries.clone();
     let mut edited = data.agreements.iter_live().nth(1).unwrap().clone();
     edited.notes = "Ghi chú rất dài ".repeat(200);
-    let key = data.save_agreement(edited, stamp(41)).unwrap();
+    let key = data.save_agreement(edited, stamp(41)).unwrap().key();
     let report = save_records(&mut store, &data, &[key], &mut session, stamp(41));
     assert_eq!(report.error, Some(StoreError::QuotaExceeded));
     assert_eq!(report.pending, vec![key]);
@@ -474,7 +474,7 @@ fn any_other_refusal_is_reported_with_its_message_and_nothing_changes() {
     store.refuse_writes = Some(StoreError::Other("SecurityError: denied".into()));
     let mut edited = data.agreements.iter_live().next().unwrap().clone();
     edited.title.push('!');
-    let key = data.save_agreement(edited, stamp(40)).unwrap();
+    let key = data.save_agreement(edited, stamp(40)).unwrap().key();
     let report = save_records(&mut store, &data, &[key], &mut session, stamp(40));
     assert_eq!(
         report.error,

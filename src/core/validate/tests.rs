@@ -43,7 +43,7 @@ fn fixture() -> (Dataset, Agreement) {
             "",
             OrganisationKind::Other,
         );
-        data.save_organisation(o, stamp()).unwrap();
+        data.save_organisation(o, stamp()).unwrap().key();
     }
     data.save_person(
         Person::new(Meta::new(Uuid::from_u128(LAM), now()), "Đồng Văn Lâm"),
@@ -213,13 +213,13 @@ fn a_signatory_signs_for_a_party() {
 #[test]
 fn a_plan_belongs_to_a_regulation() {
     let (mut data, reg) = fixture();
-    data.save_agreement(reg.clone(), stamp()).unwrap();
+    data.save_agreement(reg.clone(), stamp()).unwrap().key();
     let mut plan = reg.clone();
     plan.meta = Meta::new(Uuid::from_u128(101), now());
     plan.kind = AgreementKind::Plan;
     plan.parent = Some(reg.id());
     assert!(agreement(&plan, &data).is_empty());
-    data.save_agreement(plan.clone(), stamp()).unwrap();
+    data.save_agreement(plan.clone(), stamp()).unwrap().key();
 
     let mut second = plan.clone();
     second.meta = Meta::new(Uuid::from_u128(102), now());
@@ -250,7 +250,7 @@ fn a_plan_belongs_to_a_regulation() {
 fn number_is_unique_among_live_agreements_of_the_same_parties() {
     let (mut data, mut a) = fixture();
     a.number = "01/QCPH-UBND-TĐ".into();
-    data.save_agreement(a.clone(), stamp()).unwrap();
+    data.save_agreement(a.clone(), stamp()).unwrap().key();
     // Editing the same agreement keeps its own number.
     assert!(agreement(&a, &data).is_empty());
 
@@ -263,7 +263,7 @@ fn number_is_unique_among_live_agreements_of_the_same_parties() {
     );
     // The same number pasted with decomposed diacritics (NFD: "Đ" stays, "Ộ" = O + marks).
     a.number = "12/QC-SỞ-NỘI VỤ".into();
-    data.save_agreement(a.clone(), stamp()).unwrap();
+    data.save_agreement(a.clone(), stamp()).unwrap().key();
     b.number = "12/QC-SỞ-NỘI VỤ".nfd().collect();
     assert_ne!(b.number, a.number);
     assert_eq!(
@@ -344,14 +344,14 @@ fn supersedes_never_itself_nor_a_cycle() {
 
     // b supersedes a; then a superseding b closes a circle.
     a.supersedes = None;
-    data.save_agreement(a.clone(), stamp()).unwrap();
+    data.save_agreement(a.clone(), stamp()).unwrap().key();
     let mut b = a.clone();
     b.meta = Meta::new(Uuid::from_u128(300), now());
     b.title = "Quy chế giai đoạn 2023 - 2027".into();
     b.period = Period::new(d(2023, 1, 1), d(2027, 12, 31));
     b.supersedes = Some(a.id());
     assert!(agreement(&b, &data).is_empty());
-    data.save_agreement(b.clone(), stamp()).unwrap();
+    data.save_agreement(b.clone(), stamp()).unwrap().key();
 
     a.supersedes = Some(b.id());
     assert_eq!(
@@ -427,7 +427,7 @@ fn a_long_chain_without_cycle_is_fine() {
         a.meta = Meta::new(Uuid::from_u128(1000 + n), now());
         a.title = format!("Quy chế {n}");
         a.supersedes = prev;
-        prev = Some(data.save_agreement(a, stamp()).unwrap().id);
+        prev = Some(data.save_agreement(a, stamp()).unwrap().key().id);
     }
     assert_eq!(data.agreements.count_live(), 10);
 }

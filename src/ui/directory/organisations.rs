@@ -276,10 +276,13 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
             .expect("dataset is alive");
         let result = state.apply(
             |data, stamp| data.save_organisation(record, stamp),
-            |r| r.iter().copied().collect(),
+            |r| {
+                r.as_ref()
+                    .map_or_else(|_| Vec::new(), |saved| saved.changed_keys())
+            },
         );
         match result {
-            Ok(_) => {
+            Ok(result) => {
                 name.update(|n| *n = one_line(n));
                 short_name.update(|n| *n = one_line(n));
                 let (saved, warnings) = state.data.with_untracked(|d| {
@@ -297,7 +300,7 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
                 issues.set(warnings);
                 form_error.set(None);
                 unsaved.lower();
-                state.notify_saved(|i18n| tr!(i18n, "directory-saved"), None);
+                state.notify_save_result(result, |i18n| tr!(i18n, "directory-saved"));
                 if id.is_none() {
                     state.navigate(Route::Organisation(record_id));
                 }

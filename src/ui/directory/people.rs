@@ -351,10 +351,13 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
         }
         let result = state.apply(
             |data, stamp| data.save_person(record, stamp),
-            |r| r.iter().copied().collect(),
+            |r| {
+                r.as_ref()
+                    .map_or_else(|_| Vec::new(), |saved| saved.changed_keys())
+            },
         );
         match result {
-            Ok(_) => {
+            Ok(saved) => {
                 full_name.update(|n| *n = one_line(n));
                 for row in rows.get_untracked() {
                     row.title.update(|t| *t = t.trim().to_string());
@@ -368,7 +371,7 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
                 issues.set(Vec::new());
                 form_error.set(None);
                 unsaved.lower();
-                state.notify_saved(|i18n| tr!(i18n, "directory-saved"), None);
+                state.notify_save_result(saved, |i18n| tr!(i18n, "directory-saved"));
                 if id.is_none() {
                     state.navigate(Route::Person(record_id));
                 }

@@ -256,15 +256,16 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
             return;
         }
         let today = state.today();
-        let (key, effects) = state.apply(
+        let (saved, effects) = state.apply(
             |data, stamp| {
                 let before = data.clone();
-                let key = data.commit(event, stamp);
-                let effects = status_effects(&before, data, key.id, today);
-                (key, effects)
+                let saved = data.save(event, stamp);
+                let effects = status_effects(&before, data, saved.key().id, today);
+                (saved, effects)
             },
-            |(key, _)| vec![*key],
+            |(saved, _)| saved.changed_keys(),
         );
+        let key = saved.key();
         // Titled now (the agreements' titles are data); worded when shown.
         let effects: Vec<_> = state.data.with_untracked(|d| {
             effects
@@ -294,7 +295,11 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
         issues.set(Vec::new());
         summary.set(None);
         unsaved.lower();
-        state.notify_saved(message, is_new.then_some(Undo::Delete(key)));
+        if is_new {
+            state.notify_saved(message, Some(Undo::Delete(key)));
+        } else {
+            state.notify_save_result(saved, message);
+        }
         state.navigate(Route::Event(key.id));
     };
 

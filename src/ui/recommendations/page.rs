@@ -215,7 +215,10 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
             focus_first_invalid("recommendation-form");
             return;
         }
-        state.apply(|data, stamp| data.commit(record, stamp), |key| vec![*key]);
+        let saved = state.apply(
+            |data, stamp| data.save(record, stamp),
+            |saved| saved.changed_keys(),
+        );
         content.update(|c| *c = c.trim().to_string());
         if let Some(saved) = state
             .data
@@ -228,16 +231,13 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
         form_error.set(None);
         unsaved.lower();
         let changed = id.is_some();
-        state.notify_saved(
-            move |i18n| {
-                if changed {
-                    tr!(i18n, "recommendations-saved-changes")
-                } else {
-                    tr!(i18n, "recommendations-saved-new")
-                }
-            },
-            None,
-        );
+        state.notify_save_result(saved, move |i18n| {
+            if changed {
+                tr!(i18n, "recommendations-saved-changes")
+            } else {
+                tr!(i18n, "recommendations-saved-new")
+            }
+        });
         if id.is_none() {
             state.navigate(Route::Recommendation(record_id));
         }
@@ -499,7 +499,10 @@ fn StatusControl(id: Id, responded_on: RwSignal<String>) -> impl IntoView {
         let today = state.today();
         r.set_status(target, today, note.get_untracked().trim(), stamp.now);
         let answered = r.responded_on;
-        state.apply(|data, stamp| data.commit(r, stamp), |key| vec![*key]);
+        state.apply(
+            |data, stamp| data.save(r, stamp),
+            |saved| saved.changed_keys(),
+        );
         // Resolving or declining dates the answer (when none was written): show it in the form.
         if responded_on.with_untracked(|t| t.trim().is_empty()) {
             if let Some(d) = answered {

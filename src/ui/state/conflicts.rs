@@ -7,7 +7,7 @@ use leptos_fluent::{tr, I18n};
 use super::{AppState, Undo};
 use crate::core::storage::sync;
 use crate::core::storage::{self, Conflict};
-use crate::core::workspace::RecordKey;
+use crate::core::workspace::{RecordKey, Saved};
 use crate::web::local_storage::LocalStore;
 
 impl AppState {
@@ -15,6 +15,19 @@ impl AppState {
     /// how it went: `words` (with `undo`) when stored; that a conflict waits for the user when
     /// another tab changed the same fields; that nothing is stored in a read-only page. (A
     /// refused write is said by the notice itself, `toast-not-stored`.)
+    /// After a form's save: "nothing changed" when the record was as stored (no edit was
+    /// made), else [`Self::notify_saved`] with `words`.
+    pub fn notify_save_result(
+        &self,
+        saved: Saved,
+        words: impl Fn(I18n) -> String + Send + Sync + 'static,
+    ) {
+        match saved {
+            Saved::Unchanged(_) => self.notify(|i18n| tr!(i18n, "nothing-changed"), None),
+            Saved::Changed(_) => self.notify_saved(words, None),
+        }
+    }
+
     pub fn notify_saved(
         &self,
         words: impl Fn(I18n) -> String + Send + Sync + 'static,

@@ -221,7 +221,7 @@ fn a_form_opened_before_another_tabs_save_does_not_overwrite_it() {
     }
     // Then B saves what its form held.
     form_copy.title = "Bản của thẻ B".into();
-    let kb = b.data.save_agreement(form_copy, stamp(11)).unwrap();
+    let kb = b.data.save_agreement(form_copy, stamp(11)).unwrap().key();
     let report = save(&mut store, &b.data, &[kb], &mut b.session);
     assert_eq!(report.conflicts.len(), 1, "{report:?}");
     assert_eq!(report.conflicts[0].other["title"], "Bản của thẻ B");
@@ -348,7 +348,7 @@ fn save_form(
     let mut edited = opened.clone();
     change(&mut edited);
     let record = crate::form_edit::onto_stored(&mut tab.data, opened, edited);
-    let key = tab.data.save_agreement(record, stamp(secs)).unwrap();
+    let key = tab.data.save_agreement(record, stamp(secs)).unwrap().key();
     save_tab(store, tab, &[key], secs)
 }
 
