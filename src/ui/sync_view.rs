@@ -82,7 +82,11 @@ pub fn problem(i18n: I18n, problem: &SyncProblem) -> String {
 }
 
 /// The header's words for the sync's status; None: sync is not set up.
-fn status_words(i18n: I18n, config: Option<&SyncConfig>, status: Option<&SyncStatus>) -> Option<(&'static str, String)> {
+fn status_words(
+    i18n: I18n,
+    config: Option<&SyncConfig>,
+    status: Option<&SyncStatus>,
+) -> Option<(&'static str, String)> {
     let config = config?;
     if !config.enabled {
         return Some(("paused", tr!(i18n, "sync-status-off")));
@@ -95,7 +99,11 @@ fn status_words(i18n: I18n, config: Option<&SyncConfig>, status: Option<&SyncSta
         SyncState::Synced => {
             let time = status
                 .synced_at
-                .map(|t| t.with_timezone(&vietnam_offset()).format("%H:%M").to_string())
+                .map(|t| {
+                    t.with_timezone(&vietnam_offset())
+                        .format("%H:%M")
+                        .to_string()
+                })
                 .unwrap_or_default();
             ("ok", tr!(i18n, "sync-status-synced", {"time" => time}))
         }
@@ -208,9 +216,18 @@ pub fn SyncSettings() -> impl IntoView {
             }));
         });
     };
-    let enabled = move || state.sync.config.with(|c| c.as_ref().is_some_and(|c| c.enabled));
+    let enabled = move || {
+        state
+            .sync
+            .config
+            .with(|c| c.as_ref().is_some_and(|c| c.enabled))
+    };
     let writes_refused = read_only(state);
-    let field = |id: &'static str, label: Signal<String>, value: RwSignal<String>, kind: &'static str, auto: &'static str| {
+    let field = |id: &'static str,
+                 label: Signal<String>,
+                 value: RwSignal<String>,
+                 kind: &'static str,
+                 auto: &'static str| {
         view! {
             <label for=id>{label}</label>
             <input id=id type=kind autocomplete=auto spellcheck="false" prop:value=move || value.get()

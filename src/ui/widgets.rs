@@ -154,7 +154,8 @@ fn ConflictBanner() -> impl IntoView {
                 .into_iter()
                 .map(|c| {
                     let key = c.key;
-                    let resolve = Callback::new(move |from_other| state.resolve_conflict(key, from_other));
+                    let resolve =
+                        Callback::new(move |from_other| state.resolve_conflict(key, from_other));
                     view! { <ConflictItem conflict=c resolve=resolve between_offices=false/> }
                 })
                 .collect_view();
@@ -183,9 +184,13 @@ pub fn SyncConflictBanner() -> impl IntoView {
                 .into_iter()
                 .map(|c| {
                     let key = c.key();
-                    let resolve =
-                        Callback::new(move |from_other| state.resolve_sync_conflict(key, from_other));
-                    let conflict = crate::core::storage::Conflict { key, other: c.theirs };
+                    let resolve = Callback::new(move |from_other| {
+                        state.resolve_sync_conflict(key, from_other)
+                    });
+                    let conflict = crate::core::storage::Conflict {
+                        key,
+                        other: c.theirs,
+                    };
                     view! { <ConflictItem conflict=conflict resolve=resolve between_offices=true/> }
                 })
                 .collect_view();
@@ -299,10 +304,34 @@ fn ConflictItem(
         resolve.run(from_other);
     };
     // The two sides and the keep-whole choices are named by where the other version is from.
-    let stored_head = move || if between_offices { tr!(i18n, "sync-conflict-here") } else { tr!(i18n, "conflict-stored") };
-    let other_head = move || if between_offices { tr!(i18n, "sync-conflict-server") } else { tr!(i18n, "conflict-other") };
-    let keep_stored = move || if between_offices { tr!(i18n, "sync-conflict-keep-here") } else { tr!(i18n, "conflict-keep-stored") };
-    let keep_other = move || if between_offices { tr!(i18n, "sync-conflict-keep-server") } else { tr!(i18n, "conflict-keep-other") };
+    let stored_head = move || {
+        if between_offices {
+            tr!(i18n, "sync-conflict-here")
+        } else {
+            tr!(i18n, "conflict-stored")
+        }
+    };
+    let other_head = move || {
+        if between_offices {
+            tr!(i18n, "sync-conflict-server")
+        } else {
+            tr!(i18n, "conflict-other")
+        }
+    };
+    let keep_stored = move || {
+        if between_offices {
+            tr!(i18n, "sync-conflict-keep-here")
+        } else {
+            tr!(i18n, "conflict-keep-stored")
+        }
+    };
+    let keep_other = move || {
+        if between_offices {
+            tr!(i18n, "sync-conflict-keep-server")
+        } else {
+            tr!(i18n, "conflict-keep-other")
+        }
+    };
     let every_field = fields.clone();
     let writes_refused = read_only(state);
     view! {

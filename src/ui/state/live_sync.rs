@@ -391,9 +391,9 @@ impl AppState {
         while let Some(request) = test.next_request() {
             match couch::send(&server, &request).await {
                 Sent::Reply(reply) => test.answer(reply),
-                Sent::Aborted => test.answer(crate::core::sync_protocol::Reply::Unreachable(
-                    String::new(),
-                )),
+                Sent::Aborted => {
+                    test.answer(crate::core::sync_protocol::Reply::Unreachable(String::new()))
+                }
             }
         }
         test.verdict().cloned().unwrap_or(Verdict::NotCouch)
@@ -413,7 +413,8 @@ impl AppState {
                 ..s
             });
             if let Some(status) = status {
-                let _ = self.write_sync(|store, session| local::save_status(store, session, &status));
+                let _ =
+                    self.write_sync(|store, session| local::save_status(store, session, &status));
                 self.sync.status.set(Some(status));
             }
         } else {
