@@ -55,8 +55,8 @@ pub fn StorageBanner() -> impl IntoView {
                 })
             })
         }}
-        <ConflictBanner/>
-        <SyncConflictBanner/>
+        <ConflictBanner between_offices=false/>
+        <ConflictBanner between_offices=true/>
         {move || state.read_only.get().map(|why| view! {
             <div class="banner warning" role="status" id="read-only">
                 <p>
@@ -142,63 +142,48 @@ pub fn read_only(
     move || state.read_only.with(Option::is_some)
 }
 
-/// A record edited in two tabs at once: the fields the two versions still differ in, side by
-/// side, each with a choice; or one version kept whole. Nothing is lost until the user chooses.
+/// A record edited in two tabs at once (or, `between_offices`, here and in another office at
+/// once: live sync): the fields the two versions still differ in, side by side, each with a
+/// choice; or one version kept whole. Nothing is lost until the user chooses.
 #[component]
-fn ConflictBanner() -> impl IntoView {
+fn ConflictBanner(between_offices: bool) -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     move || {
-        let conflicts = state.storage.conflicts.get();
+        let conflicts = if between_offices {
+            state.sync.conflicts.with(|all| {
+                all.iter()
+                    .map(|c| crate::core::storage::Conflict {
+                        key: c.key(),
+                        other: c.theirs.clone(),
+                    })
+                    .collect()
+            })
+        } else {
+            state.storage.conflicts.get()
+        };
         (!conflicts.is_empty()).then(|| {
             let items = conflicts
                 .into_iter()
                 .map(|c| {
                     let key = c.key;
-                    let resolve =
-                        Callback::new(move |from_other| state.resolve_conflict(key, from_other));
-                    view! { <ConflictItem conflict=c resolve=resolve between_offices=false/> }
-                })
-                .collect_view();
-            view! {
-                <div class="banner error conflicts" role="alert" id="conflicts">
-                    <p>
-                        <strong>{move_tr!("conflict-title")} " "</strong>
-                        {move_tr!("conflict-text")}
-                    </p>
-                    <ul>{items}</ul>
-                </div>
-            }
-        })
-    }
-}
-
-/// A record edited here and in another office at once (live sync): the same view as between
-/// tabs, the other side being the other office's version on the server.
-#[component]
-pub fn SyncConflictBanner() -> impl IntoView {
-    let state = use_app();
-    move || {
-        let conflicts = state.sync.conflicts.get();
-        (!conflicts.is_empty()).then(|| {
-            let items = conflicts
-                .into_iter()
-                .map(|c| {
-                    let key = c.key();
                     let resolve = Callback::new(move |from_other| {
-                        state.resolve_sync_conflict(key, from_other)
+                        if between_offices {
+                            state.resolve_sync_conflict(key, from_other)
+                        } else {
+                            state.resolve_conflict(key, from_other)
+                        }
                     });
-                    let conflict = crate::core::storage::Conflict {
-                        key,
-                        other: c.theirs,
-                    };
-                    view! { <ConflictItem conflict=conflict resolve=resolve between_offices=true/> }
+                    view! { <ConflictItem conflict=c resolve=resolve between_offices=between_offices/> }
                 })
                 .collect_view();
+            let title = move || if between_offices { tr!(i18n, "sync-conflict-title") } else { tr!(i18n, "conflict-title") };
+            let text = move || if between_offices { tr!(i18n, "sync-conflict-text") } else { tr!(i18n, "conflict-text") };
             view! {
-                <div class="banner error conflicts" role="alert" id="sync-conflicts">
+                <div class="banner error conflicts" role="alert" id=if between_offices { "sync-conflicts" } else { "conflicts" }>
                     <p>
-                        <strong>{move_tr!("sync-conflict-title")} " "</strong>
-                        {move_tr!("sync-conflict-text")}
+                        <strong>{title} " "</strong>
+                        {text}
                     </p>
                     <ul>{items}</ul>
                 </div>
