@@ -28,3 +28,19 @@ settings-office-name-required = The office name cannot be empty.
 settings-office-name-saved = Office name saved.
 settings-install-id = Installation id:
 settings-install-id-help = It tells your office's changes apart when data is merged with other offices.
+
+## An unreadable office key (first_run.rs OfficeRecovery)
+office-damaged-title = The office details could not be read
+office-damaged-lead = The item holding your office's name and installation id in this browser is damaged. Agreements, events and all other data are intact; the damaged item's original text is in Settings → Data that could not be read.
+office-damaged-from-raw = Phối hợp read your office's installation id back from the damaged item's original text: { $id }. Confirm the office name; changes from now on carry this id, as before.
+office-damaged-from-snapshot = Phối hợp found your office's installation id in the backup of { $time }: { $id }. Confirm the office name; changes from now on carry this id, as before.
+office-damaged-from-records = The installation id { $id } created { $count ->
+    [one] { $count } record
+   *[other] { $count } records
+} here that no other office edited; the latest is “{ $label }”, at { $time }. If that is your office's work, keep this id. If it is data imported from another office, take a new id: keeping another office's id by mistake would mix up the changes of the two.
+office-damaged-not-found = Your office's former installation id could not be recovered with certainty (the data here comes from several offices). The office will use a new id: the data and file exchange stay correct; other offices will only see changes from now on under the new id.
+office-damaged-keep = Keep this id and continue
+office-damaged-new = Use a new id and continue
+office-damaged-not-ours = Not my office: use a new id
+office-mended-kept = The office details are saved again, with the former installation id ({ $id }).
+office-mended-new = The office details are saved again, with a new installation id ({ $id }).

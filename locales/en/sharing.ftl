@@ -55,6 +55,11 @@ sharing-preview-title = Preview: { $name }
 sharing-preview-from = File from
 sharing-preview-exported = , exported { $time }, containing { $scope }.
 sharing-preview-migrated = The file was in format version { $version } and has been converted to the current format.
+sharing-preview-unreadable = { $count ->
+    [one] The file carries { $count } item the sending office could not read from its storage, as raw text so the data can be rescued. It is not imported; every other record of the file imports as usual.
+   *[other] The file carries { $count } items the sending office could not read from its storage, as raw text so the data can be rescued. They are not imported; every other record of the file imports as usual.
+}
+sharing-preview-unreadable-keys = The storage keys that could not be read
 sharing-scope-all = all data
 sharing-scope-agreement = one agreement: “{ $title }” and the records that go with it
 sharing-counts-label = Records by group
@@ -221,7 +226,7 @@ field-place = Place
 field-starts-at = Time
 
 ## Refused files (src/core/import/error.rs): each says where
-import-too-large = The file is too large: { NUMBER($size, minimumFractionDigits: 1, maximumFractionDigits: 1) } MB, and the limit is { $limit } MB. Export part of the data (one agreement) instead of everything.
+import-too-large = The file is too large: { NUMBER($size, minimumFractionDigits: 1, maximumFractionDigits: 1) } MB, over the limit of { $limit } MB (no file Phối hợp exports is that large). Check that this is the file you meant to import.
 import-empty = The file is empty: there is nothing in it.
 import-utf16 = The file is saved as UTF-16; save it again as UTF-8 and open it again.
 import-not-json = The file is not valid JSON: { $reason } (line { $line }, column { $column }).

@@ -42,6 +42,9 @@ storage-restored = { $count ->
    *[other] Restored: { $count } records changed.
 }
 storage-restore-failed = Could not restore: { $why }
+storage-given-up-title = Backups given up
+storage-given-up-for-data = The “{ $kind }” backup of { $taken } was given up at { $at } so that changes could be saved when the browser storage was full.
+storage-given-up-for-snapshot = The “{ $kind }” backup of { $taken } was given up at { $at } to make room for a newer backup (backups use at most a quarter of the storage).
 snapshot-kind-daily = Daily
 snapshot-kind-before-import = Before a file import
 snapshot-kind-before-restore = Before a restore
@@ -72,3 +75,14 @@ storage-saved-with-conflict = A conflict needs your decision: another tab change
 nothing-changed = Nothing changed: the record is as it was saved, nothing was written.
 storage-not-saved-read-only = Not saved: the page is read-only (the reason is at the top of the page). The change is only in this page; export everything to a file to keep it.
 storage-restored-without-snapshot = Restored, but no backup of the data before the restore could be kept: { $why }
+
+## Exports and what storage could not read (src/ui/state/export.rs)
+export-unreadable-carried = { $count ->
+    [one] { $count } stored item could not be read: the file carries its raw text so the data can be rescued, but importing the file will not bring it back.
+   *[other] { $count } stored items could not be read: the file carries their raw text so the data can be rescued, but importing the file will not bring them back.
+} See Settings → Data that could not be read.
+export-unreadable-left-out = { $count ->
+    [one] { $count } stored item could not be read, so the file may lack records held in it.
+   *[other] { $count } stored items could not be read, so the file may lack records held in them.
+} See Settings → Data that could not be read.
+export-too-large-to-import = This file is over the { $limit } MB that Phối hợp takes when importing: export one agreement at a time instead.

@@ -28,3 +28,16 @@ settings-office-name-required = Tên cơ quan không được để trống.
 settings-office-name-saved = Đã lưu tên cơ quan.
 settings-install-id = Mã cài đặt:
 settings-install-id-help = Mã này phân biệt các thay đổi của đơn vị bạn khi gộp dữ liệu với đơn vị khác.
+
+## An unreadable office key (first_run.rs OfficeRecovery)
+office-damaged-title = Không đọc được thông tin đơn vị
+office-damaged-lead = Mục lưu tên và mã cài đặt của đơn vị trong trình duyệt bị hỏng. Văn bản, sự kiện và mọi dữ liệu khác vẫn còn nguyên; nội dung gốc của mục hỏng xem ở Cài đặt → Dữ liệu không đọc được.
+office-damaged-from-raw = Phối hợp đã đọc lại được mã cài đặt của đơn vị từ nội dung gốc của mục hỏng: { $id }. Hãy xác nhận tên đơn vị; các thay đổi từ nay vẫn mang mã này, như trước.
+office-damaged-from-snapshot = Phối hợp đã tìm lại mã cài đặt của đơn vị trong bản sao lưu lúc { $time }: { $id }. Hãy xác nhận tên đơn vị; các thay đổi từ nay vẫn mang mã này, như trước.
+office-damaged-from-records = Mã cài đặt { $id } đã tạo { $count } bản ghi ở đây mà không đơn vị nào khác sửa; bản gần nhất là “{ $label }”, lúc { $time }. Nếu đó là việc của đơn vị bạn, hãy giữ mã này. Nếu đó là dữ liệu nhập từ đơn vị khác, hãy dùng mã mới: giữ nhầm mã của đơn vị khác sẽ làm lẫn thay đổi của hai nơi.
+office-damaged-not-found = Không tìm lại được chắc chắn mã cài đặt cũ của đơn vị (dữ liệu ở đây đến từ nhiều đơn vị). Đơn vị sẽ dùng một mã mới: dữ liệu và việc trao đổi tệp vẫn đúng, chỉ là các đơn vị khác sẽ thấy các thay đổi từ nay mang mã mới.
+office-damaged-keep = Giữ mã này và tiếp tục
+office-damaged-new = Dùng mã mới và tiếp tục
+office-damaged-not-ours = Không phải đơn vị tôi: dùng mã mới
+office-mended-kept = Đã lưu lại thông tin đơn vị với mã cài đặt cũ ({ $id }).
+office-mended-new = Đã lưu lại thông tin đơn vị với mã cài đặt mới ({ $id }).

@@ -40,6 +40,8 @@ sharing-preview-title = Xem trước: { $name }
 sharing-preview-from = Tệp của
 sharing-preview-exported = , xuất lúc { $time }, gồm { $scope }.
 sharing-preview-migrated = Tệp định dạng phiên bản { $version } đã được chuyển sang định dạng hiện tại.
+sharing-preview-unreadable = Tệp mang theo { $count } mục mà đơn vị gửi không đọc được trong bộ nhớ của họ, ở dạng nguyên văn để cứu dữ liệu. Các mục này không được nhập; mọi bản ghi khác trong tệp vẫn nhập bình thường.
+sharing-preview-unreadable-keys = Các khóa lưu trữ không đọc được
 sharing-scope-all = toàn bộ dữ liệu
 sharing-scope-agreement = một văn bản: “{ $title }” và các bản ghi liên quan
 sharing-counts-label = Số bản ghi theo nhóm
@@ -154,7 +156,7 @@ field-place = Địa điểm
 field-starts-at = Thời gian
 
 ## Refused files (src/core/import/error.rs): each says where
-import-too-large = Tệp quá lớn: { NUMBER($size, minimumFractionDigits: 1, maximumFractionDigits: 1) } MB, giới hạn là { $limit } MB. Hãy xuất từng phần (một văn bản) thay vì toàn bộ.
+import-too-large = Tệp quá lớn: { NUMBER($size, minimumFractionDigits: 1, maximumFractionDigits: 1) } MB, vượt giới hạn { $limit } MB (không tệp nào Phối hợp xuất ra lớn đến vậy). Hãy kiểm tra xem có đúng là tệp cần nhập không.
 import-empty = Tệp trống: không có nội dung nào.
 import-utf16 = Tệp được lưu bằng mã UTF-16; hãy lưu lại bằng mã UTF-8 rồi mở lại.
 import-not-json = Tệp không phải JSON hợp lệ: { $reason } (dòng { $line }, cột { $column }).

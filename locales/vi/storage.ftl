@@ -39,6 +39,9 @@ storage-restore-confirm-label = Xác nhận khôi phục
 storage-restore-confirm = Đưa toàn bộ dữ liệu về như lúc sao lưu? Các thay đổi sau thời điểm đó được ghi đè bằng một lần sửa mới (bản hiện tại được sao lưu trước, nên có thể khôi phục lại).
 storage-restored = Đã khôi phục: { $count } bản ghi thay đổi.
 storage-restore-failed = Không khôi phục được: { $why }
+storage-given-up-title = Bản sao lưu đã bị bỏ
+storage-given-up-for-data = Bản sao lưu “{ $kind }” lúc { $taken } đã bị bỏ lúc { $at } để lưu được thay đổi khi bộ nhớ trình duyệt đầy.
+storage-given-up-for-snapshot = Bản sao lưu “{ $kind }” lúc { $taken } đã bị bỏ lúc { $at } để có chỗ cho bản sao lưu mới hơn (các bản sao lưu chỉ dùng tối đa một phần tư bộ nhớ).
 snapshot-kind-daily = Hằng ngày
 snapshot-kind-before-import = Trước khi nhập tệp
 snapshot-kind-before-restore = Trước khi khôi phục
@@ -66,3 +69,8 @@ storage-saved-with-conflict = Có xung đột cần bạn quyết định: một
 nothing-changed = Không có thay đổi nào: bản ghi vẫn như đã lưu, không ghi gì thêm.
 storage-not-saved-read-only = Chưa lưu: trang đang ở chế độ chỉ xem (lý do ở đầu trang). Thay đổi chỉ còn trong trang này; hãy xuất toàn bộ dữ liệu ra tệp để giữ lại.
 storage-restored-without-snapshot = Đã khôi phục, nhưng không giữ được bản sao của dữ liệu trước đó: { $why }
+
+## Exports and what storage could not read (src/ui/state/export.rs)
+export-unreadable-carried = Có { $count } mục trong bộ nhớ không đọc được: tệp mang theo nguyên văn của chúng để cứu dữ liệu, nhưng nhập tệp sẽ không lấy lại được các mục này. Xem Cài đặt → Dữ liệu không đọc được.
+export-unreadable-left-out = Có { $count } mục trong bộ nhớ không đọc được, nên tệp có thể thiếu bản ghi nằm trong đó. Xem Cài đặt → Dữ liệu không đọc được.
+export-too-large-to-import = Tệp này vượt giới hạn { $limit } MB mà Phối hợp nhận khi nhập: hãy xuất từng văn bản.

@@ -16,6 +16,7 @@
 
 pub mod backup;
 pub mod codec;
+pub mod identity;
 pub mod keys;
 mod legacy;
 mod load;
@@ -111,6 +112,31 @@ pub enum LoadProblemKind {
     Undecodable { message: String },
 }
 
+/// In English, for the raw-text section of an export (the UI words it through text.rs).
+impl std::fmt::Display for LoadProblemKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadProblemKind::InvalidJson {
+                line,
+                column,
+                message,
+            } => write!(f, "not JSON (line {line}, column {column}): {message}"),
+            LoadProblemKind::SchemaMismatch { message } => {
+                write!(f, "not a record of its collection: {message}")
+            }
+            LoadProblemKind::IdMismatch => f.write_str("the id inside is not the key's"),
+            LoadProblemKind::UnknownKey => f.write_str("a key this version does not know"),
+            LoadProblemKind::NewerLayout { found } => {
+                write!(f, "layout {found}, newer than this app's")
+            }
+            LoadProblemKind::DamagedLayout { found } => {
+                write!(f, "layout marker {found:?}, not a layout number (damaged)")
+            }
+            LoadProblemKind::Undecodable { message } => write!(f, "cannot be unpacked: {message}"),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LoadProblem {
     /// The storage key; for one record inside a bucket, the bucket's key and `#` and its place.
@@ -155,6 +181,8 @@ pub struct Session {
     /// The last undone import, as its mark in storage says (`rollback`): versions it put back
     /// are taken in, not written over, and records it removed are removed here too.
     pub rollback: Option<Rollback>,
+    /// The snapshots last given up for room, oldest first (`backup::GivenUp`).
+    pub given_up: Vec<backup::GivenUp>,
 }
 
 impl Session {

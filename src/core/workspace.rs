@@ -68,6 +68,13 @@ impl<T: Record> Table<T> {
         self.records.values()
     }
 
+    /// Every record from `from` on, in id order (a long walk resumed where it stopped).
+    pub fn after(&self, from: std::ops::Bound<Id>) -> impl Iterator<Item = &T> {
+        self.records
+            .range((from, std::ops::Bound::Unbounded))
+            .map(|(_, r)| r)
+    }
+
     pub fn count_live(&self) -> usize {
         self.iter_live().count()
     }

@@ -5,15 +5,25 @@ use leptos_fluent::{move_tr, tr, I18n};
 
 use super::state::use_app;
 use super::text;
+use crate::core::dates::format_instant;
 use crate::core::meta::new_id;
 use crate::core::sample::sample_dataset;
 use crate::core::storage;
+use crate::core::storage::identity::{OfficeDamage, RecoveredFrom};
 use crate::core::workspace::OfficeProfile;
 use crate::route::Route;
 
 #[component]
 pub fn FirstRun() -> impl IntoView {
     let state = use_app();
+    // Not a first run: the office key is damaged. Say so, and keep the office's id if it can.
+    if let Some(damage) = state.office_damage.get_untracked() {
+        return view! { <OfficeRecovery damage=damage/> }.into_any();
+    }
+    first_run_steps(state).into_any()
+}
+
+fn first_run_steps(state: super::state::AppState) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -113,6 +123,119 @@ pub fn FirstRun() -> impl IntoView {
                     </div>
                 </Show>
                 {move || error.get().filter(|_| step_two.get()).map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            </div>
+        </main>
+    }
+}
+
+/// The office key could not be read: what that means, the id recovered (and from where) or why
+/// none could be, and the name to confirm. The data is there; only who "we" are is asked.
+#[component]
+fn OfficeRecovery(damage: OfficeDamage) -> impl IntoView {
+    let state = use_app();
+    let i18n = expect_context::<I18n>();
+    let recovered = damage.recovered.clone();
+    let name = RwSignal::new(
+        recovered
+            .as_ref()
+            .and_then(|r| r.name.clone())
+            .unwrap_or_default(),
+    );
+    let error = RwSignal::new(None::<String>);
+    let finish = move |keep: bool| {
+        let typed = name.get_untracked().trim().to_string();
+        if typed.is_empty() {
+            error.set(Some(tr!(i18n, "first-run-name-required")));
+            return;
+        }
+        // Stored under the lock every tab takes to write.
+        state.locked(move || match state.mend_office(typed, keep) {
+            Ok(office) => {
+                let id = office.id.to_string();
+                state.navigate(Route::Dashboard);
+                state.notify(
+                    move |i18n| {
+                        if keep {
+                            tr!(i18n, "office-mended-kept", {"id" => id.clone()})
+                        } else {
+                            tr!(i18n, "office-mended-new", {"id" => id.clone()})
+                        }
+                    },
+                    None,
+                );
+            }
+            Err(e) => error.set(Some(
+                tr!(i18n, "first-run-not-saved", {"why" => text::store_error_tr(i18n, &e)}),
+            )),
+        });
+    };
+    let keep = recovered.is_some();
+    let from_records = matches!(
+        recovered.as_ref().map(|r| &r.from),
+        Some(RecoveredFrom::Records { .. })
+    );
+    let what_was_found = move || -> String {
+        let Some(found) = recovered.as_ref() else {
+            return tr!(i18n, "office-damaged-not-found");
+        };
+        let id = found.id.to_string();
+        match &found.from {
+            RecoveredFrom::RawText => tr!(i18n, "office-damaged-from-raw", {"id" => id}),
+            RecoveredFrom::Snapshot(at) => tr!(i18n, "office-damaged-from-snapshot", {
+                "id" => id,
+                "time" => format_instant(*at),
+            }),
+            RecoveredFrom::Records {
+                records,
+                latest,
+                latest_at,
+            } => {
+                let label = state
+                    .data
+                    .with_untracked(|d| d.record_label(*latest))
+                    .unwrap_or_default();
+                tr!(i18n, "office-damaged-from-records", {
+                    "id" => id,
+                    "count" => *records,
+                    "label" => label,
+                    "time" => format_instant(*latest_at),
+                })
+            }
+        }
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        finish(keep);
+    };
+    view! {
+        <main class="first-run">
+            <div class="first-run-card" role="region" aria-labelledby="office-damaged-title">
+                <div class="first-run-top">
+                    <div class="brand-mark big" aria-hidden="true">"PH"</div>
+                    <super::i18n::LanguageSwitch/>
+                </div>
+                <h1 id="office-damaged-title">{move_tr!("office-damaged-title")}</h1>
+                <p class="lead">{move_tr!("office-damaged-lead")}</p>
+                <p id="office-damaged-found">{what_was_found}</p>
+                <form on:submit=submit class="stack">
+                    <label for="office-name">{move_tr!("first-run-office-name")}</label>
+                    <input
+                        id="office-name"
+                        type="text"
+                        autofocus=true
+                        prop:value=move || name.get()
+                        on:input=move |ev| name.set(event_target_value(&ev))
+                        aria-invalid=move || error.with(Option::is_some).then_some("true")
+                    />
+                    {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                    <super::widgets::ReadOnlyNote/>
+                    <button type="submit" class="primary" disabled=super::widgets::read_only(state)>
+                        {move || if keep { tr!(i18n, "office-damaged-keep") } else { tr!(i18n, "office-damaged-new") }}
+                    </button>
+                    {from_records.then(|| view! {
+                        <button type="button" disabled=super::widgets::read_only(state) on:click=move |_| finish(false)>{move_tr!("office-damaged-not-ours")}</button>
+                    })}
+                </form>
             </div>
         </main>
     }

@@ -125,6 +125,7 @@ fn Shell() -> impl IntoView {
             <i18n::LanguageSwitch/>
         </header>
         <widgets::StorageBanner/>
+        <widgets::WorkProgress/>
         <main class="page" id="main" tabindex="-1">
             {move || match state.route.get() {
                 Route::Dashboard => dashboard::Dashboard().into_any(),

@@ -14,11 +14,23 @@ use crate::core::workspace::{Dataset, OfficeProfile, RecordKey, Stamp, Stored};
 use crate::route::Route;
 use crate::web;
 
+mod backups;
 mod conflicts;
+mod export;
 mod live_sync;
 mod storage;
+mod work;
+pub use backups::{Encoded, RestoreRefused};
+pub use export::{ExportSaid, Exported};
 pub use live_sync::LiveSync;
 pub use storage::{StorageInfo, StorageState};
+pub use work::Progress;
+
+/// Notices shown at once at most; a further one pushes out the oldest (each has been on screen
+/// for a while by then). Notices no longer replace each other: two arriving together are both read.
+const TOASTS_SHOWN: usize = 4;
+/// How long a notice stays.
+const TOAST_SECONDS: u64 = 12;
 
 /// A short message at the bottom of the screen, optionally with an undo. It keeps how to word
 /// it rather than a text, so a language switch rewords a notice already on screen.
@@ -39,6 +51,27 @@ pub enum Undo {
     Delete(RecordKey),
 }
 
+/// Long work under way, shown with how far it is (the page stays usable meanwhile).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Work {
+    pub kind: WorkKind,
+    pub done: usize,
+    /// Records to go through; 0 when not counted (the bar then only says it is busy).
+    pub total: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WorkKind {
+    /// Writing a file (records written of all).
+    Export,
+    /// Reading a chosen file (records read of all).
+    ReadImport,
+    /// A snapshot before an import or a restore (records copied of all).
+    Snapshot,
+    /// Applying an import to the data and storing it (one step, not counted).
+    ApplyImport,
+}
+
 /// Records edited in memory but not yet stored, and why.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SaveState {
@@ -52,8 +85,13 @@ pub struct AppState {
     pub office: RwSignal<Option<OfficeProfile>>,
     pub route: RwSignal<Route>,
     pub save: RwSignal<SaveState>,
-    pub toast: RwSignal<Option<Toast>>,
+    /// Notices on screen, oldest first.
+    pub toasts: RwSignal<Vec<Toast>>,
+    /// Long work under way (at most one at a time), with its progress.
+    pub work: RwSignal<Option<Work>>,
     pub load_problems: RwSignal<Vec<LoadProblem>>,
+    /// The office key could not be read: what was recovered of it, until the user confirms.
+    pub office_damage: RwSignal<Option<crate::core::storage::identity::OfficeDamage>>,
     /// Why this page writes nothing (None: it writes). Forms are disabled, saying why.
     pub read_only: RwSignal<Option<ReadOnly>>,
     /// What this tab knows of storage, conflicts between tabs, backups and durability.
@@ -80,8 +118,10 @@ impl AppState {
             office: RwSignal::new(None),
             route: RwSignal::new(route),
             save: RwSignal::new(SaveState::default()),
-            toast: RwSignal::new(None),
+            toasts: RwSignal::new(Vec::new()),
+            work: RwSignal::new(None),
             load_problems: RwSignal::new(Vec::new()),
+            office_damage: RwSignal::new(None),
             read_only: RwSignal::new(None),
             storage: StorageState::new(),
             sync: LiveSync::new(),
@@ -131,28 +171,45 @@ impl AppState {
     }
 
     /// Shows a notice: `words` gives its text in the language on screen (`|i18n| tr!(i18n, …)`).
+    /// It joins the notices on screen (none replaces another; the same notice again, with the
+    /// same undo, takes the place of the older one) and goes after a while.
     pub fn notify(
         &self,
         words: impl Fn(leptos_fluent::I18n) -> String + Send + Sync + 'static,
         undo: Option<Undo>,
     ) {
+        let words: Words = std::sync::Arc::new(words);
         let serial = self
-            .toast
-            .with_untracked(|t| t.as_ref().map_or(0, |t| t.serial + 1));
-        self.toast.set(Some(Toast {
-            words: std::sync::Arc::new(words),
-            undo,
-            serial,
-        }));
-        let toast = self.toast;
+            .toasts
+            .with_untracked(|t| t.last().map_or(0, |t| t.serial + 1));
+        let text = super::i18n::current().map(|i18n| words(i18n));
+        self.toasts.update(|toasts| {
+            if let Some(text) = &text {
+                toasts.retain(|t| {
+                    t.undo != undo
+                        || super::i18n::current().map(|i18n| (t.words)(i18n)).as_ref() != Some(text)
+                });
+            }
+            toasts.push(Toast {
+                words,
+                undo,
+                serial,
+            });
+            let surplus = toasts.len().saturating_sub(TOASTS_SHOWN);
+            toasts.drain(..surplus);
+        });
+        let state = *self;
         set_timeout(
-            move || {
-                if toast.with_untracked(|t| t.as_ref().is_some_and(|t| t.serial == serial)) {
-                    toast.set(None);
-                }
-            },
-            std::time::Duration::from_secs(12),
+            move || state.dismiss(serial),
+            std::time::Duration::from_secs(TOAST_SECONDS),
         );
+    }
+
+    /// Takes a notice off the screen (its time is up, or the user closed it).
+    pub fn dismiss(&self, serial: u64) {
+        // try_: when the whole app is torn down, the signal may already be gone.
+        self.toasts
+            .try_update(|toasts| toasts.retain(|t| t.serial != serial));
     }
 
     /// Soft-deletes a record and offers undo; a refusal explains what still refers to it.

@@ -68,16 +68,17 @@ fn Durability() -> impl IntoView {
     let state = use_app();
     let i18n = expect_context::<I18n>();
     let info = state.storage.info;
-    let message = RwSignal::new(None::<(bool, String)>);
-    let export = move |_| match state.export_everything() {
-        Ok(name) => message.set(Some((
-            true,
-            tr!(i18n, "storage-exported", {"name" => name}),
-        ))),
-        Err(why) => message.set(Some((
-            false,
-            tr!(i18n, "storage-export-failed", {"why" => why}),
-        ))),
+    let message = RwSignal::new(None::<super::state::ExportSaid>);
+    let export = move |_| {
+        leptos::task::spawn_local(async move {
+            message.set(Some(match state.export_file(None).await {
+                Ok(file) => {
+                    let done = tr!(i18n, "storage-exported", {"name" => file.name.clone()});
+                    file.said(i18n, done)
+                }
+                Err(why) => Err(tr!(i18n, "storage-export-failed", {"why" => why})),
+            }))
+        })
     };
     view! {
         <section class="card" id="storage-durability">
@@ -101,7 +102,7 @@ fn Durability() -> impl IntoView {
             </p>
             <p class="help">{move_tr!("storage-only-copy")}</p>
             <button class="primary" on:click=export>{move_tr!("export-everything")}</button>
-            {move || message.get().map(|(ok, m)| view! { <p class=if ok { "field-ok" } else { "field-error" }>{m}</p> })}
+            <super::widgets::ExportMessage said=message/>
         </section>
     }
 }
@@ -172,6 +173,7 @@ fn Backups() -> impl IntoView {
                     </table>
                 }.into_any()
             }}
+            <GivenUpNotes/>
             {move || confirm.get().map(|key| {
                 let key_for_restore = key.clone();
                 view! {
@@ -180,9 +182,11 @@ fn Backups() -> impl IntoView {
                         <button class="primary" disabled=writes_refused on:click=move |_| {
                             confirm.set(None);
                             let key = key_for_restore.clone();
-                            state.locked(move || match state.restore_snapshot(&key) {
-                                Ok(n) => message.set(Some((true, tr!(i18n, "storage-restored", {"count" => n})))),
-                                Err(why) => message.set(Some((false, tr!(i18n, "storage-restore-failed", {"why" => why.words(i18n)})))),
+                            leptos::task::spawn_local(async move {
+                                match state.restore_snapshot(&key).await {
+                                    Ok(n) => message.set(Some((true, tr!(i18n, "storage-restored", {"count" => n})))),
+                                    Err(why) => message.set(Some((false, tr!(i18n, "storage-restore-failed", {"why" => why.words(i18n)})))),
+                                }
                             });
                         }>{move_tr!("storage-restore")}</button>
                         " "
@@ -192,6 +196,32 @@ fn Backups() -> impl IntoView {
             })}
             {move || message.get().map(|(ok, m)| view! { <p class=if ok { "field-ok" } else { "field-error" } role="status">{m}</p> })}
         </section>
+    }
+}
+
+/// Why backups are gone: each snapshot given up for room, newest first, with when and why.
+#[component]
+fn GivenUpNotes() -> impl IntoView {
+    let state = use_app();
+    let i18n = expect_context::<I18n>();
+    let notes = move || state.storage.info.with(|i| i.given_up.clone());
+    view! {
+        {move || {
+            let notes = notes();
+            (!notes.is_empty()).then(|| view! {
+                <div id="storage-given-up">
+                    <h3>{move_tr!("storage-given-up-title")}</h3>
+                    <ul>
+                        {notes.into_iter().rev().map(|note| {
+                            let snapshot = note.snapshot();
+                            view! {
+                                <li>{move || text::given_up(i18n, &note, snapshot.map(|(taken_at, kind)| (when(taken_at), kind)), when(note.at))}</li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })
+        }}
     }
 }
 

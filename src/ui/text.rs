@@ -296,6 +296,29 @@ pub fn snapshot_refused(i18n: I18n, r: &SnapshotRefused) -> String {
     }
 }
 
+/// Why a backup is gone: which snapshot (its kind and when it was taken; else its key), when it
+/// was given up, and for what.
+pub fn given_up(
+    i18n: I18n,
+    note: &crate::core::storage::backup::GivenUp,
+    snapshot: Option<(String, SnapshotKind)>,
+    at: String,
+) -> String {
+    use crate::core::storage::backup::GiveUp;
+    let (kind, taken) = match snapshot {
+        Some((taken, kind)) => (snapshot_kind(i18n, kind), taken),
+        None => (note.key.clone(), String::new()),
+    };
+    match note.why {
+        GiveUp::RoomForData => tr!(i18n, "storage-given-up-for-data", {
+            "kind" => kind, "taken" => taken, "at" => at,
+        }),
+        GiveUp::RoomForSnapshot => tr!(i18n, "storage-given-up-for-snapshot", {
+            "kind" => kind, "taken" => taken, "at" => at,
+        }),
+    }
+}
+
 pub fn snapshot_kind(i18n: I18n, k: SnapshotKind) -> String {
     match k {
         SnapshotKind::Daily => tr!(i18n, "snapshot-kind-daily"),

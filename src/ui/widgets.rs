@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
-use super::state::use_app;
+use super::state::{use_app, ExportSaid};
 use super::text;
 use crate::core::model::{Agreement, Collection};
 use crate::core::status::status_in;
@@ -18,21 +18,17 @@ use crate::route::Route;
 pub fn StorageBanner() -> impl IntoView {
     let state = use_app();
     let i18n = expect_context::<I18n>();
-    let export_message = RwSignal::new(None::<(bool, String)>);
-    let export = move |_| match state.export_everything() {
-        Ok(name) => export_message.set(Some((
-            true,
-            tr!(i18n, "save-failed-exported", {"name" => name}),
-        ))),
-        Err(why) => export_message.set(Some((
-            false,
-            tr!(i18n, "save-failed-export-error", {"why" => why}),
-        ))),
-    };
-    let export_message_view = move || {
-        export_message
-            .get()
-            .map(|(ok, m)| view! { <p class=if ok { "field-ok" } else { "field-error" }>{m}</p> })
+    let export_message = RwSignal::new(None::<ExportSaid>);
+    let export = move |_| {
+        leptos::task::spawn_local(async move {
+            export_message.set(Some(match state.export_file(None).await {
+                Ok(file) => {
+                    let done = tr!(i18n, "save-failed-exported", {"name" => file.name.clone()});
+                    file.said(i18n, done)
+                }
+                Err(why) => Err(tr!(i18n, "save-failed-export-error", {"why" => why})),
+            }))
+        })
     };
     view! {
         {move || {
@@ -49,7 +45,7 @@ pub fn StorageBanner() -> impl IntoView {
                             <button class="primary" on:click=export>{move_tr!("export-everything")}</button>
                             " "
                             <button on:click=move |_| state.retry_save()>{move_tr!("save-failed-retry")}</button>
-                            {export_message_view}
+                            <ExportMessage said=export_message/>
                         </div>
                     }
                 })
@@ -68,7 +64,7 @@ pub fn StorageBanner() -> impl IntoView {
                     }}
                 </p>
                 <button class="primary" on:click=export>{move_tr!("export-everything")}</button>
-                {export_message_view}
+                <ExportMessage said=export_message/>
             </div>
         })}
         <Show when=move || state.storage.unlocked.get()>
@@ -89,6 +85,24 @@ pub fn StorageBanner() -> impl IntoView {
                 <a href="#/settings">{move_tr!("nav-settings")}</a> "."
             </div>
         </Show>
+    }
+}
+
+/// What an export said: the file created, then what storage could not read (a warning), or why
+/// no file was made.
+#[component]
+pub fn ExportMessage(said: RwSignal<Option<ExportSaid>>) -> impl IntoView {
+    move || {
+        said.get().map(|said| match said {
+            Ok((done, notes)) => view! {
+                <div role="status" class="export-said">
+                    <p class="field-ok">{done}</p>
+                    {notes.into_iter().map(|note| view! { <p class="field-warning">{note}</p> }).collect_view()}
+                </div>
+            }
+            .into_any(),
+            Err(why) => view! { <p class="field-error" role="status">{why}</p> }.into_any(),
+        })
     }
 }
 
@@ -344,16 +358,62 @@ fn top_field(path: &str) -> &str {
     path.split(['.', '[']).next().unwrap_or(path)
 }
 
+/// Long work under way (an export, reading or applying an import): what, and how far. The
+/// words are said once when it starts (a live region); the bar and the count follow on screen.
+#[component]
+pub fn WorkProgress() -> impl IntoView {
+    use super::state::WorkKind;
+    let state = use_app();
+    let i18n = expect_context::<I18n>();
+    let kind = Memo::new(move |_| state.work.with(|w| w.map(|w| w.kind)));
+    let label = move || {
+        kind.get().map(|kind| match kind {
+            WorkKind::Export => tr!(i18n, "work-export"),
+            WorkKind::ReadImport => tr!(i18n, "work-read-import"),
+            WorkKind::Snapshot => tr!(i18n, "work-snapshot"),
+            WorkKind::ApplyImport => tr!(i18n, "work-apply-import"),
+        })
+    };
+    view! {
+        <div class="work-progress" role="status">
+            {move || label().map(|label| {
+                let count = move || {
+                    state.work.with(|w| w.filter(|w| w.total > 0).map(|w| tr!(i18n, "work-count", {
+                        "done" => w.done,
+                        "total" => w.total,
+                    })))
+                };
+                view! {
+                    <div class="work-box">
+                        <strong>{label.clone()}</strong>
+                        <progress
+                            max=move || state.work.with(|w| w.map_or(1, |w| w.total.max(1)).to_string())
+                            // No value while the work is not counted: the bar says "busy".
+                            value=move || state.work.with(|w| w.filter(|w| w.total > 0).map(|w| w.done.to_string()))
+                            aria-label=label
+                        ></progress>
+                        <span class="muted" aria-hidden="true">{count}</span>
+                    </div>
+                }
+            })}
+        </div>
+    }
+}
+
+/// The notices, stacked: the newest at the bottom, each with its own undo and close.
 #[component]
 pub fn ToastView() -> impl IntoView {
     let state = use_app();
     let i18n = expect_context::<I18n>();
     view! {
         <div class="toast-area" aria-live="polite">
-            {move || {
-                state.toast.get().map(|toast| {
+            <For
+                each=move || state.toasts.get()
+                key=|toast| toast.serial
+                children=move |toast| {
                     let undo = toast.undo;
                     let words = toast.words;
+                    let serial = toast.serial;
                     view! {
                         <div class="toast" role="status">
                             <span>{move || words(i18n)}</span>
@@ -362,12 +422,12 @@ pub fn ToastView() -> impl IntoView {
                             {move || state.save.with(|s| s.error.as_ref().is_some_and(|e| *e != StoreError::ReadOnly)).then(|| view! {
                                 <span class="toast-warning">{move_tr!("toast-not-stored")}</span>
                             })}
-                            {undo.map(|u| view! { <button on:click=move |_| state.undo(u)>{move_tr!("action-undo")}</button> })}
-                            <button class="close" aria-label=move_tr!("toast-close") on:click=move |_| state.toast.set(None)>"×"</button>
+                            {undo.map(|u| view! { <button on:click=move |_| { state.undo(u); state.dismiss(serial) }>{move_tr!("action-undo")}</button> })}
+                            <button class="close" aria-label=move_tr!("toast-close") on:click=move |_| state.dismiss(serial)>"×"</button>
                         </div>
                     }
-                })
-            }}
+                }
+            />
         </div>
     }
 }

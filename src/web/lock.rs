@@ -173,6 +173,23 @@ pub fn run(holds: Holds, job: impl FnOnce() + 'static) {
     request_lock(NAME, &granted);
 }
 
+/// Runs `job` as [`run`] does and gives its result once it has run: the last step of long work
+/// done in slices outside the lock (a snapshot, an import), which only then writes.
+pub async fn run_then<T: 'static>(holds: Holds, job: impl FnOnce() -> T + 'static) -> T {
+    let result = std::rc::Rc::new(RefCell::new(None));
+    let slot = result.clone();
+    let mut resolve = None;
+    let done = js_sys::Promise::new(&mut |ok, _| resolve = Some(ok));
+    let resolve = resolve.expect("a promise's executor runs at once");
+    run(holds, move || {
+        *slot.borrow_mut() = Some(job());
+        let _ = resolve.call0(&JsValue::NULL);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(done).await;
+    let ran = result.borrow_mut().take();
+    ran.expect("the job ran before its promise was resolved")
+}
+
 /// Notes that localStorage was written (by `LocalStore`), so the lock's count goes up.
 pub fn note_write() {
     WROTE.set(true);

@@ -97,6 +97,8 @@ e2e('a damaged layout key makes every form read-only with the reason, keeps what
   // Person.
   await go(page, url, '#/people', 'Cá nhân');
   await page.locator('table tbody tr').first().getByRole('link').first().click();
+  // An edit to refuse: a save that changes nothing is no edit ("Không có thay đổi nào").
+  await page.getByLabel('Ghi chú', { exact: true }).fill('Ghi chú khi chỉ xem');
   await refusesToSave(page, page.getByRole('button', { name: 'Lưu', exact: true }), DAMAGED);
   assert.equal(await page.getByRole('button', { name: 'Xóa', exact: true }).isDisabled(), true);
 
@@ -119,6 +121,7 @@ e2e('a damaged layout key makes every form read-only with the reason, keeps what
   // A recommendation: its form and its status.
   await go(page, url, '#/recommendations', 'Kiến nghị');
   await page.locator('table tbody tr').first().getByRole('link').first().click();
+  await page.getByLabel('Nội dung trả lời', { exact: true }).fill('Trả lời khi chỉ xem');
   await refusesToSave(page, page.getByRole('button', { name: 'Lưu', exact: true }), DAMAGED);
   assert.equal(await page.getByRole('button', { name: 'Cập nhật trạng thái' }).isDisabled(), true);
 

@@ -52,9 +52,11 @@ e2e('two pages saving in the same instant lose nothing: other fields merge, the 
     await notes(a).fill(mineA);
     await (sameField ? notes(b) : shortName(b)).fill(mineB);
     await pressSaveTogether([a, b]);
-    // Each page says how its save went once it is done (the notice waits for the write).
-    const toastA = a.locator('.toast');
-    const toastB = b.locator('.toast');
+    // Each page says how its save went once it is done (the notice waits for the write). Notices
+    // stack: the sample's, still on screen in the first round, is not the save's.
+    const saveNotice = (p) => p.locator('.toast').filter({ hasText: /Đã lưu|xung đột/ });
+    const toastA = saveNotice(a);
+    const toastB = saveNotice(b);
     await toastA.waitFor();
     await toastB.waitFor();
     const said = { a: await toastA.innerText(), b: await toastB.innerText() };

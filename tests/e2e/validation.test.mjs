@@ -8,10 +8,6 @@ import { startWithSample, storageSnapshot, assertSameStorage, STORE_LOCK } from 
 const focusedId = (page) => page.evaluate(() => document.activeElement?.id ?? '');
 const notSaved = (page) => page.getByRole('alert').filter({ hasText: /^Chưa lưu: có \d+ chỗ cần sửa/ });
 
-// The day's backup (phoihop/s/<time>/daily) may be written meanwhile: it is not the form's.
-const withoutDailyBackup = (snapshot) =>
-  Object.fromEntries(Object.entries(snapshot).filter(([key]) => !key.endsWith('/daily')));
-
 async function openNewAgreement(page, url) {
   await page.goto(`${url}#/agreements/new`);
   await page.getByRole('heading', { level: 1, name: 'Thêm văn bản', exact: true }).waitFor();
@@ -20,7 +16,7 @@ async function openNewAgreement(page, url) {
 e2e('agreement form: a refused save reports every problem and puts the keyboard on the first', async ({ page, url }) => {
   await startWithSample(page, url);
   await openNewAgreement(page, url);
-  const before = withoutDailyBackup(await storageSnapshot(page));
+  const before = await storageSnapshot(page);
 
   // Nothing typed: the title is the first field to fix.
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
@@ -49,7 +45,7 @@ e2e('agreement form: a refused save reports every problem and puts the keyboard 
   assert.equal(await page.locator('#f-signed-on').getAttribute('aria-invalid'), 'true');
   assert.equal(await page.locator('#f-period-start').getAttribute('aria-invalid'), null, '"2024" is fine for a period');
 
-  assertSameStorage(before, withoutDailyBackup(await storageSnapshot(page)));
+  assertSameStorage(before, await storageSnapshot(page));
 });
 
 e2e('recommendation: no addressee puts the keyboard on the choices; a warning stays on the new page', async ({ page, url }) => {
@@ -76,7 +72,7 @@ e2e('recommendation: no addressee puts the keyboard on the choices; a warning st
 e2e('agreement form: a status set by hand is refused without its reason, marked at the reason', async ({ page, url }) => {
   await startWithSample(page, url);
   await openNewAgreement(page, url);
-  const before = withoutDailyBackup(await storageSnapshot(page));
+  const before = await storageSnapshot(page);
   await page.locator('#f-status').selectOption('Terminated');
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await notSaved(page).waitFor();
@@ -86,7 +82,7 @@ e2e('agreement form: a status set by hand is refused without its reason, marked 
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await notSaved(page).waitFor();
   await page.waitForFunction(() => document.getElementById('f-status-reason')?.getAttribute('aria-invalid') === null);
-  assertSameStorage(before, withoutDailyBackup(await storageSnapshot(page)));
+  assertSameStorage(before, await storageSnapshot(page));
 });
 
 e2e('every form refuses a save in the same words, with how many fields to fix', async ({ page, url }) => {
@@ -130,10 +126,6 @@ e2e('every form refuses a save in the same words, with how many fields to fix', 
 
 e2e('saving a form without a change writes nothing and says nothing changed', async ({ page, url }) => {
   await startWithSample(page, url);
-  // The day's backup is written a few seconds after the start (with the lock's write count):
-  // once it is there, nothing else writes unless a save does.
-  await page.waitForFunction(() => Object.keys(localStorage).some((key) => key.endsWith('/daily')));
-  await page.evaluate((lock) => navigator.locks.request(lock, () => {}), STORE_LOCK);
   const before = await storageSnapshot(page);
   const nothingChanged = page.getByRole('status').getByText(/^Không có thay đổi nào/);
   // Every write is made under the store's lock, in the order asked: once this empty turn of

@@ -207,3 +207,132 @@ fn a_selection_holds_the_agreement_its_plans_and_the_directory_they_use() {
     assert_eq!(value["agreements"].as_array().unwrap().len(), 21);
     assert_eq!(value["scope"]["agreement"]["id"], root.id.to_string());
 }
+
+#[test]
+fn an_export_of_everything_carries_the_raw_text_of_what_storage_could_not_read() {
+    use crate::import::{read_file, read_file_carefully, Fingerprints, Warning};
+    use crate::storage::{self, MemoryStore, Session};
+    let data = sample_dataset();
+    let mut store = MemoryStore::default();
+    let mut session = Session::default();
+    let keys = storage::all_keys(&data);
+    let stamp = Stamp {
+        office: office().id,
+        now: at(1_700_000_000),
+    };
+    storage::save_records(&mut store, &data, &keys, &mut session, stamp);
+    // One bucket of agreements damaged: the rest loads, the bucket is a problem with its raw text.
+    let damaged = store
+        .entries
+        .keys()
+        .find(|k| k.starts_with("phoihop/b/agreements/"))
+        .cloned()
+        .unwrap();
+    store
+        .entries
+        .insert(damaged.clone(), "D hỏng \"giữa\" chừng".into());
+    let loaded = storage::load(&store).unwrap();
+    assert_eq!(loaded.problems.len(), 1);
+    let unreadable = Unreadable::of(&loaded.problems);
+    assert_eq!(unreadable.len(), 1);
+    assert_eq!(unreadable[0].key, damaged);
+    assert!(unreadable[0].problem.starts_with("cannot be unpacked"));
+
+    let header = Header::new(&office(), Scope::All, at(1_700_000_100));
+    let text = export_everything(&loaded.data, &header, &unreadable);
+    let value: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(value[UNREADABLE_KEY][0]["key"], damaged.as_str());
+    assert_eq!(value[UNREADABLE_KEY][0]["raw"], "D hỏng \"giữa\" chừng");
+    // After the collections, one item per line, like the records.
+    assert!(text.ends_with(&format!(
+        "\"recommendations\":[\n{}\n],\n\"unreadable\":[\n{}\n]\n}}\n",
+        text.split("\"recommendations\":[\n")
+            .nth(1)
+            .unwrap()
+            .split("\n]")
+            .next()
+            .unwrap(),
+        serde_json::to_string(&unreadable[0]).unwrap()
+    )));
+
+    // The import takes the file (quick and careful alike), imports none of it, and knows it.
+    let elsewhere = Uuid::from_u128(0xE15E);
+    for file in [
+        read_file(
+            text.as_bytes(),
+            &Dataset::default(),
+            elsewhere,
+            &Fingerprints::default(),
+        ),
+        read_file_carefully(
+            text.as_bytes(),
+            &Dataset::default(),
+            elsewhere,
+            &Fingerprints::default(),
+        ),
+    ] {
+        let file = file.expect("a file with unreadable items is not refused");
+        assert_eq!(file.unreadable, unreadable);
+        assert!(!file
+            .warnings
+            .iter()
+            .any(|w| matches!(w, Warning::UnknownSection { .. })));
+        assert_eq!(
+            file.records.people.iter_all().count(),
+            data.people.iter_all().count()
+        );
+    }
+
+    // Everything read: no section, the same file as any export.
+    assert_eq!(
+        export_everything(&data, &header, &[]),
+        export(&data, &header, None)
+    );
+}
+
+#[test]
+fn a_file_written_a_slice_at_a_time_is_the_file_written_at_once() {
+    let data = sample_dataset();
+    let header = Header::new(&office(), Scope::All, at(1_700_000_000));
+    let root = RecordKey {
+        collection: Collection::Agreements,
+        id: regulation_2018_2022_id(),
+    };
+    let selected = selection(&data, root);
+    let unreadable = vec![Unreadable {
+        key: "phoihop/b/events/0".into(),
+        problem: "cannot be unpacked".into(),
+        raw: "D…".into(),
+    }];
+    for only in [None, Some(selected)] {
+        let whole = match &only {
+            None => export_everything(&data, &header, &unreadable),
+            Some(keys) => export(&data, &header, Some(keys)),
+        };
+        let items = if only.is_none() {
+            unreadable.clone()
+        } else {
+            Vec::new()
+        };
+        for slice in [1, 2, 7, 100] {
+            let mut writer = ExportWriter::new(header.clone(), only.clone(), items.clone());
+            let mut text = String::new();
+            let mut steps = 0;
+            while !writer.step(&data, slice) {
+                text.push_str(&writer.take());
+                steps += 1;
+            }
+            text.push_str(&writer.take());
+            assert_eq!(text, whole, "slices of {slice}");
+            assert_eq!(writer.looked_at(), storage_keys(&data), "slices of {slice}");
+            assert!(
+                steps + 1 >= storage_keys(&data) / slice,
+                "slices of {slice}: {steps} steps"
+            );
+        }
+    }
+}
+
+fn storage_keys(data: &Dataset) -> usize {
+    crate::storage::all_keys(data).len()
+}

@@ -13,7 +13,7 @@ use xxhash_rust::xxh3::xxh3_128;
 
 use chrono::{DateTime, Utc};
 
-use crate::meta::{parse_hyphenated, Meta, VersionVector};
+use crate::meta::{parse_hyphenated, Id, Meta, VersionVector};
 use crate::model::Collection;
 use crate::workspace::{Dataset, RecordKey, Stored};
 
@@ -36,6 +36,16 @@ struct Taken {
     len: usize,
 }
 
+/// Where a refresh done in slices stands ([`Fingerprints::refresh_some`]).
+#[derive(Clone, Debug, Default)]
+pub struct Refreshing {
+    /// The collection under way (its place in `Collection::ALL`) and the last id looked at.
+    collection: usize,
+    after: Option<Id>,
+    /// Records looked at so far.
+    seen: usize,
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Fingerprints {
     /// Per record: its fingerprint.
@@ -54,10 +64,30 @@ impl Fingerprints {
     /// Takes the fingerprint of every record of `data` whose version is not the one taken, and
     /// forgets records that are gone (an undone import removes records).
     pub fn refresh(&mut self, data: &Dataset) {
-        fn table<T: Stored>(data: &Dataset, into: &mut Fingerprints, text: &mut Vec<u8>) -> usize {
-            let mut count = 0;
-            for record in T::table(data).iter_all() {
-                count += 1;
+        let mut at = Refreshing::default();
+        while !self.refresh_some(data, &mut at, usize::MAX) {}
+    }
+
+    /// [`Fingerprints::refresh`] a slice at a time: looks at up to `records` more records from
+    /// where `at` stands; true once all are done (then records gone are forgotten). The data may
+    /// change between slices: a record edited after its slice is at another edition, so it is
+    /// not recognised (read in full), never wrongly recognised.
+    pub fn refresh_some(&mut self, data: &Dataset, at: &mut Refreshing, records: usize) -> bool {
+        fn table<T: Stored>(
+            data: &Dataset,
+            into: &mut Fingerprints,
+            at: &mut Refreshing,
+            budget: &mut usize,
+        ) -> bool {
+            use std::ops::Bound::{Excluded, Unbounded};
+            let mut text = Vec::new();
+            for record in T::table(data).after(at.after.map_or(Unbounded, Excluded)) {
+                if *budget == 0 {
+                    return false;
+                }
+                *budget -= 1;
+                at.seen += 1;
+                at.after = Some(record.id());
                 let key = RecordKey {
                     collection: T::COLLECTION,
                     id: record.id(),
@@ -72,8 +102,8 @@ impl Fingerprints {
                 }
                 text.clear();
                 // The exporter's own writer (`file_format::export`): the same bytes it writes.
-                serde_json::to_writer(&mut *text, record).expect("records serialise");
-                let digest = xxh3_128(text);
+                serde_json::to_writer(&mut text, record).expect("records serialise");
+                let digest = xxh3_128(&text);
                 let taken = Taken {
                     edition: Edition(meta.version.clone(), meta.updated),
                     digest,
@@ -84,14 +114,17 @@ impl Fingerprints {
                 }
                 into.by_digest.insert(digest, key);
             }
-            count
+            true
         }
-        let mut text = Vec::new();
-        let mut count = 0;
-        for collection in Collection::ALL {
-            count += crate::with_record_type!(collection, T => table::<T>(data, self, &mut text));
+        let mut budget = records;
+        while let Some(&collection) = Collection::ALL.get(at.collection) {
+            if !crate::with_record_type!(collection, T => table::<T>(data, self, at, &mut budget)) {
+                return false;
+            }
+            at.collection += 1;
+            at.after = None;
         }
-        if self.taken.len() > count {
+        if self.taken.len() > at.seen {
             let by_digest = &mut self.by_digest;
             self.taken.retain(|key, taken| {
                 let present =
@@ -102,6 +135,7 @@ impl Fingerprints {
                 present
             });
         }
+        true
     }
 
     /// Our record whose exported text is exactly `text`, when it is still at the edition
@@ -218,6 +252,39 @@ mod tests {
             Some(agreement.id())
         );
         assert_eq!(known.recognise::<Agreement>(&text, &data), None);
+    }
+
+    #[test]
+    fn a_refresh_in_slices_takes_what_a_refresh_at_once_takes() {
+        let mut data = sample_dataset();
+        let mut at_once = Fingerprints::of(&data);
+        let mut sliced = Fingerprints::default();
+        let mut at = Refreshing::default();
+        let mut slices = 1;
+        while !sliced.refresh_some(&data, &mut at, 5) {
+            slices += 1;
+        }
+        let records = crate::storage::all_keys(&data).len();
+        assert!(
+            slices >= records / 5,
+            "{slices} slices for {records} records"
+        );
+        assert_eq!(sliced.taken.len(), at_once.taken.len());
+        assert_eq!(sliced.by_digest, at_once.by_digest);
+        // Edited between two slices, behind the cursor: not recognised at its new edition until
+        // the next refresh, and not at its old one either.
+        let agreement = data.agreements.iter_all().next().unwrap().clone();
+        let old_text = exported_text_of(&data, &agreement);
+        let mut at = Refreshing::default();
+        assert!(!sliced.refresh_some(&data, &mut at, 3));
+        let mut edited = agreement.clone();
+        edited.notes = "sửa giữa hai lượt".into();
+        data.commit(edited, stamp());
+        while !sliced.refresh_some(&data, &mut at, 3) {}
+        assert_eq!(sliced.recognise::<Agreement>(&old_text, &data), None);
+        at_once.refresh(&data);
+        sliced.refresh(&data);
+        assert_eq!(sliced.by_digest, at_once.by_digest);
     }
 
     #[test]

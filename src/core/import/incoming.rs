@@ -34,6 +34,9 @@ pub struct IncomingFile {
     pub migrated_from: Option<u32>,
     /// Records recognised as exactly ours by their fingerprint: valid, and not built.
     pub recognised: FxHashMap<RecordKey, Recognised>,
+    /// What the exporting office could not read from its storage, carried with its raw text:
+    /// not imported, only said in the preview.
+    pub unreadable: Vec<crate::file_format::Unreadable>,
     /// The file's text, kept only when records were recognised (to build one if ours changes).
     pub(super) text: Vec<u8>,
 }
@@ -71,6 +74,7 @@ impl IncomingFile {
             unlisted_warnings: 0,
             migrated_from: None,
             recognised: FxHashMap::default(),
+            unreadable: Vec::new(),
             text: Vec::new(),
         }
     }

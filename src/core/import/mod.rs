@@ -11,6 +11,7 @@
 mod error;
 mod fingerprints;
 mod incoming;
+mod paced;
 pub mod preview;
 mod rules;
 mod scan;
@@ -26,13 +27,16 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 
 pub use error::{Arg, Expected, FileError, JsonKind, JsonReason, Message, NotOurs, SchemaProblem};
-pub use fingerprints::Fingerprints;
+pub use fingerprints::{Fingerprints, Refreshing};
 pub use incoming::{Incoming, IncomingFile, Recognised};
+pub use paced::{AtOnce, Local, Pace};
 pub use preview::{apply, preview, undo, Applied, Group, Preview, UndoImport};
 pub use rules::Rule;
 
 use super::dates;
-use super::file_format::{Header, Scope, FORMAT_NAME, HEADER_KEYS, SCHEMA_VERSION};
+use super::file_format::{
+    Header, Scope, Unreadable, FORMAT_NAME, HEADER_KEYS, SCHEMA_VERSION, UNREADABLE_KEY,
+};
 use super::meta::{Id, Meta, OfficeId};
 use super::migrate;
 use super::model::Collection;
@@ -41,8 +45,8 @@ use super::storage::codec::MAX_RECORD_DEPTH;
 use super::workspace::{Dataset, OfficeProfile, RecordKey, Stored};
 use top::{Section, Seen, Span, TopLevel};
 
-/// Files above this are refused before they are read: a whole office's data is a few MB.
-pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+/// Files above this are refused before they are read: derived from what storage can hold.
+pub use super::file_format::MAX_FILE_BYTES;
 
 /// The most edits a version vector may count for one office: far beyond what any office can
 /// make (a million edits a day for 24 million years), and the largest integer JavaScript (a
@@ -157,12 +161,24 @@ pub fn read_file<'b>(
     office: OfficeId,
     known: &Fingerprints,
 ) -> Result<IncomingFile, FileError> {
-    let here = Here {
-        data: local,
+    paced::at_once(read(
+        bytes.into(),
+        &(local, known),
         office,
-        known,
-    };
-    read(bytes.into(), &here, true)
+        &mut AtOnce,
+        true,
+    ))
+}
+
+/// [`read_file`] a slice of records at a time: `pace` pauses between slices (the page paints
+/// and shows how far it is), and `local` lends our data and fingerprints within each slice.
+pub async fn read_file_paced(
+    bytes: Vec<u8>,
+    local: &impl Local,
+    office: OfficeId,
+    pace: &mut impl Pace,
+) -> Result<IncomingFile, FileError> {
+    read(Cow::Owned(bytes), local, office, pace, true).await
 }
 
 /// [`read_file`] the careful way only, never the quick scan: tests and the fuzz target check
@@ -174,23 +190,31 @@ pub fn read_file_carefully<'b>(
     office: OfficeId,
     known: &Fingerprints,
 ) -> Result<IncomingFile, FileError> {
-    let here = Here {
-        data: local,
+    paced::at_once(read(
+        bytes.into(),
+        &(local, known),
         office,
-        known,
-    };
-    read(bytes.into(), &here, false)
+        &mut AtOnce,
+        false,
+    ))
 }
 
-/// Where the file is read: this office, its data and their fingerprints.
+/// Where the file is read: this office, its data and their fingerprints (lent for one slice at
+/// a time: see [`Local`]).
 struct Here<'a> {
     data: &'a Dataset,
     office: OfficeId,
     known: &'a Fingerprints,
 }
 
-fn read(whole: Cow<'_, [u8]>, here: &Here, quick: bool) -> Result<IncomingFile, FileError> {
-    let mut file = read_text(&whole, here, quick)?;
+async fn read(
+    whole: Cow<'_, [u8]>,
+    local: &impl Local,
+    office: OfficeId,
+    pace: &mut impl Pace,
+    quick: bool,
+) -> Result<IncomingFile, FileError> {
+    let mut file = read_text(&whole, local, office, pace, quick).await?;
     // The text of the records recognised as ours: the file's, less a byte-order mark.
     file.keep_text(|| match whole {
         Cow::Borrowed(bytes) => bytes.strip_prefix(BOM).unwrap_or(bytes).to_vec(),
@@ -206,7 +230,13 @@ fn read(whole: Cow<'_, [u8]>, here: &Here, quick: bool) -> Result<IncomingFile, 
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-fn read_text(bytes: &[u8], here: &Here, quick: bool) -> Result<IncomingFile, FileError> {
+async fn read_text(
+    bytes: &[u8],
+    local: &impl Local,
+    office: OfficeId,
+    pace: &mut impl Pace,
+    quick: bool,
+) -> Result<IncomingFile, FileError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(FileError::TooLarge {
             bytes: bytes.len(),
@@ -225,8 +255,11 @@ fn read_text(bytes: &[u8], here: &Here, quick: bool) -> Result<IncomingFile, Fil
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     // The quick way, for a valid export of this schema. Anything else, or any problem on the
     // way, and the file is read again the careful way, which words the problem.
-    if let Some(top) = scan::split(bytes, here.known).filter(|_| quick) {
-        if let Ok(file) = read_top(top, bytes, here) {
+    let split = quick
+        .then(|| local.with(|_, known| scan::split(bytes, known)))
+        .flatten();
+    if let Some(top) = split {
+        if let Ok(file) = read_top(top, bytes, local, office, pace).await {
             return Ok(file);
         }
     }
@@ -241,7 +274,7 @@ fn read_text(bytes: &[u8], here: &Here, quick: bool) -> Result<IncomingFile, Fil
     if text.trim().is_empty() {
         return Err(FileError::Empty);
     }
-    read_checked(text, here)
+    read_checked(text, local, office, pace).await
 }
 
 fn not_json(error: &serde_json::Error, text: &str) -> FileError {
@@ -275,7 +308,12 @@ fn kind_of_json(text: &str) -> JsonKind {
 }
 
 /// The checks from JSON syntax on, on UTF-8 text.
-fn read_checked(text: &str, here: &Here) -> Result<IncomingFile, FileError> {
+async fn read_checked(
+    text: &str,
+    local: &impl Local,
+    office: OfficeId,
+    pace: &mut impl Pace,
+) -> Result<IncomingFile, FileError> {
     // One pass checks the syntax of the whole file and splits it into header fields and records.
     let top = match serde_json::from_str(text) {
         Ok(top) => top,
@@ -288,13 +326,18 @@ fn read_checked(text: &str, here: &Here) -> Result<IncomingFile, FileError> {
             }));
         }
     };
-    read_top(top, text.as_bytes(), here)
+    read_top(top, text.as_bytes(), local, office, pace).await
 }
 
 /// The checks from our format on, on the file's top level split from `text` (its syntax
 /// checked, or by [`scan`]: see there).
-fn read_top(top: TopLevel<'_>, text: &[u8], here: &Here) -> Result<IncomingFile, FileError> {
-    let local = here.data;
+async fn read_top(
+    top: TopLevel<'_>,
+    text: &[u8],
+    local: &impl Local,
+    office: OfficeId,
+    pace: &mut impl Pace,
+) -> Result<IncomingFile, FileError> {
     let TopLevel {
         fields: top,
         collections,
@@ -335,19 +378,25 @@ fn read_top(top: TopLevel<'_>, text: &[u8], here: &Here) -> Result<IncomingFile,
             serde_json::from_slice(text).map_err(|e| not_json_bytes(&e, text))?;
         migrate::migrate(&mut value, version as u32).map_err(FileError::Migration)?;
         let migrated = serde_json::to_string(&value).expect("JSON values serialise");
-        let mut file = read_checked(&migrated, here)?;
+        // Boxed: the migrated text is read again by the same steps (an async recursion).
+        let again: std::pin::Pin<Box<dyn std::future::Future<Output = _> + '_>> =
+            Box::pin(read_checked(&migrated, local, office, pace));
+        let mut file = again.await?;
         file.migrated_from = Some(version as u32);
         file.keep_text(|| migrated.into_bytes());
         return Ok(file);
     }
     let header = read_header(&top)?;
-    let mut file = IncomingFile::new(header, here.office);
-    if file.header.office.id == here.office {
+    let mut file = IncomingFile::new(header, office);
+    if file.header.office.id == office {
         // Our own export read back, or a file made to pass for one: either way, worth saying.
         file.warnings.push(Warning::FromThisOffice);
     }
+    if let Some(raw) = top.get(UNREADABLE_KEY) {
+        file.unreadable = parse_at::<Vec<Unreadable>>(raw.get(), &UNREADABLE_KEY, false)?;
+    }
     for name in top.keys() {
-        if !HEADER_KEYS.contains(&name.as_str()) {
+        if !HEADER_KEYS.contains(&name.as_str()) && name != UNREADABLE_KEY {
             file.warnings
                 .push(Warning::UnknownSection { name: name.clone() });
         }
@@ -358,6 +407,8 @@ fn read_top(top: TopLevel<'_>, text: &[u8], here: &Here) -> Result<IncomingFile,
     let mut duplicate = None;
     let mut named: Vec<(RecordKey, Vec<Id>)> = Vec::new();
     let mut nested_ids: FxHashSet<Id> = FxHashSet::default();
+    let total = collections.values().map(Section::len).sum::<usize>().max(1);
+    let mut done = 0;
     for collection in Collection::ALL {
         let items = match collections.get(&collection) {
             None => continue,
@@ -369,18 +420,45 @@ fn read_top(top: TopLevel<'_>, text: &[u8], here: &Here) -> Result<IncomingFile,
                 collection,
                 index: i,
             };
-            let read = crate::with_record_type!(collection, T => read_item::<T>(item, text, position, here, &mut file.records))?;
-            let key = RecordKey {
-                collection,
-                id: read.id,
-            };
-            let id = read.id;
-            // A record exactly ours names what ours names: nothing it could add is missing.
-            if let Some(meta) = read.ours {
+            if pace.due() {
+                pace.pause(done, total).await;
+            }
+            done += 1;
+            let records = &mut file.records;
+            // Within the slice's loan of our data: what the rest needs, owned.
+            let read = local.with(|data, known| {
+                let here = Here {
+                    data,
+                    office,
+                    known,
+                };
+                let read = crate::with_record_type!(collection, T => read_item::<T>(item, text, position, &here, records))?;
                 // Its place in the text: a record's text borrows the text it was split from.
                 let start = item.text.as_ptr() as usize - text.as_ptr() as usize;
                 let range = start..start + item.text.len();
-                file.recognised.insert(key, Recognised::new(meta, range));
+                // An id is one record's in every collection: taken in two, the office's own
+                // export would be refused everywhere after (itself included).
+                let taken_here_as = (read.ours.is_none() && !read.in_its_collection_here)
+                    .then(|| {
+                        Collection::ALL.into_iter().find(|&other| {
+                            other != collection
+                                && crate::with_record_type!(other, T => T::table(data).get(&read.id).is_some())
+                        })
+                    })
+                    .flatten();
+                Ok::<_, FileError>(ItemRead {
+                    id: read.id,
+                    ours: read.ours.map(|meta| Recognised::new(meta, range)),
+                    text: read.text,
+                    claims: read.claims,
+                    taken_here_as,
+                })
+            })?;
+            let id = read.id;
+            let key = RecordKey { collection, id };
+            // A record exactly ours names what ours names: nothing it could add is missing.
+            if let Some(ours) = read.ours {
+                file.recognised.insert(key, ours);
             } else {
                 let found = scan_raw(read.text);
                 if found.depth > MAX_RECORD_DEPTH {
@@ -394,7 +472,7 @@ fn read_top(top: TopLevel<'_>, text: &[u8], here: &Here) -> Result<IncomingFile,
             if let Some(Claim { claimed, made }) = read.claims {
                 file.warnings.push(Warning::ClaimsOurEdits {
                     record: key,
-                    path: format!("{position}.version.{}", here.office),
+                    path: format!("{position}.version.{office}"),
                     claimed,
                     made,
                 });
@@ -405,19 +483,12 @@ fn read_top(top: TopLevel<'_>, text: &[u8], here: &Here) -> Result<IncomingFile,
                     first: first.to_string(),
                     second: position.to_string(),
                 });
-            } else if read.ours.is_none() && !read.in_its_collection_here {
-                // An id is one record's in every collection: taken in two, the office's own
-                // export would be refused everywhere after (itself included).
-                if let Some(&here_as) = Collection::ALL.iter().find(|&&other| {
-                    other != collection
-                        && crate::with_record_type!(other, T => T::table(local).get(&id).is_some())
-                }) {
-                    duplicate.get_or_insert(FileError::IdTakenHere {
-                        id,
-                        at: position.to_string(),
-                        here_as,
-                    });
-                }
+            } else if let Some(here_as) = read.taken_here_as {
+                duplicate.get_or_insert(FileError::IdTakenHere {
+                    id,
+                    at: position.to_string(),
+                    here_as,
+                });
             }
             file.positions.insert(key, position);
         }
@@ -425,12 +496,15 @@ fn read_top(top: TopLevel<'_>, text: &[u8], here: &Here) -> Result<IncomingFile,
     if let Some(error) = duplicate {
         return Err(error);
     }
-    let missing = missing_references(&file, &named, &seen, nested_ids, local);
+    pace.pause(done, total).await;
+    let missing =
+        local.with(|local, _| missing_references(&file, &named, &seen, nested_ids, local));
     let missing_at: FxHashSet<(RecordKey, &str)> = missing
         .iter()
         .map(|m| (m.record, m.path.as_str()))
         .collect();
-    let broken = rules::broken_rules(&file, local, &missing_at);
+    pace.pause(done, total).await;
+    let broken = local.with(|local, _| rules::broken_rules(&file, local, &missing_at));
     let mut found = Found::new(std::mem::take(&mut file.warnings));
     for m in &missing {
         let position = file.positions[&m.record];
@@ -613,6 +687,16 @@ struct ReadItem<'a, 'b> {
     claims: Option<Claim>,
     /// A record of its collection here has its id (then no other collection's can).
     in_its_collection_here: bool,
+}
+
+/// A [`ReadItem`] kept past its slice (see [`Local`]): nothing borrowed from our data.
+struct ItemRead<'b> {
+    id: Id,
+    ours: Option<Recognised>,
+    text: &'b str,
+    claims: Option<Claim>,
+    /// Its id is taken here by a record of another collection.
+    taken_here_as: Option<Collection>,
 }
 
 /// A record's version claiming more edits by this office than this office made of it (`None`:

@@ -68,6 +68,7 @@ fn read_file_as(bytes: &[u8], local: &Dataset, here: OfficeId) -> Result<Incomin
         &warm,
         &super::read_file_carefully(bytes, local, here, &known),
     );
+    same_reading(&warm, &read_paced(bytes, local, here, &known));
     assert!(cold.as_ref().map_or(true, |c| c.recognised.is_empty()));
     if let Ok(file) = &warm {
         // A warning's record is the one at the start of its path.
@@ -83,6 +84,67 @@ fn read_file_as(bytes: &[u8], local: &Dataset, here: OfficeId) -> Result<Incomin
         }
     }
     warm
+}
+
+/// Reads a file as the page does, pausing before every record: each pause really suspends the
+/// read (its future is pending once), so all it holds must survive the pause.
+fn read_paced(
+    bytes: &[u8],
+    local: &Dataset,
+    here: OfficeId,
+    known: &Fingerprints,
+) -> Result<IncomingFile, FileError> {
+    use std::future::Future;
+    use std::task::{Context, Poll, Waker};
+    struct YieldOnce(bool);
+    impl Future for YieldOnce {
+        type Output = ();
+        fn poll(mut self: std::pin::Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
+            if std::mem::replace(&mut self.0, true) {
+                Poll::Ready(())
+            } else {
+                Poll::Pending
+            }
+        }
+    }
+    struct EveryRecord {
+        pauses: usize,
+    }
+    impl Pace for EveryRecord {
+        fn due(&mut self) -> bool {
+            true
+        }
+        fn pause(&mut self, done: usize, total: usize) -> impl Future<Output = ()> {
+            // (A file the quick way gives up on is read again the careful way, from 0.)
+            assert!(done <= total, "{done} of {total}");
+            self.pauses += 1;
+            YieldOnce(false)
+        }
+    }
+    let mut pace = EveryRecord { pauses: 0 };
+    let lent = (local, known);
+    let mut polls = 0;
+    let result = {
+        let read = super::read_file_paced(bytes.to_vec(), &lent, here, &mut pace);
+        let mut read = std::pin::pin!(read);
+        let mut context = Context::from_waker(Waker::noop());
+        loop {
+            polls += 1;
+            if let Poll::Ready(result) = read.as_mut().poll(&mut context) {
+                break result;
+            }
+        }
+    };
+    if let Ok(file) = &result {
+        // A pause before each record (and before the last checks).
+        assert!(
+            pace.pauses >= file.positions.len(),
+            "{} pauses",
+            pace.pauses
+        );
+        assert_eq!(polls, pace.pauses + 1);
+    }
+    result
 }
 
 /// Two readings of one file give the same records, positions and warnings, or the same refusal.
@@ -425,11 +487,11 @@ fn a_file_over_the_limit_is_refused_with_its_size_before_it_is_read() {
     let error = read_file(&big, &Dataset::default()).unwrap_err();
     assert_eq!(
         vietnamese(&error.message()),
-        "Tệp quá lớn: 20,0 MB, giới hạn là 20 MB. Hãy xuất từng phần (một văn bản) thay vì toàn bộ."
+        "Tệp quá lớn: 120,0 MB, vượt giới hạn 120 MB (không tệp nào Phối hợp xuất ra lớn đến vậy). Hãy kiểm tra xem có đúng là tệp cần nhập không."
     );
     assert_eq!(
         english(&error.message()),
-        "The file is too large: 20.0 MB, and the limit is 20 MB. Export part of the data (one agreement) instead of everything."
+        "The file is too large: 120.0 MB, over the limit of 120 MB (no file Phối hợp exports is that large). Check that this is the file you meant to import."
     );
     assert!(matches!(error, FileError::TooLarge { bytes, .. } if bytes == MAX_FILE_BYTES + 1));
 }

@@ -12,15 +12,16 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::keys::{snapshot_key, SnapshotKind, StorageKey};
+use super::keys::{snapshot_key, SnapshotKind, StorageKey, SNAPSHOT_LOG_KEY};
 use super::load::codec_problem;
 use super::{
     codec, put_value, utf16_units, value_key, KeyValueStore, LoadProblemKind, Session, StoreError,
-    LAYOUT_VERSION, QUOTA_UNITS,
+    LAYOUT_VERSION, OFFICE_KEY, QUOTA_UNITS,
 };
 use crate::dates::today_in_vietnam;
+use crate::meta::Id;
 use crate::model::Collection;
-use crate::workspace::{Dataset, RecordKey, Stamp, Stored};
+use crate::workspace::{Dataset, OfficeProfile, RecordKey, Stamp, Stored};
 
 /// Snapshots together may use this much of the quota.
 pub const BUDGET_UNITS: usize = QUOTA_UNITS / 4;
@@ -34,7 +35,8 @@ pub fn keep(kind: SnapshotKind) -> usize {
         SnapshotKind::BeforeRestore => 1,
     }
 }
-const CHUNK_RECORDS: usize = 1000;
+/// Records per line of a snapshot (and per step of a [`SnapshotWriter`]).
+pub const CHUNK_RECORDS: usize = 1000;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SnapshotInfo {
@@ -70,35 +72,116 @@ struct Header {
     kind: String,
     taken_at: DateTime<Utc>,
     counts: BTreeMap<String, usize>,
+    /// The office the store was when it was taken: a second copy of `phoihop/office`, so a
+    /// damaged office key gives back its id for certain (`identity`). Older snapshots lack it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    office: Option<OfficeProfile>,
 }
 
-/// The whole dataset as one snapshot value.
-pub fn encode(data: &Dataset, kind: SnapshotKind, taken_at: DateTime<Utc>) -> String {
-    fn rows<T: Stored>(data: &Dataset) -> Vec<Value> {
-        T::table(data)
-            .iter_all()
-            .map(|r| serde_json::to_value(r).expect("records serialise"))
-            .collect()
-    }
-    let mut counts = BTreeMap::new();
-    let mut body = String::new();
-    for collection in Collection::ALL {
-        let values = crate::with_record_type!(collection, T => rows::<T>(data));
-        counts.insert(collection.as_str().to_string(), values.len());
-        for chunk in values.chunks(CHUNK_RECORDS) {
-            body.push('\n');
-            body.push_str(collection.as_str());
-            body.push('\t');
-            body.push_str(&codec::encode(chunk));
+/// The whole dataset as one snapshot value (`office`: the store's office, if it can be read).
+pub fn encode(
+    data: &Dataset,
+    kind: SnapshotKind,
+    taken_at: DateTime<Utc>,
+    office: Option<OfficeProfile>,
+) -> String {
+    let mut writer = SnapshotWriter::new(kind, taken_at, office);
+    while !writer.step(data) {}
+    writer.finish()
+}
+
+/// A snapshot encoded a chunk of records at a time, so that a large store's snapshot lets the
+/// page paint between chunks; [`encode`] is every chunk at once, the same text. Each chunk reads
+/// the records as they are then: a record edited meanwhile is in at the edition it had when its
+/// chunk was encoded (every record whole; restoring takes each back to an edition it had).
+pub struct SnapshotWriter {
+    kind: SnapshotKind,
+    taken_at: DateTime<Utc>,
+    office: Option<OfficeProfile>,
+    /// The collection being encoded (its place in `Collection::ALL`) and the last id encoded.
+    collection: usize,
+    after: Option<Id>,
+    counts: BTreeMap<String, usize>,
+    body: String,
+}
+
+impl SnapshotWriter {
+    pub fn new(
+        kind: SnapshotKind,
+        taken_at: DateTime<Utc>,
+        office: Option<OfficeProfile>,
+    ) -> SnapshotWriter {
+        SnapshotWriter {
+            kind,
+            taken_at,
+            office,
+            collection: 0,
+            after: None,
+            counts: BTreeMap::new(),
+            body: String::new(),
         }
     }
-    let header = Header {
-        layout: LAYOUT_VERSION,
-        kind: kind.as_str().into(),
-        taken_at,
-        counts,
-    };
-    serde_json::to_string(&header).expect("header serialises") + &body
+
+    /// Encodes the next chunk (at most [`CHUNK_RECORDS`] records of one collection); true once
+    /// every collection is done.
+    pub fn step(&mut self, data: &Dataset) -> bool {
+        fn chunk<T: Stored>(data: &Dataset, after: Option<Id>) -> Vec<Value> {
+            use std::ops::Bound::{Excluded, Unbounded};
+            T::table(data)
+                .after(after.map_or(Unbounded, Excluded))
+                .take(CHUNK_RECORDS)
+                .map(|r| serde_json::to_value(r).expect("records serialise"))
+                .collect()
+        }
+        let Some(&collection) = Collection::ALL.get(self.collection) else {
+            return true;
+        };
+        let values = crate::with_record_type!(collection, T => chunk::<T>(data, self.after));
+        let count = self
+            .counts
+            .entry(collection.as_str().to_string())
+            .or_insert(0);
+        *count += values.len();
+        if values.len() < CHUNK_RECORDS {
+            self.collection += 1;
+            self.after = None;
+        } else {
+            self.after = values
+                .last()
+                .and_then(|v| value_key(collection, v))
+                .map(|k| k.id);
+        }
+        if !values.is_empty() {
+            self.body.push('\n');
+            self.body.push_str(collection.as_str());
+            self.body.push('\t');
+            self.body.push_str(&codec::encode(&values));
+        }
+        self.collection >= Collection::ALL.len()
+    }
+
+    /// Records encoded so far.
+    pub fn encoded(&self) -> usize {
+        self.counts.values().sum()
+    }
+
+    /// The snapshot's text: its header (with the counts), then the chunks.
+    pub fn finish(self) -> String {
+        let header = Header {
+            layout: LAYOUT_VERSION,
+            kind: self.kind.as_str().into(),
+            taken_at: self.taken_at,
+            counts: self.counts,
+            office: self.office,
+        };
+        serde_json::to_string(&header).expect("header serialises") + &self.body
+    }
+}
+
+/// The office a snapshot's header names (None: unreadable, or taken before it was kept there).
+pub fn office_of(raw: &str) -> Option<OfficeProfile> {
+    let header = raw.split('\n').next()?;
+    serde_json::from_str::<Header>(header).ok()?.office
 }
 
 /// A snapshot value → the dataset it holds.
@@ -152,10 +235,15 @@ pub fn take(
     kind: SnapshotKind,
     now: DateTime<Utc>,
 ) -> Result<SnapshotInfo, SnapshotRefused> {
-    let key = snapshot_key(now, kind);
-    // Far too big for the budget: say so without compressing everything first (seconds for
-    // 50,000 records, at every start). A snapshot takes about what the buckets take; a delta
-    // is several times bigger than its record in a bucket.
+    may_fit(session)?;
+    let text = encode(data, kind, now, stored_office(store));
+    put(store, session, kind, now, text)
+}
+
+/// Refuses at once a snapshot far too big for the budget, judged from the sizes alone, without
+/// compressing everything first (seconds for 50,000 records, at every start). A snapshot takes
+/// about what the buckets take; a delta is several times bigger than its record in a bucket.
+pub fn may_fit(session: &Session) -> Result<(), SnapshotRefused> {
     let limit = BUDGET_UNITS.min(QUOTA_UNITS.saturating_sub(HEADROOM_UNITS + live_units(session)));
     let estimate: usize = session
         .sizes
@@ -172,7 +260,28 @@ pub fn take(
             room: limit,
         });
     }
-    let text = encode(data, kind, now);
+    Ok(())
+}
+
+/// The office as stored, for a snapshot's header (None while its key cannot be read).
+pub fn stored_office(store: &impl KeyValueStore) -> Option<OfficeProfile> {
+    let raw = store.get(OFFICE_KEY).ok()??;
+    serde_json::from_str(&raw).ok()
+}
+
+/// Stores a snapshot encoded (by [`encode`] or a [`SnapshotWriter`]) at `now`: rotation, room
+/// made within the budget, then one write.
+pub fn put(
+    store: &mut impl KeyValueStore,
+    session: &mut Session,
+    kind: SnapshotKind,
+    now: DateTime<Utc>,
+    text: String,
+) -> Result<SnapshotInfo, SnapshotRefused> {
+    if session.read_only.is_some() {
+        return Err(SnapshotRefused::Store(StoreError::ReadOnly));
+    }
+    let key = snapshot_key(now, kind);
     let units = utf16_units(&key, &text);
     // Room for one more snapshot, with the ones there now.
     let room = |session: &Session| {
@@ -196,12 +305,15 @@ pub fn take(
     for old in same_kind.into_iter().take(surplus) {
         drop(store, session, &old.key).map_err(SnapshotRefused::Store)?;
     }
+    let mut given_up = Vec::new();
     while units > room(session) {
         let Some(oldest) = list(session).into_iter().next() else {
             break;
         };
         drop(store, session, &oldest.key).map_err(SnapshotRefused::Store)?;
+        given_up.push(oldest.key);
     }
+    note_given_up(store, session, &given_up, GiveUp::RoomForSnapshot, now);
     if units > room(session) {
         return Err(SnapshotRefused::TooBig {
             units,
@@ -216,6 +328,75 @@ pub fn take(
         kind,
         units,
     })
+}
+
+/// Why a snapshot was given up (the rotation of each kind is not noted: Settings says how many
+/// are kept).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GiveUp {
+    /// The quota refused a write of live data: snapshots go first.
+    RoomForData,
+    /// A newer snapshot needed the room of the snapshot budget.
+    RoomForSnapshot,
+}
+
+/// A snapshot given up, as `phoihop/snapshot-log` keeps it for Settings to say why a backup is
+/// gone: which (its key: kind and time taken), when, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GivenUp {
+    pub key: String,
+    pub at: DateTime<Utc>,
+    pub why: GiveUp,
+}
+
+impl GivenUp {
+    /// When the snapshot was taken, and its kind (None for a key this version does not know).
+    pub fn snapshot(&self) -> Option<(DateTime<Utc>, SnapshotKind)> {
+        match StorageKey::parse(&self.key) {
+            Some(StorageKey::Snapshot(taken_at, kind)) => Some((taken_at, kind)),
+            _ => None,
+        }
+    }
+}
+
+/// How many notes are kept (the oldest go).
+pub const LOG_KEPT: usize = 10;
+
+/// The notes as stored; an unreadable log is no loss of data, and reads as none.
+pub fn read_log(raw: &str) -> Vec<GivenUp> {
+    serde_json::from_str(raw).unwrap_or_default()
+}
+
+/// Notes snapshots just given up. Written straight after they freed their room; a refusal
+/// loses only the note (the notice on screen still says it).
+pub(crate) fn note_given_up(
+    store: &mut impl KeyValueStore,
+    session: &mut Session,
+    keys: &[String],
+    why: GiveUp,
+    now: DateTime<Utc>,
+) {
+    if keys.is_empty() || session.read_only.is_some() {
+        return;
+    }
+    // As stored now: another tab may have noted one meanwhile.
+    let mut log = match store.get(SNAPSHOT_LOG_KEY) {
+        Ok(Some(raw)) => read_log(&raw),
+        _ => session.given_up.clone(),
+    };
+    log.extend(keys.iter().map(|key| GivenUp {
+        key: key.clone(),
+        at: now,
+        why,
+    }));
+    let surplus = log.len().saturating_sub(LOG_KEPT);
+    log.drain(..surplus);
+    let text = serde_json::to_string(&log).expect("notes serialise");
+    if store.set(SNAPSHOT_LOG_KEY, &text).is_ok() {
+        session.note_written(SNAPSHOT_LOG_KEY, &text);
+    }
+    session.given_up = log;
 }
 
 fn live_units(session: &Session) -> usize {

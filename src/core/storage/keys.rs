@@ -12,6 +12,7 @@
 //! - `phoihop/sync/…`: live sync with a server (`sync_protocol::local`): `config`,
 //!   `checkpoint`, `revs/<hex digit>` (the server revision of each record), `conflicts`
 //!   (waiting for the user), `status` (what the header shows, in every tab)
+//! - `phoihop/snapshot-log`: the last snapshots given up for room, when and why (`backup`)
 
 use chrono::{DateTime, SecondsFormat, Utc};
 
@@ -24,6 +25,7 @@ pub const LAYOUT_KEY: &str = "phoihop/layout";
 pub const OFFICE_KEY: &str = "phoihop/office";
 pub const EXPORT_KEY: &str = "phoihop/export";
 pub const ROLLBACK_KEY: &str = "phoihop/rollback";
+pub const SNAPSHOT_LOG_KEY: &str = "phoihop/snapshot-log";
 const BUCKET: &str = "phoihop/b/";
 const DELTA: &str = "phoihop/d/";
 const CONFLICT: &str = "phoihop/x/";
@@ -156,6 +158,8 @@ pub enum StorageKey {
     Export,
     /// The mark of the last undone import (`rollback::Rollback`).
     Rollback,
+    /// The snapshots given up for room (`backup::GivenUp`).
+    SnapshotLog,
     Bucket(Collection, Prefix),
     Delta(RecordKey),
     Conflict(RecordKey),
@@ -184,6 +188,7 @@ impl StorageKey {
             "office" => Some(StorageKey::Office),
             "export" => Some(StorageKey::Export),
             "rollback" => Some(StorageKey::Rollback),
+            "snapshot-log" => Some(StorageKey::SnapshotLog),
             _ => None,
         };
         Some(

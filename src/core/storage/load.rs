@@ -127,6 +127,11 @@ pub fn load(store: &impl KeyValueStore) -> Result<Loaded, StoreError> {
                 loaded.session.rollback = super::Rollback::decode(&raw);
                 Ok(())
             }
+            StorageKey::SnapshotLog => {
+                // Notes only: unreadable, they are ignored (and replaced by the next note).
+                loaded.session.given_up = super::backup::read_log(&raw);
+                Ok(())
+            }
             StorageKey::Unknown => Err(LoadProblemKind::UnknownKey),
         };
         if let Err(kind) = result {

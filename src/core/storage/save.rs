@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
+use super::backup::GiveUp;
 use super::keys::{
     bucket_key, bucket_key_start, delta_key, legacy_key, Prefix, StorageKey, ROLLBACK_KEY,
 };
@@ -151,7 +152,25 @@ pub fn save_records(
     session: &mut Session,
     stamp: Stamp,
 ) -> WriteReport {
-    save_inner(store, data, keys, session, Some(stamp), None)
+    let report = save_inner(store, data, keys, session, Some(stamp), None);
+    note_room_made(store, session, report, stamp)
+}
+
+/// Notes the snapshots a write gave up for room (`backup::note_given_up`), then gives its report.
+fn note_room_made(
+    store: &mut impl KeyValueStore,
+    session: &mut Session,
+    report: WriteReport,
+    stamp: Stamp,
+) -> WriteReport {
+    backup::note_given_up(
+        store,
+        session,
+        &report.snapshots_dropped,
+        GiveUp::RoomForData,
+        stamp.now,
+    );
+    report
 }
 
 /// Stores an undone import (`data` is already undone): first its mark (`rollback`), so other
@@ -192,7 +211,7 @@ pub fn save_rollback(
             report.error = Some(error);
         }
     }
-    report
+    note_room_made(store, session, report, stamp)
 }
 
 /// Writes the mark of an undone import, unless it is stored already.

@@ -284,6 +284,10 @@ pub fn absorb(
             session.rollback = rollback;
             return out;
         }
+        StorageKey::SnapshotLog => {
+            session.given_up = super::backup::read_log(raw);
+            return out;
+        }
         StorageKey::Layout => {
             if let Some(why) = ReadOnly::from_layout(raw) {
                 // A newer app wrote here, or the marker is damaged: stop writing.

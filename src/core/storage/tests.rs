@@ -3,6 +3,7 @@ use std::collections::BTreeSet;
 use chrono::DateTime;
 use uuid::Uuid;
 
+use super::backup::SnapshotRefused;
 use super::keys::*;
 use super::sync::{absorb, resolve};
 use super::*;
@@ -408,6 +409,17 @@ fn a_newer_or_damaged_layout_loads_read_only_says_which_and_writes_nothing() {
             clear_rollback(&mut store, &mut loaded.session),
             Err(StoreError::ReadOnly)
         );
+        // Nor a snapshot, encoded in slices and stored last (`backup::put`).
+        assert_eq!(
+            backup::take(
+                &mut store,
+                &mut loaded.session,
+                &loaded.data,
+                SnapshotKind::Daily,
+                stamp(7).now
+            ),
+            Err(SnapshotRefused::Store(StoreError::ReadOnly))
+        );
         assert_eq!(store.entries, before);
     }
     // A layout this app writes, or an older one, is not read-only.
@@ -467,6 +479,86 @@ fn a_quota_refusal_gives_up_snapshots_first_then_leaves_edits_pending_and_storag
 }
 
 #[test]
+fn snapshots_given_up_for_room_are_noted_with_when_and_why_and_the_notes_survive_a_reload() {
+    use backup::{GiveUp, GivenUp};
+    let mut data = generate::dataset(4, 30, 4);
+    let (mut store, mut session) = stored(&data);
+    let daily = backup::take(
+        &mut store,
+        &mut session,
+        &data,
+        SnapshotKind::Daily,
+        stamp(1).now,
+    )
+    .unwrap();
+
+    // Room for one snapshot only: the older ones go for the new one, noted as such.
+    let before: Vec<String> = backup::list(&session).into_iter().map(|s| s.key).collect();
+    session.sizes.insert(
+        "phoihop-test/filler".into(),
+        QUOTA_UNITS - backup::HEADROOM_UNITS - session.units_used() - daily.units / 2,
+    );
+    let import = backup::take(
+        &mut store,
+        &mut session,
+        &data,
+        SnapshotKind::BeforeImport,
+        stamp(90_000).now,
+    )
+    .unwrap();
+    session.sizes.remove("phoihop-test/filler");
+    assert_eq!(before, vec![daily.key.clone()]);
+    assert_eq!(
+        session.given_up,
+        vec![GivenUp {
+            key: daily.key.clone(),
+            at: stamp(90_000).now,
+            why: GiveUp::RoomForSnapshot,
+        }]
+    );
+    assert_eq!(
+        session.given_up[0].snapshot(),
+        Some((stamp(1).now, SnapshotKind::Daily))
+    );
+
+    // The quota refuses an edit: the snapshot left goes for it, noted as room for data.
+    let units_before = store.units();
+    store.quota_units = Some(units_before + 50);
+    let mut edited = data.agreements.iter_live().next().unwrap().clone();
+    edited.notes = "Ghi chú mới".into();
+    let key = data.save_agreement(edited, stamp(90_040)).unwrap().key();
+    let report = save_records(&mut store, &data, &[key], &mut session, stamp(90_040));
+    assert_eq!(report.error, None);
+    assert!(report.snapshots_dropped.contains(&import.key));
+    assert_eq!(
+        session.given_up.last(),
+        Some(&GivenUp {
+            key: import.key.clone(),
+            at: stamp(90_040).now,
+            why: GiveUp::RoomForData,
+        })
+    );
+    assert_eq!(
+        session.given_up.last().unwrap().snapshot(),
+        Some((stamp(90_000).now, SnapshotKind::BeforeImport))
+    );
+    // Kept in storage: a reload (or another tab) knows why the backups are gone.
+    store.quota_units = None;
+    assert_eq!(load(&store).unwrap().session.given_up, session.given_up);
+    let mut other = Session::default();
+    let raw = store.get(SNAPSHOT_LOG_KEY).unwrap().unwrap();
+    absorb(
+        SNAPSHOT_LOG_KEY,
+        Some(&raw),
+        &data,
+        &BTreeSet::new(),
+        &mut other,
+    );
+    assert_eq!(other.given_up, session.given_up);
+    assert!(load(&store).unwrap().problems.is_empty());
+}
+
+#[test]
 fn any_other_refusal_is_reported_with_its_message_and_nothing_changes() {
     let mut data = generate::dataset(2, 3, 4);
     let (mut store, mut session) = stored(&data);
@@ -504,6 +596,8 @@ fn snapshots_rotate_stay_in_budget_and_restore_as_new_edits() {
     let kept = backup::list(&session);
     assert_eq!(kept.len(), backup::keep(SnapshotKind::Daily));
     assert_eq!(kept[0].taken_at, stamp(2 * day).now);
+    // Rotation is not noted as a snapshot given up: Settings says how many are kept.
+    assert!(session.given_up.is_empty());
     let before_import = backup::take(
         &mut store,
         &mut session,
@@ -690,4 +784,24 @@ fn a_snapshot_far_beyond_the_budget_is_refused_from_the_sizes_alone() {
         matches!(refused, Err(backup::SnapshotRefused::TooBig { units, .. }) if units >= backup::BUDGET_UNITS * 2)
     );
     assert!(backup::list(&session).is_empty());
+}
+
+#[test]
+fn a_snapshot_is_encoded_a_chunk_at_a_time_and_reads_back_whole() {
+    let data = generate::large(20, 2_500, 3);
+    let mut writer = backup::SnapshotWriter::new(SnapshotKind::BeforeImport, stamp(5).now, None);
+    let mut steps = 1;
+    while !writer.step(&data) {
+        steps += 1;
+        assert!(writer.encoded() <= all_keys(&data).len());
+    }
+    // Events in three chunks of at most 1000, every other collection in one.
+    assert_eq!(steps, 3 + Collection::ALL.len() - 1);
+    assert_eq!(writer.encoded(), all_keys(&data).len());
+    let text = writer.finish();
+    assert_eq!(
+        text,
+        backup::encode(&data, SnapshotKind::BeforeImport, stamp(5).now, None)
+    );
+    assert_eq!(backup::decode(&text).unwrap(), data);
 }

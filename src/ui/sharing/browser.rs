@@ -30,15 +30,29 @@ fn unknown_error() -> String {
 
 /// Offers `text` as a file download named `name` (Blob + object URL + <a download>).
 pub fn download(text: &str, name: &str) -> Result<(), String> {
-    download_bytes(text.as_bytes(), name, "application/json")
+    download_parts(
+        &js_sys::Array::of1(&JsValue::from_str(text)),
+        name,
+        "application/json",
+    )
 }
 
 /// Offers `bytes` as a file download named `name`, of type `mime` (the office files).
 pub fn download_bytes(bytes: &[u8], name: &str, mime: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    download_parts(
+        &js_sys::Array::of1(&js_sys::Uint8Array::from(bytes)),
+        name,
+        mime,
+    )
+}
+
+/// Offers the file made of `parts` (JS strings or byte arrays, in order) as a download named
+/// `name`, of type `mime`: a large export goes to the browser a slice at a time.
+pub fn download_parts(parts: &js_sys::Array, name: &str, mime: &str) -> Result<(), String> {
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(describe)?;
+    // `new Blob(parts)`: the binding's name says bytes, the parts may be strings as well.
+    let blob = Blob::new_with_u8_array_sequence_and_options(parts, &options).map_err(describe)?;
     let url = Url::create_object_url_with_blob(&blob).map_err(describe)?;
     let document = web_sys::window()
         .and_then(|w| w.document())

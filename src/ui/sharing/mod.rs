@@ -14,16 +14,16 @@ use leptos_fluent::{move_tr, tr, I18n};
 use wasm_bindgen::JsCast;
 use web_sys::File;
 
-use super::state::{use_app, AppState};
+use super::state::{use_app, AppState, Encoded, Progress, WorkKind};
 use crate::core::dates::format_instant;
-use crate::core::file_format::{self, Header, Scope};
 use crate::core::import::{
-    self, FileError, Fingerprints, IncomingFile, Message, Preview, UndoImport, MAX_FILE_BYTES,
+    self, FileError, Fingerprints, IncomingFile, Message, Preview, Refreshing, UndoImport,
+    MAX_FILE_BYTES,
 };
 use crate::core::merge::Choice;
 use crate::core::meta::new_id;
 use crate::core::model::{AgreementKind, Collection, Record};
-use crate::core::storage::keys::ROLLBACK_KEY;
+use crate::core::storage::keys::{SnapshotKind, ROLLBACK_KEY};
 use crate::core::storage::Rollback;
 use crate::core::workspace::RecordKey;
 use crate::route::Route;
@@ -134,15 +134,31 @@ impl Sharing {
     }
 
     /// Brings the fingerprints up to date with the data (only records edited since are written
-    /// again): done when the sharing page opens, so that reading a file finds them ready.
-    fn refresh_fingerprints(self, state: AppState) {
-        state
-            .data
-            .with_untracked(|data| self.fingerprints.update_value(|known| known.refresh(data)));
+    /// again), a slice at a time: done when the sharing page opens, so that reading a file finds
+    /// them ready, and again before a file is read.
+    async fn refresh_fingerprints(self, state: AppState) {
+        let mut at = Refreshing::default();
+        let mut progress = Progress::unseen(state);
+        loop {
+            let done = state.data.with_untracked(|data| {
+                self.fingerprints
+                    .try_update_value(|known| known.refresh_some(data, &mut at, 500))
+                    .unwrap_or(true)
+            });
+            if done {
+                break;
+            }
+            progress.maybe_pause(0).await;
+        }
     }
 
-    /// Reads a chosen or dropped file and shows its preview (or why it is refused).
+    /// Reads a chosen or dropped file and shows its preview (or why it is refused), a slice of
+    /// records at a time with its progress shown.
     pub fn open(self, state: AppState, file: File) {
+        if state.busy() {
+            state.notify(|i18n| tr!(i18n, "work-busy"), None);
+            return;
+        }
         let name = file.name();
         state.navigate(Route::Sharing);
         self.choices.set(BTreeMap::new());
@@ -168,33 +184,56 @@ impl Sharing {
                     message: Message::new("sharing-read-failed").text("why", why),
                 },
                 Ok(bytes) => {
-                    sharing.refresh_fingerprints(state);
+                    sharing.refresh_fingerprints(state).await;
+                    let lent = Lent {
+                        data: state.data,
+                        known: sharing.fingerprints,
+                    };
+                    let mut progress = Progress::shown(state, WorkKind::ReadImport, 0);
                     // The bytes go to the file, which keeps them for the records it recognised.
                     // This office is set before any page is shown (first run).
                     let here = state.office.with_untracked(|o| o.as_ref().map(|o| o.id));
-                    let read = |data: &_| {
-                        sharing.fingerprints.with_value(|known| {
-                            import::read_file(bytes, data, here.unwrap_or_default(), known)
-                        })
-                    };
-                    state.data.with_untracked(|data| match read(data) {
+                    let read = import::read_file_paced(
+                        bytes,
+                        &lent,
+                        here.unwrap_or_default(),
+                        &mut progress,
+                    )
+                    .await;
+                    drop(progress);
+                    match read {
                         Err(error) => Stage::Refused {
                             name,
                             message: error.message(),
                         },
                         Ok(file) => {
-                            let preview = import::preview(&file, data);
+                            let preview = state
+                                .data
+                                .with_untracked(|data| import::preview(&file, data));
                             Stage::Preview {
                                 name,
                                 file: Arc::new(file),
                                 preview: Arc::new(preview),
                             }
                         }
-                    })
+                    }
                 }
             };
             stage.set(next);
         });
+    }
+}
+
+/// Our data and fingerprints, lent to a paced read one slice at a time.
+struct Lent {
+    data: RwSignal<crate::core::workspace::Dataset>,
+    known: StoredValue<Fingerprints>,
+}
+
+impl import::Local for Lent {
+    fn with<R>(&self, f: impl FnOnce(&crate::core::workspace::Dataset, &Fingerprints) -> R) -> R {
+        self.data
+            .with_untracked(|data| self.known.with_value(|known| f(data, known)))
     }
 }
 
@@ -257,7 +296,7 @@ pub fn SharingPage() -> impl IntoView {
     let state = use_app();
     // After the page is drawn: a large store takes a moment the first time.
     set_timeout(
-        move || sharing.refresh_fingerprints(state),
+        move || leptos::task::spawn_local(sharing.refresh_fingerprints(state)),
         std::time::Duration::from_millis(300),
     );
     // The preview and the report replace what the keyboard was on (the picker, the confirm
@@ -303,7 +342,7 @@ pub fn SharingPage() -> impl IntoView {
 fn ExportCard() -> impl IntoView {
     let state = use_app();
     let i18n = expect_context::<I18n>();
-    let message = RwSignal::new(None::<(bool, String)>);
+    let message = RwSignal::new(None::<crate::ui::state::ExportSaid>);
     let counts = move || {
         state.data.with(|d| {
             let parts: Vec<String> = Collection::ALL
@@ -337,57 +376,18 @@ fn ExportCard() -> impl IntoView {
     });
     let chosen = RwSignal::new(String::new());
     let export = move |root: Option<crate::core::meta::Id>| {
-        let Some(office) = state.office.get_untracked() else {
-            return;
-        };
-        let now = state.stamp().now;
-        let result = state.data.with_untracked(|data| {
-            let (scope, only, what) = match root {
-                None => (Scope::All, None, None),
-                Some(id) => {
-                    let a = data.agreements.get(&id)?;
-                    let key = RecordKey {
-                        collection: Collection::Agreements,
-                        id,
-                    };
-                    let what = if a.number.is_empty() {
-                        a.title.clone()
-                    } else {
-                        a.number.clone()
-                    };
-                    (
-                        Scope::Agreement {
-                            id,
-                            title: a.title.clone(),
-                        },
-                        Some(file_format::selection(data, key)),
-                        Some(what),
-                    )
+        leptos::task::spawn_local(async move {
+            message.set(Some(match state.export_file(root).await {
+                Ok(file) => {
+                    let done = tr!(i18n, "sharing-exported", {
+                        "name" => file.name.clone(),
+                        "size" => wording::size(i18n, file.bytes),
+                    });
+                    file.said(i18n, done)
                 }
-            };
-            let text = file_format::export(data, &Header::new(&office, scope, now), only.as_ref());
-            let name = file_format::file_name(&office.name, what.as_deref(), state.today());
-            Some((text, name))
-        });
-        let downloaded =
-            result.map(|(text, name)| browser::download(&text, &name).map(|()| (name, text.len())));
-        match downloaded {
-            Some(Ok((name, bytes))) => {
-                // "Changes not exported since …" starts afresh only when everything went out.
-                if root.is_none() {
-                    state.record_export();
-                }
-                message.set(Some((
-                    true,
-                    tr!(i18n, "sharing-exported", {"name" => name, "size" => wording::size(i18n, bytes)}),
-                )))
-            }
-            Some(Err(why)) => message.set(Some((
-                false,
-                tr!(i18n, "sharing-export-failed", {"why" => why}),
-            ))),
-            None => message.set(Some((false, tr!(i18n, "sharing-export-gone")))),
-        }
+                Err(why) => Err(tr!(i18n, "sharing-export-failed", {"why" => why})),
+            }))
+        })
     };
     view! {
         <section class="card">
@@ -407,9 +407,7 @@ fn ExportCard() -> impl IntoView {
                     on:click=move |_| export(chosen.get_untracked().parse().ok())
                 >{move_tr!("sharing-export-this")}</button>
             </div>
-            {move || message.get().map(|(ok, m)| view! {
-                <p class=if ok { "field-ok" } else { "field-error" } role="status">{m}</p>
-            })}
+            <crate::ui::widgets::ExportMessage said=message/>
         </section>
     }
 }
@@ -470,12 +468,12 @@ fn UndoOffer() -> impl IntoView {
 }
 
 /// Applies the previewed file with the chosen answers, stores what changed, keeps the undo.
-/// Under the lock (`AppState::locked`): the snapshot, the undo and the records are written
-/// with no other tab's write in between.
-pub fn apply_import(
+/// First a snapshot of everything is encoded, in slices with its progress; then, said on screen
+/// before it starts, one job under the lock (`apply_locked`).
+pub async fn apply_import(
     state: AppState,
     sharing: Sharing,
-    file: &IncomingFile,
+    file: Arc<IncomingFile>,
     i18n: I18n,
 ) -> Result<(), String> {
     if state.read_only.with_untracked(Option::is_some) {
@@ -484,17 +482,52 @@ pub fn apply_import(
     if state.save.with_untracked(|s| s.error.is_some()) {
         return Err(tr!(i18n, "sharing-apply-unsaved"));
     }
-    let choices = sharing.choices.get_untracked();
-    let stamp = state.stamp();
-    // A snapshot of everything before the import changes it, restorable from Settings. Too big
-    // for the backup budget, it is refused (Settings says why) and the import goes on: the
-    // import's own undo still holds.
-    if let Err(why) = state.snapshot_before_import() {
+    if state.busy() {
+        return Err(tr!(i18n, "work-busy"));
+    }
+    // A snapshot of everything before the import changes it, restorable from Settings.
+    let snapshot = state
+        .encode_snapshot(SnapshotKind::BeforeImport, true)
+        .await;
+    // Cancelled meanwhile (or another file opened): nothing more.
+    let still_shown = sharing.stage.with_untracked(
+        |stage| matches!(stage, Stage::Preview { file: shown, .. } if Arc::ptr_eq(shown, &file)),
+    );
+    if !still_shown {
+        return Ok(());
+    }
+    let mut progress = Progress::unseen(state);
+    progress.last_step(WorkKind::ApplyImport).await;
+    let result = state
+        .locked_then(move || apply_locked(state, sharing, &file, snapshot, i18n))
+        .await;
+    drop(progress);
+    result
+}
+
+/// The import's writing step, under the lock: the snapshot, the undo and the records are
+/// written with no other tab's write in between.
+fn apply_locked(
+    state: AppState,
+    sharing: Sharing,
+    file: &IncomingFile,
+    snapshot: Encoded,
+    i18n: I18n,
+) -> Result<(), String> {
+    // Another tab may have made this page read-only while the snapshot was encoded.
+    if state.read_only.with_untracked(Option::is_some) {
+        return Err(tr!(i18n, "sharing-apply-read-only"));
+    }
+    // Too big for the backup budget, the snapshot is refused (Settings says why) and the import
+    // goes on: the import's own undo still holds.
+    if let Err(why) = state.store_snapshot(snapshot) {
         state.notify(
             move |i18n| tr!(i18n, "sharing-no-snapshot", {"why" => super::text::snapshot_refused(i18n, &why)}),
             None,
         );
     }
+    let choices = sharing.choices.get_untracked();
+    let stamp = state.stamp();
     let result = state
         .data
         .try_update(|data| import::apply(data, file, &choices, stamp, new_id))

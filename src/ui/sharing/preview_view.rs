@@ -40,11 +40,11 @@ pub fn PreviewView(name: String, file: Arc<IncomingFile>, preview: Arc<Preview>)
         .filter(|e| !matches!(e.group, Group::Identical | Group::LocalNewer))
         .count();
     let header = file.header.clone();
-    let for_apply = std::rc::Rc::new(file.clone());
+    let for_apply = file.clone();
     let confirm = move |_| {
         let file = for_apply.clone();
-        state.locked(move || {
-            if let Err(message) = apply_import(state, sharing, &file, i18n) {
+        leptos::task::spawn_local(async move {
+            if let Err(message) = apply_import(state, sharing, file, i18n).await {
                 error.set(Some(message));
             }
         });
@@ -156,6 +156,19 @@ pub fn PreviewView(name: String, file: Arc<IncomingFile>, preview: Arc<Preview>)
                     " " {move_tr!("sharing-preview-migrated", {"version" => v.to_string()})}
                 })}
             </p>
+            {(!file.unreadable.is_empty()).then(|| {
+                let keys: Vec<String> = file.unreadable.iter().map(|u| u.key.clone()).collect();
+                let count = keys.len();
+                view! {
+                    <div class="banner warning" id="preview-unreadable">
+                        <p>{move_tr!("sharing-preview-unreadable", {"count" => count})}</p>
+                        <details>
+                            <summary>{move_tr!("sharing-preview-unreadable-keys")}</summary>
+                            <ul>{keys.iter().map(|k| view! { <li><code>{k.clone()}</code></li> }).collect_view()}</ul>
+                        </details>
+                    </div>
+                }
+            })}
             <ul class="counts" aria-label=move_tr!("sharing-counts-label")>
                 {Group::ALL.into_iter().map(|g| {
                     let n = preview.count(g);
@@ -204,7 +217,7 @@ pub fn PreviewView(name: String, file: Arc<IncomingFile>, preview: Arc<Preview>)
                 } else {
                     view! {
                         <crate::ui::widgets::ReadOnlyNote/>
-                        <button class="primary" on:click=confirm disabled=move || { undecided.get() > 0 || state.read_only.with(Option::is_some) }>
+                        <button class="primary" on:click=confirm disabled=move || { undecided.get() > 0 || state.work.with(Option::is_some) || state.read_only.with(Option::is_some) }>
                             {move_tr!("sharing-apply", {"count" => changes})}
                         </button>
                         {move || (undecided.get() > 0).then(|| view! {

@@ -11,10 +11,6 @@ use crate::core::workspace::{RecordKey, Saved};
 use crate::web::local_storage::LocalStore;
 
 impl AppState {
-    /// A notice about the edit just made (`apply`), shown once its write is done and worded by
-    /// how it went: `words` (with `undo`) when stored; that a conflict waits for the user when
-    /// another tab changed the same fields; that nothing is stored in a read-only page. (A
-    /// refused write is said by the notice itself, `toast-not-stored`.)
     /// After a form's save: "nothing changed" when the record was as stored (no edit was
     /// made), else [`Self::notify_saved`] with `words`.
     pub fn notify_save_result(
@@ -28,6 +24,10 @@ impl AppState {
         }
     }
 
+    /// A notice about the edit just made (`apply`), shown once its write is done and worded by
+    /// how it went: `words` (with `undo`) when stored; that a conflict waits for the user when
+    /// another tab changed the same fields; that nothing is stored in a read-only page. (A
+    /// refused write is said by the notice itself, `toast-not-stored`.)
     pub fn notify_saved(
         &self,
         words: impl Fn(I18n) -> String + Send + Sync + 'static,

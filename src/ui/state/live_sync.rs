@@ -22,6 +22,7 @@ use crate::core::sync_protocol::{Action, Replicator, SyncConfig};
 use crate::core::workspace::RecordKey;
 use crate::web::couch::{self, Sent};
 use crate::web::local_storage::LocalStore;
+use crate::web::lock::{self, Holds};
 
 /// What every tab shows of live sync.
 #[derive(Clone, Copy)]
@@ -61,19 +62,6 @@ thread_local! {
 
 /// How long a write refused by storage (the quota) waits before the sync tries it again.
 const STORE_RETRY_MS: u32 = 20_000;
-
-/// Runs `job` under the storage lock and waits for it.
-async fn under_lock(state: AppState, job: impl FnOnce() + 'static) {
-    let mut job = Some(job);
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let job = job.take().expect("the promise runs this once");
-        state.locked_upkeep(move || {
-            job();
-            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-        });
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
 
 fn running(generation: u64) -> bool {
     GENERATION.get() == generation
@@ -203,28 +191,27 @@ impl AppState {
                     }
                 }
                 Action::Apply(docs) => {
-                    let done = Rc::new(Cell::new(false));
-                    let (r, d) = (replicator.clone(), done.clone());
-                    under_lock(state, move || d.set(state.take_pulled(&r, docs))).await;
-                    if !done.get() {
+                    let r = replicator.clone();
+                    let stored =
+                        lock::run_then(Holds::Upkeep, move || state.take_pulled(&r, docs)).await;
+                    if !stored {
                         couch::sleep(STORE_RETRY_MS).await;
                     }
                 }
                 Action::Store(checkpoint) => {
-                    let done = Rc::new(Cell::new(false));
-                    let (r, d) = (replicator.clone(), done.clone());
-                    under_lock(state, move || {
+                    let r = replicator.clone();
+                    let stored = lock::run_then(Holds::Upkeep, move || {
                         let mut r = r.borrow_mut();
                         let stored = state.write_sync(|store, session| {
                             local::save_progress(store, session, &checkpoint, &mut r.revs)
                         });
                         if stored.is_ok() {
                             r.stored();
-                            d.set(true);
                         }
+                        stored.is_ok()
                     })
                     .await;
-                    if !done.get() {
+                    if !stored {
                         couch::sleep(STORE_RETRY_MS).await;
                     }
                 }

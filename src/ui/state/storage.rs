@@ -2,16 +2,17 @@
 //! other tabs' writes, conflicts, snapshots, and the durability signals. The rules are in
 //! `core::storage`; this glues them to the signals the components read.
 
+use std::collections::BTreeSet;
+
 use leptos::prelude::*;
-use leptos_fluent::{tr, I18n};
+use leptos_fluent::tr;
 
 use super::{AppState, SaveState};
 use crate::core::storage::backup::{self, SnapshotInfo, SnapshotRefused};
-use crate::core::storage::keys::SnapshotKind;
+use crate::core::storage::identity;
 use crate::core::storage::sync::{self, Absorbed};
 use crate::core::storage::{
-    self, Conflict, ExportState, LoadProblemKind, ReadOnly, Rollback, Session, StoreError,
-    WriteReport,
+    self, Conflict, ExportState, ReadOnly, Rollback, Session, StoreError, WriteReport,
 };
 use crate::core::workspace::{OfficeProfile, RecordKey};
 use crate::ui::text;
@@ -31,22 +32,8 @@ pub struct StorageInfo {
     pub persisted: Option<bool>,
     /// Why the last snapshot was not taken (too big for the budget, storage refused).
     pub snapshot_refused: Option<SnapshotRefused>,
-}
-
-/// Why a snapshot was not restored.
-#[derive(Clone, Debug, PartialEq)]
-pub enum RestoreRefused {
-    Store(StoreError),
-    Unreadable(LoadProblemKind),
-}
-
-impl RestoreRefused {
-    pub fn words(&self, i18n: I18n) -> String {
-        match self {
-            RestoreRefused::Store(e) => text::store_error_tr(i18n, e),
-            RestoreRefused::Unreadable(k) => text::load_problem(i18n, k),
-        }
-    }
+    /// Snapshots given up for room, oldest first (kept in storage: a reload still says why).
+    pub given_up: Vec<backup::GivenUp>,
 }
 
 #[derive(Clone, Copy)]
@@ -97,9 +84,17 @@ impl AppState {
         lock::enforce();
         self.storage.unlocked.set(!lock::supported());
         let state = *self;
-        let loaded = LocalStore::open().and_then(|store| storage::load(&store));
-        match loaded {
-            Ok(loaded) => {
+        let opened = LocalStore::open()
+            .and_then(|store| storage::load(&store).map(|loaded| (store, loaded)));
+        match opened {
+            Ok((store, loaded)) => {
+                // An unreadable office key: its id is recovered where that is safe (first-run
+                // shows what happened and asks for the name).
+                let last_import: BTreeSet<RecordKey> = crate::ui::sharing::browser::stored_undo()
+                    .map(|undo| undo.entries.iter().map(|e| e.key()).collect())
+                    .unwrap_or_default();
+                self.office_damage
+                    .set(identity::office_damage(&store, &loaded, &last_import));
                 let needs_migration = loaded.needs_migration();
                 self.read_only.set(loaded.session.read_only.clone());
                 self.storage.session.set_value(loaded.session);
@@ -135,9 +130,9 @@ impl AppState {
         durability::ask_persistence(move |answer| {
             state.storage.info.update(|i| i.persisted = answer);
         });
-        // After the first paint: a snapshot of a large store takes a moment.
+        // After the first paint, in slices: a snapshot of a large store takes a moment.
         set_timeout(
-            move || state.locked_upkeep(move || state.daily_snapshot()),
+            move || leptos::task::spawn_local(state.daily_snapshot()),
             std::time::Duration::from_secs(3),
         );
     }
@@ -164,13 +159,14 @@ impl AppState {
     }
 
     pub fn refresh_storage_info(&self) {
-        let (units_used, snapshot_units, snapshots, export) =
+        let (units_used, snapshot_units, snapshots, export, given_up) =
             self.storage.session.with_value(|s| {
                 (
                     s.units_used(),
                     s.snapshot_units(),
                     backup::list(s),
                     s.export,
+                    s.given_up.clone(),
                 )
             });
         self.storage.info.update(|i| {
@@ -178,6 +174,7 @@ impl AppState {
             i.snapshot_units = snapshot_units;
             i.snapshots = snapshots;
             i.export = export;
+            i.given_up = given_up;
         });
     }
 
@@ -193,6 +190,12 @@ impl AppState {
     /// (a migration, the daily snapshot, a notice): closing the tab meanwhile does not ask.
     pub fn locked_upkeep(&self, job: impl FnOnce() + 'static) {
         lock::run(lock::Holds::Upkeep, job);
+    }
+
+    /// Runs `job` under the lock, as `locked` (the user's work), and gives its result once it
+    /// has run: the writing step of long work whose slices run outside the lock (they only read).
+    pub async fn locked_then<T: 'static>(&self, job: impl FnOnce() -> T + 'static) -> T {
+        lock::run_then(lock::Holds::UserWork, job).await
     }
 
     /// Stores an undone import (the dataset is undone already): its mark for other tabs, the
@@ -358,6 +361,27 @@ impl AppState {
         self.persist(Vec::new());
     }
 
+    /// After the office key was found damaged: stores the office under the recovered id
+    /// (`keep`, when there is one) or a new one, with the name the user confirmed; the damage
+    /// is then mended (its problem goes, the key is written again). Under the lock.
+    pub fn mend_office(&self, name: String, keep: bool) -> Result<OfficeProfile, StoreError> {
+        let recovered = self
+            .office_damage
+            .with_untracked(|d| d.as_ref().and_then(|d| d.recovered.as_ref().map(|r| r.id)));
+        let id = recovered
+            .filter(|_| keep)
+            .unwrap_or_else(crate::core::meta::new_id);
+        let office = OfficeProfile { id, name };
+        self.storage.session.update_value(|s| {
+            s.quarantined.remove(storage::OFFICE_KEY);
+        });
+        self.save_office(office.clone())?;
+        self.load_problems
+            .update(|p| p.retain(|p| p.key != storage::OFFICE_KEY));
+        self.office_damage.set(None);
+        Ok(office)
+    }
+
     /// Stores the office profile. Under the lock.
     pub fn save_office(&self, office: OfficeProfile) -> Result<(), StoreError> {
         let mut store = LocalStore::open()?;
@@ -440,80 +464,6 @@ impl AppState {
         }
     }
 
-    /// Hook for issue 4 (import): a snapshot of everything, taken just before an import changes
-    /// the data. The error says why (the import may go on: the user decides).
-    pub fn snapshot_before_import(&self) -> Result<SnapshotInfo, SnapshotRefused> {
-        self.take_snapshot(SnapshotKind::BeforeImport)
-    }
-
-    /// Under the lock.
-    fn take_snapshot(&self, kind: SnapshotKind) -> Result<SnapshotInfo, SnapshotRefused> {
-        if self.read_only.with_untracked(Option::is_some) {
-            return Err(SnapshotRefused::Store(StoreError::ReadOnly));
-        }
-        let now = self.stamp().now;
-        let mut store = LocalStore::open().map_err(SnapshotRefused::Store)?;
-        let result = self.data.with_untracked(|data| {
-            self.storage
-                .session
-                .try_update_value(|session| backup::take(&mut store, session, data, kind, now))
-                .expect("session is alive")
-        });
-        self.refresh_storage_info();
-        let refused = result.as_ref().err().cloned();
-        self.storage.info.update(|i| i.snapshot_refused = refused);
-        result
-    }
-
-    /// Under the lock.
-    fn daily_snapshot(&self) {
-        let due = self.read_only.with_untracked(Option::is_none)
-            && self.data.with_untracked(|d| !d.is_empty())
-            && self
-                .storage
-                .session
-                .with_value(|s| backup::daily_due(s, self.stamp().now));
-        if due {
-            // A refusal (too big for the budget) is shown in Settings, not interrupting work.
-            let _ = self.take_snapshot(SnapshotKind::Daily);
-        }
-    }
-
-    /// Brings the data back to a snapshot (first taking one of the current state, so this too
-    /// can be undone). Returns how many records changed. Under the lock.
-    pub fn restore_snapshot(&self, key: &str) -> Result<usize, RestoreRefused> {
-        let snapshot = LocalStore::open()
-            .map_err(RestoreRefused::Store)
-            .and_then(|store| backup::read(&store, key).map_err(RestoreRefused::Unreadable))?;
-        let before = self.take_snapshot(SnapshotKind::BeforeRestore);
-        let changed = self.apply(
-            |data, stamp| backup::restore(data, &snapshot, stamp),
-            |keys| keys.clone(),
-        );
-        if let Err(why) = before {
-            self.notify(
-                move |i18n| {
-                    tr!(i18n, "storage-restored-without-snapshot", {
-                        "why" => text::snapshot_refused(i18n, &why),
-                    })
-                },
-                None,
-            );
-        }
-        Ok(changed.len())
-    }
-
-    /// Under the lock.
-    pub fn drop_snapshot(&self, key: &str) -> Result<(), StoreError> {
-        let mut store = LocalStore::open()?;
-        self.storage
-            .session
-            .try_update_value(|s| backup::drop(&mut store, s, key))
-            .expect("session is alive")?;
-        self.refresh_storage_info();
-        Ok(())
-    }
-
     /// Hook for issue 4 (export): call after a file of everything was handed to the user.
     /// "Changes not exported since …" starts afresh.
     pub fn record_export(&self) {
@@ -528,24 +478,6 @@ impl AppState {
             }
             state.refresh_storage_info();
         });
-    }
-
-    /// The banner's "export everything": the file format and download of the sharing page.
-    pub fn export_everything(&self) -> Result<String, String> {
-        use crate::core::file_format::{self, Header, Scope};
-        let office = self.office.get_untracked().ok_or_else(|| {
-            crate::ui::i18n::current()
-                .map(|i18n| tr!(i18n, "storage-no-office"))
-                .unwrap_or_default()
-        })?;
-        let now = self.stamp().now;
-        let text = self.data.with_untracked(|data| {
-            file_format::export(data, &Header::new(&office, Scope::All, now), None)
-        });
-        let name = file_format::file_name(&office.name, None, self.today());
-        crate::ui::sharing::browser::download(&text, &name)?;
-        self.record_export();
-        Ok(name)
     }
 
     /// Keys and raw text of everything that could not be read, for the user to save.
