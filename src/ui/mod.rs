@@ -20,6 +20,7 @@ mod settings;
 mod sharing;
 pub mod state;
 mod storage_settings;
+mod sync_view;
 mod text;
 mod update;
 mod widgets;
@@ -122,6 +123,7 @@ fn Shell() -> impl IntoView {
             <span class="office-name" title=move_tr!("office-in-use")>
                 {move || state.office.with(|o| o.as_ref().map(|o| o.name.clone()).unwrap_or_default())}
             </span>
+            <sync_view::SyncStatusBadge/>
             <i18n::LanguageSwitch/>
         </header>
         <widgets::StorageBanner/>

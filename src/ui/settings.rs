@@ -1,4 +1,4 @@
-//! Settings: the office profile, then storage (usage, durability, backups, unreadable data).
+//! Settings: the office profile, live sync (`sync_view`), then storage (usage, durability, backups, unreadable data).
 
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
@@ -63,6 +63,7 @@ pub fn Settings() -> impl IntoView {
                 ". " {move_tr!("settings-install-id-help")}
             </p>
         </section>
+        <super::sync_view::SyncSettings/>
         <StorageSettings/>
     }
 }

@@ -17,10 +17,12 @@ use crate::web;
 mod backups;
 mod conflicts;
 mod export;
+mod live_sync;
 mod storage;
 mod work;
 pub use backups::{Encoded, RestoreRefused};
 pub use export::{ExportSaid, Exported};
+pub use live_sync::LiveSync;
 pub use storage::{StorageInfo, StorageState};
 pub use work::Progress;
 
@@ -94,6 +96,8 @@ pub struct AppState {
     pub read_only: RwSignal<Option<ReadOnly>>,
     /// What this tab knows of storage, conflicts between tabs, backups and durability.
     pub storage: StorageState,
+    /// Live sync with a server: settings, status, conflicts (`live_sync.rs`).
+    pub sync: LiveSync,
     /// An unsaved agreement handed to the form (duplicate for the next period).
     pub draft: RwSignal<Option<crate::core::model::Agreement>>,
     /// A pre-filled event handed to the event form (e.g. linked to the agreement it came from).
@@ -120,6 +124,7 @@ impl AppState {
             office_damage: RwSignal::new(None),
             read_only: RwSignal::new(None),
             storage: StorageState::new(),
+            sync: LiveSync::new(),
             draft: RwSignal::new(None),
             event_draft: RwSignal::new(None),
             recommendation_draft: RwSignal::new(None),

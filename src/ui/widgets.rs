@@ -51,7 +51,8 @@ pub fn StorageBanner() -> impl IntoView {
                 })
             })
         }}
-        <ConflictBanner/>
+        <ConflictBanner between_offices=false/>
+        <ConflictBanner between_offices=true/>
         {move || state.read_only.get().map(|why| view! {
             <div class="banner warning" role="status" id="read-only">
                 <p>
@@ -155,23 +156,48 @@ pub fn read_only(
     move || state.read_only.with(Option::is_some)
 }
 
-/// A record edited in two tabs at once: the fields the two versions still differ in, side by
-/// side, each with a choice; or one version kept whole. Nothing is lost until the user chooses.
+/// A record edited in two tabs at once (or, `between_offices`, here and in another office at
+/// once: live sync): the fields the two versions still differ in, side by side, each with a
+/// choice; or one version kept whole. Nothing is lost until the user chooses.
 #[component]
-fn ConflictBanner() -> impl IntoView {
+fn ConflictBanner(between_offices: bool) -> impl IntoView {
     let state = use_app();
+    let i18n = expect_context::<I18n>();
     move || {
-        let conflicts = state.storage.conflicts.get();
+        let conflicts = if between_offices {
+            state.sync.conflicts.with(|all| {
+                all.iter()
+                    .map(|c| crate::core::storage::Conflict {
+                        key: c.key(),
+                        other: c.theirs.clone(),
+                    })
+                    .collect()
+            })
+        } else {
+            state.storage.conflicts.get()
+        };
         (!conflicts.is_empty()).then(|| {
             let items = conflicts
                 .into_iter()
-                .map(|c| view! { <ConflictItem conflict=c/> })
+                .map(|c| {
+                    let key = c.key;
+                    let resolve = Callback::new(move |from_other| {
+                        if between_offices {
+                            state.resolve_sync_conflict(key, from_other)
+                        } else {
+                            state.resolve_conflict(key, from_other)
+                        }
+                    });
+                    view! { <ConflictItem conflict=c resolve=resolve between_offices=between_offices/> }
+                })
                 .collect_view();
+            let title = move || if between_offices { tr!(i18n, "sync-conflict-title") } else { tr!(i18n, "conflict-title") };
+            let text = move || if between_offices { tr!(i18n, "sync-conflict-text") } else { tr!(i18n, "conflict-text") };
             view! {
-                <div class="banner error conflicts" role="alert" id="conflicts">
+                <div class="banner error conflicts" role="alert" id=if between_offices { "sync-conflicts" } else { "conflicts" }>
                     <p>
-                        <strong>{move_tr!("conflict-title")} " "</strong>
-                        {move_tr!("conflict-text")}
+                        <strong>{title} " "</strong>
+                        {text}
                     </p>
                     <ul>{items}</ul>
                 </div>
@@ -180,9 +206,15 @@ fn ConflictBanner() -> impl IntoView {
     }
 }
 
-/// One record's conflict: a row per field that differs, and the choices.
+/// One record's conflict: a row per field that differs, and the choices; `resolve` gets the
+/// fields to take from the other version. `between_offices`: the other version is another
+/// office's (live sync), not another tab's.
 #[component]
-fn ConflictItem(conflict: crate::core::storage::Conflict) -> impl IntoView {
+fn ConflictItem(
+    conflict: crate::core::storage::Conflict,
+    resolve: Callback<Vec<String>>,
+    between_offices: bool,
+) -> impl IntoView {
     let state = use_app();
     let i18n = expect_context::<I18n>();
     let key = conflict.key;
@@ -268,7 +300,36 @@ fn ConflictItem(conflict: crate::core::storage::Conflict) -> impl IntoView {
             return;
         }
         let from_other = all_fields.iter().filter(|f| chosen[*f]).cloned().collect();
-        state.resolve_conflict(key, from_other);
+        resolve.run(from_other);
+    };
+    // The two sides and the keep-whole choices are named by where the other version is from.
+    let stored_head = move || {
+        if between_offices {
+            tr!(i18n, "sync-conflict-here")
+        } else {
+            tr!(i18n, "conflict-stored")
+        }
+    };
+    let other_head = move || {
+        if between_offices {
+            tr!(i18n, "sync-conflict-server")
+        } else {
+            tr!(i18n, "conflict-other")
+        }
+    };
+    let keep_stored = move || {
+        if between_offices {
+            tr!(i18n, "sync-conflict-keep-here")
+        } else {
+            tr!(i18n, "conflict-keep-stored")
+        }
+    };
+    let keep_other = move || {
+        if between_offices {
+            tr!(i18n, "sync-conflict-keep-server")
+        } else {
+            tr!(i18n, "conflict-keep-other")
+        }
     };
     let every_field = fields.clone();
     let writes_refused = read_only(state);
@@ -276,15 +337,15 @@ fn ConflictItem(conflict: crate::core::storage::Conflict) -> impl IntoView {
         <li class="conflict-item">
             <strong>{label}</strong>
             <table class="conflict">
-                <thead><tr><th scope="col">{move_tr!("conflict-field")}</th><th scope="col">{move_tr!("conflict-stored")}</th><th scope="col">{move_tr!("conflict-other")}</th></tr></thead>
+                <thead><tr><th scope="col">{move_tr!("conflict-field")}</th><th scope="col">{stored_head}</th><th scope="col">{other_head}</th></tr></thead>
                 <tbody>{field_rows}</tbody>
             </table>
             <div class="conflict-actions">
                 <button class="primary" disabled=writes_refused on:click=save_choices>{move_tr!("conflict-apply")}</button>
                 " "
-                <button disabled=writes_refused on:click=move |_| state.resolve_conflict(key, Vec::new())>{move_tr!("conflict-keep-stored")}</button>
+                <button disabled=writes_refused on:click=move |_| resolve.run(Vec::new())>{keep_stored}</button>
                 " "
-                <button disabled=writes_refused on:click=move |_| state.resolve_conflict(key, every_field.clone())>{move_tr!("conflict-keep-other")}</button>
+                <button disabled=writes_refused on:click=move |_| resolve.run(every_field.clone())>{keep_other}</button>
             </div>
             <ReadOnlyNote/>
             {move || incomplete.get().then(|| view! { <p class="field-error" role="alert">{move_tr!("conflict-pick-every-field")}</p> })}

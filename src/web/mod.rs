@@ -1,5 +1,6 @@
 //! Browser glue: the only code that touches web APIs besides the components.
 
+pub mod couch;
 pub mod durability;
 pub mod history;
 pub mod local_storage;

@@ -4,12 +4,15 @@
 //   headers: { name: value } sent with every response (e.g. a Content-Security-Policy), or a
 //            function (pathname) → such an object;
 //   rewrite: (pathname, body) → a new body (Buffer or string), or undefined to leave it: a
-//            changed deploy of one file (e.g. a new sw.js).
+//            changed deploy of one file (e.g. a new sw.js);
 //   compression: what a real host does with text and wasm (the load benchmark plays each):
 //            'none' (default: the tests read plain bodies), 'gzip' (compressed per request,
 //            zlib's default level, as nginx's `gzip on` or a CDN does), 'precompressed' (the
 //            build's .br / .gz beside each file, as nginx's gzip_static / brotli_static serve
-//            them; a file without one is gzipped per request).
+//            them; a file without one is gzipped per request);
+//   proxy:   { prefix: '/couch', target: 'http://127.0.0.1:5984' }: requests under the prefix
+//            go to the target, prefix taken off (a CouchDB under the app's own origin, as
+//            docs/sync.md recommends, so the CSP's connect-src 'self' allows it).
 // From the shell: `node tests/e2e/server.mjs [dir] [port] [compression]` (port 0 = any free port).
 import http from 'node:http';
 import fs from 'node:fs/promises';
@@ -66,11 +69,15 @@ export async function serveStatic(
   root,
   port = 0,
   host = '127.0.0.1',
-  { headers = {}, rewrite, compression = 'none' } = {},
+  { headers = {}, rewrite, compression = 'none', proxy } = {},
 ) {
   root = path.resolve(root);
   await fs.access(path.join(root, 'index.html')); // fail early: build dist/ first
   const server = http.createServer(async (req, res) => {
+    if (proxy && (req.url === proxy.prefix || req.url.startsWith(proxy.prefix + '/'))) {
+      forward(req, res, proxy);
+      return;
+    }
     try {
       const { pathname } = new URL(req.url, 'http://x');
       const extra = typeof headers === 'function' ? headers(pathname) ?? {} : headers;
@@ -117,6 +124,28 @@ export async function serveStatic(
     url: `http://${host}:${actual}`,
     close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
   };
+}
+
+/** One request passed on to the proxy's target, streamed both ways (the long-poll too). */
+function forward(req, res, { prefix, target }) {
+  const base = new URL(target);
+  const upstream = http.request({
+    host: base.hostname,
+    port: base.port,
+    method: req.method,
+    path: req.url.slice(prefix.length) || '/',
+    headers: { ...req.headers, host: base.host },
+  }, (answer) => {
+    res.writeHead(answer.statusCode, answer.headers);
+    answer.pipe(res);
+  });
+  upstream.on('error', () => {
+    if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
+    res.end('bad gateway');
+  });
+  req.on('aborted', () => upstream.destroy());
+  res.on('close', () => upstream.destroy());
+  req.pipe(upstream);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -116,6 +116,7 @@ impl AppState {
             }
         }
         self.refresh_storage_info();
+        self.open_sync();
         tabs::on_change(move |change| state.absorb(change));
         // Closing the tab loses records not yet written, work waiting for the lock (an office
         // just named, an import confirmed), and input typed in a form not saved.
@@ -234,6 +235,7 @@ impl AppState {
     pub fn persist(&self, keys: Vec<RecordKey>) {
         if !keys.is_empty() {
             self.save.update(|s| s.pending.extend(keys));
+            self.sync_local_change();
         }
         if self.read_only.with_untracked(Option::is_some) {
             self.keep_read_only_edits();
@@ -398,6 +400,9 @@ impl AppState {
 
     /// Another tab wrote: take its changes in, without a reload.
     fn absorb(&self, change: StorageChange) {
+        if let Some(key) = &change.key {
+            self.absorb_sync_key(key, change.new_value.as_deref());
+        }
         let pending = self.save.with_untracked(|s| s.pending.clone());
         let absorbed = match change.key {
             Some(key) => self.data.with_untracked(|data| {
@@ -431,6 +436,8 @@ impl AppState {
             self.office.set(Some(office));
         }
         if !absorbed.incoming.is_empty() || !absorbed.removed.is_empty() {
+            // Another tab's change: the tab that syncs sends it.
+            self.sync_local_change();
             self.data.update(|data| {
                 for (key, value) in absorbed.incoming {
                     let _ = sync::take_incoming(data, key, value);
