@@ -24,7 +24,17 @@ exec 9>"$target_dir/.build.lock"
 flock 9
 trunk build --release --offline
 
-wasm=$(ls dist/*.wasm)
-raw=$(wc -c <"$wasm")
-gz=$(gzip -9 -c "$wasm" | wc -c)
-log "$(basename "$wasm"): $raw bytes, $gz bytes gzipped (gzip -9)"
+# The first wasm (what index.html loads) and the parts that load later (src/ui/lazy.rs).
+first=$(sed -n "s/.*module_or_path: '\.\/\([^']*\)'.*/\1/p" dist/index.html)
+total=0
+total_gz=0
+for wasm in dist/*.wasm; do
+  raw=$(wc -c <"$wasm")
+  gz=$(gzip -9 -c "$wasm" | wc -c)
+  total=$((total + raw))
+  total_gz=$((total_gz + gz))
+  if [ "$(basename "$wasm")" = "$first" ]; then
+    log "$(basename "$wasm") (first): $raw bytes, $gz bytes gzipped (gzip -9)"
+  fi
+done
+log "all wasm ($(ls dist/*.wasm | wc -l) files): $total bytes, $total_gz bytes gzipped"

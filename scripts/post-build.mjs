@@ -1,6 +1,15 @@
 // Trunk post_build hook (Trunk.toml [[hooks]]): finishes the staged build before Trunk moves it
-// to dist/. Runs for `trunk build` and `trunk serve` alike; needs only node.
+// to dist/. Runs for `trunk build` and `trunk serve` alike; needs node, and for the split the
+// tools scripts/install-tools.sh installs (wasm-split-cli, wasm-bindgen, wasm-opt).
 //
+//  0. The split (src/ui/lazy.rs). Trunk builds with the `split` feature, so the wasm cargo linked
+//     (target/wasm32-unknown-unknown/<profile>/phoihop.wasm, with its relocations) has split
+//     points. wasm-split-cli (wasm_split_cli_support, the splitter cargo-leptos runs) cuts it into
+//     the first wasm and one file per lazily loaded part (plus files of code that parts share)
+//     and writes their loader; wasm-bindgen then makes the first wasm's JS glue, wasm-opt
+//     shrinks every file (release: Trunk's own wasm-opt is off, index.html's data-wasm-opt="0"),
+//     and they replace the single wasm and glue Trunk staged. Every name carries a hash of all
+//     of them, so a host's cache can never mix two builds.
 //  1. The Content-Security-Policy. Trunk's loader is an inline module script; its sha256 goes
 //     into the policy, which is written to `_headers` (Netlify / Cloudflare Pages format, and the
 //     header to copy into any other server's config) and, in release builds, into index.html as
@@ -8,13 +17,19 @@
 //     its own inline reload script at serve time, so debug builds get no meta.)
 //  2. The service worker: assets/sw.js with the list of every staged file (their hashed names)
 //     and a version hash of their contents, written as sw.js.
+//  3. Release builds: a .br and a .gz beside every text and wasm file (scripts/precompress.mjs),
+//     for hosts that serve precompressed files (README, Hosting). Never precached: the worker
+//     stores what the server sent, already decoded.
 //
 // Usage outside Trunk: `TRUNK_STAGING_DIR=dist node scripts/post-build.mjs --check` prints the
 // policy of an existing build without changing it.
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { precompress } from './precompress.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -29,6 +44,133 @@ const checkOnly = process.argv.includes('--check');
 const OWN_OUTPUTS = new Set(['sw.js', '_headers']);
 
 const sha256 = (data) => crypto.createHash('sha256').update(data).digest();
+
+// wasm-opt's level for every wasm of a release build (Trunk's is off: it would only shrink the
+// unsplit wasm this step replaces). "z": the app is mostly views, built for size.
+const WASM_OPT_LEVEL = '-Oz';
+// What the linked wasm imports its parts' loaders from, until the splitter links them.
+const SPLIT_MARK = '__wasm_split_placeholder__';
+
+function tool(name, args) {
+  try {
+    return execFileSync(name, args, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
+  } catch (e) {
+    const why = e.code === 'ENOENT' ? 'not found on PATH (run scripts/install-tools.sh)' : e.stderr?.toString();
+    throw new Error(`post-build: ${name} ${args.join(' ')}: ${why}`);
+  }
+}
+
+/** Where cargo put the wasm it linked for this build. */
+function linkedWasm() {
+  const targetDir =
+    process.env.CARGO_TARGET_DIR ??
+    JSON.parse(tool('cargo', ['metadata', '--no-deps', '--format-version', '1']).toString()).target_directory;
+  return path.resolve(root, targetDir, 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'phoihop.wasm');
+}
+
+/**
+ * Step 0: replaces Trunk's staged wasm and glue (`./<stem>.js`, `./<stem>_bg.wasm`, named in
+ * index.html's loader) by the split build. Returns the new html.
+ */
+async function split(html) {
+  const glue = html.match(/from '\.\/(phoihop-[0-9a-f]+)\.js'/)?.[1];
+  if (!glue || !html.includes(`./${glue}_bg.wasm`)) throw new Error('post-build: no Trunk loader in index.html');
+  const stagedWasm = path.join(staging, `${glue}_bg.wasm`);
+  const linked = linkedWasm();
+  const input = await fs.readFile(linked);
+  if (!input.includes(SPLIT_MARK)) {
+    // Built without split points (no `split` feature): one wasm, as Trunk made it.
+    if (release) tool('wasm-opt', [WASM_OPT_LEVEL, stagedWasm, '-o', stagedWasm]);
+    console.log(`[post-build] no split points in ${linked}: one wasm`);
+    return html;
+  }
+  const work = await fs.mkdtemp(path.join(os.tmpdir(), 'phoihop-split-'));
+  try {
+    const parts = path.join(work, 'split');
+    const bound = path.join(work, 'bindgen');
+    tool('wasm-split-cli', [linked, parts, '--target', 'web', '--out-name', 'phoihop']);
+    tool('wasm-bindgen', [
+      '--target=web',
+      '--no-typescript',
+      // The parts import the first wasm's own exports (stack pointer, table, functions).
+      '--keep-lld-exports',
+      `--out-dir=${bound}`,
+      '--out-name=phoihop',
+      path.join(parts, 'phoihop.wasm'),
+    ]);
+    const chunks = (await fs.readdir(parts)).filter((f) => f.endsWith('.wasm') && f !== 'phoihop.wasm').sort();
+    const wasmFiles = [path.join(bound, 'phoihop_bg.wasm'), ...chunks.map((f) => path.join(parts, f))];
+    if (release) for (const file of wasmFiles) tool('wasm-opt', [WASM_OPT_LEVEL, file, '-o', file]);
+
+    // One hash of everything that runs, in every name.
+    const digest = crypto.createHash('sha256');
+    for (const file of [path.join(bound, 'phoihop.js'), path.join(parts, '__wasm_split.js'), ...wasmFiles]) {
+      digest.update(`\0${path.basename(file)}\0`).update(await fs.readFile(file));
+    }
+    const stem = `phoihop-${digest.digest('hex').slice(0, 16)}`;
+    const replaceAll = (text, pairs) => {
+      for (const [from, to] of pairs) {
+        if (!text.includes(from)) throw new Error(`post-build: ${from} not found where expected`);
+        text = text.split(from).join(to);
+      }
+      return text;
+    };
+    const partName = (f) => `${stem}-${f}`;
+    let js = await fs.readFile(path.join(bound, 'phoihop.js'), 'utf8');
+    js = replaceAll(js, [
+      // The module the glue imports, not the import object's key (the wasm's import name).
+      ['from "./__wasm_split.js"', `from "./${stem}-split.js"`],
+      ["'phoihop_bg.wasm'", `'${stem}_bg.wasm'`],
+    ]);
+    let loader = await fs.readFile(path.join(parts, '__wasm_split.js'), 'utf8');
+    loader = replaceAll(loader, [
+      ['"./phoihop.js"', `"./${stem}.js"`],
+      ...chunks.map((f) => [`"./${f}"`, `"./${partName(f)}"`]),
+    ]);
+
+    await fs.rm(path.join(staging, `${glue}.js`));
+    await fs.rm(stagedWasm);
+    await fs.rm(path.join(staging, 'snippets'), { recursive: true, force: true });
+    await fs.cp(path.join(bound, 'snippets'), path.join(staging, 'snippets'), { recursive: true }).catch((e) => {
+      if (e.code !== 'ENOENT') throw e;
+    });
+    await fs.writeFile(path.join(staging, `${stem}.js`), js);
+    await fs.writeFile(path.join(staging, `${stem}-split.js`), loader);
+    await fs.copyFile(path.join(bound, 'phoihop_bg.wasm'), path.join(staging, `${stem}_bg.wasm`));
+    for (const f of chunks) await fs.copyFile(path.join(parts, f), path.join(staging, partName(f)));
+
+    html = replaceAll(html, [
+      [`./${glue}_bg.wasm`, `./${stem}_bg.wasm`],
+      [`./${glue}.js`, `./${stem}.js`],
+    ]);
+    // The loader of the parts is imported by the glue: fetch it beside it.
+    html = html.replace(
+      /(<link rel="modulepreload" href="\.\/[^"]+\.js"[^>]*>)/,
+      (m) => `${m}<link rel="modulepreload" href="./${stem}-split.js" crossorigin="anonymous" integrity="sha384-">`,
+    );
+    const sizes = await Promise.all(wasmFiles.map(async (f) => (await fs.stat(f)).size));
+    console.log(
+      `[post-build] split: ${stem}_bg.wasm ${sizes[0]} bytes, ${chunks.length} parts ` +
+        `${sizes.slice(1).reduce((a, b) => a + b, 0)} bytes`,
+    );
+    return html;
+  } finally {
+    await fs.rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Every `integrity` of a staged file, computed again (files replaced by the split). */
+async function refreshIntegrity(html) {
+  const links = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => m[0]);
+  for (const link of links) {
+    const href = link.match(/href="\.\/([^"]+)"/)?.[1];
+    if (!href || !/integrity="/.test(link)) continue;
+    const data = await fs.readFile(path.join(staging, href));
+    const sri = `sha384-${crypto.createHash('sha384').update(data).digest('base64')}`;
+    html = html.replace(link, link.replace(/integrity="[^"]*"/, `integrity="${sri}"`));
+  }
+  return html;
+}
 
 /** The inline scripts of a page, as the browser hashes them (text between the tags). */
 function inlineScripts(html) {
@@ -63,13 +205,17 @@ async function listFiles(dir, prefix = '') {
     if (entry.name.startsWith('.')) continue; // Trunk's own .stage, editors' dotfiles
     const rel = prefix + entry.name;
     if (entry.isDirectory()) out.push(...(await listFiles(path.join(dir, entry.name), rel + '/')));
-    else if (entry.isFile() && !OWN_OUTPUTS.has(rel)) out.push(rel);
+    else if (entry.isFile() && !OWN_OUTPUTS.has(rel) && !/\.(br|gz)$/.test(rel)) out.push(rel);
   }
   return out.sort();
 }
 
 const indexPath = path.join(staging, 'index.html');
 let html = await fs.readFile(indexPath, 'utf8');
+if (!checkOnly) {
+  html = await refreshIntegrity(await split(html));
+  await fs.writeFile(indexPath, html);
+}
 // `trunk serve` injects its reload script with placeholders it fills per request: no stable hash.
 const scripts = inlineScripts(html).filter((s) => !s.includes('{{__TRUNK'));
 const hashes = scripts.map((s) => sha256(s).toString('base64'));
@@ -122,3 +268,9 @@ await fs.writeFile(path.join(staging, 'sw.js'), worker);
 
 console.log(`[post-build] sw.js version ${version}: ${files.length} files precached`);
 console.log(`[post-build] Content-Security-Policy: ${header}`);
+
+// 3. Precompressed copies (last: of the files as they are served, sw.js and index.html included).
+if (release) {
+  const t = await precompress(staging);
+  console.log(`[post-build] precompressed ${t.files} files: ${t.raw} bytes, ${t.br} as brotli, ${t.gz} as gzip`);
+}

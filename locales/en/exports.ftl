@@ -6,6 +6,7 @@ export-ics = Download calendar (.ics)
 export-group-label = Download the list as shown
 export-failed = Could not make the file: { $error }
 export-downloaded = Downloaded { $name }.
+export-writers-not-loaded = the part of the app that makes this file is not on this computer yet and could not be fetched (the connection may have dropped). Check it and press the button again.
 
 export-sheet-agreements = Agreements
 export-sheet-events = Events

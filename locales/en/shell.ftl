@@ -13,3 +13,7 @@ office-in-use = Office using this app
 language-switch-to = Tiếng Việt
 language-switch-title = Chuyển sang tiếng Việt
 skip-to-content = Skip to main content
+page-loading = Loading…
+page-not-loaded = This page could not be loaded
+page-not-loaded-why = This part of the app is not on this computer yet and could not be fetched: the connection may have dropped. Check it and try again.
+page-try-again = Try again

@@ -6,6 +6,7 @@ export-ics = Tải lịch (.ics)
 export-group-label = Tải danh sách đang xem
 export-failed = Không tạo được tệp: { $error }
 export-downloaded = Đã tải tệp { $name }.
+export-writers-not-loaded = phần tạo tệp của ứng dụng chưa có trên máy và không tải được (có thể mạng vừa bị ngắt). Hãy kiểm tra kết nối rồi bấm lại.
 
 export-sheet-agreements = Danh mục văn bản
 export-sheet-events = Sự kiện

@@ -13,3 +13,7 @@ office-in-use = Cơ quan sử dụng
 language-switch-to = English
 language-switch-title = Switch to English
 skip-to-content = Bỏ qua, đến nội dung chính
+page-loading = Đang tải…
+page-not-loaded = Chưa tải được trang này
+page-not-loaded-why = Phần này của ứng dụng chưa có trên máy và không tải được: có thể mạng vừa bị ngắt. Hãy kiểm tra kết nối rồi thử lại.
+page-try-again = Thử lại

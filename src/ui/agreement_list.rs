@@ -100,7 +100,9 @@ pub fn AgreementList(
         ),
         (
             FileKind::Csv,
-            std::sync::Arc::new(move |w: &UiWords| Ok(crate::core::export::csv::csv(&register(w)))),
+            std::sync::Arc::new(move |w: &UiWords| {
+                Ok(crate::core::export::csv::csv(&register(w)).into())
+            }),
         ),
         (
             FileKind::Ics,
@@ -108,7 +110,8 @@ pub fn AgreementList(
                 Ok(state
                     .data
                     .with_untracked(|d| crate::core::export::ics::calendar(d, None, today, w))
-                    .into_bytes())
+                    .into_bytes()
+                    .into())
             }),
         ),
     ];

@@ -318,7 +318,7 @@ fn AgreementExports(agreement: Agreement) -> impl IntoView {
                     Some(a) => workbook(&crate::core::export::tables::agreement_tables(
                         d, a, today, w,
                     )),
-                    None => Ok(Vec::new()),
+                    None => Ok(Vec::new().into()),
                 })
             }),
         ),
@@ -328,7 +328,8 @@ fn AgreementExports(agreement: Agreement) -> impl IntoView {
                 Ok(state
                     .data
                     .with_untracked(|d| crate::core::export::ics::calendar(d, Some(id), today, w))
-                    .into_bytes())
+                    .into_bytes()
+                    .into())
             }),
         ),
     ];

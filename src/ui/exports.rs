@@ -1,6 +1,8 @@
 //! The office files a list or an agreement hands on: buttons that ask the core's writers for an
 //! .xlsx, .csv, .ics or .docx of what the page shows, and download it. The words inside the
-//! files (sheet and column names, statuses) are the interface's, through [`UiWords`].
+//! files (sheet and column names, statuses) are the interface's, through [`UiWords`]. The
+//! writers of workbooks and documents (rust_xlsxwriter, docx-rs: most of the app's size) load
+//! the first time such a file is asked for (lazy.rs); CSV and calendars are written at once.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -10,9 +12,11 @@ use fluent_templates::fluent_bundle::FluentValue;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
+use super::lazy::split;
 use super::state::use_app;
 use crate::core::export::{self, Word, Words};
 use crate::core::import::{Arg, Message};
+use crate::core::report::document::ReportDocument;
 
 /// The core's words in the interface's language.
 pub struct UiWords(pub I18n);
@@ -146,8 +150,39 @@ impl FileKind {
     }
 }
 
-/// Makes a file's bytes, in the language given, or says why it could not.
-pub type Maker = Arc<dyn Fn(&UiWords) -> Result<Vec<u8>, String> + Send + Sync>;
+/// What a file is made of: its bytes, or what the writers that load later make them from.
+pub enum Content {
+    Bytes(Vec<u8>),
+    Workbook(Vec<export::Table>),
+    Document(ReportDocument),
+}
+
+impl From<Vec<u8>> for Content {
+    fn from(bytes: Vec<u8>) -> Self {
+        Content::Bytes(bytes)
+    }
+}
+
+/// Makes a file's content, in the language given, or says why it could not.
+pub type Maker = Arc<dyn Fn(&UiWords) -> Result<Content, String> + Send + Sync>;
+
+split! { writers; fn write_workbook(tables: Vec<export::Table>) -> Result<Vec<u8>, String> {
+    export::xlsx::workbook(&tables, chrono::Utc::now()).map_err(|e| e.to_string())
+}}
+
+split! { writers; fn write_document(document: ReportDocument) -> Result<Vec<u8>, String> {
+    export::docx::report_docx(&document)
+}}
+
+/// The file's bytes, from the writers when they are needed.
+async fn bytes(content: Content, i18n: I18n) -> Result<Vec<u8>, String> {
+    let not_loaded = |_| tr!(i18n, "export-writers-not-loaded");
+    match content {
+        Content::Bytes(bytes) => Ok(bytes),
+        Content::Workbook(tables) => write_workbook(tables).await.map_err(not_loaded)?,
+        Content::Document(document) => write_document(document).await.map_err(not_loaded)?,
+    }
+}
 
 /// Makes and downloads one file named after `what` (fixed words, never translated: file names
 /// stay the same in both languages) and today; the toast says which, or why not.
@@ -157,18 +192,24 @@ pub fn download(kind: FileKind, what: &str, make: &Maker) {
         return;
     };
     let name = export::file_name(what, state.today(), kind.extension());
-    let done = make(&UiWords(i18n))
+    let content = make(&UiWords(i18n));
+    leptos::task::spawn_local(async move {
+        let done = match content {
+            Ok(content) => bytes(content, i18n).await,
+            Err(error) => Err(error),
+        }
         .and_then(|bytes| super::sharing::browser::download_bytes(&bytes, &name, kind.mime()));
-    match done {
-        Ok(()) => state.notify(
-            move |i18n| tr!(i18n, "export-downloaded", {"name" => name.clone()}),
-            None,
-        ),
-        Err(error) => state.notify(
-            move |i18n| tr!(i18n, "export-failed", {"error" => error.clone()}),
-            None,
-        ),
-    }
+        match done {
+            Ok(()) => state.notify(
+                move |i18n| tr!(i18n, "export-downloaded", {"name" => name.clone()}),
+                None,
+            ),
+            Err(error) => state.notify(
+                move |i18n| tr!(i18n, "export-failed", {"error" => error.clone()}),
+                None,
+            ),
+        }
+    });
 }
 
 fn label(kind: FileKind) -> Signal<String> {
@@ -180,9 +221,9 @@ fn label(kind: FileKind) -> Signal<String> {
     }
 }
 
-/// A workbook of `tables` made now.
-pub fn workbook(tables: &[export::Table]) -> Result<Vec<u8>, String> {
-    export::xlsx::workbook(tables, chrono::Utc::now()).map_err(|e| e.to_string())
+/// A workbook of `tables`, written when the file is made.
+pub fn workbook(tables: &[export::Table]) -> Result<Content, String> {
+    Ok(Content::Workbook(tables.to_vec()))
 }
 
 /// The download buttons of a list or page: one per file, named after `what` (a calendar after

@@ -11,7 +11,9 @@ mod exports;
 mod first_run;
 mod focus;
 pub mod i18n;
+mod lazy;
 mod list_parts;
+mod pages;
 mod recommendations;
 mod report_page;
 mod settings;
@@ -129,30 +131,9 @@ fn Shell() -> impl IntoView {
         <main class="page" id="main" tabindex="-1">
             {move || match state.route.get() {
                 Route::Dashboard => dashboard::Dashboard().into_any(),
-                Route::Agreements => view! { <agreement_list::AgreementList/> }.into_any(),
-                Route::AgreementsWithStatus(status) => {
-                    view! { <agreement_list::AgreementList initial_status=status/> }.into_any()
-                }
-                Route::AgreementNew => view! { <agreement_form::AgreementForm id=None/> }.into_any(),
-                Route::Agreement(id) => view! { <agreement_page::AgreementPage id=id/> }.into_any(),
-                Route::AgreementEdit(id) => view! { <agreement_form::AgreementForm id=Some(id)/> }.into_any(),
-                Route::AgreementReport(id, year) => view! { <report_page::ReportPage id=id year=year/> }.into_any(),
-                Route::Organisations => directory::OrganisationList().into_any(),
-                Route::OrganisationNew => view! { <directory::OrganisationPage id=None/> }.into_any(),
-                Route::Organisation(id) => view! { <directory::OrganisationPage id=Some(id)/> }.into_any(),
-                Route::People => directory::PersonList().into_any(),
-                Route::PersonNew => view! { <directory::PersonPage id=None/> }.into_any(),
-                Route::Person(id) => view! { <directory::PersonPage id=Some(id)/> }.into_any(),
-                Route::Events => events::EventList().into_any(),
-                Route::EventNew => view! { <events::EventForm id=None/> }.into_any(),
-                Route::Event(id) => view! { <events::EventPage id=id/> }.into_any(),
-                Route::EventEdit(id) => view! { <events::EventForm id=Some(id)/> }.into_any(),
-                Route::Recommendations => recommendations::RecommendationList().into_any(),
-                Route::RecommendationNew => view! { <recommendations::RecommendationPage id=None/> }.into_any(),
-                Route::Recommendation(id) => view! { <recommendations::RecommendationPage id=Some(id)/> }.into_any(),
-                Route::Sharing => sharing::SharingPage().into_any(),
-                Route::Settings => settings::Settings().into_any(),
                 Route::NotFound(path) => view! { <widgets::NotFound path=path/> }.into_any(),
+                // Every other page loads with its part the first time (pages.rs).
+                route => lazy::page(move || pages::load(route.clone())),
             }}
         </main>
         <widgets::ToastView/>

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
-use super::exports::{ExportBar, FileKind, Maker, UiWords};
+use super::exports::{Content, ExportBar, FileKind, Maker, UiWords};
 use super::state::use_app;
 use super::widgets::Missing;
 use crate::core::export::tables::period_years;
@@ -52,7 +52,7 @@ fn ReportView(agreement: Agreement, year: Option<i32>) -> impl IntoView {
     let docx: Maker = Arc::new(move |_: &UiWords| {
         state.data.with_untracked(|d| {
             let model = period_report(d, &for_docx, scope_of(year), today);
-            crate::core::export::docx::report_docx(&document(d, &for_docx, &model))
+            Ok(Content::Document(document(d, &for_docx, &model)))
         })
     });
     let name = match (agreement.number.trim(), year) {

@@ -5,14 +5,23 @@
 //            function (pathname) → such an object;
 //   rewrite: (pathname, body) → a new body (Buffer or string), or undefined to leave it: a
 //            changed deploy of one file (e.g. a new sw.js);
+//   compression: what a real host does with text and wasm (the load benchmark plays each):
+//            'none' (default: the tests read plain bodies), 'gzip' (compressed per request,
+//            zlib's default level, as nginx's `gzip on` or a CDN does), 'precompressed' (the
+//            build's .br / .gz beside each file, as nginx's gzip_static / brotli_static serve
+//            them; a file without one is gzipped per request);
 //   proxy:   { prefix: '/couch', target: 'http://127.0.0.1:5984' }: requests under the prefix
 //            go to the target, prefix taken off (a CouchDB under the app's own origin, as
 //            docs/sync.md recommends, so the CSP's connect-src 'self' allows it).
-// From the shell: `node tests/e2e/server.mjs [dir] [port]` (port 0 = any free port).
+// From the shell: `node tests/e2e/server.mjs [dir] [port] [compression]` (port 0 = any free port).
 import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import zlib from 'node:zlib';
+import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+
+const gzip = promisify(zlib.gzip);
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -27,8 +36,41 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
 };
+// Worth compressing (images here are PNGs, already compressed).
+const COMPRESSIBLE = /^(text\/|application\/(javascript|json|wasm|manifest\+json)|image\/svg)/;
 
-export async function serveStatic(root, port = 0, host = '127.0.0.1', { headers = {}, rewrite, proxy } = {}) {
+/** Which encodings the request accepts, by name (q=0 excluded). */
+function accepted(req) {
+  const out = new Set();
+  for (const part of String(req.headers['accept-encoding'] ?? '').split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    if (params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p))) continue;
+    if (name) out.add(name.toLowerCase());
+  }
+  return out;
+}
+
+/** The body to send and its Content-Encoding (undefined: as stored). */
+async function encode(req, file, body, type, compression) {
+  if (compression === 'none' || !COMPRESSIBLE.test(type)) return { body };
+  const accepts = accepted(req);
+  if (compression === 'precompressed') {
+    for (const [encoding, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+      if (!accepts.has(encoding)) continue;
+      const stored = await fs.readFile(file + ext).catch(() => null);
+      if (stored) return { body: stored, encoding };
+    }
+  }
+  if (accepts.has('gzip')) return { body: await gzip(body), encoding: 'gzip' };
+  return { body };
+}
+
+export async function serveStatic(
+  root,
+  port = 0,
+  host = '127.0.0.1',
+  { headers = {}, rewrite, compression = 'none', proxy } = {},
+) {
   root = path.resolve(root);
   await fs.access(path.join(root, 'index.html')); // fail early: build dist/ first
   const server = http.createServer(async (req, res) => {
@@ -57,12 +99,18 @@ export async function serveStatic(root, port = 0, host = '127.0.0.1', { headers 
       let body = await fs.readFile(file);
       const changed = await rewrite?.(pathname, body);
       if (changed !== undefined) body = Buffer.from(changed);
+      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      // A rewritten body has no stored compressed copy.
+      const mode = changed !== undefined && compression === 'precompressed' ? 'gzip' : compression;
+      const sent = await encode(req, file, body, type, mode);
       res.writeHead(200, {
-        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'content-length': body.length,
+        'content-type': type,
+        'content-length': sent.body.length,
         'cache-control': 'no-store',
+        ...(sent.encoding ? { 'content-encoding': sent.encoding } : {}),
+        ...(compression === 'none' ? {} : { vary: 'Accept-Encoding' }),
       });
-      res.end(req.method === 'HEAD' ? undefined : body);
+      res.end(req.method === 'HEAD' ? undefined : sent.body);
     } catch (e) {
       res.writeHead(500).end(String(e));
     }
@@ -103,6 +151,7 @@ function forward(req, res, { prefix, target }) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const dir = process.argv[2] ?? path.join(here, '..', '..', 'dist');
-  const srv = await serveStatic(dir, Number(process.argv[3] ?? 8080));
-  console.log(`serving ${dir} at ${srv.url}/`);
+  const compression = process.argv[4] ?? 'none';
+  const srv = await serveStatic(dir, Number(process.argv[3] ?? 8080), '127.0.0.1', { compression });
+  console.log(`serving ${dir} at ${srv.url}/ (compression: ${compression})`);
 }

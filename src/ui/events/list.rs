@@ -156,7 +156,8 @@ pub fn EventList() -> impl IntoView {
                 Ok(state
                     .data
                     .with_untracked(|d| crate::core::export::ics::calendar(d, only, today, w))
-                    .into_bytes())
+                    .into_bytes()
+                    .into())
             }),
         ),
     ];

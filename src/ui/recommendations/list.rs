@@ -55,7 +55,7 @@ pub fn RecommendationList() -> impl IntoView {
         ),
         (
             FileKind::Csv,
-            Arc::new(move |w: &UiWords| Ok(crate::core::export::csv::csv(&table(w)))),
+            Arc::new(move |w: &UiWords| Ok(crate::core::export::csv::csv(&table(w)).into())),
         ),
     ];
     let total = move || state.data.with(|d| d.recommendations.count_live());

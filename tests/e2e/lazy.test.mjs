@@ -1,0 +1,74 @@
+// Parts that load later (src/ui/lazy.rs): the first wasm holds the shell and the dashboard;
+// a page of another part says "Đang tải…" while its file comes, and says plainly when it cannot
+// come (the line dropped before the service worker had every file), with a button that tries
+// again. The files of a part are held back or refused by the browser context, which sees the
+// page's and the service worker's requests alike.
+import assert from 'node:assert/strict';
+import { e2e } from './harness.mjs';
+import { startWithSample } from './flows.mjs';
+
+// The sharing page's own part (the export and the import): not loaded by the first-run flow.
+const SHARING_PART = /-split_sharing\.wasm$/;
+
+async function openSharing(page) {
+  await page.getByRole('navigation').getByRole('link', { name: 'Trao đổi dữ liệu' }).click();
+}
+
+e2e('a page whose part is still coming says "Đang tải…", then shows the page', async ({ page, context, url }) => {
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  await context.route(SHARING_PART, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await startWithSample(page, url);
+  await openSharing(page);
+  await page.getByRole('status').filter({ hasText: 'Đang tải…' }).waitFor();
+  release();
+  await page.getByRole('heading', { level: 1, name: 'Trao đổi dữ liệu' }).waitFor();
+  assert.equal(await page.getByText('Đang tải…').count(), 0);
+});
+
+e2e('a part that cannot be fetched is said so, and "Thử lại" opens the page once it can', async ({ page, context, url, errors }) => {
+  let refusing = true;
+  await context.route(SHARING_PART, (route) => (refusing ? route.abort('internetdisconnected') : route.continue()));
+  await startWithSample(page, url);
+  await openSharing(page);
+  const alert = page.getByRole('alert').filter({ hasText: 'Chưa tải được trang này' });
+  await alert.waitFor();
+  await alert.getByText('có thể mạng vừa bị ngắt').waitFor();
+  // The rest of the app still works, with its data; the page is tried again when reopened.
+  await page.getByRole('navigation').getByRole('link', { name: 'Văn bản', exact: true }).click();
+  await page.getByText('22 văn bản').waitFor();
+  await openSharing(page);
+  await alert.waitFor();
+
+  refusing = false;
+  await alert.getByRole('button', { name: 'Thử lại' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Trao đổi dữ liệu' }).waitFor();
+  assert.equal(await alert.count(), 0);
+
+  // The refused requests were logged by the browser (and the service worker's install, which
+  // needs every file, failed): expected here, and nothing else.
+  const unexpected = errors.filter((e) => !/split_sharing|ERR_INTERNET_DISCONNECTED|Failed to fetch|service ?worker|addAll|Request failed/i.test(e));
+  assert.deepEqual(unexpected, []);
+  errors.length = 0;
+});
+
+e2e('a workbook asked for while its writer cannot be fetched says why; pressed again, it downloads', async ({ page, context, url, errors }) => {
+  let refusing = true;
+  await context.route(/-split_writers\.wasm$/, (route) => (refusing ? route.abort('internetdisconnected') : route.continue()));
+  await startWithSample(page, url);
+  const excel = page.locator('.export-bar').getByRole('button', { name: 'Tải Excel', exact: true });
+  await excel.click();
+  await page.getByText(/^Không tạo được tệp: phần tạo tệp của ứng dụng chưa có trên máy/).waitFor();
+
+  refusing = false;
+  const [file] = await Promise.all([page.waitForEvent('download'), excel.click()]);
+  assert.match(file.suggestedFilename(), /\.xlsx$/);
+  const unexpected = errors.filter((e) => !/split_writers|ERR_INTERNET_DISCONNECTED|Failed to fetch|service ?worker|addAll|Request failed/i.test(e));
+  assert.deepEqual(unexpected, []);
+  errors.length = 0;
+});
