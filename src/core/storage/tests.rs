@@ -46,6 +46,20 @@ pub(super) fn stored(data: &Dataset) -> (MemoryStore, Session) {
     (store, session)
 }
 
+/// `stored`, then the day's snapshot taken at `stamp(1)`.
+fn stored_with_daily_snapshot(data: &Dataset) -> (MemoryStore, Session, backup::SnapshotInfo) {
+    let (mut store, mut session) = stored(data);
+    let daily = backup::take(
+        &mut store,
+        &mut session,
+        data,
+        SnapshotKind::Daily,
+        stamp(1).now,
+    )
+    .unwrap();
+    (store, session, daily)
+}
+
 /// Saves `keys` and checks that nothing was refused.
 pub(super) fn save(
     store: &mut MemoryStore,
@@ -440,15 +454,7 @@ fn a_newer_or_damaged_layout_loads_read_only_says_which_and_writes_nothing() {
 #[test]
 fn a_quota_refusal_gives_up_snapshots_first_then_leaves_edits_pending_and_storage_intact() {
     let mut data = generate::dataset(4, 30, 4);
-    let (mut store, mut session) = stored(&data);
-    backup::take(
-        &mut store,
-        &mut session,
-        &data,
-        SnapshotKind::Daily,
-        stamp(1).now,
-    )
-    .unwrap();
+    let (mut store, mut session, _) = stored_with_daily_snapshot(&data);
     let snapshot_units = session.snapshot_units();
     store.quota_units = Some(store.units() + 50);
 
@@ -482,15 +488,7 @@ fn a_quota_refusal_gives_up_snapshots_first_then_leaves_edits_pending_and_storag
 fn snapshots_given_up_for_room_are_noted_with_when_and_why_and_the_notes_survive_a_reload() {
     use backup::{GiveUp, GivenUp};
     let mut data = generate::dataset(4, 30, 4);
-    let (mut store, mut session) = stored(&data);
-    let daily = backup::take(
-        &mut store,
-        &mut session,
-        &data,
-        SnapshotKind::Daily,
-        stamp(1).now,
-    )
-    .unwrap();
+    let (mut store, mut session, daily) = stored_with_daily_snapshot(&data);
 
     // Room for one snapshot only: the older ones go for the new one, noted as such.
     let before: Vec<String> = backup::list(&session).into_iter().map(|s| s.key).collect();
