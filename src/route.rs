@@ -36,8 +36,8 @@ pub enum Route {
 
 impl Route {
     /// The page of a stored record.
-    pub fn of_record(collection: crate::core::model::Collection, id: Uuid) -> Route {
-        use crate::core::model::Collection as C;
+    pub fn of_record(collection: crate::core::record::Collection, id: Uuid) -> Route {
+        use crate::core::record::Collection as C;
         match collection {
             C::Organisations => Route::Organisation(id),
             C::People => Route::Person(id),

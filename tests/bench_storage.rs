@@ -8,7 +8,7 @@
 
 use phoihop::core::event::Event;
 use phoihop::core::generate;
-use phoihop::core::model::Record;
+use phoihop::core::record::Record;
 use phoihop::core::storage::{
     self, all_keys, load, save_records, KeyValueStore, Session, QUOTA_UNITS,
 };

@@ -10,7 +10,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
 use phoihop::core::generate;
-use phoihop::core::model::{Agreement, Record};
+use phoihop::core::model::Agreement;
+use phoihop::core::record::Record;
 use phoihop::core::storage::keys::delta_key;
 use phoihop::core::storage::{
     self, all_keys, load, migrate, save_office, save_records, KeyValueStore, LoadProblemKind,

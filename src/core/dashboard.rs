@@ -3,11 +3,12 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::duty::{occurrences, OccurrenceState};
 use super::meta::Id;
-use super::model::{Agreement, AgreementKind, Collection, OrganisationKind, Record, Status};
+use super::model::{Agreement, AgreementKind, OrganisationKind, Status};
 use super::status::status_in;
-use super::workspace::{Dataset, RecordKey};
+use super::workspace::Dataset;
+use crate::record::{Collection, Record, RecordKey};
+use crate::schedule::{occurrences, OccurrenceState};
 
 /// How far off a due date is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use crate::meta::VersionVector;
-use crate::workspace::RecordKey;
+use crate::record::RecordKey;
 
 #[derive(Clone, Debug, Default)]
 pub struct Befores {

@@ -5,8 +5,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::meta::{Id, Meta};
-use super::model::{Collection, Record, UnknownFields};
 use crate::quick_serde::quick;
+use crate::record::{Collection, Record, UnknownFields};
 
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
@@ -128,7 +128,7 @@ impl Record for Event {
         &mut self.meta
     }
     fn dates_out_of_range(&self, out: &mut Vec<String>) {
-        crate::dates::check(out, Some(self.starts_at), || "starts_at".into());
+        crate::date_bounds::check(out, Some(self.starts_at), || "starts_at".into());
     }
 }
 

@@ -11,11 +11,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::meta::Id;
-use super::model::Collection;
 use super::references::references;
 use super::search::fold;
 use super::storage::{LoadProblem, QUOTA_UNITS};
-use super::workspace::{Dataset, OfficeProfile, RecordKey, Stored};
+use super::workspace::{Dataset, OfficeProfile, Stored};
+use crate::record::{Collection, RecordKey};
 
 /// The value of `format`: how a file says it is ours.
 pub const FORMAT_NAME: &str = "phoihop";

@@ -12,8 +12,8 @@
 
 use serde_json::{Map, Value};
 
-use super::model::Record;
-use super::workspace::{Dataset, RecordKey, Stored};
+use super::workspace::{Dataset, Stored};
+use crate::record::{Record, RecordKey};
 
 /// The record's own fields: the envelope (`id`, `version`…) is never merged field by field.
 pub const ENVELOPE: [&str; 5] = ["id", "created", "updated", "version", "deleted"];

@@ -2,6 +2,7 @@
 //! so all of it is tested natively with `cargo test`.
 
 pub mod dashboard;
+pub mod date_bounds;
 pub mod dates;
 pub mod document;
 pub mod duty;
@@ -22,10 +23,13 @@ pub mod next_period;
 pub mod numbers;
 pub mod quick_serde;
 pub mod recommendation;
+pub mod record;
 pub mod references;
 pub mod report;
 pub mod results;
 pub mod sample;
+pub mod save;
+pub mod schedule;
 pub mod search;
 pub mod status;
 pub mod storage;

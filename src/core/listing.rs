@@ -4,10 +4,11 @@ use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 
 use super::meta::Id;
-use super::model::{Agreement, AgreementKind, Organisation, Person, Record, Status};
+use super::model::{Agreement, AgreementKind, Organisation, Person, Status};
 use super::search::{haystack, Query};
 use super::status::status_in;
 use super::workspace::Dataset;
+use crate::record::Record;
 
 /// What an agreement can be found by: number, title, parties, signatories, place and years.
 /// Notes are left out on purpose: they mention other periods' years and would add noise.

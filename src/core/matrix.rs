@@ -4,9 +4,10 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::meta::Id;
-use super::model::{Agreement, OrganisationKind, Record, Status};
+use super::model::{Agreement, OrganisationKind, Status};
 use super::status::status_in;
 use super::workspace::Dataset;
+use crate::record::Record;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MatrixCell {

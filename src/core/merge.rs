@@ -13,8 +13,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::meta::{Id, OfficeId};
-use super::model::{Collection, Record};
-use super::workspace::{Dataset, RecordKey, Stamp, Stored};
+use super::workspace::{Dataset, Stamp, Stored};
+use crate::record::{Collection, Record, RecordKey};
 
 /// How the file's version of a record relates to ours.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::quick_serde::quick;
+use crate::quick_serde::{quick, Readable};
 
 /// A record's stable identity: a UUID v4, the same in every office and every file.
 pub type Id = Uuid;
@@ -60,6 +60,14 @@ pub fn parse_hyphenated(text: &[u8]) -> Option<Id> {
     let high = half(&[&text[0..8], &text[9..13], &text[14..18]]);
     let low = half(&[&text[19..23], &text[24..36]]);
     (bad & 0xF0 == 0).then(|| Uuid::from_u64_pair(high, low))
+}
+
+impl Readable for Id {
+    const EXPECTING: &'static str = "a formatted UUID string";
+
+    fn quickly(text: &str) -> Option<Id> {
+        parse_hyphenated(text.as_bytes())
+    }
 }
 
 /// How two versions of the same record relate.

@@ -1,74 +1,16 @@
 //! The records of the ledger: organisations, people and agreements.
 //! Plain data; rules live in `validate`, `status` and `workspace`.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-use super::dates::{check, check_year};
 use super::meta::{Id, Meta};
+use crate::date_bounds::{check, check_year};
 use crate::quick_serde::quick;
-
-/// Fields this version does not know (written by a newer app) are kept, never dropped.
-pub type UnknownFields = BTreeMap<String, Value>;
-
-/// The collections of records, named as in storage keys and in the file format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Collection {
-    Organisations,
-    People,
-    Agreements,
-    Events,
-    Recommendations,
-}
-
-impl Collection {
-    pub const ALL: [Collection; 5] = [
-        Collection::Organisations,
-        Collection::People,
-        Collection::Agreements,
-        Collection::Events,
-        Collection::Recommendations,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Collection::Organisations => "organisations",
-            Collection::People => "people",
-            Collection::Agreements => "agreements",
-            Collection::Events => "events",
-            Collection::Recommendations => "recommendations",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Collection> {
-        Collection::ALL.into_iter().find(|c| c.as_str() == name)
-    }
-}
-
-/// What every record type offers to the workspace, storage and merge.
-pub trait Record: Clone + std::fmt::Debug + PartialEq + Serialize + DeserializeOwned {
-    const COLLECTION: Collection;
-    fn meta(&self) -> &Meta;
-    fn meta_mut(&mut self) -> &mut Meta;
-    fn id(&self) -> Id {
-        self.meta().id
-    }
-    fn is_live(&self) -> bool {
-        !self.meta().deleted
-    }
-    /// The file's side of a conflict kept as a second record (`Choice::KeepBoth`) gives up what
-    /// may be held by one record only, so the pair is valid: the kept side still has it.
-    fn part_from_kept(&mut self, _kept: &Self) {}
-    /// Adds the paths of the record's own dates (not its envelope's) whose year is not
-    /// plausible (`dates::check`); see `dates::out_of_range`. A type with a date field must
-    /// list it here: `every_date_of_every_record_is_bounded` (import tests) checks each.
-    fn dates_out_of_range(&self, _out: &mut Vec<String>) {}
-}
+use crate::record::{Collection, Record, UnknownFields};
 
 macro_rules! impl_record {
     ($ty:ty, $collection:expr $(, $extra:item)*) => {
@@ -354,6 +296,17 @@ impl Period {
             && self.end.is_none_or(|e| year <= e.year())
             && (self.start.is_some() || self.end.is_some())
     }
+
+    /// The years of the period (none when it is open or implausibly long).
+    pub fn years(&self) -> Vec<i32> {
+        use chrono::Datelike;
+        match (self.start, self.end) {
+            (Some(s), Some(e)) if e >= s && e.year() - s.year() <= 50 => {
+                (s.year()..=e.year()).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
 }
 
 /// One area the parties coordinate on (nội dung phối hợp); followed like an obligation.
@@ -461,7 +414,7 @@ impl_record!(
     Collection::Agreements,
     /// An agreement's number is unique among those of the same parties: the copy goes without.
     fn part_from_kept(&mut self, kept: &Self) {
-        if crate::validate::numbers_clash(self, kept) {
+        if numbers_clash(self, kept) {
             self.number.clear();
         }
     },
@@ -525,108 +478,63 @@ impl Agreement {
     }
 }
 
-#[cfg(test)]
-mod tests {
+// ---------------------------------------------------------------- agreement numbers
 
-    #[test]
-    fn titles_and_names_are_one_line() {
-        assert_eq!(
-            one_line("  Quy chế phối hợp\nvề công tác\r\n   giai đoạn  2024 - 2028 "),
-            "Quy chế phối hợp về công tác giai đoạn 2024 - 2028"
-        );
-        assert_eq!(one_line(" \n "), "");
-    }
-    use super::*;
-    use chrono::DateTime;
-    use uuid::Uuid;
+/// Numbers compare without case or spaces, and whatever the Unicode form of their letters (a
+/// number pasted from a PDF is often decomposed): "01/QCPH-UBND-TĐ" = "01 / qcph-ubnd-tđ".
+pub(crate) fn normalised_number(number: &str) -> String {
+    let mut out = String::new();
+    for_number_char(number, |c| out.push(c));
+    out
+}
 
-    fn meta(n: u128) -> Meta {
-        Meta::new(Uuid::from_u128(n), DateTime::from_timestamp(0, 0).unwrap())
-    }
-
-    #[test]
-    fn unknown_fields_survive_a_round_trip() {
-        let mut org = Organisation::new(meta(1), "Sở Y tế", "SYT", OrganisationKind::Department);
-        org.unknown.insert(
-            "added_by_a_newer_app".into(),
-            serde_json::json!({"x": [1, 2]}),
-        );
-        let json = serde_json::to_string(&org).unwrap();
-        let back: Organisation = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, org);
-        assert!(json.contains("added_by_a_newer_app"));
-    }
-
-    #[test]
-    fn record_fields_are_flat_in_json() {
-        let a = Agreement::new(meta(2), "Quy chế", AgreementKind::Regulation);
-        let v = serde_json::to_value(&a).unwrap();
-        assert_eq!(v["id"], "00000000-0000-0000-0000-000000000002");
-        assert_eq!(v["kind"], "regulation");
-        assert!(v.get("unknown").is_none());
-    }
-
-    #[test]
-    fn missing_optional_fields_default() {
-        let json = r#"{"id":"00000000-0000-0000-0000-000000000003","created":"2020-01-01T00:00:00Z",
-            "updated":"2020-01-01T00:00:00Z","version":{},"title":"T"}"#;
-        let a: Agreement = serde_json::from_str(json).unwrap();
-        assert_eq!(a.kind, AgreementKind::Regulation);
-        assert!(a.parties.is_empty() && a.unknown.is_empty());
-    }
-
-    #[test]
-    fn position_held_respects_open_ends() {
-        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-        let p = PositionHeld {
-            title: "Bí thư".into(),
-            organisation: None,
-            from: Some(d(2016, 1, 1)),
-            to: None,
-            unknown: Default::default(),
-        };
-        assert!(p.held_on(d(2018, 4, 2)));
-        assert!(!p.held_on(d(2015, 12, 31)));
-        let q = PositionHeld {
-            to: Some(d(2018, 4, 2)),
-            ..p.clone()
-        };
-        assert!(q.held_on(d(2018, 4, 2)));
-        assert!(!q.held_on(d(2018, 4, 3)));
-    }
-
-    #[test]
-    fn period_covers_years_inclusively() {
-        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-        let p = Period::new(d(2018, 4, 2), d(2022, 12, 31));
-        assert!(p.covers_year(2018) && p.covers_year(2022));
-        assert!(!p.covers_year(2017) && !p.covers_year(2023));
-        assert!(!Period::default().covers_year(2020));
-        assert!(Period {
-            start: Some(d(2020, 1, 1)),
-            end: None,
-            unknown: Default::default(),
+/// Calls `f` with each character of the number as compared, in order, without building it.
+fn for_number_char(number: &str, mut f: impl FnMut(char)) {
+    let mut fold = |c: char| {
+        if c.is_ascii() {
+            // ASCII's own whitespace and case, quicker (U+000B is whitespace for `char`).
+            if !c.is_whitespace() {
+                f(c.to_ascii_lowercase());
+            }
+        } else if !c.is_whitespace() {
+            c.to_lowercase().for_each(&mut f);
         }
-        .covers_year(2030));
-    }
-
-    #[test]
-    fn signing_date_falls_back_to_earliest_signatory() {
-        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-        let mut a = Agreement::new(meta(4), "T", AgreementKind::Plan);
-        assert_eq!(a.signing_date(), None);
-        for day in [5, 3] {
-            a.signatories.push(Signatory {
-                person: Uuid::from_u128(9),
-                position: String::new(),
-                authority: Authority::Own,
-                organisation: Uuid::from_u128(8),
-                signed_on: Some(d(2018, 4, day)),
-                unknown: Default::default(),
-            });
-        }
-        assert_eq!(a.signing_date(), Some(d(2018, 4, 3)));
-        a.signed_on = Some(d(2018, 4, 2));
-        assert_eq!(a.signing_date(), Some(d(2018, 4, 2)));
+    };
+    // Most numbers are already composed: the quick check spares composing them again (and
+    // ASCII, as many are, is composed).
+    if number.is_ascii() || is_nfc_quick(number.chars()) == IsNormalized::Yes {
+        number.chars().for_each(&mut fold);
+    } else {
+        number.nfc().for_each(&mut fold);
     }
 }
+
+/// A hash of the number as compared (None: it has none), taken without building it: the import's
+/// [`NumberIndex`] reads every agreement's number, and equal numbers have equal hashes.
+pub(crate) fn number_hash(number: &str) -> Option<u64> {
+    let mut hash = None::<u64>;
+    for_number_char(number, |c| {
+        let h = hash.unwrap_or(0xcbf2_9ce4_8422_2325);
+        hash = Some((h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x5851_f42d_4c95_7f2d));
+    });
+    hash
+}
+
+pub(crate) fn party_set(agreement: &Agreement) -> BTreeSet<Id> {
+    agreement.parties.iter().map(|p| p.organisation).collect()
+}
+
+/// Two agreements of the same parties with the same (non-empty) number: only one may be live.
+pub fn numbers_clash(a: &Agreement, b: &Agreement) -> bool {
+    let number = normalised_number(&a.number);
+    !number.is_empty() && holds_number(b, &number, a)
+}
+
+/// `other` has `number` (normalised) among the same parties as `a`; the parties are compared
+/// only when the numbers match.
+pub(crate) fn holds_number(other: &Agreement, number: &str, a: &Agreement) -> bool {
+    normalised_number(&other.number) == number && party_set(other) == party_set(a)
+}
+
+#[cfg(test)]
+mod tests;

@@ -15,8 +15,6 @@ use serde::de::value::StrDeserializer;
 use serde::de::{Error, Visitor};
 use serde::{Deserialize, Deserializer};
 
-use crate::meta::{parse_hyphenated, Id};
-
 /// Reads a field of a [`Quick`] type (`#[serde(deserialize_with = "quick")]`).
 pub fn quick<'de, D: Deserializer<'de>, T: Quick<'de>>(deserializer: D) -> Result<T, D::Error> {
     T::Wire::deserialize(deserializer).map(T::from_wire)
@@ -62,14 +60,6 @@ impl<'de, T: Readable> Visitor<'de> for ReadVisitor<T> {
             Some(value) => Ok(Read(value)),
             None => T::deserialize(StrDeserializer::<E>::new(text)).map(Read),
         }
-    }
-}
-
-impl Readable for Id {
-    const EXPECTING: &'static str = "a formatted UUID string";
-
-    fn quickly(text: &str) -> Option<Id> {
-        parse_hyphenated(text.as_bytes())
     }
 }
 
@@ -145,12 +135,12 @@ impl<'de, T: Readable> Quick<'de> for Vec<T> {
     }
 }
 
-/// A version vector's offices.
-impl<'de> Quick<'de> for BTreeMap<Id, u64> {
-    type Wire = BTreeMap<Read<Id>, u64>;
-    fn from_wire(wire: BTreeMap<Read<Id>, u64>) -> BTreeMap<Id, u64> {
+/// Maps keyed by a quick type (a version vector's offices).
+impl<'de, K: Readable + Ord, V: Deserialize<'de>> Quick<'de> for BTreeMap<K, V> {
+    type Wire = BTreeMap<Read<K>, V>;
+    fn from_wire(wire: BTreeMap<Read<K>, V>) -> BTreeMap<K, V> {
         wire.into_iter()
-            .map(|(office, edits)| (office.0, edits))
+            .map(|(key, value)| (key.0, value))
             .collect()
     }
 }

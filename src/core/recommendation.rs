@@ -5,8 +5,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::meta::{Id, Meta};
-use super::model::{Collection, Record, UnknownFields};
 use crate::quick_serde::quick;
+use crate::record::{Collection, Record, UnknownFields};
 
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
@@ -97,7 +97,7 @@ impl Record for Recommendation {
         &mut self.meta
     }
     fn dates_out_of_range(&self, out: &mut Vec<String>) {
-        use crate::dates::check;
+        use crate::date_bounds::check;
         check(out, self.raised_on, || "raised_on".into());
         check(out, self.deadline, || "deadline".into());
         check(out, self.responded_on, || "responded_on".into());

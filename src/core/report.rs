@@ -8,17 +8,16 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::duty::{occurrences, OccurrenceState};
 use super::event::{Event, EventKind, EventRole};
-use super::export::tables::{organisation_name, period_years};
 use super::matrix::plan_matrix;
 use super::meta::Id;
-use super::model::{Agreement, AgreementKind, Record, Status};
+use super::model::{Agreement, AgreementKind, Status};
 use super::recommendation::{Recommendation, RecommendationStatus};
-use super::results::{area_state, AreaState};
 use super::status::status_in;
 use super::validate_activity::days_overdue;
 use super::workspace::Dataset;
+use crate::record::Record;
+use crate::schedule::{area_state, occurrences, AreaState, OccurrenceState};
 
 /// What the report covers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -181,7 +180,7 @@ pub fn period_report(
     scope: Scope,
     today: NaiveDate,
 ) -> PeriodReport {
-    let all_years = period_years(a);
+    let all_years = a.period.years();
     let years = match scope {
         Scope::Period => all_years.clone(),
         Scope::Year(y) => vec![y],
@@ -274,7 +273,7 @@ pub fn period_report(
         }
         recommendations.total.add(r, dated);
         for o in &r.addressed_to {
-            let name = organisation_name(data, o);
+            let name = data.organisation_name(o);
             by_addressee
                 .entry((super::search::fold(&name), name))
                 .or_default()
@@ -286,7 +285,7 @@ pub fn period_report(
                 addressees: r
                     .addressed_to
                     .iter()
-                    .map(|o| organisation_name(data, o))
+                    .map(|o| data.organisation_name(o))
                     .collect(),
                 deadline: r.deadline,
                 days_overdue: days_overdue(r, dated),
@@ -331,7 +330,7 @@ pub fn period_report(
         parties: parties
             .iter()
             .map(|p| PartyLine {
-                name: organisation_name(data, &p.organisation),
+                name: data.organisation_name(&p.organisation),
                 role: p.role.trim().to_string(),
                 lead: p.lead,
             })
@@ -342,7 +341,7 @@ pub fn period_report(
             .map(|s| SignatoryLine {
                 name: data.person_name(&s.person),
                 position: s.position.trim().to_string(),
-                organisation: organisation_name(data, &s.organisation),
+                organisation: data.organisation_name(&s.organisation),
             })
             .collect(),
         legal_basis: a
@@ -421,7 +420,7 @@ fn plan_figures(
         .rows
         .iter()
         .map(|row| {
-            let name = organisation_name(data, &row.organisation);
+            let name = data.organisation_name(&row.organisation);
             let counts: Vec<usize> = columns.iter().map(|&c| row.cells[c].plans.len()).collect();
             for (i, &c) in columns.iter().enumerate() {
                 per_year[i] += counts[i];

@@ -698,7 +698,7 @@ mod tests {
     use std::collections::BTreeSet;
 
     use super::*;
-    use crate::model::Record;
+    use crate::record::Record;
     use crate::search::{haystack, Query};
     use crate::status::{derive_status, status_in};
     use crate::validate::{self, Issue};

@@ -32,8 +32,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::meta::VersionVector;
-use super::model::Collection;
-use super::workspace::{Dataset, OfficeProfile, RecordKey, Stored};
+use super::workspace::{Dataset, OfficeProfile, Stored};
+use crate::record::{Collection, RecordKey};
 
 pub use keys::{LAYOUT_KEY, OFFICE_KEY, PREFIX};
 pub use load::load;

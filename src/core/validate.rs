@@ -5,13 +5,17 @@ use std::collections::BTreeSet;
 
 use chrono::Datelike;
 use rustc_hash::{FxHashMap, FxHashSet};
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use unicode_normalization::UnicodeNormalization;
 
-use super::dates::plausible_year;
+use super::date_bounds::plausible_year;
 use super::event::Event;
 use super::meta::Id;
-use super::model::{one_line, Agreement, AgreementKind, Organisation, Person, Record};
+use super::model::{
+    holds_number, normalised_number, number_hash, one_line, party_set, Agreement, AgreementKind,
+    Organisation, Person,
+};
 use super::workspace::Dataset;
+use crate::record::Record;
 
 /// Where the rules look up the records a record names, deleted ones included: the office's
 /// data (a [`Dataset`]), or the data an import would leave (core/import/rules.rs), seen through
@@ -84,7 +88,7 @@ pub enum Problem {
     SignedAfterEnd,
     PositionEndsBeforeStart,
     ResponsibleNotParty,
-    /// A date whose year is outside `dates::FIRST_YEAR`..=`LAST_YEAR` (the forms never take
+    /// A date whose year is outside `date_bounds::FIRST_YEAR`..=`LAST_YEAR` (the forms never take
     /// one; data stored before the bound may hold one).
     YearOutOfRange,
     /// Warning: another live organisation has the same name (spaces, case and Unicode form
@@ -122,62 +126,6 @@ impl Issue {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
-}
-
-/// Numbers compare without case or spaces, and whatever the Unicode form of their letters (a
-/// number pasted from a PDF is often decomposed): "01/QCPH-UBND-TĐ" = "01 / qcph-ubnd-tđ".
-fn normalised_number(number: &str) -> String {
-    let mut out = String::new();
-    for_number_char(number, |c| out.push(c));
-    out
-}
-
-/// Calls `f` with each character of the number as compared, in order, without building it.
-fn for_number_char(number: &str, mut f: impl FnMut(char)) {
-    let mut fold = |c: char| {
-        if c.is_ascii() {
-            // ASCII's own whitespace and case, quicker (U+000B is whitespace for `char`).
-            if !c.is_whitespace() {
-                f(c.to_ascii_lowercase());
-            }
-        } else if !c.is_whitespace() {
-            c.to_lowercase().for_each(&mut f);
-        }
-    };
-    // Most numbers are already composed: the quick check spares composing them again (and
-    // ASCII, as many are, is composed).
-    if number.is_ascii() || is_nfc_quick(number.chars()) == IsNormalized::Yes {
-        number.chars().for_each(&mut fold);
-    } else {
-        number.nfc().for_each(&mut fold);
-    }
-}
-
-/// A hash of the number as compared (None: it has none), taken without building it: the import's
-/// [`NumberIndex`] reads every agreement's number, and equal numbers have equal hashes.
-fn number_hash(number: &str) -> Option<u64> {
-    let mut hash = None::<u64>;
-    for_number_char(number, |c| {
-        let h = hash.unwrap_or(0xcbf2_9ce4_8422_2325);
-        hash = Some((h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x5851_f42d_4c95_7f2d));
-    });
-    hash
-}
-
-fn party_set(agreement: &Agreement) -> BTreeSet<Id> {
-    agreement.parties.iter().map(|p| p.organisation).collect()
-}
-
-/// Two agreements of the same parties with the same (non-empty) number: only one may be live.
-pub fn numbers_clash(a: &Agreement, b: &Agreement) -> bool {
-    let number = normalised_number(&a.number);
-    !number.is_empty() && holds_number(b, &number, a)
-}
-
-/// `other` has `number` (normalised) among the same parties as `a`; the parties are compared
-/// only when the numbers match.
-fn holds_number(other: &Agreement, number: &str, a: &Agreement) -> bool {
-    normalised_number(&other.number) == number && party_set(other) == party_set(a)
 }
 
 /// Live agreements by their number and parties, for checking many agreements' numbers at once
@@ -248,7 +196,7 @@ fn party_list(agreement: &Agreement) -> Vec<Id> {
     list
 }
 
-/// Four-digit years (plausible ones: see `dates::FIRST_YEAR`) written in a text, in order.
+/// Four-digit years (plausible ones: see `date_bounds::FIRST_YEAR`) written in a text, in order.
 fn years_in(text: &str) -> Vec<i32> {
     let bytes = text.as_bytes();
     let mut years = Vec::new();

@@ -10,11 +10,11 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use super::dates::{parse_exact_day, DateInputError};
 use super::event::{Event, EventRole};
 use super::meta::Id;
-use super::model::Record;
 use super::recommendation::Recommendation;
 use super::status::{status_in, StatusInfo, StatusReason};
 use super::validate::{live, Lookup, Severity};
 use super::workspace::Dataset;
+use crate::record::Record;
 
 /// What is wrong with a field of an event or a recommendation. The UI words each.
 #[derive(Clone, Debug, PartialEq, Eq)]

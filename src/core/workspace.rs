@@ -10,9 +10,9 @@ use serde::{Deserialize, Serialize};
 use super::edits::Befores;
 use super::event::Event;
 use super::meta::{Id, Meta, OfficeId};
-use super::model::{Agreement, AgreementKind, Collection, Organisation, Person, Record};
+use super::model::{Agreement, AgreementKind, Organisation, Person};
 use super::recommendation::Recommendation;
-use super::validate::{self, Issue};
+use crate::record::{Collection, Record, RecordKey};
 
 /// This installation: its generated id (keys version vectors) and the name the user gave it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,13 +26,6 @@ pub struct OfficeProfile {
 pub struct Stamp {
     pub office: OfficeId,
     pub now: DateTime<Utc>,
-}
-
-/// Names one stored record.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct RecordKey {
-    pub collection: Collection,
-    pub id: Id,
 }
 
 /// One collection's records by id, deleted ones (tombstones) included.
@@ -116,23 +109,23 @@ macro_rules! impl_stored {
 macro_rules! with_record_type {
     ($collection:expr, $T:ident => $body:expr) => {
         match $collection {
-            $crate::model::Collection::Organisations => {
+            $crate::record::Collection::Organisations => {
                 type $T = $crate::model::Organisation;
                 $body
             }
-            $crate::model::Collection::People => {
+            $crate::record::Collection::People => {
                 type $T = $crate::model::Person;
                 $body
             }
-            $crate::model::Collection::Agreements => {
+            $crate::record::Collection::Agreements => {
                 type $T = $crate::model::Agreement;
                 $body
             }
-            $crate::model::Collection::Events => {
+            $crate::record::Collection::Events => {
                 type $T = $crate::event::Event;
                 $body
             }
-            $crate::model::Collection::Recommendations => {
+            $crate::record::Collection::Recommendations => {
                 type $T = $crate::recommendation::Recommendation;
                 $body
             }
@@ -278,39 +271,6 @@ impl Dataset {
         let value = serde_json::to_value(copy).expect("records serialise");
         self.befores
             .note_read(key, copy.meta().version.clone(), value);
-    }
-
-    /// Validates and saves an agreement. Warnings do not block; errors do, and change nothing.
-    pub fn save_agreement(
-        &mut self,
-        agreement: Agreement,
-        stamp: Stamp,
-    ) -> Result<Saved, Vec<Issue>> {
-        let issues = validate::agreement(&agreement, self);
-        if issues.iter().any(Issue::is_error) {
-            return Err(issues);
-        }
-        Ok(self.save(agreement, stamp))
-    }
-
-    pub fn save_organisation(
-        &mut self,
-        organisation: Organisation,
-        stamp: Stamp,
-    ) -> Result<Saved, Vec<Issue>> {
-        let issues = validate::organisation(&organisation, self);
-        if issues.iter().any(Issue::is_error) {
-            return Err(issues);
-        }
-        Ok(self.save(organisation, stamp))
-    }
-
-    pub fn save_person(&mut self, person: Person, stamp: Stamp) -> Result<Saved, Vec<Issue>> {
-        let issues = validate::person(&person, self);
-        if issues.iter().any(Issue::is_error) {
-            return Err(issues);
-        }
-        Ok(self.save(person, stamp))
     }
 
     /// Live records that refer to `key`'s record (as party, signatory, chair, parent, link…).
@@ -466,6 +426,15 @@ impl Dataset {
         self.agreements
             .iter_live()
             .filter(|a| a.kind == AgreementKind::Regulation)
+    }
+
+    /// An organisation's full name as printed in tables and documents; its label when it has
+    /// none or is unknown.
+    pub fn organisation_name(&self, id: &Id) -> String {
+        match self.organisations.get(id) {
+            Some(o) if !o.name.trim().is_empty() => o.name.trim().to_string(),
+            _ => self.organisation_label(id),
+        }
     }
 
     /// A label for an organisation id, even a deleted or unknown one.

@@ -9,17 +9,17 @@ use leptos_fluent::{move_tr, tr, I18n};
 use super::state::{use_app, AppState, UnsavedInput};
 use super::widgets::record_link;
 use crate::core::dates::{format_date, format_local};
-use crate::core::duty::{occurrences, DueRule, DutySettlement, OccurrenceState};
+use crate::core::duty::{DueRule, DutySettlement};
 use crate::core::event::{Event, EventKind, EventLink, EventRole};
 use crate::core::listing::{find_events, find_recommendations, EventQuery};
 use crate::core::matrix::plan_matrix;
 use crate::core::meta::{new_id, Id, Meta};
-use crate::core::model::{Agreement, AgreementKind, Collection, Party, Record};
+use crate::core::model::{Agreement, AgreementKind, Party};
 use crate::core::recommendation::Recommendation;
-use crate::core::results::{
-    area_state, set_area_result, AreaMark, AreaState, AreaSummary, CloseOut,
-};
-use crate::core::workspace::{RecordKey, Saved};
+use crate::core::record::{Collection, Record, RecordKey};
+use crate::core::results::{AreaMark, AreaSummary, CloseOut};
+use crate::core::schedule::{area_state, occurrences, set_area_result, AreaState, OccurrenceState};
+use crate::core::workspace::Saved;
 use crate::route::Route;
 
 /// What the user has typed in the agreement page's two forms, kept by the page rather than by its

@@ -15,9 +15,10 @@ use crate::core::event::EventKind;
 use crate::core::listing;
 use crate::core::meta::{new_id, Id, Meta};
 use crate::core::model::{
-    one_line, Agreement, AgreementKind, Authority, Collection, CoordinationArea, Party, Record,
-    Signatory, Status, StatusOverride, UnknownFields,
+    one_line, Agreement, AgreementKind, Authority, CoordinationArea, Party, Signatory, Status,
+    StatusOverride,
 };
+use crate::core::record::{Collection, Record, UnknownFields};
 use crate::core::status::status_in;
 use crate::core::validate::{self, Issue};
 use crate::route::Route;

@@ -10,7 +10,8 @@ use super::text;
 use super::widgets::StatusBadge;
 use crate::core::dates::format_period_years;
 use crate::core::listing::{self, AgreementQuery, AgreementSort};
-use crate::core::model::{AgreementKind, Record, Status};
+use crate::core::model::{AgreementKind, Status};
+use crate::core::record::Record;
 use crate::route::Route;
 
 fn sort_label(i18n: I18n, s: AgreementSort) -> String {

@@ -9,12 +9,12 @@ use super::state::use_app;
 use super::text;
 use super::widgets::{Missing, StatusBadge};
 use crate::core::dates::{format_date, format_instant, format_optional, format_period_years};
-use crate::core::document;
 use crate::core::meta::{new_id, Id, Meta};
-use crate::core::model::{Agreement, AgreementKind, Collection, Party, Record};
+use crate::core::model::{Agreement, AgreementKind, Party};
 use crate::core::next_period::{next_period_draft, CarryOver};
+use crate::core::record::{Collection, Record};
 use crate::core::status::status_in;
-use crate::core::validate;
+use crate::core::{document, validate};
 use crate::route::Route;
 
 #[component]
@@ -76,7 +76,7 @@ fn AgreementView(agreement: Agreement, drafts: SectionDrafts) -> impl IntoView {
             None => view! { <a href=Route::Organisation(org_id).href()>{move_tr!("agreement-unknown-organisation")}</a> }.into_any(),
         }
     };
-    let delete_error = RwSignal::new(None::<Vec<crate::core::workspace::RecordKey>>);
+    let delete_error = RwSignal::new(None::<Vec<crate::core::record::RecordKey>>);
     let title_for_delete = a.title.clone();
     let on_delete = move |_| match state.delete::<Agreement>(id, &title_for_delete) {
         Ok(()) => state.navigate(Route::Agreements),

@@ -8,8 +8,8 @@ use super::state::use_app;
 use super::widgets::record_link;
 use crate::core::dashboard::{dashboard, Band, DueItem, DueKind};
 use crate::core::dates::{format_date, format_local};
-use crate::core::model::{Collection, Status};
-use crate::core::workspace::RecordKey;
+use crate::core::model::Status;
+use crate::core::record::{Collection, RecordKey};
 use crate::route::Route;
 
 fn band_title(i18n: I18n, band: Band) -> String {

@@ -9,8 +9,9 @@ use leptos_fluent::tr;
 
 use crate::core::dates::today_in_vietnam;
 use crate::core::meta::Id;
+use crate::core::record::RecordKey;
 use crate::core::storage::{LoadProblem, ReadOnly, StoreError};
-use crate::core::workspace::{Dataset, OfficeProfile, RecordKey, Stamp, Stored};
+use crate::core::workspace::{Dataset, OfficeProfile, Stamp, Stored};
 use crate::route::Route;
 use crate::web;
 
@@ -258,7 +259,7 @@ impl AppState {
                     .route
                     .with_untracked(|r| *r == Route::of_record(key.collection, key.id))
                 {
-                    use crate::core::model::Collection as C;
+                    use crate::core::record::Collection as C;
                     self.navigate(match key.collection {
                         C::Organisations => Route::Organisations,
                         C::People => Route::People,

@@ -5,11 +5,11 @@ use leptos_fluent::{move_tr, tr, I18n};
 
 use super::state::{use_app, ExportSaid};
 use super::text;
-use crate::core::model::{Agreement, Collection};
+use crate::core::model::Agreement;
+use crate::core::record::{Collection, RecordKey};
 use crate::core::status::status_in;
 use crate::core::storage::{ReadOnly, StoreError};
 use crate::core::validate::Issue;
-use crate::core::workspace::RecordKey;
 use crate::route::Route;
 
 /// Says, at the top of every page, when something is not saved, could not be read, conflicts

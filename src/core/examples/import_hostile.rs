@@ -20,7 +20,7 @@ use phoihop_core::file_format::{export, Header, Scope};
 use phoihop_core::generate;
 use phoihop_core::import::{apply, preview, read_file, Fingerprints, Group};
 use phoihop_core::merge::Choice;
-use phoihop_core::model::Record;
+use phoihop_core::record::Record;
 use phoihop_core::workspace::{Dataset, OfficeProfile, Stamp};
 
 const TIME: &str = "2023-11-14T22:13:20Z";

@@ -17,10 +17,11 @@ use icalendar::{
 };
 
 use super::{Word, Words};
-use crate::duty::{occurrences, OccurrenceState};
 use crate::event::Event;
 use crate::meta::{Id, Meta};
-use crate::model::{Agreement, Record, Status};
+use crate::model::{Agreement, Status};
+use crate::record::Record;
+use crate::schedule::{occurrences, OccurrenceState};
 use crate::status::status_in;
 use crate::workspace::Dataset;
 
@@ -83,7 +84,7 @@ pub fn calendar(
         let to = r
             .addressed_to
             .iter()
-            .map(|o| super::tables::organisation_name(data, o))
+            .map(|o| data.organisation_name(o))
             .collect::<Vec<_>>()
             .join("; ");
         let status = words.word(Word::RecommendationStatus(r.status));

@@ -16,11 +16,10 @@ pub mod xlsx;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::duty::OccurrenceState;
 use super::event::{EventKind, EventRole};
 use super::model::{AgreementKind, OrganisationKind, Status};
 use super::recommendation::RecommendationStatus;
-use super::results::AreaState;
+use crate::schedule::{AreaState, OccurrenceState};
 
 /// A sheet of a workbook (and the name of a CSV's content).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -1,32 +1,23 @@
 //! The lists as tables: the rows the page shows (already found and filtered by `listing`),
 //! each value typed (dates, counts) and each title and enum worded by the caller's [`Words`].
 
-use chrono::Datelike;
+use chrono::NaiveDate;
 
 use super::{Cell, Column, Sheet, Table, Word, Words};
-use crate::duty::occurrences;
 use crate::event::Event;
 use crate::matrix::plan_matrix;
 use crate::meta::Id;
-use crate::model::{Agreement, Organisation, Person, Record};
+use crate::model::{Agreement, Organisation, Person};
 use crate::recommendation::Recommendation;
-use crate::results::area_state;
+use crate::record::Record;
+use crate::schedule::{area_state, occurrences};
 use crate::status::status_in;
 use crate::validate_activity::days_overdue;
 use crate::workspace::Dataset;
-use chrono::NaiveDate;
-
-/// An organisation's full name (documents and tables name bodies in full).
-pub(crate) fn organisation_name(data: &Dataset, id: &Id) -> String {
-    match data.organisations.get(id) {
-        Some(o) if !o.name.trim().is_empty() => o.name.trim().to_string(),
-        _ => data.organisation_label(id),
-    }
-}
 
 fn names(data: &Dataset, ids: impl IntoIterator<Item = Id>) -> String {
     ids.into_iter()
-        .map(|id| organisation_name(data, &id))
+        .map(|id| data.organisation_name(&id))
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -67,10 +58,7 @@ pub fn agreements(
                 Cell::text(a.title.clone()),
                 Cell::text(words.word(Word::AgreementKind(a.kind))),
                 Cell::text(names(data, a.parties.iter().map(|p| p.organisation))),
-                Cell::text(
-                    lead.map(|l| organisation_name(data, &l))
-                        .unwrap_or_default(),
-                ),
+                Cell::text(lead.map(|l| data.organisation_name(&l)).unwrap_or_default()),
                 Cell::date(a.signing_date()),
                 Cell::date(a.period.start),
                 Cell::date(a.period.end),
@@ -183,7 +171,7 @@ pub fn recommendations(
                 Cell::date(r.raised_on),
                 Cell::text(
                     r.raised_by
-                        .map(|o| organisation_name(data, &o))
+                        .map(|o| data.organisation_name(&o))
                         .unwrap_or_default(),
                 ),
                 Cell::text(
@@ -241,7 +229,7 @@ pub fn organisations(data: &Dataset, rows: &[&Organisation], words: &dyn Words) 
                 Cell::text(words.word(Word::OrganisationKind(o.kind))),
                 Cell::text(
                     o.parent
-                        .map(|p| organisation_name(data, &p))
+                        .map(|p| data.organisation_name(&p))
                         .unwrap_or_default(),
                 ),
                 Cell::count(count),
@@ -312,7 +300,7 @@ pub fn plan_matrix_table(
         .rows
         .iter()
         .map(|row| {
-            let mut cells = vec![Cell::text(organisation_name(data, &row.organisation))];
+            let mut cells = vec![Cell::text(data.organisation_name(&row.organisation))];
             let mut plans = std::collections::BTreeSet::new();
             for (i, cell) in row.cells.iter().enumerate() {
                 per_year[i] += cell.plans.len();
@@ -377,7 +365,7 @@ pub fn duties(data: &Dataset, agreement: &Agreement, today: NaiveDate, words: &d
 /// close-out's result for the area.
 pub fn results(agreement: &Agreement, today: NaiveDate, words: &dyn Words) -> Table {
     use Column as C;
-    let years = period_years(agreement);
+    let years = agreement.period.years();
     let mut rows = Vec::new();
     for (i, area) in agreement.areas.iter().enumerate() {
         let summary = agreement
@@ -408,16 +396,6 @@ pub fn results(agreement: &Agreement, today: NaiveDate, words: &dyn Words) -> Ta
         &[C::Area, C::Year, C::State, C::Evidence, C::Result],
         rows,
     )
-}
-
-/// The years of an agreement's period (none when it is open or implausibly long).
-pub fn period_years(a: &Agreement) -> Vec<i32> {
-    match (a.period.start, a.period.end) {
-        (Some(s), Some(e)) if e >= s && e.year() - s.year() <= 50 => {
-            (s.year()..=e.year()).collect()
-        }
-        _ => Vec::new(),
-    }
 }
 
 /// An agreement's workbook: its plan matrix (a regulation), duties and results by area.

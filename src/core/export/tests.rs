@@ -4,8 +4,8 @@ use chrono::{DateTime, NaiveDate};
 
 use super::*;
 use crate::listing::{self, AgreementQuery, EventQuery, RecommendationQuery};
-use crate::model::Record;
 use crate::recommendation::RecommendationStatus;
+use crate::record::Record;
 use crate::sample::{regulation_2013_2017_id, regulation_2018_2022_id, sample_dataset};
 use crate::workspace::{Dataset, Stamp};
 

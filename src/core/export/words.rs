@@ -3,12 +3,11 @@
 //! interface (`ui::exports`) and, natively, by tests/support/fluent.rs. The one mapping.
 
 use super::{Column, Sheet, Word};
-use crate::duty::OccurrenceState;
 use crate::event::{EventKind, EventRole};
 use crate::import::{Arg, Message};
 use crate::model::{AgreementKind, OrganisationKind, Status};
 use crate::recommendation::RecommendationStatus;
-use crate::results::AreaState;
+use crate::schedule::{AreaState, OccurrenceState};
 
 impl Sheet {
     pub const ALL: [Sheet; 8] = [

@@ -1,6 +1,7 @@
 use super::*;
 use crate::meta::Meta;
-use crate::model::{Agreement, Organisation, OrganisationKind, Record};
+use crate::model::{Agreement, Organisation, OrganisationKind};
+use crate::record::Record;
 use crate::sample::{regulation_2013_2017_id, regulation_2018_2022_id, sample_dataset};
 use crate::workspace::Stamp;
 use uuid::Uuid;

@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::file_format::{APP_VERSION, FORMAT_NAME, SCHEMA_VERSION};
 use crate::meta::Id;
 use crate::migrate::MigrationError;
-use crate::model::Collection;
+use crate::record::Collection;
 
 /// A sentence for the user, not yet in any language: a Fluent message id and its arguments.
 #[derive(Clone, Debug, PartialEq)]
@@ -172,7 +172,7 @@ pub enum SchemaProblem {
     NoVersion,
     /// A version vector counting more edits than any office makes (above `MAX_EDITS`).
     TooManyEdits,
-    /// A date or time whose year is outside `dates::FIRST_YEAR`..=`LAST_YEAR`.
+    /// A date or time whose year is outside `date_bounds::FIRST_YEAR`..=`LAST_YEAR`.
     DateOutOfRange,
     /// A field given twice in one object: which value is meant cannot be known.
     FieldTwice,
@@ -329,8 +329,8 @@ fn schema_problem(problem: &SchemaProblem) -> Message {
             Message::new("import-problem-too-many-edits").number("max", super::MAX_EDITS as f64)
         }
         SchemaProblem::DateOutOfRange => Message::new("import-problem-date-out-of-range")
-            .text("first", crate::dates::FIRST_YEAR.to_string())
-            .text("last", crate::dates::LAST_YEAR.to_string()),
+            .text("first", crate::date_bounds::FIRST_YEAR.to_string())
+            .text("last", crate::date_bounds::LAST_YEAR.to_string()),
         SchemaProblem::FieldTwice => Message::new("import-problem-field-twice"),
         SchemaProblem::Other(words) => {
             Message::new("import-problem-other").text("words", words.clone())

@@ -14,8 +14,8 @@ use xxhash_rust::xxh3::xxh3_128;
 use chrono::{DateTime, Utc};
 
 use crate::meta::{parse_hyphenated, Id, Meta, VersionVector};
-use crate::model::Collection;
-use crate::workspace::{Dataset, RecordKey, Stored};
+use crate::record::{Collection, RecordKey};
+use crate::workspace::{Dataset, Stored};
 
 /// A record's version and time of last edit: what a fingerprint was taken at.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -198,7 +198,8 @@ mod tests {
     use super::*;
     use crate::file_format::export;
     use crate::file_format::{Header, Scope};
-    use crate::model::{Agreement, Record};
+    use crate::model::Agreement;
+    use crate::record::Record;
     use crate::sample::sample_dataset;
     use crate::workspace::{OfficeProfile, Stamp};
 

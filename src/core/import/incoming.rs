@@ -14,7 +14,8 @@ use serde_json::Value;
 use super::{Position, Warning};
 use crate::file_format::Header;
 use crate::meta::{Id, Meta, OfficeId, VersionVector};
-use crate::workspace::{Dataset, RecordKey, Stored};
+use crate::record::RecordKey;
+use crate::workspace::{Dataset, Stored};
 
 #[derive(Clone, Debug)]
 pub struct IncomingFile {

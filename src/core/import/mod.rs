@@ -33,16 +33,15 @@ pub use paced::{AtOnce, Local, Pace};
 pub use preview::{apply, preview, undo, Applied, Group, Preview, UndoImport};
 pub use rules::Rule;
 
-use super::dates;
 use super::file_format::{
     Header, Scope, Unreadable, FORMAT_NAME, HEADER_KEYS, SCHEMA_VERSION, UNREADABLE_KEY,
 };
 use super::meta::{Id, Meta, OfficeId};
 use super::migrate;
-use super::model::Collection;
 use super::references::{item_ids, references, scan_raw};
 use super::storage::codec::MAX_RECORD_DEPTH;
-use super::workspace::{Dataset, OfficeProfile, RecordKey, Stored};
+use super::workspace::{Dataset, OfficeProfile, Stored};
+use crate::record::{Collection, RecordKey};
 use top::{Section, Seen, Span, TopLevel};
 
 /// Files above this are refused before they are read: derived from what storage can hold.
@@ -577,7 +576,7 @@ fn read_header(top: &BTreeMap<String, &RawValue>) -> Result<Header, FileError> {
         parse_at::<T>(raw.get(), &name, false)
     }
     let exported_at: chrono::DateTime<chrono::Utc> = field(top, "exported_at")?;
-    if !dates::plausible_year(chrono::Datelike::year(&exported_at)) {
+    if !crate::date_bounds::plausible_year(chrono::Datelike::year(&exported_at)) {
         return Err(FileError::Schema {
             path: "exported_at".into(),
             problem: SchemaProblem::DateOutOfRange,
@@ -768,7 +767,7 @@ fn read_record<T: Stored>(raw: &str, position: Position) -> Result<T, FileError>
     }
     let record: T = parse_at(raw, &position, true)?;
     // A date the app cannot compute with would poison every computation on it later.
-    if let Some(inner) = dates::out_of_range(&record).into_iter().next() {
+    if let Some(inner) = record.all_dates_out_of_range().into_iter().next() {
         return Err(FileError::Schema {
             path: format!("{position}.{inner}"),
             problem: SchemaProblem::DateOutOfRange,

@@ -12,10 +12,9 @@ use serde_json::Value;
 use super::{IncomingFile, Position};
 use crate::merge::{relate_for, relation_for, resolve, Choice, Relation, Step};
 use crate::meta::{Id, VersionVector};
-use crate::model::{Collection, Record};
-use crate::references;
-use crate::storage;
-use crate::workspace::{Dataset, RecordKey, Stamp, Stored};
+use crate::record::{Collection, Record, RecordKey};
+use crate::workspace::{Dataset, Stamp, Stored};
+use crate::{references, storage};
 
 /// How the preview groups the file's records.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

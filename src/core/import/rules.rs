@@ -26,10 +26,11 @@ use super::{IncomingFile, Message, Position};
 use crate::event::Event;
 use crate::merge::{relation, Relation};
 use crate::meta::Id;
-use crate::model::{Agreement, Collection, Organisation, Person, Record};
+use crate::model::{Agreement, Organisation, Person};
+use crate::record::{Collection, Record, RecordKey};
 use crate::validate::{self, Lookup, NumberIndex, Problem, SupersedesIndex};
 use crate::validate_activity::{self, ActivityProblem};
-use crate::workspace::{Dataset, RecordKey, Stored};
+use crate::workspace::{Dataset, Stored};
 
 /// A rule of a form, as its validator names it.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -21,7 +21,7 @@ use serde_json::value::RawValue;
 
 use super::top::{Section, Seen, Span, TopLevel};
 use super::Fingerprints;
-use crate::model::Collection;
+use crate::record::Collection;
 
 /// The file's top level, or `None` when it is not a plain valid export (then read the careful way).
 pub(super) fn split<'a>(bytes: &'a [u8], known: &Fingerprints) -> Option<TopLevel<'a>> {

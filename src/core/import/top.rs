@@ -11,7 +11,7 @@ use std::marker::PhantomData;
 use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
-use crate::model::Collection;
+use crate::record::Collection;
 
 /// The top-level object of a file.
 #[derive(Default)]

@@ -2,6 +2,7 @@ use serde::de::DeserializeOwned;
 use serde_json::json;
 
 use super::*;
+use crate::meta::Id;
 
 /// The same fields read by each type's own reader and the quick way.
 #[derive(Debug, PartialEq, Deserialize)]

@@ -7,10 +7,9 @@
 use super::{Counts, PeriodReport, Scope};
 use crate::dates::format_date;
 use crate::document::{place_and_date, signatures, DocumentHead, SignatureColumn};
-use crate::duty::OccurrenceState;
 use crate::event::{EventKind, EventRole};
 use crate::model::{Agreement, AgreementKind, OrganisationKind, Status};
-use crate::results::AreaState;
+use crate::schedule::{AreaState, OccurrenceState};
 use crate::workspace::Dataset;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -186,7 +185,7 @@ fn years_list(years: &[i32]) -> String {
 pub fn document(data: &Dataset, agreement: &Agreement, report: &PeriodReport) -> ReportDocument {
     let issuer = report
         .issuer
-        .map(|o| crate::export::tables::organisation_name(data, &o).to_uppercase())
+        .map(|o| data.organisation_name(&o).to_uppercase())
         .into_iter()
         .collect();
     let head = DocumentHead {
@@ -283,12 +282,7 @@ pub fn document(data: &Dataset, agreement: &Agreement, report: &PeriodReport) ->
         .unwrap_or_else(|| SignatureColumn {
             authority: report
                 .issuer
-                .map(|o| {
-                    format!(
-                        "TM. {}",
-                        crate::export::tables::organisation_name(data, &o).to_uppercase()
-                    )
-                })
+                .map(|o| format!("TM. {}", data.organisation_name(&o).to_uppercase()))
                 .unwrap_or_default(),
             position: String::new(),
             name: String::new(),

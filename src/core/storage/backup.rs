@@ -20,8 +20,8 @@ use super::{
 };
 use crate::dates::today_in_vietnam;
 use crate::meta::Id;
-use crate::model::Collection;
-use crate::workspace::{Dataset, OfficeProfile, RecordKey, Stamp, Stored};
+use crate::record::{Collection, RecordKey};
+use crate::workspace::{Dataset, OfficeProfile, Stamp, Stored};
 
 /// Snapshots together may use this much of the quota.
 pub const BUDGET_UNITS: usize = QUOTA_UNITS / 4;

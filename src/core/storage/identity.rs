@@ -26,9 +26,9 @@ use chrono::{DateTime, Utc};
 
 use super::{backup, KeyValueStore, Loaded, Session, OFFICE_KEY};
 use crate::meta::{Id, OfficeId};
-use crate::model::Collection;
+use crate::record::{Collection, RecordKey};
 use crate::sample::sample_office_id;
-use crate::workspace::{Dataset, RecordKey, Stored};
+use crate::workspace::{Dataset, Stored};
 
 /// Where a recovered id was found.
 #[derive(Clone, Debug, PartialEq, Eq)]

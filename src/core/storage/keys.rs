@@ -17,8 +17,7 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 
 use crate::meta::Id;
-use crate::model::Collection;
-use crate::workspace::RecordKey;
+use crate::record::{Collection, RecordKey};
 
 pub const PREFIX: &str = "phoihop/";
 pub const LAYOUT_KEY: &str = "phoihop/layout";

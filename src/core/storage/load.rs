@@ -12,7 +12,8 @@ use super::{
     LoadProblem, LoadProblemKind, Loaded, ReadOnly, StoreError, LAYOUT_VERSION,
 };
 use crate::meta::Causality;
-use crate::workspace::{OfficeProfile, RecordKey};
+use crate::record::RecordKey;
+use crate::workspace::OfficeProfile;
 
 /// Where a copy of a record was found; a later layer wins a tie (a delta is newer than its bucket).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

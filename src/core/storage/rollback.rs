@@ -20,8 +20,8 @@ use serde_json::{json, Value};
 
 use super::codec;
 use crate::meta::{Causality, VersionVector};
-use crate::model::Collection;
-use crate::workspace::{Dataset, RecordKey};
+use crate::record::{Collection, RecordKey};
+use crate::workspace::Dataset;
 
 /// One record an undone import rolled back.
 #[derive(Clone, Debug, PartialEq, Eq)]

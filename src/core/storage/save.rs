@@ -19,8 +19,8 @@ use super::{
     LAYOUT_KEY, LAYOUT_VERSION, OFFICE_KEY, SPLIT_UNITS,
 };
 use crate::meta::{Causality, Id};
-use crate::model::Collection;
-use crate::workspace::{Dataset, OfficeProfile, RecordKey, Stamp, Stored};
+use crate::record::{Collection, RecordKey};
+use crate::workspace::{Dataset, OfficeProfile, Stamp, Stored};
 
 /// Writes, giving up snapshots (oldest first) while the quota refuses: live data comes first.
 pub(crate) fn set_with_room(

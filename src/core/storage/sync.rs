@@ -18,8 +18,8 @@ use super::{
 };
 use crate::form_edit::{merge_fields, ENVELOPE};
 use crate::meta::{Causality, VersionVector};
-use crate::model::Collection;
-use crate::workspace::{Dataset, OfficeProfile, RecordKey, Stamp, Stored};
+use crate::record::{Collection, RecordKey};
+use crate::workspace::{Dataset, OfficeProfile, Stamp, Stored};
 
 /// What to do with this tab's edit of a record, given what is stored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

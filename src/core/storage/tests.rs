@@ -10,7 +10,8 @@ use super::*;
 use crate::event::Event;
 use crate::generate;
 use crate::meta::{Causality, Meta};
-use crate::model::{Agreement, Organisation, OrganisationKind, Record};
+use crate::model::{Agreement, Organisation, OrganisationKind};
+use crate::record::Record;
 use crate::workspace::Stamp;
 
 mod fixtures;

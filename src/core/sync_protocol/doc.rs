@@ -22,7 +22,7 @@ use crate::file_format::SCHEMA_VERSION;
 use chrono::{DateTime, SecondsFormat, Utc};
 
 use crate::meta::{Id, Meta, VersionVector};
-use crate::model::Collection;
+use crate::record::Collection;
 use crate::storage::value_version;
 
 /// A revision id: generation and hash (`3-9f2c…`).

@@ -10,9 +10,9 @@ use super::config::SyncConfig;
 use super::reconcile::SyncConflict;
 use super::replicator::{Checkpoint, Progress, SyncProblem};
 use super::revs::{RevMap, SHARDS};
+use crate::record::RecordKey;
 use crate::storage::keys::SyncKey;
 use crate::storage::{remove, set_with_room, KeyValueStore, Session, StoreError, WriteReport};
-use crate::workspace::RecordKey;
 
 /// Where the sync stands, as the header of every tab shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -181,7 +181,7 @@ mod tests {
 
     fn conflict(n: u128, rev: &str) -> SyncConflict {
         SyncConflict {
-            collection: crate::model::Collection::Organisations,
+            collection: crate::record::Collection::Organisations,
             id: uuid::Uuid::from_u128(n),
             rev: rev.into(),
             theirs: json!({"notes": rev}),

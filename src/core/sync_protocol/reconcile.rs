@@ -12,8 +12,8 @@ use super::doc::{closing_doc, edition_hash, Rev, ServerDoc};
 use super::revs::RevMap;
 use crate::merge::{relate, Step};
 use crate::meta::{Causality, Id};
-use crate::model::Collection;
-use crate::workspace::{Dataset, RecordKey, Stored};
+use crate::record::{Collection, RecordKey};
+use crate::workspace::{Dataset, Stored};
 
 /// A document that changed on the server: its live leaves of ours, the server's winner first.
 #[derive(Clone, Debug, PartialEq)]

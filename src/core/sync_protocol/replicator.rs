@@ -35,7 +35,7 @@ use super::reconcile::PulledDoc;
 use super::revs::RevMap;
 use super::{Method, Request};
 use crate::meta::{Id, OfficeId};
-use crate::model::Collection;
+use crate::record::Collection;
 use crate::workspace::{Dataset, Stored};
 
 mod answers;

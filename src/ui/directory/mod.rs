@@ -14,7 +14,7 @@ use leptos_fluent::{tr, I18n};
 
 use super::state::AppState;
 use crate::core::meta::Id;
-use crate::core::model::Record;
+use crate::core::record::Record;
 use crate::core::validate::Issue;
 use crate::core::workspace::{Dataset, Stored};
 

@@ -13,7 +13,8 @@ use crate::core::dates::{format_instant, format_period_years};
 use crate::core::form_edit::onto_stored;
 use crate::core::listing::{self, collate};
 use crate::core::meta::{new_id, Id, Meta};
-use crate::core::model::{one_line, Collection, Organisation, OrganisationKind, Record};
+use crate::core::model::{one_line, Organisation, OrganisationKind};
+use crate::core::record::{Collection, Record};
 use crate::core::validate::{self, Issue};
 use crate::core::workspace::Dataset;
 use crate::route::Route;
@@ -231,7 +232,7 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
     let issues = RwSignal::new(Vec::<Issue>::new());
     // A refused save: how many problems to fix (the same words as every form).
     let form_error = RwSignal::new(None::<usize>);
-    let blockers = RwSignal::new(None::<Vec<crate::core::workspace::RecordKey>>);
+    let blockers = RwSignal::new(None::<Vec<crate::core::record::RecordKey>>);
 
     // The record as the form shows it, at the version last read or saved: what the user changes
     // is told apart from what changed elsewhere meanwhile (core::form_edit).

@@ -17,7 +17,8 @@ use crate::core::dates::{
 use crate::core::form_edit::onto_stored;
 use crate::core::listing;
 use crate::core::meta::{new_id, Id, Meta};
-use crate::core::model::{one_line, Collection, Person, PositionHeld, Record, UnknownFields};
+use crate::core::model::{one_line, Person, PositionHeld};
+use crate::core::record::{Collection, Record, UnknownFields};
 use crate::core::validate::{self, Issue};
 use crate::core::workspace::Dataset;
 use crate::route::Route;
@@ -278,7 +279,7 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
     let issues = RwSignal::new(Vec::<Issue>::new());
     // A refused save: how many problems to fix (the same words as every form).
     let form_error = RwSignal::new(None::<usize>);
-    let blockers = RwSignal::new(None::<Vec<crate::core::workspace::RecordKey>>);
+    let blockers = RwSignal::new(None::<Vec<crate::core::record::RecordKey>>);
 
     let add_row = move |_| {
         let uid = next_uid.get_value();

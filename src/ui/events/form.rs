@@ -13,7 +13,8 @@ use crate::core::event::{Chair, Event, EventKind, EventLink, EventRole};
 use crate::core::form_edit::onto_stored;
 use crate::core::listing;
 use crate::core::meta::{new_id, Id, Meta};
-use crate::core::model::{one_line, Collection, Record, UnknownFields};
+use crate::core::model::one_line;
+use crate::core::record::{Collection, Record, UnknownFields};
 use crate::core::validate_activity::{
     self, default_time, has_errors, parse_count, read_starts_at, status_effects, ActivityIssue,
 };

@@ -11,7 +11,7 @@ use super::{agreement_link, when};
 use crate::core::event::{EventKind, EventRole};
 use crate::core::listing::{self, collate, EventQuery};
 use crate::core::meta::Id;
-use crate::core::model::Record;
+use crate::core::record::Record;
 use crate::route::Route;
 use std::sync::Arc;
 

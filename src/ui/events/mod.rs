@@ -17,7 +17,8 @@ use crate::core::dates::format_local;
 use crate::core::event::Event;
 use crate::core::listing::collate;
 use crate::core::meta::Id;
-use crate::core::model::{AgreementKind, Record};
+use crate::core::model::AgreementKind;
+use crate::core::record::Record;
 use crate::core::validate_activity::ActivityIssue;
 use crate::core::workspace::Dataset;
 

@@ -22,10 +22,10 @@ use crate::core::import::{
 };
 use crate::core::merge::Choice;
 use crate::core::meta::new_id;
-use crate::core::model::{AgreementKind, Collection, Record};
+use crate::core::model::AgreementKind;
+use crate::core::record::{Collection, Record, RecordKey};
 use crate::core::storage::keys::{SnapshotKind, ROLLBACK_KEY};
 use crate::core::storage::Rollback;
-use crate::core::workspace::RecordKey;
 use crate::route::Route;
 use crate::web::tabs::StorageChange;
 

@@ -11,7 +11,7 @@ use super::{apply_import, use_sharing, wording, Stage};
 use crate::core::dates::{format_date, format_instant};
 use crate::core::import::preview::{conflict_detail, label, label_in_file};
 use crate::core::import::{Group, IncomingFile, Preview, MAX_WARNINGS_LISTED};
-use crate::core::workspace::RecordKey;
+use crate::core::record::RecordKey;
 use crate::route::Route;
 use crate::ui::i18n::number;
 use crate::ui::state::use_app;

@@ -9,7 +9,7 @@ use leptos_fluent::{tr, I18n};
 use crate::core::file_format::Scope;
 use crate::core::import::{Arg, Group, Message};
 use crate::core::merge::Choice;
-use crate::core::model::Collection;
+use crate::core::record::Collection;
 
 pub fn group(i18n: I18n, g: Group) -> String {
     match g {

@@ -9,9 +9,8 @@ use leptos_fluent::{tr, I18n};
 use super::{AppState, Progress, WorkKind};
 use crate::core::file_format::{self, ExportWriter, Header, Scope, Unreadable, MAX_FILE_BYTES};
 use crate::core::meta::Id;
-use crate::core::model::Collection;
+use crate::core::record::{Collection, RecordKey};
 use crate::core::storage;
-use crate::core::workspace::RecordKey;
 
 /// Records written between two looks at the clock.
 const RECORDS_PER_STEP: usize = 200;

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use leptos_fluent::tr;
 
 use super::AppState;
+use crate::core::record::RecordKey;
 use crate::core::storage::keys::{StorageKey, SyncKey};
 use crate::core::storage::{self, Conflict, StoreError};
 use crate::core::sync_protocol::connection::{ConnectionTest, Verdict};
@@ -19,7 +20,6 @@ use crate::core::sync_protocol::local::{self, SyncState, SyncStatus};
 use crate::core::sync_protocol::reconcile::{apply_pulled, PulledDoc, SyncConflict};
 use crate::core::sync_protocol::replicator::backoff;
 use crate::core::sync_protocol::{Action, Replicator, SyncConfig};
-use crate::core::workspace::RecordKey;
 use crate::web::couch::{self, Sent};
 use crate::web::local_storage::LocalStore;
 use crate::web::lock::{self, Holds};

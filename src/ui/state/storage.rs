@@ -8,18 +8,17 @@ use leptos::prelude::*;
 use leptos_fluent::tr;
 
 use super::{AppState, SaveState};
+use crate::core::record::RecordKey;
 use crate::core::storage::backup::{self, SnapshotInfo, SnapshotRefused};
-use crate::core::storage::identity;
 use crate::core::storage::sync::{self, Absorbed};
 use crate::core::storage::{
-    self, Conflict, ExportState, ReadOnly, Rollback, Session, StoreError, WriteReport,
+    self, identity, Conflict, ExportState, ReadOnly, Rollback, Session, StoreError, WriteReport,
 };
-use crate::core::workspace::{OfficeProfile, RecordKey};
+use crate::core::workspace::OfficeProfile;
 use crate::ui::text;
-use crate::web::durability;
 use crate::web::local_storage::LocalStore;
-use crate::web::lock;
 use crate::web::tabs::{self, StorageChange};
+use crate::web::{durability, lock};
 
 /// What the settings page and the banners show about storage.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -24,9 +24,9 @@ use super::reconcile::{apply_pulled, SyncConflict};
 use super::replicator::{Action, Replicator, SyncProblem};
 use super::{Reply, Request, SyncConfig};
 use crate::meta::OfficeId;
-use crate::storage::{ensure_layout, WriteReport};
-use crate::storage::{save_records, MemoryStore, Session};
-use crate::workspace::{Dataset, RecordKey, Stamp};
+use crate::record::RecordKey;
+use crate::storage::{ensure_layout, save_records, MemoryStore, Session, WriteReport};
+use crate::workspace::{Dataset, Stamp};
 
 /// One request and what came back, as kept in a fixture.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

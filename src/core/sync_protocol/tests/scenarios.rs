@@ -10,13 +10,12 @@ use uuid::Uuid;
 use super::{Cut, Net, Office, Outcome, PASSWORD};
 use crate::merge::{resolve, Choice};
 use crate::meta::{Id, Meta};
-use crate::model::{Organisation, OrganisationKind, Person, Record};
+use crate::model::{Organisation, OrganisationKind, Person};
+use crate::record::{Record, RecordKey};
 use crate::storage::keys::SyncKey;
 use crate::sync_protocol::connection::Verdict;
-use crate::sync_protocol::local;
 use crate::sync_protocol::replicator::SyncProblem;
-use crate::sync_protocol::Request;
-use crate::workspace::RecordKey;
+use crate::sync_protocol::{local, Request};
 
 /// Ids spread over the revision map's shards (the first hex digit).
 fn id(n: u128) -> Id {

@@ -1,0 +1,102 @@
+use super::*;
+use chrono::DateTime;
+use uuid::Uuid;
+
+#[test]
+fn titles_and_names_are_one_line() {
+    assert_eq!(
+        one_line("  Quy chế phối hợp\nvề công tác\r\n   giai đoạn  2024 - 2028 "),
+        "Quy chế phối hợp về công tác giai đoạn 2024 - 2028"
+    );
+    assert_eq!(one_line(" \n "), "");
+}
+
+fn meta(n: u128) -> Meta {
+    Meta::new(Uuid::from_u128(n), DateTime::from_timestamp(0, 0).unwrap())
+}
+
+#[test]
+fn unknown_fields_survive_a_round_trip() {
+    let mut org = Organisation::new(meta(1), "Sở Y tế", "SYT", OrganisationKind::Department);
+    org.unknown.insert(
+        "added_by_a_newer_app".into(),
+        serde_json::json!({"x": [1, 2]}),
+    );
+    let json = serde_json::to_string(&org).unwrap();
+    let back: Organisation = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, org);
+    assert!(json.contains("added_by_a_newer_app"));
+}
+
+#[test]
+fn record_fields_are_flat_in_json() {
+    let a = Agreement::new(meta(2), "Quy chế", AgreementKind::Regulation);
+    let v = serde_json::to_value(&a).unwrap();
+    assert_eq!(v["id"], "00000000-0000-0000-0000-000000000002");
+    assert_eq!(v["kind"], "regulation");
+    assert!(v.get("unknown").is_none());
+}
+
+#[test]
+fn missing_optional_fields_default() {
+    let json = r#"{"id":"00000000-0000-0000-0000-000000000003","created":"2020-01-01T00:00:00Z",
+        "updated":"2020-01-01T00:00:00Z","version":{},"title":"T"}"#;
+    let a: Agreement = serde_json::from_str(json).unwrap();
+    assert_eq!(a.kind, AgreementKind::Regulation);
+    assert!(a.parties.is_empty() && a.unknown.is_empty());
+}
+
+#[test]
+fn position_held_respects_open_ends() {
+    let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    let p = PositionHeld {
+        title: "Bí thư".into(),
+        organisation: None,
+        from: Some(d(2016, 1, 1)),
+        to: None,
+        unknown: Default::default(),
+    };
+    assert!(p.held_on(d(2018, 4, 2)));
+    assert!(!p.held_on(d(2015, 12, 31)));
+    let q = PositionHeld {
+        to: Some(d(2018, 4, 2)),
+        ..p.clone()
+    };
+    assert!(q.held_on(d(2018, 4, 2)));
+    assert!(!q.held_on(d(2018, 4, 3)));
+}
+
+#[test]
+fn period_covers_years_inclusively() {
+    let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    let p = Period::new(d(2018, 4, 2), d(2022, 12, 31));
+    assert!(p.covers_year(2018) && p.covers_year(2022));
+    assert!(!p.covers_year(2017) && !p.covers_year(2023));
+    assert!(!Period::default().covers_year(2020));
+    assert!(Period {
+        start: Some(d(2020, 1, 1)),
+        end: None,
+        unknown: Default::default(),
+    }
+    .covers_year(2030));
+}
+
+#[test]
+fn signing_date_falls_back_to_earliest_signatory() {
+    let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    let mut a = Agreement::new(meta(4), "T", AgreementKind::Plan);
+    assert_eq!(a.signing_date(), None);
+    for day in [5, 3] {
+        a.signatories.push(Signatory {
+            person: Uuid::from_u128(9),
+            position: String::new(),
+            authority: Authority::Own,
+            organisation: Uuid::from_u128(8),
+            signed_on: Some(d(2018, 4, day)),
+            unknown: Default::default(),
+        });
+    }
+    assert_eq!(a.signing_date(), Some(d(2018, 4, 3)));
+    a.signed_on = Some(d(2018, 4, 2));
+    assert_eq!(a.signing_date(), Some(d(2018, 4, 2)));
+}
