@@ -2,9 +2,9 @@
 //! end-to-end test that fills localStorage ("keep working when full") and for manual trials:
 //! `cargo run --release --example large_store -- <events> <agreements> > store.json`
 
-use phoihop::core::generate;
+use phoihop::core::records::workspace::{OfficeProfile, Stamp};
+use phoihop::core::sample_data::generate;
 use phoihop::core::storage::{all_keys, save_office, save_records, MemoryStore, Session};
-use phoihop::core::workspace::{OfficeProfile, Stamp};
 
 fn main() {
     let mut args = std::env::args()

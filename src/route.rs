@@ -9,7 +9,7 @@ pub enum Route {
     Dashboard,
     Agreements,
     /// The register filtered to one status (links from the dashboard's counts).
-    AgreementsWithStatus(crate::core::model::Status),
+    AgreementsWithStatus(crate::core::records::model::Status),
     AgreementNew,
     Agreement(Uuid),
     AgreementEdit(Uuid),
@@ -36,8 +36,8 @@ pub enum Route {
 
 impl Route {
     /// The page of a stored record.
-    pub fn of_record(collection: crate::core::record::Collection, id: Uuid) -> Route {
-        use crate::core::record::Collection as C;
+    pub fn of_record(collection: crate::core::records::record::Collection, id: Uuid) -> Route {
+        use crate::core::records::record::Collection as C;
         match collection {
             C::Organisations => Route::Organisation(id),
             C::People => Route::Person(id),
@@ -178,14 +178,14 @@ fn query_value<'a>(hash: &'a str, name: &str) -> Option<&'a str> {
 }
 
 /// Statuses in URLs use their file-format names ("in_force").
-fn status_name(status: crate::core::model::Status) -> String {
+fn status_name(status: crate::core::records::model::Status) -> String {
     serde_json::to_value(status)
         .ok()
         .and_then(|v| v.as_str().map(String::from))
         .unwrap_or_default()
 }
 
-fn status_from_name(name: &str) -> Option<crate::core::model::Status> {
+fn status_from_name(name: &str) -> Option<crate::core::records::model::Status> {
     serde_json::from_value(serde_json::Value::String(name.to_string())).ok()
 }
 
@@ -199,8 +199,8 @@ mod tests {
         for route in [
             Route::Dashboard,
             Route::Agreements,
-            Route::AgreementsWithStatus(crate::core::model::Status::InForce),
-            Route::AgreementsWithStatus(crate::core::model::Status::Expired),
+            Route::AgreementsWithStatus(crate::core::records::model::Status::InForce),
+            Route::AgreementsWithStatus(crate::core::records::model::Status::Expired),
             Route::AgreementNew,
             Route::Agreement(id),
             Route::AgreementEdit(id),
@@ -237,7 +237,7 @@ mod tests {
         );
         assert_eq!(
             Route::parse("#/agreements?x=1&status=in_force"),
-            Route::AgreementsWithStatus(crate::core::model::Status::InForce)
+            Route::AgreementsWithStatus(crate::core::records::model::Status::InForce)
         );
         assert_eq!(Route::parse("#/people/"), Route::People);
         assert_eq!(Route::parse("#/settings?x=1"), Route::Settings);

@@ -9,10 +9,10 @@ use uuid::Uuid;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
-use phoihop::core::generate;
-use phoihop::core::import::{apply, preview, read_file, Fingerprints, Group};
-use phoihop::core::merge::Choice;
-use phoihop::core::workspace::Stamp;
+use phoihop::core::exchange::import::{apply, preview, read_file, Fingerprints, Group};
+use phoihop::core::exchange::merge::Choice;
+use phoihop::core::records::workspace::Stamp;
+use phoihop::core::sample_data::generate;
 
 wasm_bindgen_test_configure!(run_in_browser);
 

@@ -6,13 +6,13 @@
 //! - in Chromium (real localStorage, wasm):
 //!   `CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=600 cargo test --release --target wasm32-unknown-unknown --test bench_storage`
 
-use phoihop::core::event::Event;
-use phoihop::core::generate;
-use phoihop::core::record::Record;
+use phoihop::core::records::event::Event;
+use phoihop::core::records::record::Record;
+use phoihop::core::records::workspace::{Dataset, Stamp};
+use phoihop::core::sample_data::generate;
 use phoihop::core::storage::{
     self, all_keys, load, save_records, KeyValueStore, Session, QUOTA_UNITS,
 };
-use phoihop::core::workspace::{Dataset, Stamp};
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::*;

@@ -9,15 +9,15 @@ use uuid::Uuid;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
-use phoihop::core::generate;
-use phoihop::core::model::Agreement;
-use phoihop::core::record::Record;
+use phoihop::core::records::model::Agreement;
+use phoihop::core::records::record::Record;
+use phoihop::core::records::workspace::{Dataset, OfficeProfile, Stamp};
+use phoihop::core::sample_data::generate;
 use phoihop::core::storage::keys::delta_key;
 use phoihop::core::storage::{
     self, all_keys, load, migrate, save_office, save_records, KeyValueStore, LoadProblemKind,
     Session, StoreError,
 };
-use phoihop::core::workspace::{Dataset, OfficeProfile, Stamp};
 use phoihop::web::local_storage::{classify, LocalStore};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -238,7 +238,7 @@ fn the_corrupt_fixture_loads_the_rest_and_saving_everything_leaves_the_bad_keys_
     let mut data = loaded.data;
     for k in all_keys(&data) {
         phoihop::with_record_type!(k.collection, T => {
-            let r: T = <T as phoihop::core::workspace::Stored>::table(&data).get(&k.id).unwrap().clone();
+            let r: T = <T as phoihop::core::records::workspace::Stored>::table(&data).get(&k.id).unwrap().clone();
             data.commit(r, stamp(40));
         });
     }

@@ -6,13 +6,13 @@
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use phoihop::core::file_format::{export, Header, Scope, MAX_FILE_BYTES};
-use phoihop::core::generate;
-use phoihop::core::import::{self, Fingerprints, Group};
+use phoihop::core::exchange::file_format::{export, Header, Scope, MAX_FILE_BYTES};
+use phoihop::core::exchange::import::{self, Fingerprints, Group};
+use phoihop::core::records::workspace::{Dataset, OfficeProfile, Stamp};
+use phoihop::core::sample_data::generate;
 use phoihop::core::storage::{
     all_keys, save_office, save_records, MemoryStore, Session, QUOTA_UNITS,
 };
-use phoihop::core::workspace::{Dataset, OfficeProfile, Stamp};
 
 /// Events that, with 100 agreements, fill 98% of the quota (seed 7).
 const EVENTS: usize = 105_000;

@@ -182,8 +182,8 @@ fn every_message_of_the_core_is_translated_and_rendered_by_the_ui() {
 }
 
 mod fluent {
-    use phoihop::core::import::{Arg, Message};
-    use phoihop::core::numbers::format_number;
+    use phoihop::core::exchange::import::{Arg, Message};
+    use phoihop::core::views::numbers::format_number;
     include!("support/fluent.rs");
 }
 

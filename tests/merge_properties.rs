@@ -15,13 +15,15 @@
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::DateTime;
-use phoihop::core::file_format::{export, Header, Scope};
-use phoihop::core::import::{apply, preview, read_file, Fingerprints, Group, IncomingFile};
-use phoihop::core::merge::{merge, Choice};
-use phoihop::core::meta::{Causality, Id, Meta, OfficeId, VersionVector};
-use phoihop::core::model::{Organisation, OrganisationKind, Person};
-use phoihop::core::record::{Collection, Record, RecordKey};
-use phoihop::core::workspace::{Dataset, OfficeProfile, Stamp, Stored};
+use phoihop::core::exchange::file_format::{export, Header, Scope};
+use phoihop::core::exchange::import::{
+    apply, preview, read_file, Fingerprints, Group, IncomingFile,
+};
+use phoihop::core::exchange::merge::{merge, Choice};
+use phoihop::core::records::meta::{Causality, Id, Meta, OfficeId, VersionVector};
+use phoihop::core::records::model::{Organisation, OrganisationKind, Person};
+use phoihop::core::records::record::{Collection, Record, RecordKey};
+use phoihop::core::records::workspace::{Dataset, OfficeProfile, Stamp, Stored};
 use phoihop::with_record_type;
 use proptest::prelude::*;
 use uuid::Uuid;

@@ -8,15 +8,15 @@
 use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate};
-use phoihop::core::export::{self, csv, docx, ics, tables, xlsx, Word, Words};
-use phoihop::core::listing::{self, AgreementQuery, EventQuery, RecommendationQuery};
-use phoihop::core::report::{self, Scope};
-use phoihop::core::sample;
-use phoihop::core::workspace::{Dataset, Stamp};
+use phoihop::core::exchange::export::{self, csv, docx, ics, tables, xlsx, Word, Words};
+use phoihop::core::records::workspace::{Dataset, Stamp};
+use phoihop::core::sample_data::sample;
+use phoihop::core::views::listing::{self, AgreementQuery, EventQuery, RecommendationQuery};
+use phoihop::core::views::report::{self, Scope};
 
 mod fluent {
-    use phoihop::core::import::{Arg, Message};
-    use phoihop::core::numbers::format_number;
+    use phoihop::core::exchange::import::{Arg, Message};
+    use phoihop::core::views::numbers::format_number;
     include!("support/fluent.rs");
 }
 

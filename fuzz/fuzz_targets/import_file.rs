@@ -6,12 +6,10 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use phoihop::core::import::{
-    apply, preview, read_file, read_file_carefully, Fingerprints, Group,
-};
-use phoihop::core::merge::Choice;
-use phoihop::core::sample::sample_dataset;
-use phoihop::core::workspace::{Dataset, Stamp};
+use phoihop::core::exchange::import::{apply, preview, read_file, read_file_carefully, Fingerprints, Group};
+use phoihop::core::exchange::merge::Choice;
+use phoihop::core::sample_data::sample::sample_dataset;
+use phoihop::core::records::workspace::{Dataset, Stamp};
 
 fn local() -> &'static Dataset {
     static LOCAL: OnceLock<Dataset> = OnceLock::new();
@@ -61,7 +59,7 @@ fuzz_target!(|bytes: &[u8]| {
                 uuid::Uuid::from_u128(0xFFFF_0000 + n)
             })
             .expect("every conflict decided");
-            phoihop::core::import::undo(&mut data, &applied.undo).expect("nothing edited since");
+            phoihop::core::exchange::import::undo(&mut data, &applied.undo).expect("nothing edited since");
             assert!(data == *local, "undo restores the exact state");
         }
     }

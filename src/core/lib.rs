@@ -1,39 +1,12 @@
-//! The pure core: model, rules, storage layout and search. Plain Rust: no leptos, no web-sys,
-//! so all of it is tested natively with `cargo test`.
+//! The pure core: plain Rust, no leptos, no web-sys, so all of it is tested natively with
+//! `cargo test`. Its folders are its layers, each importing only layers below it (records, then
+//! rules, then commands and views, storage, exchange, and sample data on top), and no module
+//! imports one that imports it back: `tests/layers.rs` checks both.
 
-pub mod dashboard;
-pub mod date_bounds;
-pub mod dates;
-pub mod document;
-pub mod duty;
-pub mod edits;
-pub mod event;
-pub mod export;
-pub mod file_format;
-pub mod form_edit;
-pub mod generate;
-pub mod import;
-pub mod listing;
-pub mod matrix;
-pub mod merge;
-pub mod meta;
-pub mod migrate;
-pub mod model;
-pub mod next_period;
-pub mod numbers;
-pub mod quick_serde;
-pub mod recommendation;
-pub mod record;
-pub mod references;
-pub mod report;
-pub mod results;
-pub mod sample;
-pub mod save;
-pub mod schedule;
-pub mod search;
-pub mod status;
+pub mod commands;
+pub mod exchange;
+pub mod records;
+pub mod rules;
+pub mod sample_data;
 pub mod storage;
-pub mod sync_protocol;
-pub mod validate;
-pub mod validate_activity;
-pub mod workspace;
+pub mod views;

@@ -31,9 +31,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::meta::VersionVector;
-use super::workspace::{Dataset, OfficeProfile, Stored};
-use crate::record::{Collection, RecordKey};
+use crate::records::meta::VersionVector;
+use crate::records::record::{Collection, RecordKey};
+use crate::records::workspace::{Dataset, OfficeProfile, Stored};
 
 pub use keys::{LAYOUT_KEY, OFFICE_KEY, PREFIX};
 pub use load::load;

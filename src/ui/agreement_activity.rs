@@ -8,18 +8,20 @@ use leptos_fluent::{move_tr, tr, I18n};
 
 use super::state::{use_app, AppState, UnsavedInput};
 use super::widgets::record_link;
-use crate::core::dates::{format_date, format_local};
-use crate::core::duty::{DueRule, DutySettlement};
-use crate::core::event::{Event, EventKind, EventLink, EventRole};
-use crate::core::listing::{find_events, find_recommendations, EventQuery};
-use crate::core::matrix::plan_matrix;
-use crate::core::meta::{new_id, Id, Meta};
-use crate::core::model::{Agreement, AgreementKind, Party};
-use crate::core::recommendation::Recommendation;
-use crate::core::record::{Collection, Record, RecordKey};
-use crate::core::results::{AreaMark, AreaSummary, CloseOut};
-use crate::core::schedule::{area_state, occurrences, set_area_result, AreaState, OccurrenceState};
-use crate::core::workspace::Saved;
+use crate::core::records::duty::{DueRule, DutySettlement};
+use crate::core::records::event::{Event, EventKind, EventLink, EventRole};
+use crate::core::records::meta::{new_id, Id, Meta};
+use crate::core::records::model::{Agreement, AgreementKind, Party};
+use crate::core::records::recommendation::Recommendation;
+use crate::core::records::record::{Collection, Record, RecordKey};
+use crate::core::records::results::{AreaMark, AreaSummary, CloseOut};
+use crate::core::records::workspace::Saved;
+use crate::core::rules::dates::{format_date, format_local};
+use crate::core::rules::schedule::{
+    area_state, occurrences, set_area_result, AreaState, OccurrenceState,
+};
+use crate::core::views::listing::{find_events, find_recommendations, EventQuery};
+use crate::core::views::matrix::plan_matrix;
 use crate::route::Route;
 
 /// What the user has typed in the agreement page's two forms, kept by the page rather than by its
@@ -333,7 +335,7 @@ pub fn AreaResultsSection(agreement: Agreement, drafts: SectionDrafts) -> impl I
     let state = use_app();
     let i18n = expect_context::<I18n>();
     let id = agreement.id();
-    let years = crate::core::export::tables::period_years(&agreement);
+    let years = agreement.period.years();
     if agreement.areas.is_empty() || years.is_empty() {
         return ().into_any();
     }

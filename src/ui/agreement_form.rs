@@ -9,25 +9,27 @@ use leptos_fluent::{move_tr, tr, I18n};
 use super::state::use_app;
 use super::text;
 use super::widgets::FieldIssues;
-use crate::core::dates::{format_bound, format_optional, parse_date_input, parse_exact_day, Bound};
-use crate::core::duty::{Due, DueRule, Duty};
-use crate::core::event::EventKind;
-use crate::core::listing;
-use crate::core::meta::{new_id, Id, Meta};
-use crate::core::model::{
+use crate::core::records::duty::{Due, DueRule, Duty};
+use crate::core::records::event::EventKind;
+use crate::core::records::meta::{new_id, Id, Meta};
+use crate::core::records::model::{
     one_line, Agreement, AgreementKind, Authority, CoordinationArea, Party, Signatory, Status,
     StatusOverride,
 };
-use crate::core::record::{Collection, Record, UnknownFields};
-use crate::core::status::status_in;
-use crate::core::validate::{self, Issue};
+use crate::core::records::record::{Collection, Record, UnknownFields};
+use crate::core::rules::dates::{
+    format_bound, format_optional, parse_date_input, parse_exact_day, Bound,
+};
+use crate::core::rules::status::status_in;
+use crate::core::rules::validate::{self, Issue};
+use crate::core::views::listing;
 use crate::route::Route;
 use crate::ui::focus::focus_first_invalid;
 
 /// A date field that could not be read.
 #[derive(Clone, Debug)]
 enum DateError {
-    Input(crate::core::dates::DateInputError),
+    Input(crate::core::rules::dates::DateInputError),
     /// A yearly deadline that is not "dd/mm".
     DayMonth,
 }

@@ -8,10 +8,10 @@ use super::list_parts::{EmptyState, ResultCount, SearchBox};
 use super::state::use_app;
 use super::text;
 use super::widgets::StatusBadge;
-use crate::core::dates::format_period_years;
-use crate::core::listing::{self, AgreementQuery, AgreementSort};
-use crate::core::model::{AgreementKind, Status};
-use crate::core::record::Record;
+use crate::core::records::model::{AgreementKind, Status};
+use crate::core::records::record::Record;
+use crate::core::rules::dates::format_period_years;
+use crate::core::views::listing::{self, AgreementQuery, AgreementSort};
 use crate::route::Route;
 
 fn sort_label(i18n: I18n, s: AgreementSort) -> String {
@@ -36,7 +36,7 @@ pub fn AgreementList(
     let text_query = RwSignal::new(String::new());
     let status = RwSignal::new(initial_status);
     let kind = RwSignal::new(None::<AgreementKind>);
-    let organisation = RwSignal::new(None::<crate::core::meta::Id>);
+    let organisation = RwSignal::new(None::<crate::core::records::meta::Id>);
     let year = RwSignal::new(None::<i32>);
     let sort = RwSignal::new(AgreementSort::Relevance);
 
@@ -90,7 +90,7 @@ pub fn AgreementList(
         state.data.with_untracked(|d| {
             results.with_untracked(|rows| {
                 let rows: Vec<_> = rows.iter().collect();
-                crate::core::export::tables::agreements(d, &rows, today, words)
+                crate::core::exchange::export::tables::agreements(d, &rows, today, words)
             })
         })
     };
@@ -102,7 +102,7 @@ pub fn AgreementList(
         (
             FileKind::Csv,
             std::sync::Arc::new(move |w: &UiWords| {
-                Ok(crate::core::export::csv::csv(&register(w)).into())
+                Ok(crate::core::exchange::export::csv::csv(&register(w)).into())
             }),
         ),
         (
@@ -110,7 +110,9 @@ pub fn AgreementList(
             std::sync::Arc::new(move |w: &UiWords| {
                 Ok(state
                     .data
-                    .with_untracked(|d| crate::core::export::ics::calendar(d, None, today, w))
+                    .with_untracked(|d| {
+                        crate::core::exchange::export::ics::calendar(d, None, today, w)
+                    })
                     .into_bytes()
                     .into())
             }),

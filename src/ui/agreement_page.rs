@@ -8,13 +8,16 @@ use super::agreement_activity::SectionDrafts;
 use super::state::use_app;
 use super::text;
 use super::widgets::{Missing, StatusBadge};
-use crate::core::dates::{format_date, format_instant, format_optional, format_period_years};
-use crate::core::meta::{new_id, Id, Meta};
-use crate::core::model::{Agreement, AgreementKind, Party};
-use crate::core::next_period::{next_period_draft, CarryOver};
-use crate::core::record::{Collection, Record};
-use crate::core::status::status_in;
-use crate::core::{document, validate};
+use crate::core::commands::next_period::{next_period_draft, CarryOver};
+use crate::core::records::meta::{new_id, Id, Meta};
+use crate::core::records::model::{Agreement, AgreementKind, Party};
+use crate::core::records::record::{Collection, Record};
+use crate::core::rules::dates::{
+    format_date, format_instant, format_optional, format_period_years,
+};
+use crate::core::rules::status::status_in;
+use crate::core::rules::validate;
+use crate::core::views::document;
 use crate::route::Route;
 
 #[component]
@@ -76,7 +79,7 @@ fn AgreementView(agreement: Agreement, drafts: SectionDrafts) -> impl IntoView {
             None => view! { <a href=Route::Organisation(org_id).href()>{move_tr!("agreement-unknown-organisation")}</a> }.into_any(),
         }
     };
-    let delete_error = RwSignal::new(None::<Vec<crate::core::record::RecordKey>>);
+    let delete_error = RwSignal::new(None::<Vec<crate::core::records::record::RecordKey>>);
     let title_for_delete = a.title.clone();
     let on_delete = move |_| match state.delete::<Agreement>(id, &title_for_delete) {
         Ok(()) => state.navigate(Route::Agreements),
@@ -315,7 +318,7 @@ fn AgreementExports(agreement: Agreement) -> impl IntoView {
             FileKind::Xlsx,
             std::sync::Arc::new(move |w: &UiWords| {
                 state.data.with_untracked(|d| match d.agreements.get(&id) {
-                    Some(a) => workbook(&crate::core::export::tables::agreement_tables(
+                    Some(a) => workbook(&crate::core::exchange::export::tables::agreement_tables(
                         d, a, today, w,
                     )),
                     None => Ok(Vec::new().into()),
@@ -327,7 +330,9 @@ fn AgreementExports(agreement: Agreement) -> impl IntoView {
             std::sync::Arc::new(move |w: &UiWords| {
                 Ok(state
                     .data
-                    .with_untracked(|d| crate::core::export::ics::calendar(d, Some(id), today, w))
+                    .with_untracked(|d| {
+                        crate::core::exchange::export::ics::calendar(d, Some(id), today, w)
+                    })
                     .into_bytes()
                     .into())
             }),

@@ -6,10 +6,10 @@ use leptos_fluent::{move_tr, tr, I18n};
 
 use super::state::use_app;
 use super::widgets::record_link;
-use crate::core::dashboard::{dashboard, Band, DueItem, DueKind};
-use crate::core::dates::{format_date, format_local};
-use crate::core::model::Status;
-use crate::core::record::{Collection, RecordKey};
+use crate::core::records::model::Status;
+use crate::core::records::record::{Collection, RecordKey};
+use crate::core::rules::dates::{format_date, format_local};
+use crate::core::views::dashboard::{dashboard, Band, DueItem, DueKind};
 use crate::route::Route;
 
 fn band_title(i18n: I18n, band: Band) -> String {

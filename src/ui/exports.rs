@@ -14,9 +14,9 @@ use leptos_fluent::{move_tr, tr, I18n};
 
 use super::lazy::split;
 use super::state::use_app;
-use crate::core::export::{self, Word, Words};
-use crate::core::import::{Arg, Message};
-use crate::core::report::document::ReportDocument;
+use crate::core::exchange::export::{self, Word, Words};
+use crate::core::exchange::import::{Arg, Message};
+use crate::core::views::report::document::ReportDocument;
 
 /// The core's words in the interface's language.
 pub struct UiWords(pub I18n);

@@ -5,12 +5,12 @@ use leptos_fluent::{move_tr, tr, I18n};
 
 use super::state::use_app;
 use super::text;
-use crate::core::dates::format_instant;
-use crate::core::meta::new_id;
-use crate::core::sample::sample_dataset;
+use crate::core::records::meta::new_id;
+use crate::core::records::workspace::OfficeProfile;
+use crate::core::rules::dates::format_instant;
+use crate::core::sample_data::sample::sample_dataset;
 use crate::core::storage;
 use crate::core::storage::identity::{OfficeDamage, RecoveredFrom};
-use crate::core::workspace::OfficeProfile;
 use crate::route::Route;
 
 #[component]

@@ -10,7 +10,7 @@ use fluent_templates::fluent_bundle::FluentValue;
 use leptos::prelude::*;
 use leptos_fluent::{leptos_fluent, I18n};
 
-use crate::core::numbers::format_number;
+use crate::core::views::numbers::format_number;
 
 /// Where the language choice is kept. Deliberately outside the `phoihop/` data prefix, so the
 /// storage layer does not take it for a record.

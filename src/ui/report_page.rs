@@ -10,12 +10,11 @@ use leptos_fluent::{move_tr, tr, I18n};
 use super::exports::{Content, ExportBar, FileKind, Maker, UiWords};
 use super::state::use_app;
 use super::widgets::Missing;
-use crate::core::export::tables::period_years;
-use crate::core::meta::Id;
-use crate::core::model::Agreement;
-use crate::core::record::{Collection, Record};
-use crate::core::report::document::{document, dots, Block, DocTable, ReportDocument, KIND};
-use crate::core::report::{period_report, Scope};
+use crate::core::records::meta::Id;
+use crate::core::records::model::Agreement;
+use crate::core::records::record::{Collection, Record};
+use crate::core::views::report::document::{document, dots, Block, DocTable, ReportDocument, KIND};
+use crate::core::views::report::{period_report, Scope};
 use crate::route::Route;
 
 #[component]
@@ -48,7 +47,7 @@ fn ReportView(agreement: Agreement, year: Option<i32>) -> impl IntoView {
             &period_report(d, &agreement, scope_of(year), today),
         )
     });
-    let years = period_years(&agreement);
+    let years = agreement.period.years();
     let for_docx = agreement.clone();
     let docx: Maker = Arc::new(move |_: &UiWords| {
         state.data.with_untracked(|d| {

@@ -6,7 +6,7 @@ use leptos_fluent::{move_tr, tr, I18n};
 use super::state::use_app;
 use super::storage_settings::StorageSettings;
 use super::text;
-use crate::core::workspace::OfficeProfile;
+use crate::core::records::workspace::OfficeProfile;
 
 #[component]
 pub fn Settings() -> impl IntoView {

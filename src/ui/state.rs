@@ -7,11 +7,11 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_fluent::tr;
 
-use crate::core::dates::today_in_vietnam;
-use crate::core::meta::Id;
-use crate::core::record::RecordKey;
+use crate::core::records::meta::Id;
+use crate::core::records::record::RecordKey;
+use crate::core::records::workspace::{Dataset, OfficeProfile, Stamp, Stored};
+use crate::core::rules::dates::today_in_vietnam;
 use crate::core::storage::{LoadProblem, ReadOnly, StoreError};
-use crate::core::workspace::{Dataset, OfficeProfile, Stamp, Stored};
 use crate::route::Route;
 use crate::web;
 
@@ -100,11 +100,12 @@ pub struct AppState {
     /// Live sync with a server: settings, status, conflicts (`live_sync.rs`).
     pub sync: LiveSync,
     /// An unsaved agreement handed to the form (duplicate for the next period).
-    pub draft: RwSignal<Option<crate::core::model::Agreement>>,
+    pub draft: RwSignal<Option<crate::core::records::model::Agreement>>,
     /// A pre-filled event handed to the event form (e.g. linked to the agreement it came from).
-    pub event_draft: RwSignal<Option<crate::core::event::Event>>,
+    pub event_draft: RwSignal<Option<crate::core::records::event::Event>>,
     /// A pre-filled recommendation handed to its form (e.g. raised at an event).
-    pub recommendation_draft: RwSignal<Option<crate::core::recommendation::Recommendation>>,
+    pub recommendation_draft:
+        RwSignal<Option<crate::core::records::recommendation::Recommendation>>,
     /// How many open forms hold input not yet saved (see [`UnsavedInput`]). While it is above
     /// zero, nothing reloads the page (the new-version banner waits).
     pub dirty_forms: RwSignal<u32>,
@@ -259,7 +260,7 @@ impl AppState {
                     .route
                     .with_untracked(|r| *r == Route::of_record(key.collection, key.id))
                 {
-                    use crate::core::record::Collection as C;
+                    use crate::core::records::record::Collection as C;
                     self.navigate(match key.collection {
                         C::Organisations => Route::Organisations,
                         C::People => Route::People,

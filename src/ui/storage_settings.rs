@@ -6,7 +6,7 @@ use leptos_fluent::{move_tr, tr, I18n};
 
 use super::state::use_app;
 use super::text;
-use crate::core::dates::format_date;
+use crate::core::rules::dates::format_date;
 use crate::core::storage::{QUOTA_UNITS, WARN_PERCENT};
 
 fn when(t: chrono::DateTime<chrono::Utc>) -> String {

@@ -7,10 +7,10 @@ use leptos_fluent::{move_tr, tr, I18n};
 
 use super::state::{use_app, AppState};
 use super::widgets::{read_only, ReadOnlyNote};
-use crate::core::dates::vietnam_offset;
-use crate::core::sync_protocol::connection::Verdict;
-use crate::core::sync_protocol::local::{SyncState, SyncStatus};
-use crate::core::sync_protocol::{ConfigProblem, SyncConfig, SyncProblem};
+use crate::core::exchange::sync_protocol::connection::Verdict;
+use crate::core::exchange::sync_protocol::local::{SyncState, SyncStatus};
+use crate::core::exchange::sync_protocol::{ConfigProblem, SyncConfig, SyncProblem};
+use crate::core::rules::dates::vietnam_offset;
 
 fn config_problem(i18n: I18n, problem: ConfigProblem) -> String {
     match problem {

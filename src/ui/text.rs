@@ -7,13 +7,13 @@
 
 use leptos_fluent::{tr, I18n};
 
-use crate::core::dates::{format_date, DateInputError};
-use crate::core::model::{AgreementKind, Authority, OrganisationKind, Status};
-use crate::core::status::StatusReason;
+use crate::core::records::model::{AgreementKind, Authority, OrganisationKind, Status};
+use crate::core::rules::dates::{format_date, DateInputError};
+use crate::core::rules::status::StatusReason;
+use crate::core::rules::validate::Problem;
 use crate::core::storage::backup::SnapshotRefused;
 use crate::core::storage::keys::SnapshotKind;
 use crate::core::storage::{LoadProblemKind, StoreError};
-use crate::core::validate::Problem;
 
 pub fn status(i18n: I18n, s: Status) -> String {
     match s {
@@ -178,8 +178,8 @@ pub fn load_problem(i18n: I18n, k: &LoadProblemKind) -> String {
 
 // ---------------------------------------------------------------- events and recommendations
 
-pub fn event_kind(i18n: I18n, k: crate::core::event::EventKind) -> String {
-    use crate::core::event::EventKind as K;
+pub fn event_kind(i18n: I18n, k: crate::core::records::event::EventKind) -> String {
+    use crate::core::records::event::EventKind as K;
     match k {
         K::Signing => tr!(i18n, "event-kind-signing"),
         K::AnnualSession => tr!(i18n, "event-kind-annual-session"),
@@ -191,8 +191,8 @@ pub fn event_kind(i18n: I18n, k: crate::core::event::EventKind) -> String {
 }
 
 /// What the event did to a linked agreement, as read after its title.
-pub fn event_role(i18n: I18n, r: crate::core::event::EventRole) -> String {
-    use crate::core::event::EventRole as R;
+pub fn event_role(i18n: I18n, r: crate::core::records::event::EventRole) -> String {
+    use crate::core::records::event::EventRole as R;
     match r {
         R::Signed => tr!(i18n, "event-role-signed"),
         R::Summarised => tr!(i18n, "event-role-summarised"),
@@ -202,9 +202,9 @@ pub fn event_role(i18n: I18n, r: crate::core::event::EventRole) -> String {
 
 pub fn recommendation_status(
     i18n: I18n,
-    s: crate::core::recommendation::RecommendationStatus,
+    s: crate::core::records::recommendation::RecommendationStatus,
 ) -> String {
-    use crate::core::recommendation::RecommendationStatus as S;
+    use crate::core::records::recommendation::RecommendationStatus as S;
     match s {
         S::Open => tr!(i18n, "recommendation-status-open"),
         S::InProgress => tr!(i18n, "recommendation-status-in-progress"),
@@ -216,9 +216,9 @@ pub fn recommendation_status(
 /// The badge colour of a recommendation's status, borrowing the agreement badges' colours:
 /// blue waiting, amber in hand, green resolved, grey declined. (A CSS class: not translated.)
 pub fn recommendation_status_class(
-    s: crate::core::recommendation::RecommendationStatus,
+    s: crate::core::records::recommendation::RecommendationStatus,
 ) -> &'static str {
-    use crate::core::recommendation::RecommendationStatus as S;
+    use crate::core::records::recommendation::RecommendationStatus as S;
     match s {
         S::Open => "badge signed",
         S::InProgress => "badge expired",
@@ -227,8 +227,11 @@ pub fn recommendation_status_class(
     }
 }
 
-pub fn activity_problem(i18n: I18n, p: &crate::core::validate_activity::ActivityProblem) -> String {
-    use crate::core::validate_activity::ActivityProblem as P;
+pub fn activity_problem(
+    i18n: I18n,
+    p: &crate::core::rules::validate_activity::ActivityProblem,
+) -> String {
+    use crate::core::rules::validate_activity::ActivityProblem as P;
     match p {
         P::Required => tr!(i18n, "problem-required"),
         P::BadDate(e) => date_input_error(i18n, e),
@@ -253,9 +256,9 @@ pub fn activity_problem(i18n: I18n, p: &crate::core::validate_activity::Activity
 pub fn status_effect(
     i18n: I18n,
     title: &str,
-    e: &crate::core::validate_activity::StatusEffect,
+    e: &crate::core::rules::validate_activity::StatusEffect,
 ) -> String {
-    use crate::core::validate_activity::EffectKind as K;
+    use crate::core::rules::validate_activity::EffectKind as K;
     let now = status(i18n, e.after.status);
     let title = title.to_string();
     match &e.kind {

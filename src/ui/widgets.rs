@@ -5,11 +5,11 @@ use leptos_fluent::{move_tr, tr, I18n};
 
 use super::state::{use_app, ExportSaid};
 use super::text;
-use crate::core::model::Agreement;
-use crate::core::record::{Collection, RecordKey};
-use crate::core::status::status_in;
+use crate::core::records::model::Agreement;
+use crate::core::records::record::{Collection, RecordKey};
+use crate::core::rules::status::status_in;
+use crate::core::rules::validate::Issue;
 use crate::core::storage::{ReadOnly, StoreError};
-use crate::core::validate::Issue;
 use crate::route::Route;
 
 /// Says, at the top of every page, when something is not saved, could not be read, conflicts
@@ -228,7 +228,7 @@ fn ConflictItem(
         .unwrap_or(serde_json::Value::Null);
     let fields = crate::core::storage::sync::conflict_fields(&stored, &conflict.other);
     // The leaf rows (as an import's conflict shows them) under each field that differs.
-    let rows = crate::core::import::preview::field_rows(&stored, &conflict.other);
+    let rows = crate::core::exchange::import::preview::field_rows(&stored, &conflict.other);
     // Per field: true = take the other version's value; unset = not chosen yet.
     let picks = RwSignal::new(std::collections::BTreeMap::<String, bool>::new());
     let incomplete = RwSignal::new(false);

@@ -6,7 +6,7 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::core::sync_protocol::{Reply, Request};
+use crate::core::exchange::sync_protocol::{Reply, Request};
 
 /// The lock only the syncing tab holds; the others wait for it (and take over when that tab
 /// closes).

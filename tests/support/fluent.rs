@@ -4,7 +4,7 @@
 // core's messages (`core::import::Message`) with it, so the corpus checks the very wording the
 // app shows.
 //
-// Included (not a module file) by src/core/import/tests.rs and tests/i18n.rs, inside a module
+// Included (not a module file) by src/core/exchange/import/tests.rs and tests/i18n.rs, inside a module
 // that has `Arg`, `Message` and `format_number` in scope: the two sit in different crates.
 
 #[allow(unused_imports)]

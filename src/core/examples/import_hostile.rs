@@ -16,12 +16,12 @@ use std::time::Instant;
 use chrono::DateTime;
 use uuid::Uuid;
 
-use phoihop_core::file_format::{export, Header, Scope};
-use phoihop_core::generate;
-use phoihop_core::import::{apply, preview, read_file, Fingerprints, Group};
-use phoihop_core::merge::Choice;
-use phoihop_core::record::Record;
-use phoihop_core::workspace::{Dataset, OfficeProfile, Stamp};
+use phoihop_core::exchange::file_format::{export, Header, Scope};
+use phoihop_core::exchange::import::{apply, preview, read_file, Fingerprints, Group};
+use phoihop_core::exchange::merge::Choice;
+use phoihop_core::records::record::Record;
+use phoihop_core::records::workspace::{Dataset, OfficeProfile, Stamp};
+use phoihop_core::sample_data::generate;
 
 const TIME: &str = "2023-11-14T22:13:20Z";
 const SENDER: u128 = 0xB;

@@ -7,10 +7,10 @@ use std::time::Instant;
 use chrono::DateTime;
 use uuid::Uuid;
 
-use phoihop_core::generate;
-use phoihop_core::import::{apply, preview, read_file, Fingerprints, Group};
-use phoihop_core::merge::Choice;
-use phoihop_core::workspace::Stamp;
+use phoihop_core::exchange::import::{apply, preview, read_file, Fingerprints, Group};
+use phoihop_core::exchange::merge::Choice;
+use phoihop_core::records::workspace::Stamp;
+use phoihop_core::sample_data::generate;
 
 fn stamp(office: u128, secs: i64) -> Stamp {
     Stamp {

@@ -18,10 +18,10 @@ use super::{
     codec, put_value, utf16_units, value_key, KeyValueStore, LoadProblemKind, Session, StoreError,
     LAYOUT_VERSION, OFFICE_KEY, QUOTA_UNITS,
 };
-use crate::dates::today_in_vietnam;
-use crate::meta::Id;
-use crate::record::{Collection, RecordKey};
-use crate::workspace::{Dataset, OfficeProfile, Stamp, Stored};
+use crate::records::meta::Id;
+use crate::records::record::{Collection, RecordKey};
+use crate::records::workspace::{Dataset, OfficeProfile, Stamp, Stored};
+use crate::rules::dates::today_in_vietnam;
 
 /// Snapshots together may use this much of the quota.
 pub const BUDGET_UNITS: usize = QUOTA_UNITS / 4;

@@ -25,10 +25,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Utc};
 
 use super::{backup, KeyValueStore, Loaded, Session, OFFICE_KEY};
-use crate::meta::{Id, OfficeId};
-use crate::record::{Collection, RecordKey};
-use crate::sample::sample_office_id;
-use crate::workspace::{Dataset, Stored};
+use crate::records::meta::{Id, OfficeId, SAMPLE_OFFICE_ID};
+use crate::records::record::{Collection, RecordKey};
+use crate::records::workspace::{Dataset, Stored};
 
 /// Where a recovered id was found.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -167,7 +166,7 @@ fn from_records(data: &Dataset, leave_out: &BTreeSet<RecordKey>) -> Option<Found
                 continue;
             };
             // The sample's records are the same in every office: no office's own work.
-            if leave_out.contains(&key) || *office == sample_office_id() {
+            if leave_out.contains(&key) || *office == SAMPLE_OFFICE_ID {
                 continue;
             }
             let entry = out.entry(*office).or_default();

@@ -16,8 +16,8 @@
 
 use chrono::{DateTime, SecondsFormat, Utc};
 
-use crate::meta::Id;
-use crate::record::{Collection, RecordKey};
+use crate::records::meta::Id;
+use crate::records::record::{Collection, RecordKey};
 
 pub const PREFIX: &str = "phoihop/";
 pub const LAYOUT_KEY: &str = "phoihop/layout";

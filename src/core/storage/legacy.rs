@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use super::{value_key, LoadProblemKind};
-use crate::record::RecordKey;
+use crate::records::record::RecordKey;
 
 pub(crate) fn read_record(raw: &str, rk: RecordKey) -> Result<Value, LoadProblemKind> {
     let value: Value = serde_json::from_str(raw).map_err(|e| LoadProblemKind::InvalidJson {

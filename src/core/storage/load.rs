@@ -11,9 +11,9 @@ use super::{
     legacy, put_value_ref, utf16_units, value_key, value_version, Conflict, KeyValueStore,
     LoadProblem, LoadProblemKind, Loaded, ReadOnly, StoreError, LAYOUT_VERSION,
 };
-use crate::meta::Causality;
-use crate::record::RecordKey;
-use crate::workspace::OfficeProfile;
+use crate::records::meta::Causality;
+use crate::records::record::RecordKey;
+use crate::records::workspace::OfficeProfile;
 
 /// Where a copy of a record was found; a later layer wins a tie (a delta is newer than its bucket).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -19,9 +19,9 @@ use std::collections::BTreeMap;
 use serde_json::{json, Value};
 
 use super::codec;
-use crate::meta::{Causality, VersionVector};
-use crate::record::{Collection, RecordKey};
-use crate::workspace::Dataset;
+use crate::records::meta::{Causality, VersionVector};
+use crate::records::record::{Collection, RecordKey};
+use crate::records::workspace::Dataset;
 
 /// One record an undone import rolled back.
 #[derive(Clone, Debug, PartialEq, Eq)]

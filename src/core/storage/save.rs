@@ -18,9 +18,9 @@ use super::{
     LoadProblem, Rollback, Session, StoreError, WriteReport, BULK_RECORDS, FOLD_DELTAS, FOLD_UNITS,
     LAYOUT_KEY, LAYOUT_VERSION, OFFICE_KEY, SPLIT_UNITS,
 };
-use crate::meta::{Causality, Id};
-use crate::record::{Collection, RecordKey};
-use crate::workspace::{Dataset, OfficeProfile, Stamp, Stored};
+use crate::records::meta::{Causality, Id};
+use crate::records::record::{Collection, RecordKey};
+use crate::records::workspace::{Dataset, OfficeProfile, Stamp, Stored};
 
 /// Writes, giving up snapshots (oldest first) while the quota refuses: live data comes first.
 pub(crate) fn set_with_room(

@@ -16,10 +16,10 @@ use super::{
     codec, put_value, record_value, value_key, value_version, Conflict, LoadProblem, ReadOnly,
     Rollback, Session,
 };
-use crate::form_edit::{merge_fields, ENVELOPE};
-use crate::meta::{Causality, VersionVector};
-use crate::record::{Collection, RecordKey};
-use crate::workspace::{Dataset, OfficeProfile, Stamp, Stored};
+use crate::commands::form_edit::{merge_fields, ENVELOPE};
+use crate::records::meta::{Causality, VersionVector};
+use crate::records::record::{Collection, RecordKey};
+use crate::records::workspace::{Dataset, OfficeProfile, Stamp, Stored};
 
 /// What to do with this tab's edit of a record, given what is stored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -7,12 +7,12 @@ use super::backup::SnapshotRefused;
 use super::keys::*;
 use super::sync::{absorb, resolve};
 use super::*;
-use crate::event::Event;
-use crate::generate;
-use crate::meta::{Causality, Meta};
-use crate::model::{Agreement, Organisation, OrganisationKind};
-use crate::record::Record;
-use crate::workspace::Stamp;
+use crate::records::event::Event;
+use crate::records::meta::{Causality, Meta};
+use crate::records::model::{Agreement, Organisation, OrganisationKind};
+use crate::records::record::Record;
+use crate::records::workspace::Stamp;
+use crate::sample_data::generate;
 
 mod fixtures;
 mod tabs;
@@ -109,7 +109,7 @@ fn every_record_type_round_trips() {
         serde_json::json!({"k": [1, "hai", null]}),
     );
     data.organisations.put(org);
-    let rec = crate::recommendation::Recommendation::new(
+    let rec = crate::records::recommendation::Recommendation::new(
         Meta::new(Uuid::from_u128(77), stamp(0).now),
         "Hỗ trợ kinh phí",
     );
@@ -628,7 +628,7 @@ fn snapshots_rotate_stay_in_budget_and_restore_as_new_edits() {
     assert_ne!(restored.title, "Đã sửa sau sao lưu");
     assert_eq!(
         restored.meta.version.compare(&old_version),
-        crate::meta::Causality::Dominates
+        crate::records::meta::Causality::Dominates
     );
     assert!(data.organisations.get(&new_org.id).unwrap().meta.deleted);
     save(&mut store, &data, &changed, &mut session);
@@ -727,7 +727,7 @@ fn conflicts_resolve_to_a_version_that_has_seen_both() {
     for side in [&ours.meta.version, &theirs.meta.version] {
         assert_eq!(
             settled.meta.version.compare(side),
-            crate::meta::Causality::Dominates
+            crate::records::meta::Causality::Dominates
         );
     }
     resolve(&mut data, &conflict, &[], stamp(70)).unwrap();

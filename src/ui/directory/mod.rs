@@ -13,10 +13,10 @@ use leptos::prelude::*;
 use leptos_fluent::{tr, I18n};
 
 use super::state::AppState;
-use crate::core::meta::Id;
-use crate::core::record::Record;
-use crate::core::validate::Issue;
-use crate::core::workspace::{Dataset, Stored};
+use crate::core::records::meta::Id;
+use crate::core::records::record::Record;
+use crate::core::records::workspace::{Dataset, Stored};
+use crate::core::rules::validate::Issue;
 
 /// Where the record a page is about stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,7 +63,7 @@ fn organisation_choices(
             format!("{name} ({short})")
         }
     };
-    let mut choices: Vec<(Id, String)> = crate::core::listing::find_organisations(data, "")
+    let mut choices: Vec<(Id, String)> = crate::core::views::listing::find_organisations(data, "")
         .into_iter()
         .filter(|o| !exclude.contains(&o.id()))
         .map(|o| (o.id(), label(&o.name, &o.short_name)))

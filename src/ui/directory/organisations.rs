@@ -9,14 +9,14 @@ use leptos_fluent::{move_tr, tr, I18n};
 use super::{
     focus_first_invalid, has_error, organisation_choices, presence, OrganisationSelect, Presence,
 };
-use crate::core::dates::{format_instant, format_period_years};
-use crate::core::form_edit::onto_stored;
-use crate::core::listing::{self, collate};
-use crate::core::meta::{new_id, Id, Meta};
-use crate::core::model::{one_line, Organisation, OrganisationKind};
-use crate::core::record::{Collection, Record};
-use crate::core::validate::{self, Issue};
-use crate::core::workspace::Dataset;
+use crate::core::commands::form_edit::onto_stored;
+use crate::core::records::meta::{new_id, Id, Meta};
+use crate::core::records::model::{one_line, Organisation, OrganisationKind};
+use crate::core::records::record::{Collection, Record};
+use crate::core::records::workspace::Dataset;
+use crate::core::rules::dates::{format_instant, format_period_years};
+use crate::core::rules::validate::{self, Issue};
+use crate::core::views::listing::{self, collate};
 use crate::route::Route;
 use crate::ui::list_parts::{EmptyState, ResultCount, SearchBox};
 use crate::ui::state::use_app;
@@ -85,7 +85,7 @@ pub fn OrganisationList() -> impl IntoView {
         std::sync::Arc::new(move |w: &crate::ui::exports::UiWords| {
             let text = query.get_untracked();
             crate::ui::exports::workbook(&[state.data.with_untracked(|d| {
-                crate::core::export::tables::organisations(
+                crate::core::exchange::export::tables::organisations(
                     d,
                     &listing::find_organisations(d, &text),
                     w,
@@ -232,7 +232,7 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
     let issues = RwSignal::new(Vec::<Issue>::new());
     // A refused save: how many problems to fix (the same words as every form).
     let form_error = RwSignal::new(None::<usize>);
-    let blockers = RwSignal::new(None::<Vec<crate::core::record::RecordKey>>);
+    let blockers = RwSignal::new(None::<Vec<crate::core::records::record::RecordKey>>);
 
     // The record as the form shows it, at the version last read or saved: what the user changes
     // is told apart from what changed elsewhere meanwhile (core::form_edit).

@@ -10,17 +10,17 @@ use leptos_fluent::{move_tr, tr, I18n};
 use super::{
     focus_first_invalid, has_error, organisation_choices, presence, OrganisationSelect, Presence,
 };
-use crate::core::dates::{
+use crate::core::commands::form_edit::onto_stored;
+use crate::core::records::meta::{new_id, Id, Meta};
+use crate::core::records::model::{one_line, Person, PositionHeld};
+use crate::core::records::record::{Collection, Record, UnknownFields};
+use crate::core::records::workspace::Dataset;
+use crate::core::rules::dates::{
     format_bound, format_date, format_instant, format_period_years, parse_date_input, Bound,
     DateInputError,
 };
-use crate::core::form_edit::onto_stored;
-use crate::core::listing;
-use crate::core::meta::{new_id, Id, Meta};
-use crate::core::model::{one_line, Person, PositionHeld};
-use crate::core::record::{Collection, Record, UnknownFields};
-use crate::core::validate::{self, Issue};
-use crate::core::workspace::Dataset;
+use crate::core::rules::validate::{self, Issue};
+use crate::core::views::listing;
 use crate::route::Route;
 use crate::ui::list_parts::{EmptyState, ResultCount, SearchBox};
 use crate::ui::state::use_app;
@@ -97,7 +97,7 @@ pub fn PersonList() -> impl IntoView {
         std::sync::Arc::new(move |w: &crate::ui::exports::UiWords| {
             let text = query.get_untracked();
             crate::ui::exports::workbook(&[state.data.with_untracked(|d| {
-                crate::core::export::tables::people(d, &listing::find_people(d, &text), w)
+                crate::core::exchange::export::tables::people(d, &listing::find_people(d, &text), w)
             })])
         }),
     )];
@@ -279,7 +279,7 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
     let issues = RwSignal::new(Vec::<Issue>::new());
     // A refused save: how many problems to fix (the same words as every form).
     let form_error = RwSignal::new(None::<usize>);
-    let blockers = RwSignal::new(None::<Vec<crate::core::record::RecordKey>>);
+    let blockers = RwSignal::new(None::<Vec<crate::core::records::record::RecordKey>>);
 
     let add_row = move |_| {
         let uid = next_uid.get_value();

@@ -8,16 +8,16 @@ use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
 use super::{focus_first_invalid, invalid, ActivityIssues};
-use crate::core::dates::{format_date, parse_date_input, Bound};
-use crate::core::event::{Chair, Event, EventKind, EventLink, EventRole};
-use crate::core::form_edit::onto_stored;
-use crate::core::listing;
-use crate::core::meta::{new_id, Id, Meta};
-use crate::core::model::one_line;
-use crate::core::record::{Collection, Record, UnknownFields};
-use crate::core::validate_activity::{
+use crate::core::commands::form_edit::onto_stored;
+use crate::core::records::event::{Chair, Event, EventKind, EventLink, EventRole};
+use crate::core::records::meta::{new_id, Id, Meta};
+use crate::core::records::model::one_line;
+use crate::core::records::record::{Collection, Record, UnknownFields};
+use crate::core::rules::dates::{format_date, parse_date_input, Bound};
+use crate::core::rules::validate_activity::{
     self, default_time, has_errors, parse_count, read_starts_at, status_effects, ActivityIssue,
 };
+use crate::core::views::listing;
 use crate::route::Route;
 use crate::ui::state::{use_app, Undo};
 use crate::ui::text;

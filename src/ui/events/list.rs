@@ -8,10 +8,10 @@ use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
 use super::{agreement_link, when};
-use crate::core::event::{EventKind, EventRole};
-use crate::core::listing::{self, collate, EventQuery};
-use crate::core::meta::Id;
-use crate::core::record::Record;
+use crate::core::records::event::{EventKind, EventRole};
+use crate::core::records::meta::Id;
+use crate::core::records::record::Record;
+use crate::core::views::listing::{self, collate, EventQuery};
 use crate::route::Route;
 use std::sync::Arc;
 
@@ -145,7 +145,11 @@ pub fn EventList() -> impl IntoView {
             Arc::new(move |w: &UiWords| {
                 let query = untrack(query);
                 workbook(&[state.data.with_untracked(|d| {
-                    crate::core::export::tables::events(d, &listing::find_events(d, &query), w)
+                    crate::core::exchange::export::tables::events(
+                        d,
+                        &listing::find_events(d, &query),
+                        w,
+                    )
                 })])
             }),
         ),
@@ -155,7 +159,9 @@ pub fn EventList() -> impl IntoView {
                 let only = agreement.get_untracked();
                 Ok(state
                     .data
-                    .with_untracked(|d| crate::core::export::ics::calendar(d, only, today, w))
+                    .with_untracked(|d| {
+                        crate::core::exchange::export::ics::calendar(d, only, today, w)
+                    })
                     .into_bytes()
                     .into())
             }),

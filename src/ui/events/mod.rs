@@ -13,14 +13,14 @@ use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
 use super::text;
-use crate::core::dates::format_local;
-use crate::core::event::Event;
-use crate::core::listing::collate;
-use crate::core::meta::Id;
-use crate::core::model::AgreementKind;
-use crate::core::record::Record;
-use crate::core::validate_activity::ActivityIssue;
-use crate::core::workspace::Dataset;
+use crate::core::records::event::Event;
+use crate::core::records::meta::Id;
+use crate::core::records::model::AgreementKind;
+use crate::core::records::record::Record;
+use crate::core::records::workspace::Dataset;
+use crate::core::rules::dates::format_local;
+use crate::core::rules::validate_activity::ActivityIssue;
+use crate::core::views::listing::collate;
 
 /// The messages about one field, shown beside it.
 #[component]
@@ -96,7 +96,13 @@ pub(super) fn agreement_choices(i18n: I18n, data: &Dataset, keep: &[Id]) -> Vec<
 pub(super) fn event_choices(i18n: I18n, data: &Dataset, keep: Option<Id>) -> Vec<(Id, String)> {
     let mut live: Vec<&Event> = data.events.iter_live().collect();
     live.sort_by_key(|e| std::cmp::Reverse(e.starts_at));
-    let label = |e: &Event| format!("{} — {}", crate::core::dates::format_date(e.day()), e.title);
+    let label = |e: &Event| {
+        format!(
+            "{} — {}",
+            crate::core::rules::dates::format_date(e.day()),
+            e.title
+        )
+    };
     let mut choices: Vec<(Id, String)> = live.into_iter().map(|e| (e.id(), label(e))).collect();
     if let Some(id) = keep.filter(|k| !choices.iter().any(|(c, _)| c == k)) {
         let name = match data.events.get(&id) {

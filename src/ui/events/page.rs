@@ -5,13 +5,13 @@ use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
 use super::{agreement_link, when};
-use crate::core::dates::{format_instant, format_optional};
-use crate::core::event::{Event, EventRole};
-use crate::core::meta::{new_id, Id, Meta};
-use crate::core::recommendation::Recommendation;
-use crate::core::record::{Collection, Record, RecordKey};
-use crate::core::status::status_in;
-use crate::core::validate_activity::days_overdue;
+use crate::core::records::event::{Event, EventRole};
+use crate::core::records::meta::{new_id, Id, Meta};
+use crate::core::records::recommendation::Recommendation;
+use crate::core::records::record::{Collection, Record, RecordKey};
+use crate::core::rules::dates::{format_instant, format_optional};
+use crate::core::rules::status::status_in;
+use crate::core::rules::validate_activity::days_overdue;
 use crate::route::Route;
 use crate::ui::state::use_app;
 use crate::ui::text;
@@ -219,7 +219,7 @@ fn RaisedHere(id: Id) -> impl IntoView {
     let today = state.today();
     let raised = Memo::new(move |_| {
         state.data.with(|d| {
-            crate::core::listing::find_recommendations(d, None)
+            crate::core::views::listing::find_recommendations(d, None)
                 .into_iter()
                 .filter(|r| r.event == Some(id))
                 .cloned()

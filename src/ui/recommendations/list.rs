@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
-use crate::core::dates::format_optional;
-use crate::core::listing;
-use crate::core::meta::Id;
-use crate::core::recommendation::{Recommendation, RecommendationStatus};
-use crate::core::record::Record;
-use crate::core::validate_activity::days_overdue;
+use crate::core::records::meta::Id;
+use crate::core::records::recommendation::{Recommendation, RecommendationStatus};
+use crate::core::records::record::Record;
+use crate::core::rules::dates::format_optional;
+use crate::core::rules::validate_activity::days_overdue;
+use crate::core::views::listing;
 use crate::route::Route;
 use crate::ui::events::agreement_link;
 use std::sync::Arc;
@@ -44,7 +44,7 @@ pub fn RecommendationList() -> impl IntoView {
         state.data.with_untracked(|d| {
             found.with_untracked(|rows| {
                 let rows: Vec<_> = rows.iter().collect();
-                crate::core::export::tables::recommendations(d, &rows, today, words)
+                crate::core::exchange::export::tables::recommendations(d, &rows, today, words)
             })
         })
     };
@@ -55,7 +55,9 @@ pub fn RecommendationList() -> impl IntoView {
         ),
         (
             FileKind::Csv,
-            Arc::new(move |w: &UiWords| Ok(crate::core::export::csv::csv(&table(w)).into())),
+            Arc::new(move |w: &UiWords| {
+                Ok(crate::core::exchange::export::csv::csv(&table(w)).into())
+            }),
         ),
     ];
     let total = move || state.data.with(|d| d.recommendations.count_live());

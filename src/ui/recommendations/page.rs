@@ -4,14 +4,14 @@
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
-use crate::core::dates::{format_date, format_instant, format_optional};
-use crate::core::event::Event;
-use crate::core::form_edit::onto_stored;
-use crate::core::listing;
-use crate::core::meta::{new_id, Id, Meta};
-use crate::core::recommendation::{Recommendation, RecommendationStatus};
-use crate::core::record::{Collection, Record, RecordKey};
-use crate::core::validate_activity::{self, days_overdue, has_errors, read_day};
+use crate::core::commands::form_edit::onto_stored;
+use crate::core::records::event::Event;
+use crate::core::records::meta::{new_id, Id, Meta};
+use crate::core::records::recommendation::{Recommendation, RecommendationStatus};
+use crate::core::records::record::{Collection, Record, RecordKey};
+use crate::core::rules::dates::{format_date, format_instant, format_optional};
+use crate::core::rules::validate_activity::{self, days_overdue, has_errors, read_day};
+use crate::core::views::listing;
 use crate::route::Route;
 use crate::ui::events::{event_choices, focus_first_invalid, invalid, ActivityIssues};
 use crate::ui::state::use_app;

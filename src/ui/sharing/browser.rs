@@ -5,7 +5,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, Url};
 
-use crate::core::import::UndoImport;
+use crate::core::exchange::import::UndoImport;
 use crate::core::storage::{KeyValueStore, StoreError};
 use crate::web::local_storage::LocalStore;
 

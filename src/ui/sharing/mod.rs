@@ -15,15 +15,15 @@ use wasm_bindgen::JsCast;
 use web_sys::File;
 
 use super::state::{use_app, AppState, Encoded, Progress, WorkKind};
-use crate::core::dates::format_instant;
-use crate::core::import::{
+use crate::core::exchange::import::{
     self, FileError, Fingerprints, IncomingFile, Message, Preview, Refreshing, UndoImport,
     MAX_FILE_BYTES,
 };
-use crate::core::merge::Choice;
-use crate::core::meta::new_id;
-use crate::core::model::AgreementKind;
-use crate::core::record::{Collection, Record, RecordKey};
+use crate::core::exchange::merge::Choice;
+use crate::core::records::meta::new_id;
+use crate::core::records::model::AgreementKind;
+use crate::core::records::record::{Collection, Record, RecordKey};
+use crate::core::rules::dates::format_instant;
 use crate::core::storage::keys::{SnapshotKind, ROLLBACK_KEY};
 use crate::core::storage::Rollback;
 use crate::route::Route;
@@ -226,12 +226,15 @@ impl Sharing {
 
 /// Our data and fingerprints, lent to a paced read one slice at a time.
 struct Lent {
-    data: RwSignal<crate::core::workspace::Dataset>,
+    data: RwSignal<crate::core::records::workspace::Dataset>,
     known: StoredValue<Fingerprints>,
 }
 
 impl import::Local for Lent {
-    fn with<R>(&self, f: impl FnOnce(&crate::core::workspace::Dataset, &Fingerprints) -> R) -> R {
+    fn with<R>(
+        &self,
+        f: impl FnOnce(&crate::core::records::workspace::Dataset, &Fingerprints) -> R,
+    ) -> R {
         self.data
             .with_untracked(|data| self.known.with_value(|known| f(data, known)))
     }
@@ -358,7 +361,7 @@ fn ExportCard() -> impl IntoView {
     // Regulations first, then by title: the usual thing to send is a regulation and its plans.
     let agreements = Memo::new(move |_| {
         state.data.with(|d| {
-            let mut list: Vec<(bool, String, crate::core::meta::Id)> = d
+            let mut list: Vec<(bool, String, crate::core::records::meta::Id)> = d
                 .agreements
                 .iter_live()
                 .map(|a| {
@@ -375,7 +378,7 @@ fn ExportCard() -> impl IntoView {
         })
     });
     let chosen = RwSignal::new(String::new());
-    let export = move |root: Option<crate::core::meta::Id>| {
+    let export = move |root: Option<crate::core::records::meta::Id>| {
         leptos::task::spawn_local(async move {
             message.set(Some(match state.export_file(root).await {
                 Ok(file) => {

@@ -8,10 +8,10 @@ use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
 use super::{apply_import, use_sharing, wording, Stage};
-use crate::core::dates::{format_date, format_instant};
-use crate::core::import::preview::{conflict_detail, label, label_in_file};
-use crate::core::import::{Group, IncomingFile, Preview, MAX_WARNINGS_LISTED};
-use crate::core::record::RecordKey;
+use crate::core::exchange::import::preview::{conflict_detail, label, label_in_file};
+use crate::core::exchange::import::{Group, IncomingFile, Preview, MAX_WARNINGS_LISTED};
+use crate::core::records::record::RecordKey;
+use crate::core::rules::dates::{format_date, format_instant};
 use crate::route::Route;
 use crate::ui::i18n::number;
 use crate::ui::state::use_app;

@@ -6,10 +6,10 @@
 use fluent_templates::fluent_bundle::FluentValue;
 use leptos_fluent::{tr, I18n};
 
-use crate::core::file_format::Scope;
-use crate::core::import::{Arg, Group, Message};
-use crate::core::merge::Choice;
-use crate::core::record::Collection;
+use crate::core::exchange::file_format::Scope;
+use crate::core::exchange::import::{Arg, Group, Message};
+use crate::core::exchange::merge::Choice;
+use crate::core::records::record::Collection;
 
 pub fn group(i18n: I18n, g: Group) -> String {
     match g {
@@ -174,7 +174,7 @@ pub fn message(i18n: I18n, m: &Message) -> String {
         }
     };
     match m.id {
-        // Refusals (core/import/error.rs)
+        // Refusals (core/exchange/import/error.rs)
         "import-too-large" => {
             tr!(i18n, "import-too-large", {"size" => a("size"), "limit" => a("limit")})
         }
@@ -290,7 +290,7 @@ pub fn message(i18n: I18n, m: &Message) -> String {
         "import-one-agreement" => tr!(i18n, "import-one-agreement"),
         "import-one-event" => tr!(i18n, "import-one-event"),
         "import-one-recommendation" => tr!(i18n, "import-one-recommendation"),
-        // Warnings (core/import/mod.rs)
+        // Warnings (core/exchange/import/mod.rs)
         "import-warning-missing-reference" => tr!(i18n, "import-warning-missing-reference", {
             "path" => a("path"),
             "id" => a("id"),
@@ -313,7 +313,7 @@ pub fn message(i18n: I18n, m: &Message) -> String {
                 "claimed" => a("claimed"),
             })
         }
-        // The forms' problems, as a rule broken by a record of the file (core/import/rules.rs);
+        // The forms' problems, as a rule broken by a record of the file (core/exchange/import/rules.rs);
         // the same wording as ui::text::problem and activity_problem.
         "problem-required" => tr!(i18n, "problem-required"),
         "problem-end-before-start" => tr!(i18n, "problem-end-before-start"),

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use leptos_fluent::{tr, I18n};
 
 use super::{AppState, Undo};
-use crate::core::record::RecordKey;
+use crate::core::records::record::RecordKey;
+use crate::core::records::workspace::Saved;
 use crate::core::storage::{self, sync, Conflict};
-use crate::core::workspace::Saved;
 use crate::web::local_storage::LocalStore;
 
 impl AppState {

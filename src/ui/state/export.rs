@@ -7,9 +7,11 @@ use leptos::prelude::*;
 use leptos_fluent::{tr, I18n};
 
 use super::{AppState, Progress, WorkKind};
-use crate::core::file_format::{self, ExportWriter, Header, Scope, Unreadable, MAX_FILE_BYTES};
-use crate::core::meta::Id;
-use crate::core::record::{Collection, RecordKey};
+use crate::core::exchange::file_format::{
+    self, ExportWriter, Header, Scope, Unreadable, MAX_FILE_BYTES,
+};
+use crate::core::records::meta::Id;
+use crate::core::records::record::{Collection, RecordKey};
 use crate::core::storage;
 
 /// Records written between two looks at the clock.

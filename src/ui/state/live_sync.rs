@@ -12,14 +12,14 @@ use leptos::prelude::*;
 use leptos_fluent::tr;
 
 use super::AppState;
-use crate::core::record::RecordKey;
+use crate::core::exchange::sync_protocol::connection::{ConnectionTest, Verdict};
+use crate::core::exchange::sync_protocol::local::{self, SyncState, SyncStatus};
+use crate::core::exchange::sync_protocol::reconcile::{apply_pulled, PulledDoc, SyncConflict};
+use crate::core::exchange::sync_protocol::replicator::backoff;
+use crate::core::exchange::sync_protocol::{Action, Replicator, SyncConfig};
+use crate::core::records::record::RecordKey;
 use crate::core::storage::keys::{StorageKey, SyncKey};
 use crate::core::storage::{self, Conflict, StoreError};
-use crate::core::sync_protocol::connection::{ConnectionTest, Verdict};
-use crate::core::sync_protocol::local::{self, SyncState, SyncStatus};
-use crate::core::sync_protocol::reconcile::{apply_pulled, PulledDoc, SyncConflict};
-use crate::core::sync_protocol::replicator::backoff;
-use crate::core::sync_protocol::{Action, Replicator, SyncConfig};
 use crate::web::couch::{self, Sent};
 use crate::web::local_storage::LocalStore;
 use crate::web::lock::{self, Holds};
@@ -378,9 +378,9 @@ impl AppState {
         while let Some(request) = test.next_request() {
             match couch::send(&server, &request).await {
                 Sent::Reply(reply) => test.answer(reply),
-                Sent::Aborted => {
-                    test.answer(crate::core::sync_protocol::Reply::Unreachable(String::new()))
-                }
+                Sent::Aborted => test.answer(
+                    crate::core::exchange::sync_protocol::Reply::Unreachable(String::new()),
+                ),
             }
         }
         test.verdict().cloned().unwrap_or(Verdict::NotCouch)

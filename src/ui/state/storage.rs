@@ -8,13 +8,13 @@ use leptos::prelude::*;
 use leptos_fluent::tr;
 
 use super::{AppState, SaveState};
-use crate::core::record::RecordKey;
+use crate::core::records::record::RecordKey;
+use crate::core::records::workspace::OfficeProfile;
 use crate::core::storage::backup::{self, SnapshotInfo, SnapshotRefused};
 use crate::core::storage::sync::{self, Absorbed};
 use crate::core::storage::{
     self, identity, Conflict, ExportState, ReadOnly, Rollback, Session, StoreError, WriteReport,
 };
-use crate::core::workspace::OfficeProfile;
 use crate::ui::text;
 use crate::web::local_storage::LocalStore;
 use crate::web::tabs::{self, StorageChange};
@@ -369,7 +369,7 @@ impl AppState {
             .with_untracked(|d| d.as_ref().and_then(|d| d.recovered.as_ref().map(|r| r.id)));
         let id = recovered
             .filter(|_| keep)
-            .unwrap_or_else(crate::core::meta::new_id);
+            .unwrap_or_else(crate::core::records::meta::new_id);
         let office = OfficeProfile { id, name };
         self.storage.session.update_value(|s| {
             s.quarantined.remove(storage::OFFICE_KEY);

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::{AppState, Work, WorkKind};
-use crate::core::import::Pace;
+use crate::core::exchange::import::Pace;
 use crate::web::Pacer;
 
 /// Paces one piece of long work and, unless it runs unseen (the day's snapshot), shows it.

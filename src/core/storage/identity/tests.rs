@@ -1,8 +1,8 @@
 use super::*;
-use crate::meta::Meta;
-use crate::model::{Organisation, OrganisationKind};
+use crate::records::meta::Meta;
+use crate::records::model::{Organisation, OrganisationKind};
+use crate::records::workspace::{OfficeProfile, Stamp};
 use crate::storage::{load, save_office, save_records, MemoryStore, Session};
-use crate::workspace::{OfficeProfile, Stamp};
 use uuid::Uuid;
 
 const OURS: u128 = 0xA;
@@ -244,7 +244,7 @@ fn a_snapshot_taken_before_the_damage_names_the_office_for_certain() {
 
 #[test]
 fn the_sample_is_no_office_s_own_work() {
-    let mut data = crate::sample::sample_dataset();
+    let mut data = crate::sample_data::sample::sample_dataset();
     assert_eq!(recovered(&data, "hỏng", &BTreeSet::new()), None);
     made_by(&mut data, OURS, 2, 900);
     assert_eq!(

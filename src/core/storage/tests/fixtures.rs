@@ -41,7 +41,7 @@ fn fixture_data() -> Dataset {
         serde_json::json!({"nested": [1, "hai", null]}),
     );
     data.organisations.put(org);
-    let mut rec = crate::recommendation::Recommendation::new(
+    let mut rec = crate::records::recommendation::Recommendation::new(
         Meta::new(Uuid::from_u128(0x5eed), stamp(0).now),
         "Bố trí kinh phí cho công trình thanh niên",
     );

@@ -347,7 +347,7 @@ fn save_form(
 ) -> WriteReport {
     let mut edited = opened.clone();
     change(&mut edited);
-    let record = crate::form_edit::onto_stored(&mut tab.data, opened, edited);
+    let record = crate::commands::form_edit::onto_stored(&mut tab.data, opened, edited);
     let key = tab.data.save_agreement(record, stamp(secs)).unwrap().key();
     save_tab(store, tab, &[key], secs)
 }

@@ -2,8 +2,8 @@
 //! the storage events it receives in write order, and never writes the import back.
 
 use super::*;
-use crate::file_format::{export, Header, Scope};
-use crate::import::{self, Group};
+use crate::exchange::file_format::{export, Header, Scope};
+use crate::exchange::import::{self, Group};
 
 /// A store that records what the browser would announce to other tabs: each change, in order
 /// (a write that changes nothing and a removal of a missing key announce nothing).

@@ -1,0 +1,13 @@
+//! The records of the ledger and their envelope: types, ids and versions, the office's data in memory.
+
+pub mod date_bounds;
+pub mod duty;
+pub mod edits;
+pub mod event;
+pub mod meta;
+pub mod model;
+pub mod quick_serde;
+pub mod recommendation;
+pub mod record;
+pub mod results;
+pub mod workspace;

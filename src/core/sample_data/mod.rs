@@ -1,0 +1,4 @@
+//! The sample province and generated stores for tests and benchmarks.
+
+pub mod generate;
+pub mod sample;

@@ -1,0 +1,197 @@
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::sample_data::sample::{
+    regulation_2013_2017_id, regulation_2018_2022_id, sample_dataset,
+};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+}
+
+fn titles(found: &[&Agreement]) -> Vec<String> {
+    found.iter().map(|a| a.title.clone()).collect()
+}
+
+fn query(text: &str) -> AgreementQuery {
+    AgreementQuery {
+        text: text.into(),
+        ..AgreementQuery::default()
+    }
+}
+
+#[test]
+fn quy_che_2018_finds_the_2018_2022_regulation_first() {
+    let data = sample_dataset();
+    let hay = agreement_haystacks(&data);
+    let found = find_agreements(&data, &hay, &query("quy che 2018"), today());
+    assert_eq!(found[0].id(), regulation_2018_2022_id());
+    assert!(found.iter().all(|a| a.id() != regulation_2013_2017_id()));
+}
+
+#[test]
+fn search_works_without_precomputed_haystacks() {
+    let data = sample_dataset();
+    let with = find_agreements(
+        &data,
+        &agreement_haystacks(&data),
+        &query("Đồng Văn Lâm"),
+        today(),
+    );
+    let without = find_agreements(&data, &HashMap::new(), &query("dong van lam"), today());
+    assert_eq!(titles(&with), titles(&without));
+    assert_eq!(with.len(), 1, "only 2018-2022 names its signatories");
+}
+
+#[test]
+fn party_names_short_names_and_years_are_searchable() {
+    let data = sample_dataset();
+    let hay = agreement_haystacks(&data);
+    assert_eq!(
+        find_agreements(&data, &hay, &query("so y te"), today()).len(),
+        1
+    );
+    assert_eq!(
+        find_agreements(&data, &hay, &query("tinh doan 2015"), today()).len(),
+        21
+    );
+    assert_eq!(
+        find_agreements(&data, &hay, &query("2020"), today()).len(),
+        1
+    );
+    assert!(find_agreements(&data, &hay, &query("khong co gi"), today()).is_empty());
+}
+
+#[test]
+fn filters_combine() {
+    let data = sample_dataset();
+    let hay = agreement_haystacks(&data);
+    let mut q = AgreementQuery {
+        kind: Some(AgreementKind::Regulation),
+        ..AgreementQuery::default()
+    };
+    assert_eq!(find_agreements(&data, &hay, &q, today()).len(), 2);
+    q.year = Some(2019);
+    assert_eq!(find_agreements(&data, &hay, &q, today()).len(), 1);
+    q.year = None;
+    q.status = Some(Status::Expired);
+    assert_eq!(titles(&find_agreements(&data, &hay, &q, today())).len(), 1);
+    q.status = Some(Status::Summarised);
+    q.kind = None;
+    assert_eq!(find_agreements(&data, &hay, &q, today()).len(), 21);
+    let so_y_te = find_organisations(&data, "sở y tế")[0].id();
+    let q = AgreementQuery {
+        organisation: Some(so_y_te),
+        ..AgreementQuery::default()
+    };
+    assert_eq!(find_agreements(&data, &hay, &q, today()).len(), 1);
+}
+
+#[test]
+fn status_filter_uses_today() {
+    let data = sample_dataset();
+    let hay = agreement_haystacks(&data);
+    let q = AgreementQuery {
+        status: Some(Status::InForce),
+        ..AgreementQuery::default()
+    };
+    assert!(find_agreements(&data, &hay, &q, today()).is_empty());
+    let in_2020 = NaiveDate::from_ymd_opt(2020, 6, 1).unwrap();
+    assert_eq!(
+        find_agreements(&data, &hay, &q, in_2020)[0].id(),
+        regulation_2018_2022_id()
+    );
+}
+
+#[test]
+fn sorts_by_number_naturally_and_by_title_ignoring_diacritics() {
+    let data = sample_dataset();
+    let hay = agreement_haystacks(&data);
+    let q = AgreementQuery {
+        sort: AgreementSort::Number,
+        ..AgreementQuery::default()
+    };
+    let numbers: Vec<String> = find_agreements(&data, &hay, &q, today())
+        .iter()
+        .map(|a| a.number.clone())
+        .collect();
+    assert_eq!(numbers[0], "01/KHPH-TĐ");
+    assert_eq!(numbers[19], "20/KHPH-TĐ");
+    assert!(
+        numbers[20].is_empty() && numbers[21].is_empty(),
+        "unnumbered last"
+    );
+
+    let q = AgreementQuery {
+        sort: AgreementSort::Title,
+        ..AgreementQuery::default()
+    };
+    let found = titles(&find_agreements(&data, &hay, &q, today()));
+    assert!(found[0].starts_with("Kế hoạch"));
+    assert!(found.last().unwrap().starts_with("Quy chế"));
+
+    let q = AgreementQuery {
+        sort: AgreementSort::PeriodStart,
+        ..AgreementQuery::default()
+    };
+    assert_eq!(
+        find_agreements(&data, &hay, &q, today())[0].id(),
+        regulation_2018_2022_id()
+    );
+}
+
+#[test]
+fn deleted_agreements_are_never_listed() {
+    let mut data = sample_dataset();
+    let stamp = crate::records::workspace::Stamp {
+        office: uuid::Uuid::from_u128(1),
+        now: chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap(),
+    };
+    let plan = data.plans_of(regulation_2013_2017_id())[0].id();
+    data.delete::<Agreement>(plan, stamp).unwrap();
+    let hay = agreement_haystacks(&data);
+    assert_eq!(
+        find_agreements(&data, &hay, &AgreementQuery::default(), today()).len(),
+        21
+    );
+}
+
+#[test]
+fn years_and_directory_searches() {
+    let data = sample_dataset();
+    assert_eq!(
+        years_covered(&data),
+        (2013..=2022).rev().collect::<Vec<_>>()
+    );
+    assert_eq!(find_people(&data, "hang nga").len(), 1);
+    assert_eq!(
+        find_people(&data, "chu tich").len(),
+        1,
+        "positions are searchable"
+    );
+    assert_eq!(find_organisations(&data, "doan").len(), 3);
+    assert_eq!(find_organisations(&data, "").len(), 24);
+    let doan = find_organisations(&data, "tỉnh đoàn")[0].id();
+    assert_eq!(agreements_of(&data, doan).len(), 22);
+    let lam = find_people(&data, "lam")[0].id();
+    assert_eq!(agreements_signed_by(&data, lam).len(), 1);
+}
+
+#[test]
+fn default_order_of_a_fresh_sample_puts_regulations_first_newest_period_first() {
+    let data = sample_dataset();
+    let found = find_agreements(
+        &data,
+        &agreement_haystacks(&data),
+        &AgreementQuery::default(),
+        today(),
+    );
+    assert_eq!(found[0].id(), regulation_2018_2022_id());
+    assert_eq!(found[1].id(), regulation_2013_2017_id());
+    let plan_titles = titles(&found[2..]);
+    let mut sorted = plan_titles.clone();
+    sorted.sort_by_key(|t| collate(t));
+    assert_eq!(plan_titles, sorted);
+}
