@@ -243,7 +243,7 @@ fn counts_are_written_and_pluralised_per_language() {
     assert_eq!(fluent::render(&en, "sharing-size-mb", &args), "1.5 MB");
     // Two counts in one sentence, each with its own plural.
     let mut args = fluent_bundle::FluentArgs::new();
-    args.set("restored", 1);
+    args.set("reverted", 1);
     args.set("removed", 3);
     assert_eq!(
         fluent::render(&en, "sharing-undone", &args),

@@ -44,7 +44,7 @@ enum Op {
         office: usize,
         record: usize,
     },
-    Restore {
+    Undelete {
         office: usize,
         record: usize,
     },
@@ -60,7 +60,7 @@ fn op() -> impl Strategy<Value = Op> {
         2 => office.clone().prop_map(|office| Op::Create { office }),
         5 => (office.clone(), 0..12usize, 0..4u8).prop_map(|(office, record, value)| Op::Edit { office, record, value }),
         1 => (office.clone(), 0..12usize).prop_map(|(office, record)| Op::Delete { office, record }),
-        1 => (office.clone(), 0..12usize).prop_map(|(office, record)| Op::Restore { office, record }),
+        1 => (office.clone(), 0..12usize).prop_map(|(office, record)| Op::Undelete { office, record }),
         3 => (office.clone(), office).prop_map(|(from, to)| Op::Send { from, to }),
     ]
 }
@@ -186,7 +186,7 @@ impl World {
                 with_record_type!(key.collection, T => edit::<T>(data, key.id, notes, stamp));
                 self.note(office, key);
             }
-            Op::Delete { office, record } | Op::Restore { office, record } => {
+            Op::Delete { office, record } | Op::Undelete { office, record } => {
                 let Some(key) = self.may_edit(office, record) else {
                     return;
                 };
@@ -196,7 +196,7 @@ impl World {
                     Op::Delete { .. } => {
                         with_record_type!(key.collection, T => data.delete::<T>(key.id, stamp).ok())
                     }
-                    _ => with_record_type!(key.collection, T => data.restore::<T>(key.id, stamp)),
+                    _ => with_record_type!(key.collection, T => data.undelete::<T>(key.id, stamp)),
                 };
                 if changed.is_some() {
                     self.note(office, key);

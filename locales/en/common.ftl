@@ -191,7 +191,7 @@ update-unsaved-form = A form has unsaved input: save or cancel it before reloadi
 
 ## Notices of deletion and undo
 record-deleted = Deleted “{ $label }”.
-undo-restored = Undone: the record is back.
+undo-undeleted = Undone: the record is back.
 undo-created-removed = Undone: the record just created has been removed.
 undo-blocked = { $count ->
     [one] Cannot undo: another record now refers to this one.

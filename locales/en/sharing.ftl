@@ -185,9 +185,9 @@ sharing-undo-refused-still-used = { $count ->
     [one] Cannot undo: { $count } record, edited after this import, uses a record the file added; undoing would remove it and leave that record pointing at nothing.
    *[other] Cannot undo: { $count } records, edited after this import, use records the file added; undoing would remove them and leave those records pointing at nothing.
 }
-sharing-undone = Import undone: { $restored ->
-    [one] { $restored } record is back as it was
-   *[other] { $restored } records are back as they were
+sharing-undone = Import undone: { $reverted ->
+    [one] { $reverted } record is back as it was
+   *[other] { $reverted } records are back as they were
 }, { $removed ->
     [one] { $removed } record the file had added was removed.
    *[other] { $removed } records the file had added were removed.

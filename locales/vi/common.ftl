@@ -179,7 +179,7 @@ unsaved-leave-question = Biểu mẫu còn nội dung chưa lưu. Rời trang n�
 
 ## Notices of deletion and undo
 record-deleted = Đã xóa “{ $label }”.
-undo-restored = Đã hoàn tác: bản ghi đã được khôi phục.
+undo-undeleted = Đã hoàn tác: bản ghi đã trở lại.
 undo-created-removed = Đã hoàn tác: bản ghi vừa tạo đã được xóa.
 undo-blocked = Không hoàn tác được: đã có { $count } bản ghi khác dùng đến bản ghi này.
 

@@ -121,7 +121,7 @@ sharing-undo-last-rest = , lúc { $time }, { $count } bản ghi đã thay đổi
 sharing-undo = Hoàn tác lần nhập này
 sharing-undo-refused = Không hoàn tác được: { $count } bản ghi đã được sửa sau lần nhập này; hoàn tác sẽ làm mất các sửa đổi đó.
 sharing-undo-refused-still-used = Không hoàn tác được: { $count } bản ghi, sửa sau lần nhập này, đang dùng bản ghi do tệp thêm vào; hoàn tác sẽ bỏ bản ghi đó và để chúng trỏ vào chỗ trống.
-sharing-undone = Đã hoàn tác lần nhập: { $restored } bản ghi trở lại như trước, { $removed } bản ghi do tệp thêm vào đã được bỏ.
+sharing-undone = Đã hoàn tác lần nhập: { $reverted } bản ghi trở lại như trước, { $removed } bản ghi do tệp thêm vào đã được bỏ.
 sharing-undone-not-stored = Đã hoàn tác trong trang, nhưng chưa lưu được vào trình duyệt: { $why } Phối hợp sẽ tự thử lưu lại.
 sharing-undone-elsewhere = Lần nhập tệp của { $office } đã được hoàn tác ở một trang khác.
 

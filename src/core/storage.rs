@@ -23,7 +23,7 @@ mod load;
 mod memory;
 pub mod rollback;
 mod save;
-pub mod sync;
+pub mod tabs;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -305,7 +305,7 @@ impl WriteReport {
     pub fn take_into(&mut self, data: &mut Dataset, attempted: &[RecordKey]) {
         for (key, value) in std::mem::take(&mut self.incoming) {
             // A record that does not read is reported by loading; it is left as held here.
-            let _ = sync::take_incoming(data, key, value);
+            let _ = tabs::take_incoming(data, key, value);
         }
         remove_records(data, &self.removed);
         let pending: BTreeSet<&RecordKey> = self.pending.iter().collect();

@@ -47,7 +47,7 @@ pub type Words = std::sync::Arc<dyn Fn(leptos_fluent::I18n) -> String + Send + S
 /// What "Hoàn tác" does.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Undo {
-    Restore(RecordKey),
+    Undelete(RecordKey),
     /// Takes back a record just created (a new edit: a tombstone, which other offices see too).
     Delete(RecordKey),
 }
@@ -225,7 +225,7 @@ impl AppState {
                 let label = label.to_string();
                 self.notify_saved(
                     move |i18n| tr!(i18n, "record-deleted", {"label" => label.clone()}),
-                    Some(Undo::Restore(key)),
+                    Some(Undo::Undelete(key)),
                 );
                 Ok(())
             }
@@ -235,15 +235,15 @@ impl AppState {
 
     pub fn undo(&self, undo: Undo) {
         let key = match undo {
-            Undo::Restore(key) => key,
+            Undo::Undelete(key) => key,
             Undo::Delete(key) => return self.undo_create(key),
         };
         let restored = self.apply(
-            |data, stamp| crate::with_record_type!(key.collection, T => data.restore::<T>(key.id, stamp)),
+            |data, stamp| crate::with_record_type!(key.collection, T => data.undelete::<T>(key.id, stamp)),
             |r| r.iter().copied().collect(),
         );
         if restored.is_some() {
-            self.notify_saved(|i18n| tr!(i18n, "undo-restored"), None);
+            self.notify_saved(|i18n| tr!(i18n, "undo-undeleted"), None);
         }
     }
 

@@ -226,7 +226,7 @@ fn ConflictItem(
         .data
         .with_untracked(|d| crate::core::storage::record_value(d, key))
         .unwrap_or(serde_json::Value::Null);
-    let fields = crate::core::storage::sync::conflict_fields(&stored, &conflict.other);
+    let fields = crate::core::storage::tabs::conflict_fields(&stored, &conflict.other);
     // The leaf rows (as an import's conflict shows them) under each field that differs.
     let rows = crate::core::exchange::import::preview::field_rows(&stored, &conflict.other);
     // Per field: true = take the other version's value; unset = not chosen yet.

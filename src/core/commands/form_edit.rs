@@ -6,7 +6,7 @@
 //! the user left alone takes the value stored now, so the other change is kept; a field the
 //! user changed takes the form's value. When both sides changed the same field differently, or
 //! the record was deleted meanwhile, the edit keeps the version it was read at: saved, it is
-//! concurrent with the stored one, and storage (`storage::sync::settle`, with the same
+//! concurrent with the stored one, and storage (`storage::tabs::settle`, with the same
 //! [`merge_fields`]) stores what merges and keeps the clashing fields as a conflict the user
 //! decides. Nothing is overwritten silently either way.
 

@@ -25,7 +25,8 @@ pub enum Relation {
     Identical,
     IncomingNewer,
     LocalNewer,
-    Conflict,
+    /// Each has edits the other lacks, and they differ: a conflict the user settles.
+    Diverged,
 }
 
 /// What the automatic merge does with one record.
@@ -59,7 +60,7 @@ pub fn relation<T: Record>(local: Option<&T>, incoming: &T) -> Relation {
         DominatedBy => Relation::LocalNewer,
         // The same version with other content means a file edited by hand: never overwrite.
         Equal | Concurrent if same_content(local, incoming) => Relation::Identical,
-        Equal | Concurrent => Relation::Conflict,
+        Equal | Concurrent => Relation::Diverged,
     }
 }
 
@@ -74,7 +75,7 @@ pub fn relation_for<T: Record>(office: OfficeId, local: Option<&T>, incoming: &T
             if incoming.meta().version.get(&office) > local.meta().version.get(&office)
                 && !same_content(local, incoming) =>
         {
-            Relation::Conflict
+            Relation::Diverged
         }
         (relation, _) => relation,
     }
@@ -105,7 +106,7 @@ fn step_of<T: Record>(relation: Relation, local: Option<&T>, incoming: &T) -> (R
             meta.updated = local.meta().updated.max(incoming.meta().updated);
             Step::Put(joined)
         }
-        (Relation::Conflict, _) => Step::Ask,
+        (Relation::Diverged, _) => Step::Ask,
         _ => Step::Nothing,
     };
     (relation, step)

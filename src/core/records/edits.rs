@@ -1,6 +1,6 @@
 //! What each edit not yet stored was made on: a record's content before the first of its edits
 //! since it was last stored (its "before"). When another tab stored the same record meanwhile,
-//! storage merges the two edits field by field against it (`storage::sync::settle`) instead of
+//! storage merges the two edits field by field against it (`storage::tabs::settle`) instead of
 //! offering whole records. One copy per record edited and not yet stored, taken by
 //! `Dataset::commit` from the copy it replaces: never a copy of the dataset.
 

@@ -389,7 +389,7 @@ impl Dataset {
     }
 
     /// Undoes a delete. It is a new edit, not a rollback, so other offices see it too.
-    pub fn restore<T: Stored>(&mut self, id: Id, stamp: Stamp) -> Option<RecordKey> {
+    pub fn undelete<T: Stored>(&mut self, id: Id, stamp: Stamp) -> Option<RecordKey> {
         self.set_deleted::<T>(id, false, stamp)
     }
 
@@ -587,19 +587,19 @@ mod tests {
     }
 
     #[test]
-    fn delete_is_soft_and_restore_is_a_new_edit() {
+    fn delete_is_soft_and_undelete_is_a_new_edit() {
         let mut data = Dataset::default();
         let ag = two_party_regulation(&mut data);
         let id = data.save_agreement(ag, stamp(1)).unwrap().key().id;
         data.delete::<Agreement>(id, stamp(2)).unwrap();
         assert!(data.agreements.live(&id).is_none());
         assert!(data.agreements.get(&id).unwrap().meta.deleted);
-        let key = data.restore::<Agreement>(id, stamp(3)).unwrap();
+        let key = data.undelete::<Agreement>(id, stamp(3)).unwrap();
         assert_eq!(key.id, id);
         let back = data.agreements.live(&id).unwrap();
         assert_eq!(back.meta.version.total(), 3);
         assert!(
-            data.restore::<Agreement>(id, stamp(4)).is_none(),
+            data.undelete::<Agreement>(id, stamp(4)).is_none(),
             "restoring a live record is no edit"
         );
     }

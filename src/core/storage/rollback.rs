@@ -61,7 +61,7 @@ impl Rollback {
     }
 
     /// Records put back to an older version (written again by the undo).
-    pub fn restored(&self) -> impl Iterator<Item = RecordKey> + '_ {
+    pub fn reverted(&self) -> impl Iterator<Item = RecordKey> + '_ {
         self.records
             .iter()
             .filter(|(_, r)| r.back.is_some())

@@ -12,7 +12,7 @@ use super::keys::{
     bucket_key, bucket_key_start, delta_key, legacy_key, Prefix, StorageKey, ROLLBACK_KEY,
 };
 use super::load::{codec_problem, one_record};
-use super::sync::{check_edit, judge_stored, settle, Incoming, Settled, WriteCheck};
+use super::tabs::{check_edit, judge_stored, settle, OtherTabWrite, Settled, WriteCheck};
 use super::{
     backup, codec, record_value, utf16_units, value_key, value_version, Conflict, KeyValueStore,
     LoadProblem, Rollback, Session, StoreError, WriteReport, BULK_RECORDS, FOLD_DELTAS, FOLD_UNITS,
@@ -141,7 +141,7 @@ fn deltas_of(
 
 /// Writes the named records of `data`. Small edits become deltas; bulk saves and full buckets
 /// are folded. Stops at the first refusal and reports the rest as pending. A record another
-/// tab stored meanwhile is merged with this tab's edit field by field (`sync::settle`): what
+/// tab stored meanwhile is merged with this tab's edit field by field (`tabs::settle`): what
 /// merges is stored as a new edit by `stamp`, fields both changed become a conflict.
 /// Meant to run under the lock every tab takes for its writes (the browser's glue), so the
 /// stored copies it compares with are still the stored ones when it writes.
@@ -662,9 +662,11 @@ fn fold_bucket(
             None => {
                 merged.remove(&id);
             }
-            Some(Incoming::Same | Incoming::Later) => {}
-            Some(Incoming::Take | Incoming::Conflict) => report.incoming.push((rk, stored)),
-            Some(Incoming::Rewrite) => {
+            Some(OtherTabWrite::Same | OtherTabWrite::Later) => {}
+            Some(OtherTabWrite::Take | OtherTabWrite::Conflict) => {
+                report.incoming.push((rk, stored))
+            }
+            Some(OtherTabWrite::Rewrite) => {
                 merged.insert(id, ours.expect("a rewrite has our copy"));
             }
         }

@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use super::backup::SnapshotRefused;
 use super::keys::*;
-use super::sync::{absorb, resolve};
+use super::tabs::{absorb, resolve};
 use super::*;
 use crate::records::event::Event;
 use crate::records::meta::{Causality, Meta};
@@ -719,7 +719,8 @@ fn conflicts_resolve_to_a_version_that_has_seen_both() {
         other: serde_json::to_value(&ours).unwrap(),
     };
     let mut keep_ours = data.clone();
-    let fields = sync::conflict_fields(&record_value(&data, key).unwrap(), &conflict.other);
+    let fields =
+        crate::storage::tabs::conflict_fields(&record_value(&data, key).unwrap(), &conflict.other);
     assert_eq!(fields, ["title"]);
     resolve(&mut keep_ours, &conflict, &fields, stamp(70)).unwrap();
     let settled = keep_ours.agreements.get(&id).unwrap();

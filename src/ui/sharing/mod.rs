@@ -585,14 +585,14 @@ fn undo_import(state: AppState, sharing: Sharing, i18n: I18n) {
                     data,
                 )
             });
-            let stored = state.persist_undo(rollback, undone.restored.clone());
+            let stored = state.persist_undo(rollback, undone.reverted.clone());
             sharing.undo.set(None);
             if matches!(sharing.stage.get_untracked(), Stage::Applied(_)) {
                 sharing.stage.set(Stage::Idle);
             }
             let message = match stored {
                 Ok(()) => tr!(i18n, "sharing-undone", {
-                    "restored" => undone.restored.len(),
+                    "reverted" => undone.reverted.len(),
                     "removed" => undone.removed.len(),
                 }),
                 Err(e) => tr!(i18n, "sharing-undone-not-stored", {

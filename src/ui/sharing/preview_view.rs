@@ -59,7 +59,7 @@ pub fn PreviewView(name: String, file: Arc<IncomingFile>, preview: Arc<Preview>)
                 .data
                 .with_untracked(|data| label(data, d.key))
                 .unwrap_or_default();
-            (what, d.position.to_string(), d.used_by.len())
+            (what, d.place.to_string(), d.used_by.len())
         })
         .collect();
     // Each warning beside the record it is about, named as the user knows it: a place in the

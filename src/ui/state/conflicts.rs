@@ -7,7 +7,7 @@ use leptos_fluent::{tr, I18n};
 use super::{AppState, Undo};
 use crate::core::records::record::RecordKey;
 use crate::core::records::workspace::Saved;
-use crate::core::storage::{self, sync, Conflict};
+use crate::core::storage::{self, tabs, Conflict};
 use crate::web::local_storage::LocalStore;
 
 impl AppState {
@@ -73,7 +73,7 @@ impl AppState {
     }
 
     /// Settles a conflict: the stored record, with the fields named in `from_other` taken from
-    /// the other version (`sync::conflict_fields`: all of them keeps the other version whole).
+    /// the other version (`tabs::conflict_fields`: all of them keeps the other version whole).
     /// Runs under the lock, so the record it settles is the one stored.
     pub fn resolve_conflict(&self, key: RecordKey, from_other: Vec<String>) {
         let state = *self;
@@ -89,7 +89,7 @@ impl AppState {
             return; // settled meanwhile, here or in another tab
         };
         let result = self.apply(
-            |data, stamp| sync::resolve(data, &conflict, from_other, stamp),
+            |data, stamp| tabs::resolve(data, &conflict, from_other, stamp),
             |r| r.iter().copied().collect(),
         );
         if result.is_ok() && self.save.with_untracked(|s| !s.pending.contains(&key)) {

@@ -428,7 +428,7 @@ impl AppState {
                 other: conflict.theirs,
             };
             let result = state.apply(
-                |data, stamp| storage::sync::resolve(data, &other, &from_other, stamp),
+                |data, stamp| storage::tabs::resolve(data, &other, &from_other, stamp),
                 |r| r.iter().copied().collect(),
             );
             if result.is_err() || state.save.with_untracked(|s| s.pending.contains(&key)) {

@@ -11,7 +11,7 @@ use super::{AppState, SaveState};
 use crate::core::records::record::RecordKey;
 use crate::core::records::workspace::OfficeProfile;
 use crate::core::storage::backup::{self, SnapshotInfo, SnapshotRefused};
-use crate::core::storage::sync::{self, Absorbed};
+use crate::core::storage::tabs::Absorbed;
 use crate::core::storage::{
     self, identity, Conflict, ExportState, ReadOnly, Rollback, Session, StoreError, WriteReport,
 };
@@ -408,7 +408,13 @@ impl AppState {
                 self.storage
                     .session
                     .try_update_value(|session| {
-                        sync::absorb(&key, change.new_value.as_deref(), data, &pending, session)
+                        crate::core::storage::tabs::absorb(
+                            &key,
+                            change.new_value.as_deref(),
+                            data,
+                            &pending,
+                            session,
+                        )
                     })
                     .expect("session is alive")
             }),
@@ -416,7 +422,9 @@ impl AppState {
                 let rewrite = self.data.with_untracked(|data| {
                     self.storage
                         .session
-                        .try_update_value(|session| sync::absorb_clear(data, session))
+                        .try_update_value(|session| {
+                            crate::core::storage::tabs::absorb_clear(data, session)
+                        })
                         .expect("session is alive")
                 });
                 Absorbed {
@@ -439,7 +447,7 @@ impl AppState {
             self.sync_local_change();
             self.data.update(|data| {
                 for (key, value) in absorbed.incoming {
-                    let _ = sync::take_incoming(data, key, value);
+                    let _ = crate::core::storage::tabs::take_incoming(data, key, value);
                 }
                 // Records another tab's undone import removed.
                 storage::remove_records(data, &absorbed.removed);

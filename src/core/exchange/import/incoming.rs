@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use rustc_hash::FxHashMap;
 use serde_json::Value;
 
-use super::{Position, Warning};
+use super::{FilePlace, Warning};
 use crate::exchange::file_format::Header;
 use crate::records::meta::{Id, Meta, OfficeId, VersionVector};
 use crate::records::record::RecordKey;
@@ -23,7 +23,7 @@ pub struct IncomingFile {
     /// The records read in full: every record not recognised as ours.
     pub records: Dataset,
     /// Where each record sits in the file, recognised or not.
-    pub positions: FxHashMap<RecordKey, Position>,
+    pub places: FxHashMap<RecordKey, FilePlace>,
     /// The warnings, in file order: at most `MAX_WARNINGS_LISTED` of them.
     pub warnings: Vec<Warning>,
     /// How many more there are, counted and not built.
@@ -70,7 +70,7 @@ impl IncomingFile {
             header,
             this_office,
             records: Dataset::default(),
-            positions: FxHashMap::default(),
+            places: FxHashMap::default(),
             warnings: Vec::new(),
             unlisted_warnings: 0,
             migrated_from: None,

@@ -136,12 +136,12 @@ impl Warning {
 /// Where a record sits in the file: its collection's list and its index there, written
 /// "agreements[3]" as in the schema error paths.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Position {
+pub struct FilePlace {
     pub collection: Collection,
     pub index: usize,
 }
 
-impl std::fmt::Display for Position {
+impl std::fmt::Display for FilePlace {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}[{}]", self.collection.as_str(), self.index)
     }
@@ -401,7 +401,7 @@ async fn read_top(
         }
     }
     // Schema errors come before duplicates, so the first duplicate waits until all are read.
-    let mut seen: FxHashMap<Id, Position> = FxHashMap::default();
+    let mut seen: FxHashMap<Id, FilePlace> = FxHashMap::default();
     seen.reserve(collections.values().map(Section::len).sum());
     let mut duplicate = None;
     let mut named: Vec<(RecordKey, Vec<Id>)> = Vec::new();
@@ -415,7 +415,7 @@ async fn read_top(
             Some(Section::NotAList) => return Err(not_a_list(text, collection)?),
         };
         for (i, item) in items.iter().enumerate() {
-            let position = Position {
+            let place = FilePlace {
                 collection,
                 index: i,
             };
@@ -431,7 +431,7 @@ async fn read_top(
                     office,
                     known,
                 };
-                let read = crate::with_record_type!(collection, T => read_item::<T>(item, text, position, &here, records))?;
+                let read = crate::with_record_type!(collection, T => read_item::<T>(item, text, place, &here, records))?;
                 // Its place in the text: a record's text borrows the text it was split from.
                 let start = item.text.as_ptr() as usize - text.as_ptr() as usize;
                 let range = start..start + item.text.len();
@@ -461,7 +461,7 @@ async fn read_top(
             } else {
                 let found = scan_raw(read.text);
                 if found.depth > MAX_RECORD_DEPTH {
-                    return Err(too_deep(read.text, position));
+                    return Err(too_deep(read.text, place));
                 }
                 nested_ids.extend(found.items);
                 if !found.references.is_empty() {
@@ -471,25 +471,25 @@ async fn read_top(
             if let Some(Claim { claimed, made }) = read.claims {
                 file.warnings.push(Warning::ClaimsOurEdits {
                     record: key,
-                    path: format!("{position}.version.{office}"),
+                    path: format!("{place}.version.{office}"),
                     claimed,
                     made,
                 });
             }
-            if let Some(first) = seen.insert(id, position) {
+            if let Some(first) = seen.insert(id, place) {
                 duplicate.get_or_insert(FileError::DuplicateId {
                     id,
                     first: first.to_string(),
-                    second: position.to_string(),
+                    second: place.to_string(),
                 });
             } else if let Some(here_as) = read.taken_here_as {
                 duplicate.get_or_insert(FileError::IdTakenHere {
                     id,
-                    at: position.to_string(),
+                    at: place.to_string(),
                     here_as,
                 });
             }
-            file.positions.insert(key, position);
+            file.places.insert(key, place);
         }
     }
     if let Some(error) = duplicate {
@@ -506,17 +506,17 @@ async fn read_top(
     let broken = local.with(|local, _| rules::broken_rules(&file, local, &missing_at));
     let mut found = Found::new(std::mem::take(&mut file.warnings));
     for m in &missing {
-        let position = file.positions[&m.record];
+        let place = file.places[&m.record];
         found.push(|| Warning::MissingReference {
             record: m.record,
-            path: format!("{position}.{}", m.path),
+            path: format!("{place}.{}", m.path),
             id: m.id,
         });
     }
-    for (position, record, field, rule) in broken {
+    for (place, record, field, rule) in broken {
         found.push(|| Warning::BrokenRule {
             record,
-            path: format!("{position}.{field}"),
+            path: format!("{place}.{field}"),
             rule,
         });
     }
@@ -609,7 +609,7 @@ fn parse_at<T: DeserializeOwned>(
     let mut de = serde_json::Deserializer::from_str(raw);
     let error = match serde_path_to_error::deserialize::<_, T>(&mut de) {
         // Text after the value: only in a record the quick scan took to be its whole line (and
-        // the line held more). Its position is the record's own; the careful way then reads the
+        // the line held more). Its place is the record's own; the careful way then reads the
         // file and words the problem.
         Ok(value) => return de.end().map(|()| value).map_err(|e| not_json(&e, raw)),
         Err(error) => error,
@@ -710,7 +710,7 @@ struct Claim {
 fn read_item<'a, 'b, T: Stored + 'a>(
     item: &Span<'b>,
     file_text: &[u8],
-    position: Position,
+    place: FilePlace,
     here: &Here<'a>,
     into: &mut Dataset,
 ) -> Result<ReadItem<'a, 'b>, FileError> {
@@ -740,7 +740,7 @@ fn read_item<'a, 'b, T: Stored + 'a>(
             reason: JsonReason::BadUtf8,
         }
     })?;
-    let record = read_record::<T>(text, position)?;
+    let record = read_record::<T>(text, place)?;
     let id = record.id();
     // Only an office counts its own edits: ours holds every one we made.
     let claimed = record.meta().version.get(&here.office);
@@ -757,19 +757,19 @@ fn read_item<'a, 'b, T: Stored + 'a>(
     })
 }
 
-fn read_record<T: Stored>(raw: &str, position: Position) -> Result<T, FileError> {
+fn read_record<T: Stored>(raw: &str, place: FilePlace) -> Result<T, FileError> {
     if !raw.starts_with('{') {
         return Err(FileError::Schema {
-            path: position.to_string(),
+            path: place.to_string(),
             problem: SchemaProblem::NotAnObject,
             value: error::value_at(&raw_value(raw), ""),
         });
     }
-    let record: T = parse_at(raw, &position, true)?;
+    let record: T = parse_at(raw, &place, true)?;
     // A date the app cannot compute with would poison every computation on it later.
     if let Some(inner) = record.all_dates_out_of_range().into_iter().next() {
         return Err(FileError::Schema {
-            path: format!("{position}.{inner}"),
+            path: format!("{place}.{inner}"),
             problem: SchemaProblem::DateOutOfRange,
             value: error::value_at(&raw_value(raw), &inner),
         });
@@ -777,14 +777,14 @@ fn read_record<T: Stored>(raw: &str, position: Position) -> Result<T, FileError>
     let version = &record.meta().version;
     if version.is_empty() {
         return Err(FileError::Schema {
-            path: format!("{position}.version"),
+            path: format!("{place}.version"),
             problem: SchemaProblem::NoVersion,
             value: Some("{}".into()),
         });
     }
     if let Some((office, &edits)) = version.0.iter().find(|(_, &n)| n > MAX_EDITS) {
         return Err(FileError::Schema {
-            path: format!("{position}.version.{office}"),
+            path: format!("{place}.version.{office}"),
             problem: SchemaProblem::TooManyEdits,
             value: Some(edits.to_string()),
         });
@@ -794,7 +794,7 @@ fn read_record<T: Stored>(raw: &str, position: Position) -> Result<T, FileError>
 
 /// A record nested deeper than storage stores ([`MAX_RECORD_DEPTH`]; it was read, so not
 /// deeper than serde_json reads): refused at the first place past the limit.
-fn too_deep(raw: &str, position: Position) -> FileError {
+fn too_deep(raw: &str, place: FilePlace) -> FileError {
     fn find(value: &Value, depth: usize, path: &mut String) -> bool {
         if depth > MAX_RECORD_DEPTH {
             return true;
@@ -819,7 +819,7 @@ fn too_deep(raw: &str, position: Position) -> FileError {
         }
         found
     }
-    let mut path = position.to_string();
+    let mut path = place.to_string();
     find(&raw_value(raw), 1, &mut path);
     FileError::Schema {
         path: shorten(path),
@@ -852,7 +852,7 @@ struct Missing {
 fn missing_references(
     file: &IncomingFile,
     named: &[(RecordKey, Vec<Id>)],
-    in_file: &FxHashMap<Id, Position>,
+    in_file: &FxHashMap<Id, FilePlace>,
     mut nested: FxHashSet<Id>,
     local: &Dataset,
 ) -> Vec<Missing> {

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::Value;
 
-use super::{IncomingFile, Position};
+use super::{FilePlace, IncomingFile};
 use crate::exchange::merge::{relate_for, relation_for, resolve, Choice, Relation, Step};
 use crate::records::meta::{Id, VersionVector};
 use crate::records::record::{Collection, Record, RecordKey};
@@ -47,7 +47,7 @@ impl Group {
             Relation::IncomingNewer => Group::IncomingNewer,
             Relation::LocalNewer => Group::LocalNewer,
             Relation::Identical => Group::Identical,
-            Relation::Conflict => Group::Conflict,
+            Relation::Diverged => Group::Conflict,
         }
     }
 }
@@ -56,14 +56,14 @@ impl Group {
 pub struct Entry {
     pub key: RecordKey,
     pub group: Group,
-    pub position: Position,
+    pub place: FilePlace,
 }
 
 /// A record the file deletes that live records here still use.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DeletionInUse {
     pub key: RecordKey,
-    pub position: Position,
+    pub place: FilePlace,
     pub used_by: Vec<RecordKey>,
 }
 
@@ -104,7 +104,7 @@ pub fn preview(file: &IncomingFile, local: &Dataset) -> Preview {
             out.entries.push(Entry {
                 key,
                 group,
-                position: file.positions[&key],
+                place: file.places[&key],
             });
         }
     }
@@ -128,7 +128,7 @@ pub fn preview(file: &IncomingFile, local: &Dataset) -> Preview {
         if !used_by.is_empty() {
             in_use.push(DeletionInUse {
                 key: entry.key,
-                position: entry.position,
+                place: entry.place,
                 used_by,
             });
         }
@@ -314,7 +314,7 @@ pub fn apply(
     ) {
         file.for_each_changed::<T>(data, |key, incoming| {
             if relation_for(file.this_office, T::table(data).get(&key.id), incoming)
-                == Relation::Conflict
+                == Relation::Diverged
                 && !choices.contains_key(&key)
             {
                 out.push(key);
@@ -414,7 +414,7 @@ pub enum UndoRefused {
 /// What undoing changed: records put back, and records the import had added, now removed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Undone {
-    pub restored: Vec<RecordKey>,
+    pub reverted: Vec<RecordKey>,
     pub removed: Vec<RecordKey>,
 }
 
@@ -467,7 +467,7 @@ fn undo_in(data: &mut Dataset, undo: &UndoImport) -> Result<Undone, UndoRefused>
             Some(before) => {
                 storage::decode_record(key, before.get(), data)
                     .expect("the undo holds records this app wrote");
-                undone.restored.push(key);
+                undone.reverted.push(key);
             }
             None => undone.removed.push(key),
         }

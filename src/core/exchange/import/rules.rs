@@ -22,7 +22,7 @@ use std::cell::RefCell;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{IncomingFile, Message, Position};
+use super::{FilePlace, IncomingFile, Message};
 use crate::exchange::merge::{relation, Relation};
 use crate::records::event::Event;
 use crate::records::meta::Id;
@@ -113,7 +113,7 @@ pub(super) fn broken_rules(
     file: &IncomingFile,
     local: &Dataset,
     missing: &FxHashSet<(RecordKey, &str)>,
-) -> Vec<(Position, RecordKey, String, Rule)> {
+) -> Vec<(FilePlace, RecordKey, String, Rule)> {
     // The records the import would write, deleted ones included (they are what the data
     // would hold), and among them the live ones, which are checked.
     let mut taken = FxHashSet::default();
@@ -142,23 +142,23 @@ pub(super) fn broken_rules(
     // rather than a sort: each place holds one record, and a sort of this type of its own would
     // add some 15 KB to the page.
     let mut start = [0; Collection::ALL.len()];
-    for position in file.positions.values() {
-        start[position.collection as usize] += 1;
+    for place in file.places.values() {
+        start[place.collection as usize] += 1;
     }
     let mut before = 0;
     for slot in &mut start {
         (*slot, before) = (before, before + *slot);
     }
-    let mut in_file_order: Vec<Option<(Position, RecordKey)>> = vec![None; before];
+    let mut in_file_order: Vec<Option<(FilePlace, RecordKey)>> = vec![None; before];
     for key in checked {
-        let position = file.positions[&key];
-        in_file_order[start[position.collection as usize] + position.index] = Some((position, key));
+        let place = file.places[&key];
+        in_file_order[start[place.collection as usize] + place.index] = Some((place, key));
     }
     let mut warnings = Vec::new();
-    for (position, key) in in_file_order.into_iter().flatten() {
+    for (place, key) in in_file_order.into_iter().flatten() {
         for (field, rule) in issues(&file.records, key, &after, &numbers) {
             if !missing.contains(&(key, field.as_str())) {
-                warnings.push((position, key, field, rule));
+                warnings.push((place, key, field, rule));
             }
         }
     }
@@ -179,7 +179,7 @@ fn taken_of<T: Stored>(
         let ours = T::table(local).get(&key.id);
         if matches!(
             relation(ours, record),
-            Relation::New | Relation::IncomingNewer | Relation::Conflict
+            Relation::New | Relation::IncomingNewer | Relation::Diverged
         ) {
             taken.insert(key);
             if record.is_live() {

@@ -79,7 +79,7 @@ fn read_file_as(bytes: &[u8], local: &Dataset, here: OfficeId) -> Result<Incomin
                 Warning::MissingReference { path, .. } | Warning::BrokenRule { path, .. },
             ) = (warning.record(), warning)
             {
-                let place = format!("{}.", file.positions[&record]);
+                let place = format!("{}.", file.places[&record]);
                 assert!(path.starts_with(&place), "{path} is not about {place}");
             }
         }
@@ -138,17 +138,13 @@ fn read_paced(
     };
     if let Ok(file) = &result {
         // A pause before each record (and before the last checks).
-        assert!(
-            pace.pauses >= file.positions.len(),
-            "{} pauses",
-            pace.pauses
-        );
+        assert!(pace.pauses >= file.places.len(), "{} pauses", pace.pauses);
         assert_eq!(polls, pace.pauses + 1);
     }
     result
 }
 
-/// Two readings of one file give the same records, positions and warnings, or the same refusal.
+/// Two readings of one file give the same records, places and warnings, or the same refusal.
 fn same_reading(a: &Result<IncomingFile, FileError>, b: &Result<IncomingFile, FileError>) {
     match (a, b) {
         (Ok(a), Ok(b)) => {
@@ -157,7 +153,7 @@ fn same_reading(a: &Result<IncomingFile, FileError>, b: &Result<IncomingFile, Fi
                 b.every_record_built(),
                 "the same records"
             );
-            assert_eq!(a.positions, b.positions);
+            assert_eq!(a.places, b.places);
             assert_eq!(a.migrated_from, b.migrated_from);
             assert_eq!(a.warnings, b.warnings);
             assert_eq!(a.unlisted_warnings, b.unlisted_warnings);
@@ -263,7 +259,7 @@ fn every_schema_version_ever_released_has_a_fixture_that_imports() {
         for collection in Collection::ALL {
             let in_file = raw[collection.as_str()].as_array().map_or(0, Vec::len);
             let read = file
-                .positions
+                .places
                 .keys()
                 .filter(|k| k.collection == collection)
                 .count();
@@ -735,11 +731,7 @@ fn the_quick_scan_splits_every_layout_as_the_careful_way_does() {
         .contains(&name)
         {
             let file = reading.unwrap();
-            assert_eq!(
-                file.recognised.len(),
-                file.positions.len(),
-                "{name}: all ours"
-            );
+            assert_eq!(file.recognised.len(), file.places.len(), "{name}: all ours");
         }
     }
 }
@@ -1035,7 +1027,7 @@ fn a_byte_order_mark_is_skipped_and_records_ours_are_built_from_the_text_after_i
     let borrowed = read_file(&with_mark, &data).unwrap();
     let owned = super::read_file(with_mark.clone(), &data, BYSTANDER, &known).unwrap();
     for file in [borrowed, owned] {
-        assert_eq!(file.recognised.len(), file.positions.len());
+        assert_eq!(file.recognised.len(), file.places.len());
         assert_eq!(file.every_record_built(), plain);
     }
 }

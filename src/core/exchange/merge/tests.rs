@@ -62,7 +62,7 @@ fn the_four_relations_and_new() {
     let other = edited(&v1, "A sửa", A, 3);
     assert_eq!(
         relate(Some(&other), &newer),
-        (Relation::Conflict, Step::Ask)
+        (Relation::Diverged, Step::Ask)
     );
 }
 
@@ -85,7 +85,7 @@ fn equal_versions_with_different_content_are_a_conflict_not_silently_identical()
     tampered.name = "Sửa tay trong tệp".into();
     assert_eq!(
         relate(Some(&v1), &tampered),
-        (Relation::Conflict, Step::Ask)
+        (Relation::Diverged, Step::Ask)
     );
 }
 
@@ -118,7 +118,7 @@ fn a_deletion_is_a_version_an_older_file_cannot_undo() {
     let edit_elsewhere = edited(&v1, "B sửa", B, 3);
     assert_eq!(
         relate(Some(&tombstone), &edit_elsewhere).0,
-        Relation::Conflict
+        Relation::Diverged
     );
     assert_eq!(
         Choice::offered(&tombstone, &edit_elsewhere),

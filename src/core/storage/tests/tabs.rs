@@ -60,7 +60,7 @@ fn two_tabs_editing_different_records_both_keep_their_edits() {
     );
     assert_eq!(absorbed.incoming.len(), 1);
     for (k, v) in absorbed.incoming {
-        sync::take_incoming(&mut b.data, k, v).unwrap();
+        crate::storage::tabs::take_incoming(&mut b.data, k, v).unwrap();
     }
     assert_eq!(b.data, loaded.data);
 }
@@ -101,10 +101,10 @@ fn the_same_record_edited_in_two_tabs_becomes_a_conflict_with_both_versions_kept
 
     // B settles it, keeping its own version; A's tab is told and takes the result.
     for (k, v) in report.incoming {
-        sync::take_incoming(&mut b.data, k, v).unwrap();
+        crate::storage::tabs::take_incoming(&mut b.data, k, v).unwrap();
     }
     let stored_now = record_value(&b.data, kb).unwrap();
-    let fields = sync::conflict_fields(&stored_now, &report.conflicts[0].other);
+    let fields = crate::storage::tabs::conflict_fields(&stored_now, &report.conflicts[0].other);
     let settled = resolve(&mut b.data, &report.conflicts[0], &fields, stamp(20)).unwrap();
     let r = save(&mut store, &b.data, &[settled], &mut b.session);
     assert!(r.conflicts.is_empty(), "{:?}", r.conflicts);
@@ -149,7 +149,7 @@ fn an_unsaved_edit_meeting_another_tabs_write_is_left_to_its_own_save_which_merg
         &mut b.session,
     );
     // Nothing decided from the event: B keeps its edit, and its base, for its own write.
-    assert_eq!(absorbed, sync::Absorbed::default());
+    assert_eq!(absorbed, crate::storage::tabs::Absorbed::default());
     let report = save(&mut store, &b.data, &[kb], &mut b.session);
     assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
     let loaded = load(&store).unwrap();
@@ -217,7 +217,7 @@ fn a_form_opened_before_another_tabs_save_does_not_overwrite_it() {
         &mut b.session,
     );
     for (k, v) in absorbed.incoming {
-        sync::take_incoming(&mut b.data, k, v).unwrap();
+        crate::storage::tabs::take_incoming(&mut b.data, k, v).unwrap();
     }
     // Then B saves what its form held.
     form_copy.title = "Bản của thẻ B".into();
@@ -363,7 +363,7 @@ fn hear(store: &MemoryStore, tab: &mut Tab, keys: &[String]) {
             &mut tab.session,
         );
         for (k, v) in absorbed.incoming {
-            sync::take_incoming(&mut tab.data, k, v).unwrap();
+            crate::storage::tabs::take_incoming(&mut tab.data, k, v).unwrap();
         }
     }
 }
@@ -445,7 +445,7 @@ fn the_same_field_changed_in_two_tabs_is_the_only_question_the_rest_is_stored() 
     assert_eq!(conflict.other["title"], "Tên của B");
     let stored_value = serde_json::to_value(&stored).unwrap();
     assert_eq!(
-        sync::conflict_fields(&stored_value, &conflict.other),
+        crate::storage::tabs::conflict_fields(&stored_value, &conflict.other),
         ["title"]
     );
     // Kept under its key for every tab and a reload; A hears of it too.
@@ -513,7 +513,7 @@ fn a_form_opened_before_another_tabs_save_asks_only_about_the_field_both_changed
     assert_eq!(report.conflicts.len(), 1);
     let stored_value = serde_json::to_value(&stored).unwrap();
     assert_eq!(
-        sync::conflict_fields(&stored_value, &report.conflicts[0].other),
+        crate::storage::tabs::conflict_fields(&stored_value, &report.conflicts[0].other),
         ["title"]
     );
     assert_eq!(report.conflicts[0].other["title"], "Tên của B");
@@ -546,7 +546,7 @@ fn a_delete_in_one_tab_and_an_edit_in_the_other_keep_both_whole() {
     assert_eq!(report.conflicts.len(), 1);
     assert_eq!(report.conflicts[0].other["notes"], "Sửa khi thẻ kia xóa");
     let stored_value = serde_json::to_value(agreement(&store, id)).unwrap();
-    let fields = sync::conflict_fields(&stored_value, &report.conflicts[0].other);
+    let fields = crate::storage::tabs::conflict_fields(&stored_value, &report.conflicts[0].other);
     assert!(
         fields.contains(&"deleted".to_string()) && fields.contains(&"notes".to_string()),
         "{fields:?}"

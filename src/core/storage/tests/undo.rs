@@ -71,7 +71,7 @@ fn hear(tab: &mut Tab, events: Vec<(String, Option<String>)>) -> Vec<RecordKey> 
         );
         assert!(absorbed.problems.is_empty(), "{:?}", absorbed.problems);
         for (k, v) in absorbed.incoming {
-            sync::take_incoming(&mut tab.data, k, v).unwrap();
+            crate::storage::tabs::take_incoming(&mut tab.data, k, v).unwrap();
         }
         remove_records(&mut tab.data, &absorbed.removed);
         tab.conflicts.extend(absorbed.conflicts);
@@ -156,12 +156,12 @@ fn undo_in(
         undo.entries.iter().map(|e| (e.key(), e.written.clone())),
         &tab.data,
     );
-    assert_eq!(rollback.restored().count(), undone.restored.len());
+    assert_eq!(rollback.reverted().count(), undone.reverted.len());
     assert_eq!(rollback.removed().count(), undone.removed.len());
     let report = save_rollback(
         store,
         &tab.data,
-        &undone.restored,
+        &undone.reverted,
         &rollback,
         &mut tab.session,
         stamp(50),
@@ -285,7 +285,7 @@ fn a_tab_that_folds_before_hearing_of_the_undo_does_not_reverse_it() {
     assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
     assert_eq!(report.removed.len(), 12, "the added records leave B too");
     for (k, v) in report.incoming {
-        sync::take_incoming(&mut b.data, k, v).unwrap();
+        crate::storage::tabs::take_incoming(&mut b.data, k, v).unwrap();
     }
     remove_records(&mut b.data, &report.removed);
     assert_eq!(differing(&b.data, &expected), vec![]);

@@ -131,7 +131,7 @@ fn every_rule_a_record_breaks_is_a_warning_at_its_place_in_the_file() {
     // The places are the file's own: "agreements[3]", as schema errors name them.
     assert!(a.starts_with("agreements["), "{a}");
     assert_eq!(
-        file.positions[&RecordKey {
+        file.places[&RecordKey {
             collection: Collection::Agreements,
             id: agreement.id()
         }]

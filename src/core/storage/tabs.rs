@@ -117,7 +117,7 @@ fn normalised(collection: Collection, value: &Value) -> Value {
 
 /// What to do when another tab's write shows a record stored as `stored`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Incoming {
+pub enum OtherTabWrite {
     /// Nothing new for this tab.
     Same,
     /// Another tab changed it: take the stored version.
@@ -139,7 +139,7 @@ pub fn on_stored(
     pending: bool,
     stored: &Value,
     ours: Option<&Value>,
-) -> Incoming {
+) -> OtherTabWrite {
     on_stored_as(base, pending, stored, ours, false)
 }
 
@@ -152,18 +152,18 @@ pub fn on_stored_as(
     stored: &Value,
     ours: Option<&Value>,
     rolled_back: bool,
-) -> Incoming {
+) -> OtherTabWrite {
     if ours == Some(stored) {
-        return Incoming::Same;
+        return OtherTabWrite::Same;
     }
     let stored_version = value_version(stored).unwrap_or_default();
     let relation = base.map(|b| stored_version.compare(b));
     match relation {
-        Some(Causality::Equal) => Incoming::Same,
-        Some(Causality::DominatedBy) if ours.is_some() && !rolled_back => Incoming::Rewrite,
-        _ if pending && rolled_back => Incoming::Conflict,
-        _ if pending => Incoming::Later,
-        _ => Incoming::Take,
+        Some(Causality::Equal) => OtherTabWrite::Same,
+        Some(Causality::DominatedBy) if ours.is_some() && !rolled_back => OtherTabWrite::Rewrite,
+        _ if pending && rolled_back => OtherTabWrite::Conflict,
+        _ if pending => OtherTabWrite::Later,
+        _ => OtherTabWrite::Take,
     }
 }
 
@@ -176,7 +176,7 @@ pub(crate) fn judge_stored(
     pending: bool,
     stored: &Value,
     ours: Option<&Value>,
-) -> Option<Incoming> {
+) -> Option<OtherTabWrite> {
     let mut rolled_back = false;
     if let Some(rollback) = rollback {
         let stored_version = value_version(stored).unwrap_or_default();
@@ -316,15 +316,15 @@ pub fn absorb(
             continue;
         };
         match incoming {
-            Incoming::Same | Incoming::Later => {}
-            Incoming::Take => {
+            OtherTabWrite::Same | OtherTabWrite::Later => {}
+            OtherTabWrite::Take => {
                 session
                     .base
                     .insert(rk, value_version(&stored).unwrap_or_default());
                 out.incoming.push((rk, stored));
             }
-            Incoming::Rewrite => out.rewrite.push(rk),
-            Incoming::Conflict => {
+            OtherTabWrite::Rewrite => out.rewrite.push(rk),
+            OtherTabWrite::Conflict => {
                 session
                     .base
                     .insert(rk, value_version(&stored).unwrap_or_default());
@@ -658,15 +658,15 @@ mod tests {
         let mine = record("mine", 3);
         assert_eq!(
             on_stored(Some(&base), false, &mine, Some(&mine)),
-            Incoming::Same
+            OtherTabWrite::Same
         );
         assert_eq!(
             on_stored(Some(&base), false, &record("theirs", 4), Some(&mine)),
-            Incoming::Take
+            OtherTabWrite::Take
         );
         assert_eq!(
             on_stored(Some(&base), false, &record("stale", 2), Some(&mine)),
-            Incoming::Rewrite
+            OtherTabWrite::Rewrite
         );
         // This tab's own write of it is waiting: that write compares and merges, under the lock.
         assert_eq!(
@@ -676,7 +676,7 @@ mod tests {
                 &record("theirs", 4),
                 Some(&record("edit", 4))
             ),
-            Incoming::Later
+            OtherTabWrite::Later
         );
         // Unless an undone import put back an older version on purpose: a conflict at once.
         assert_eq!(
@@ -687,11 +687,11 @@ mod tests {
                 Some(&record("edit", 4)),
                 true
             ),
-            Incoming::Conflict
+            OtherTabWrite::Conflict
         );
         assert_eq!(
             on_stored(None, false, &record("new", 1), None),
-            Incoming::Take
+            OtherTabWrite::Take
         );
     }
 }
