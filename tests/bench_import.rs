@@ -4,14 +4,13 @@
 //! Run (release, as shipped): see docs/benchmarks.md.
 #![cfg(target_arch = "wasm32")]
 
-use chrono::DateTime;
+use phoihop::core::sample_data::support::stamp;
 use uuid::Uuid;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
 use phoihop::core::exchange::import::{apply, preview, read_file, Fingerprints, Group};
 use phoihop::core::exchange::merge::Choice;
-use phoihop::core::records::workspace::Stamp;
 use phoihop::core::sample_data::generate;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -21,13 +20,6 @@ fn now_ms() -> f64 {
         .and_then(|w| w.performance())
         .map(|p| p.now())
         .expect("performance.now")
-}
-
-fn stamp(office: u128, secs: i64) -> Stamp {
-    Stamp {
-        office: Uuid::from_u128(office),
-        now: DateTime::from_timestamp(1_700_000_000 + secs, 0).unwrap(),
-    }
 }
 
 fn median(mut runs: Vec<f64>) -> f64 {
@@ -63,7 +55,7 @@ fn import_of_a_5_mb_export_against_json_parse() {
     let mut value_runs = Vec::new();
     let mut counts = String::new();
     let mut results = Vec::new();
-    let here = stamp(0xA, 0).office;
+    let here = stamp(0xA, 1_700_000_000).office;
     for round in 0..rounds {
         let t0 = now_ms();
         let parsed = json_parse.call1(&JsValue::NULL, &text_js);
@@ -83,7 +75,14 @@ fn import_of_a_5_mb_export_against_json_parse() {
             .in_group(Group::Conflict)
             .map(|e| (e.key, Choice::TakeTheirs))
             .collect();
-        let applied = apply(&mut data, &file, &choices, stamp(0xA, 10), Uuid::new_v4).unwrap();
+        let applied = apply(
+            &mut data,
+            &file,
+            &choices,
+            stamp(0xA, 1_700_000_010),
+            Uuid::new_v4,
+        )
+        .unwrap();
         let t5 = now_ms();
         read_runs.push(t3 - t2);
         preview_runs.push(t4 - t3);
@@ -102,7 +101,14 @@ fn import_of_a_5_mb_export_against_json_parse() {
             .in_group(Group::Conflict)
             .map(|e| (e.key, Choice::TakeTheirs))
             .collect();
-        apply(&mut cold, &file, &choices, stamp(0xA, 10), Uuid::new_v4).unwrap();
+        apply(
+            &mut cold,
+            &file,
+            &choices,
+            stamp(0xA, 1_700_000_010),
+            Uuid::new_v4,
+        )
+        .unwrap();
         let t10 = now_ms();
         cold_read_runs.push(t9 - t8);
         cold_runs.push(t10 - t8);

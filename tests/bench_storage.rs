@@ -8,8 +8,9 @@
 
 use phoihop::core::records::event::Event;
 use phoihop::core::records::record::Record;
-use phoihop::core::records::workspace::{Dataset, Stamp};
+use phoihop::core::records::workspace::Dataset;
 use phoihop::core::sample_data::generate;
+use phoihop::core::sample_data::support::stamp;
 use phoihop::core::storage::{
     self, all_keys, load, save_records, KeyValueStore, Session, QUOTA_UNITS,
 };
@@ -39,13 +40,6 @@ macro_rules! say { ($($t:tt)*) => { wasm_bindgen_test::console_log!($($t)*) } }
 #[cfg(not(target_arch = "wasm32"))]
 macro_rules! say { ($($t:tt)*) => { println!($($t)*) } }
 
-fn stamp(secs: i64) -> Stamp {
-    Stamp {
-        office: uuid::Uuid::from_u128(1),
-        now: chrono::DateTime::from_timestamp(1_800_000_000 + secs, 0).unwrap(),
-    }
-}
-
 /// Layout 1's size for the same data: one JSON key per record.
 fn layout_1_units(data: &Dataset) -> usize {
     all_keys(data)
@@ -66,7 +60,13 @@ fn run(store: &mut impl KeyValueStore, events: usize, edits: usize) {
     let mut data = generate::large(2_000, events, 7);
     let generated = millis();
     let mut session = Session::default();
-    let report = save_records(store, &data, &all_keys(&data), &mut session, stamp(0));
+    let report = save_records(
+        store,
+        &data,
+        &all_keys(&data),
+        &mut session,
+        stamp(1, 1_800_000_000),
+    );
     assert_eq!(report.error, None, "{events} events do not fit");
     let saved = millis();
     let used = session.units_used();
@@ -88,9 +88,15 @@ fn run(store: &mut impl KeyValueStore, events: usize, edits: usize) {
         let id = ids[(i * 7919) % ids.len()];
         let mut e: Event = data.events.get(&id).unwrap().clone();
         e.conclusions.push_str(" Đã bổ sung.");
-        let key = data.commit(e, stamp(10 + i as i64));
+        let key = data.commit(e, stamp(1, 1_800_000_000 + 10 + i as i64));
         let t = millis();
-        let r = save_records(store, &data, &[key], &mut session, stamp(10 + i as i64));
+        let r = save_records(
+            store,
+            &data,
+            &[key],
+            &mut session,
+            stamp(1, 1_800_000_000 + 10 + i as i64),
+        );
         times.push(millis() - t);
         assert_eq!(r.error, None);
         units.push(r.units_written);

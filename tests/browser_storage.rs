@@ -2,16 +2,16 @@
 //! Run: `cargo test --target wasm32-unknown-unknown --test browser_storage` (see README.md).
 #![cfg(target_arch = "wasm32")]
 
+use phoihop::core::sample_data::support::stamp;
 use std::collections::BTreeMap;
 
-use chrono::DateTime;
 use uuid::Uuid;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
 use phoihop::core::records::model::Agreement;
 use phoihop::core::records::record::Record;
-use phoihop::core::records::workspace::{Dataset, OfficeProfile, Stamp};
+use phoihop::core::records::workspace::{Dataset, OfficeProfile};
 use phoihop::core::sample_data::generate;
 use phoihop::core::storage::keys::delta_key;
 use phoihop::core::storage::{
@@ -88,13 +88,6 @@ fn js_len(s: &str) -> usize {
     js_sys::JsString::from(s).length() as usize
 }
 
-fn stamp(secs: i64) -> Stamp {
-    Stamp {
-        office: Uuid::from_u128(1),
-        now: DateTime::from_timestamp(secs, 0).unwrap(),
-    }
-}
-
 fn office() -> OfficeProfile {
     OfficeProfile {
         id: Uuid::from_u128(1),
@@ -106,7 +99,7 @@ fn save_all(store: &mut LocalStore, data: &Dataset) -> Session {
     let mut session = Session::default();
     let report = save_office(store, &mut session, &office());
     assert_eq!(report.error, None);
-    let report = save_records(store, data, &all_keys(data), &mut session, stamp(0));
+    let report = save_records(store, data, &all_keys(data), &mut session, stamp(1, 0));
     assert_eq!(report.error, None);
     assert!(report.pending.is_empty(), "{:?}", report.pending);
     session
@@ -150,8 +143,8 @@ fn one_edit_with_1000_agreements_stored_writes_one_small_key() {
 
     let mut edited = data.agreements.iter_live().nth(500).unwrap().clone();
     edited.title.push_str(" (sửa đổi)");
-    let key = data.save_agreement(edited, stamp(20)).unwrap().key();
-    let report = save_records(&mut store, &data, &[key], &mut session, stamp(20));
+    let key = data.save_agreement(edited, stamp(1, 20)).unwrap().key();
+    let report = save_records(&mut store, &data, &[key], &mut session, stamp(1, 20));
     assert_eq!(report.error, None);
     assert_eq!(report.keys_written, 1);
 
@@ -190,10 +183,10 @@ fn each_kind_of_refused_set_item_is_named_leaves_storage_untouched_and_the_edit_
         let before = snapshot();
         let mut edited = data.agreements.iter_live().next().unwrap().clone();
         edited.notes = format!("Sửa khi trình duyệt từ chối ({flavour})");
-        let key = data.save_agreement(edited, stamp(30)).unwrap().key();
+        let key = data.save_agreement(edited, stamp(1, 30)).unwrap().key();
 
         break_set_item(flavour);
-        let report = save_records(&mut store, &data, &[key], &mut session, stamp(30));
+        let report = save_records(&mut store, &data, &[key], &mut session, stamp(1, 30));
         mend_set_item();
 
         let error = report.error.clone().expect("the refusal is reported");
@@ -215,7 +208,13 @@ fn each_kind_of_refused_set_item_is_named_leaves_storage_untouched_and_the_edit_
             .unwrap()
             .notes
             .contains(flavour));
-        let retry = save_records(&mut store, &data, &report.pending, &mut session, stamp(31));
+        let retry = save_records(
+            &mut store,
+            &data,
+            &report.pending,
+            &mut session,
+            stamp(1, 31),
+        );
         assert_eq!(retry.error, None, "{flavour}");
         assert_eq!(load(&store).unwrap().data, data, "{flavour}");
     }
@@ -239,10 +238,16 @@ fn the_corrupt_fixture_loads_the_rest_and_saving_everything_leaves_the_bad_keys_
     for k in all_keys(&data) {
         phoihop::with_record_type!(k.collection, T => {
             let r: T = <T as phoihop::core::records::workspace::Stored>::table(&data).get(&k.id).unwrap().clone();
-            data.commit(r, stamp(40));
+            data.commit(r, stamp(1, 40));
         });
     }
-    let report = save_records(&mut store, &data, &all_keys(&data), &mut session, stamp(40));
+    let report = save_records(
+        &mut store,
+        &data,
+        &all_keys(&data),
+        &mut session,
+        stamp(1, 40),
+    );
     assert_eq!(report.error, None);
     let after = snapshot();
     for p in load(&store)

@@ -2,22 +2,14 @@
 //! `preview` and `apply` (medians), for profiling with `perf` between browser runs.
 //! `cargo run --release -p phoihop-core --example import_timing [rounds]`
 
+use phoihop_core::sample_data::support::stamp;
 use std::time::Instant;
 
-use chrono::DateTime;
 use uuid::Uuid;
 
 use phoihop_core::exchange::import::{apply, preview, read_file, Fingerprints, Group};
 use phoihop_core::exchange::merge::Choice;
-use phoihop_core::records::workspace::Stamp;
 use phoihop_core::sample_data::generate;
-
-fn stamp(office: u128, secs: i64) -> Stamp {
-    Stamp {
-        office: Uuid::from_u128(office),
-        now: DateTime::from_timestamp(1_700_000_000 + secs, 0).unwrap(),
-    }
-}
 
 fn median(mut runs: Vec<f64>) -> f64 {
     runs.sort_by(|a, b| a.partial_cmp(b).unwrap());
@@ -34,7 +26,7 @@ fn main() {
         std::fs::write(path, &text).expect("the file written");
     }
     let known = Fingerprints::of(&local);
-    let here = stamp(0xA, 0).office;
+    let here = stamp(0xA, 1_700_000_000).office;
     if std::env::var_os("READ_ONLY").is_some() {
         // Only the read, for a profile of it alone.
         for _ in 0..rounds {
@@ -60,7 +52,14 @@ fn main() {
             .in_group(Group::Conflict)
             .map(|e| (e.key, Choice::TakeTheirs))
             .collect();
-        apply(&mut data, &file, &choices, stamp(0xA, 10), Uuid::new_v4).unwrap();
+        apply(
+            &mut data,
+            &file,
+            &choices,
+            stamp(0xA, 1_700_000_010),
+            Uuid::new_v4,
+        )
+        .unwrap();
         let t3 = Instant::now();
         read.push((t1 - t0).as_secs_f64() * 1e3);
         prev.push((t2 - t1).as_secs_f64() * 1e3);

@@ -471,30 +471,24 @@ mod tests {
     use super::*;
     use crate::records::meta::Meta;
     use crate::records::model::{OrganisationKind, Party};
+    use crate::sample_data::support::stamp;
     use uuid::Uuid;
-
-    fn stamp(secs: i64) -> Stamp {
-        Stamp {
-            office: Uuid::from_u128(77),
-            now: DateTime::from_timestamp(secs, 0).unwrap(),
-        }
-    }
 
     fn org(data: &mut Dataset, n: u128, name: &str) -> Id {
         let o = Organisation::new(
-            Meta::new(Uuid::from_u128(n), stamp(0).now),
+            Meta::new(Uuid::from_u128(n), stamp(77, 0).now),
             name,
             "",
             OrganisationKind::Other,
         );
-        data.save_organisation(o, stamp(1)).unwrap().key().id
+        data.save_organisation(o, stamp(77, 1)).unwrap().key().id
     }
 
     fn two_party_regulation(data: &mut Dataset) -> Agreement {
         let a = org(data, 1, "UBND tỉnh");
         let b = org(data, 2, "Tỉnh Đoàn");
         let mut ag = Agreement::new(
-            Meta::new(Uuid::from_u128(10), stamp(0).now),
+            Meta::new(Uuid::from_u128(10), stamp(77, 0).now),
             "Quy chế",
             AgreementKind::Regulation,
         );
@@ -519,43 +513,46 @@ mod tests {
     fn commit_stamps_created_updated_and_version() {
         let mut data = Dataset::default();
         let ag = two_party_regulation(&mut data);
-        let key = data.save_agreement(ag.clone(), stamp(100)).unwrap().key();
+        let key = data
+            .save_agreement(ag.clone(), stamp(77, 100))
+            .unwrap()
+            .key();
         let saved = data.agreements.get(&key.id).unwrap();
-        assert_eq!(saved.meta.created, stamp(100).now);
+        assert_eq!(saved.meta.created, stamp(77, 100).now);
         assert_eq!(saved.meta.version.total(), 1);
 
         // Saving the same agreement again is no edit: nothing bumped, nothing to write.
-        let again = data.save_agreement(ag.clone(), stamp(150)).unwrap();
+        let again = data.save_agreement(ag.clone(), stamp(77, 150)).unwrap();
         assert_eq!(again, Saved::Unchanged(key));
         assert!(again.changed_keys().is_empty());
         let stored = data.agreements.get(&key.id).unwrap();
         assert_eq!(
             (stored.meta.updated, stored.meta.version.total()),
-            (stamp(100).now, 1)
+            (stamp(77, 100).now, 1)
         );
 
         // Saving a changed copy that was never saved keeps the stored envelope and bumps from it.
         let mut ag = ag;
         ag.notes = "ghi chú mới".into();
-        let key2 = data.save_agreement(ag, stamp(200)).unwrap().key();
+        let key2 = data.save_agreement(ag, stamp(77, 200)).unwrap().key();
         let saved = data.agreements.get(&key2.id).unwrap().clone();
-        assert_eq!(saved.meta.created, stamp(100).now);
-        assert_eq!(saved.meta.updated, stamp(200).now);
+        assert_eq!(saved.meta.created, stamp(77, 100).now);
+        assert_eq!(saved.meta.updated, stamp(77, 200).now);
         assert_eq!(saved.meta.version.total(), 2);
 
         // A copy read at version 2, saved after version 3 was stored, keeps its own version
         // (so it does not pass for a newer one than what it never saw).
         let mut newer = saved.clone();
         newer.notes = "sửa ở nơi khác".into();
-        data.save_agreement(newer, stamp(300)).unwrap().key();
+        data.save_agreement(newer, stamp(77, 300)).unwrap().key();
         let mut stale = saved;
         stale.notes = "sửa trên bản cũ".into();
-        let key3 = data.save_agreement(stale, stamp(400)).unwrap().key();
+        let key3 = data.save_agreement(stale, stamp(77, 400)).unwrap().key();
         let v = &data.agreements.get(&key3.id).unwrap().meta.version;
         assert_eq!(v.total(), 3);
         assert_eq!(
             data.agreements.get(&key3.id).unwrap().meta.created,
-            stamp(100).now
+            stamp(77, 100).now
         );
     }
 
@@ -563,13 +560,16 @@ mod tests {
     fn a_save_changing_only_the_deleted_flag_is_an_edit_and_one_changing_nothing_is_not() {
         let mut data = Dataset::default();
         let ag = two_party_regulation(&mut data);
-        let key = data.save_agreement(ag, stamp(1)).unwrap().key();
+        let key = data.save_agreement(ag, stamp(77, 1)).unwrap().key();
         let mut deleted = data.agreements.get(&key.id).unwrap().clone();
         deleted.meta.deleted = true;
-        assert_eq!(data.save(deleted.clone(), stamp(2)), Saved::Changed(key));
+        assert_eq!(
+            data.save(deleted.clone(), stamp(77, 2)),
+            Saved::Changed(key)
+        );
         // The envelope's stamps of the copy do not count: only its fields and its flag.
-        deleted.meta.updated = stamp(99).now;
-        assert_eq!(data.save(deleted, stamp(3)), Saved::Unchanged(key));
+        deleted.meta.updated = stamp(77, 99).now;
+        assert_eq!(data.save(deleted, stamp(77, 3)), Saved::Unchanged(key));
         assert_eq!(
             data.agreements.get(&key.id).unwrap().meta.version.total(),
             2
@@ -582,7 +582,7 @@ mod tests {
         let mut ag = two_party_regulation(&mut data);
         ag.title.clear();
         let before = data.clone();
-        assert!(data.save_agreement(ag, stamp(5)).is_err());
+        assert!(data.save_agreement(ag, stamp(77, 5)).is_err());
         assert_eq!(data, before);
     }
 
@@ -590,16 +590,16 @@ mod tests {
     fn delete_is_soft_and_undelete_is_a_new_edit() {
         let mut data = Dataset::default();
         let ag = two_party_regulation(&mut data);
-        let id = data.save_agreement(ag, stamp(1)).unwrap().key().id;
-        data.delete::<Agreement>(id, stamp(2)).unwrap();
+        let id = data.save_agreement(ag, stamp(77, 1)).unwrap().key().id;
+        data.delete::<Agreement>(id, stamp(77, 2)).unwrap();
         assert!(data.agreements.live(&id).is_none());
         assert!(data.agreements.get(&id).unwrap().meta.deleted);
-        let key = data.undelete::<Agreement>(id, stamp(3)).unwrap();
+        let key = data.undelete::<Agreement>(id, stamp(77, 3)).unwrap();
         assert_eq!(key.id, id);
         let back = data.agreements.live(&id).unwrap();
         assert_eq!(back.meta.version.total(), 3);
         assert!(
-            data.undelete::<Agreement>(id, stamp(4)).is_none(),
+            data.undelete::<Agreement>(id, stamp(77, 4)).is_none(),
             "restoring a live record is no edit"
         );
     }
@@ -609,8 +609,8 @@ mod tests {
         let mut data = Dataset::default();
         let ag = two_party_regulation(&mut data);
         let lead = ag.parties[0].organisation;
-        let ag_id = data.save_agreement(ag, stamp(1)).unwrap().key().id;
-        let err = data.delete::<Organisation>(lead, stamp(2)).unwrap_err();
+        let ag_id = data.save_agreement(ag, stamp(77, 1)).unwrap().key().id;
+        let err = data.delete::<Organisation>(lead, stamp(77, 2)).unwrap_err();
         assert_eq!(
             err.referenced_by,
             vec![RecordKey {
@@ -618,9 +618,9 @@ mod tests {
                 id: ag_id
             }]
         );
-        data.delete::<Agreement>(ag_id, stamp(3)).unwrap();
+        data.delete::<Agreement>(ag_id, stamp(77, 3)).unwrap();
         assert!(
-            data.delete::<Organisation>(lead, stamp(4)).is_ok(),
+            data.delete::<Organisation>(lead, stamp(77, 4)).is_ok(),
             "a deleted agreement no longer holds it"
         );
     }
@@ -630,14 +630,14 @@ mod tests {
         let mut data = Dataset::default();
         let reg = two_party_regulation(&mut data);
         let mut plan = reg.clone();
-        let reg_id = data.save_agreement(reg, stamp(1)).unwrap().key().id;
-        plan.meta = Meta::new(Uuid::from_u128(11), stamp(0).now);
+        let reg_id = data.save_agreement(reg, stamp(77, 1)).unwrap().key().id;
+        plan.meta = Meta::new(Uuid::from_u128(11), stamp(77, 0).now);
         plan.kind = AgreementKind::Plan;
         plan.parent = Some(reg_id);
         plan.title = "Kế hoạch".into();
-        let plan_id = data.save_agreement(plan, stamp(2)).unwrap().key().id;
+        let plan_id = data.save_agreement(plan, stamp(77, 2)).unwrap().key().id;
         assert_eq!(data.plans_of(reg_id).len(), 1);
-        let blocked = data.delete::<Agreement>(reg_id, stamp(3)).unwrap_err();
+        let blocked = data.delete::<Agreement>(reg_id, stamp(77, 3)).unwrap_err();
         assert_eq!(
             blocked.referenced_by,
             vec![RecordKey {

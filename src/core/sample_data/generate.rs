@@ -11,6 +11,7 @@ use crate::records::model::{
     Period, Person, Signatory,
 };
 use crate::records::workspace::{Dataset, OfficeProfile, Stamp};
+use crate::sample_data::support::stamp;
 
 /// A tiny deterministic generator: the same seed gives the same dataset on every machine.
 struct Lcg(u64);
@@ -372,12 +373,6 @@ pub fn large(agreements: usize, events: usize, seed: u64) -> Dataset {
 /// receiver (office 0xA) edits 95 others and 19 of the sender's. Returns the sender's full
 /// export (about 5 MB) and the receiver's data.
 pub fn two_offices_apart() -> (String, Dataset) {
-    fn stamp(office: u128, secs: i64) -> Stamp {
-        Stamp {
-            office: Uuid::from_u128(office),
-            now: DateTime::from_timestamp(1_700_000_000 + secs, 0).unwrap(),
-        }
-    }
     fn edit_notes(data: &mut Dataset, ids: &[Id], notes: &str, by: Stamp) {
         for id in ids {
             let mut a = data.agreements.get(id).unwrap().clone();
@@ -388,9 +383,16 @@ pub fn two_offices_apart() -> (String, Dataset) {
     let base = dataset(300, 1900, 42);
     let ids: Vec<Id> = base.agreements.iter_all().map(|a| a.meta.id).collect();
     let mut theirs = base.clone();
-    edit_notes(&mut theirs, &ids[0..190], "sửa ở đơn vị gửi", stamp(0xB, 1));
+    edit_notes(
+        &mut theirs,
+        &ids[0..190],
+        "sửa ở đơn vị gửi",
+        stamp(0xB, 1_700_000_001),
+    );
     for id in &ids[190..209] {
-        theirs.delete::<Agreement>(*id, stamp(0xB, 2)).unwrap();
+        theirs
+            .delete::<Agreement>(*id, stamp(0xB, 1_700_000_002))
+            .unwrap();
     }
     let extra = dataset(20, 160, 7);
     for a in extra.agreements.iter_all() {
@@ -403,13 +405,23 @@ pub fn two_offices_apart() -> (String, Dataset) {
         theirs.people.put(p.clone());
     }
     let mut local = base;
-    edit_notes(&mut local, &ids[240..335], "sửa ở đây", stamp(0xA, 3));
-    edit_notes(&mut local, &ids[0..19], "cùng sửa", stamp(0xA, 4));
+    edit_notes(
+        &mut local,
+        &ids[240..335],
+        "sửa ở đây",
+        stamp(0xA, 1_700_000_003),
+    );
+    edit_notes(
+        &mut local,
+        &ids[0..19],
+        "cùng sửa",
+        stamp(0xA, 1_700_000_004),
+    );
     let office = OfficeProfile {
         id: Uuid::from_u128(0xB),
         name: "Đơn vị gửi".into(),
     };
-    let header = Header::new(&office, Scope::All, stamp(0xB, 5).now);
+    let header = Header::new(&office, Scope::All, stamp(0xB, 1_700_000_005).now);
     (export(&theirs, &header, None), local)
 }
 

@@ -13,17 +13,11 @@ use crate::records::model::{Agreement, Organisation, OrganisationKind};
 use crate::records::record::Record;
 use crate::records::workspace::Stamp;
 use crate::sample_data::generate;
+use crate::sample_data::support::stamp;
 
 mod fixtures;
 mod tabs;
 mod undo;
-
-pub(super) fn stamp(secs: i64) -> Stamp {
-    Stamp {
-        office: Uuid::from_u128(1),
-        now: DateTime::from_timestamp(secs, 0).unwrap(),
-    }
-}
 
 pub(super) fn office() -> OfficeProfile {
     OfficeProfile {
@@ -39,7 +33,7 @@ pub(super) fn stored(data: &Dataset) -> (MemoryStore, Session) {
     assert!(save_office(&mut store, &mut session, &office())
         .error
         .is_none());
-    let report = save_records(&mut store, data, &all_keys(data), &mut session, stamp(0));
+    let report = save_records(&mut store, data, &all_keys(data), &mut session, stamp(1, 0));
     assert!(
         report.error.is_none() && report.pending.is_empty(),
         "{report:?}"
@@ -47,7 +41,7 @@ pub(super) fn stored(data: &Dataset) -> (MemoryStore, Session) {
     (store, session)
 }
 
-/// `stored`, then the day's snapshot taken at `stamp(1)`.
+/// `stored`, then the day's snapshot taken at `stamp(1, 1)`.
 fn stored_with_daily_snapshot(data: &Dataset) -> (MemoryStore, Session, backup::SnapshotInfo) {
     let (mut store, mut session) = stored(data);
     let daily = backup::take(
@@ -55,7 +49,7 @@ fn stored_with_daily_snapshot(data: &Dataset) -> (MemoryStore, Session, backup::
         &mut session,
         data,
         SnapshotKind::Daily,
-        stamp(1).now,
+        stamp(1, 1).now,
     )
     .unwrap();
     (store, session, daily)
@@ -68,7 +62,7 @@ pub(super) fn save(
     keys: &[RecordKey],
     session: &mut Session,
 ) -> WriteReport {
-    let report = save_records(store, data, keys, session, stamp(99));
+    let report = save_records(store, data, keys, session, stamp(1, 99));
     assert_eq!(report.error, None);
     report
 }
@@ -76,7 +70,7 @@ pub(super) fn save(
 fn edit_event(data: &mut Dataset, n: usize, secs: i64) -> RecordKey {
     let mut e: Event = data.events.iter_live().nth(n).unwrap().clone();
     e.conclusions.push_str(" Bổ sung kết luận.");
-    data.commit(e, stamp(secs))
+    data.commit(e, stamp(1, secs))
 }
 
 #[test]
@@ -102,7 +96,7 @@ fn every_record_type_round_trips() {
         })
         .unwrap()
         .id();
-    data.delete::<Agreement>(spare, stamp(10)).unwrap();
+    data.delete::<Agreement>(spare, stamp(1, 10)).unwrap();
     let mut org = data.organisations.iter_live().next().unwrap().clone();
     org.unknown.insert(
         "from_the_future".into(),
@@ -110,10 +104,10 @@ fn every_record_type_round_trips() {
     );
     data.organisations.put(org);
     let rec = crate::records::recommendation::Recommendation::new(
-        Meta::new(Uuid::from_u128(77), stamp(0).now),
+        Meta::new(Uuid::from_u128(77), stamp(1, 0).now),
         "Hỗ trợ kinh phí",
     );
-    data.commit(rec, stamp(11));
+    data.commit(rec, stamp(1, 11));
 
     let (store, _) = stored(&data);
     assert!(
@@ -137,7 +131,7 @@ fn one_edit_writes_one_small_key_with_1000_agreements_stored() {
 
     let mut edited = data.agreements.iter_live().nth(500).unwrap().clone();
     edited.title.push_str(" (sửa đổi)");
-    let key = data.save_agreement(edited, stamp(20)).unwrap().key();
+    let key = data.save_agreement(edited, stamp(1, 20)).unwrap().key();
     let report = save(&mut store, &data, &[key], &mut session);
 
     assert_eq!(report.keys_written, 1, "one delta");
@@ -161,7 +155,7 @@ fn one_edit_writes_one_small_key_with_1000_agreements_stored() {
     let before = store.units_written;
     let mut again = data.agreements.get(&key.id).unwrap().clone();
     again.notes = "Đã rà soát.".into();
-    let key = data.save_agreement(again, stamp(21)).unwrap().key();
+    let key = data.save_agreement(again, stamp(1, 21)).unwrap().key();
     let report = save(&mut store, &data, &[key], &mut session);
     assert_eq!(report.keys_written, 1);
     assert!((store.units_written - before) * 2 < 4096);
@@ -231,7 +225,7 @@ fn deltas_fold_into_their_bucket_and_big_buckets_split() {
     for (i, id) in ids.iter().enumerate() {
         let mut e = data.events.get(id).unwrap().clone();
         e.place = format!("Phòng họp {i}");
-        let key = data.commit(e, stamp(200 + i as i64));
+        let key = data.commit(e, stamp(1, 200 + i as i64));
         save(&mut store, &data, &[key], &mut session);
     }
     let deltas = store
@@ -278,7 +272,7 @@ fn a_corrupt_bucket_is_reported_kept_and_new_writes_go_beside_it() {
     assert!(!lost.is_empty());
     for (i, key) in lost.iter().enumerate() {
         let e = data.events.get(&key.id).unwrap().clone();
-        data.commit(e, stamp(300 + i as i64));
+        data.commit(e, stamp(1, 300 + i as i64));
     }
     let report = save(&mut store, &data, &lost, &mut session);
     assert!(report.pending.is_empty());
@@ -322,7 +316,7 @@ fn a_record_that_fails_the_schema_is_reported_and_carried_over_when_its_bucket_i
         .collect();
     for k in &keys {
         let a = d.agreements.get(&k.id).unwrap().clone();
-        d.commit(a, stamp(50));
+        d.commit(a, stamp(1, 50));
     }
     save(&mut store, &d, &keys, &mut session);
     let rows = codec::decode(&store.entries[&bk]).unwrap();
@@ -366,7 +360,7 @@ fn corrupt_deltas_and_unknown_keys_are_reported_and_never_written() {
     let mut session = loaded.session;
     let mut a = data.agreements.get(&victim).unwrap().clone();
     a.notes = "Sửa sau khi hỏng".into();
-    let k = data.commit(a, stamp(30));
+    let k = data.commit(a, stamp(1, 30));
     let report = save(&mut store, &data, &[k], &mut session);
     assert!(report.pending.is_empty());
     assert_eq!(store.entries[&delta_key(key)], "{\"id\": \"trunc");
@@ -410,14 +404,14 @@ fn a_newer_or_damaged_layout_loads_read_only_says_which_and_writes_nothing() {
             &loaded.data,
             &keys,
             &mut loaded.session,
-            stamp(5),
+            stamp(1, 5),
         );
         assert_eq!(report.pending.len(), keys.len());
         // Nor the office, the export mark, the undo mark: not one key, the marker least of all.
         let office_report = save_office(&mut store, &mut loaded.session, &office());
         assert_eq!(office_report.error, Some(StoreError::ReadOnly));
         assert_eq!(
-            record_export(&mut store, &mut loaded.session, stamp(6).now),
+            record_export(&mut store, &mut loaded.session, stamp(1, 6).now),
             Err(StoreError::ReadOnly)
         );
         assert_eq!(
@@ -431,7 +425,7 @@ fn a_newer_or_damaged_layout_loads_read_only_says_which_and_writes_nothing() {
                 &mut loaded.session,
                 &loaded.data,
                 SnapshotKind::Daily,
-                stamp(7).now
+                stamp(1, 7).now
             ),
             Err(SnapshotRefused::Store(StoreError::ReadOnly))
         );
@@ -461,8 +455,8 @@ fn a_quota_refusal_gives_up_snapshots_first_then_leaves_edits_pending_and_storag
 
     let mut edited = data.agreements.iter_live().next().unwrap().clone();
     edited.notes = "Ghi chú mới".into();
-    let key = data.save_agreement(edited, stamp(40)).unwrap().key();
-    let report = save_records(&mut store, &data, &[key], &mut session, stamp(40));
+    let key = data.save_agreement(edited, stamp(1, 40)).unwrap().key();
+    let report = save_records(&mut store, &data, &[key], &mut session, stamp(1, 40));
     assert_eq!(report.error, None, "the snapshot made room");
     assert_eq!(report.snapshots_dropped.len(), 1);
     assert!(snapshot_units > 0 && session.snapshot_units() == 0);
@@ -472,8 +466,8 @@ fn a_quota_refusal_gives_up_snapshots_first_then_leaves_edits_pending_and_storag
     let before = store.entries.clone();
     let mut edited = data.agreements.iter_live().nth(1).unwrap().clone();
     edited.notes = "Ghi chú rất dài ".repeat(200);
-    let key = data.save_agreement(edited, stamp(41)).unwrap().key();
-    let report = save_records(&mut store, &data, &[key], &mut session, stamp(41));
+    let key = data.save_agreement(edited, stamp(1, 41)).unwrap().key();
+    let report = save_records(&mut store, &data, &[key], &mut session, stamp(1, 41));
     assert_eq!(report.error, Some(StoreError::QuotaExceeded));
     assert_eq!(report.pending, vec![key]);
     assert_eq!(store.entries, before);
@@ -502,7 +496,7 @@ fn snapshots_given_up_for_room_are_noted_with_when_and_why_and_the_notes_survive
         &mut session,
         &data,
         SnapshotKind::BeforeImport,
-        stamp(90_000).now,
+        stamp(1, 90_000).now,
     )
     .unwrap();
     session.sizes.remove("phoihop-test/filler");
@@ -511,13 +505,13 @@ fn snapshots_given_up_for_room_are_noted_with_when_and_why_and_the_notes_survive
         session.given_up,
         vec![GivenUp {
             key: daily.key.clone(),
-            at: stamp(90_000).now,
+            at: stamp(1, 90_000).now,
             why: GiveUp::RoomForSnapshot,
         }]
     );
     assert_eq!(
         session.given_up[0].snapshot(),
-        Some((stamp(1).now, SnapshotKind::Daily))
+        Some((stamp(1, 1).now, SnapshotKind::Daily))
     );
 
     // The quota refuses an edit: the snapshot left goes for it, noted as room for data.
@@ -525,21 +519,21 @@ fn snapshots_given_up_for_room_are_noted_with_when_and_why_and_the_notes_survive
     store.quota_units = Some(units_before + 50);
     let mut edited = data.agreements.iter_live().next().unwrap().clone();
     edited.notes = "Ghi chú mới".into();
-    let key = data.save_agreement(edited, stamp(90_040)).unwrap().key();
-    let report = save_records(&mut store, &data, &[key], &mut session, stamp(90_040));
+    let key = data.save_agreement(edited, stamp(1, 90_040)).unwrap().key();
+    let report = save_records(&mut store, &data, &[key], &mut session, stamp(1, 90_040));
     assert_eq!(report.error, None);
     assert!(report.snapshots_dropped.contains(&import.key));
     assert_eq!(
         session.given_up.last(),
         Some(&GivenUp {
             key: import.key.clone(),
-            at: stamp(90_040).now,
+            at: stamp(1, 90_040).now,
             why: GiveUp::RoomForData,
         })
     );
     assert_eq!(
         session.given_up.last().unwrap().snapshot(),
-        Some((stamp(90_000).now, SnapshotKind::BeforeImport))
+        Some((stamp(1, 90_000).now, SnapshotKind::BeforeImport))
     );
     // Kept in storage: a reload (or another tab) knows why the backups are gone.
     store.quota_units = None;
@@ -565,8 +559,8 @@ fn any_other_refusal_is_reported_with_its_message_and_nothing_changes() {
     store.refuse_writes = Some(StoreError::Other("SecurityError: denied".into()));
     let mut edited = data.agreements.iter_live().next().unwrap().clone();
     edited.title.push('!');
-    let key = data.save_agreement(edited, stamp(40)).unwrap().key();
-    let report = save_records(&mut store, &data, &[key], &mut session, stamp(40));
+    let key = data.save_agreement(edited, stamp(1, 40)).unwrap().key();
+    let report = save_records(&mut store, &data, &[key], &mut session, stamp(1, 40));
     assert_eq!(
         report.error,
         Some(StoreError::Other("SecurityError: denied".into()))
@@ -581,20 +575,20 @@ fn snapshots_rotate_stay_in_budget_and_restore_as_new_edits() {
     let (mut store, mut session) = stored(&data);
     let day = 86_400;
     for d in 0..5 {
-        assert!(backup::daily_due(&session, stamp(d * day).now));
+        assert!(backup::daily_due(&session, stamp(1, d * day).now));
         backup::take(
             &mut store,
             &mut session,
             &data,
             SnapshotKind::Daily,
-            stamp(d * day).now,
+            stamp(1, d * day).now,
         )
         .unwrap();
-        assert!(!backup::daily_due(&session, stamp(d * day + 60).now));
+        assert!(!backup::daily_due(&session, stamp(1, d * day + 60).now));
     }
     let kept = backup::list(&session);
     assert_eq!(kept.len(), backup::keep(SnapshotKind::Daily));
-    assert_eq!(kept[0].taken_at, stamp(2 * day).now);
+    assert_eq!(kept[0].taken_at, stamp(1, 2 * day).now);
     // Rotation is not noted as a snapshot given up: Settings says how many are kept.
     assert!(session.given_up.is_empty());
     let before_import = backup::take(
@@ -602,7 +596,7 @@ fn snapshots_rotate_stay_in_budget_and_restore_as_new_edits() {
         &mut session,
         &data,
         SnapshotKind::BeforeImport,
-        stamp(6 * day).now,
+        stamp(1, 6 * day).now,
     )
     .unwrap();
 
@@ -611,18 +605,18 @@ fn snapshots_rotate_stay_in_budget_and_restore_as_new_edits() {
     let mut a = data.agreements.get(&first).unwrap().clone();
     a.title = "Đã sửa sau sao lưu".into();
     let old_version = data.agreements.get(&first).unwrap().meta.version.clone();
-    data.commit(a, stamp(7 * day));
+    data.commit(a, stamp(1, 7 * day));
     let org = Organisation::new(
-        Meta::new(Uuid::from_u128(991), stamp(0).now),
+        Meta::new(Uuid::from_u128(991), stamp(1, 0).now),
         "Cơ quan mới",
         "",
         OrganisationKind::Other,
     );
-    let new_org = data.commit(org, stamp(7 * day));
+    let new_org = data.commit(org, stamp(1, 7 * day));
     save(&mut store, &data, &all_keys(&data), &mut session);
 
     let snapshot = backup::read(&store, &before_import.key).unwrap();
-    let changed = backup::restore(&mut data, &snapshot, stamp(8 * day));
+    let changed = backup::restore(&mut data, &snapshot, stamp(1, 8 * day));
     assert_eq!(changed.len(), 2);
     let restored = data.agreements.get(&first).unwrap();
     assert_ne!(restored.title, "Đã sửa sau sao lưu");
@@ -644,7 +638,7 @@ fn a_snapshot_too_big_for_the_budget_is_refused_and_gives_nothing_up() {
         &mut session,
         &data,
         SnapshotKind::Daily,
-        stamp(0).now,
+        stamp(1, 0).now,
     )
     .unwrap();
     // Pretend live data fills the quota but for the headroom.
@@ -658,7 +652,7 @@ fn a_snapshot_too_big_for_the_budget_is_refused_and_gives_nothing_up() {
         &mut session,
         &data,
         SnapshotKind::BeforeImport,
-        stamp(9).now,
+        stamp(1, 9).now,
     );
     assert!(matches!(
         refused,
@@ -671,22 +665,22 @@ fn a_snapshot_too_big_for_the_budget_is_refused_and_gives_nothing_up() {
 fn the_first_save_after_an_export_marks_changes_not_exported_since() {
     let mut data = generate::dataset(2, 3, 4);
     let (mut store, mut session) = stored(&data);
-    assert_eq!(session.export.changed_since, Some(stamp(0).now));
-    record_export(&mut store, &mut session, stamp(50).now).unwrap();
+    assert_eq!(session.export.changed_since, Some(stamp(1, 0).now));
+    record_export(&mut store, &mut session, stamp(1, 50).now).unwrap();
     assert_eq!(
         load(&store).unwrap().session.export,
         ExportState {
-            last_export: Some(stamp(50).now),
+            last_export: Some(stamp(1, 50).now),
             changed_since: None
         }
     );
     let mut a = data.agreements.iter_live().next().unwrap().clone();
     a.notes = "x".into();
-    let key = data.commit(a, stamp(60));
-    save_records(&mut store, &data, &[key], &mut session, stamp(60));
+    let key = data.commit(a, stamp(1, 60));
+    save_records(&mut store, &data, &[key], &mut session, stamp(1, 60));
     let state = load(&store).unwrap().session.export;
-    assert_eq!(state.changed_since, Some(stamp(60).now));
-    assert_eq!(state.last_export, Some(stamp(50).now));
+    assert_eq!(state.changed_since, Some(stamp(1, 60).now));
+    assert_eq!(state.last_export, Some(stamp(1, 50).now));
 }
 
 #[test]
@@ -722,7 +716,7 @@ fn conflicts_resolve_to_a_version_that_has_seen_both() {
     let fields =
         crate::storage::tabs::conflict_fields(&record_value(&data, key).unwrap(), &conflict.other);
     assert_eq!(fields, ["title"]);
-    resolve(&mut keep_ours, &conflict, &fields, stamp(70)).unwrap();
+    resolve(&mut keep_ours, &conflict, &fields, stamp(1, 70)).unwrap();
     let settled = keep_ours.agreements.get(&id).unwrap();
     assert_eq!(settled.title, "Bản của thẻ này");
     for side in [&ours.meta.version, &theirs.meta.version] {
@@ -731,7 +725,7 @@ fn conflicts_resolve_to_a_version_that_has_seen_both() {
             crate::records::meta::Causality::Dominates
         );
     }
-    resolve(&mut data, &conflict, &[], stamp(70)).unwrap();
+    resolve(&mut data, &conflict, &[], stamp(1, 70)).unwrap();
     assert_eq!(data.agreements.get(&id).unwrap().title, "Bản của thẻ kia");
     let _ = absorb; // used in tabs.rs
 }
@@ -749,7 +743,7 @@ fn a_storage_event_for_a_record_is_taken_in() {
         .unwrap()
         .clone();
     a.title = "Sửa ở thẻ khác".into();
-    let key = other_tab_data.commit(a, stamp(80));
+    let key = other_tab_data.commit(a, stamp(1, 80));
     save(&mut store, &other_tab_data, &[key], &mut other_session);
     let dk = delta_key(key);
     let absorbed = absorb(
@@ -778,7 +772,7 @@ fn a_snapshot_far_beyond_the_budget_is_refused_from_the_sizes_alone() {
         &mut session,
         &data,
         SnapshotKind::Daily,
-        stamp(5).now,
+        stamp(1, 5).now,
     );
     assert!(
         matches!(refused, Err(backup::SnapshotRefused::TooBig { units, .. }) if units >= backup::BUDGET_UNITS * 2)
@@ -789,7 +783,7 @@ fn a_snapshot_far_beyond_the_budget_is_refused_from_the_sizes_alone() {
 #[test]
 fn a_snapshot_is_encoded_a_chunk_at_a_time_and_reads_back_whole() {
     let data = generate::large(20, 2_500, 3);
-    let mut writer = backup::SnapshotWriter::new(SnapshotKind::BeforeImport, stamp(5).now, None);
+    let mut writer = backup::SnapshotWriter::new(SnapshotKind::BeforeImport, stamp(1, 5).now, None);
     let mut steps = 1;
     while !writer.step(&data) {
         steps += 1;
@@ -801,7 +795,7 @@ fn a_snapshot_is_encoded_a_chunk_at_a_time_and_reads_back_whole() {
     let text = writer.finish();
     assert_eq!(
         text,
-        backup::encode(&data, SnapshotKind::BeforeImport, stamp(5).now, None)
+        backup::encode(&data, SnapshotKind::BeforeImport, stamp(1, 5).now, None)
     );
     assert_eq!(backup::decode(&text).unwrap(), data);
 }

@@ -1,28 +1,21 @@
-use chrono::DateTime;
 use uuid::Uuid;
 
 use super::*;
 use crate::records::meta::{Causality, Meta};
 use crate::records::model::{Organisation, OrganisationKind};
-use crate::records::workspace::{Dataset, Stamp};
-
-fn stamp(office: u128, secs: i64) -> Stamp {
-    Stamp {
-        office: Uuid::from_u128(office),
-        now: DateTime::from_timestamp(1_700_000_000 + secs, 0).unwrap(),
-    }
-}
+use crate::records::workspace::Dataset;
+use crate::sample_data::support::stamp;
 
 /// A saved organisation, and the dataset holding it.
 fn saved() -> (Dataset, Organisation) {
     let mut data = Dataset::default();
     let o = Organisation::new(
-        Meta::new(Uuid::from_u128(7), stamp(1, 0).now),
+        Meta::new(Uuid::from_u128(7), stamp(1, 1_700_000_000).now),
         "Sở Y tế",
         "SYT",
         OrganisationKind::Department,
     );
-    data.commit(o, stamp(1, 1));
+    data.commit(o, stamp(1, 1_700_000_001));
     let opened = data.organisations.get(&Uuid::from_u128(7)).unwrap().clone();
     (data, opened)
 }
@@ -31,7 +24,7 @@ fn saved() -> (Dataset, Organisation) {
 fn changed_elsewhere(data: &mut Dataset, change: impl FnOnce(&mut Organisation)) -> Organisation {
     let mut o = data.organisations.get(&Uuid::from_u128(7)).unwrap().clone();
     change(&mut o);
-    data.commit(o, stamp(2, 5));
+    data.commit(o, stamp(2, 1_700_000_005));
     data.organisations.get(&Uuid::from_u128(7)).unwrap().clone()
 }
 
@@ -54,7 +47,7 @@ fn a_change_made_elsewhere_to_another_field_is_kept() {
     assert_eq!(merged.notes, "ghi chú của biểu mẫu", "the form's change");
     // On top of the stored version: saving it is a plain newer version, not a conflict.
     assert_eq!(merged.meta.version, current.meta.version);
-    data.commit(merged, stamp(1, 9));
+    data.commit(merged, stamp(1, 1_700_000_009));
     let saved = data.organisations.get(&Uuid::from_u128(7)).unwrap();
     assert_eq!(
         saved.meta.version.compare(&current.meta.version),
@@ -73,7 +66,7 @@ fn the_same_field_changed_on_both_sides_is_left_to_the_user() {
         saved, edited,
         "the form's record, at the version it was read at"
     );
-    data.commit(saved, stamp(1, 9));
+    data.commit(saved, stamp(1, 1_700_000_009));
     let stored = data.organisations.get(&Uuid::from_u128(7)).unwrap();
     assert_eq!(
         stored.meta.version.compare(&current.meta.version),
@@ -95,7 +88,7 @@ fn the_same_change_on_both_sides_is_no_conflict() {
 #[test]
 fn a_record_deleted_meanwhile_is_a_conflict_not_a_silent_restore() {
     let (mut data, opened) = saved();
-    data.delete::<Organisation>(Uuid::from_u128(7), stamp(2, 5))
+    data.delete::<Organisation>(Uuid::from_u128(7), stamp(2, 1_700_000_005))
         .unwrap();
     let current = data.organisations.get(&Uuid::from_u128(7)).unwrap().clone();
     let mut edited = opened.clone();
@@ -156,7 +149,7 @@ fn a_clashing_form_notes_the_copy_it_was_opened_on() {
     edited.notes = "của biểu mẫu".into();
     let saved = onto_stored(&mut data, &opened, edited);
     assert_eq!(saved.meta.version, opened.meta.version, "the version read");
-    let key = data.commit(saved, stamp(1, 9));
+    let key = data.commit(saved, stamp(1, 1_700_000_009));
     // What the edit was made on is the form's copy, not the one held when it saved.
     assert_eq!(
         data.befores.get(key),
@@ -169,10 +162,10 @@ fn an_edit_notes_what_it_replaced_once_until_it_is_stored() {
     let (mut data, opened) = saved();
     let mut first = opened.clone();
     first.notes = "lần một".into();
-    let key = data.commit(first, stamp(1, 2));
+    let key = data.commit(first, stamp(1, 1_700_000_002));
     let mut second = data.organisations.get(&opened.meta.id).unwrap().clone();
     second.notes = "lần hai".into();
-    data.commit(second, stamp(1, 3));
+    data.commit(second, stamp(1, 1_700_000_003));
     assert_eq!(
         data.befores.get(key),
         Some(&serde_json::to_value(&opened).unwrap()),

@@ -192,7 +192,7 @@ impl Fingerprints {
 
 #[cfg(test)]
 mod tests {
-    use chrono::DateTime;
+
     use uuid::Uuid;
 
     use super::*;
@@ -200,15 +200,9 @@ mod tests {
     use crate::exchange::file_format::{Header, Scope};
     use crate::records::model::Agreement;
     use crate::records::record::Record;
-    use crate::records::workspace::{OfficeProfile, Stamp};
+    use crate::records::workspace::OfficeProfile;
     use crate::sample_data::sample::sample_dataset;
-
-    fn stamp() -> Stamp {
-        Stamp {
-            office: Uuid::from_u128(9),
-            now: DateTime::from_timestamp(1_800_000_000, 0).unwrap(),
-        }
-    }
+    use crate::sample_data::support::stamp;
 
     /// Each record's text as the exporter writes it, found in a whole export.
     fn exported_text_of(data: &Dataset, record: &Agreement) -> String {
@@ -216,7 +210,11 @@ mod tests {
             id: Uuid::from_u128(1),
             name: "A".into(),
         };
-        let file = export(data, &Header::new(&office, Scope::All, stamp().now), None);
+        let file = export(
+            data,
+            &Header::new(&office, Scope::All, stamp(9, 1_800_000_000).now),
+            None,
+        );
         let line = file
             .lines()
             .find(|l| l.contains(&record.id().to_string()) && l.starts_with("{\"id\""))
@@ -244,7 +242,7 @@ mod tests {
         // Edited since: the old text is no longer ours, and the new one is not known yet.
         let mut edited = agreement.clone();
         edited.notes = "sửa".into();
-        data.commit(edited.clone(), stamp());
+        data.commit(edited.clone(), stamp(9, 1_800_000_000));
         assert_eq!(known.recognise::<Agreement>(&text, &data), None);
         let new_text = exported_text_of(&data, data.agreements.get(&agreement.id()).unwrap());
         assert_eq!(known.recognise::<Agreement>(&new_text, &data), None);
@@ -283,7 +281,7 @@ mod tests {
         assert!(!sliced.refresh_some(&data, &mut at, 3));
         let mut edited = agreement.clone();
         edited.notes = "sửa giữa hai lượt".into();
-        data.commit(edited, stamp());
+        data.commit(edited, stamp(9, 1_800_000_000));
         while !sliced.refresh_some(&data, &mut at, 3) {}
         assert_eq!(sliced.recognise::<Agreement>(&old_text, &data), None);
         at_once.refresh(&data);

@@ -12,6 +12,7 @@ use crate::records::model::{Agreement, Organisation, OrganisationKind};
 use crate::records::record::Record;
 use crate::records::workspace::Stamp;
 use crate::sample_data::sample::{regulation_2013_2017_id, sample_dataset};
+use crate::sample_data::support::stamp;
 use crate::storage::{self, MemoryStore};
 
 fn fixtures() -> PathBuf {
@@ -22,13 +23,6 @@ fn office(n: u128, name: &str) -> OfficeProfile {
     OfficeProfile {
         id: Uuid::from_u128(n),
         name: name.into(),
-    }
-}
-
-fn stamp(n: u128, secs: i64) -> Stamp {
-    Stamp {
-        office: Uuid::from_u128(n),
-        now: DateTime::from_timestamp(secs, 0).unwrap(),
     }
 }
 

@@ -1,18 +1,12 @@
 use super::*;
-use crate::records::meta::{Meta, OfficeId};
+use crate::records::meta::Meta;
 use crate::records::model::{Organisation, OrganisationKind};
+use crate::sample_data::support::stamp;
 use chrono::DateTime;
 use uuid::Uuid;
 
 const A: u128 = 0xA;
 const B: u128 = 0xB;
-
-fn stamp(office: u128, secs: i64) -> Stamp {
-    Stamp {
-        office: OfficeId::from_u128(office),
-        now: DateTime::from_timestamp(secs, 0).unwrap(),
-    }
-}
 
 fn org(notes: &str) -> Organisation {
     let mut o = Organisation::new(

@@ -7,17 +7,10 @@ use crate::records::model::{
     AgreementKind, Authority, CoordinationArea, OrganisationKind, Party, Period, PositionHeld,
     Signatory,
 };
-use crate::records::workspace::Stamp;
+use crate::sample_data::support::stamp;
 
 fn now() -> DateTime<Utc> {
     DateTime::from_timestamp(1_500_000_000, 0).unwrap()
-}
-
-fn stamp() -> Stamp {
-    Stamp {
-        office: Uuid::from_u128(99),
-        now: now(),
-    }
 }
 
 fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
@@ -43,11 +36,13 @@ fn fixture() -> (Dataset, Agreement) {
             "",
             OrganisationKind::Other,
         );
-        data.save_organisation(o, stamp()).unwrap().key();
+        data.save_organisation(o, stamp(99, 1_500_000_000))
+            .unwrap()
+            .key();
     }
     data.save_person(
         Person::new(Meta::new(Uuid::from_u128(LAM), now()), "Đồng Văn Lâm"),
-        stamp(),
+        stamp(99, 1_500_000_000),
     )
     .unwrap();
     let mut a = Agreement::new(
@@ -213,13 +208,17 @@ fn a_signatory_signs_for_a_party() {
 #[test]
 fn a_plan_belongs_to_a_regulation() {
     let (mut data, reg) = fixture();
-    data.save_agreement(reg.clone(), stamp()).unwrap().key();
+    data.save_agreement(reg.clone(), stamp(99, 1_500_000_000))
+        .unwrap()
+        .key();
     let mut plan = reg.clone();
     plan.meta = Meta::new(Uuid::from_u128(101), now());
     plan.kind = AgreementKind::Plan;
     plan.parent = Some(reg.id());
     assert!(agreement(&plan, &data).is_empty());
-    data.save_agreement(plan.clone(), stamp()).unwrap().key();
+    data.save_agreement(plan.clone(), stamp(99, 1_500_000_000))
+        .unwrap()
+        .key();
 
     let mut second = plan.clone();
     second.meta = Meta::new(Uuid::from_u128(102), now());
@@ -250,7 +249,9 @@ fn a_plan_belongs_to_a_regulation() {
 fn number_is_unique_among_live_agreements_of_the_same_parties() {
     let (mut data, mut a) = fixture();
     a.number = "01/QCPH-UBND-TĐ".into();
-    data.save_agreement(a.clone(), stamp()).unwrap().key();
+    data.save_agreement(a.clone(), stamp(99, 1_500_000_000))
+        .unwrap()
+        .key();
     // Editing the same agreement keeps its own number.
     assert!(agreement(&a, &data).is_empty());
 
@@ -263,7 +264,9 @@ fn number_is_unique_among_live_agreements_of_the_same_parties() {
     );
     // The same number pasted with decomposed diacritics (NFD: "Đ" stays, "Ộ" = O + marks).
     a.number = "12/QC-SỞ-NỘI VỤ".into();
-    data.save_agreement(a.clone(), stamp()).unwrap().key();
+    data.save_agreement(a.clone(), stamp(99, 1_500_000_000))
+        .unwrap()
+        .key();
     b.number = "12/QC-SỞ-NỘI VỤ".nfd().collect();
     assert_ne!(b.number, a.number);
     assert_eq!(
@@ -278,7 +281,8 @@ fn number_is_unique_among_live_agreements_of_the_same_parties() {
 
     // A deleted agreement frees its number.
     b.parties[1].organisation = Uuid::from_u128(DOAN);
-    data.delete::<Agreement>(a.id(), stamp()).unwrap();
+    data.delete::<Agreement>(a.id(), stamp(99, 1_500_000_000))
+        .unwrap();
     assert!(agreement(&b, &data).is_empty());
 }
 
@@ -344,14 +348,18 @@ fn supersedes_never_itself_nor_a_cycle() {
 
     // b supersedes a; then a superseding b closes a circle.
     a.supersedes = None;
-    data.save_agreement(a.clone(), stamp()).unwrap().key();
+    data.save_agreement(a.clone(), stamp(99, 1_500_000_000))
+        .unwrap()
+        .key();
     let mut b = a.clone();
     b.meta = Meta::new(Uuid::from_u128(300), now());
     b.title = "Quy chế giai đoạn 2023 - 2027".into();
     b.period = Period::new(d(2023, 1, 1), d(2027, 12, 31));
     b.supersedes = Some(a.id());
     assert!(agreement(&b, &data).is_empty());
-    data.save_agreement(b.clone(), stamp()).unwrap().key();
+    data.save_agreement(b.clone(), stamp(99, 1_500_000_000))
+        .unwrap()
+        .key();
 
     a.supersedes = Some(b.id());
     assert_eq!(
@@ -427,7 +435,12 @@ fn a_long_chain_without_cycle_is_fine() {
         a.meta = Meta::new(Uuid::from_u128(1000 + n), now());
         a.title = format!("Quy chế {n}");
         a.supersedes = prev;
-        prev = Some(data.save_agreement(a, stamp()).unwrap().key().id);
+        prev = Some(
+            data.save_agreement(a, stamp(99, 1_500_000_000))
+                .unwrap()
+                .key()
+                .id,
+        );
     }
     assert_eq!(data.agreements.count_live(), 10);
 }
@@ -454,7 +467,7 @@ fn title_years_that_differ_from_the_period_are_a_warning() {
 fn a_warning_does_not_block_saving() {
     let (mut data, mut a) = fixture();
     a.title = "Quy chế phối hợp giai đoạn 2018 - 2020".into();
-    assert!(data.save_agreement(a, stamp()).is_ok());
+    assert!(data.save_agreement(a, stamp(99, 1_500_000_000)).is_ok());
 }
 
 #[test]
@@ -556,7 +569,7 @@ fn an_organisation_named_like_another_is_a_warning() {
     assert!(organisation(&o, &data).is_empty());
     // A deleted organisation frees its name.
     o.name = "Sở Y tế".into();
-    data.delete::<Organisation>(Uuid::from_u128(SO_YTE), stamp())
+    data.delete::<Organisation>(Uuid::from_u128(SO_YTE), stamp(99, 1_500_000_000))
         .unwrap();
     assert!(organisation(&o, &data).is_empty());
 }

@@ -9,17 +9,10 @@ use crate::records::model::{
     Person, Status, StatusOverride,
 };
 use crate::records::recommendation::RecommendationStatus;
-use crate::records::workspace::Stamp;
+use crate::sample_data::support::stamp;
 
 fn now() -> DateTime<Utc> {
     DateTime::from_timestamp(1_500_000_000, 0).unwrap()
-}
-
-fn stamp() -> Stamp {
-    Stamp {
-        office: Uuid::from_u128(99),
-        now: now(),
-    }
 }
 
 fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
@@ -54,12 +47,12 @@ fn fixture() -> Dataset {
             "",
             OrganisationKind::Other,
         );
-        data.commit(o, stamp());
+        data.commit(o, stamp(99, 1_500_000_000));
     }
     for (n, name) in [(LAM, "Đồng Văn Lâm"), (NGA, "Huỳnh Thị Hằng Nga")] {
         data.commit(
             Person::new(Meta::new(Uuid::from_u128(n), now()), name),
-            stamp(),
+            stamp(99, 1_500_000_000),
         );
     }
     for (n, signed) in [(REG, Some(d(2018, 4, 2))), (OTHER, None)] {
@@ -91,7 +84,7 @@ fn fixture() -> Dataset {
             responsible: Vec::new(),
             unknown: Default::default(),
         }];
-        data.commit(a, stamp());
+        data.commit(a, stamp(99, 1_500_000_000));
     }
     data
 }
@@ -272,7 +265,7 @@ fn linked_agreements_must_exist_be_live_and_appear_once() {
         link(12345, EventRole::Reviewed),
         link(OTHER, EventRole::Signed),
     ];
-    data.delete::<Agreement>(Uuid::from_u128(OTHER), stamp())
+    data.delete::<Agreement>(Uuid::from_u128(OTHER), stamp(99, 1_500_000_000))
         .unwrap();
     let issues = event(&e, &data);
     assert_eq!(
@@ -362,12 +355,12 @@ fn addressees_raiser_event_and_agreement_must_exist() {
         ]
     );
     // Once they exist, all is well; a deleted event is unknown again.
-    data.commit(event_at(1000, d(2019, 10, 15)), stamp());
+    data.commit(event_at(1000, d(2019, 10, 15)), stamp(99, 1_500_000_000));
     r.addressed_to = vec![Uuid::from_u128(SO_YTE), Uuid::from_u128(DOAN)];
     r.raised_by = Some(Uuid::from_u128(DOAN));
     r.agreement = Some(Uuid::from_u128(REG));
     assert_eq!(recommendation(&r, &data), vec![]);
-    data.delete::<Event>(Uuid::from_u128(1000), stamp())
+    data.delete::<Event>(Uuid::from_u128(1000), stamp(99, 1_500_000_000))
         .unwrap();
     assert_eq!(
         fields(&recommendation(&r, &data)),
@@ -441,7 +434,7 @@ fn overdue_counts_days_after_the_deadline_while_pending() {
 
 fn save(data: &Dataset, e: Event) -> Dataset {
     let mut after = data.clone();
-    after.commit(e, stamp());
+    after.commit(e, stamp(99, 1_500_000_000));
     after
 }
 
@@ -520,7 +513,7 @@ fn an_event_ahead_counts_from_its_day_and_a_manual_status_wins() {
         reason: "Chấm dứt sớm".into(),
         unknown: Default::default(),
     });
-    before.commit(reg, stamp());
+    before.commit(reg, stamp(99, 1_500_000_000));
     let after = save(&before, e);
     let effects = status_effects(&before, &after, Uuid::from_u128(1000), d(2023, 3, 2));
     assert_eq!(effects[0].after.status, Status::Terminated);

@@ -1,26 +1,20 @@
 use super::*;
 use crate::records::meta::Meta;
 use crate::records::model::{Organisation, OrganisationKind};
-use crate::records::workspace::{OfficeProfile, Stamp};
+use crate::records::workspace::OfficeProfile;
+use crate::sample_data::support::stamp;
 use crate::storage::{load, save_office, save_records, MemoryStore, Session};
 use uuid::Uuid;
 
 const OURS: u128 = 0xA;
 const THEIRS: u128 = 0xB;
 
-fn stamp(office: u128, secs: i64) -> Stamp {
-    Stamp {
-        office: Uuid::from_u128(office),
-        now: DateTime::from_timestamp(1_700_000_000 + secs, 0).unwrap(),
-    }
-}
-
 /// `count` organisations created (and only edited) by `office`, the last at `secs`.
 fn made_by(data: &mut Dataset, office: u128, count: usize, secs: i64) -> Vec<RecordKey> {
     (0..count)
         .map(|i| {
             let id = Uuid::from_u128((office << 64) + i as u128 + secs as u128 * 1000);
-            let at = stamp(office, secs - (count - 1 - i) as i64);
+            let at = stamp(office, 1_700_000_000 + secs - (count - 1 - i) as i64);
             let org = Organisation::new(
                 Meta::new(id, at.now),
                 &format!("Cơ quan {i}"),
@@ -42,7 +36,13 @@ fn loaded_with_office_text(data: &Dataset, raw: &str) -> (MemoryStore, Loaded) {
     };
     save_office(&mut store, &mut session, &office);
     let keys = crate::storage::all_keys(data);
-    save_records(&mut store, data, &keys, &mut session, stamp(OURS, 0));
+    save_records(
+        &mut store,
+        data,
+        &keys,
+        &mut session,
+        stamp(OURS, 1_700_000_000),
+    );
     store.entries.insert(OFFICE_KEY.into(), raw.into());
     let loaded = load(&store).unwrap();
     (store, loaded)
@@ -105,7 +105,7 @@ fn with_no_id_in_the_key_the_office_that_made_most_and_latest_of_the_records_is_
     let shared = made_by(&mut data, THEIRS, 30, 300);
     for key in shared {
         let org = data.organisations.get(&key.id).unwrap().clone();
-        data.commit(org, stamp(OURS, 950));
+        data.commit(org, stamp(OURS, 1_700_000_950));
     }
     for raw in ["{\"id\":\"00000000-", "", "\u{0}\u{1}hỏng"] {
         let found = recovered(&data, raw, &BTreeSet::new()).expect("recovered from records");
@@ -118,7 +118,7 @@ fn with_no_id_in_the_key_the_office_that_made_most_and_latest_of_the_records_is_
             panic!("from the records")
         };
         assert_eq!(records, 12);
-        assert_eq!(latest_at, stamp(OURS, 900).now);
+        assert_eq!(latest_at, stamp(OURS, 1_700_000_900).now);
     }
 }
 
@@ -198,7 +198,7 @@ fn a_snapshot_taken_before_the_damage_names_the_office_for_certain() {
         Uuid::from_u128(OURS)
     );
     let (mut store, mut loaded) = loaded_with_office_text(&data, &whole);
-    let taken = stamp(OURS, 2000).now;
+    let taken = stamp(OURS, 1_700_002_000).now;
     backup::take(
         &mut store,
         &mut loaded.session,
@@ -228,7 +228,7 @@ fn a_snapshot_taken_before_the_damage_names_the_office_for_certain() {
         &mut loaded2.session,
         &data,
         SnapshotKind::BeforeImport,
-        stamp(OURS, 3000).now,
+        stamp(OURS, 1_700_003_000).now,
     )
     .unwrap();
     let loaded2 = load(&store2).unwrap();

@@ -33,7 +33,7 @@ fn fixture_data() -> Dataset {
         })
         .map(|a| a.id());
     if let Some(id) = spare {
-        data.delete::<Agreement>(id, stamp(10)).unwrap();
+        data.delete::<Agreement>(id, stamp(1, 10)).unwrap();
     }
     let mut org = data.organisations.iter_live().next().unwrap().clone();
     org.unknown.insert(
@@ -42,11 +42,11 @@ fn fixture_data() -> Dataset {
     );
     data.organisations.put(org);
     let mut rec = crate::records::recommendation::Recommendation::new(
-        Meta::new(Uuid::from_u128(0x5eed), stamp(0).now),
+        Meta::new(Uuid::from_u128(0x5eed), stamp(1, 0).now),
         "Bố trí kinh phí cho công trình thanh niên",
     );
     rec.deadline = chrono::NaiveDate::from_ymd_opt(2019, 6, 30);
-    data.commit(rec, stamp(12));
+    data.commit(rec, stamp(1, 12));
     data
 }
 

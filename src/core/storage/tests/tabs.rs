@@ -18,13 +18,13 @@ fn open(store: &MemoryStore) -> Tab {
 fn retitle(tab: &mut Tab, id: uuid::Uuid, title: &str, secs: i64) -> RecordKey {
     let mut a = tab.data.agreements.get(&id).unwrap().clone();
     a.title = title.into();
-    tab.data.commit(a, stamp(secs))
+    tab.data.commit(a, stamp(1, secs))
 }
 
 fn renote(tab: &mut Tab, id: uuid::Uuid, notes: &str, secs: i64) -> RecordKey {
     let mut a = tab.data.agreements.get(&id).unwrap().clone();
     a.notes = notes.into();
-    tab.data.commit(a, stamp(secs))
+    tab.data.commit(a, stamp(1, secs))
 }
 
 #[test]
@@ -105,7 +105,7 @@ fn the_same_record_edited_in_two_tabs_becomes_a_conflict_with_both_versions_kept
     }
     let stored_now = record_value(&b.data, kb).unwrap();
     let fields = crate::storage::tabs::conflict_fields(&stored_now, &report.conflicts[0].other);
-    let settled = resolve(&mut b.data, &report.conflicts[0], &fields, stamp(20)).unwrap();
+    let settled = resolve(&mut b.data, &report.conflicts[0], &fields, stamp(1, 20)).unwrap();
     let r = save(&mut store, &b.data, &[settled], &mut b.session);
     assert!(r.conflicts.is_empty(), "{:?}", r.conflicts);
     clear_conflict(&mut store, &mut b.session, settled).unwrap();
@@ -180,7 +180,7 @@ fn a_fold_brings_in_what_other_tabs_wrote_to_the_same_bucket() {
     for k in &same_bucket {
         let mut x = b.data.agreements.get(&k.id).unwrap().clone();
         x.notes = "B".into();
-        b.data.commit(x, stamp(12));
+        b.data.commit(x, stamp(1, 12));
     }
     let report = save(&mut store, &b.data, &same_bucket, &mut b.session);
     assert!(
@@ -221,7 +221,11 @@ fn a_form_opened_before_another_tabs_save_does_not_overwrite_it() {
     }
     // Then B saves what its form held.
     form_copy.title = "Bản của thẻ B".into();
-    let kb = b.data.save_agreement(form_copy, stamp(11)).unwrap().key();
+    let kb = b
+        .data
+        .save_agreement(form_copy, stamp(1, 11))
+        .unwrap()
+        .key();
     let report = save(&mut store, &b.data, &[kb], &mut b.session);
     assert_eq!(report.conflicts.len(), 1, "{report:?}");
     assert_eq!(report.conflicts[0].other["title"], "Bản của thẻ B");
@@ -267,7 +271,7 @@ fn a_record_put_back_by_an_undone_import_stays_put_back_after_a_reload() {
         &[imported[0]],
         &rollback,
         &mut tab.session,
-        stamp(30),
+        stamp(1, 30),
     );
     assert_eq!(report.error, None);
     assert!(report.conflicts.is_empty());
@@ -310,12 +314,12 @@ fn edit(
 ) -> RecordKey {
     let mut a = tab.data.agreements.get(&id).unwrap().clone();
     change(&mut a);
-    tab.data.commit(a, stamp(secs))
+    tab.data.commit(a, stamp(1, secs))
 }
 
 /// Saves as the app does: the report's records come into the tab, its stored edits are forgotten.
 fn save_tab(store: &mut MemoryStore, tab: &mut Tab, keys: &[RecordKey], secs: i64) -> WriteReport {
-    let mut report = save_records(store, &tab.data, keys, &mut tab.session, stamp(secs));
+    let mut report = save_records(store, &tab.data, keys, &mut tab.session, stamp(1, secs));
     assert_eq!(report.error, None);
     report.take_into(&mut tab.data, keys);
     report
@@ -348,7 +352,11 @@ fn save_form(
     let mut edited = opened.clone();
     change(&mut edited);
     let record = crate::commands::form_edit::onto_stored(&mut tab.data, opened, edited);
-    let key = tab.data.save_agreement(record, stamp(secs)).unwrap().key();
+    let key = tab
+        .data
+        .save_agreement(record, stamp(1, secs))
+        .unwrap()
+        .key();
     save_tab(store, tab, &[key], secs)
 }
 
@@ -462,7 +470,7 @@ fn the_same_field_changed_in_two_tabs_is_the_only_question_the_rest_is_stored() 
     assert_eq!(absorbed.conflicts, report.conflicts);
 
     // B takes its own title: one field from the other version, the rest as stored.
-    let settled = resolve(&mut b.data, conflict, &["title".to_string()], stamp(20)).unwrap();
+    let settled = resolve(&mut b.data, conflict, &["title".to_string()], stamp(1, 20)).unwrap();
     let r = save_tab(&mut store, &mut b, &[settled], 20);
     assert!(r.conflicts.is_empty(), "{:?}", r.conflicts);
     clear_conflict(&mut store, &mut b.session, settled).unwrap();
@@ -538,7 +546,7 @@ fn a_delete_in_one_tab_and_an_edit_in_the_other_keep_both_whole() {
         })
         .unwrap()
         .id();
-    let ka = a.data.delete::<Agreement>(id, stamp(10)).unwrap();
+    let ka = a.data.delete::<Agreement>(id, stamp(1, 10)).unwrap();
     let kb = edit(&mut b, id, 10, |x| x.notes = "Sửa khi thẻ kia xóa".into());
     save_tab(&mut store, &mut a, &[ka], 10);
     let report = save_tab(&mut store, &mut b, &[kb], 11);

@@ -129,17 +129,23 @@ fn import_in(
     assert_eq!(preview.in_group(Group::IncomingNewer).count(), updated);
     assert_eq!(preview.in_group(Group::New).count(), added);
     let mut n = 0xC000u128;
-    let applied = import::apply(&mut tab.data, &read, &Default::default(), stamp(40), || {
-        n += 1;
-        Uuid::from_u128(n)
-    })
+    let applied = import::apply(
+        &mut tab.data,
+        &read,
+        &Default::default(),
+        stamp(1, 40),
+        || {
+            n += 1;
+            Uuid::from_u128(n)
+        },
+    )
     .unwrap();
     let report = save_records(
         store,
         &tab.data,
         &applied.written,
         &mut tab.session,
-        stamp(40),
+        stamp(1, 40),
     );
     assert_eq!(report.error, None);
     applied.undo
@@ -164,7 +170,7 @@ fn undo_in(
         &undone.reverted,
         &rollback,
         &mut tab.session,
-        stamp(50),
+        stamp(1, 50),
     );
     (rollback, report)
 }
@@ -226,8 +232,8 @@ fn an_import_undone_in_one_tab_is_undone_in_another_which_writes_nothing_back() 
         let id = before.agreements.iter_live().nth(3).unwrap().id();
         let mut x = b.data.agreements.get(&id).unwrap().clone();
         x.notes = "Sửa ở thẻ B".into();
-        let kb = b.data.commit(x, stamp(60));
-        let r = save_records(&mut store, &b.data, &[kb], &mut b.session, stamp(60));
+        let kb = b.data.commit(x, stamp(1, 60));
+        let r = save_records(&mut store, &b.data, &[kb], &mut b.session, stamp(1, 60));
         assert!(r.conflicts.is_empty() && r.incoming.is_empty() && r.removed.is_empty());
         let mut expected = before.clone();
         expected
@@ -235,7 +241,7 @@ fn an_import_undone_in_one_tab_is_undone_in_another_which_writes_nothing_back() 
             .put(b.data.agreements.get(&id).unwrap().clone());
         assert_eq!(differing(&load(&store).unwrap().data, &expected), vec![]);
         let all = all_keys(&b.data);
-        let r = save_records(&mut store, &b.data, &all, &mut b.session, stamp(61));
+        let r = save_records(&mut store, &b.data, &all, &mut b.session, stamp(1, 61));
         assert!(r.conflicts.is_empty() && r.removed.is_empty());
         assert_eq!(differing(&load(&store).unwrap().data, &expected), vec![]);
     }
@@ -264,7 +270,7 @@ fn a_tab_that_folds_before_hearing_of_the_undo_does_not_reverse_it() {
     for x in agreements {
         let mut x = x.clone();
         x.notes = "B".into();
-        edited.push(b.data.commit(x, stamp(60)));
+        edited.push(b.data.commit(x, stamp(1, 60)));
     }
     let organisations: Vec<_> = before
         .organisations
@@ -274,13 +280,13 @@ fn a_tab_that_folds_before_hearing_of_the_undo_does_not_reverse_it() {
     for x in organisations {
         let mut x = x.clone();
         x.notes = "B".into();
-        edited.push(b.data.commit(x, stamp(60)));
+        edited.push(b.data.commit(x, stamp(1, 60)));
     }
     let mut expected = before.clone();
     for k in &edited {
         put_value(&mut expected, *k, record_value(&b.data, *k).unwrap()).unwrap();
     }
-    let report = save_records(&mut store, &b.data, &edited, &mut b.session, stamp(60));
+    let report = save_records(&mut store, &b.data, &edited, &mut b.session, stamp(1, 60));
     assert_eq!(report.error, None);
     assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
     assert_eq!(report.removed.len(), 12, "the added records leave B too");
@@ -294,7 +300,7 @@ fn a_tab_that_folds_before_hearing_of_the_undo_does_not_reverse_it() {
     // writing those again finds them stored.
     let rewrite = hear(&mut b, unheard);
     assert!(rewrite.iter().all(|k| edited.contains(k)), "{rewrite:?}");
-    let r = save_records(&mut store, &b.data, &rewrite, &mut b.session, stamp(61));
+    let r = save_records(&mut store, &b.data, &rewrite, &mut b.session, stamp(1, 61));
     assert!(r.conflicts.is_empty() && r.incoming.is_empty());
     assert_eq!(differing(&b.data, &expected), vec![]);
     assert_eq!(differing(&load(&store).unwrap().data, &expected), vec![]);
@@ -312,7 +318,7 @@ fn an_unsaved_edit_in_the_other_tab_of_a_record_the_undo_puts_back_becomes_a_con
     let id = undo.entries.iter().find(|e| e.before.is_some()).unwrap().id;
     let mut x = b.data.agreements.get(&id).unwrap().clone();
     x.notes = "Sửa ở thẻ B, chưa lưu".into();
-    let edited = b.data.commit(x, stamp(45));
+    let edited = b.data.commit(x, stamp(1, 45));
     let added = undo
         .entries
         .iter()
@@ -321,7 +327,7 @@ fn an_unsaved_edit_in_the_other_tab_of_a_record_the_undo_puts_back_becomes_a_con
         .key();
     let mut org: Organisation = b.data.organisations.get(&added.id).unwrap().clone();
     org.name = "Đơn vị mới, sửa ở thẻ B".into();
-    b.data.commit(org, stamp(45));
+    b.data.commit(org, stamp(1, 45));
     b.pending = [edited, added].into();
 
     undo_in(&mut a, &mut store, &undo);
@@ -340,7 +346,7 @@ fn an_unsaved_edit_in_the_other_tab_of_a_record_the_undo_puts_back_becomes_a_con
 
     // B's retry writes nothing over the undo, and stores its edit of the added record.
     let pending: Vec<RecordKey> = b.pending.iter().copied().collect();
-    let r = save_records(&mut store, &b.data, &pending, &mut b.session, stamp(70));
+    let r = save_records(&mut store, &b.data, &pending, &mut b.session, stamp(1, 70));
     assert!(r.conflicts.is_empty(), "{:?}", r.conflicts);
     let loaded = load(&store).unwrap();
     assert_eq!(loaded.data.agreements.get(&id), before.agreements.get(&id));
@@ -382,7 +388,7 @@ fn an_undo_refused_by_the_quota_is_retried_as_an_undo_without_a_false_conflict()
         &a.data,
         &report.pending,
         &mut as_edits.1,
-        stamp(80),
+        stamp(1, 80),
     );
     assert_eq!(r.conflicts.len(), 30);
     let report = save_rollback(
@@ -391,7 +397,7 @@ fn an_undo_refused_by_the_quota_is_retried_as_an_undo_without_a_false_conflict()
         &report.pending,
         &rollback,
         &mut a.session,
-        stamp(80),
+        stamp(1, 80),
     );
     assert_eq!(report.error, None);
     assert!(report.pending.is_empty());
@@ -427,7 +433,7 @@ fn a_stale_mark_changes_nothing_on_loading_and_a_new_import_removes_it() {
     assert!(b.session.rollback.is_none());
     assert_eq!(differing(&b.data, &c.data), vec![]);
     let all = all_keys(&b.data);
-    save_records(&mut store, &b.data, &all, &mut b.session, stamp(90));
+    save_records(&mut store, &b.data, &all, &mut b.session, stamp(1, 90));
     assert_eq!(differing(&load(&store).unwrap().data, &c.data), vec![]);
 }
 

@@ -7,8 +7,8 @@ use crate::records::event::{Event, EventKind, EventLink, EventRole};
 use crate::records::meta::Meta;
 use crate::records::model::{Party, Period};
 use crate::records::recommendation::{Recommendation, RecommendationStatus};
-use crate::records::workspace::Stamp;
 use crate::sample_data::sample::{regulation_2018_2022_id, sample_dataset};
+use crate::sample_data::support::stamp;
 
 fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, dd).unwrap()
@@ -16,13 +16,6 @@ fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
 
 fn at(day: NaiveDate) -> NaiveDateTime {
     day.and_hms_opt(9, 0, 0).unwrap()
-}
-
-fn stamp() -> Stamp {
-    Stamp {
-        office: Uuid::from_u128(5),
-        now: DateTime::from_timestamp(1_700_000_000, 0).unwrap(),
-    }
 }
 
 #[test]
@@ -77,11 +70,11 @@ fn only_pending_recommendations_with_deadlines_are_due() {
 fn a_recommendation_moves_through_the_bands_and_leaves_when_resolved() {
     let mut data = sample_dataset();
     let mut r = Recommendation::new(
-        Meta::new(Uuid::from_u128(77), stamp().now),
+        Meta::new(Uuid::from_u128(77), stamp(5, 1_700_000_000).now),
         "Hỗ trợ kinh phí",
     );
     r.deadline = Some(d(2027, 3, 1));
-    let key = data.commit(r, stamp());
+    let key = data.commit(r, stamp(5, 1_700_000_000));
     let find = |data: &Dataset, today| due_items(data, today).into_iter().find(|i| i.record == key);
     assert_eq!(find(&data, d(2026, 11, 30)), None, "91 days ahead");
     assert_eq!(find(&data, d(2026, 12, 1)).unwrap().band, Band::Within90);
@@ -92,9 +85,9 @@ fn a_recommendation_moves_through_the_bands_and_leaves_when_resolved() {
         RecommendationStatus::Resolved,
         d(2027, 1, 30),
         "Đã giải quyết",
-        stamp().now,
+        stamp(5, 1_700_000_000).now,
     );
-    data.commit(r, stamp());
+    data.commit(r, stamp(5, 1_700_000_000));
     assert_eq!(find(&data, d(2027, 1, 30)), None);
 }
 
@@ -114,7 +107,7 @@ fn live_dataset() -> (Dataset, Id, Id) {
         .unwrap()
         .clone();
     let mut reg = Agreement::new(
-        Meta::new(reg_id, stamp().now),
+        Meta::new(reg_id, stamp(5, 1_700_000_000).now),
         "Quy chế 2024 - 2028",
         AgreementKind::Regulation,
     );
@@ -129,9 +122,9 @@ fn live_dataset() -> (Dataset, Id, Id) {
         settlements: vec![],
         unknown: Default::default(),
     });
-    data.commit(reg.clone(), stamp());
+    data.commit(reg.clone(), stamp(5, 1_700_000_000));
     let mut plan = Agreement::new(
-        Meta::new(Uuid::from_u128(902), stamp().now),
+        Meta::new(Uuid::from_u128(902), stamp(5, 1_700_000_000).now),
         "Kế hoạch Sở Y tế 2024",
         AgreementKind::Plan,
     );
@@ -152,7 +145,7 @@ fn live_dataset() -> (Dataset, Id, Id) {
     ];
     plan.signed_on = Some(d(2024, 2, 1));
     plan.period = Period::new(d(2024, 1, 1), d(2024, 12, 31));
-    let plan_id = data.commit(plan, stamp()).id;
+    let plan_id = data.commit(plan, stamp(5, 1_700_000_000)).id;
     (data, reg_id, plan_id)
 }
 
@@ -161,7 +154,7 @@ fn dashboard_lists_in_force_ending_soon_upcoming_events_and_coverage() {
     let (mut data, reg_id, plan_id) = live_dataset();
     let today = d(2024, 11, 1);
     let mut session = Event::new(
-        Meta::new(Uuid::from_u128(903), stamp().now),
+        Meta::new(Uuid::from_u128(903), stamp(5, 1_700_000_000).now),
         EventKind::AnnualSession,
         "Làm việc 2024",
         at(d(2024, 11, 20)),
@@ -171,7 +164,7 @@ fn dashboard_lists_in_force_ending_soon_upcoming_events_and_coverage() {
         role: EventRole::Reviewed,
         unknown: Default::default(),
     });
-    let session_id = data.commit(session, stamp()).id;
+    let session_id = data.commit(session, stamp(5, 1_700_000_000)).id;
 
     let dash = dashboard(&data, today);
     assert!(dash.in_force.contains(&reg_id) && dash.in_force.contains(&plan_id));
@@ -204,10 +197,10 @@ fn dashboard_lists_in_force_ending_soon_upcoming_events_and_coverage() {
 fn a_successor_plan_removes_the_renewal() {
     let (mut data, _, plan_id) = live_dataset();
     let mut next = data.agreements.get(&plan_id).unwrap().clone();
-    next.meta = Meta::new(Uuid::from_u128(904), stamp().now);
+    next.meta = Meta::new(Uuid::from_u128(904), stamp(5, 1_700_000_000).now);
     next.supersedes = Some(plan_id);
     next.period = Period::new(d(2025, 1, 1), d(2025, 12, 31));
-    data.commit(next, stamp());
+    data.commit(next, stamp(5, 1_700_000_000));
     assert!(!due_items(&data, d(2024, 11, 1))
         .iter()
         .any(|i| i.kind == DueKind::PlanRenewal && i.record.id == plan_id));
