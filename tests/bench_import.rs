@@ -4,7 +4,7 @@
 //! Run (release, as shipped): see docs/benchmarks.md.
 #![cfg(target_arch = "wasm32")]
 
-use phoihop::core::sample_data::support::stamp;
+use phoihop::core::sample_data::support::{median, stamp};
 use uuid::Uuid;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -20,11 +20,6 @@ fn now_ms() -> f64 {
         .and_then(|w| w.performance())
         .map(|p| p.now())
         .expect("performance.now")
-}
-
-fn median(mut runs: Vec<f64>) -> f64 {
-    runs.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    runs[runs.len() / 2]
 }
 
 #[wasm_bindgen_test]

@@ -2,7 +2,7 @@
 //! `preview` and `apply` (medians), for profiling with `perf` between browser runs.
 //! `cargo run --release -p phoihop-core --example import_timing [rounds]`
 
-use phoihop_core::sample_data::support::stamp;
+use phoihop_core::sample_data::support::{median, stamp};
 use std::time::Instant;
 
 use uuid::Uuid;
@@ -10,11 +10,6 @@ use uuid::Uuid;
 use phoihop_core::exchange::import::{apply, preview, read_file, Fingerprints, Group};
 use phoihop_core::exchange::merge::Choice;
 use phoihop_core::sample_data::generate;
-
-fn median(mut runs: Vec<f64>) -> f64 {
-    runs.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    runs[runs.len() / 2]
-}
 
 fn main() {
     let rounds: usize = std::env::args()

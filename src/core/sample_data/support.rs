@@ -14,3 +14,9 @@ pub fn stamp(office: u128, secs: i64) -> Stamp {
         now: DateTime::from_timestamp(secs, 0).expect("a test's time is in range"),
     }
 }
+
+/// The median of timed runs (benchmarks report medians: these machines are noisy).
+pub fn median(mut runs: Vec<f64>) -> f64 {
+    runs.sort_by(f64::total_cmp);
+    runs[runs.len() / 2]
+}
