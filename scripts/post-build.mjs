@@ -23,6 +23,10 @@
 //
 // Usage outside Trunk: `TRUNK_STAGING_DIR=dist node scripts/post-build.mjs --check` prints the
 // policy of an existing build without changing it.
+//
+// PHOIHOP_CONNECT_ORIGINS="https://couch.example.gov.vn:6984 …" adds other origins the page may
+// connect to (a CouchDB server not proxied under the app's own origin, docs/sync.md): each must
+// be an http(s) origin alone, no path, query or login; anything else stops the build.
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -39,6 +43,31 @@ if (!staging) {
 }
 const release = process.env.TRUNK_PROFILE === 'release';
 const checkOnly = process.argv.includes('--check');
+const connectOrigins = parseOrigins(process.env.PHOIHOP_CONNECT_ORIGINS ?? '');
+
+/** The origins of PHOIHOP_CONNECT_ORIGINS (space or comma separated), or the build stops. */
+function parseOrigins(text) {
+  const origins = [];
+  for (const item of text.split(/[\s,]+/).filter(Boolean)) {
+    let url;
+    try {
+      url = new URL(item);
+    } catch {
+      fail(`"${item}" is not an address`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') fail(`"${item}" is not http or https`);
+    if (url.username || url.password) fail(`"${item}" carries a login; the page logs in itself`);
+    if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
+      fail(`"${item}" has a path; give the origin alone (${url.origin})`);
+    }
+    origins.push(url.origin);
+  }
+  return origins;
+  function fail(why) {
+    console.error(`post-build: PHOIHOP_CONNECT_ORIGINS: ${why}. Example: PHOIHOP_CONNECT_ORIGINS="https://couch.example.gov.vn:6984"`);
+    process.exit(2);
+  }
+}
 
 // Written here, so never in the precache list.
 const OWN_OUTPUTS = new Set(['sw.js', '_headers']);
@@ -190,7 +219,7 @@ function contentSecurityPolicy(scriptHashes, { meta = false } = {}) {
     `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.map((h) => `'sha256-${h}'`).join(' ')}`.trim(),
     "style-src 'self'",
     "img-src 'self'",
-    "connect-src 'self'",
+    ["connect-src 'self'", ...connectOrigins].join(' '),
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",

@@ -3,6 +3,9 @@
 // browser reports no violation. (index.html also carries the policy as a <meta>, for hosts that
 // send no header; both apply here.)
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { e2e, distSnapshot } from './harness.mjs';
@@ -46,5 +49,37 @@ e2e('the app runs under the Content-Security-Policy of its build, with no violat
     assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
   } finally {
     await server.close();
+  }
+});
+
+// A CouchDB server on another origin (docs/sync.md): the build's PHOIHOP_CONNECT_ORIGINS adds it
+// to connect-src, and a value that is not an origin alone stops the build with the reason.
+test('PHOIHOP_CONNECT_ORIGINS adds origins to connect-src and refuses anything else', async () => {
+  const postBuild = fileURLToPath(new URL('../../scripts/post-build.mjs', import.meta.url));
+  const distSnapshotPath = await distSnapshot();
+  const check = (origins) =>
+    spawnSync(process.execPath, [postBuild, '--check'], {
+      env: { ...process.env, TRUNK_STAGING_DIR: distSnapshotPath, PHOIHOP_CONNECT_ORIGINS: origins },
+      encoding: 'utf8',
+    });
+
+  const plain = check('');
+  assert.equal(plain.status, 0, plain.stderr);
+  assert.match(plain.stdout, /connect-src 'self';/);
+
+  const two = check('https://couch.example.gov.vn:6984, http://127.0.0.1:5984/');
+  assert.equal(two.status, 0, two.stderr);
+  assert.match(two.stdout, /connect-src 'self' https:\/\/couch\.example\.gov\.vn:6984 http:\/\/127\.0\.0\.1:5984;/);
+
+  for (const [bad, why] of [
+    ['https://couch.example.gov.vn/phoihop', /has a path; give the origin alone \(https:\/\/couch\.example\.gov\.vn\)/],
+    ['javascript:alert(1)', /is not http or https/],
+    ['https://admin:secret@couch.example.gov.vn', /carries a login/],
+    ['couch.example.gov.vn', /is not an address/],
+  ]) {
+    const refused = check(bad);
+    assert.equal(refused.status, 2, `${bad}: ${refused.stdout}`);
+    assert.match(refused.stderr, why, bad);
+    assert.equal(refused.stdout, '', `${bad}: no policy printed`);
   }
 });
