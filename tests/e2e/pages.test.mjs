@@ -8,21 +8,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { e2e, ARTIFACTS } from './harness.mjs';
-import { startWithSample, searchAgreements } from './flows.mjs';
+import { startWithSample, searchAgreements, shots } from './flows.mjs';
 
 const REGULATION_2018 = 'Quy chế phối hợp công tác giữa Ủy ban nhân dân tỉnh và Ban Chấp hành Tỉnh đoàn Trà Vinh, giai đoạn 2018 - 2022';
 const nav = (page, name) => page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name, exact: true });
 const sections = (page) => page.getByRole('navigation', { name: /^(Các phần của văn bản|Sections of the agreement)$/ });
-
-/** Screenshots at the three widths offices use, into tests/e2e/artifacts/. */
-async function shots(page, name, { fullPage = true } = {}) {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  for (const width of [1024, 1366, 1920]) {
-    await page.setViewportSize({ width, height: 800 });
-    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${width}.png`), fullPage });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 async function openRegulation2018(page) {
   await nav(page, 'Văn bản').click();
