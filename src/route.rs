@@ -11,7 +11,10 @@ pub enum Route {
     /// The register filtered to one status (links from the dashboard's counts).
     AgreementsWithStatus(crate::core::records::model::Status),
     AgreementNew,
+    /// An agreement's page, on its overview.
     Agreement(Uuid),
+    /// An agreement's page, on one of its other sections (#/agreements/<id>/events).
+    AgreementSection(Uuid, AgreementTab),
     AgreementEdit(Uuid),
     /// The period report of an agreement; with a year, the yearly report of that year.
     AgreementReport(Uuid, Option<i32>),
@@ -27,7 +30,9 @@ pub enum Route {
     EventEdit(Uuid),
     Recommendations,
     RecommendationNew,
+    /// A recommendation to read (and its status to change).
     Recommendation(Uuid),
+    RecommendationEdit(Uuid),
     /// Trao đổi dữ liệu: export, and import with its preview.
     Sharing,
     Settings,
@@ -44,6 +49,23 @@ impl Route {
             C::Agreements => Route::Agreement(id),
             C::Events => Route::Event(id),
             C::Recommendations => Route::Recommendation(id),
+        }
+    }
+
+    /// An agreement's page on `tab` (the overview is the page's own address).
+    pub fn agreement_tab(id: Uuid, tab: AgreementTab) -> Route {
+        match tab {
+            AgreementTab::Overview => Route::Agreement(id),
+            tab => Route::AgreementSection(id, tab),
+        }
+    }
+
+    /// The page this route shows: the sections of one agreement are one page, so moving between
+    /// them keeps the page (and what its forms hold) and only changes the section shown.
+    pub fn page(&self) -> Route {
+        match self {
+            Route::AgreementSection(id, _) => Route::Agreement(*id),
+            other => other.clone(),
         }
     }
 
@@ -71,6 +93,9 @@ impl Route {
             ["agreements", "new"] => Route::AgreementNew,
             ["agreements", x] if id(x).is_some() => Route::Agreement(id(x).unwrap()),
             ["agreements", x, "edit"] if id(x).is_some() => Route::AgreementEdit(id(x).unwrap()),
+            ["agreements", x, tab] if id(x).is_some() && AgreementTab::from_name(tab).is_some() => {
+                Route::agreement_tab(id(x).unwrap(), AgreementTab::from_name(tab).unwrap())
+            }
             ["agreements", x, "report"] if id(x).is_some() => {
                 Route::AgreementReport(id(x).unwrap(), None)
             }
@@ -90,6 +115,9 @@ impl Route {
             ["recommendations"] => Route::Recommendations,
             ["recommendations", "new"] => Route::RecommendationNew,
             ["recommendations", x] if id(x).is_some() => Route::Recommendation(id(x).unwrap()),
+            ["recommendations", x, "edit"] if id(x).is_some() => {
+                Route::RecommendationEdit(id(x).unwrap())
+            }
             ["sharing"] => Route::Sharing,
             ["settings"] => Route::Settings,
             _ => Route::NotFound(path.to_string()),
@@ -106,6 +134,7 @@ impl Route {
             }
             Route::AgreementNew => "agreements/new".to_string(),
             Route::Agreement(id) => format!("agreements/{id}"),
+            Route::AgreementSection(id, tab) => format!("agreements/{id}/{}", tab.name()),
             Route::AgreementEdit(id) => format!("agreements/{id}/edit"),
             Route::AgreementReport(id, None) => format!("agreements/{id}/report"),
             Route::AgreementReport(id, Some(year)) => format!("agreements/{id}/report/{year}"),
@@ -122,6 +151,7 @@ impl Route {
             Route::Recommendations => "recommendations".to_string(),
             Route::RecommendationNew => "recommendations/new".to_string(),
             Route::Recommendation(id) => format!("recommendations/{id}"),
+            Route::RecommendationEdit(id) => format!("recommendations/{id}/edit"),
             Route::Sharing => "sharing".to_string(),
             Route::Settings => "settings".to_string(),
             Route::NotFound(path) => path.clone(),
@@ -137,6 +167,7 @@ impl Route {
             | Route::AgreementsWithStatus(_)
             | Route::AgreementNew
             | Route::Agreement(_)
+            | Route::AgreementSection(..)
             | Route::AgreementEdit(_)
             | Route::AgreementReport(..) => Section::Agreements,
             Route::Organisations | Route::OrganisationNew | Route::Organisation(_) => {
@@ -146,12 +177,63 @@ impl Route {
             Route::Events | Route::EventNew | Route::Event(_) | Route::EventEdit(_) => {
                 Section::Events
             }
-            Route::Recommendations | Route::RecommendationNew | Route::Recommendation(_) => {
-                Section::Recommendations
-            }
+            Route::Recommendations
+            | Route::RecommendationNew
+            | Route::Recommendation(_)
+            | Route::RecommendationEdit(_) => Section::Recommendations,
             Route::Sharing => Section::Sharing,
             Route::Settings => Section::Settings,
             Route::NotFound(_) => Section::None,
+        }
+    }
+}
+
+/// The sections of an agreement's page, each with its own address.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AgreementTab {
+    /// Facts, parties, signatories, the original, legal basis, areas, notes.
+    Overview,
+    /// A regulation's plans and their year × department matrix.
+    Plans,
+    Events,
+    Duties,
+    Recommendations,
+    /// Results by area and year, and the period's close-out.
+    Results,
+}
+
+impl AgreementTab {
+    pub const ALL: [AgreementTab; 6] = [
+        AgreementTab::Overview,
+        AgreementTab::Plans,
+        AgreementTab::Events,
+        AgreementTab::Duties,
+        AgreementTab::Recommendations,
+        AgreementTab::Results,
+    ];
+
+    /// The section's name in the URL.
+    pub fn name(self) -> &'static str {
+        match self {
+            AgreementTab::Overview => "overview",
+            AgreementTab::Plans => "plans",
+            AgreementTab::Events => "events",
+            AgreementTab::Duties => "duties",
+            AgreementTab::Recommendations => "recommendations",
+            AgreementTab::Results => "results",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<AgreementTab> {
+        AgreementTab::ALL.into_iter().find(|t| t.name() == name)
+    }
+
+    /// The section of an agreement's page that `route` shows, if it shows one.
+    pub fn of(route: &Route) -> Option<AgreementTab> {
+        match route {
+            Route::Agreement(_) => Some(AgreementTab::Overview),
+            Route::AgreementSection(_, tab) => Some(*tab),
+            _ => None,
         }
     }
 }
@@ -203,6 +285,11 @@ mod tests {
             Route::AgreementsWithStatus(crate::core::records::model::Status::Expired),
             Route::AgreementNew,
             Route::Agreement(id),
+            Route::AgreementSection(id, AgreementTab::Plans),
+            Route::AgreementSection(id, AgreementTab::Events),
+            Route::AgreementSection(id, AgreementTab::Duties),
+            Route::AgreementSection(id, AgreementTab::Recommendations),
+            Route::AgreementSection(id, AgreementTab::Results),
             Route::AgreementEdit(id),
             Route::AgreementReport(id, None),
             Route::AgreementReport(id, Some(2021)),
@@ -219,11 +306,44 @@ mod tests {
             Route::Recommendations,
             Route::RecommendationNew,
             Route::Recommendation(id),
+            Route::RecommendationEdit(id),
             Route::Sharing,
             Route::Settings,
         ] {
             assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
         }
+    }
+
+    #[test]
+    fn an_agreements_sections_are_one_page_with_their_own_addresses() {
+        let id = Uuid::from_u128(0x1234);
+        let events = Route::parse(&format!("#/agreements/{id}/events"));
+        assert_eq!(events, Route::AgreementSection(id, AgreementTab::Events));
+        assert_eq!(events.page(), Route::Agreement(id));
+        assert_eq!(AgreementTab::of(&events), Some(AgreementTab::Events));
+        // The overview is the page's own address, whichever way it is written.
+        assert_eq!(
+            Route::parse(&format!("#/agreements/{id}/overview")),
+            Route::Agreement(id)
+        );
+        assert_eq!(
+            Route::agreement_tab(id, AgreementTab::Overview).href(),
+            format!("#/agreements/{id}")
+        );
+        assert_eq!(
+            AgreementTab::of(&Route::Agreement(id)),
+            Some(AgreementTab::Overview)
+        );
+        assert_eq!(AgreementTab::of(&Route::AgreementEdit(id)), None);
+        assert_eq!(
+            Route::parse(&format!("#/agreements/{id}/nowhere")),
+            Route::NotFound(format!("agreements/{id}/nowhere"))
+        );
+        // "edit" and "report" stay what they were.
+        assert_eq!(
+            Route::parse(&format!("#/agreements/{id}/edit")),
+            Route::AgreementEdit(id)
+        );
     }
 
     #[test]

@@ -226,16 +226,19 @@ fn counts_are_written_and_pluralised_per_language() {
         count_in(&en, "storage-restored", 1),
         "Restored: 1 record changed."
     );
-    // Decimals fixed by NUMBER(): millions of characters, megabytes.
+    // Decimals bounded by NUMBER(): the share of storage used, megabytes.
     let mut args = fluent_bundle::FluentArgs::new();
-    args.set("units", 2.4);
-    assert_eq!(
-        fluent::render(&vi, "storage-usage-millions", &args),
-        "2,40 triệu"
+    args.set("percent", 12.34);
+    args.set("backups", 0.1);
+    assert!(
+        fluent::render(&vi, "storage-usage-share", &args).starts_with(
+            "Đã dùng 12,3% bộ nhớ mà trình duyệt dành cho Phối hợp (riêng các bản sao lưu: 0,1%)."
+        )
     );
-    assert_eq!(
-        fluent::render(&en, "storage-usage-millions", &args),
-        "2.40 million"
+    assert!(
+        fluent::render(&en, "storage-usage-share", &args).starts_with(
+            "Phối hợp is using 12.3% of the room the browser gives it (backups alone: 0.1%)."
+        )
     );
     let mut args = fluent_bundle::FluentArgs::new();
     args.set("size", 1536.0 / 1024.0);

@@ -176,6 +176,60 @@ closeout-next = Recommendations for the next period
 closeout-next-help = “Recommendations for the next period” go into the draft made with “Duplicate for the next period”.
 closeout-save = Save the close-out
 matrix-title = Plans by year and department
+matrix-no-departments = No department belongs to this regulation yet. The table lists the departments of the parties' province, the bodies responsible for a coordination area and those with a plan under the regulation; record the province of the directory's organisations.
+matrix-which-departments = The table lists the departments of the parties' province, the bodies responsible for a coordination area and those with a plan under this regulation.
 matrix-unit = Department
 matrix-add-plan-title = Add a plan for this department and year
 matrix-add-plan = Add a plan for { $year }
+
+## The agreement page's summary and sections
+agreement-summary-label = Summary of the agreement
+agreement-summary-next = Next due
+agreement-summary-nothing-due = Nothing left to do
+agreement-summary-counts = Recorded
+agreement-summary-events = { $count ->
+    [one] 1 event
+   *[other] { $count } events
+}
+agreement-summary-recommendations = { $count ->
+    [one] 1 recommendation
+   *[other] { $count } recommendations
+}{ $open ->
+    [0] {""}
+   *[other] {" "}({ $open } still open)
+}
+agreement-summary-plans = { $count ->
+    [one] 1 plan
+   *[other] { $count } plans
+}
+agreement-summary-areas = { $count ->
+    [one] 1 coordination area
+   *[other] { $count } coordination areas
+}
+agreement-summary-overdue = { $count } overdue
+agreement-tabs-label = Sections of the agreement
+agreement-tab-overview = The document
+agreement-tab-plans = Plans ({ $count })
+agreement-tab-events = Events ({ $count })
+agreement-tab-duties = Recurring duties ({ $count })
+agreement-tab-recommendations = Recommendations ({ $count })
+agreement-tab-results = Results and close-out
+
+## Bản gốc (the signed scan) on an agreement's page
+original-title = Original
+original-add = + Record where the original is
+original-none = Where the signed original is kept has not been recorded.
+original-location = Where the scan is kept
+original-location-placeholder = https://… or \\server\folder\file.pdf
+original-location-help = Web addresses (http://, https://), shared-folder paths (\\server\folder\…) and file://… addresses can be opened; anything else (e.g. “Records office, cabinet 3”) is kept as text.
+original-share-help = (if the browser will not open it, paste the path into File Explorer)
+original-sha256 = SHA-256 of the scanned file
+original-no-hash = Not computed
+original-pick = Choose the scanned file to compute it
+original-pick-help = The file is only read on this computer to compute the code; it is neither kept nor sent. Another office holding a copy computes the code again to know whether it is this very file.
+original-hashing = Computing… { $percent }%
+original-read-failed = The file could not be read: { $reason }
+original-saved = Original saved.
+original-check-label = Check a copy: choose its file
+original-check-same = “{ $file }” matches the recorded original.
+original-check-different = “{ $file }” does NOT match the recorded original: it is another file (or was changed).

@@ -33,7 +33,7 @@ recommendations-clear-filters = Clear filters
 recommendations-empty-title = No recommendations yet
 recommendations-empty-text = Record the recommendations raised at working sessions and conferences (or sent separately), which organisations must answer and by when, to follow up on them.
 recommendations-no-match-title = No recommendation matches
-recommendations-no-match-text = Try removing some filters.
+recommendations-no-match-text = Try fewer words or filters. Search ignores diacritics and case.
 
 ## One recommendation
 recommendations-deleted = { $label } (deleted)
@@ -62,9 +62,6 @@ recommendations-responded-on = Date answered
 recommendations-response = Answer
 recommendations-save = Save
 recommendations-cancel = Cancel
-recommendations-delete-title = Delete recommendation
-recommendations-delete-help = A delete can be undone.
-recommendations-delete = Delete
 recommendations-record-meta = Created { $created } · Last edited { $updated } · { $edits ->
         [one] 1 edit
        *[other] { $edits } edits
@@ -84,3 +81,12 @@ recommendations-history-none = No change of status yet.
 recommendations-history-change = Change
 recommendations-history-date = Date
 recommendations-history-note = Note
+
+## The page to read, search and the overdue filter
+recommendations-eyebrow = Recommendation
+recommendations-sent-separately = Sent separately, not at an event
+recommendations-no-response = No answer recorded yet.
+recommendations-search-label = Search recommendations
+recommendations-search-placeholder = Search by content, body, agreement… (diacritics optional)
+recommendations-filter-overdue = Overdue only
+recommendations-edit-title = Edit recommendation

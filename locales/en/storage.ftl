@@ -4,9 +4,7 @@
 ## Usage
 storage-usage-title = Browser storage
 storage-usage-meter = Storage used
-storage-usage-used = Used
-storage-usage-millions = { NUMBER($units, minimumFractionDigits: 2, maximumFractionDigits: 2) } million
-storage-usage-rest = of about { NUMBER($quota, minimumFractionDigits: 2, maximumFractionDigits: 2) } million characters that Chrome, Edge and Firefox give each page ({ $percent }%), of which backups take { NUMBER($snapshots, minimumFractionDigits: 2, maximumFractionDigits: 2) } million. Safari gives only about half as much.
+storage-usage-share = Phối hợp is using { NUMBER($percent, maximumFractionDigits: 1) }% of the room the browser gives it (backups alone: { NUMBER($backups, maximumFractionDigits: 1) }%). Safari gives only about half as much room as Chrome, Edge and Firefox.
 storage-usage-warning = More than { $percent }% of the storage is used. Export all data to a file; when room runs out, Phối hợp gives up the backups first, never the data itself.
 
 ## Durability

@@ -167,6 +167,48 @@ closeout-next = Kiến nghị cho giai đoạn sau
 closeout-next-help = “Kiến nghị cho giai đoạn sau” được đưa vào dự thảo khi bấm “Nhân bản cho giai đoạn sau”.
 closeout-save = Lưu tổng kết
 matrix-title = Kế hoạch theo năm và đơn vị
+matrix-no-departments = Chưa có sở, ngành nào thuộc quy chế này. Bảng liệt kê các sở, ngành cùng tỉnh/thành với các bên ký, các cơ quan được giao một nội dung phối hợp và các cơ quan đã có kế hoạch theo quy chế; hãy ghi tỉnh/thành cho các cơ quan trong danh bạ.
+matrix-which-departments = Bảng liệt kê các sở, ngành cùng tỉnh/thành với các bên ký, các cơ quan được giao một nội dung phối hợp và các cơ quan đã có kế hoạch theo quy chế này.
 matrix-unit = Đơn vị
 matrix-add-plan-title = Thêm kế hoạch cho đơn vị và năm này
 matrix-add-plan = Thêm kế hoạch năm { $year }
+
+## The agreement page's summary and sections
+agreement-summary-label = Tóm tắt văn bản
+agreement-summary-next = Việc sắp đến hạn
+agreement-summary-nothing-due = Không còn việc nào phải làm
+agreement-summary-counts = Đã ghi nhận
+agreement-summary-events = { $count } sự kiện
+agreement-summary-recommendations = { $count } kiến nghị{ $open ->
+    [0] {""}
+   *[other] {" "}({ $open } đang chờ trả lời)
+}
+agreement-summary-plans = { $count } kế hoạch
+agreement-summary-areas = { $count } nội dung phối hợp
+agreement-summary-overdue = { $count } việc quá hạn
+agreement-tabs-label = Các phần của văn bản
+agreement-tab-overview = Nội dung văn bản
+agreement-tab-plans = Kế hoạch ({ $count })
+agreement-tab-events = Sự kiện ({ $count })
+agreement-tab-duties = Nhiệm vụ định kỳ ({ $count })
+agreement-tab-recommendations = Kiến nghị ({ $count })
+agreement-tab-results = Kết quả và tổng kết
+
+## Bản gốc (the signed scan) on an agreement's page
+original-title = Bản gốc
+original-add = + Ghi nơi lưu bản gốc
+original-none = Chưa ghi nơi lưu bản gốc đã ký.
+original-location = Nơi lưu bản quét
+original-location-placeholder = https://… hoặc \\máy-chủ\thư-mục\tệp.pdf
+original-location-help = Địa chỉ web (http://, https://), đường dẫn thư mục chia sẻ (\\máy-chủ\thư-mục\…) hoặc file://… thì bấm mở được; ghi chú khác (ví dụ “Văn thư, tủ số 3”) được giữ nguyên như chữ.
+original-share-help = (nếu trình duyệt không mở được, chép đường dẫn vào File Explorer)
+original-sha256 = Mã kiểm tra SHA-256 của tệp bản quét
+original-no-hash = Chưa tính
+original-pick = Chọn tệp bản quét để tính mã
+original-pick-help = Tệp chỉ được đọc trên máy này để tính mã, không được lưu lại hay gửi đi. Đơn vị khác có bản sao sẽ tính lại mã để biết có đúng tệp này không.
+original-hashing = Đang tính mã… { $percent }%
+original-read-failed = Không đọc được tệp: { $reason }
+original-saved = Đã lưu thông tin bản gốc.
+original-check-label = Kiểm tra một bản sao: chọn tệp
+original-check-same = “{ $file }” trùng khớp với bản gốc đã ghi.
+original-check-different = “{ $file }” KHÔNG trùng với bản gốc đã ghi: đây là một tệp khác (hoặc đã bị sửa).

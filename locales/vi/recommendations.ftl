@@ -21,7 +21,7 @@ recommendations-clear-filters = Xóa bộ lọc
 recommendations-empty-title = Chưa có kiến nghị nào
 recommendations-empty-text = Ghi các kiến nghị nêu tại buổi làm việc, hội nghị (hoặc gửi riêng), cơ quan phải trả lời và hạn trả lời, để theo dõi việc giải quyết.
 recommendations-no-match-title = Không có kiến nghị nào khớp
-recommendations-no-match-text = Thử bỏ bớt bộ lọc.
+recommendations-no-match-text = Thử bỏ bớt từ khóa hoặc bộ lọc. Tìm kiếm không phân biệt dấu và chữ hoa.
 
 ## One recommendation
 recommendations-deleted = { $label } (đã xóa)
@@ -50,9 +50,6 @@ recommendations-responded-on = Ngày trả lời
 recommendations-response = Nội dung trả lời
 recommendations-save = Lưu
 recommendations-cancel = Hủy
-recommendations-delete-title = Xóa kiến nghị
-recommendations-delete-help = Sau khi xóa vẫn có thể hoàn tác.
-recommendations-delete = Xóa
 recommendations-record-meta = Tạo lúc { $created } · Sửa lần cuối { $updated } · { $edits } lần sửa
 
 ## Status
@@ -69,3 +66,12 @@ recommendations-history-none = Chưa có thay đổi trạng thái nào.
 recommendations-history-change = Thay đổi
 recommendations-history-date = Ngày
 recommendations-history-note = Ghi chú
+
+## The page to read, search and the overdue filter
+recommendations-eyebrow = Kiến nghị
+recommendations-sent-separately = Gửi riêng, không gắn sự kiện
+recommendations-no-response = Chưa có nội dung trả lời.
+recommendations-search-label = Tìm kiến nghị
+recommendations-search-placeholder = Tìm theo nội dung, cơ quan, văn bản… (gõ không dấu cũng được)
+recommendations-filter-overdue = Chỉ kiến nghị quá hạn
+recommendations-edit-title = Sửa kiến nghị

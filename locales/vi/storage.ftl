@@ -4,9 +4,7 @@
 ## Usage
 storage-usage-title = Bộ nhớ trình duyệt
 storage-usage-meter = Dung lượng đã dùng
-storage-usage-used = Đã dùng
-storage-usage-millions = { NUMBER($units, minimumFractionDigits: 2, maximumFractionDigits: 2) } triệu
-storage-usage-rest = trong khoảng { NUMBER($quota, minimumFractionDigits: 2, maximumFractionDigits: 2) } triệu ký tự mà Chrome, Edge và Firefox cho mỗi trang ({ $percent }%), trong đó bản sao lưu chiếm { NUMBER($snapshots, minimumFractionDigits: 2, maximumFractionDigits: 2) } triệu. Safari chỉ cho khoảng một nửa.
+storage-usage-share = Đã dùng { NUMBER($percent, maximumFractionDigits: 1) }% bộ nhớ mà trình duyệt dành cho Phối hợp (riêng các bản sao lưu: { NUMBER($backups, maximumFractionDigits: 1) }%). Safari chỉ dành khoảng một nửa so với Chrome, Edge và Firefox.
 storage-usage-warning = Bộ nhớ đã dùng quá { $percent }%. Hãy xuất toàn bộ dữ liệu ra tệp; khi thiếu chỗ, Phối hợp bỏ các bản sao lưu trước, không bao giờ bỏ dữ liệu chính.
 
 ## Durability

@@ -610,8 +610,17 @@ pub fn PlanMatrixSection(agreement: Agreement) -> impl IntoView {
     let matrix = state
         .data
         .with_untracked(|d| plan_matrix(d, &agreement, today));
-    if matrix.years.is_empty() || matrix.rows.is_empty() {
+    if matrix.years.is_empty() {
         return ().into_any();
+    }
+    if matrix.rows.is_empty() {
+        return view! {
+            <section class="card">
+                <h2>{move_tr!("matrix-title")}</h2>
+                <p class="muted">{move_tr!("matrix-no-departments")}</p>
+            </section>
+        }
+        .into_any();
     }
     // Copy, so every "+" cell's handler can hold it.
     let regulation = StoredValue::new(agreement.clone());
@@ -682,6 +691,7 @@ pub fn PlanMatrixSection(agreement: Agreement) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            <p class="help">{move_tr!("matrix-which-departments")}</p>
         </section>
     }
     .into_any()

@@ -246,7 +246,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
     let organisations: Vec<(Id, String)> = state.data.with_untracked(|d| {
         listing::find_organisations(d, "")
             .into_iter()
-            .map(|o| (o.id(), o.name.clone()))
+            .map(|o| (o.id(), o.display_name()))
             .collect()
     });
     let people: Vec<(Id, String)> = state.data.with_untracked(|d| {

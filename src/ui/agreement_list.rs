@@ -80,7 +80,7 @@ pub fn AgreementList(
         state.data.with(|d| {
             listing::find_organisations(d, "")
                 .into_iter()
-                .map(|o| (o.id().to_string(), o.name.clone()))
+                .map(|o| (o.id().to_string(), o.display_name()))
                 .collect::<Vec<_>>()
         })
     };

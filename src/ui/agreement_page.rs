@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_fluent::{move_tr, I18n};
 
 use super::agreement_activity::SectionDrafts;
+use super::agreement_summary::{AgreementSummaryCard, SectionPanel, SectionTabs, ShownTab};
 use super::state::use_app;
 use super::text;
 use super::widgets::{Missing, StatusBadge};
@@ -18,7 +19,8 @@ use crate::core::rules::dates::{
 use crate::core::rules::status::status_in;
 use crate::core::rules::validate;
 use crate::core::views::document;
-use crate::route::Route;
+use crate::core::views::summary::agreement_summary;
+use crate::route::{AgreementTab, Route};
 
 #[component]
 pub fn AgreementPage(id: Id) -> impl IntoView {
@@ -73,7 +75,7 @@ fn AgreementView(agreement: Agreement, drafts: SectionDrafts) -> impl IntoView {
     let org = move |org_id: Id| {
         let label = state
             .data
-            .with_untracked(|d| d.organisations.get(&org_id).map(|o| o.name.clone()));
+            .with_untracked(|d| d.organisations.get(&org_id).map(|o| o.display_name()));
         match label {
             Some(label) => view! { <a href=Route::Organisation(org_id).href()>{label}</a> }.into_any(),
             None => view! { <a href=Route::Organisation(org_id).href()>{move_tr!("agreement-unknown-organisation")}</a> }.into_any(),
@@ -109,6 +111,14 @@ fn AgreementView(agreement: Agreement, drafts: SectionDrafts) -> impl IntoView {
         state.navigate(Route::AgreementNew);
     };
 
+    ShownTab::provide(a.kind);
+    // Each section's content is drawn by a closure of its own, which takes its own copy.
+    let (for_plans, for_events, for_duties) = (a.clone(), a.clone(), a.clone());
+    let (for_recommendations, for_results) = (a.clone(), a.clone());
+    let is_regulation = a.kind == AgreementKind::Regulation;
+    let summary = state
+        .data
+        .with_untracked(|d| agreement_summary(d, &a, state.today()));
     let (created, updated, edits) = (a.meta.created, a.meta.updated, a.meta.version.total());
     let (print_head, print_signatures) = state
         .data
@@ -136,6 +146,7 @@ fn AgreementView(agreement: Agreement, drafts: SectionDrafts) -> impl IntoView {
             <div class="actions">
                 <a class="button primary" href=Route::AgreementEdit(id).href()>{move_tr!("action-edit")}</a>
                 <a class="button report-open" href=Route::AgreementReport(id, None).href()>{move_tr!("report-open")}</a>
+                <super::widgets::PrintButton/>
                 <button id="duplicate-open" on:click=move |_| show_duplicate.set(true)>{move_tr!("agreement-duplicate")}</button>
                 {(a.kind == AgreementKind::Regulation).then(|| view! { <button on:click=add_plan>{move_tr!("agreement-add-plan")}</button> })}
                 <button class="danger" disabled=crate::ui::widgets::read_only(state) on:click=on_delete>{move_tr!("action-delete")}</button>
@@ -153,6 +164,10 @@ fn AgreementView(agreement: Agreement, drafts: SectionDrafts) -> impl IntoView {
             <DuplicateDialog source=duplicate_source.clone() open=show_duplicate/>
         </Show>
 
+        <AgreementSummaryCard agreement=a.clone() summary=summary.clone()/>
+        <SectionTabs agreement=a.clone() summary=summary/>
+
+        <SectionPanel tab=AgreementTab::Overview>
         <div class="detail-grid">
             <section class="card">
                 <h2>{move_tr!("agreement-general")}</h2>
@@ -224,6 +239,8 @@ fn AgreementView(agreement: Agreement, drafts: SectionDrafts) -> impl IntoView {
             }}
         </section>
 
+        <super::agreement_original::OriginalSection agreement=a.clone()/>
+
         {(!a.legal_basis.is_empty()).then(|| view! {
             <section class="card print-keep legal-basis">
                 <h2>{move_tr!("agreement-legal-basis")}</h2>
@@ -253,7 +270,15 @@ fn AgreementView(agreement: Agreement, drafts: SectionDrafts) -> impl IntoView {
             }}
         </section>
 
-        {(a.kind == AgreementKind::Regulation).then(|| { let plan_count = plans.len(); view! {
+        {(!a.notes.is_empty()).then(|| view! {
+            <section class="card">
+                <h2>{move_tr!("agreement-notes")}</h2>
+                <p class="pre">{a.notes.clone()}</p>
+            </section>
+        })}
+        </SectionPanel>
+        {is_regulation.then(move || { let plan_count = plans.len(); view! {
+            <SectionPanel tab=AgreementTab::Plans>
             <section class="card">
                 <h2>{move_tr!("agreement-plans-title", {"count" => plan_count})}</h2>
                 {if plans.is_empty() {
@@ -276,21 +301,23 @@ fn AgreementView(agreement: Agreement, drafts: SectionDrafts) -> impl IntoView {
                     }.into_any()
                 }}
             </section>
+            <super::agreement_activity::PlanMatrixSection agreement=for_plans/>
+            </SectionPanel>
         }})}
 
-        <super::agreement_activity::EventsSection agreement=a.clone()/>
-        <super::agreement_activity::DutiesSection agreement=a.clone()/>
-        <super::agreement_activity::RecommendationsSection agreement=a.clone()/>
-        <super::agreement_activity::AreaResultsSection agreement=a.clone() drafts=drafts.clone()/>
-        <super::agreement_activity::PlanMatrixSection agreement=a.clone()/>
-        <super::agreement_activity::CloseOutSection agreement=a.clone() drafts=drafts/>
-
-        {(!a.notes.is_empty()).then(|| view! {
-            <section class="card">
-                <h2>{move_tr!("agreement-notes")}</h2>
-                <p class="pre">{a.notes.clone()}</p>
-            </section>
-        })}
+        <SectionPanel tab=AgreementTab::Events>
+            <super::agreement_activity::EventsSection agreement=for_events/>
+        </SectionPanel>
+        <SectionPanel tab=AgreementTab::Duties>
+            <super::agreement_activity::DutiesSection agreement=for_duties/>
+        </SectionPanel>
+        <SectionPanel tab=AgreementTab::Recommendations>
+            <super::agreement_activity::RecommendationsSection agreement=for_recommendations/>
+        </SectionPanel>
+        <SectionPanel tab=AgreementTab::Results>
+            <super::agreement_activity::AreaResultsSection agreement=for_results.clone() drafts=drafts.clone()/>
+            <super::agreement_activity::CloseOutSection agreement=for_results drafts=drafts/>
+        </SectionPanel>
         <PrintSignatures columns=print_signatures/>
         <p class="record-meta">
             {move_tr!("agreement-record-meta", {

@@ -29,7 +29,7 @@ fn band_class(band: Band) -> &'static str {
 }
 
 /// "quá hạn 5 ngày", "đến hạn hôm nay", "còn 12 ngày" (5 days overdue, due today, 12 days left).
-fn distance(i18n: I18n, due: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
+pub(super) fn distance(i18n: I18n, due: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
     let days = (due - today).num_days();
     match days {
         d if d < 0 => tr!(i18n, "dashboard-distance-overdue", {"days" => -d}),
@@ -38,7 +38,7 @@ fn distance(i18n: I18n, due: chrono::NaiveDate, today: chrono::NaiveDate) -> Str
     }
 }
 
-fn due_kind_label(i18n: I18n, kind: &DueKind) -> String {
+pub(super) fn due_kind_label(i18n: I18n, kind: &DueKind) -> String {
     match kind {
         DueKind::Duty { title, year, .. } => {
             tr!(i18n, "dashboard-due-duty", {"title" => title.clone(), "year" => year.to_string()})
@@ -60,7 +60,14 @@ fn DueCard(item: DueItem, today: chrono::NaiveDate) -> impl IntoView {
     view! {
         <li class="due-item">
             <span class="due-kind">{move || due_kind_label(i18n, &kind)}</span>
-            <span class="due-record">{record_link(state, item.record)}</span>
+            <span class="due-record">{match &item.kind {
+                // A duty's occurrence is settled in the agreement's duties.
+                DueKind::Duty { .. } if item.record.collection == Collection::Agreements => {
+                    let label = state.data.with_untracked(|d| d.record_label(item.record)).unwrap_or_default();
+                    view! { <a href=Route::AgreementSection(item.record.id, crate::route::AgreementTab::Duties).href()>{label}</a> }.into_any()
+                }
+                _ => record_link(state, item.record).into_any(),
+            }}</span>
             {show_agreement.map(|a| view! {
                 <span class="due-agreement">{move_tr!("dashboard-due-agreement")} " " {record_link(state, RecordKey { collection: Collection::Agreements, id: a })}</span>
             })}

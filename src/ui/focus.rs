@@ -74,7 +74,9 @@ pub fn follow_page_changes(state: AppState, i18n: I18n) {
         let app_name = tr!(i18n, "app-name");
         let moved = match previous {
             None => false,
-            Some((p, _, _)) if p != route => true,
+            // Another section of the same page: the keyboard stays on the section's link.
+            Some((p, _, _)) if p.page() != route.page() => true,
+            Some((p, _, _)) if p != route => false,
             // The page the route change led to has just been drawn: as that change would.
             Some((_, a, moved)) if a != arrivals => moved,
             // Another language, same page.

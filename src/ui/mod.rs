@@ -3,7 +3,9 @@
 mod agreement_activity;
 mod agreement_form;
 mod agreement_list;
+mod agreement_original;
 mod agreement_page;
+mod agreement_summary;
 mod dashboard;
 mod directory;
 mod events;
@@ -52,14 +54,16 @@ pub fn App() -> impl IntoView {
         let route = Route::parse(&current_hash());
         let place = web::history::place();
         // Our own navigate() already set the route; setting it again would rebuild the page.
+        let same_page = state.route.with_untracked(|r| r.page() == route.page());
         if state.route.with_untracked(|r| *r != route) {
-            if !state.may_leave_page() {
+            if !same_page && !state.may_leave_page() {
                 // Stay: back to this page's entry, the way the user came (Back or a link).
                 web::history::return_to(here.get_value());
                 return;
             }
             state.route.set(route);
-            if let Some(w) = web_sys::window() {
+            // Another section of the same page keeps the place on the page.
+            if let Some(w) = web_sys::window().filter(|_| !same_page) {
                 w.scroll_to_with_x_and_y(0.0, 0.0);
             }
         }
@@ -83,6 +87,8 @@ pub fn App() -> impl IntoView {
 fn Shell() -> impl IntoView {
     let state = use_app();
     focus::follow_page_changes(state, expect_context::<leptos_fluent::I18n>());
+    // The page drawn: the sections of one agreement are one page (Route::page).
+    let page = Memo::new(move |_| state.route.with(Route::page));
     let nav_link = move |section: Section, route: Route, label: Signal<String>| {
         view! {
             <a
@@ -129,7 +135,7 @@ fn Shell() -> impl IntoView {
         <widgets::StorageBanner/>
         <widgets::WorkProgress/>
         <main class="page" id="main" tabindex="-1">
-            {move || match state.route.get() {
+            {move || match page.get() {
                 Route::Dashboard => dashboard::Dashboard().into_any(),
                 Route::NotFound(path) => view! { <widgets::NotFound path=path/> }.into_any(),
                 // Every other page loads with its part the first time (pages.rs).

@@ -55,7 +55,8 @@ split! { pages; fn page(route: Route) -> AnyView {
         Route::EventEdit(id) => view! { <events::EventForm id=Some(id)/> }.into_any(),
         Route::Recommendations => recommendations::RecommendationList().into_any(),
         Route::RecommendationNew => view! { <recommendations::RecommendationPage id=None/> }.into_any(),
-        Route::Recommendation(id) => view! { <recommendations::RecommendationPage id=Some(id)/> }.into_any(),
+        Route::Recommendation(id) => view! { <recommendations::RecommendationRead id=id/> }.into_any(),
+        Route::RecommendationEdit(id) => view! { <recommendations::RecommendationPage id=Some(id)/> }.into_any(),
         Route::Settings => settings::Settings().into_any(),
         other => elsewhere(other),
     }

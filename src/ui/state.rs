@@ -258,7 +258,7 @@ impl AppState {
                 self.notify_saved(|i18n| tr!(i18n, "undo-created-removed"), None);
                 if self
                     .route
-                    .with_untracked(|r| *r == Route::of_record(key.collection, key.id))
+                    .with_untracked(|r| r.page() == Route::of_record(key.collection, key.id))
                 {
                     use crate::core::records::record::Collection as C;
                     self.navigate(match key.collection {
@@ -281,7 +281,8 @@ impl AppState {
     }
 
     pub fn navigate(&self, route: Route) {
-        if self.route.with_untracked(|r| *r != route) && !self.may_leave_page() {
+        let other_page = self.route.with_untracked(|r| r.page() != route.page());
+        if other_page && !self.may_leave_page() {
             return;
         }
         if let Some(window) = web_sys::window() {

@@ -33,7 +33,16 @@ fn UsageMeter() -> impl IntoView {
     let state = use_app();
     let info = state.storage.info;
     let percent = move || info.with(|i| i.units_used * 100 / QUOTA_UNITS);
-    let millions = |units: usize| units as f64 / 1_000_000.0;
+    // A share, which a clerk reads at a glance (what a "character" of storage is, is ours to
+    // know): one decimal, and never "0%" while something is stored.
+    let share = |units: usize| {
+        let percent = units as f64 * 100.0 / QUOTA_UNITS as f64;
+        if units > 0 {
+            percent.max(0.1)
+        } else {
+            0.0
+        }
+    };
     view! {
         <section class="card" id="storage-usage">
             <h2>{move_tr!("storage-usage-title")}</h2>
@@ -45,13 +54,9 @@ fn UsageMeter() -> impl IntoView {
                 aria-label=move_tr!("storage-usage-meter")
             ></meter>
             <p>
-                {move_tr!("storage-usage-used")} " "
-                <strong>{move_tr!("storage-usage-millions", {"units" => info.with(|i| millions(i.units_used))})}</strong>
-                " "
-                {move_tr!("storage-usage-rest", {
-                    "quota" => millions(QUOTA_UNITS),
-                    "percent" => percent(),
-                    "snapshots" => info.with(|i| millions(i.snapshot_units)),
+                {move_tr!("storage-usage-share", {
+                    "percent" => info.with(|i| share(i.units_used)),
+                    "backups" => info.with(|i| share(i.snapshot_units)),
                 })}
             </p>
             <Show when=move || { percent() >= WARN_PERCENT }>

@@ -118,6 +118,15 @@ pub fn problem(i18n: I18n, p: &Problem) -> String {
         Problem::ParentOnlyForPlans => tr!(i18n, "problem-parent-only-for-plans"),
         Problem::NumberTaken { .. } => tr!(i18n, "problem-number-taken"),
         Problem::NameTaken { .. } => tr!(i18n, "problem-name-taken"),
+        Problem::Original(p) => {
+            use crate::core::records::original::OriginalProblem as O;
+            match p {
+                O::BadWebAddress => tr!(i18n, "problem-original-web-address"),
+                O::BadSharePath => tr!(i18n, "problem-original-share-path"),
+                O::BadFileAddress => tr!(i18n, "problem-original-file-address"),
+                O::BadSha256 => tr!(i18n, "problem-original-sha256"),
+            }
+        }
         Problem::SupersedesItself => tr!(i18n, "problem-supersedes-itself"),
         Problem::SupersedesCycle => tr!(i18n, "problem-supersedes-cycle"),
         Problem::OwnParent => tr!(i18n, "problem-own-parent"),

@@ -554,3 +554,14 @@ pub fn DeleteRefused(
         })
     }
 }
+
+/// Prints the page (style/print.css lays out what a page prints).
+#[component]
+pub fn PrintButton() -> impl IntoView {
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    view! { <button class="print-button" on:click=print>{move_tr!("action-print")}</button> }
+}

@@ -47,7 +47,7 @@ e2e('record an annual session, raise a recommendation at it, resolve it', async 
 
   await page.getByRole('button', { name: '+ Gắn văn bản' }).click();
   await page.getByLabel('Văn bản 1', { exact: true }).selectOption({ label: REGULATION_2018 });
-  await page.getByLabel('Vai trò của sự kiện').selectOption({ label: 'xem xét tại đây' });
+  await page.getByLabel('Vai trò của sự kiện').selectOption({ label: 'xem xét việc thực hiện' });
   await page.getByLabel('Kết luận').fill('Giao các sở, ngành rà soát kiến nghị của Tỉnh đoàn.\nBáo cáo kết quả trước ngày 15/12.');
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
 
@@ -59,7 +59,7 @@ e2e('record an annual session, raise a recommendation at it, resolve it', async 
   await page.getByText(`${today.text} 14:00`).first().waitFor();
   await page.getByRole('link', { name: 'Đồng Văn Lâm' }).waitFor();
   await page.getByRole('link', { name: REGULATION_2018 }).waitFor();
-  await page.getByText('xem xét tại đây').waitFor();
+  await page.getByText('xem xét việc thực hiện').waitFor();
   await page.getByText('Báo cáo kết quả trước ngày 15/12.').waitFor();
   const facts = await page.locator('dl.facts').first().innerText();
   // Typed the Vietnamese way (thousands grouped with a dot), shown the same way.
@@ -92,7 +92,7 @@ e2e('record an annual session, raise a recommendation at it, resolve it', async 
   assert.equal(await page.getByLabel('Văn bản liên quan').locator('option:checked').innerText(), REGULATION_2018);
   await page.getByLabel(CONTENT).fill(content);
   await page.getByLabel('Cơ quan nêu kiến nghị').selectOption({ label: 'Ban Chấp hành Đoàn TNCS Hồ Chí Minh tỉnh Trà Vinh' });
-  await page.getByLabel('Sở Y tế', { exact: true }).check();
+  await page.getByLabel('Sở Y tế (Trà Vinh)', { exact: true }).check();
   await page.getByLabel('Hạn trả lời').fill(due.text);
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
 
@@ -124,7 +124,8 @@ e2e('record an annual session, raise a recommendation at it, resolve it', async 
   assert.match(row, /Chờ xử lý → Đã giải quyết/);
   assert.match(row, new RegExp(today.text));
   assert.match(row, /Sở Y tế đã có văn bản trả lời/);
-  assert.equal(await page.getByLabel('Ngày trả lời').inputValue(), today.text);
+  // Resolving dates the answer: the page shows it.
+  await page.locator('dl.facts dt:text-is("Ngày trả lời") + dd').getByText(today.text).waitFor();
   await head.getByText('Đã giải quyết').waitFor();
   await page.screenshot({ path: path.join(ARTIFACTS, 'recommendation-page.png'), fullPage: true });
 
@@ -157,7 +158,7 @@ e2e('a summary conference says what it does to the agreement, and can be undone'
   await page.getByLabel(DATE).fill(today.text);
   await page.getByRole('button', { name: '+ Gắn văn bản' }).click();
   await page.getByLabel('Văn bản 1', { exact: true }).selectOption({ label: REGULATION_2018 });
-  await page.getByLabel('Vai trò của sự kiện').selectOption({ label: 'tổng kết tại đây' });
+  await page.getByLabel('Vai trò của sự kiện').selectOption({ label: 'tổng kết việc thực hiện' });
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
 
   await page.getByRole('heading', { level: 1, name: title }).waitFor();

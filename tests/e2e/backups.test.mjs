@@ -6,19 +6,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { e2e, ARTIFACTS } from './harness.mjs';
-import { startWithSample } from './flows.mjs';
+import { startWithSample, shots } from './flows.mjs';
 
 const nav = (page, name) => page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name, exact: true });
-
-/** Screenshots at the three widths offices use, into tests/e2e/artifacts/. */
-async function shots(page, name, { fullPage = true } = {}) {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  for (const width of [1024, 1366, 1920]) {
-    await page.setViewportSize({ width, height: 800 });
-    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${width}.png`), fullPage });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 /** Waits for the day's snapshot (taken a few seconds after start) in Settings. */
 async function waitForDailySnapshot(page) {

@@ -61,6 +61,7 @@ e2e('from an agreement page: record a session, raise a recommendation, see it du
   await openRegulation2018(page);
 
   // Record an annual session: the form comes linked to this agreement, dated today.
+  await page.getByRole('link', { name: /^Sự kiện \(5\)$/ }).click();
   await page.getByRole('button', { name: '+ Ghi sự kiện' }).click();
   await page.getByRole('heading', { level: 1, name: 'Ghi sự kiện' }).waitFor();
   assert.equal(await page.getByLabel(/^Ngày( \*)?$/).inputValue(), today.text);
@@ -68,13 +69,14 @@ e2e('from an agreement page: record a session, raise a recommendation, see it du
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: `Làm việc định kỳ năm ${today.year}` }).waitFor();
   await page.getByRole('link', { name: REGULATION_2018 }).first().click();
+  await page.getByRole('link', { name: /^Sự kiện \(6\)$/ }).click();
   const events = page.locator('section.card', { has: page.getByRole('heading', { name: /^Sự kiện \(6\)$/ }) });
   await events.getByRole('link', { name: `Làm việc định kỳ năm ${today.year}` }).click();
 
   // Raise a recommendation at it, due in 20 days.
   await page.getByRole('button', { name: '+ Kiến nghị tại sự kiện này' }).click();
   await page.getByLabel(/^Nội dung( \*)?$/).fill(content);
-  await page.getByLabel('Sở Y tế', { exact: true }).check();
+  await page.getByLabel('Sở Y tế (Trà Vinh)', { exact: true }).check();
   await page.getByLabel('Hạn trả lời').fill(due.text);
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: content }).waitFor();
@@ -117,9 +119,9 @@ e2e('a next-period regulation in force: coverage, matrix cell to a plan, results
   await coverage.locator('.chip.missing', { hasText: 'Sở Y tế' }).waitFor();
 
   // The matrix's empty cell starts a plan for that department and year.
-  await page.goto(regulationUrl);
+  await page.goto(`${regulationUrl}/plans`);
   const matrix = page.locator('table.matrix');
-  const row = matrix.locator('tbody tr', { has: page.getByRole('link', { name: 'Sở Y tế', exact: true }) });
+  const row = matrix.locator('tbody tr', { has: page.getByRole('link', { name: 'Sở Y tế (Trà Vinh)', exact: true }) });
   await row.getByRole('button', { name: `Thêm kế hoạch năm ${today.year}` }).click();
   await page.getByRole('heading', { level: 1, name: 'Thêm văn bản' }).waitFor();
   assert.equal(await page.getByLabel('Giai đoạn từ').inputValue(), String(today.year));
@@ -128,8 +130,8 @@ e2e('a next-period regulation in force: coverage, matrix cell to a plan, results
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: /Sở Y tế năm/ }).waitFor();
 
-  await page.goto(regulationUrl);
-  const cell = page.locator('table.matrix tbody tr', { has: page.getByRole('link', { name: 'Sở Y tế', exact: true }) }).locator('td.has-plan');
+  await page.goto(`${regulationUrl}/plans`);
+  const cell = page.locator('table.matrix tbody tr', { has: page.getByRole('link', { name: 'Sở Y tế (Trà Vinh)', exact: true }) }).locator('td.has-plan');
   assert.equal(await cell.count(), 1);
   await cell.getByRole('link', { name: 'Đang hiệu lực' }).waitFor();
 
@@ -138,7 +140,7 @@ e2e('a next-period regulation in force: coverage, matrix cell to a plan, results
   await coverage.locator('.chip.ok', { hasText: 'Sở Y tế' }).waitFor();
 
   // Results by area: record one with evidence.
-  await page.goto(regulationUrl);
+  await page.goto(`${regulationUrl}/results`);
   await page.getByLabel('Năm', { exact: true }).selectOption(String(today.year));
   await page.getByLabel('Minh chứng').fill('Báo cáo số 15/BC-TĐ');
   await page.getByRole('button', { name: 'Ghi kết quả' }).click();

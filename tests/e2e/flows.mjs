@@ -1,5 +1,8 @@
 // Steps that many end-to-end tests share, written as a user does them.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ARTIFACTS } from './harness.mjs';
 
 /** First run: name the office, then load the sample. Ends on the agreement register. */
 export async function startWithSample(page, url, officeName = 'Văn phòng UBND tỉnh Trà Vinh') {
@@ -72,4 +75,14 @@ export async function storageSettled(from, to) {
   }, [token, STORE_LOCK]);
   await to.evaluate(() => window.e2eSettled);
   await from.evaluate(() => localStorage.removeItem('e2e-settled'));
+}
+
+/** Screenshots at the three widths offices use, into tests/e2e/artifacts/. */
+export async function shots(page, name, { fullPage = true } = {}) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  for (const width of [1024, 1366, 1920]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${width}.png`), fullPage });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
 }

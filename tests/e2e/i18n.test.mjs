@@ -163,7 +163,7 @@ e2e('the sharing page and storage settings in English: a refused file in English
   // Storage settings in English: the meter's figures with a decimal point, the backups' table.
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('heading', { name: 'Browser storage' }).waitFor();
-  await page.getByText(/^Used \d+\.\d\d million of about 5\.24 million characters /).waitFor();
+  await page.getByText(/^Phối hợp is using \d+(\.\d)?% of the room the browser gives it \(backups alone: \d+(\.\d)?%\)\./).waitFor();
   await page.getByRole('heading', { name: 'How safe the data is' }).waitFor();
   await page.getByRole('heading', { name: 'Backups in the browser' }).waitFor();
   await page.getByRole('heading', { name: 'Data that could not be read' }).waitFor();

@@ -121,9 +121,11 @@ e2e('a damaged layout key makes every form read-only with the reason, keeps what
   // A recommendation: its form and its status.
   await go(page, url, '#/recommendations', 'Kiến nghị');
   await page.locator('table tbody tr').first().getByRole('link').first().click();
+  await page.getByRole('button', { name: 'Cập nhật trạng thái' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Cập nhật trạng thái' }).isDisabled(), true);
+  await page.getByRole('link', { name: 'Sửa', exact: true }).click();
   await page.getByLabel('Nội dung trả lời', { exact: true }).fill('Trả lời khi chỉ xem');
   await refusesToSave(page, page.getByRole('button', { name: 'Lưu', exact: true }), DAMAGED);
-  assert.equal(await page.getByRole('button', { name: 'Cập nhật trạng thái' }).isDisabled(), true);
 
   // Settings: the office's name.
   await go(page, url, '#/settings', 'Cài đặt');

@@ -11,12 +11,12 @@ const ROUNDS = 20;
 async function openSoYte(p, url) {
   await p.goto(url + '#/organisations');
   await p.getByRole('link', { name: 'Sở Y tế', exact: true }).click();
-  await p.getByRole('heading', { level: 1, name: 'Sở Y tế', exact: true }).waitFor();
+  await p.getByRole('heading', { level: 1, name: 'Sở Y tế (Trà Vinh)', exact: true }).waitFor();
 }
 
 async function reopen(p) {
   await p.reload();
-  await p.getByRole('heading', { level: 1, name: 'Sở Y tế', exact: true }).waitFor();
+  await p.getByRole('heading', { level: 1, name: 'Sở Y tế (Trà Vinh)', exact: true }).waitFor();
 }
 
 const shortName = (p) => p.getByLabel('Tên viết tắt', { exact: true });

@@ -29,6 +29,13 @@ async function openRegulation(page) {
   await h1(page, REGULATION_2018);
 }
 
+/** The regulation's results and close-out, where its two forms are. */
+async function openResults(page) {
+  await openRegulation(page);
+  await page.getByRole('link', { name: 'Kết quả và tổng kết', exact: true }).click();
+  await page.getByRole('heading', { level: 2, name: 'Kết quả theo nội dung phối hợp' }).waitFor();
+}
+
 async function editRegulation(page) {
   await openRegulation(page);
   await page.getByRole('link', { name: 'Sửa', exact: true }).click();
@@ -59,7 +66,7 @@ const FORMS = [
   },
   {
     form: 'results by area',
-    open: openRegulation,
+    open: openResults,
     field: (page) => page.getByLabel('Minh chứng', { exact: true }),
     done: 'saving',
     finish: async (page) => {
@@ -69,7 +76,7 @@ const FORMS = [
   },
   {
     form: 'close-out',
-    open: openRegulation,
+    open: openResults,
     field: (page) => page.getByLabel('Bài học kinh nghiệm', { exact: true }),
     done: 'saving',
     finish: async (page) => {
@@ -93,7 +100,7 @@ const FORMS = [
     open: async (page) => {
       await nav(page, 'Cơ quan');
       await page.getByRole('link', { name: 'Sở Y tế', exact: true }).click();
-      await h1(page, 'Sở Y tế');
+      await h1(page, 'Sở Y tế (Trà Vinh)');
     },
     field: (page) => page.getByLabel('Ghi chú', { exact: true }),
     done: 'saving',
@@ -113,6 +120,8 @@ const FORMS = [
       await nav(page, 'Kiến nghị');
       await page.getByRole('link', { name: content, exact: true }).click();
       await h1(page, content);
+      await page.getByRole('link', { name: 'Sửa', exact: true }).click();
+      await page.getByLabel('Nội dung trả lời', { exact: true }).waitFor();
     },
     field: (page) => page.getByLabel('Nội dung trả lời', { exact: true }),
     done: 'saving',
@@ -176,7 +185,7 @@ for (const { form, open, field, done, finish } of FORMS) {
 e2e('agreement page: input typed in the close-out survives saving a result (and still guards the tab)', async ({ context, url }) => {
   const page = await context.newPage();
   await startWithSample(page, url);
-  await openRegulation(page);
+  await openResults(page);
   const lessons = page.getByLabel('Bài học kinh nghiệm', { exact: true });
   await lessons.fill(TYPED);
 
@@ -205,7 +214,7 @@ e2e('leaving a page through the app with typed input asks first; staying keeps t
   await startWithSample(page, url);
   await nav(page, 'Cơ quan');
   await page.getByRole('link', { name: 'Sở Y tế', exact: true }).click();
-  await h1(page, 'Sở Y tế');
+  await h1(page, 'Sở Y tế (Trà Vinh)');
   const notes = page.getByLabel('Ghi chú', { exact: true });
   await notes.fill(TYPED);
 
@@ -221,14 +230,14 @@ e2e('leaving a page through the app with typed input asks first; staying keeps t
   };
   assert.deepEqual(await answer(() => nav(page, 'Sự kiện'), 'stay'),
     ['confirm', 'Biểu mẫu còn nội dung chưa lưu. Rời trang này và bỏ nội dung đó?']);
-  await h1(page, 'Sở Y tế');
+  await h1(page, 'Sở Y tế (Trà Vinh)');
   assert.equal(await notes.inputValue(), TYPED);
   assert.match(page.url(), /#\/organisations\/[0-9a-f-]{36}$/);
 
   // The browser's Back button asks the same way.
   assert.equal((await answer(() => page.goBack(), 'stay'))[0], 'confirm');
   await page.waitForFunction(() => location.hash.startsWith('#/organisations/'));
-  await h1(page, 'Sở Y tế');
+  await h1(page, 'Sở Y tế (Trà Vinh)');
   assert.equal(await notes.inputValue(), TYPED);
 
   // Accepting leaves; the next page does not inherit the flag.

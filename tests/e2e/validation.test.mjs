@@ -57,7 +57,7 @@ e2e('recommendation: no addressee puts the keyboard on the choices; a warning st
   await page.waitForFunction(() => document.activeElement?.id?.startsWith('recommendation-to-'));
   assert.match(await focusedId(page), /^recommendation-to-/);
 
-  await page.getByRole('checkbox', { name: 'Sở Y tế', exact: true }).check();
+  await page.getByRole('checkbox', { name: 'Sở Y tế (Trà Vinh)', exact: true }).check();
   await page.getByLabel('Ngày nêu', { exact: true }).fill('15/05/2024');
   await page.locator('#recommendation-deadline').fill('10/05/2024');
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();

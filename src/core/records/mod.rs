@@ -6,6 +6,7 @@ pub mod edits;
 pub mod event;
 pub mod meta;
 pub mod model;
+pub mod original;
 pub mod quick_serde;
 pub mod recommendation;
 pub mod record;

@@ -71,6 +71,10 @@ pub struct Organisation {
     pub kind: OrganisationKind,
     #[serde(default, deserialize_with = "quick")]
     pub parent: Option<Id>,
+    /// The province or city it belongs to (tỉnh/thành: "Trà Vinh"), which tells two provinces'
+    /// "Sở Y tế" apart; empty when not recorded (older files).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub locality: String,
     #[serde(default)]
     pub notes: String,
     #[serde(flatten)]
@@ -86,19 +90,49 @@ impl Organisation {
             short_name: short_name.to_string(),
             kind,
             parent: None,
+            locality: String::new(),
             notes: String::new(),
             unknown: UnknownFields::new(),
         }
     }
 
-    /// The short name where there is one: lists are narrow.
-    pub fn label(&self) -> &str {
+    /// The short name where there is one (lists are narrow), with the locality: "SYT (Trà Vinh)".
+    pub fn label(&self) -> String {
+        self.with_locality(self.short())
+    }
+
+    /// The short name where there is one, else the name; without the locality.
+    pub fn short(&self) -> &str {
         if self.short_name.trim().is_empty() {
             &self.name
         } else {
             &self.short_name
         }
     }
+
+    /// The full name with the locality: "Sở Y tế (Trà Vinh)". This and [`Organisation::label`]
+    /// are the one rule for naming an organisation on screen (printed documents keep the
+    /// official name alone).
+    pub fn display_name(&self) -> String {
+        self.with_locality(&self.name)
+    }
+
+    /// `name`, followed by the locality in brackets unless the name already says it ("UBND tỉnh
+    /// Trà Vinh" stays as it is; compared without case, whatever the Unicode form).
+    fn with_locality(&self, name: &str) -> String {
+        let name = name.trim();
+        let locality = self.locality.trim();
+        if locality.is_empty() || same_letters(name).contains(&same_letters(locality)) {
+            name.to_string()
+        } else {
+            format!("{name} ({locality})")
+        }
+    }
+}
+
+/// Text as compared for the display rule: NFC, lower case.
+fn same_letters(text: &str) -> String {
+    text.nfc().flat_map(char::to_lowercase).collect()
 }
 
 // ---------------------------------------------------------------- people
@@ -404,6 +438,9 @@ pub struct Agreement {
     /// The account of the period, once it has ended.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub close_out: Option<crate::records::results::CloseOut>,
+    /// Bản gốc: where the signed scan is kept, and its SHA-256.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<crate::records::original::Original>,
     #[serde(default)]
     pub notes: String,
     #[serde(flatten)]
@@ -458,6 +495,7 @@ impl Agreement {
             duties: Vec::new(),
             area_results: Vec::new(),
             close_out: None,
+            original: None,
             notes: String::new(),
             unknown: UnknownFields::new(),
         }

@@ -440,7 +440,7 @@ impl Dataset {
     /// A label for an organisation id, even a deleted or unknown one.
     pub fn organisation_label(&self, id: &Id) -> String {
         match self.organisations.get(id) {
-            Some(org) => org.label().to_string(),
+            Some(org) => org.label(),
             None => format!("({})", &id.to_string()[..8]),
         }
     }
@@ -450,7 +450,7 @@ impl Dataset {
         use Collection as C;
         let id = &key.id;
         match key.collection {
-            C::Organisations => self.organisations.get(id).map(|o| o.name.clone()),
+            C::Organisations => self.organisations.get(id).map(|o| o.display_name()),
             C::People => self.people.get(id).map(|p| p.full_name.clone()),
             C::Agreements => self.agreements.get(id).map(|a| a.title.clone()),
             C::Events => self.events.get(id).map(|e| e.title.clone()),

@@ -96,6 +96,8 @@ pub enum Problem {
     NameTaken {
         by: Id,
     },
+    /// The original's location or hash (original.rs says which).
+    Original(crate::records::original::OriginalProblem),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -309,6 +311,13 @@ pub fn agreement_with(
     if a.title.trim().is_empty() {
         issues.push(Issue::error("title", Problem::Required));
     }
+    if let Some(original) = &a.original {
+        issues.extend(
+            crate::records::original::problems(original)
+                .into_iter()
+                .map(|(field, problem)| Issue::error(field, Problem::Original(problem))),
+        );
+    }
     // A status set by hand must say why: the register shows the reason beside it.
     if a.status_override
         .as_ref()
@@ -439,7 +448,7 @@ pub fn organisation(o: &Organisation, data: &Dataset) -> Vec<Issue> {
     organisation_with(o, data, &|name| {
         data.organisations
             .iter_live()
-            .find(|other| other.id() != o.id() && same_name_key(&other.name) == name)
+            .find(|other| other.id() != o.id() && same_name_key(&other.display_name()) == name)
             .map(Record::id)
     })
 }
@@ -462,8 +471,9 @@ pub fn organisation_with(
             issues.push(Issue::error("parent", Problem::UnknownOrganisation));
         }
     }
-    let name = same_name_key(&o.name);
-    if !name.is_empty() {
+    // Two provinces' "Sở Y tế" are two bodies: the locality is part of the name compared.
+    let name = same_name_key(&o.display_name());
+    if !o.name.trim().is_empty() {
         if let Some(by) = name_taken_by(&name) {
             issues.push(Issue::warning("name", Problem::NameTaken { by }));
         }

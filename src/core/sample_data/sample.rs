@@ -492,7 +492,8 @@ fn main_organisations() -> Vec<Organisation> {
     tinh_uy.notes =
         "Bản tin chỉ nhắc đến qua chức vụ của đồng chí Đồng Văn Lâm (Phó Bí thư Tỉnh ủy)."
             .to_string();
-    vec![
+    // The central committee has no province; the others are Trà Vinh's.
+    let mut provincial = vec![
         organisation(
             ORG_UBND,
             "Ủy ban nhân dân tỉnh Trà Vinh",
@@ -506,8 +507,23 @@ fn main_organisations() -> Vec<Organisation> {
             OrganisationKind::MassOrganisation,
         ),
         tinh_uy,
-        tw_doan,
-    ]
+    ];
+    for org in &mut provincial {
+        in_the_province(org);
+    }
+    provincial.push(tw_doan);
+    provincial
+}
+
+/// The sample's province.
+const LOCALITY: &str = "Trà Vinh";
+
+/// The sample's second edition of an organisation: with its province. A new version, since a
+/// record's edition fixes its content: an office holding the first edition takes this one as
+/// newer, not as a conflicting copy of the same edition.
+fn in_the_province(org: &mut Organisation) {
+    org.locality = LOCALITY.to_string();
+    org.meta.version.bump(sample_office_id());
 }
 
 fn department_organisation(d: &Department) -> Organisation {
@@ -516,6 +532,7 @@ fn department_organisation(d: &Department) -> Organisation {
         org.parent = Some(sample_id(ORG_UBND));
     }
     org.notes = ILLUSTRATIVE_DEPARTMENT.to_string();
+    in_the_province(&mut org);
     org
 }
 
@@ -761,8 +778,13 @@ mod tests {
         for meta in metas {
             assert_eq!(meta.created, sample_time());
             assert_eq!(meta.updated, sample_time());
-            assert_eq!(meta.version.total(), 1);
-            assert_eq!(meta.version.get(&sample_office_id()), 1);
+            // Organisations are in their second edition (with their province).
+            let edition = match data.organisations.get(&meta.id) {
+                Some(o) if !o.locality.is_empty() => 2,
+                _ => 1,
+            };
+            assert_eq!(meta.version.total(), edition);
+            assert_eq!(meta.version.get(&sample_office_id()), edition);
             assert!(!meta.deleted);
         }
     }
@@ -819,13 +841,13 @@ mod tests {
                     "Đồng Văn Lâm".to_string(),
                     "Phó Bí thư Tỉnh ủy, Chủ tịch Ủy ban nhân dân tỉnh",
                     Authority::OnBehalfOf,
-                    "UBND tỉnh".to_string()
+                    "UBND tỉnh (Trà Vinh)".to_string()
                 ),
                 (
                     "Huỳnh Thị Hằng Nga".to_string(),
                     "Ủy viên Ban Chấp hành Trung ương Đoàn, Bí thư Tỉnh Đoàn",
                     Authority::OnBehalfOf,
-                    "Tỉnh Đoàn".to_string()
+                    "Tỉnh Đoàn (Trà Vinh)".to_string()
                 ),
             ]
         );

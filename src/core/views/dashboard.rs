@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::records::meta::Id;
-use crate::records::model::{Agreement, AgreementKind, OrganisationKind, Status};
+use crate::records::model::{Agreement, AgreementKind, Status};
 use crate::records::record::{Collection, Record, RecordKey};
 use crate::records::workspace::Dataset;
 use crate::rules::schedule::{occurrences, OccurrenceState};
@@ -65,60 +65,76 @@ fn agreement_key(id: Id) -> RecordKey {
 
 /// Everything due within 90 days or overdue, soonest (most overdue) first.
 pub fn due_items(data: &Dataset, today: NaiveDate) -> Vec<DueItem> {
-    let mut items = Vec::new();
     let events: Vec<_> = data.events.iter_live().collect();
-    for a in data.agreements.iter_live() {
-        for occ in occurrences(a, &events, today) {
-            if matches!(occ.state, OccurrenceState::Done | OccurrenceState::Waived) {
-                continue;
-            }
-            let Some(band) = band(occ.due, today) else {
-                continue;
-            };
-            let title = a
-                .duties
-                .iter()
-                .find(|d| d.id == occ.duty)
-                .map(|d| d.title.clone())
-                .unwrap_or_default();
-            items.push(DueItem {
-                band,
-                due: occ.due,
-                kind: DueKind::Duty {
-                    duty: occ.duty,
-                    title,
-                    year: occ.year,
-                },
-                record: agreement_key(a.id()),
-                agreement: Some(a.id()),
-            });
-        }
-        if let Some(item) = plan_renewal(data, a, today) {
-            items.push(item);
-        }
-    }
-    for r in data
-        .recommendations
+    let mut items: Vec<DueItem> = data
+        .agreements
         .iter_live()
-        .filter(|r| r.status.is_pending())
-    {
-        let Some(due) = r.deadline else { continue };
-        let Some(band) = band(due, today) else {
-            continue;
-        };
-        items.push(DueItem {
-            band,
-            due,
-            kind: DueKind::RecommendationDeadline,
-            record: RecordKey {
-                collection: Collection::Recommendations,
-                id: r.id(),
-            },
-            agreement: r.agreement,
-        });
-    }
+        .flat_map(|a| agreement_open_items(data, a, &events, today))
+        .chain(
+            data.recommendations
+                .iter_live()
+                .filter_map(|r| recommendation_open_item(r)),
+        )
+        .filter_map(|item| {
+            Some(DueItem {
+                band: band(item.due, today)?,
+                ..item
+            })
+        })
+        .collect();
     items.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.record.cmp(&b.record)));
     items
+}
+
+/// What is still to be done under `agreement` (duty occurrences neither done nor waived; its
+/// renewal, for a plan), however far off; `band` is only a placeholder (`Overdue`) here.
+pub(crate) fn agreement_open_items(
+    data: &Dataset,
+    a: &Agreement,
+    events: &[&crate::records::event::Event],
+    today: NaiveDate,
+) -> Vec<DueItem> {
+    let mut items: Vec<DueItem> = occurrences(a, events, today)
+        .into_iter()
+        .filter(|occ| !matches!(occ.state, OccurrenceState::Done | OccurrenceState::Waived))
+        .map(|occ| DueItem {
+            band: Band::Overdue,
+            due: occ.due,
+            kind: DueKind::Duty {
+                duty: occ.duty,
+                title: a
+                    .duties
+                    .iter()
+                    .find(|d| d.id == occ.duty)
+                    .map(|d| d.title.clone())
+                    .unwrap_or_default(),
+                year: occ.year,
+            },
+            record: agreement_key(a.id()),
+            agreement: Some(a.id()),
+        })
+        .collect();
+    items.extend(plan_renewal(data, a, today));
+    items
+}
+
+/// A pending recommendation's deadline (`band` a placeholder, as above).
+pub(crate) fn recommendation_open_item(
+    r: &crate::records::recommendation::Recommendation,
+) -> Option<DueItem> {
+    if !r.status.is_pending() {
+        return None;
+    }
+    Some(DueItem {
+        band: Band::Overdue,
+        due: r.deadline?,
+        kind: DueKind::RecommendationDeadline,
+        record: RecordKey {
+            collection: Collection::Recommendations,
+            id: r.id(),
+        },
+        agreement: r.agreement,
+    })
 }
 
 /// A plan needs renewing when its period ends within 90 days (or has ended) while nothing
@@ -139,7 +155,7 @@ fn plan_renewal(data: &Dataset, plan: &Agreement, today: NaiveDate) -> Option<Du
         return None;
     }
     Some(DueItem {
-        band: band(end, today)?,
+        band: Band::Overdue,
         due: end,
         kind: DueKind::PlanRenewal,
         record: agreement_key(plan.id()),
@@ -156,8 +172,8 @@ pub struct PlanCoverage {
     pub without_plan: Vec<Id>,
 }
 
-/// Departments that have a live plan under `regulation` covering `year`, and those that do not.
-/// "Departments" are live organisations of kind department that are not parties to the regulation.
+/// Of the departments that belong to `regulation` ([`crate::views::matrix::departments_of`]), those
+/// with a live plan under it covering `year`, and those without.
 pub fn plan_coverage(data: &Dataset, regulation: &Agreement, year: i32) -> PlanCoverage {
     let plans: Vec<&Agreement> = data
         .plans_of(regulation.id())
@@ -166,15 +182,7 @@ pub fn plan_coverage(data: &Dataset, regulation: &Agreement, year: i32) -> PlanC
         .collect();
     let mut with_plan = Vec::new();
     let mut without_plan = Vec::new();
-    let mut departments: Vec<_> = data
-        .organisations
-        .iter_live()
-        .filter(|o| {
-            o.kind == OrganisationKind::Department || plans.iter().any(|p| p.has_party(o.id()))
-        })
-        .filter(|o| !regulation.has_party(o.id()))
-        .collect();
-    departments.sort_by_key(|o| crate::views::listing::collate(&o.name));
+    let departments = crate::views::matrix::departments_of(data, regulation);
     for org in departments {
         if plans.iter().any(|p| p.has_party(org.id())) {
             with_plan.push(org.id());

@@ -18,6 +18,7 @@ pub fn agreement_haystack(a: &Agreement, data: &Dataset) -> String {
         if let Some(org) = data.organisations.get(&party.organisation) {
             parts.push(org.name.clone());
             parts.push(org.short_name.clone());
+            parts.push(org.locality.clone());
         }
     }
     for s in &a.signatories {
@@ -33,7 +34,7 @@ pub fn agreement_haystack(a: &Agreement, data: &Dataset) -> String {
 }
 
 pub fn organisation_haystack(o: &Organisation) -> String {
-    haystack(&[&o.name, &o.short_name])
+    haystack(&[&o.name, &o.short_name, &o.locality])
 }
 
 pub fn person_haystack(p: &Person) -> String {
@@ -312,8 +313,34 @@ pub fn find_recommendations(
 /// Filters for the list of recommendations.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RecommendationQuery {
+    /// Words to find (diacritics and case ignored) in the content, the answer, the addressees
+    /// and the agreement's number and title.
+    pub text: String,
     pub status: Option<crate::records::recommendation::RecommendationStatus>,
     pub agreement: Option<Id>,
+    /// Only those still awaiting an answer past their deadline on this day.
+    pub overdue_on: Option<chrono::NaiveDate>,
+}
+
+/// What a recommendation can be found by.
+pub fn recommendation_haystack(
+    r: &crate::records::recommendation::Recommendation,
+    data: &Dataset,
+) -> String {
+    let mut parts: Vec<String> = vec![r.content.clone(), r.response.clone()];
+    for org in r
+        .addressed_to
+        .iter()
+        .filter_map(|o| data.organisations.get(o))
+    {
+        parts.push(org.display_name());
+        parts.push(org.short_name.clone());
+    }
+    if let Some(a) = r.agreement.and_then(|a| data.agreements.get(&a)) {
+        parts.push(a.number.clone());
+        parts.push(a.title.clone());
+    }
+    haystack(&parts.iter().map(String::as_str).collect::<Vec<_>>())
 }
 
 /// Live recommendations matching `query`, in the list's order (see [`find_recommendations`]).
@@ -321,8 +348,15 @@ pub fn find_recommendations_matching<'a>(
     data: &'a Dataset,
     query: &RecommendationQuery,
 ) -> Vec<&'a crate::records::recommendation::Recommendation> {
+    let text = Query::parse(&query.text);
     find_recommendations(data, query.agreement)
         .into_iter()
         .filter(|r| query.status.is_none_or(|s| r.status == s))
+        .filter(|r| {
+            query.overdue_on.is_none_or(|today| {
+                crate::rules::validate_activity::days_overdue(r, today).is_some()
+            })
+        })
+        .filter(|r| text.is_empty() || text.matches(&recommendation_haystack(r, data)))
         .collect()
 }

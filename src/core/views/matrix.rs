@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::records::meta::Id;
-use crate::records::model::{Agreement, OrganisationKind, Status};
+use crate::records::model::{Agreement, Organisation, OrganisationKind, Status};
 use crate::records::record::Record;
 use crate::records::workspace::Dataset;
 use crate::rules::status::status_in;
@@ -27,8 +27,38 @@ pub struct PlanMatrix {
     pub rows: Vec<MatrixRow>,
 }
 
-/// Rows: every live department, plus any other organisation that is party to one of the plans
-/// (the regulation's own parties excluded), by name.
+/// The departments that belong to `regulation`, by name: those party to one of its plans (of any
+/// year) or responsible for one of its coordination areas, and the departments of the localities
+/// of its parties (a regulation between Trà Vinh's bodies: Trà Vinh's departments). Never its own
+/// parties, and never the departments of other provinces the directory happens to hold.
+pub fn departments_of<'a>(data: &'a Dataset, regulation: &Agreement) -> Vec<&'a Organisation> {
+    let plans = data.plans_of(regulation.id());
+    let localities: Vec<String> = regulation
+        .parties
+        .iter()
+        .filter_map(|p| data.organisations.get(&p.organisation))
+        .map(|o| crate::views::search::fold(o.locality.trim()))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let mut orgs: Vec<_> = data
+        .organisations
+        .iter_live()
+        .filter(|o| !regulation.has_party(o.id()))
+        .filter(|o| {
+            plans.iter().any(|p| p.has_party(o.id()))
+                || regulation
+                    .areas
+                    .iter()
+                    .any(|a| a.responsible.contains(&o.id()))
+                || (o.kind == OrganisationKind::Department
+                    && localities.contains(&crate::views::search::fold(o.locality.trim())))
+        })
+        .collect();
+    orgs.sort_by_cached_key(|o| crate::views::listing::collate(&o.display_name()));
+    orgs
+}
+
+/// Rows: the departments that belong to the regulation ([`departments_of`]).
 pub fn plan_matrix(data: &Dataset, regulation: &Agreement, today: NaiveDate) -> PlanMatrix {
     let years: Vec<i32> = match (regulation.period.start, regulation.period.end) {
         (Some(s), Some(e)) if e >= s && e.year() - s.year() <= 50 => {
@@ -37,15 +67,7 @@ pub fn plan_matrix(data: &Dataset, regulation: &Agreement, today: NaiveDate) -> 
         _ => Vec::new(),
     };
     let plans = data.plans_of(regulation.id());
-    let mut orgs: Vec<_> = data
-        .organisations
-        .iter_live()
-        .filter(|o| !regulation.has_party(o.id()))
-        .filter(|o| {
-            o.kind == OrganisationKind::Department || plans.iter().any(|p| p.has_party(o.id()))
-        })
-        .collect();
-    orgs.sort_by_key(|o| crate::views::listing::collate(&o.name));
+    let orgs = departments_of(data, regulation);
     let rows = orgs
         .into_iter()
         .map(|org| MatrixRow {

@@ -8,3 +8,4 @@ pub mod numbers;
 pub mod references;
 pub mod report;
 pub mod search;
+pub mod summary;

@@ -56,23 +56,25 @@ fn organisation_choices(
     exclude: &BTreeSet<Id>,
     keep: Option<Id>,
 ) -> Vec<(Id, String)> {
-    let label = |name: &str, short: &str| {
-        if short.trim().is_empty() || short.trim() == name.trim() {
-            name.to_string()
+    let label = |o: &crate::core::records::model::Organisation| {
+        let name = o.display_name();
+        let short = o.short_name.trim();
+        if short.is_empty() || short == o.name.trim() {
+            name
         } else {
-            format!("{name} ({short})")
+            format!("{name} – {short}")
         }
     };
     let mut choices: Vec<(Id, String)> = crate::core::views::listing::find_organisations(data, "")
         .into_iter()
         .filter(|o| !exclude.contains(&o.id()))
-        .map(|o| (o.id(), label(&o.name, &o.short_name)))
+        .map(|o| (o.id(), label(o)))
         .collect();
     if let Some(kept) =
         keep.filter(|k| !exclude.contains(k) && !choices.iter().any(|(id, _)| id == k))
     {
         let name = match data.organisations.get(&kept) {
-            Some(o) => tr!(i18n, "directory-deleted", {"label" => label(&o.name, &o.short_name)}),
+            Some(o) => tr!(i18n, "directory-deleted", {"label" => label(o)}),
             None => tr!(i18n, "directory-not-in-data", {"label" => data.organisation_label(&kept)}),
         };
         choices.push((kept, name));

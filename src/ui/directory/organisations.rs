@@ -28,6 +28,7 @@ struct OrganisationRow {
     id: Id,
     name: String,
     short_name: String,
+    locality: String,
     kind: OrganisationKind,
     parent: Option<(Id, String, bool)>,
     agreements: usize,
@@ -61,6 +62,7 @@ pub fn OrganisationList() -> impl IntoView {
                         id: o.id(),
                         name: o.name.clone(),
                         short_name: o.short_name.clone(),
+                        locality: o.locality.clone(),
                         kind: o.kind,
                         parent: o.parent.map(|p| {
                             (
@@ -139,6 +141,7 @@ pub fn OrganisationList() -> impl IntoView {
                         <tr>
                             <th scope="col">{col_name}</th>
                             <th scope="col">{move_tr!("directory-organisation-col-short-name")}</th>
+                            <th scope="col">{move_tr!("directory-organisation-col-locality")}</th>
                             <th scope="col">{move_tr!("directory-organisation-col-kind")}</th>
                             <th scope="col">{move_tr!("directory-organisation-col-parent")}</th>
                             <th scope="col" class="number">{move_tr!("directory-organisation-col-agreements")}</th>
@@ -153,6 +156,7 @@ pub fn OrganisationList() -> impl IntoView {
                                         <tr>
                                             <td class="title"><a href=Route::Organisation(row.id).href()>{row.name}</a></td>
                                             <td>{row.short_name}</td>
+                                            <td>{row.locality}</td>
                                             <td>{move || text::organisation_kind(i18n, row.kind)}</td>
                                             <td>
                                                 {row.parent.map(|(pid, label, live)| {
@@ -226,6 +230,21 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
 
     let name = RwSignal::new(initial.name.clone());
     let short_name = RwSignal::new(initial.short_name.clone());
+    let locality = RwSignal::new(initial.locality.clone());
+    // The localities already in the directory, offered as the user types (one spelling each).
+    let localities = Memo::new(move |_| {
+        state.data.with(|d| {
+            let mut seen = std::collections::BTreeMap::new();
+            for o in d.organisations.iter_live() {
+                let l = o.locality.trim();
+                if !l.is_empty() {
+                    seen.entry(crate::core::views::search::fold(l))
+                        .or_insert_with(|| l.to_string());
+                }
+            }
+            seen.into_values().collect::<Vec<_>>()
+        })
+    });
     let kind = RwSignal::new(initial.kind);
     let parent = RwSignal::new(initial.parent);
     let notes = RwSignal::new(initial.notes.clone());
@@ -253,7 +272,7 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
         Some(id) => state.data.with(|d| {
             d.organisations
                 .get(&id)
-                .map(|o| o.name.clone())
+                .map(|o| o.display_name())
                 .unwrap_or_default()
         }),
     };
@@ -265,6 +284,7 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
         let from_form = move |base: Organisation| Organisation {
             name: one_line(&name.get_untracked()),
             short_name: one_line(&short_name.get_untracked()),
+            locality: one_line(&locality.get_untracked()),
             kind: kind.get_untracked(),
             parent: parent.get_untracked(),
             notes: notes.get_untracked().trim_end().to_string(),
@@ -356,6 +376,21 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
                     on:input=move |ev| short_name.set(event_target_value(&ev))
                 />
                 <p id="organisation-short-name-help" class="help">{move_tr!("directory-organisation-short-name-help")}</p>
+
+                <label for="organisation-locality">{move_tr!("directory-organisation-locality-label")}</label>
+                <input
+                    id="organisation-locality"
+                    type="text"
+                    list="organisation-localities"
+                    placeholder=move_tr!("directory-organisation-locality-placeholder")
+                    aria-describedby="organisation-locality-help"
+                    prop:value=move || locality.get()
+                    on:input=move |ev| locality.set(event_target_value(&ev))
+                />
+                <datalist id="organisation-localities">
+                    {move || localities.get().into_iter().map(|l| view! { <option value=l></option> }).collect_view()}
+                </datalist>
+                <p id="organisation-locality-help" class="help">{move_tr!("directory-organisation-locality-help")}</p>
 
                 <label for="organisation-kind">{move_tr!("directory-organisation-kind-label")}</label>
                 <select
@@ -490,7 +525,7 @@ fn SubOrganisations(id: Id) -> impl IntoView {
                 .organisations
                 .iter_live()
                 .filter(|o| o.parent == Some(id))
-                .map(|o| (o.id(), o.name.clone()))
+                .map(|o| (o.id(), o.display_name()))
                 .collect();
             found.sort_by_key(|(_, name)| collate(name));
             found

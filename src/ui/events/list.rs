@@ -119,7 +119,7 @@ pub fn EventList() -> impl IntoView {
                 .collect();
             let mut v: Vec<(Id, String)> = parties
                 .into_iter()
-                .filter_map(|o| d.organisations.live(&o).map(|o| (o.id(), o.name.clone())))
+                .filter_map(|o| d.organisations.live(&o).map(|o| (o.id(), o.display_name())))
                 .collect();
             v.sort_by_key(|a| collate(&a.1));
             v

@@ -135,6 +135,7 @@ fn EventView(event: Event) -> impl IntoView {
             <crate::ui::widgets::ReadOnlyNote/>
             <div class="actions">
                 <a class="button primary" href=Route::EventEdit(id).href()>{move_tr!("events-edit")}</a>
+                <crate::ui::widgets::PrintButton/>
                 <button class="danger" disabled=crate::ui::widgets::read_only(state) on:click=on_delete>{move_tr!("events-delete")}</button>
             </div>
         </div>

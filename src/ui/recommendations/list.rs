@@ -1,5 +1,6 @@
-//! The list of recommendations: pending ones first, by deadline; filtered by status and
-//! agreement; late ones say by how many days.
+//! The list of recommendations: pending ones first, by deadline; searched (the core's search:
+//! diacritics and case ignored), filtered by status, agreement and lateness; late ones say by
+//! how many days.
 
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
@@ -15,7 +16,7 @@ use crate::ui::events::agreement_link;
 use std::sync::Arc;
 
 use crate::ui::exports::{workbook, ExportBar, FileKind, Maker, UiWords};
-use crate::ui::list_parts::{EmptyState, ResultCount};
+use crate::ui::list_parts::{EmptyState, ResultCount, SearchBox};
 use crate::ui::state::use_app;
 use crate::ui::text;
 
@@ -23,14 +24,18 @@ use crate::ui::text;
 pub fn RecommendationList() -> impl IntoView {
     let state = use_app();
     let i18n = expect_context::<I18n>();
+    let text = RwSignal::new(String::new());
     let status = RwSignal::new(None::<RecommendationStatus>);
     let agreement = RwSignal::new(None::<Id>);
+    let overdue_only = RwSignal::new(false);
     let today = state.today();
 
     let found = Memo::new(move |_| {
         let query = listing::RecommendationQuery {
+            text: text.get(),
             status: status.get(),
             agreement: agreement.get(),
+            overdue_on: overdue_only.get().then_some(today),
         };
         state.data.with(|d| {
             listing::find_recommendations_matching(d, &query)
@@ -61,10 +66,17 @@ pub fn RecommendationList() -> impl IntoView {
         ),
     ];
     let total = move || state.data.with(|d| d.recommendations.count_live());
-    let filtered = move || status.with(Option::is_some) || agreement.with(Option::is_some);
+    let filtered = move || {
+        status.with(Option::is_some)
+            || agreement.with(Option::is_some)
+            || overdue_only.get()
+            || !text.with(|t| t.trim().is_empty())
+    };
     let clear = move |()| {
+        text.set(String::new());
         status.set(None);
         agreement.set(None);
+        overdue_only.set(false);
     };
     // Only agreements that recommendations concern.
     let agreement_choices = Memo::new(move |_| {
@@ -92,6 +104,8 @@ pub fn RecommendationList() -> impl IntoView {
             <a class="button primary" href=Route::RecommendationNew.href()>{move_tr!("recommendations-add")}</a>
         </div>
         <div class="filters" role="search" aria-label=move_tr!("recommendations-filter-label")>
+            <SearchBox id="recommendation-search" label=move_tr!("recommendations-search-label")
+                placeholder=move_tr!("recommendations-search-placeholder") query=text/>
             <label for="recommendation-filter-status">
                 <span>{move_tr!("recommendations-filter-status")}</span>
                 <select id="recommendation-filter-status"
@@ -117,6 +131,12 @@ pub fn RecommendationList() -> impl IntoView {
                     }).collect_view()}
                 </select>
             </label>
+            <div class="check filter-check">
+                <input type="checkbox" id="recommendation-filter-overdue"
+                    prop:checked=move || overdue_only.get()
+                    on:change=move |ev| overdue_only.set(event_target_checked(&ev))/>
+                <label for="recommendation-filter-overdue">{move_tr!("recommendations-filter-overdue")}</label>
+            </div>
         </div>
         <ExportBar what="kiến nghị" files=files/>
         <ResultCount

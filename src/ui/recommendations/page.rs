@@ -1,5 +1,5 @@
-//! One recommendation, shown and edited on one page: its fields (a form), its status (a
-//! separate control that records each change), the history of changes, and delete.
+//! A recommendation's form: a new one, or the fields of one (its page, read.rs, shows it and
+//! changes its status).
 
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
@@ -7,16 +7,16 @@ use leptos_fluent::{move_tr, tr, I18n};
 use crate::core::commands::form_edit::onto_stored;
 use crate::core::records::event::Event;
 use crate::core::records::meta::{new_id, Id, Meta};
-use crate::core::records::recommendation::{Recommendation, RecommendationStatus};
-use crate::core::records::record::{Collection, Record, RecordKey};
-use crate::core::rules::dates::{format_date, format_instant, format_optional};
+use crate::core::records::recommendation::Recommendation;
+use crate::core::records::record::{Collection, Record};
+use crate::core::rules::dates::{format_date, format_optional};
 use crate::core::rules::validate_activity::{self, days_overdue, has_errors, read_day};
 use crate::core::views::listing;
 use crate::route::Route;
 use crate::ui::events::{event_choices, focus_first_invalid, invalid, ActivityIssues};
 use crate::ui::state::use_app;
 use crate::ui::text;
-use crate::ui::widgets::{DeleteRefused, Missing};
+use crate::ui::widgets::Missing;
 
 /// Where the record a page is about stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,10 +47,6 @@ pub fn RecommendationPage(id: Option<Id>) -> impl IntoView {
         }
         _ => view! { <Missing what=Collection::Recommendations deleted=false/> }.into_any(),
     }
-}
-
-fn status_value(s: RecommendationStatus) -> String {
-    format!("{s:?}")
 }
 
 #[component]
@@ -97,7 +93,6 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
     let issues = RwSignal::new(stored_warnings);
     // A refused save: how many problems to fix (the same words as every form).
     let form_error = RwSignal::new(None::<usize>);
-    let blockers = RwSignal::new(None::<Vec<RecordKey>>);
 
     let organisations = {
         let keep: Vec<Id> = initial
@@ -109,7 +104,7 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
         state.data.with_untracked(|d| {
             let mut v: Vec<(Id, String)> = listing::find_organisations(d, "")
                 .into_iter()
-                .map(|o| (o.id(), o.name.clone()))
+                .map(|o| (o.id(), o.display_name()))
                 .collect();
             for k in keep {
                 if !v.iter().any(|(o, _)| *o == k) {
@@ -237,22 +232,7 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
                 tr!(i18n, "recommendations-saved-new")
             }
         });
-        if id.is_none() {
-            state.navigate(Route::Recommendation(record_id));
-        }
-    };
-
-    let delete = move |_| {
-        let label = state.data.with_untracked(|d| {
-            d.recommendations
-                .get(&record_id)
-                .map(|r| r.content.clone())
-                .unwrap_or_default()
-        });
-        match state.delete::<Recommendation>(record_id, &label) {
-            Ok(()) => state.navigate(Route::Recommendations),
-            Err(keys) => blockers.set(Some(keys)),
-        }
+        state.navigate(Route::Recommendation(record_id));
     };
 
     let heading = move || match id {
@@ -304,7 +284,7 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
         </nav>
         <div class="page-head">
             <div>
-                <p class="eyebrow">{move_tr!("recommendations-title")}</p>
+                <p class="eyebrow">{if id.is_some() { move_tr!("recommendations-edit-title") } else { move_tr!("recommendations-title") }}</p>
                 <h1>{heading}</h1>
                 {move || current.get().map(|r| {
                     let late = days_overdue(&r, today);
@@ -424,27 +404,11 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
                 <div class="actions">
                     <crate::ui::widgets::ReadOnlyNote/>
                     <button type="submit" class="primary" disabled=crate::ui::widgets::read_only(state)>{move_tr!("recommendations-save")}</button>
-                    {id.is_none().then(|| view! { <a class="button" href=Route::Recommendations.href()>{move_tr!("recommendations-cancel")}</a> })}
+                    <a class="button" href=match id { Some(id) => Route::Recommendation(id).href(), None => Route::Recommendations.href() }>{move_tr!("recommendations-cancel")}</a>
                 </div>
             </form>
         </section>
 
-        {id.map(|id| view! {
-            <StatusControl id=id responded_on=responded_on/>
-            <section class="card">
-                <h2>{move_tr!("recommendations-delete-title")}</h2>
-                <p class="help">{move_tr!("recommendations-delete-help")}</p>
-                <DeleteRefused blockers=blockers/>
-                <button class="danger" disabled=crate::ui::widgets::read_only(state) on:click=delete>{move_tr!("recommendations-delete")}</button>
-            </section>
-            <p class="record-meta">
-                {move || state.data.with(|d| d.recommendations.get(&id).map(|r| tr!(i18n, "recommendations-record-meta", {
-                    "created" => format_instant(r.meta.created),
-                    "updated" => format_instant(r.meta.updated),
-                    "edits" => r.meta.version.total(),
-                })))}
-            </p>
-        })}
     }
 }
 
@@ -456,130 +420,5 @@ fn id_field(input_id: &'static str) -> &'static str {
         "recommendation-responded-on" => "responded_on",
         "recommendation-raised-by" => "raised_by",
         other => other,
-    }
-}
-
-/// Changes the status (recording who, when and why), and shows the history of changes.
-#[component]
-fn StatusControl(id: Id, responded_on: RwSignal<String>) -> impl IntoView {
-    let state = use_app();
-    let i18n = expect_context::<I18n>();
-    let record = Memo::new(move |_| state.data.with(|d| d.recommendations.get(&id).cloned()));
-    let current = record.get_untracked().map(|r| r.status).unwrap_or_default();
-    let to = RwSignal::new(current);
-    let note = RwSignal::new(String::new());
-    // A status chosen or a note typed but not yet applied is input the tab must not lose silently.
-    let unsaved = state.unsaved_input();
-    let raise = unsaved.raiser();
-    // Named before the view: leptos-fluent's compile-time key scan skips the first {…} after a
-    // `tr` tag name, so no key may sit there only.
-    let col_change = move_tr!("recommendations-history-change");
-
-    let update = move |_| {
-        let target = to.get_untracked();
-        let Some(mut r) = state
-            .data
-            .with_untracked(|d| d.recommendations.get(&id).cloned())
-        else {
-            return;
-        };
-        if r.status == target {
-            state.notify(
-                move |i18n| {
-                    tr!(i18n, "recommendations-status-unchanged", {
-                        "status" => text::recommendation_status(i18n, target),
-                    })
-                },
-                None,
-            );
-            return;
-        }
-        let stamp = state.stamp();
-        let today = state.today();
-        r.set_status(target, today, note.get_untracked().trim(), stamp.now);
-        let answered = r.responded_on;
-        state.apply(
-            |data, stamp| data.save(r, stamp),
-            |saved| saved.changed_keys(),
-        );
-        // Resolving or declining dates the answer (when none was written): show it in the form.
-        if responded_on.with_untracked(|t| t.trim().is_empty()) {
-            if let Some(d) = answered {
-                responded_on.set(format_date(d));
-            }
-        }
-        note.set(String::new());
-        unsaved.lower();
-        state.notify_saved(
-            move |i18n| {
-                tr!(i18n, "recommendations-status-changed", {
-                    "status" => text::recommendation_status(i18n, target),
-                })
-            },
-            None,
-        );
-    };
-
-    view! {
-        <section class="card">
-            <h2>{move_tr!("recommendations-status-title")}</h2>
-            <div class="grid-2" on:input=raise.clone() on:change=raise>
-                <div class="field">
-                    <label for="recommendation-new-status">{move_tr!("recommendations-status-to")}</label>
-                    <select id="recommendation-new-status" on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        to.set(RecommendationStatus::ALL.into_iter().find(|s| status_value(*s) == v).unwrap_or_default());
-                    }>
-                        {RecommendationStatus::ALL.into_iter().map(|s| view! {
-                            <option value=status_value(s) selected=move || to.get() == s>{move || text::recommendation_status(i18n, s)}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="recommendation-status-note">{move_tr!("recommendations-status-note")}</label>
-                    <input id="recommendation-status-note" type="text" placeholder=move_tr!("recommendations-status-note-placeholder")
-                        prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))/>
-                </div>
-            </div>
-            <div class="actions">
-                <crate::ui::widgets::ReadOnlyNote/>
-                <button type="button" class="primary" disabled=crate::ui::widgets::read_only(state) on:click=update>{move_tr!("recommendations-status-update")}</button>
-            </div>
-            <p class="help">{move_tr!("recommendations-status-help")}</p>
-            <h3>{move_tr!("recommendations-history-title")}</h3>
-            {move || {
-                let history = record.with(|r| r.as_ref().map(|r| r.history.clone()).unwrap_or_default());
-                if history.is_empty() {
-                    return view! { <p class="muted">{move_tr!("recommendations-history-none")}</p> }.into_any();
-                }
-                view! {
-                    <table class="plain">
-                        <thead>
-                            <tr>
-                                <th scope="col">{col_change}</th>
-                                <th scope="col">{move_tr!("recommendations-history-date")}</th>
-                                <th scope="col">{move_tr!("recommendations-history-note")}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {history.into_iter().rev().map(|h| {
-                                let (before, after) = (h.from, h.to);
-                                view! {
-                                    <tr>
-                                        <td>
-                                            {move || text::recommendation_status(i18n, before)} " → "
-                                            <span class=text::recommendation_status_class(after)>{move || text::recommendation_status(i18n, after)}</span>
-                                        </td>
-                                        <td>{format_date(h.on)}</td>
-                                        <td>{if h.note.is_empty() { "—".to_string() } else { h.note }}</td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                }
-                .into_any()
-            }}
-        </section>
     }
 }

@@ -260,7 +260,7 @@ pub fn people(data: &Dataset, rows: &[&Person], words: &dyn Words) -> Table {
                 .iter()
                 .map(
                     |h| match h.organisation.and_then(|o| data.organisations.get(&o)) {
-                        Some(o) if !h.title.contains(o.label()) => {
+                        Some(o) if !h.title.contains(o.short()) => {
                             format!("{} ({})", h.title, o.label())
                         }
                         _ => h.title.clone(),

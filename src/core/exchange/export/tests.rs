@@ -112,7 +112,7 @@ fn the_recommendations_table_says_days_overdue_and_the_event() {
     let data = sample_dataset();
     let query = RecommendationQuery {
         status: Some(RecommendationStatus::Open),
-        agreement: None,
+        ..RecommendationQuery::default()
     };
     let found = listing::find_recommendations_matching(&data, &query);
     assert_eq!(found.len(), 2);

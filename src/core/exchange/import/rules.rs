@@ -18,6 +18,7 @@
 //! agreement. A reference to a record that is nowhere is already a
 //! `Warning::MissingReference` at the same path: it is not said twice.
 
+use crate::records::original::OriginalProblem;
 use std::cell::RefCell;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -67,6 +68,12 @@ fn record_problem(problem: &Problem) -> Message {
         Problem::ParentOnlyForPlans => Message::new("problem-parent-only-for-plans"),
         Problem::NumberTaken { .. } => Message::new("problem-number-taken"),
         Problem::NameTaken { .. } => Message::new("problem-name-taken"),
+        Problem::Original(p) => Message::new(match p {
+            OriginalProblem::BadWebAddress => "problem-original-web-address",
+            OriginalProblem::BadSharePath => "problem-original-share-path",
+            OriginalProblem::BadFileAddress => "problem-original-file-address",
+            OriginalProblem::BadSha256 => "problem-original-sha256",
+        }),
         Problem::SupersedesItself => Message::new("problem-supersedes-itself"),
         Problem::SupersedesCycle => Message::new("problem-supersedes-cycle"),
         Problem::OwnParent => Message::new("problem-own-parent"),

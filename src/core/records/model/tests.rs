@@ -100,3 +100,35 @@ fn signing_date_falls_back_to_earliest_signatory() {
     a.signed_on = Some(d(2018, 4, 2));
     assert_eq!(a.signing_date(), Some(d(2018, 4, 2)));
 }
+
+#[test]
+fn an_organisation_is_named_with_its_locality_unless_its_name_says_it() {
+    let mut org = Organisation::new(meta(1), "Sở Y tế", "SYT", OrganisationKind::Department);
+    assert_eq!(
+        (org.display_name(), org.label()),
+        ("Sở Y tế".into(), "SYT".into())
+    );
+    org.locality = "Hà Giang".into();
+    assert_eq!(org.display_name(), "Sở Y tế (Hà Giang)");
+    assert_eq!(org.label(), "SYT (Hà Giang)");
+    assert_eq!(org.short(), "SYT");
+    let mut ubnd = Organisation::new(
+        meta(2),
+        "UBND tỉnh Hà Giang",
+        "",
+        OrganisationKind::PeoplesCommittee,
+    );
+    ubnd.locality = "hà giang".into();
+    assert_eq!(ubnd.display_name(), "UBND tỉnh Hà Giang");
+    // Older files have no locality: the field is read as empty and not written back.
+    let json = serde_json::to_value(&org).unwrap();
+    assert_eq!(json["locality"], "Hà Giang");
+    let mut old = json.clone();
+    old.as_object_mut().unwrap().remove("locality");
+    let read: Organisation = serde_json::from_value(old).unwrap();
+    assert_eq!(read.locality, "");
+    assert!(serde_json::to_value(&read)
+        .unwrap()
+        .get("locality")
+        .is_none());
+}

@@ -558,6 +558,10 @@ fn an_organisation_named_like_another_is_a_warning() {
     // Decomposed diacritics (pasted text) are the same name.
     o.name = "Sở Y tế".nfd().collect();
     assert_eq!(problems(&organisation(&o, &data)), taken);
+    // Another province's "Sở Y tế" is another body.
+    o.locality = "Hà Giang".into();
+    assert!(organisation(&o, &data).is_empty());
+    o.locality = String::new();
     // Its own record is not a duplicate of itself; another name is fine.
     let own = data
         .organisations

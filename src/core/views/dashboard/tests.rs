@@ -231,3 +231,117 @@ fn an_unfulfilled_duty_is_due_soon_then_overdue_across_the_vietnam_midnight() {
     assert_eq!(duty_2024(last_minute), Some(Band::Within30));
     assert_eq!(duty_2024(past_midnight), Some(Band::Overdue));
 }
+
+/// A regulation of another province's bodies, in a dataset that also holds Trà Vinh's
+/// departments (the sample): its plans, areas and locality decide which departments belong.
+#[test]
+fn another_provinces_regulation_covers_only_its_own_departments() {
+    use crate::records::model::{CoordinationArea, Organisation, OrganisationKind};
+    let mut data = sample_dataset();
+    let org = |data: &mut Dataset, n: u128, name: &str, kind: OrganisationKind, locality: &str| {
+        let mut o = Organisation::new(
+            Meta::new(Uuid::from_u128(n), stamp(5, 1_700_000_000).now),
+            name,
+            "",
+            kind,
+        );
+        o.locality = locality.into();
+        data.commit(o, stamp(5, 1_700_000_000)).id
+    };
+    let ubnd = org(
+        &mut data,
+        1,
+        "UBND tỉnh Hà Giang",
+        OrganisationKind::PeoplesCommittee,
+        "Hà Giang",
+    );
+    let doan = org(
+        &mut data,
+        2,
+        "Tỉnh Đoàn Hà Giang",
+        OrganisationKind::MassOrganisation,
+        "Hà Giang",
+    );
+    let health = org(
+        &mut data,
+        3,
+        "Sở Y tế",
+        OrganisationKind::Department,
+        "Hà Giang",
+    );
+    let labour = org(
+        &mut data,
+        4,
+        "Sở Lao động",
+        OrganisationKind::Department,
+        "Hà Giang",
+    );
+    // Of no province: belongs only through a plan or an area.
+    let police = org(
+        &mut data,
+        5,
+        "Công an tỉnh",
+        OrganisationKind::Department,
+        "",
+    );
+    let schools = org(&mut data, 6, "Trường Cao đẳng", OrganisationKind::Other, "");
+    let party = |organisation, lead| Party {
+        organisation,
+        role: String::new(),
+        lead,
+        unknown: Default::default(),
+    };
+    let mut reg = Agreement::new(
+        Meta::new(Uuid::from_u128(10), stamp(5, 1_700_000_000).now),
+        "Quy chế Hà Giang",
+        AgreementKind::Regulation,
+    );
+    reg.parties = vec![party(ubnd, true), party(doan, false)];
+    reg.signed_on = Some(d(2024, 1, 10));
+    reg.period = Period::new(d(2024, 1, 1), d(2028, 12, 31));
+    reg.areas.push(CoordinationArea {
+        id: Uuid::from_u128(12),
+        title: "Giáo dục nghề nghiệp".into(),
+        description: String::new(),
+        responsible: vec![schools],
+        unknown: Default::default(),
+    });
+    let reg_id = data.commit(reg.clone(), stamp(5, 1_700_000_000)).id;
+    let mut plan = Agreement::new(
+        Meta::new(Uuid::from_u128(11), stamp(5, 1_700_000_000).now),
+        "Kế hoạch với Công an tỉnh",
+        AgreementKind::Plan,
+    );
+    plan.parent = Some(reg_id);
+    plan.parties = vec![party(doan, true), party(police, false)];
+    plan.signed_on = Some(d(2024, 2, 1));
+    plan.period = Period::new(d(2024, 1, 1), d(2024, 12, 31));
+    data.commit(plan, stamp(5, 1_700_000_000));
+
+    let cov = plan_coverage(&data, &reg, 2024);
+    assert_eq!(cov.with_plan, vec![police]);
+    let mut without = cov.without_plan.clone();
+    without.sort();
+    let mut expected = vec![health, labour, schools];
+    expected.sort();
+    assert_eq!(without, expected, "no Trà Vinh department, no party");
+    let matrix = crate::views::matrix::plan_matrix(&data, &reg, d(2024, 6, 1));
+    let rows: Vec<Id> = matrix.rows.iter().map(|r| r.organisation).collect();
+    assert_eq!(rows.len(), 4);
+    assert!(rows
+        .iter()
+        .all(|o| [police, health, labour, schools].contains(o)));
+
+    // Two provinces' "Sở Y tế" are told apart wherever they are named.
+    let tra_vinh_health = data
+        .organisations
+        .iter_live()
+        .find(|o| o.name == "Sở Y tế" && o.id() != health)
+        .unwrap()
+        .id();
+    assert_eq!(data.organisation_label(&health), "Sở Y tế (Hà Giang)");
+    assert_ne!(
+        data.organisation_label(&health),
+        data.organisation_label(&tra_vinh_health)
+    );
+}

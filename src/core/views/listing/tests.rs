@@ -195,3 +195,72 @@ fn default_order_of_a_fresh_sample_puts_regulations_first_newest_period_first() 
     sorted.sort_by_key(|t| collate(t));
     assert_eq!(plan_titles, sorted);
 }
+
+#[test]
+fn recommendations_are_found_without_diacritics_and_filtered_to_the_overdue() {
+    use crate::records::meta::Meta;
+    use crate::records::recommendation::{Recommendation, RecommendationStatus};
+    let mut data = sample_dataset();
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let health = data
+        .organisations
+        .iter_live()
+        .find(|o| o.name == "Sở Y tế")
+        .unwrap()
+        .id();
+    let add = |data: &mut Dataset, n: u128, content: &str, deadline, status| {
+        let mut r = Recommendation::new(
+            Meta::new(uuid::Uuid::from_u128(n), chrono::Utc::now()),
+            content,
+        );
+        r.deadline = deadline;
+        r.status = status;
+        r.addressed_to = vec![health];
+        r.agreement = Some(regulation_2018_2022_id());
+        data.recommendations.put(r);
+    };
+    add(
+        &mut data,
+        1,
+        "Xây dựng nhà rông thanh niên xã Long Đức",
+        Some(day(2026, 1, 1)),
+        RecommendationStatus::Open,
+    );
+    add(
+        &mut data,
+        2,
+        "Nhà rông thanh niên huyện Càng Long",
+        Some(day(2027, 1, 1)),
+        RecommendationStatus::Open,
+    );
+    add(
+        &mut data,
+        3,
+        "Nhà rông thanh niên thị xã Duyên Hải",
+        Some(day(2026, 1, 1)),
+        RecommendationStatus::Resolved,
+    );
+    let find = |text: &str, overdue_on| {
+        let q = RecommendationQuery {
+            text: text.into(),
+            overdue_on,
+            ..RecommendationQuery::default()
+        };
+        let mut ids: Vec<u128> = find_recommendations_matching(&data, &q)
+            .iter()
+            .map(|r| r.id().as_u128())
+            // The sample's own recommendations aside.
+            .filter(|id| *id < 100)
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(find("NHA RONG", None), vec![1, 2, 3]);
+    assert_eq!(find("nhà rông long", None), vec![1, 2]);
+    // Found by the addressee's name (with its province) and the agreement's number.
+    assert_eq!(find("long duc so y te tra vinh", None), vec![1]);
+    assert_eq!(find("long duc ha giang", None), Vec::<u128>::new());
+    // Late: pending and past the deadline; the answered one and the one not yet due are not.
+    assert_eq!(find("rong", Some(today())), vec![1]);
+    assert_eq!(find("", Some(today())), vec![1]);
+}

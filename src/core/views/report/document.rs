@@ -85,7 +85,7 @@ fn issuer_code(data: &Dataset, report: &PeriodReport) -> String {
         return "UBND".into();
     }
     let code: String = org
-        .label()
+        .short()
         .split_whitespace()
         .filter_map(|w| w.chars().next())
         .flat_map(char::to_uppercase)
