@@ -86,7 +86,11 @@ mod tests {
 
     fn typed() -> Draft<Agreement> {
         let now = Utc::now();
-        let mut a = Agreement::new(Meta::new(new_id(), now), "Quy chế phối hợp", AgreementKind::Regulation);
+        let mut a = Agreement::new(
+            Meta::new(new_id(), now),
+            "Quy chế phối hợp",
+            AgreementKind::Regulation,
+        );
         a.number = "01/QCPH".into();
         Draft {
             input: a,

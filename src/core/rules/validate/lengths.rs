@@ -34,7 +34,12 @@ pub(super) fn agreement(a: &Agreement, issues: &mut Vec<Issue>) {
         check(issues, format!("parties[{i}].role"), &p.role, ROLE);
     }
     for (i, s) in a.signatories.iter().enumerate() {
-        check(issues, format!("signatories[{i}].position"), &s.position, POSITION);
+        check(
+            issues,
+            format!("signatories[{i}].position"),
+            &s.position,
+            POSITION,
+        );
     }
     for (i, area) in a.areas.iter().enumerate() {
         check(issues, format!("areas[{i}].title"), &area.title, TITLE);
@@ -52,6 +57,11 @@ pub(super) fn organisation(o: &Organisation, issues: &mut Vec<Issue>) {
 pub(super) fn person(p: &Person, issues: &mut Vec<Issue>) {
     check(issues, "full_name", &p.full_name, PERSON_NAME);
     for (i, pos) in p.positions.iter().enumerate() {
-        check(issues, format!("positions[{i}].title"), &pos.title, POSITION);
+        check(
+            issues,
+            format!("positions[{i}].title"),
+            &pos.title,
+            POSITION,
+        );
     }
 }

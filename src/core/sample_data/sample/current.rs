@@ -15,7 +15,7 @@ use super::{
     PERSON_LAM, PERSON_NGA,
 };
 use crate::rules::dates::vietnam_offset;
-use crate::records::duty::{DueRule, Duty};
+use crate::records::duty::{DueRule, Duty, DutySettlement};
 use crate::records::event::{Chair, Event, EventKind, EventLink, EventRole};
 use crate::records::meta::Meta;
 use crate::records::model::{Agreement, AgreementKind, Authority, Period, Signatory};
@@ -67,7 +67,7 @@ Chí Minh tỉnh Trà Vinh giai đoạn {start} - {end} (minh họa)"
         ),
         AgreementKind::Regulation,
     );
-    a.number = format!("01/QCPH-UBND-TĐ ({start}, minh họa)");
+    a.number = "03/QCPH-UBND-TĐ".to_string();
     a.period = Period::new(day(start, 1, 1), day(end, 12, 31));
     a.supersedes = (start == 2023).then(|| sample_id(AGREEMENT_2018));
     // Signed in the first weeks of the term, or a month ago if the term began just now.
@@ -105,13 +105,21 @@ Chí Minh tỉnh Trà Vinh giai đoạn {start} - {end} (minh họa)"
         ],
         &[ubnd, tinh_doan],
     );
-    // The session is due by a day a few weeks ahead (29/02 never: the rule repeats each year).
+    // This year's session is due by a day three weeks ahead (29/02 never: the rule repeats each
+    // year); late in December, by the year's last day.
     let due = today + Duration::days(21);
-    let due = if (due.month(), due.day()) == (2, 29) { due + Duration::days(1) } else { due };
+    let due = if due.year() > today.year() {
+        day(today.year(), 12, 31)
+    } else if (due.month(), due.day()) == (2, 29) {
+        due + Duration::days(1)
+    } else {
+        due
+    };
     a.duties = vec![Duty {
         id: sample_id(&key(today, "duty")),
-        title: "Chủ tịch UBND tỉnh làm việc định kỳ hằng năm với Ban Chấp hành Tỉnh đoàn (minh họa)"
-            .to_string(),
+        title:
+            "Chủ tịch UBND tỉnh làm việc định kỳ hằng năm với Ban Chấp hành Tỉnh đoàn (minh họa)"
+                .to_string(),
         due: DueRule::YearBy {
             month: due.month(),
             day: due.day(),
@@ -146,18 +154,29 @@ Chí Minh tỉnh Trà Vinh giai đoạn {start} - {end} (minh họa)"
         e.minutes = ILLUSTRATIVE_CURRENT.to_string();
         e
     };
-    // Last year's session (when the term had begun by then), and this year's, coming up.
-    let last_year = today - Duration::days(340);
-    let held = (last_year > signed).then(|| {
-        session(
-            "session/held",
-            last_year,
-            format!(
-                "Chủ tịch UBND tỉnh làm việc với Ban Chấp hành Tỉnh đoàn năm {} (minh họa)",
-                last_year.year()
-            ),
-        )
-    });
+    // Always the same two events, whatever the day (so the lists count alike every day): the
+    // signing conference and this year's session, coming up. The term's earlier years are
+    // settled by hand in the duty, so nothing is overdue.
+    let last_year = today.year() - 1;
+    let mut held = session(
+        "signing",
+        signed,
+        format!("Hội nghị ký kết Quy chế phối hợp giai đoạn {start} - {end} (minh họa)"),
+    );
+    held.kind = EventKind::Signing;
+    held.chairs.clear();
+    if let Some(link) = held.agreements.first_mut() {
+        link.role = EventRole::Signed;
+    }
+    for year in start..=last_year {
+        a.duties[0].settlements.push(DutySettlement {
+            year,
+            waived: false,
+            on: Some(day(year, 11, 20)),
+            note: "Minh họa: đã làm việc, ghi tay.".to_string(),
+            unknown: Default::default(),
+        });
+    }
     let coming = today + Duration::days(14);
     data.events.put(session(
         "session/coming",
@@ -172,8 +191,8 @@ Chí Minh tỉnh Trà Vinh giai đoạn {start} - {end} (minh họa)"
         meta(today, "recommendation"),
         "Bố trí kinh phí hỗ trợ thanh niên khởi nghiệp trên nền tảng số (minh họa)",
     );
-    r.event = held.as_ref().map(|e| e.meta.id);
-    r.raised_on = Some(held.as_ref().map_or(signed, Event::day));
+    r.event = Some(held.meta.id);
+    r.raised_on = Some(held.day());
     r.raised_by = Some(tinh_doan);
     r.addressed_to = vec![ubnd];
     r.agreement = Some(agreement);
@@ -181,9 +200,7 @@ Chí Minh tỉnh Trà Vinh giai đoạn {start} - {end} (minh họa)"
     r.deadline = Some(today + Duration::days(35));
     r.response = String::new();
 
-    if let Some(e) = held {
-        data.events.put(e);
-    }
+    data.events.put(held);
     data.agreements.put(a);
     data.recommendations.put(r);
     data
@@ -193,8 +210,8 @@ Chí Minh tỉnh Trà Vinh giai đoạn {start} - {end} (minh họa)"
 mod tests {
     use super::*;
     use crate::views::dashboard::band;
-    use crate::records::model::Status;
     use crate::records::model::Record;
+    use crate::records::model::Status;
     use crate::rules::status::status_in;
     use crate::rules::validate;
     use crate::rules::validate_activity;
@@ -215,26 +232,69 @@ mod tests {
 
     #[test]
     fn on_any_day_the_current_regulation_is_in_force_with_work_due_soon() {
-        for today in [day(2026, 12, 4), day(2023, 1, 2), day(2027, 12, 30), day(2031, 2, 8)] {
+        for today in [
+            day(2026, 12, 4),
+            day(2023, 1, 2),
+            day(2027, 12, 30),
+            day(2031, 2, 8),
+            day(2029, 6, 30),
+        ] {
             let data = with_history(today);
             let current = current_period(today);
             let a = current.agreements.iter_all().next().unwrap();
-            assert_eq!(status_in(&data, a, today).status, Status::InForce, "{today}");
-            assert!(validate::agreement(a, &data).iter().all(|i| !i.is_error()), "{today}");
+            assert_eq!(
+                status_in(&data, a, today).status,
+                Status::InForce,
+                "{today}"
+            );
+            assert!(
+                validate::agreement(a, &data).iter().all(|i| !i.is_error()),
+                "{today}"
+            );
             for e in current.events.iter_all() {
-                assert!(validate_activity::event(e, &data).iter().all(|i| !i.is_error()), "{today}");
+                assert!(
+                    validate_activity::event(e, &data)
+                        .iter()
+                        .all(|i| !i.is_error()),
+                    "{today}"
+                );
             }
             let r = current.recommendations.iter_all().next().unwrap();
-            assert!(validate_activity::recommendation(r, &data).iter().all(|i| !i.is_error()), "{today}");
+            assert!(
+                validate_activity::recommendation(r, &data)
+                    .iter()
+                    .all(|i| !i.is_error()),
+                "{today}"
+            );
             // Due next month, so in the dashboard's "within 90 days" band, not overdue.
             let deadline = r.deadline.unwrap();
             assert!(deadline > today && deadline <= today + Duration::days(60));
             assert!(band(deadline, today).is_some());
-            // The session is coming, not past.
-            assert!(current.events.iter_all().any(|e| e.day() > today));
+            // Nothing of the current term is overdue.
+            let late: Vec<_> = crate::views::dashboard::due_items(&data, today)
+                .into_iter()
+                .filter(|i| i.band == crate::views::dashboard::Band::Overdue)
+                .filter(|i| {
+                    i.agreement == Some(a.id()) || current.agreements.get(&i.record.id).is_some()
+                })
+                .collect();
+            assert!(late.is_empty(), "{today}: {late:?}");
+            // This year's session is planned within the month (the dashboard's coming events).
+            assert!(current
+                .events
+                .iter_all()
+                .any(|e| e.day() > today && e.day() <= today + Duration::days(30)));
+            assert_eq!(
+                current.events.count_live(),
+                2,
+                "{today}: the same count every day"
+            );
             // Every record says it is illustrative.
             assert!(a.title.contains("minh họa") && a.notes.starts_with("Minh họa"));
-            assert!(current.events.iter_all().all(|e| e.title.contains("minh họa")));
+            assert!(current
+                .events
+                .iter_all()
+                .all(|e| e.title.contains("minh họa")));
         }
     }
 

@@ -135,7 +135,8 @@ pub fn remove_sample(data: &mut Dataset, stamp: Stamp) -> SampleRemoval {
     loop {
         let before = waiting.len();
         waiting.retain(|key| {
-            let done = crate::with_record_type!(key.collection, T => data.delete::<T>(key.id, stamp));
+            let done =
+                crate::with_record_type!(key.collection, T => data.delete::<T>(key.id, stamp));
             match done {
                 Ok(key) => {
                     removed.push(key);
@@ -157,7 +158,11 @@ pub fn remove_sample(data: &mut Dataset, stamp: Stamp) -> SampleRemoval {
 
 /// Undoes a removal, or brings back every sample record still as the sample wrote it
 /// (`keys: None`). Returns the records restored.
-pub fn bring_back_sample(data: &mut Dataset, keys: Option<&[RecordKey]>, stamp: Stamp) -> Vec<RecordKey> {
+pub fn bring_back_sample(
+    data: &mut Dataset,
+    keys: Option<&[RecordKey]>,
+    stamp: Stamp,
+) -> Vec<RecordKey> {
     let keys: Vec<RecordKey> = match keys {
         Some(keys) => keys.to_vec(),
         None => sample_records(data).removed,
@@ -166,7 +171,9 @@ pub fn bring_back_sample(data: &mut Dataset, keys: Option<&[RecordKey]>, stamp: 
     let mut keys = keys;
     keys.sort_by_key(|k| std::cmp::Reverse(rank(k.collection)));
     keys.into_iter()
-        .filter_map(|key| crate::with_record_type!(key.collection, T => data.undelete::<T>(key.id, stamp)))
+        .filter_map(
+            |key| crate::with_record_type!(key.collection, T => data.undelete::<T>(key.id, stamp)),
+        )
         .collect()
 }
 
@@ -211,19 +218,48 @@ mod tests {
         let mut data = sample_on(today());
         let s = stamp();
         // The user's own organisation and agreement, with a sample organisation as a party.
-        let own_org = Organisation::new(Meta::new(new_id(), s.now), "Sở Tư pháp tỉnh Bến Tre", "", OrganisationKind::Department);
+        let own_org = Organisation::new(
+            Meta::new(new_id(), s.now),
+            "Sở Tư pháp tỉnh Bến Tre",
+            "",
+            OrganisationKind::Department,
+        );
         let own_org_id = own_org.id();
         data.save_organisation(own_org, s).unwrap();
-        let ubnd = data.organisations.iter_live().find(|o| o.name == "Ủy ban nhân dân tỉnh Trà Vinh").unwrap().id();
-        let mut own = Agreement::new(Meta::new(new_id(), s.now), "Quy chế của văn phòng", AgreementKind::Regulation);
+        let ubnd = data
+            .organisations
+            .iter_live()
+            .find(|o| o.name == "Ủy ban nhân dân tỉnh Trà Vinh")
+            .unwrap()
+            .id();
+        let mut own = Agreement::new(
+            Meta::new(new_id(), s.now),
+            "Quy chế của văn phòng",
+            AgreementKind::Regulation,
+        );
         own.parties = vec![
-            Party { organisation: own_org_id, role: String::new(), lead: true, unknown: Default::default() },
-            Party { organisation: ubnd, role: String::new(), lead: false, unknown: Default::default() },
+            Party {
+                organisation: own_org_id,
+                role: String::new(),
+                lead: true,
+                unknown: Default::default(),
+            },
+            Party {
+                organisation: ubnd,
+                role: String::new(),
+                lead: false,
+                unknown: Default::default(),
+            },
         ];
         let own_id = own.id();
         data.save_agreement(own, s).unwrap();
         // A sample person the user edited.
-        let mut lam = data.people.iter_live().find(|p| p.full_name == "Đồng Văn Lâm").unwrap().clone();
+        let mut lam = data
+            .people
+            .iter_live()
+            .find(|p| p.full_name == "Đồng Văn Lâm")
+            .unwrap()
+            .clone();
         lam.notes = "Ghi chú của văn phòng".into();
         let lam_id = lam.id();
         data.save_person(lam, s).unwrap();
@@ -232,12 +268,30 @@ mod tests {
         let removal = remove_sample(&mut data, s);
         assert!(data.agreements.live(&own_id).is_some());
         assert!(data.organisations.live(&own_org_id).is_some());
-        assert!(data.organisations.live(&ubnd).is_some(), "a party of the user's agreement stays");
-        assert!(data.people.live(&lam_id).is_some(), "an edited sample record is the user's");
-        assert_eq!(removal.kept_edited, vec![RecordKey { collection: Collection::People, id: lam_id }]);
-        assert!(removal.kept_referred.contains(&RecordKey { collection: Collection::Organisations, id: ubnd }));
+        assert!(
+            data.organisations.live(&ubnd).is_some(),
+            "a party of the user's agreement stays"
+        );
+        assert!(
+            data.people.live(&lam_id).is_some(),
+            "an edited sample record is the user's"
+        );
+        assert_eq!(
+            removal.kept_edited,
+            vec![RecordKey {
+                collection: Collection::People,
+                id: lam_id
+            }]
+        );
+        assert!(removal.kept_referred.contains(&RecordKey {
+            collection: Collection::Organisations,
+            id: ubnd
+        }));
         // Everything else of the sample is gone: no live sample record is unchanged any more.
-        assert!(sample_records(&data).unchanged.iter().all(|k| removal.kept_referred.contains(k)));
+        assert!(sample_records(&data)
+            .unchanged
+            .iter()
+            .all(|k| removal.kept_referred.contains(k)));
         assert_eq!(live_count(&data), total_before - removal.removed.len());
         assert!(data.agreements.iter_live().all(|a| a.id() == own_id));
 
@@ -247,7 +301,10 @@ mod tests {
         assert_eq!(live_count(&data), total_before);
         // Restored records are still the sample's as it wrote them: removable again.
         let again = sample_records(&data);
-        assert_eq!(again.unchanged.len(), removal.removed.len() + removal.kept_referred.len());
+        assert_eq!(
+            again.unchanged.len(),
+            removal.removed.len() + removal.kept_referred.len()
+        );
     }
 
     #[test]
