@@ -16,8 +16,8 @@ use crate::core::records::duty::{Due, DueRule, Duty};
 use crate::core::records::event::EventKind;
 use crate::core::records::meta::{new_id, Id, Meta};
 use crate::core::records::model::{
-    legal_basis_lines, one_line, Agreement, AgreementKind, Authority, CoordinationArea, Party, Signatory, Status,
-    StatusOverride,
+    legal_basis_lines, one_line, Agreement, AgreementKind, Authority, CoordinationArea, Party,
+    Signatory, Status, StatusOverride,
 };
 use crate::core::records::record::{Collection, Record, UnknownFields};
 use crate::core::rules::dates::{
@@ -27,6 +27,7 @@ use crate::core::rules::status::status_in;
 use crate::core::rules::validate::lengths;
 use crate::core::rules::validate::{self, Issue};
 use crate::core::storage::drafts::Draft;
+use crate::core::views::listing;
 use crate::route::Route;
 use crate::ui::focus::focus_first_invalid;
 

@@ -10,9 +10,9 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 
-use crate::core::dates::format_instant;
-use crate::core::meta::Id;
-use crate::core::model::{Collection, Record};
+use crate::core::records::meta::Id;
+use crate::core::records::record::{Collection, Record};
+use crate::core::rules::dates::format_instant;
 use crate::core::storage::drafts::{self, Draft};
 use crate::ui::state::AppState;
 use crate::web::local_storage::LocalStore;

@@ -8,11 +8,12 @@ use leptos::portal::Portal;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
-use crate::core::listing;
-use crate::core::meta::{new_id, Id, Meta};
-use crate::core::model::{Organisation, OrganisationKind, Person, PositionHeld, Record};
-use crate::core::validate::Issue;
-use crate::core::workspace::Dataset;
+use crate::core::records::meta::{new_id, Id, Meta};
+use crate::core::records::model::{Organisation, OrganisationKind, Person, PositionHeld};
+use crate::core::records::record::Record;
+use crate::core::records::workspace::Dataset;
+use crate::core::rules::validate::Issue;
+use crate::core::views::listing;
 use crate::ui::state::use_app;
 use crate::ui::text;
 use crate::ui::widgets::FieldIssues;

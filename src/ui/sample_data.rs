@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
-use crate::core::sample::removal::{remove_sample, restore_sample, sample_records};
+use crate::core::sample_data::sample::removal::{bring_back_sample, remove_sample, sample_records};
 use crate::core::storage::KeyValueStore;
 use crate::ui::state::{use_app, AppState, Undo};
 use crate::web::local_storage::LocalStore;
@@ -23,7 +23,7 @@ pub fn remove(state: AppState) {
 
 /// Brings back every sample record removed (and still as the sample wrote it).
 pub fn bring_back(state: AppState) {
-    let restored = state.apply(|d, s| restore_sample(d, None, s), |r| r.clone());
+    let restored = state.apply(|d, s| bring_back_sample(d, None, s), |r| r.clone());
     let count = restored.len();
     state.notify_saved(
         move |i18n| tr!(i18n, "sample-back", {"count" => count}),

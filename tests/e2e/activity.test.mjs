@@ -52,7 +52,7 @@ e2e('record an annual session, raise a recommendation at it, resolve it', async 
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
 
   // The event page shows what was recorded.
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
   assert.match(page.url(), /#\/events\/[0-9a-f-]{36}$/);
   const eventUrl = page.url();
   await page.getByText('Đã lưu sự kiện.').waitFor();
@@ -78,10 +78,10 @@ e2e('record an annual session, raise a recommendation at it, resolve it', async 
   await page.getByText('6 / 8 sự kiện khớp').waitFor();
   await page.getByLabel('Loại').selectOption({ label: 'Hội nghị tổng kết' });
   await page.getByText('1 / 8 sự kiện khớp').waitFor();
-  assert.equal(await page.getByRole('link', { name: title }).count(), 0);
+  assert.equal(await page.getByRole('link', { name: title, exact: true }).count(), 0);
   await page.getByRole('button', { name: 'Xóa bộ lọc' }).first().click();
-  await page.getByRole('link', { name: title }).click();
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await page.getByRole('link', { name: title, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
   assert.equal(page.url(), eventUrl);
 
   // Raise a recommendation here: the event, the day and the agreement come filled in.
@@ -143,7 +143,7 @@ e2e('record an annual session, raise a recommendation at it, resolve it', async 
   await page.getByRole('heading', { level: 1, name: content }).waitFor();
   assert.equal(await history.count(), 1);
   await page.goto(eventUrl);
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
   await raised.getByText('Đã giải quyết').waitFor();
 });
 
@@ -160,7 +160,7 @@ e2e('a summary conference says what it does to the agreement, and can be undone'
   await page.getByLabel('Vai trò của sự kiện').selectOption({ label: 'tổng kết tại đây' });
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
 
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
   const toast = page.locator('.toast');
   await toast.getByText(`Đã lưu sự kiện. “${REGULATION_2018}” nay: Đã tổng kết (do sự kiện này).`).waitFor();
   // The page explains it too, beside the link.
@@ -170,7 +170,7 @@ e2e('a summary conference says what it does to the agreement, and can be undone'
   await page.getByText('Đã hoàn tác: bản ghi vừa tạo đã được xóa.').waitFor();
   await page.getByRole('heading', { level: 1, name: 'Sự kiện' }).waitFor();
   await page.getByText('7 sự kiện').waitFor();
-  assert.equal(await page.getByRole('link', { name: title }).count(), 0);
+  assert.equal(await page.getByRole('link', { name: title, exact: true }).count(), 0);
   await page.goto(url + '#/agreements');
   await page.getByRole('link', { name: REGULATION_2018 }).click();
   await page.getByRole('heading', { level: 1, name: REGULATION_2018 }).waitFor();

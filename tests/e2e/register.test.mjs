@@ -172,7 +172,7 @@ e2e('a very long agreement number wraps in the register, which stays as wide as 
   await page.getByRole('heading', { level: 1, name: 'Quy chế có số hiệu rất dài' }).waitFor();
 
   await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Văn bản', exact: true }).click();
-  await page.getByText('23 văn bản').waitFor();
+  await page.getByText('24 văn bản').waitFor();
   const table = page.locator('table.register');
   const widths = await table.evaluate((t) => ({
     table: t.getBoundingClientRect().width,

@@ -14,8 +14,8 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 use super::keys::draft_key;
 use super::{KeyValueStore, StoreError};
-use crate::meta::Id;
-use crate::model::Collection;
+use crate::records::meta::Id;
+use crate::records::record::Collection;
 
 /// What a form had typed: the record as built from its fields (without validation), the typed
 /// text of fields a record cannot hold as typed (a date not yet readable, by its field path),
@@ -79,8 +79,8 @@ pub fn discard(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::meta::{new_id, Meta};
-    use crate::model::{Agreement, AgreementKind};
+    use crate::records::meta::{new_id, Meta};
+    use crate::records::model::{Agreement, AgreementKind};
     use crate::storage::keys::{StorageKey, PREFIX};
     use crate::storage::{load as load_store, MemoryStore};
 

@@ -16,11 +16,10 @@ use crate::core::records::meta::{new_id, Id, Meta};
 use crate::core::records::model::one_line;
 use crate::core::records::record::{Collection, UnknownFields};
 use crate::core::rules::dates::{format_date, parse_date_input, Bound};
-use crate::core::storage::drafts::Draft;
 use crate::core::rules::validate_activity::{
     self, default_time, has_errors, parse_count, read_starts_at, status_effects, ActivityIssue,
 };
-use crate::core::views::listing;
+use crate::core::storage::drafts::Draft;
 use crate::route::Route;
 use crate::ui::drafts::{self, DraftKeeper, DraftRestored};
 use crate::ui::picker::{PickKind, Picker};

@@ -115,5 +115,8 @@ fn legal_basis_lines_are_taken_with_or_without_can_cu() {
         ]
     );
     // Decomposed accents (pasted from Word) read the same.
-    assert_eq!(legal_basis_line("Ca\u{306}n cu\u{31b}\u{301} Luật Trẻ em"), "Luật Trẻ em");
+    assert_eq!(
+        legal_basis_line("Ca\u{306}n cu\u{31b}\u{301} Luật Trẻ em"),
+        "Luật Trẻ em"
+    );
 }

@@ -14,13 +14,13 @@ use super::{
     areas, day, party, sample_id, sample_office_id, AGREEMENT_2018, ORG_TINH_DOAN, ORG_UBND,
     PERSON_LAM, PERSON_NGA,
 };
-use crate::rules::dates::vietnam_offset;
 use crate::records::duty::{DueRule, Duty, DutySettlement};
 use crate::records::event::{Chair, Event, EventKind, EventLink, EventRole};
 use crate::records::meta::Meta;
 use crate::records::model::{Agreement, AgreementKind, Authority, Period, Signatory};
 use crate::records::recommendation::Recommendation;
 use crate::records::workspace::Dataset;
+use crate::rules::dates::vietnam_offset;
 
 /// Said in every record of the current period.
 pub const ILLUSTRATIVE_CURRENT: &str = "Minh họa: giai đoạn hiện tại do ứng dụng đặt theo ngày \
@@ -209,12 +209,12 @@ Chí Minh tỉnh Trà Vinh giai đoạn {start} - {end} (minh họa)"
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::views::dashboard::band;
-    use crate::records::model::Record;
     use crate::records::model::Status;
+    use crate::records::record::Record;
     use crate::rules::status::status_in;
     use crate::rules::validate;
     use crate::rules::validate_activity;
+    use crate::views::dashboard::band;
 
     #[test]
     fn the_term_follows_the_series() {

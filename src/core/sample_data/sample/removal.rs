@@ -16,8 +16,8 @@ use chrono::Timelike;
 
 use super::current::{current_period, placed_on};
 use super::sample_dataset;
-use crate::records::model::{Collection, Record};
-use crate::records::workspace::{Dataset, RecordKey, Stamp, Stored};
+use crate::records::record::{Collection, Record, RecordKey};
+use crate::records::workspace::{Dataset, Stamp, Stored};
 
 /// The sample's records as it wrote them: the history, and the current period of every day
 /// the records present were placed on.
