@@ -317,10 +317,6 @@ fn AgreementFormBody(
         }
     }
 
-    let unsaved = state.unsaved_input();
-    if restored_at.is_some() {
-        unsaved.raise();
-    }
     let base_for_save = read.clone();
     // The record as typed (not validated) and the dates that could not be read.
     let read_form = move || {
@@ -452,7 +448,7 @@ fn AgreementFormBody(
     let keeper = {
         let read_form = read_form.clone();
         let read = (!is_new).then(|| base_for_save.clone());
-        DraftKeeper::new(state, id, move || Draft {
+        DraftKeeper::new(state, id, restored_at.is_some(), move || Draft {
             input: read_form().0,
             texts: typed_texts(),
             read: read.clone(),
@@ -460,29 +456,15 @@ fn AgreementFormBody(
         })
     };
     let on_change = {
-        let unsaved = unsaved.clone();
         let keeper = keeper.clone();
-        move |_: leptos::ev::Event| {
-            unsaved.raise();
-            keeper.schedule();
-        }
+        move |_: leptos::ev::Event| keeper.changed()
     };
     let discard_draft = {
-        let unsaved = unsaved.clone();
         let keeper = keeper.clone();
-        move || {
-            keeper.discard();
-            unsaved.lower();
-        }
+        move || keeper.done()
     };
     let cancel_flag = discard_draft.clone();
-    let discard_and_reset = {
-        let discard_draft = discard_draft.clone();
-        Callback::new(move |()| {
-            discard_draft();
-            reset.run(());
-        })
-    };
+    let discard_and_reset = keeper.discard_then(reset);
     let read_for_save = read_form.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -14,7 +14,7 @@ use crate::core::records::meta::Id;
 use crate::core::records::record::{Collection, Record};
 use crate::core::rules::dates::format_instant;
 use crate::core::storage::drafts::{self, Draft};
-use crate::ui::state::AppState;
+use crate::ui::state::{AppState, UnsavedInput};
 use crate::web::local_storage::LocalStore;
 
 /// How long after the last change a draft is written (typing writes once, not per key).
@@ -38,16 +38,24 @@ pub struct DraftKeeper {
     /// Reads the form into a draft, as JSON (while the form is on the page).
     build: Arc<dyn Fn() -> Option<String> + Send + Sync>,
     state: AppState,
+    /// The form's unsaved flag, raised with every change and lowered once saved or given up.
+    unsaved: UnsavedInput,
 }
 
 impl DraftKeeper {
     /// `build` reads the form's fields into a draft; it runs at each change, so the write
     /// after a moment's quiet (or when the form leaves the page) reads no field.
+    /// `restored`: the form opened on a draft, so it holds input not yet saved.
     pub fn new<T: Record + 'static>(
         state: AppState,
         id: Option<Id>,
+        restored: bool,
         build: impl Fn() -> Draft<T> + Send + Sync + 'static,
     ) -> DraftKeeper {
+        let unsaved = state.unsaved_input();
+        if restored {
+            unsaved.raise();
+        }
         let keeper = DraftKeeper {
             collection: T::COLLECTION,
             id,
@@ -55,14 +63,17 @@ impl DraftKeeper {
             waiting: Arc::default(),
             build: Arc::new(move || serde_json::to_string(&build()).ok()),
             state,
+            unsaved,
         };
         let on_leave = keeper.clone();
         on_cleanup(move || on_leave.flush());
         keeper
     }
 
-    /// A change: the draft is read now and written once the form has been quiet for a moment.
-    pub fn schedule(&self) {
+    /// A change in the form (its `on:input` and `on:change`): unsaved now, and the draft is read
+    /// now and written once the form has been quiet for a moment.
+    pub fn changed(&self) {
+        self.unsaved.raise();
         let generation = self.generation.fetch_add(1, Ordering::Relaxed) + 1;
         *self.waiting.lock().expect("not poisoned") = (self.build)();
         let keeper = self.clone();
@@ -91,8 +102,10 @@ impl DraftKeeper {
         });
     }
 
-    /// The form was saved or its input given up: its draft goes (a write waiting is cancelled).
-    pub fn discard(&self) {
+    /// The form was saved or its input given up: nothing unsaved, and its draft goes (a write
+    /// waiting is cancelled).
+    pub fn done(&self) {
+        self.unsaved.lower();
         self.generation.fetch_add(1, Ordering::Relaxed);
         self.waiting.lock().expect("not poisoned").take();
         let (collection, id) = (self.collection, self.id);
@@ -130,6 +143,17 @@ pub fn drafted<T: Record + Send + Sync + 'static>(
     move || {
         generation.track();
         body(restored.get_value(), handed.get_value(), reset)
+    }
+}
+
+impl DraftKeeper {
+    /// The restored notice's Discard: the draft goes and the form is built again (`reset`).
+    pub fn discard_then(&self, reset: Callback<()>) -> Callback<()> {
+        let keeper = self.clone();
+        Callback::new(move |()| {
+            keeper.done();
+            reset.run(());
+        })
     }
 }
 

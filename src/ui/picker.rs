@@ -14,6 +14,7 @@ use crate::core::records::record::Record;
 use crate::core::records::workspace::Dataset;
 use crate::core::rules::validate::Issue;
 use crate::core::views::listing;
+use crate::core::views::search::Query;
 use crate::ui::state::use_app;
 use crate::ui::text;
 use crate::ui::widgets::FieldIssues;
@@ -28,18 +29,34 @@ pub enum PickKind {
 /// Choices shown at most; typing more narrows them.
 const SHOWN: usize = 40;
 
-/// The live records matching `text` (every word, diacritics ignored), with their labels.
+/// The live records matching `text` (every word, diacritics ignored), best match first (a
+/// word begun counts more than letters inside one), then by name.
 fn matching(data: &Dataset, kind: PickKind, text: &str) -> Vec<(Id, String)> {
-    match kind {
+    let query = Query::parse(text);
+    let mut found: Vec<(u32, Id, String)> = match kind {
         PickKind::Organisation => listing::find_organisations(data, text)
             .into_iter()
-            .map(|o| (o.id(), o.name.clone()))
+            .map(|o| {
+                (
+                    query.score(&listing::organisation_haystack(o)),
+                    o.id(),
+                    o.name.clone(),
+                )
+            })
             .collect(),
         PickKind::Person => listing::find_people(data, text)
             .into_iter()
-            .map(|p| (p.id(), p.full_name.clone()))
+            .map(|p| {
+                (
+                    query.score(&listing::person_haystack(p)),
+                    p.id(),
+                    p.full_name.clone(),
+                )
+            })
             .collect(),
-    }
+    };
+    found.sort_by(|a, b| b.0.cmp(&a.0));
+    found.into_iter().map(|(_, id, name)| (id, name)).collect()
 }
 
 /// The name of a chosen record; one deleted since (or never received) is said to be so.
@@ -323,7 +340,7 @@ fn Combo(
                 <ul class="picker-list" role="listbox" id=list_id.clone()>{options.clone()}</ul>
             </Show>
             <p id=note_id class="help" aria-live="polite">
-                {move || unchosen().then(|| tr!(i18n, "picker-not-chosen"))}
+                {move || (unchosen() && !open.get()).then(|| tr!(i18n, "picker-not-chosen"))}
             </p>
             {move || adding.get().map(|name| view! {
                 <Portal><AddDialog kind=kind name=name.clone() created=created cancelled=cancelled/></Portal>

@@ -212,10 +212,6 @@ fn EventFormBody(
         }
     }
 
-    let unsaved = state.unsaved_input();
-    if restored_at.is_some() {
-        unsaved.raise();
-    }
     let base_for_save = read;
     // The event as typed (not validated), and what could not be read.
     let read_form = {
@@ -275,7 +271,7 @@ fn EventFormBody(
     let keeper = {
         let read_form = read_form.clone();
         let read = (!is_new).then(|| base_for_save.clone());
-        DraftKeeper::new(state, id, move || Draft {
+        DraftKeeper::new(state, id, restored_at.is_some(), move || Draft {
             input: read_form().0,
             texts: [
                 ("date", date),
@@ -290,29 +286,15 @@ fn EventFormBody(
         })
     };
     let on_change = {
-        let unsaved = unsaved.clone();
         let keeper = keeper.clone();
-        move |_: leptos::ev::Event| {
-            unsaved.raise();
-            keeper.schedule();
-        }
+        move |_: leptos::ev::Event| keeper.changed()
     };
     let discard_draft = {
-        let unsaved = unsaved.clone();
         let keeper = keeper.clone();
-        move || {
-            keeper.discard();
-            unsaved.lower();
-        }
+        move || keeper.done()
     };
     let cancel_flag = discard_draft.clone();
-    let discard_and_reset = {
-        let discard_draft = discard_draft.clone();
-        Callback::new(move |()| {
-            discard_draft();
-            reset.run(());
-        })
-    };
+    let discard_and_reset = keeper.discard_then(reset);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (event, mut found) = read_form();
