@@ -317,7 +317,12 @@ fn Combo(
     view! {
         <div class="picker">
             <input id=id.clone() type="text" role="combobox" autocomplete="off"
-                aria-autocomplete="list" aria-controls=list_id.clone()
+                aria-autocomplete="list"
+                // The list is in the page only while open: name it only then.
+                aria-controls={
+                    let list_id = list_id.clone();
+                    move || open.get().then(|| list_id.clone())
+                }
                 aria-expanded=move || open.get().to_string()
                 aria-activedescendant=active_id
                 aria-describedby=note_id.clone()
