@@ -74,7 +74,11 @@ agreement-record-meta = Created { $created } · Last edited { $updated } · { $e
    *[other] { $edits } edits
 }
 agreement-duplicate-intro = Create a new draft:
-agreement-duplicate-explain = The draft replaces this agreement, with its term moved on by the length of the period; number, signatories and signing date are left empty.
+agreement-duplicate-explain = The draft replaces this agreement; number, signatories and signing date are left empty.
+agreement-duplicate-convention = Proposed period: { $period }, { $rule ->
+    [shared] as the series' terms share the year of the change (2017 – 2022 → 2022 – 2027)
+   *[consecutive] starting the year after this one ends (2013 – 2017 → 2018 – 2022)
+}. You can change it in the form.
 agreement-duplicate-carry = Copy into the new agreement
 agreement-carry-parties = Parties and their roles
 agreement-carry-recommendations = Recommendations for the next period (from the close-out) — into the notes
@@ -100,16 +104,11 @@ agreement-form-status-auto = Automatic, from the dates
 agreement-form-status-auto-is = Automatic:
 agreement-form-status-reason = Why this status is set
 agreement-form-party-n = Party { $n }
-agreement-form-choose-organisation = — Choose an organisation —
 agreement-form-role-placeholder = lead / partner
 agreement-form-remove-party = Remove this party
 agreement-form-add-party = + Add a party
-agreement-form-party-help-before = Organisation missing? Add it under
-agreement-form-party-help-after = (opens a new tab), then reload this page.
 agreement-form-signatory = Signatory
-agreement-form-choose-person = — Choose a person —
 agreement-form-signs-for = Signs for the organisation
-agreement-form-choose = — Choose —
 agreement-form-remove-signatory = Remove this signatory
 agreement-form-add-signatory = + Add a signatory
 agreement-form-legal-basis-help = One legal document per line

@@ -54,6 +54,7 @@ problem-signatory-not-party = A signatory must sign for one of the agreement's p
 problem-parent-not-regulation = The parent document must be a coordination regulation.
 problem-parent-only-for-plans = Only a plan can belong to a regulation.
 problem-number-taken = This number is already used by another agreement between the same parties.
+problem-too-long = Too long: { $max } characters at most.
 problem-name-taken = The directory already has an organisation with this name. Check that it is not the same one.
 problem-original-web-address = Not a web address: write it as https://server/path, without spaces.
 problem-original-share-path = Not a shared-folder path: write it as \\server\folder\file.pdf.

@@ -97,7 +97,6 @@ events-time-help = Vietnam time, as HH:mm; empty means 08:00.
 events-place-placeholder = For example: Trung tâm Hội nghị tỉnh Trà Vinh
 events-chairs-help = Choose people from the directory; the position is filled in with the one they held on the day of the event, and can be edited.
 events-chair-label = Chair { $number }
-events-choose-person = — Choose a person —
 events-chair-position = Position at the time
 events-co-chair = Co-chair
 events-chair-remove = Remove chair { $number }

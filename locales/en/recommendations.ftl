@@ -36,7 +36,6 @@ recommendations-no-match-title = No recommendation matches
 recommendations-no-match-text = Try fewer words or filters. Search ignores diacritics and case.
 
 ## One recommendation
-recommendations-deleted = { $label } (deleted)
 recommendations-saved-changes = Changes saved.
 recommendations-saved-new = Recommendation added.
 recommendations-new-title = Add a recommendation

@@ -65,7 +65,11 @@ agreement-notes = Ghi chú
 agreement-duties = Nhiệm vụ định kỳ
 agreement-record-meta = Tạo lúc { $created } · Sửa lần cuối { $updated } · { $edits } lần sửa
 agreement-duplicate-intro = Tạo dự thảo mới:
-agreement-duplicate-explain = Dự thảo thay thế văn bản này, thời hạn được dời theo độ dài giai đoạn; số hiệu, người ký và ngày ký để trống.
+agreement-duplicate-explain = Dự thảo thay thế văn bản này; số hiệu, người ký và ngày ký để trống.
+agreement-duplicate-convention = Giai đoạn đề xuất: { $period }, { $rule ->
+    [shared] theo cách ghi các giai đoạn dùng chung năm chuyển tiếp (như 2017 – 2022 → 2022 – 2027)
+   *[consecutive] nối tiếp ngay sau giai đoạn này (như 2013 – 2017 → 2018 – 2022)
+}. Có thể sửa trong biểu mẫu.
 agreement-duplicate-carry = Sao chép sang văn bản mới
 agreement-carry-parties = Các bên và vai trò
 agreement-carry-recommendations = Kiến nghị cho giai đoạn sau (từ phần tổng kết) — vào ghi chú
@@ -91,16 +95,11 @@ agreement-form-status-auto = Tự động theo ngày
 agreement-form-status-auto-is = Tự động:
 agreement-form-status-reason = Lý do đặt trạng thái
 agreement-form-party-n = Bên { $n }
-agreement-form-choose-organisation = — Chọn cơ quan —
 agreement-form-role-placeholder = chủ trì / phối hợp
 agreement-form-remove-party = Bỏ bên này
 agreement-form-add-party = + Thêm bên
-agreement-form-party-help-before = Cơ quan chưa có? Thêm trong
-agreement-form-party-help-after = (mở thẻ mới) rồi tải lại trang này.
 agreement-form-signatory = Người ký
-agreement-form-choose-person = — Chọn người —
 agreement-form-signs-for = Ký cho cơ quan
-agreement-form-choose = — Chọn —
 agreement-form-remove-signatory = Bỏ người ký này
 agreement-form-add-signatory = + Thêm người ký
 agreement-form-legal-basis-help = Mỗi dòng một văn bản căn cứ

@@ -54,6 +54,7 @@ problem-signatory-not-party = Người ký phải ký cho một trong các bên 
 problem-parent-not-regulation = Văn bản cấp trên phải là một quy chế phối hợp.
 problem-parent-only-for-plans = Chỉ kế hoạch mới thuộc một quy chế.
 problem-number-taken = Số hiệu này đã dùng cho một văn bản khác của cùng các bên.
+problem-too-long = Quá dài: tối đa { $max } ký tự.
 problem-name-taken = Danh bạ đã có một cơ quan cùng tên. Kiểm tra để không nhập trùng.
 problem-original-web-address = Địa chỉ web chưa đúng: cần dạng https://tên-máy-chủ/đường-dẫn, không có dấu cách.
 problem-original-share-path = Đường dẫn thư mục chia sẻ chưa đúng: cần dạng \\tên-máy\thư-mục\tệp.pdf.

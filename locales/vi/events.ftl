@@ -72,7 +72,6 @@ events-time-help = Giờ Việt Nam, dạng HH:mm; để trống là 08:00.
 events-place-placeholder = Ví dụ: Trung tâm Hội nghị tỉnh Trà Vinh
 events-chairs-help = Chọn người trong danh bạ; chức vụ điền sẵn theo chức vụ người đó giữ vào ngày sự kiện, sửa được.
 events-chair-label = Người chủ trì { $number }
-events-choose-person = — Chọn người —
 events-chair-position = Chức vụ khi đó
 events-co-chair = Đồng chủ trì
 events-chair-remove = Bỏ người chủ trì { $number }

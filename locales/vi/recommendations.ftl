@@ -24,7 +24,6 @@ recommendations-no-match-title = Không có kiến nghị nào khớp
 recommendations-no-match-text = Thử bỏ bớt từ khóa hoặc bộ lọc. Tìm kiếm không phân biệt dấu và chữ hoa.
 
 ## One recommendation
-recommendations-deleted = { $label } (đã xóa)
 recommendations-saved-changes = Đã lưu thay đổi.
 recommendations-saved-new = Đã thêm kiến nghị.
 recommendations-new-title = Thêm kiến nghị

@@ -12,12 +12,12 @@ first-run-hello = Xin chào,
 first-run-how-to-start = Bạn muốn bắt đầu thế nào?
 first-run-existing-data = Trình duyệt này đã có dữ liệu của Phối hợp; dữ liệu đó được giữ nguyên.
 first-run-load-sample = Nạp dữ liệu mẫu
-first-run-load-sample-text = Quy chế phối hợp giữa UBND tỉnh và Tỉnh Đoàn Trà Vinh, giai đoạn 2013 – 2017 và 2018 – 2022, cùng 20 kế hoạch với các sở, ngành (minh họa).
+first-run-load-sample-text = Quy chế phối hợp giữa UBND tỉnh và Tỉnh Đoàn Trà Vinh, giai đoạn 2013 – 2017 và 2018 – 2022, cùng 20 kế hoạch với các sở, ngành (minh họa), và một giai đoạn hiện tại minh họa đặt theo ngày hôm nay. Xóa được bất cứ lúc nào trong Cài đặt.
 first-run-keep-data = Tiếp tục với dữ liệu hiện có
 first-run-start-empty = Bắt đầu trống
 first-run-start-empty-text = Tự nhập văn bản, cơ quan và người ký của đơn vị bạn.
 first-run-change-name = ← Đổi tên cơ quan
-first-run-sample-loaded = Đã nạp dữ liệu mẫu Trà Vinh 2013 – 2022.
+first-run-sample-loaded = Đã nạp dữ liệu mẫu: Trà Vinh 2013 – 2022 và một giai đoạn hiện tại minh họa.
 first-run-not-saved = Không lưu được: { $why }
 
 ## Settings
@@ -41,3 +41,30 @@ office-damaged-new = Dùng mã mới và tiếp tục
 office-damaged-not-ours = Không phải đơn vị tôi: dùng mã mới
 office-mended-kept = Đã lưu lại thông tin đơn vị với mã cài đặt cũ ({ $id }).
 office-mended-new = Đã lưu lại thông tin đơn vị với mã cài đặt mới ({ $id }).
+
+## Settings → sample data; start again
+sample-title = Dữ liệu mẫu
+sample-present = Đang có { $count } bản ghi mẫu bạn chưa sửa.
+sample-edited-kept = { $count } bản ghi mẫu bạn đã sửa được coi là dữ liệu của bạn và luôn được giữ lại.
+sample-remove-explain = “Xóa dữ liệu mẫu” xóa một lần mọi bản ghi mẫu bạn chưa sửa, và hoàn tác được. Bản ghi mẫu bạn đã sửa được coi là dữ liệu của bạn và được giữ lại; bản ghi mẫu mà dữ liệu của bạn còn dùng đến (ví dụ một cơ quan là bên của văn bản bạn nhập) cũng được giữ. Dữ liệu bạn tự nhập không bị động đến.
+sample-remove = Xóa dữ liệu mẫu
+sample-removed = Đã xóa { $count } bản ghi mẫu{ $kept ->
+    [0] .
+   *[other] ; giữ lại { $kept } bản ghi mẫu bạn đã sửa hoặc còn dùng đến.
+}
+sample-gone = Đã xóa dữ liệu mẫu ({ $count } bản ghi). Có thể đưa trở lại nếu cần xem lại.
+sample-bring-back = Đưa dữ liệu mẫu trở lại
+sample-back = Đã đưa trở lại { $count } bản ghi mẫu.
+sample-none = Không có dữ liệu mẫu nào trong trình duyệt này.
+start-again-title = Bắt đầu lại
+start-again-explain = Xóa toàn bộ dữ liệu Phối hợp trong trình duyệt này (văn bản, danh bạ, sự kiện, kiến nghị, bản sao lưu, bản nháp) rồi bắt đầu như lần đầu. Các cơ quan khác không bị ảnh hưởng.
+start-again = Bắt đầu lại…
+start-again-question = Xóa toàn bộ dữ liệu trong trình duyệt này?
+start-again-export-first = Không thể hoàn tác. Hãy xuất một tệp chứa toàn bộ dữ liệu trước; tệp đó nhập lại được bất cứ lúc nào.
+start-again-export = Xuất toàn bộ dữ liệu
+start-again-exported = Đã xuất tệp.
+start-again-no-copy = Tôi không cần bản sao
+start-again-other-tabs = Hãy đóng các thẻ khác đang mở Phối hợp trước khi xóa.
+start-again-confirm = Xóa tất cả và bắt đầu lại
+sample-note = Trang đang hiển thị cả dữ liệu mẫu (Trà Vinh, và một giai đoạn hiện tại minh họa).
+sample-note-where = Xóa dữ liệu mẫu trong Cài đặt

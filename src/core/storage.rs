@@ -16,6 +16,7 @@
 
 pub mod backup;
 pub mod codec;
+pub mod drafts;
 pub mod identity;
 pub mod keys;
 mod legacy;

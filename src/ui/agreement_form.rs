@@ -6,6 +6,9 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
+use super::drafts::{self, DraftKeeper, DraftRestored};
+use super::form_parts::{Counter, Required};
+use super::picker::{PickKind, Picker};
 use super::state::use_app;
 use super::text;
 use super::widgets::FieldIssues;
@@ -13,15 +16,17 @@ use crate::core::records::duty::{Due, DueRule, Duty};
 use crate::core::records::event::EventKind;
 use crate::core::records::meta::{new_id, Id, Meta};
 use crate::core::records::model::{
-    one_line, Agreement, AgreementKind, Authority, CoordinationArea, Party, Signatory, Status,
-    StatusOverride,
+    legal_basis_lines, one_line, Agreement, AgreementKind, Authority, CoordinationArea, Party,
+    Signatory, Status, StatusOverride,
 };
 use crate::core::records::record::{Collection, Record, UnknownFields};
 use crate::core::rules::dates::{
     format_bound, format_optional, parse_date_input, parse_exact_day, Bound,
 };
 use crate::core::rules::status::status_in;
+use crate::core::rules::validate::lengths;
 use crate::core::rules::validate::{self, Issue};
+use crate::core::storage::drafts::Draft;
 use crate::core::views::listing;
 use crate::route::Route;
 use crate::ui::focus::focus_first_invalid;
@@ -161,8 +166,24 @@ fn option_label(selected: Option<Id>, id: Id, label: String) -> impl IntoView {
     view! { <option value=id.to_string() selected=selected == Some(id)>{label}</option> }
 }
 
+/// The agreement form, with its draft: a draft kept in this browser is restored (and said so,
+/// with Discard); a duplicate handed over for the next period is what the user just asked for,
+/// so it comes first. Discarding rebuilds the form from the record (or empty).
 #[component]
 pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
+    let handed = use_app().draft.try_update(Option::take).flatten();
+    drafts::drafted(id, handed, move |draft, handed, reset| {
+        view! { <AgreementFormBody id=id draft=draft handed=handed reset=reset/> }.into_any()
+    })
+}
+
+#[component]
+fn AgreementFormBody(
+    id: Option<Id>,
+    draft: Option<Draft<Agreement>>,
+    handed: Option<Agreement>,
+    reset: Callback<()>,
+) -> impl IntoView {
     let state = use_app();
     let i18n = expect_context::<I18n>();
     let existing = id.and_then(|id| {
@@ -175,17 +196,27 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
             .into_any();
     }
     let is_new = existing.is_none();
-    let base = existing
-        .or_else(|| state.draft.try_update(Option::take).flatten())
-        .unwrap_or_else(|| {
-            let mut a = Agreement::new(
-                Meta::new(new_id(), state.stamp().now),
-                "",
-                AgreementKind::Regulation,
-            );
-            a.parties = vec![];
-            a
-        });
+    let restored_at = draft.as_ref().map(|d| d.saved_at);
+    let texts = draft.as_ref().map(|d| d.texts.clone()).unwrap_or_default();
+    // `base` fills the fields; `read` is the copy the input was made on, which the save merges
+    // against (for a restored draft of an existing record: the copy its form had opened).
+    let (base, read) = match (existing, draft) {
+        (Some(stored), Some(d)) => (d.input, d.read.unwrap_or(stored)),
+        (Some(stored), None) => (stored.clone(), stored),
+        (None, Some(d)) => (d.input.clone(), d.input),
+        (None, None) => {
+            let a = handed.unwrap_or_else(|| {
+                let mut a = Agreement::new(
+                    Meta::new(new_id(), state.stamp().now),
+                    "",
+                    AgreementKind::Regulation,
+                );
+                a.parties = vec![];
+                a
+            });
+            (a.clone(), a)
+        }
+    };
 
     let number = RwSignal::new(base.number.clone());
     let title = RwSignal::new(base.title.clone());
@@ -243,18 +274,6 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
         DateError::DayMonth => tr!(i18n, "agreement-form-duty-due-error"),
     };
 
-    let organisations: Vec<(Id, String)> = state.data.with_untracked(|d| {
-        listing::find_organisations(d, "")
-            .into_iter()
-            .map(|o| (o.id(), o.display_name()))
-            .collect()
-    });
-    let people: Vec<(Id, String)> = state.data.with_untracked(|d| {
-        listing::find_people(d, "")
-            .into_iter()
-            .map(|p| (p.id(), p.full_name.clone()))
-            .collect()
-    });
     let other_agreements: Vec<(Id, String, AgreementKind)> = state.data.with_untracked(|d| {
         let mut v: Vec<_> = d
             .agreements
@@ -265,24 +284,42 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
         v.sort_by(|a, b| listing::collate(&a.1).cmp(&listing::collate(&b.1)));
         v
     });
-    let party_choices = Memo::new({
-        let organisations = organisations.clone();
-        move |_| {
-            parties.with(|rows| {
-                rows.iter()
-                    .filter_map(|r| r.organisation.get())
-                    .filter_map(|id| organisations.iter().find(|(o, _)| *o == id).cloned())
-                    .collect::<Vec<_>>()
-            })
-        }
+    // The parties chosen, by name: the areas' "responsible" choices (a party just added too).
+    let party_choices = Memo::new(move |_| {
+        let chosen: Vec<Id> =
+            parties.with(|rows| rows.iter().filter_map(|r| r.organisation.get()).collect());
+        state.data.with(|d| {
+            chosen
+                .into_iter()
+                .filter_map(|id| d.organisations.live(&id).map(|o| (id, o.name.clone())))
+                .collect::<Vec<_>>()
+        })
     });
 
-    let unsaved = state.unsaved_input();
-    let cancel_flag = unsaved.clone();
-    let raise = unsaved.raiser();
-    let base_for_save = base.clone();
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    // The typed text of the date fields, kept as typed in a draft (a date not yet readable too).
+    for (field, signal) in [
+        ("signed_on", signed_on),
+        ("period.start", period_start),
+        ("period.end", period_end),
+    ] {
+        if let Some(text) = texts.get(field) {
+            signal.set(text.clone());
+        }
+    }
+    for (i, row) in signatories.get_untracked().iter().enumerate() {
+        if let Some(text) = texts.get(&format!("signatories[{i}].signed_on")) {
+            row.signed_on.set(text.clone());
+        }
+    }
+    for (i, row) in duties.get_untracked().iter().enumerate() {
+        if let Some(text) = texts.get(&format!("duties[{i}].due")) {
+            row.due_by.set(text.clone());
+        }
+    }
+
+    let base_for_save = read.clone();
+    // The record as typed (not validated) and the dates that could not be read.
+    let read_form = move || {
         let mut errors = BTreeMap::new();
         // `None`: the exact day is needed (a signing date); a period's bound may be a year.
         let mut date = |field: &str, value: String, bound: Option<Bound>| {
@@ -295,7 +332,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                 None
             })
         };
-        let mut a = base_for_save.clone();
+        let mut a = read.clone();
         a.number = number.get_untracked().trim().to_string();
         a.title = one_line(&title.get_untracked());
         a.kind = kind.get_untracked();
@@ -312,13 +349,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
             Some(Bound::Start),
         );
         a.period.end = date("period.end", period_end.get_untracked(), Some(Bound::End));
-        a.legal_basis = legal_basis
-            .get_untracked()
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(String::from)
-            .collect();
+        a.legal_basis = legal_basis_lines(&legal_basis.get_untracked());
         let kept = a
             .status_override
             .take()
@@ -395,6 +426,49 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                 }
             })
             .collect();
+        (a, errors)
+    };
+    let typed_texts = move || {
+        let mut texts = BTreeMap::from([
+            ("signed_on".to_string(), signed_on.get_untracked()),
+            ("period.start".to_string(), period_start.get_untracked()),
+            ("period.end".to_string(), period_end.get_untracked()),
+        ]);
+        for (i, row) in signatories.get_untracked().iter().enumerate() {
+            texts.insert(
+                format!("signatories[{i}].signed_on"),
+                row.signed_on.get_untracked(),
+            );
+        }
+        for (i, row) in duties.get_untracked().iter().enumerate() {
+            texts.insert(format!("duties[{i}].due"), row.due_by.get_untracked());
+        }
+        texts
+    };
+    let keeper = {
+        let read_form = read_form.clone();
+        let read = (!is_new).then(|| base_for_save.clone());
+        DraftKeeper::new(state, id, restored_at.is_some(), move || Draft {
+            input: read_form().0,
+            texts: typed_texts(),
+            read: read.clone(),
+            saved_at: crate::web::now(),
+        })
+    };
+    let on_change = {
+        let keeper = keeper.clone();
+        move |_: leptos::ev::Event| keeper.changed()
+    };
+    let discard_draft = {
+        let keeper = keeper.clone();
+        move || keeper.done()
+    };
+    let cancel_flag = discard_draft.clone();
+    let discard_and_reset = keeper.discard_then(reset);
+    let read_for_save = read_form.clone();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (a, errors) = read_for_save();
         date_errors.set(errors.clone());
         let result = if errors.is_empty() {
             // Saved at the version read: if the record changed meanwhile, storage merges the
@@ -423,7 +497,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
         };
         match result {
             Ok(saved) => {
-                unsaved.lower();
+                discard_draft();
                 issues.set(Vec::new());
                 state.notify_save_result(saved, move |i18n| {
                     if is_new {
@@ -473,31 +547,30 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                 .then_some("true")
         }
     };
+    // What the status would be without a choice, from the fields as typed (not the last save).
     let status_hint = {
-        let base = base.clone();
+        let read_form = read_form.clone();
         move || {
-            text::status_reason(
-                i18n,
-                &state
-                    .data
-                    .with_untracked(|d| {
-                        status_in(
-                            d,
-                            &Agreement {
-                                status_override: None,
-                                ..base.clone()
-                            },
-                            state.today(),
-                        )
-                    })
-                    .reason,
-            )
+            for typed in [signed_on, period_start, period_end] {
+                typed.track();
+            }
+            signatories.track();
+            let (typed, _) = read_form();
+            let reason = state.data.with_untracked(|d| {
+                status_in(
+                    d,
+                    &Agreement {
+                        status_override: None,
+                        ..typed
+                    },
+                    state.today(),
+                )
+                .reason
+            });
+            text::status_reason(i18n, &reason)
         }
     };
 
-    let orgs_for_parties = organisations.clone();
-    let orgs_for_signatories = organisations.clone();
-    let people_for_signatories = people.clone();
     let regulations: Vec<(Id, String)> = other_agreements
         .iter()
         .filter(|(_, _, k)| *k == AgreementKind::Regulation)
@@ -507,9 +580,10 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
     view! {
         <nav class="breadcrumb" aria-label=move_tr!("breadcrumb-label")><a href=Route::Agreements.href()>{move_tr!("nav-agreements")}</a></nav>
         <h1>{if is_new { move_tr!("agreement-form-title-new") } else { move_tr!("agreement-form-title-edit") }}</h1>
+        {restored_at.map(|at| view! { <DraftRestored saved_at=at on_discard=discard_and_reset/> })}
         {move || summary.get().map(|count| view! { <div class="banner error" role="alert">{move_tr!("form-not-saved", {"count" => count})}</div> })}
         <form id="agreement-form" class="agreement-form" on:submit=save novalidate=true
-            on:input=raise.clone() on:change=raise>
+            on:input=on_change.clone() on:change=on_change>
             <fieldset class="card">
                 <legend>{move_tr!("agreement-form-document")}</legend>
                 <div class="grid-2">
@@ -529,13 +603,15 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                         <input id="f-number" type="text" placeholder=move_tr!("agreement-form-number-placeholder")
                             prop:value=move || number.get() on:input=move |ev| number.set(event_target_value(&ev))
                             aria-invalid=invalid("number")/>
+                        <Counter text=number max=lengths::NUMBER/>
                         <FieldIssues issues=issues field="number".to_string()/>
                     </div>
                 </div>
                 <div class="field">
-                    <label for="f-title">{move_tr!("agreement-col-title")}</label>
-                    <textarea id="f-title" rows="2" prop:value=move || title.get()
+                    <label for="f-title">{move_tr!("agreement-col-title")}<Required/></label>
+                    <textarea id="f-title" rows="2" required=true prop:value=move || title.get()
                         on:input=move |ev| title.set(event_target_value(&ev)) aria-invalid=invalid("title")></textarea>
+                    <Counter text=title max=lengths::TITLE/>
                     <FieldIssues issues=issues field="title".to_string()/>
                 </div>
                 <Show when=move || kind.get() == AgreementKind::Plan>
@@ -589,6 +665,8 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                         <label for="f-signed-place">{move_tr!("agreement-signed-place")}</label>
                         <input id="f-signed-place" type="text" prop:value=move || signed_place.get()
                             on:input=move |ev| signed_place.set(event_target_value(&ev))/>
+                        <Counter text=signed_place max=lengths::PLACE/>
+                        <FieldIssues issues=issues field="signed_place".to_string()/>
                     </div>
                 </div>
                 <div class="grid-2">
@@ -618,12 +696,11 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
             </fieldset>
 
             <fieldset class="card">
-                <legend>{move_tr!("agreement-col-parties")}</legend>
+                <legend>{move_tr!("agreement-col-parties")}<Required/></legend>
                 <FieldIssues issues=issues field="parties".to_string()/>
                 <For each=move || parties.get() key=|r| r.uid children=move |row| {
                     let index = index_of(parties, row.uid, |r| r.uid);
                     let org_field = Signal::derive(move || format!("parties[{}].organisation", index.get()));
-                    let orgs = orgs_for_parties.clone();
                     let select_id = format!("party-org-{}", row.uid);
                     let role_id = format!("party-role-{}", row.uid);
                     let lead_id = format!("party-lead-{}", row.uid);
@@ -632,10 +709,8 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                         <div class="row-card">
                             <div class="field grow">
                                 <label for=select_id.clone()>{move_tr!("agreement-form-party-n", {"n" => index.get() + 1})}</label>
-                                <select id=select_id aria-invalid=invalid_at(org_field) on:change=move |ev| row.organisation.set(event_target_value(&ev).parse().ok())>
-                                    <option value="">{move_tr!("agreement-form-choose-organisation")}</option>
-                                    {orgs.iter().map(|(id, name)| option_label(row.organisation.get_untracked(), *id, name.clone())).collect_view()}
-                                </select>
+                                <Picker id=select_id kind=PickKind::Organisation value=row.organisation
+                                    invalid=Signal::derive(move || invalid_at(org_field)().is_some())/>
                                 <FieldIssues issues=issues field=org_field/>
                             </div>
                             <div class="field">
@@ -654,7 +729,6 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                     }
                 }/>
                 <button type="button" on:click=move |_| parties.update(|rows| rows.push(party_row(None)))>{move_tr!("agreement-form-add-party")}</button>
-                <p class="help">{move_tr!("agreement-form-party-help-before")} " " <a href="#/organisations/new" target="_blank">{move_tr!("nav-organisations")}</a> " " {move_tr!("agreement-form-party-help-after")}</p>
             </fieldset>
 
             <fieldset class="card">
@@ -662,8 +736,25 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                 <For each=move || signatories.get() key=|r| r.uid children=move |row| {
                     let index = index_of(signatories, row.uid, |r| r.uid);
                     let field = move |name: &'static str| Signal::derive(move || format!("signatories[{}].{name}", index.get()));
-                    let people = people_for_signatories.clone();
-                    let orgs = orgs_for_signatories.clone();
+                    // The position held on the signing date (the row's, else the agreement's),
+                    // as the event form fills a chair's; typed text is never replaced.
+                    let fill_position = Callback::new(move |person: Id| {
+                        if !row.position.with_untracked(|t| t.trim().is_empty()) {
+                            return;
+                        }
+                        let day = parse_exact_day(&row.signed_on.get_untracked())
+                            .ok()
+                            .flatten()
+                            .or_else(|| parse_exact_day(&signed_on.get_untracked()).ok().flatten())
+                            .unwrap_or_else(|| state.today());
+                        let held = state.data.with_untracked(|d| d.people.get(&person).map(|p| p.post_on(day)));
+                        if let Some((title, organisation)) = held {
+                            row.position.set(title);
+                            if row.organisation.get_untracked().is_none() {
+                                row.organisation.set(organisation);
+                            }
+                        }
+                    });
                     let uid = row.uid;
                     let ids = ["sig-person", "sig-position", "sig-authority", "sig-org", "sig-date"].map(|p| format!("{p}-{uid}"));
                     let date_field = move || format!("signatories[{}].signed_on", index.get());
@@ -671,16 +762,16 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                         <div class="row-card wrap">
                             <div class="field">
                                 <label for=ids[0].clone()>{move_tr!("agreement-form-signatory")}</label>
-                                <select id=ids[0].clone() aria-invalid=invalid_at(field("person")) on:change=move |ev| row.person.set(event_target_value(&ev).parse().ok())>
-                                    <option value="">{move_tr!("agreement-form-choose-person")}</option>
-                                    {people.iter().map(|(id, n)| option_label(row.person.get_untracked(), *id, n.clone())).collect_view()}
-                                </select>
+                                <Picker id=ids[0].clone() kind=PickKind::Person value=row.person on_pick=fill_position
+                                    invalid=Signal::derive(move || invalid_at(field("person"))().is_some())/>
                                 <FieldIssues issues=issues field=field("person")/>
                             </div>
                             <div class="field grow">
                                 <label for=ids[1].clone()>{move_tr!("agreement-signatory-position")}</label>
                                 <input id=ids[1].clone() type="text" prop:value=move || row.position.get()
                                     on:input=move |ev| row.position.set(event_target_value(&ev))/>
+                                <Counter text=row.position max=lengths::POSITION/>
+                                <FieldIssues issues=issues field=field("position")/>
                             </div>
                             <div class="field">
                                 <label for=ids[2].clone()>{move_tr!("agreement-signatory-authority")}</label>
@@ -695,10 +786,8 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                             </div>
                             <div class="field">
                                 <label for=ids[3].clone()>{move_tr!("agreement-form-signs-for")}</label>
-                                <select id=ids[3].clone() aria-invalid=invalid_at(field("organisation")) on:change=move |ev| row.organisation.set(event_target_value(&ev).parse().ok())>
-                                    <option value="">{move_tr!("agreement-form-choose")}</option>
-                                    {orgs.iter().map(|(id, n)| option_label(row.organisation.get_untracked(), *id, n.clone())).collect_view()}
-                                </select>
+                                <Picker id=ids[3].clone() kind=PickKind::Organisation value=row.organisation
+                                    invalid=Signal::derive(move || invalid_at(field("organisation"))().is_some())/>
                                 <FieldIssues issues=issues field=field("organisation")/>
                             </div>
                             <div class="field">
@@ -836,7 +925,7 @@ pub fn AgreementForm(id: Option<Id>) -> impl IntoView {
                 <crate::ui::widgets::ReadOnlyNote/>
                 <button type="submit" class="primary" disabled=crate::ui::widgets::read_only(state)>{move_tr!("action-save")}</button>
                 // Cancelling gives the input up on purpose: no question on the way out.
-                <a class="button" href=cancel_href on:click=move |_| cancel_flag.lower()>{move_tr!("action-cancel")}</a>
+                <a class="button" href=cancel_href on:click=move |_| cancel_flag()>{move_tr!("action-cancel")}</a>
             </div>
         </form>
     }

@@ -9,9 +9,9 @@ use super::agreement_summary::{AgreementSummaryCard, SectionPanel, SectionTabs, 
 use super::state::use_app;
 use super::text;
 use super::widgets::{Missing, StatusBadge};
-use crate::core::commands::next_period::{next_period_draft, CarryOver};
+use crate::core::commands::next_period::{convention, next_period_draft, CarryOver, Convention};
 use crate::core::records::meta::{new_id, Id, Meta};
-use crate::core::records::model::{Agreement, AgreementKind, Party};
+use crate::core::records::model::{legal_basis_line, Agreement, AgreementKind, Party};
 use crate::core::records::record::{Collection, Record};
 use crate::core::rules::dates::{
     format_date, format_instant, format_optional, format_period_years,
@@ -244,7 +244,7 @@ fn AgreementView(agreement: Agreement, drafts: SectionDrafts) -> impl IntoView {
         {(!a.legal_basis.is_empty()).then(|| view! {
             <section class="card print-keep legal-basis">
                 <h2>{move_tr!("agreement-legal-basis")}</h2>
-                <ul>{a.legal_basis.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
+                <ul>{a.legal_basis.iter().map(|l| view! { <li>{legal_basis_line(l)}</li> }).collect_view()}</ul>
             </section>
         })}
 
@@ -446,9 +446,23 @@ fn DuplicateDialog(source: Agreement, open: RwSignal<bool>) -> impl IntoView {
     let notes = RwSignal::new(defaults.notes);
     let duties = RwSignal::new(defaults.duties);
     let recommendations = RwSignal::new(defaults.recommendations);
-    let preview_title = {
-        let source = source.clone();
-        move || next_period_draft(&source, CarryOver::default(), state.stamp().now).title
+    // The term it replaced, when known, shows how the series numbers its terms.
+    let before = source.supersedes.and_then(|id| {
+        state
+            .data
+            .with_untracked(|d| d.agreements.get(&id).cloned())
+    });
+    let proposed = next_period_draft(
+        &source,
+        before.as_ref(),
+        CarryOver::default(),
+        state.stamp().now,
+    );
+    let preview_title = proposed.title.clone();
+    let proposed_period = format_period_years(proposed.period.start, proposed.period.end);
+    let rule = match convention(&source, before.as_ref()) {
+        Convention::Consecutive => "consecutive",
+        Convention::SharedYear => "shared",
     };
     let create = move |_| {
         let carry = CarryOver {
@@ -459,9 +473,12 @@ fn DuplicateDialog(source: Agreement, open: RwSignal<bool>) -> impl IntoView {
             duties: duties.get(),
             recommendations: recommendations.get(),
         };
-        state
-            .draft
-            .set(Some(next_period_draft(&source, carry, state.stamp().now)));
+        state.draft.set(Some(next_period_draft(
+            &source,
+            before.as_ref(),
+            carry,
+            state.stamp().now,
+        )));
         open.set(false);
         state.navigate(Route::AgreementNew);
     };
@@ -489,6 +506,9 @@ fn DuplicateDialog(source: Agreement, open: RwSignal<bool>) -> impl IntoView {
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="duplicate-title">
                 <h2 id="duplicate-title">{move_tr!("agreement-duplicate")}</h2>
                 <p>{move_tr!("agreement-duplicate-intro")} " " <strong>{preview_title}</strong> ". " {move_tr!("agreement-duplicate-explain")}</p>
+                {(!proposed_period.is_empty()).then(|| view! {
+                    <p class="help" id="duplicate-convention">{move_tr!("agreement-duplicate-convention", {"period" => proposed_period.clone(), "rule" => rule})}</p>
+                })}
                 <fieldset>
                     <legend>{move_tr!("agreement-duplicate-carry")}</legend>
                     {check(parties, "carry-parties", move_tr!("agreement-carry-parties"))}

@@ -98,6 +98,7 @@ pub fn Dashboard() -> impl IntoView {
                 <a class="button" href=Route::AgreementNew.href()>{move_tr!("agreement-add")}</a>
             </div>
         </div>
+        <super::sample_data::SampleNote/>
         {move || {
             let d = dash.get();
             let overdue = d.due.iter().filter(|i| i.band == Band::Overdue).count();

@@ -8,7 +8,7 @@ use super::text;
 use crate::core::records::meta::new_id;
 use crate::core::records::workspace::OfficeProfile;
 use crate::core::rules::dates::format_instant;
-use crate::core::sample_data::sample::sample_dataset;
+use crate::core::sample_data::sample::sample_on;
 use crate::core::storage;
 use crate::core::storage::identity::{OfficeDamage, RecoveredFrom};
 use crate::route::Route;
@@ -48,7 +48,7 @@ fn first_run_steps(state: super::state::AppState) -> impl IntoView {
                 name: name.get_untracked().trim().to_string(),
             };
             if load_sample {
-                let sample = sample_dataset();
+                let sample = sample_on(state.today());
                 let keys = storage::all_keys(&sample);
                 state.data.set(sample);
                 state.persist(keys);

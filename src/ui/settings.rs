@@ -65,5 +65,6 @@ pub fn Settings() -> impl IntoView {
         </section>
         <super::sync_view::SyncSettings/>
         <StorageSettings/>
+        <super::sample_data::SampleSettings/>
     }
 }

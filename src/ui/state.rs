@@ -30,8 +30,10 @@ pub use work::Progress;
 /// Notices shown at once at most; a further one pushes out the oldest (each has been on screen
 /// for a while by then). Notices no longer replace each other: two arriving together are both read.
 const TOASTS_SHOWN: usize = 4;
-/// How long a notice stays.
-const TOAST_SECONDS: u64 = 12;
+/// How long a notice stays: long enough to read, short enough not to sit over the page; one
+/// that offers undo stays longer (and Settings can still bring the sample back after).
+const TOAST_SECONDS: u64 = 6;
+const TOAST_WITH_UNDO_SECONDS: u64 = 12;
 
 /// A short message at the bottom of the screen, optionally with an undo. It keeps how to word
 /// it rather than a text, so a language switch rewords a notice already on screen.
@@ -50,6 +52,8 @@ pub enum Undo {
     Undelete(RecordKey),
     /// Takes back a record just created (a new edit: a tombstone, which other offices see too).
     Delete(RecordKey),
+    /// Brings back the sample records just removed (`sample_data`).
+    SampleBack,
 }
 
 /// Long work under way, shown with how far it is (the page stays usable meanwhile).
@@ -203,7 +207,11 @@ impl AppState {
         let state = *self;
         set_timeout(
             move || state.dismiss(serial),
-            std::time::Duration::from_secs(TOAST_SECONDS),
+            std::time::Duration::from_secs(if undo.is_some() {
+                TOAST_WITH_UNDO_SECONDS
+            } else {
+                TOAST_SECONDS
+            }),
         );
     }
 
@@ -237,6 +245,7 @@ impl AppState {
         let key = match undo {
             Undo::Undelete(key) => key,
             Undo::Delete(key) => return self.undo_create(key),
+            Undo::SampleBack => return super::sample_data::bring_back(*self),
         };
         let restored = self.apply(
             |data, stamp| crate::with_record_type!(key.collection, T => data.undelete::<T>(key.id, stamp)),

@@ -137,6 +137,7 @@ pub fn problem(i18n: I18n, p: &Problem) -> String {
         Problem::SignedAfterEnd => tr!(i18n, "problem-signed-after-end"),
         Problem::PositionEndsBeforeStart => tr!(i18n, "problem-position-ends-before-start"),
         Problem::ResponsibleNotParty => tr!(i18n, "problem-responsible-not-party"),
+        Problem::TooLong { max } => tr!(i18n, "problem-too-long", {"max" => *max}),
         Problem::YearOutOfRange => tr!(i18n, "date-error-year-out-of-range"),
     }
 }

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { e2e, ARTIFACTS } from './harness.mjs';
-import { startWithSample, storageSnapshot, assertSameStorage } from './flows.mjs';
+import { startWithSample, storageSnapshot, assertSameStorage, pick } from './flows.mjs';
 
 const REGULATION_2018 = 'Quy chế phối hợp công tác giữa Ủy ban nhân dân tỉnh và Ban Chấp hành Tỉnh đoàn Trà Vinh, giai đoạn 2018 - 2022';
 
@@ -42,7 +42,7 @@ e2e('record an annual session, raise a recommendation at it, resolve it', async 
 
   // A chair: the position held that day is filled in from the directory.
   await page.getByRole('button', { name: '+ Thêm người chủ trì' }).click();
-  await page.getByLabel('Người chủ trì 1', { exact: true }).selectOption({ label: 'Đồng Văn Lâm' });
+  await pick(page, 'Người chủ trì 1', 'dong van lam', 'Đồng Văn Lâm');
   assert.match(await page.getByLabel('Chức vụ khi đó').inputValue(), /Chủ tịch Ủy ban nhân dân tỉnh/);
 
   await page.getByRole('button', { name: '+ Gắn văn bản' }).click();
@@ -52,7 +52,7 @@ e2e('record an annual session, raise a recommendation at it, resolve it', async 
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
 
   // The event page shows what was recorded.
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
   assert.match(page.url(), /#\/events\/[0-9a-f-]{36}$/);
   const eventUrl = page.url();
   await page.getByText('Đã lưu sự kiện.').waitFor();
@@ -70,18 +70,18 @@ e2e('record an annual session, raise a recommendation at it, resolve it', async 
   // The timeline has it under this year and month; the kind filter keeps the sessions.
   await page.locator('nav.breadcrumb').getByRole('link', { name: 'Sự kiện' }).click();
   await page.getByRole('heading', { level: 1, name: 'Sự kiện' }).waitFor();
-  await page.getByText('6 sự kiện').waitFor();
+  await page.getByText('8 sự kiện').waitFor();
   await page.getByRole('heading', { level: 2, name: `Năm ${today.year}` }).waitFor();
   await page.getByRole('heading', { level: 3, name: `Tháng ${today.month}/${today.year}` }).waitFor();
   await page.screenshot({ path: path.join(ARTIFACTS, 'events-timeline.png'), fullPage: false });
   await page.getByLabel('Loại').selectOption({ label: 'Làm việc định kỳ hằng năm' });
-  await page.getByText('5 / 6 sự kiện khớp').waitFor();
+  await page.getByText('6 / 8 sự kiện khớp').waitFor();
   await page.getByLabel('Loại').selectOption({ label: 'Hội nghị tổng kết' });
-  await page.getByText('1 / 6 sự kiện khớp').waitFor();
-  assert.equal(await page.getByRole('link', { name: title }).count(), 0);
+  await page.getByText('1 / 8 sự kiện khớp').waitFor();
+  assert.equal(await page.getByRole('link', { name: title, exact: true }).count(), 0);
   await page.getByRole('button', { name: 'Xóa bộ lọc' }).first().click();
-  await page.getByRole('link', { name: title }).click();
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await page.getByRole('link', { name: title, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
   assert.equal(page.url(), eventUrl);
 
   // Raise a recommendation here: the event, the day and the agreement come filled in.
@@ -91,8 +91,8 @@ e2e('record an annual session, raise a recommendation at it, resolve it', async 
   assert.equal(await page.getByLabel('Ngày nêu').inputValue(), today.text);
   assert.equal(await page.getByLabel('Văn bản liên quan').locator('option:checked').innerText(), REGULATION_2018);
   await page.getByLabel(CONTENT).fill(content);
-  await page.getByLabel('Cơ quan nêu kiến nghị').selectOption({ label: 'Ban Chấp hành Đoàn TNCS Hồ Chí Minh tỉnh Trà Vinh' });
-  await page.getByLabel('Sở Y tế (Trà Vinh)', { exact: true }).check();
+  await pick(page, 'Cơ quan nêu kiến nghị', 'ban chap hanh doan', 'Ban Chấp hành Đoàn TNCS Hồ Chí Minh tỉnh Trà Vinh');
+  await pick(page, 'Gửi đến (cơ quan phải trả lời)', 'So Y te', 'Sở Y tế (Trà Vinh)');
   await page.getByLabel('Hạn trả lời').fill(due.text);
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
 
@@ -132,10 +132,10 @@ e2e('record an annual session, raise a recommendation at it, resolve it', async 
   // The list files it with the resolved ones.
   await page.goto(url + '#/recommendations');
   await page.getByRole('heading', { level: 1, name: 'Kiến nghị' }).waitFor();
-  await page.getByText('6 kiến nghị').waitFor();
+  await page.getByText('7 kiến nghị').waitFor();
   await page.screenshot({ path: path.join(ARTIFACTS, 'recommendation-list.png'), fullPage: false });
   await page.getByLabel('Trạng thái').selectOption({ label: 'Đã giải quyết' });
-  await page.getByText('2 / 6 kiến nghị khớp').waitFor();
+  await page.getByText('2 / 7 kiến nghị khớp').waitFor();
   await page.getByRole('link', { name: content }).click();
   assert.equal(page.url(), recommendationUrl);
 
@@ -144,7 +144,7 @@ e2e('record an annual session, raise a recommendation at it, resolve it', async 
   await page.getByRole('heading', { level: 1, name: content }).waitFor();
   assert.equal(await history.count(), 1);
   await page.goto(eventUrl);
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
   await raised.getByText('Đã giải quyết').waitFor();
 });
 
@@ -161,7 +161,7 @@ e2e('a summary conference says what it does to the agreement, and can be undone'
   await page.getByLabel('Vai trò của sự kiện').selectOption({ label: 'tổng kết việc thực hiện' });
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
 
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
   const toast = page.locator('.toast');
   await toast.getByText(`Đã lưu sự kiện. “${REGULATION_2018}” nay: Đã tổng kết (do sự kiện này).`).waitFor();
   // The page explains it too, beside the link.
@@ -170,8 +170,8 @@ e2e('a summary conference says what it does to the agreement, and can be undone'
   await toast.getByRole('button', { name: 'Hoàn tác' }).click();
   await page.getByText('Đã hoàn tác: bản ghi vừa tạo đã được xóa.').waitFor();
   await page.getByRole('heading', { level: 1, name: 'Sự kiện' }).waitFor();
-  await page.getByText('5 sự kiện').waitFor();
-  assert.equal(await page.getByRole('link', { name: title }).count(), 0);
+  await page.getByText('7 sự kiện').waitFor();
+  assert.equal(await page.getByRole('link', { name: title, exact: true }).count(), 0);
   await page.goto(url + '#/agreements');
   await page.getByRole('link', { name: REGULATION_2018 }).click();
   await page.getByRole('heading', { level: 1, name: REGULATION_2018 }).waitFor();

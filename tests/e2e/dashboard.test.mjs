@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { e2e, ARTIFACTS } from './harness.mjs';
-import { startWithSample, searchAgreements } from './flows.mjs';
+import { startWithSample, searchAgreements, pick } from './flows.mjs';
 
 const REGULATION_2018 = 'Quy chế phối hợp công tác giữa Ủy ban nhân dân tỉnh và Ban Chấp hành Tỉnh đoàn Trà Vinh, giai đoạn 2018 - 2022';
 
@@ -76,7 +76,7 @@ e2e('from an agreement page: record a session, raise a recommendation, see it du
   // Raise a recommendation at it, due in 20 days.
   await page.getByRole('button', { name: '+ Kiến nghị tại sự kiện này' }).click();
   await page.getByLabel(/^Nội dung( \*)?$/).fill(content);
-  await page.getByLabel('Sở Y tế (Trà Vinh)', { exact: true }).check();
+  await pick(page, 'Gửi đến (cơ quan phải trả lời)', 'So Y te', 'Sở Y tế (Trà Vinh)');
   await page.getByLabel('Hạn trả lời').fill(due.text);
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: content }).waitFor();
@@ -108,7 +108,7 @@ e2e('a next-period regulation in force: coverage, matrix cell to a plan, results
   await page.getByRole('button', { name: 'Tạo dự thảo' }).click();
   await page.getByLabel('Ngày ký', { exact: true }).fill('10/01/2023');
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-  const nextTitle = /giai đoạn 2023 - 2027/;
+  const nextTitle = /giai đoạn 2023 - 2027$/; // not the sample's illustrative term (… (minh họa))
   await page.getByRole('heading', { level: 1, name: nextTitle }).waitFor();
   const regulationUrl = page.url();
 

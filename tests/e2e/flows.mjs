@@ -11,7 +11,7 @@ export async function startWithSample(page, url, officeName = 'Văn phòng UBND 
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
   await page.getByRole('button', { name: /Nạp dữ liệu mẫu/ }).click();
   await page.getByRole('heading', { name: 'Văn bản phối hợp' }).waitFor();
-  await page.getByText('22 văn bản').waitFor();
+  await page.getByText('23 văn bản').waitFor();
 }
 
 /** Names the office and starts empty; returns once the office is stored (the register shows). */
@@ -32,6 +32,8 @@ export async function storageSnapshot(page) {
       // The day's backup is taken a few seconds after the start, whenever the machine gets to
       // it, and counts as a write under the lock: upkeep, not what a test guards.
       if (key.endsWith('/daily') || key === 'phoihop-seq') continue;
+      // A form's draft is its input kept as typed (until saved or discarded), not data.
+      if (key.startsWith('phoihop/draft/')) continue;
       out[key] = localStorage.getItem(key);
     }
     return out;
@@ -85,4 +87,18 @@ export async function shots(page, name, { fullPage = true } = {}) {
     await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${width}.png`), fullPage });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+/**
+ * Chooses in a picker of organisations or people (src/ui/picker.rs) as a user does: types into
+ * the box labelled `label`, then clicks the choice named `name` (default: what was typed).
+ * `scope`: the page, or a part of it holding the box.
+ */
+export async function pick(scope, label, typed, name = typed) {
+  const box = scope.getByRole('combobox', { name: label, exact: true });
+  await box.fill(typed);
+  const picker = box.locator('xpath=..');
+  await picker.getByRole('option', { name, exact: true }).click();
+  // Chosen: the list closes.
+  await picker.locator('[role=combobox][aria-expanded=false]').waitFor();
 }

@@ -41,7 +41,7 @@ e2e('a part that cannot be fetched is said so, and "Thử lại" opens the page 
   await alert.getByText('có thể mạng vừa bị ngắt').waitFor();
   // The rest of the app still works, with its data; the page is tried again when reopened.
   await page.getByRole('navigation').getByRole('link', { name: 'Văn bản', exact: true }).click();
-  await page.getByText('22 văn bản').waitFor();
+  await page.getByText('23 văn bản').waitFor();
   await openSharing(page);
   await alert.waitFor();
 

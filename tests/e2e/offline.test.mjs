@@ -29,7 +29,7 @@ async function agreement2018Id(page) {
   const id = page.url().match(/#\/agreements\/([0-9a-f-]{36})$/)?.[1];
   assert.ok(id, page.url());
   await page.goBack();
-  await page.getByText('22 văn bản').waitFor();
+  await page.getByText('23 văn bản').waitFor();
   return id;
 }
 
@@ -49,7 +49,7 @@ e2e('after one visit the app works with no network: reload, deep links, a new re
 
     await page.reload();
     await page.getByRole('heading', { name: 'Văn bản phối hợp' }).waitFor();
-    await page.getByText('22 văn bản').waitFor();
+    await page.getByText('23 văn bản').waitFor();
 
     // Deep links, each a fresh load in a new tab.
     const tab = await context.newPage();
@@ -130,7 +130,7 @@ e2e('a new deploy shows the update banner and never reloads the page by itself',
     assert.equal(await page.evaluate(() => window.sameDocument), true, 'the page did not reload');
 
     await Promise.all([page.waitForEvent('load'), reload.click()]);
-    await page.getByText('22 văn bản').waitFor();
+    await page.getByText('23 văn bản').waitFor();
     assert.equal(await page.evaluate(() => window.sameDocument), undefined, 'the page reloaded');
     assert.equal(await page.locator('.update-bar').count(), 0);
     // The new version controls the page; the old cache is gone.

@@ -136,7 +136,7 @@ e2e('two offices exchange files: each sees the other\'s changes and keeps its ow
     await searchAgreements(a, 'van phong sua');
     await a.getByRole('link', { name: 'Quy chế 2013 - 2017 (Văn phòng sửa)' }).waitFor();
     await searchAgreements(a, deletedTitle.trim());
-    await a.getByText('0 / 21 văn bản khớp').waitFor();
+    await a.getByText('0 / 22 văn bản khớp').waitFor();
     await nav(a, 'Sự kiện').click();
     await a.getByRole('link', { name: 'Buổi làm việc định kỳ năm 2019 với Tỉnh Đoàn' }).waitFor();
 
@@ -450,13 +450,13 @@ e2e('an import undone in one page is undone in another page of the same browser,
     await storageSettled(a, b);
     await storageSettled(b, a);
     await searchAgreements(b, 'tinh doan sua');
-    await b.getByText(/^0 \/ 22 văn bản khớp/).waitFor();
+    await b.getByText(/^0 \/ 23 văn bản khớp/).waitFor();
     await nav(b, 'Sự kiện').click();
     await b.getByRole('heading', { level: 1, name: 'Sự kiện' }).waitFor();
     assert.equal(await b.getByRole('link', { name: 'Buổi làm việc năm 2019 với Tỉnh Đoàn' }).count(), 0);
     await nav(a, 'Văn bản').click();
     await searchAgreements(a, 'tinh doan sua');
-    await a.getByText(/^0 \/ 22 văn bản khớp/).waitFor();
+    await a.getByText(/^0 \/ 23 văn bản khớp/).waitFor();
     assert.equal(await a.locator('#conflicts').count(), 0);
     assert.equal(await b.locator('#conflicts').count(), 0);
 
@@ -511,7 +511,7 @@ e2e('an import undone in one page is no longer offered in another page, which sa
     assert.equal(await a.getByRole('heading', { name: /^Đã nhập tệp của / }).count(), 0);
     await nav(a, 'Văn bản').click();
     await searchAgreements(a, 'tinh doan sua');
-    await a.getByText(/^0 \/ 22 văn bản khớp/).waitFor();
+    await a.getByText(/^0 \/ 23 văn bản khớp/).waitFor();
     assert.equal(await a.locator('#conflicts').count(), 0);
     assert.equal(await b.locator('#conflicts').count(), 0);
 

@@ -56,7 +56,7 @@ e2e('two pages editing different records each see the other\'s edit without a re
   await other.close();
   await page.reload();
   await searchAgreements(page, 'sua o trang');
-  await page.getByText('2 / 22 văn bản khớp').waitFor();
+  await page.getByText('2 / 23 văn bản khớp').waitFor();
 
   // Settings: the meter, the day's snapshot (taken a few seconds after start), durability.
   await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Cài đặt' }).click();

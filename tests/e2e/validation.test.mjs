@@ -3,7 +3,7 @@
 // and a recommendation's warning is still in view on the page the saved record opens on.
 import assert from 'node:assert/strict';
 import { e2e } from './harness.mjs';
-import { startWithSample, storageSnapshot, assertSameStorage, STORE_LOCK } from './flows.mjs';
+import { startWithSample, storageSnapshot, assertSameStorage, STORE_LOCK, pick } from './flows.mjs';
 
 const focusedId = (page) => page.evaluate(() => document.activeElement?.id ?? '');
 const notSaved = (page) => page.getByRole('alert').filter({ hasText: /^Chưa lưu: có \d+ chỗ cần sửa/ });
@@ -57,7 +57,7 @@ e2e('recommendation: no addressee puts the keyboard on the choices; a warning st
   await page.waitForFunction(() => document.activeElement?.id?.startsWith('recommendation-to-'));
   assert.match(await focusedId(page), /^recommendation-to-/);
 
-  await page.getByRole('checkbox', { name: 'Sở Y tế (Trà Vinh)', exact: true }).check();
+  await pick(page, 'Gửi đến (cơ quan phải trả lời)', 'So Y te', 'Sở Y tế (Trà Vinh)');
   await page.getByLabel('Ngày nêu', { exact: true }).fill('15/05/2024');
   await page.locator('#recommendation-deadline').fill('10/05/2024');
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();

@@ -69,13 +69,54 @@ fn replace_years(text: &str, pairs: &[(i32, i32)]) -> String {
     out
 }
 
-/// The next period's draft of `previous`: unsigned, unnumbered, superseding `previous`.
-pub fn next_period_draft(previous: &Agreement, carry: CarryOver, now: DateTime<Utc>) -> Agreement {
+/// How a series numbers its terms, which decides where the next one starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Convention {
+    /// Each term begins the year after the last one ends: 2013–2017 → 2018–2022.
+    Consecutive,
+    /// Terms share the year of the change: 2017–2022 → 2022–2027.
+    SharedYear,
+}
+
+/// The convention `agreement`'s series follows: from the term it replaced (`before`, its end
+/// year against this one's start year) when known; else from its own span, since terms are
+/// five years: 5 years from start to end (2017–2022) share the boundary year, 4 (2013–2017)
+/// do not. Anything else (a two-year plan): consecutive.
+pub fn convention(agreement: &Agreement, before: Option<&Agreement>) -> Convention {
+    let (Some(start), Some(end)) = (agreement.period.start, agreement.period.end) else {
+        return Convention::Consecutive;
+    };
+    if let Some(before_end) = before.and_then(|b| b.period.end) {
+        if before_end.year() == start.year() {
+            return Convention::SharedYear;
+        }
+        if before_end.year() + 1 == start.year() {
+            return Convention::Consecutive;
+        }
+    }
+    if end.year() - start.year() == 5 {
+        Convention::SharedYear
+    } else {
+        Convention::Consecutive
+    }
+}
+
+/// The next period's draft of `previous` (which replaced `before`, when known): unsigned,
+/// unnumbered, superseding `previous`, its period placed by the series' [`convention`].
+pub fn next_period_draft(
+    previous: &Agreement,
+    before: Option<&Agreement>,
+    carry: CarryOver,
+    now: DateTime<Utc>,
+) -> Agreement {
     let mut next = Agreement::new(Meta::new(new_id(), now), &previous.title, previous.kind);
     next.parent = previous.parent;
     next.supersedes = Some(previous.meta.id);
     if let (Some(start), Some(end)) = (previous.period.start, previous.period.end) {
-        let years = end.year() - start.year() + 1;
+        let years = match convention(previous, before) {
+            Convention::Consecutive => end.year() - start.year() + 1,
+            Convention::SharedYear => end.year() - start.year(),
+        };
         // A period that cannot be shifted is left for the user to fill in; the draft is valid
         // without one.
         if let (Some(next_start), Some(next_end)) =
@@ -184,6 +225,7 @@ mod tests {
     fn shifts_the_period_and_the_title_by_its_length() {
         let next = next_period_draft(
             &regulation(),
+            None,
             CarryOver::default(),
             DateTime::from_timestamp(9, 0).unwrap(),
         );
@@ -195,10 +237,40 @@ mod tests {
     }
 
     #[test]
+    fn the_next_term_follows_the_series_convention() {
+        let now = DateTime::from_timestamp(9, 0).unwrap();
+        // 2013–2017 → 2018–2022: consecutive terms.
+        let mut a = regulation();
+        a.period = Period::new(d(2013, 1, 1), d(2017, 12, 31));
+        a.title = "Quy chế giai đoạn 2013 - 2017".into();
+        assert_eq!(convention(&a, None), Convention::Consecutive);
+        let next = next_period_draft(&a, None, CarryOver::default(), now);
+        assert_eq!(next.period, Period::new(d(2018, 1, 1), d(2022, 12, 31)));
+        assert_eq!(next.title, "Quy chế giai đoạn 2018 - 2022");
+        // 2017–2022 → 2022–2027: terms sharing the boundary year.
+        a.period = Period::new(d(2017, 1, 1), d(2022, 12, 31));
+        a.title = "Nghị quyết liên tịch giai đoạn 2017 - 2022".into();
+        assert_eq!(convention(&a, None), Convention::SharedYear);
+        let next = next_period_draft(&a, None, CarryOver::default(), now);
+        assert_eq!(next.period, Period::new(d(2022, 1, 1), d(2027, 12, 31)));
+        assert_eq!(next.title, "Nghị quyết liên tịch giai đoạn 2022 - 2027");
+        // The term it replaced says more than the span: 2012–2017 before 2017–2021.
+        let mut before = regulation();
+        before.period = Period::new(d(2012, 1, 1), d(2017, 12, 31));
+        a.period = Period::new(d(2017, 1, 1), d(2021, 12, 31));
+        assert_eq!(convention(&a, Some(&before)), Convention::SharedYear);
+        let next = next_period_draft(&a, Some(&before), CarryOver::default(), now);
+        assert_eq!(next.period, Period::new(d(2021, 1, 1), d(2025, 12, 31)));
+        before.period = Period::new(d(2011, 1, 1), d(2016, 12, 31));
+        assert_eq!(convention(&a, Some(&before)), Convention::Consecutive);
+    }
+
+    #[test]
     fn copies_what_carries_over_and_nothing_that_belongs_to_the_old_signing() {
         let prev = regulation();
         let next = next_period_draft(
             &prev,
+            None,
             CarryOver::default(),
             DateTime::from_timestamp(9, 0).unwrap(),
         );
@@ -224,6 +296,7 @@ mod tests {
         };
         let next = next_period_draft(
             &regulation(),
+            None,
             carry,
             DateTime::from_timestamp(9, 0).unwrap(),
         );
@@ -242,6 +315,7 @@ mod tests {
         prev.title = "Kế hoạch 2020-2021 (số 2020123)".into();
         let next = next_period_draft(
             &prev,
+            None,
             CarryOver::default(),
             DateTime::from_timestamp(9, 0).unwrap(),
         );
@@ -272,6 +346,7 @@ mod tests {
         });
         let next = next_period_draft(
             &prev,
+            None,
             CarryOver::default(),
             DateTime::from_timestamp(9, 0).unwrap(),
         );
@@ -289,7 +364,7 @@ mod tests {
             recommendations: false,
             ..CarryOver::default()
         };
-        let next = next_period_draft(&prev, none, DateTime::from_timestamp(9, 0).unwrap());
+        let next = next_period_draft(&prev, None, none, DateTime::from_timestamp(9, 0).unwrap());
         assert!(next.duties.is_empty() && next.notes.is_empty());
     }
 
@@ -306,6 +381,7 @@ mod tests {
             prev.period = Period::new(start, end);
             let next = next_period_draft(
                 &prev,
+                None,
                 CarryOver::default(),
                 DateTime::from_timestamp(9, 0).unwrap(),
             );
@@ -317,6 +393,7 @@ mod tests {
         prev.period = Period::new(d(1900, 1, 1), d(2200, 12, 31));
         let next = next_period_draft(
             &prev,
+            None,
             CarryOver::default(),
             DateTime::from_timestamp(9, 0).unwrap(),
         );
@@ -329,6 +406,7 @@ mod tests {
         prev.period = Period::default();
         let next = next_period_draft(
             &prev,
+            None,
             CarryOver::default(),
             DateTime::from_timestamp(9, 0).unwrap(),
         );

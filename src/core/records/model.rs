@@ -60,6 +60,42 @@ pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The legal basis as typed, one act per line, stored without the words the document adds: a
+/// leading "Căn cứ" (any case, with or without accents, a colon after it) and the ";" or "."
+/// ending the line. So "Căn cứ Luật Thanh niên năm 2020;" and "Luật Thanh niên năm 2020" are
+/// the same line, printed once as "Căn cứ Luật Thanh niên năm 2020;".
+pub fn legal_basis_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(legal_basis_line)
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// "Căn cứ" in any case, with or without its accents, whatever the Unicode form.
+fn is_can_cu(words: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    let words: String = words
+        .trim_end_matches(':')
+        .nfc()
+        .flat_map(char::to_lowercase)
+        .collect();
+    matches!(words.as_str(), "căn cứ" | "can cu" | "căn cu" | "can cứ")
+}
+
+/// One line of [`legal_basis_lines`].
+pub fn legal_basis_line(line: &str) -> String {
+    let line = one_line(line);
+    let mut words = line.splitn(3, ' ');
+    let first_two = [words.next().unwrap_or(""), words.next().unwrap_or("")].join(" ");
+    let rest = if is_can_cu(&first_two) {
+        let after = line.get(first_two.len()..).unwrap_or("");
+        after.trim_start_matches([' ', ':'])
+    } else {
+        line.as_str()
+    };
+    rest.trim_end_matches([';', '.', ',', ' ']).to_string()
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Organisation {
     #[serde(flatten)]
@@ -202,6 +238,17 @@ impl Person {
             .map(|p| p.title.as_str())
             .collect();
         titles.join(", ")
+    }
+
+    /// What a signatory or chair row is filled with on choosing the person: the positions held
+    /// on `day` (as [`Person::positions_on`]) and the organisation of the first of them.
+    pub fn post_on(&self, day: NaiveDate) -> (String, Option<Id>) {
+        let organisation = self
+            .positions
+            .iter()
+            .find(|p| p.held_on(day))
+            .and_then(|p| p.organisation);
+        (self.positions_on(day), organisation)
     }
 }
 

@@ -98,6 +98,10 @@ pub enum Problem {
     },
     /// The original's location or hash (original.rs says which).
     Original(crate::records::original::OriginalProblem),
+    /// Longer than the field takes (`lengths`): `max` characters.
+    TooLong {
+        max: usize,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -307,6 +311,7 @@ pub fn agreement_with(
         None => a.has_party(*organisation),
     };
     years_out_of_range(a, &mut issues);
+    lengths::agreement(a, &mut issues);
 
     if a.title.trim().is_empty() {
         issues.push(Issue::error("title", Problem::Required));
@@ -461,6 +466,7 @@ pub fn organisation_with(
     name_taken_by: &dyn Fn(&str) -> Option<Id>,
 ) -> Vec<Issue> {
     let mut issues = Vec::new();
+    lengths::organisation(o, &mut issues);
     if o.name.trim().is_empty() {
         issues.push(Issue::error("name", Problem::Required));
     }
@@ -501,6 +507,7 @@ fn same_name_key(name: &str) -> String {
 pub fn person(p: &Person, data: &dyn Lookup) -> Vec<Issue> {
     let mut issues = Vec::new();
     years_out_of_range(p, &mut issues);
+    lengths::person(p, &mut issues);
     if p.full_name.trim().is_empty() {
         issues.push(Issue::error("full_name", Problem::Required));
     }
@@ -530,6 +537,8 @@ pub fn person(p: &Person, data: &dyn Lookup) -> Vec<Issue> {
     }
     issues
 }
+
+pub mod lengths;
 
 #[cfg(test)]
 mod tests;

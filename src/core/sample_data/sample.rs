@@ -17,6 +17,8 @@ use crate::records::model::{
 use crate::records::workspace::Dataset;
 
 mod activity;
+pub mod current;
+pub mod removal;
 
 /// Keys are namespaced so a sample id can never equal an id derived elsewhere from the same words.
 const KEY_NAMESPACE: &str = "phoihop/sample/";
@@ -684,7 +686,24 @@ fn plan(index: usize, d: &Department) -> Agreement {
     a
 }
 
-/// The sample dataset: the same records, ids and envelopes on every call and in every office.
+/// The sample as first run loads it on `today`: the Trà Vinh history ([`sample_dataset`]) and
+/// the illustrative current period placed relative to `today` (`current`).
+pub fn sample_on(today: NaiveDate) -> Dataset {
+    let mut data = sample_dataset();
+    let current = current::current_period(today);
+    for a in current.agreements.iter_all() {
+        data.agreements.put(a.clone());
+    }
+    for e in current.events.iter_all() {
+        data.events.put(e.clone());
+    }
+    for r in current.recommendations.iter_all() {
+        data.recommendations.put(r.clone());
+    }
+    data
+}
+
+/// The sample's history: the same records, ids and envelopes on every call and in every office.
 pub fn sample_dataset() -> Dataset {
     let mut data = Dataset::default();
     for org in main_organisations() {

@@ -13,6 +13,7 @@
 //!   `checkpoint`, `revs/<hex digit>` (the server revision of each record), `conflicts`
 //!   (waiting for the user), `status` (what the header shows, in every tab)
 //! - `phoihop/snapshot-log`: the last snapshots given up for room, when and why (`backup`)
+//! - `phoihop/draft/<collection>/<id or "new">`: a form's unsaved input (`drafts`)
 
 use chrono::{DateTime, SecondsFormat, Utc};
 
@@ -31,6 +32,7 @@ const CONFLICT: &str = "phoihop/x/";
 const SNAPSHOT: &str = "phoihop/s/";
 const LEGACY_RECORD: &str = "phoihop/r/";
 const SYNC: &str = "phoihop/sync/";
+const DRAFT: &str = "phoihop/draft/";
 
 /// The keys of live sync with a server (`sync_protocol::local`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -167,6 +169,8 @@ pub enum StorageKey {
     Legacy(RecordKey),
     /// Live sync with a server.
     Sync(SyncKey),
+    /// A form's unsaved input (`drafts`): the record it edits, or a new one of the collection.
+    Draft(Collection, Option<Id>),
     /// Under our prefix, but not a name this version knows.
     Unknown,
 }
@@ -214,6 +218,15 @@ impl StorageKey {
         if let Some(rest) = key.strip_prefix(LEGACY_RECORD) {
             return record_under(rest).map(StorageKey::Legacy);
         }
+        if let Some(rest) = key.strip_prefix(DRAFT) {
+            let (collection, id) = rest.split_once('/')?;
+            let collection = Collection::from_name(collection)?;
+            let id = match id {
+                "new" => None,
+                id => Some(id.parse().ok()?),
+            };
+            return Some(StorageKey::Draft(collection, id));
+        }
         if let Some(rest) = key.strip_prefix(SYNC) {
             return SyncKey::parse(rest).map(StorageKey::Sync);
         }
@@ -246,6 +259,14 @@ pub fn conflict_key(key: RecordKey) -> String {
 
 pub fn legacy_key(key: RecordKey) -> String {
     format!("{LEGACY_RECORD}{}/{}", key.collection.as_str(), key.id)
+}
+
+/// The draft of a form editing `id` of `collection`, or adding one (`None`).
+pub fn draft_key(collection: Collection, id: Option<Id>) -> String {
+    match id {
+        Some(id) => format!("{DRAFT}{}/{id}", collection.as_str()),
+        None => format!("{DRAFT}{}/new", collection.as_str()),
+    }
 }
 
 pub fn snapshot_key(taken_at: DateTime<Utc>, kind: SnapshotKind) -> String {

@@ -123,6 +123,7 @@ pub fn load(store: &impl KeyValueStore) -> Result<Loaded, StoreError> {
             }
             StorageKey::Snapshot(..) => Ok(()), // listed from the keys; read only to restore
             StorageKey::Sync(_) => Ok(()),      // read by sync_protocol::local
+            StorageKey::Draft(..) => Ok(()),    // read by the form it belongs to (drafts)
             StorageKey::Rollback => {
                 // No data: unreadable, it is ignored (and replaced by the next undo or import).
                 loaded.session.rollback = super::Rollback::decode(&raw);

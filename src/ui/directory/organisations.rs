@@ -4,6 +4,8 @@
 use std::collections::{BTreeSet, HashMap};
 
 use leptos::prelude::*;
+
+use crate::ui::form_parts::Required;
 use leptos_fluent::{move_tr, tr, I18n};
 
 use super::{
@@ -354,7 +356,7 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
         <section class="card">
             <h2>{if id.is_some() { move_tr!("directory-organisation-details") } else { move_tr!("directory-organisation-new-details") }}</h2>
             <form id="organisation-form" class="stack narrow" on:submit=save novalidate=true on:input=raise.clone() on:change=raise>
-                <label for="organisation-name">{move_tr!("directory-organisation-name-label")} " " <span aria-hidden="true">"*"</span></label>
+                <label for="organisation-name">{move_tr!("directory-organisation-name-label")}<Required/></label>
                 <input
                     id="organisation-name"
                     type="text"

@@ -5,6 +5,8 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
+
+use crate::ui::form_parts::Required;
 use leptos_fluent::{move_tr, tr, I18n};
 
 use super::{
@@ -404,7 +406,7 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
             <h2>{if id.is_some() { move_tr!("directory-person-details") } else { move_tr!("directory-person-new-details") }}</h2>
             <form id="person-form" class="stack" on:submit=save novalidate=true on:input=raise.clone() on:change=raise>
                 <div class="stack narrow">
-                    <label for="person-full-name">{move_tr!("directory-person-name-label")} " " <span aria-hidden="true">"*"</span></label>
+                    <label for="person-full-name">{move_tr!("directory-person-name-label")}<Required/></label>
                     <input
                         id="person-full-name"
                         type="text"
@@ -527,7 +529,7 @@ fn PositionFields(
         <fieldset class="position">
             <legend>{move || tr!(i18n, "directory-position-legend", {"number" => index.get() + 1})}</legend>
             <div class="field">
-                <label for=input_id("title")>{move_tr!("directory-position-title-label")} " " <span aria-hidden="true">"*"</span></label>
+                <label for=input_id("title")>{move_tr!("directory-position-title-label")}<Required/></label>
                 <input
                     id=input_id("title")
                     type="text"

@@ -5,6 +5,8 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use leptos::prelude::*;
+
+use crate::ui::form_parts::Required;
 use leptos_fluent::{move_tr, tr, I18n};
 
 use super::{focus_first_invalid, invalid, ActivityIssues};
@@ -12,13 +14,15 @@ use crate::core::commands::form_edit::onto_stored;
 use crate::core::records::event::{Chair, Event, EventKind, EventLink, EventRole};
 use crate::core::records::meta::{new_id, Id, Meta};
 use crate::core::records::model::one_line;
-use crate::core::records::record::{Collection, Record, UnknownFields};
+use crate::core::records::record::{Collection, UnknownFields};
 use crate::core::rules::dates::{format_date, parse_date_input, Bound};
 use crate::core::rules::validate_activity::{
     self, default_time, has_errors, parse_count, read_starts_at, status_effects, ActivityIssue,
 };
-use crate::core::views::listing;
+use crate::core::storage::drafts::Draft;
 use crate::route::Route;
+use crate::ui::drafts::{self, DraftKeeper, DraftRestored};
+use crate::ui::picker::{PickKind, Picker};
 use crate::ui::state::{use_app, Undo};
 use crate::ui::text;
 use crate::ui::widgets::Missing;
@@ -35,8 +39,6 @@ struct ChairRow {
     person: RwSignal<Option<Id>>,
     position: RwSignal<String>,
     co_chair: RwSignal<bool>,
-    /// The person the row opened with, kept as a choice even if deleted since.
-    initial: Option<Id>,
     /// A newer app's fields of the chair, saved back as they were.
     unknown: StoredValue<UnknownFields>,
 }
@@ -57,7 +59,6 @@ fn chair_row(c: Option<&Chair>) -> ChairRow {
         person: RwSignal::new(c.map(|c| c.person)),
         position: RwSignal::new(c.map(|c| c.position.clone()).unwrap_or_default()),
         co_chair: RwSignal::new(c.is_some_and(|c| c.co_chair)),
-        initial: c.map(|c| c.person),
         unknown: StoredValue::new(c.map(|c| c.unknown.clone()).unwrap_or_default()),
     }
 }
@@ -91,6 +92,19 @@ fn lines(text: &str) -> Vec<String> {
 
 #[component]
 pub fn EventForm(id: Option<Id>) -> impl IntoView {
+    let handed = use_app().event_draft.try_update(Option::take).flatten();
+    drafts::drafted(id, handed, move |draft, handed, reset| {
+        view! { <EventFormBody id=id draft=draft handed=handed reset=reset/> }.into_any()
+    })
+}
+
+#[component]
+fn EventFormBody(
+    id: Option<Id>,
+    draft: Option<Draft<Event>>,
+    handed: Option<Event>,
+    reset: Callback<()>,
+) -> impl IntoView {
     let state = use_app();
     let i18n = expect_context::<I18n>();
     let existing = id.and_then(|id| state.data.with_untracked(|d| d.events.live(&id).cloned()));
@@ -99,16 +113,25 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
         return view! { <Missing what=Collection::Events deleted=deleted/> }.into_any();
     }
     let is_new = existing.is_none();
-    let base = existing
-        .or_else(|| state.event_draft.try_update(Option::take).flatten())
-        .unwrap_or_else(|| {
-            Event::new(
-                Meta::new(new_id(), state.stamp().now),
-                EventKind::Other,
-                "",
-                state.today().and_time(default_time()),
-            )
-        });
+    let restored_at = draft.as_ref().map(|d| d.saved_at);
+    let texts = draft.as_ref().map(|d| d.texts.clone()).unwrap_or_default();
+    // `base` fills the fields; `read` is the copy the input was made on (see the agreement form).
+    let (base, read) = match (existing, draft) {
+        (Some(stored), Some(d)) => (d.input, d.read.unwrap_or(stored)),
+        (Some(stored), None) => (stored.clone(), stored),
+        (None, Some(d)) => (d.input.clone(), d.input),
+        (None, None) => {
+            let e = handed.unwrap_or_else(|| {
+                Event::new(
+                    Meta::new(new_id(), state.stamp().now),
+                    EventKind::Other,
+                    "",
+                    state.today().and_time(default_time()),
+                )
+            });
+            (e.clone(), e)
+        }
+    };
     let owner = Owner::current();
 
     let kind = RwSignal::new(base.kind);
@@ -165,12 +188,6 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
         issues.update(|all| all.retain(|i| !i.field.starts_with("agreements[")));
     };
 
-    let people: Vec<(Id, String)> = state.data.with_untracked(|d| {
-        listing::find_people(d, "")
-            .into_iter()
-            .map(|p| (p.id(), p.full_name.clone()))
-            .collect()
-    });
     let agreements: Vec<(Id, String)> = state.data.with_untracked(|d| {
         let keep: Vec<Id> = base.agreements.iter().map(|l| l.agreement).collect();
         super::agreement_choices(i18n, d, &keep)
@@ -184,60 +201,103 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
             .unwrap_or_else(|| state.today())
     };
 
-    let unsaved = state.unsaved_input();
-    let cancel_flag = unsaved.clone();
-    let raise = unsaved.raiser();
-    let base_for_save = base.clone();
+    // The typed text of fields a record cannot hold as typed, from a draft.
+    for (field, signal) in [
+        ("date", date),
+        ("time", time),
+        ("attendee_count", attendees),
+    ] {
+        if let Some(text) = texts.get(field) {
+            signal.set(text.clone());
+        }
+    }
+
+    let base_for_save = read;
+    // The event as typed (not validated), and what could not be read.
+    let read_form = {
+        let base_for_save = base_for_save.clone();
+        move || {
+            let mut found = Vec::new();
+            let starts_at = match read_starts_at(&date.get_untracked(), &time.get_untracked()) {
+                Ok(at) => at,
+                Err(problems) => {
+                    found.extend(problems);
+                    base_for_save.starts_at
+                }
+            };
+            let attendee_count = match parse_count(&attendees.get_untracked()) {
+                Ok(n) => n,
+                Err(problem) => {
+                    found.push(ActivityIssue::error("attendee_count", problem));
+                    None
+                }
+            };
+            let event = Event {
+                kind: kind.get_untracked(),
+                title: one_line(&title.get_untracked()),
+                starts_at,
+                place: place.get_untracked().trim().to_string(),
+                // An empty row keeps the nil id, which validation reports beside it.
+                chairs: chairs
+                    .get_untracked()
+                    .iter()
+                    .map(|r| Chair {
+                        person: r.person.get_untracked().unwrap_or_default(),
+                        position: r.position.get_untracked().trim().to_string(),
+                        co_chair: r.co_chair.get_untracked(),
+                        unknown: r.unknown.get_value(),
+                    })
+                    .collect(),
+                attendee_count,
+                guests: lines(&guests.get_untracked()),
+                agreements: links
+                    .get_untracked()
+                    .iter()
+                    .map(|r| EventLink {
+                        agreement: r.agreement.get_untracked().unwrap_or_default(),
+                        role: r.role.get_untracked(),
+                        unknown: r.unknown.get_value(),
+                    })
+                    .collect(),
+                agenda: agenda.get_untracked().trim_end().to_string(),
+                reports: reports.get_untracked().trim_end().to_string(),
+                conclusions: conclusions.get_untracked().trim_end().to_string(),
+                minutes: minutes.get_untracked().trim_end().to_string(),
+                ..base_for_save.clone()
+            };
+            (event, found)
+        }
+    };
+    let keeper = {
+        let read_form = read_form.clone();
+        let read = (!is_new).then(|| base_for_save.clone());
+        DraftKeeper::new(state, id, restored_at.is_some(), move || Draft {
+            input: read_form().0,
+            texts: [
+                ("date", date),
+                ("time", time),
+                ("attendee_count", attendees),
+            ]
+            .into_iter()
+            .map(|(field, signal)| (field.to_string(), signal.get_untracked()))
+            .collect(),
+            read: read.clone(),
+            saved_at: crate::web::now(),
+        })
+    };
+    let on_change = {
+        let keeper = keeper.clone();
+        move |_: leptos::ev::Event| keeper.changed()
+    };
+    let discard_draft = {
+        let keeper = keeper.clone();
+        move || keeper.done()
+    };
+    let cancel_flag = discard_draft.clone();
+    let discard_and_reset = keeper.discard_then(reset);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut found = Vec::new();
-        let starts_at = match read_starts_at(&date.get_untracked(), &time.get_untracked()) {
-            Ok(at) => at,
-            Err(problems) => {
-                found.extend(problems);
-                base_for_save.starts_at
-            }
-        };
-        let attendee_count = match parse_count(&attendees.get_untracked()) {
-            Ok(n) => n,
-            Err(problem) => {
-                found.push(ActivityIssue::error("attendee_count", problem));
-                None
-            }
-        };
-        let event = Event {
-            kind: kind.get_untracked(),
-            title: one_line(&title.get_untracked()),
-            starts_at,
-            place: place.get_untracked().trim().to_string(),
-            // An empty row keeps the nil id, which validation reports beside it.
-            chairs: chairs
-                .get_untracked()
-                .iter()
-                .map(|r| Chair {
-                    person: r.person.get_untracked().unwrap_or_default(),
-                    position: r.position.get_untracked().trim().to_string(),
-                    co_chair: r.co_chair.get_untracked(),
-                    unknown: r.unknown.get_value(),
-                })
-                .collect(),
-            attendee_count,
-            guests: lines(&guests.get_untracked()),
-            agreements: links
-                .get_untracked()
-                .iter()
-                .map(|r| EventLink {
-                    agreement: r.agreement.get_untracked().unwrap_or_default(),
-                    role: r.role.get_untracked(),
-                    unknown: r.unknown.get_value(),
-                })
-                .collect(),
-            agenda: agenda.get_untracked().trim_end().to_string(),
-            reports: reports.get_untracked().trim_end().to_string(),
-            conclusions: conclusions.get_untracked().trim_end().to_string(),
-            minutes: minutes.get_untracked().trim_end().to_string(),
-            ..base_for_save.clone()
-        };
+        let (event, mut found) = read_form();
         // Saved over what changed elsewhere since the form opened (another tab, an import):
         // fields the user left alone keep that change (core::form_edit).
         let event = state
@@ -295,7 +355,7 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
         };
         issues.set(Vec::new());
         summary.set(None);
-        unsaved.lower();
+        discard_draft();
         if is_new {
             state.notify_saved(message, Some(Undo::Delete(key)));
         } else {
@@ -324,10 +384,11 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
     view! {
         <nav class="breadcrumb" aria-label=move_tr!("events-breadcrumb-label")><a href=Route::Events.href()>{move_tr!("events-title")}</a></nav>
         <h1>{if is_new { move_tr!("events-new-title") } else { move_tr!("events-edit-title") }}</h1>
+        {restored_at.map(|at| view! { <DraftRestored saved_at=at on_discard=discard_and_reset/> })}
         {move || summary.get().map(|count| view! {
             <div class="banner error" role="alert">{move || tr!(i18n, "form-not-saved", {"count" => count})}</div>
         })}
-        <form id="event-form" on:submit=save novalidate=true on:input=raise.clone() on:change=raise>
+        <form id="event-form" on:submit=save novalidate=true on:input=on_change.clone() on:change=on_change>
             <fieldset class="card">
                 <legend>{move_tr!("events-form-event")}</legend>
                 <div class="grid-2">
@@ -353,7 +414,7 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
                     </div>
                 </div>
                 <div class="field">
-                    <label for="event-title">{move_tr!("events-form-title")} " " <span aria-hidden="true">"*"</span></label>
+                    <label for="event-title">{move_tr!("events-form-title")}<Required/></label>
                     <textarea id="event-title" rows="2" required=true
                         placeholder=move_tr!("events-form-title-placeholder")
                         aria-invalid=move || invalid(issues, "title")
@@ -362,7 +423,7 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
                 </div>
                 <div class="grid-3">
                     <div class="field">
-                        <label for="event-date">{move_tr!("events-form-date")} " " <span aria-hidden="true">"*"</span></label>
+                        <label for="event-date">{move_tr!("events-form-date")}<Required/></label>
                         <input id="event-date" type="text" inputmode="numeric" placeholder="dd/mm/yyyy" required=true
                             aria-invalid=move || invalid(issues, "date")
                             prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
@@ -398,31 +459,19 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
                     let person_id = format!("chair-{uid}-person");
                     let position_id = format!("chair-{uid}-position");
                     let co_id = format!("chair-{uid}-co");
-                    let mut choices = people.clone();
-                    if let Some(kept) = row.initial.filter(|k| !choices.iter().any(|(p, _)| p == k)) {
-                        let name = state.data.with_untracked(|d| d.person_name(&kept));
-                        choices.push((kept, tr!(i18n, "events-deleted", {"label" => name})));
-                    }
-                    let on_person = move |ev: leptos::ev::Event| {
-                        let chosen: Option<Id> = event_target_value(&ev).parse().ok();
-                        row.person.set(chosen);
-                        if let Some(p) = chosen.filter(|_| row.position.with_untracked(|t| t.trim().is_empty())) {
+                    let on_person = Callback::new(move |chosen: Id| {
+                        if row.position.with_untracked(|t| t.trim().is_empty()) {
                             let day = day_typed();
-                            let held = state.data.with_untracked(|d| d.people.get(&p).map(|p| p.positions_on(day)));
+                            let held = state.data.with_untracked(|d| d.people.get(&chosen).map(|p| p.positions_on(day)));
                             row.position.set(held.unwrap_or_default());
                         }
-                    };
+                    });
                     view! {
                         <div class="row-card wrap">
                             <div class="field grow">
                                 <label for=person_id.clone()>{move || tr!(i18n, "events-chair-label", {"number" => index.get() + 1})}</label>
-                                <select id=person_id on:change=on_person
-                                    aria-invalid=move || person_field.with(|f| invalid(issues, f))>
-                                    <option value="" selected=move || row.person.get().is_none()>{move_tr!("events-choose-person")}</option>
-                                    {choices.into_iter().map(|(pid, name)| view! {
-                                        <option value=pid.to_string() selected=move || row.person.get() == Some(pid)>{name}</option>
-                                    }).collect_view()}
-                                </select>
+                                <Picker id=person_id kind=PickKind::Person value=row.person on_pick=on_person
+                                    invalid=Signal::derive(move || person_field.with(|f| invalid(issues, f)).is_some())/>
                                 <ActivityIssues issues=issues field=person_field/>
                             </div>
                             <div class="field grow">
@@ -504,7 +553,7 @@ pub fn EventForm(id: Option<Id>) -> impl IntoView {
                 <crate::ui::widgets::ReadOnlyNote/>
                 <button type="submit" class="primary" disabled=crate::ui::widgets::read_only(state)>{move_tr!("events-save")}</button>
                 // Cancelling gives the input up on purpose: no question on the way out.
-                <a class="button" href=cancel_href on:click=move |_| cancel_flag.lower()>{move_tr!("events-cancel")}</a>
+                <a class="button" href=cancel_href on:click=move |_| cancel_flag()>{move_tr!("events-cancel")}</a>
             </div>
         </form>
     }

@@ -2,6 +2,8 @@
 //! changes its status).
 
 use leptos::prelude::*;
+
+use crate::ui::form_parts::Required;
 use leptos_fluent::{move_tr, tr, I18n};
 
 use crate::core::commands::form_edit::onto_stored;
@@ -11,9 +13,9 @@ use crate::core::records::recommendation::Recommendation;
 use crate::core::records::record::{Collection, Record};
 use crate::core::rules::dates::{format_date, format_optional};
 use crate::core::rules::validate_activity::{self, days_overdue, has_errors, read_day};
-use crate::core::views::listing;
 use crate::route::Route;
 use crate::ui::events::{event_choices, focus_first_invalid, invalid, ActivityIssues};
+use crate::ui::picker::{MultiPicker, PickKind, Picker};
 use crate::ui::state::use_app;
 use crate::ui::text;
 use crate::ui::widgets::Missing;
@@ -94,29 +96,6 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
     // A refused save: how many problems to fix (the same words as every form).
     let form_error = RwSignal::new(None::<usize>);
 
-    let organisations = {
-        let keep: Vec<Id> = initial
-            .addressed_to
-            .iter()
-            .chain(initial.raised_by.iter())
-            .copied()
-            .collect();
-        state.data.with_untracked(|d| {
-            let mut v: Vec<(Id, String)> = listing::find_organisations(d, "")
-                .into_iter()
-                .map(|o| (o.id(), o.display_name()))
-                .collect();
-            for k in keep {
-                if !v.iter().any(|(o, _)| *o == k) {
-                    v.push((
-                        k,
-                        tr!(i18n, "recommendations-deleted", {"label" => d.organisation_label(&k)}),
-                    ));
-                }
-            }
-            v
-        })
-    };
     let initial_event = initial.event;
     let events = Memo::new(move |_| state.data.with(|d| event_choices(i18n, d, initial_event)));
     let initial_agreement = initial.agreement;
@@ -249,20 +228,6 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
         id.and_then(|id| state.data.with(|d| d.recommendations.get(&id).cloned()))
     });
 
-    let select_org = move |id: &'static str,
-                           value: RwSignal<Option<Id>>,
-                           orgs: Vec<(Id, String)>,
-                           none: Signal<String>| {
-        view! {
-            <select id=id aria-invalid=move || invalid(issues, id_field(id))
-                on:change=move |ev| value.set(event_target_value(&ev).parse().ok())>
-                <option value="" selected=move || value.get().is_none()>{none}</option>
-                {orgs.into_iter().map(|(oid, name)| view! {
-                    <option value=oid.to_string() selected=move || value.get() == Some(oid)>{name}</option>
-                }).collect_view()}
-            </select>
-        }
-    };
     let date_input = move |id: &'static str, label: Signal<String>, text: RwSignal<String>| {
         let field = id_field(id);
         view! {
@@ -275,8 +240,6 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
             </div>
         }
     };
-    let orgs_for_raiser = organisations.clone();
-    let orgs_for_addressees = organisations;
 
     view! {
         <nav class="breadcrumb" aria-label=move_tr!("recommendations-breadcrumb-label")>
@@ -304,7 +267,7 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
             <h2>{if id.is_some() { move_tr!("recommendations-details") } else { move_tr!("recommendations-new-details") }}</h2>
             <form id="recommendation-form" on:submit=save novalidate=true on:input=raise.clone() on:change=raise>
                 <div class="field">
-                    <label for="recommendation-content">{move_tr!("recommendations-content")} " " <span aria-hidden="true">"*"</span></label>
+                    <label for="recommendation-content">{move_tr!("recommendations-content")}<Required/></label>
                     <textarea id="recommendation-content" rows="3" required=true
                         aria-invalid=move || invalid(issues, "content")
                         prop:value=move || content.get() on:input=move |ev| content.set(event_target_value(&ev))></textarea>
@@ -326,29 +289,18 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="recommendation-raised-by">{move_tr!("recommendations-raised-by")}</label>
-                    {select_org("recommendation-raised-by", raised_by, orgs_for_raiser, move_tr!("recommendations-none-recorded"))}
+                    <Picker id="recommendation-raised-by" kind=PickKind::Organisation value=raised_by
+                        invalid=Signal::derive(move || invalid(issues, "raised_by").is_some())/>
                     <ActivityIssues issues=issues field="raised_by".to_string()/>
                 </div>
                 <fieldset class="inline-checks addressees">
                     <legend>
-                        <strong>{move_tr!("recommendations-addressed-to")} " "</strong> <span aria-hidden="true">"* "</span>
+                        <strong>{move_tr!("recommendations-addressed-to")} " "</strong><Required/>
                         <span class="help">{move_tr!("recommendations-addressed-to-help")}</span>
                     </legend>
-                    {orgs_for_addressees.into_iter().map(|(oid, name)| {
-                        let cid = format!("recommendation-to-{oid}");
-                        view! {
-                            <span class="check">
-                                <input type="checkbox" id=cid.clone() aria-invalid=move || invalid(issues, "addressed_to")
-                                    prop:checked=move || addressed_to.with(|v| v.contains(&oid))
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        addressed_to.update(|v| { v.retain(|x| *x != oid); if on { v.push(oid); } });
-                                        issues.update(|all| all.retain(|i| !i.field.starts_with("addressed_to")));
-                                    }/>
-                                <label for=cid>{name}</label>
-                            </span>
-                        }
-                    }).collect_view()}
+                    <label for="recommendation-to-box" class="visually-hidden">{move_tr!("recommendations-addressed-to")}</label>
+                    <MultiPicker id="recommendation-to-box" kind=PickKind::Organisation values=addressed_to
+                        invalid=Signal::derive(move || invalid(issues, "addressed_to").is_some())/>
                     <ActivityIssues issues=issues field="addressed_to".to_string()/>
                     {move || issues.with(|all| all.iter().filter(|i| i.field.starts_with("addressed_to[")).map(|i| view! {
                         <p class="field-error" role="alert">{text::activity_problem(i18n, &i.problem)}</p>

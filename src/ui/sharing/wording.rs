@@ -336,6 +336,7 @@ pub fn message(i18n: I18n, m: &Message) -> String {
             "period" => a("period"),
         }),
         "problem-signed-after-end" => tr!(i18n, "problem-signed-after-end"),
+        "problem-too-long" => tr!(i18n, "problem-too-long", {"max" => a("max")}),
         "problem-position-ends-before-start" => tr!(i18n, "problem-position-ends-before-start"),
         "problem-responsible-not-party" => tr!(i18n, "problem-responsible-not-party"),
         "date-error-unrecognised" => tr!(i18n, "date-error-unrecognised"),

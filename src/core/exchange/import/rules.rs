@@ -84,6 +84,7 @@ fn record_problem(problem: &Problem) -> Message {
         Problem::PositionEndsBeforeStart => Message::new("problem-position-ends-before-start"),
         Problem::ResponsibleNotParty => Message::new("problem-responsible-not-party"),
         Problem::YearOutOfRange => Message::new("date-error-year-out-of-range"),
+        Problem::TooLong { max } => Message::new("problem-too-long").number("max", *max as f64),
     }
 }
 

@@ -132,3 +132,23 @@ fn an_organisation_is_named_with_its_locality_unless_its_name_says_it() {
         .get("locality")
         .is_none());
 }
+
+#[test]
+fn legal_basis_lines_are_taken_with_or_without_can_cu() {
+    let typed = "Căn cứ Luật Thanh niên năm 2020;\n\nLuật Tổ chức chính quyền địa phương năm 2015\n  căn cứ: Nghị định 13/2021/NĐ-CP.\nCAN CU Quyết định số 12\nCăn cứ\nCăn cứ vào Nghị quyết 01";
+    assert_eq!(
+        legal_basis_lines(typed),
+        vec![
+            "Luật Thanh niên năm 2020",
+            "Luật Tổ chức chính quyền địa phương năm 2015",
+            "Nghị định 13/2021/NĐ-CP",
+            "Quyết định số 12",
+            "vào Nghị quyết 01",
+        ]
+    );
+    // Decomposed accents (pasted from Word) read the same.
+    assert_eq!(
+        legal_basis_line("Ca\u{306}n cu\u{31b}\u{301} Luật Trẻ em"),
+        "Luật Trẻ em"
+    );
+}

@@ -1,0 +1,173 @@
+//! A form's draft in the browser (`core::storage::drafts`): read when the form opens, written a
+//! moment after each change (under the tabs' lock, as upkeep: the form's unsaved flag already
+//! asks before the tab closes), and again at once when the form leaves the page; discarded when
+//! the form is saved or cancelled, or by the "Bỏ bản nháp" of the restored notice.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos_fluent::move_tr;
+
+use crate::core::records::meta::Id;
+use crate::core::records::record::{Collection, Record};
+use crate::core::rules::dates::format_instant;
+use crate::core::storage::drafts::{self, Draft};
+use crate::ui::state::{AppState, UnsavedInput};
+use crate::web::local_storage::LocalStore;
+
+/// How long after the last change a draft is written (typing writes once, not per key).
+const QUIET: Duration = Duration::from_millis(600);
+
+/// The stored draft of a form, if any.
+pub fn read<T: Record>(id: Option<Id>) -> Option<Draft<T>> {
+    let store = LocalStore::open().ok()?;
+    drafts::load(&store, T::COLLECTION, id)
+}
+
+/// Keeps one form's draft. `schedule()` on every change; `discard()` once saved or given up.
+#[derive(Clone)]
+pub struct DraftKeeper {
+    collection: Collection,
+    id: Option<Id>,
+    /// Bumped by every change and every discard: a write waits for quiet, and a discard cancels it.
+    generation: Arc<AtomicU64>,
+    /// The draft read at the last change, waiting to be written (JSON).
+    waiting: Arc<Mutex<Option<String>>>,
+    /// Reads the form into a draft, as JSON (while the form is on the page).
+    build: Arc<dyn Fn() -> Option<String> + Send + Sync>,
+    state: AppState,
+    /// The form's unsaved flag, raised with every change and lowered once saved or given up.
+    unsaved: UnsavedInput,
+}
+
+impl DraftKeeper {
+    /// `build` reads the form's fields into a draft; it runs at each change, so the write
+    /// after a moment's quiet (or when the form leaves the page) reads no field.
+    /// `restored`: the form opened on a draft, so it holds input not yet saved.
+    pub fn new<T: Record + 'static>(
+        state: AppState,
+        id: Option<Id>,
+        restored: bool,
+        build: impl Fn() -> Draft<T> + Send + Sync + 'static,
+    ) -> DraftKeeper {
+        let unsaved = state.unsaved_input();
+        if restored {
+            unsaved.raise();
+        }
+        let keeper = DraftKeeper {
+            collection: T::COLLECTION,
+            id,
+            generation: Arc::default(),
+            waiting: Arc::default(),
+            build: Arc::new(move || serde_json::to_string(&build()).ok()),
+            state,
+            unsaved,
+        };
+        let on_leave = keeper.clone();
+        on_cleanup(move || on_leave.flush());
+        keeper
+    }
+
+    /// A change in the form (its `on:input` and `on:change`): unsaved now, and the draft is read
+    /// now and written once the form has been quiet for a moment.
+    pub fn changed(&self) {
+        self.unsaved.raise();
+        let generation = self.generation.fetch_add(1, Ordering::Relaxed) + 1;
+        *self.waiting.lock().expect("not poisoned") = (self.build)();
+        let keeper = self.clone();
+        set_timeout(
+            move || {
+                if keeper.generation.load(Ordering::Relaxed) == generation {
+                    keeper.flush();
+                }
+            },
+            QUIET,
+        );
+    }
+
+    /// Writes the waiting draft now, if any.
+    fn flush(&self) {
+        let Some(text) = self.waiting.lock().expect("not poisoned").take() else {
+            return;
+        };
+        let (collection, id) = (self.collection, self.id);
+        self.state.locked_upkeep(move || {
+            if let Ok(mut store) = LocalStore::open() {
+                // A refusal (quota) leaves the input in the form, whose unsaved flag still
+                // asks before the tab closes.
+                let _ = drafts::save_text(&mut store, collection, id, &text);
+            }
+        });
+    }
+
+    /// The form was saved or its input given up: nothing unsaved, and its draft goes (a write
+    /// waiting is cancelled).
+    pub fn done(&self) {
+        self.unsaved.lower();
+        self.generation.fetch_add(1, Ordering::Relaxed);
+        self.waiting.lock().expect("not poisoned").take();
+        let (collection, id) = (self.collection, self.id);
+        self.state.locked_upkeep(move || {
+            if let Ok(mut store) = LocalStore::open() {
+                if drafts::exists(&store, collection, id) {
+                    let _ = drafts::discard(&mut store, collection, id);
+                }
+            }
+        });
+    }
+}
+
+/// A form with its draft: a draft kept in this browser is handed to `body` (which restores it
+/// and says so); something handed over by another page (`handed`: a duplicate for the next
+/// period, an event's pre-filled record) is what the user just asked for, so it comes first.
+/// `body`'s reset (after Discard) builds the form again, from the record or empty.
+pub fn drafted<T: Record + Send + Sync + 'static>(
+    id: Option<Id>,
+    handed: Option<T>,
+    body: impl Fn(Option<Draft<T>>, Option<T>, Callback<()>) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    let stored = match handed {
+        Some(_) => None,
+        None => read::<T>(id),
+    };
+    let restored = StoredValue::new(stored);
+    let handed = StoredValue::new(handed);
+    let generation = RwSignal::new(0u32);
+    let reset = Callback::new(move |()| {
+        restored.set_value(None);
+        handed.set_value(None);
+        generation.update(|g| *g += 1);
+    });
+    move || {
+        generation.track();
+        body(restored.get_value(), handed.get_value(), reset)
+    }
+}
+
+impl DraftKeeper {
+    /// The restored notice's Discard: the draft goes and the form is built again (`reset`).
+    pub fn discard_then(&self, reset: Callback<()>) -> Callback<()> {
+        let keeper = self.clone();
+        Callback::new(move |()| {
+            keeper.done();
+            reset.run(());
+        })
+    }
+}
+
+/// "Đã khôi phục bản nháp chưa lưu" with the time it was kept, and its Discard button.
+#[component]
+pub fn DraftRestored(
+    saved_at: chrono::DateTime<chrono::Utc>,
+    on_discard: Callback<()>,
+) -> impl IntoView {
+    let when = format_instant(saved_at);
+    view! {
+        <div class="banner info draft-restored" role="status">
+            <span>{move_tr!("draft-restored", {"time" => when.clone()})}</span>
+            <button type="button" class="spaced" on:click=move |_| on_discard.run(())>{move_tr!("draft-discard")}</button>
+        </div>
+    }
+}
