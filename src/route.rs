@@ -30,6 +30,8 @@ pub enum Route {
     Recommendation(Uuid),
     /// Trao đổi dữ liệu: export, and import with its preview.
     Sharing,
+    /// Every change of every record (the audit page).
+    Audit,
     Settings,
     NotFound(String),
 }
@@ -91,6 +93,7 @@ impl Route {
             ["recommendations", "new"] => Route::RecommendationNew,
             ["recommendations", x] if id(x).is_some() => Route::Recommendation(id(x).unwrap()),
             ["sharing"] => Route::Sharing,
+            ["audit"] => Route::Audit,
             ["settings"] => Route::Settings,
             _ => Route::NotFound(path.to_string()),
         }
@@ -123,6 +126,7 @@ impl Route {
             Route::RecommendationNew => "recommendations/new".to_string(),
             Route::Recommendation(id) => format!("recommendations/{id}"),
             Route::Sharing => "sharing".to_string(),
+            Route::Audit => "audit".to_string(),
             Route::Settings => "settings".to_string(),
             Route::NotFound(path) => path.clone(),
         };
@@ -150,6 +154,7 @@ impl Route {
                 Section::Recommendations
             }
             Route::Sharing => Section::Sharing,
+            Route::Audit => Section::Audit,
             Route::Settings => Section::Settings,
             Route::NotFound(_) => Section::None,
         }
@@ -165,6 +170,7 @@ pub enum Section {
     Organisations,
     People,
     Sharing,
+    Audit,
     Settings,
     None,
 }
@@ -220,6 +226,7 @@ mod tests {
             Route::RecommendationNew,
             Route::Recommendation(id),
             Route::Sharing,
+            Route::Audit,
             Route::Settings,
         ] {
             assert_eq!(Route::parse(&route.href()), route, "{}", route.href());

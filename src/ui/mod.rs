@@ -4,12 +4,14 @@ mod agreement_activity;
 mod agreement_form;
 mod agreement_list;
 mod agreement_page;
+mod audit_page;
 mod dashboard;
 mod directory;
 mod events;
 mod exports;
 mod first_run;
 mod focus;
+mod history_view;
 pub mod i18n;
 mod lazy;
 mod list_parts;
@@ -118,6 +120,7 @@ fn Shell() -> impl IntoView {
                 {nav_link(Section::Organisations, Route::Organisations, move_tr!("nav-organisations"))}
                 {nav_link(Section::People, Route::People, move_tr!("nav-people"))}
                 {nav_link(Section::Sharing, Route::Sharing, move_tr!("nav-sharing"))}
+                {nav_link(Section::Audit, Route::Audit, move_tr!("nav-audit"))}
                 {nav_link(Section::Settings, Route::Settings, move_tr!("nav-settings"))}
             </nav>
             <span class="office-name" title=move_tr!("office-in-use")>
@@ -127,6 +130,7 @@ fn Shell() -> impl IntoView {
             <i18n::LanguageSwitch/>
         </header>
         <widgets::StorageBanner/>
+        <history_view::EditorPrompt/>
         <widgets::WorkProgress/>
         <main class="page" id="main" tabindex="-1">
             {move || match state.route.get() {

@@ -413,6 +413,7 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
                     "edits" => o.meta.version.total(),
                 })))}
             </p>
+            <crate::ui::history_view::RecordHistory key=crate::core::workspace::RecordKey { collection: crate::core::model::Collection::Organisations, id: id }/>
         })}
     }
 }
