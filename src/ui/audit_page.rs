@@ -6,7 +6,7 @@ use leptos_fluent::{move_tr, tr, I18n};
 
 use super::history_view::{entry_head, ChangeFields};
 use super::state::use_app;
-use crate::core::model::Collection;
+use crate::core::records::record::Collection;
 use crate::core::views::audit::{audit, offices_and_people, AuditFilter};
 use crate::route::Route;
 

@@ -5,9 +5,10 @@ use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
 use super::state::use_app;
-use crate::core::dates::format_instant;
 use crate::core::records::history::{Change, Excerpt, How};
-use crate::core::workspace::{Dataset, RecordKey};
+use crate::core::records::record::RecordKey;
+use crate::core::records::workspace::Dataset;
+use crate::core::rules::dates::format_instant;
 use crate::route::Route;
 
 /// Where this browser keeps the person's name (not data: it goes into the entries made here).
@@ -59,7 +60,7 @@ fn shown(i18n: I18n, data: &Dataset, value: &Option<Excerpt>) -> String {
 }
 
 fn label_of(data: &Dataset, id: uuid::Uuid) -> Option<String> {
-    crate::core::model::Collection::ALL
+    crate::core::records::record::Collection::ALL
         .into_iter()
         .find_map(|collection| data.record_label(RecordKey { collection, id }))
 }
@@ -139,9 +140,9 @@ pub fn RecordHistory(key: RecordKey) -> impl IntoView {
     let changes = Memo::new(move |_| {
         state.data.with(|d| {
             crate::with_record_type!(key.collection, T => {
-                use crate::core::workspace::Stored;
+                use crate::core::records::workspace::Stored;
                 T::table(d).get(&key.id).map(|r| {
-                    use crate::core::model::Record;
+                    use crate::core::records::record::Record;
                     let mut c = r.meta().changes.clone();
                     c.reverse();
                     c
@@ -260,8 +261,8 @@ pub fn EditorPrompt() -> impl IntoView {
 }
 
 /// A collection's name, in the audit's filter and rows.
-pub fn collection(i18n: I18n, c: crate::core::model::Collection) -> String {
-    use crate::core::model::Collection as C;
+pub fn collection(i18n: I18n, c: crate::core::records::record::Collection) -> String {
+    use crate::core::records::record::Collection as C;
     match c {
         C::Organisations => tr!(i18n, "history-collection-organisations"),
         C::People => tr!(i18n, "history-collection-people"),

@@ -460,7 +460,7 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
                     "edits" => p.meta.version.total(),
                 })))}
             </p>
-            <crate::ui::history_view::RecordHistory key=crate::core::workspace::RecordKey { collection: crate::core::model::Collection::People, id: id }/>
+            <crate::ui::history_view::RecordHistory key=crate::core::records::record::RecordKey { collection: crate::core::records::record::Collection::People, id: id }/>
         })}
     }
 }

@@ -444,7 +444,7 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
                     "edits" => r.meta.version.total(),
                 })))}
             </p>
-            <crate::ui::history_view::RecordHistory key=crate::core::workspace::RecordKey { collection: crate::core::model::Collection::Recommendations, id: id }/>
+            <crate::ui::history_view::RecordHistory key=crate::core::records::record::RecordKey { collection: crate::core::records::record::Collection::Recommendations, id: id }/>
         })}
     }
 }

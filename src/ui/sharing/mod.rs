@@ -59,7 +59,7 @@ pub struct Report {
     pub undo_stored: bool,
     /// The history entries the file brought, newest first, each with its record and label.
     pub brought: Vec<(
-        crate::core::workspace::RecordKey,
+        crate::core::records::record::RecordKey,
         String,
         crate::core::records::history::Change,
     )>,
