@@ -4,11 +4,10 @@
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
-use super::history_view::{entry_head, ChangeFields};
+use super::history_view::EntryOfRecord;
 use super::state::use_app;
 use crate::core::records::record::Collection;
 use crate::core::views::audit::{audit, offices_and_people, AuditFilter};
-use crate::route::Route;
 
 /// At most this many entries are drawn; the count says how many more the filter takes.
 const SHOWN: usize = 500;
@@ -84,20 +83,8 @@ pub fn AuditPage() -> impl IntoView {
             {move || tr!(i18n, "audit-count", { "count" => found.with(|(total, _)| *total) })}
         </p>
         <ol class="timeline audit">
-            {move || found.get().1.into_iter().map(|(key, label, change)| {
-                let head = change.clone();
-                let href = Route::of_record(key.collection, key.id).href();
-                view! {
-                    <li class="timeline-entry">
-                        <p class="timeline-head">
-                            <a href=href>{label}</a>
-                            " — "
-                            {move || super::history_view::collection(i18n, key.collection)}
-                        </p>
-                        <p class="timeline-sub">{move || entry_head(i18n, here(), &head)}</p>
-                        <ChangeFields change=change/>
-                    </li>
-                }
+            {move || found.get().1.into_iter().map(|(key, label, change)| view! {
+                <EntryOfRecord key=key label=label change=change/>
             }).collect_view()}
         </ol>
     }

@@ -275,29 +275,37 @@ pub fn collection(i18n: I18n, c: crate::core::records::record::Collection) -> St
 /// The changes an import brought (its report), each linked to its record.
 #[component]
 pub fn BroughtChanges(brought: Vec<(RecordKey, String, Change)>) -> impl IntoView {
-    let state = use_app();
-    let i18n = expect_context::<I18n>();
-    let here = move || state.office.with(|o| o.as_ref().map(|o| o.id));
     let count = brought.len();
     (count > 0).then(|| {
         view! {
             <details class="brought-changes">
                 <summary>{move_tr!("history-brought", { "count" => count })}</summary>
                 <ol class="timeline">
-                    {brought.into_iter().map(|(key, label, change)| {
-                        let head = change.clone();
-                        view! {
-                            <li class="timeline-entry">
-                                <p class="timeline-head">
-                                    <a href=Route::of_record(key.collection, key.id).href()>{label}</a>
-                                </p>
-                                <p class="timeline-sub">{move || entry_head(i18n, here(), &head)}</p>
-                                <ChangeFields change=change/>
-                            </li>
-                        }
+                    {brought.into_iter().map(|(key, label, change)| view! {
+                        <EntryOfRecord key=key label=label change=change/>
                     }).collect_view()}
                 </ol>
             </details>
         }
     })
+}
+
+/// One entry with its record's name, linked to the record (the audit, the import's report).
+#[component]
+pub fn EntryOfRecord(key: RecordKey, label: String, change: Change) -> impl IntoView {
+    let state = use_app();
+    let i18n = expect_context::<I18n>();
+    let here = move || state.office.with(|o| o.as_ref().map(|o| o.id));
+    let head = change.clone();
+    view! {
+        <li class="timeline-entry">
+            <p class="timeline-head">
+                <a href=Route::of_record(key.collection, key.id).href()>{label}</a>
+                " — "
+                {move || collection(i18n, key.collection)}
+            </p>
+            <p class="timeline-sub">{move || entry_head(i18n, here(), &head)}</p>
+            <ChangeFields change=change/>
+        </li>
+    }
 }

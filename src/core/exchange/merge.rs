@@ -39,18 +39,7 @@ pub enum Step<T> {
     Ask,
 }
 
-/// True when two versions say the same thing, whatever their version, edit time and history.
-pub fn same_content<T: Record>(a: &T, b: &T) -> bool {
-    if a == b {
-        return true;
-    }
-    let mut a = a.clone();
-    let meta = a.meta_mut();
-    meta.version = b.meta().version.clone();
-    meta.updated = b.meta().updated;
-    meta.changes = b.meta().changes.clone();
-    a == *b
-}
+pub use crate::records::workspace::same_content;
 
 /// `record` with the history entries of `other` it lacks (a merge loses no entry).
 fn with_history_of<T: Record>(mut record: T, other: &T) -> T {

@@ -190,6 +190,19 @@ impl Saved {
     }
 }
 
+/// True when two versions say the same thing, whatever their version, edit time and history.
+pub fn same_content<T: Record>(a: &T, b: &T) -> bool {
+    if a == b {
+        return true;
+    }
+    let mut a = a.clone();
+    let meta = a.meta_mut();
+    meta.version = b.meta().version.clone();
+    meta.updated = b.meta().updated;
+    meta.changes = b.meta().changes.clone();
+    a == *b
+}
+
 /// Adds to `record`'s history the entry of its last edit (stamped `stamp`: `touch` has run),
 /// made out of `was` (its JSON; none: created) by `by`, arriving `how`.
 pub fn note_change<T: Record>(

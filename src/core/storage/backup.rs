@@ -21,7 +21,7 @@ use super::{
 use crate::records::history::How;
 use crate::records::meta::Id;
 use crate::records::record::{Collection, RecordKey};
-use crate::records::workspace::{Dataset, OfficeProfile, Stamp, Stored};
+use crate::records::workspace::{same_content, Dataset, OfficeProfile, Stamp, Stored};
 use crate::rules::dates::today_in_vietnam;
 
 /// Snapshots together may use this much of the quota.
@@ -455,15 +455,7 @@ pub fn restore(
         let mut changed = Vec::new();
         for old in T::table(snapshot).iter_all() {
             let current = T::table(data).get(&old.id());
-            // Unless it says what the snapshot says (its version, time and history aside).
-            let same = current.is_some_and(|current| {
-                let mut probe = old.clone();
-                let meta = probe.meta_mut();
-                meta.version = current.meta().version.clone();
-                meta.updated = current.meta().updated;
-                meta.changes = current.meta().changes.clone();
-                probe == *current
-            });
+            let same = current.is_some_and(|current| same_content(current, old));
             if !same {
                 // A version that has seen both, so the restore wins over what it replaces.
                 let mut restored = old.clone();
