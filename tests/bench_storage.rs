@@ -170,12 +170,18 @@ fn storage_benchmark_in_chromium() {
 #[test]
 #[ignore]
 fn history_capacity_native() {
-    use phoihop::core::model::Collection;
-    use phoihop::core::workspace::Stored;
+    use phoihop::core::records::record::Collection;
+    use phoihop::core::records::workspace::Stored;
     fn stored_units(data: &Dataset) -> usize {
         let mut store = storage::MemoryStore::default();
         let mut session = Session::default();
-        let report = save_records(&mut store, data, &all_keys(data), &mut session, stamp(0));
+        let report = save_records(
+            &mut store,
+            data,
+            &all_keys(data),
+            &mut session,
+            stamp(1, 1_800_000_000),
+        );
         assert_eq!(report.error, None, "does not fit");
         session.units_used()
     }
@@ -219,7 +225,7 @@ fn history_capacity_native() {
                     }
                 }
             }
-            data.save(a, stamp(100 + (n * 10 + edit) as i64));
+            data.save(a, stamp(1, 1_800_000_100 + (n * 10 + edit) as i64));
         }
     }
     let entries: usize = data
