@@ -35,6 +35,8 @@ pub enum Route {
     RecommendationEdit(Uuid),
     /// Trao đổi dữ liệu: export, and import with its preview.
     Sharing,
+    /// Every change of every record (the audit page).
+    Audit,
     Settings,
     NotFound(String),
 }
@@ -119,6 +121,7 @@ impl Route {
                 Route::RecommendationEdit(id(x).unwrap())
             }
             ["sharing"] => Route::Sharing,
+            ["audit"] => Route::Audit,
             ["settings"] => Route::Settings,
             _ => Route::NotFound(path.to_string()),
         }
@@ -153,6 +156,7 @@ impl Route {
             Route::Recommendation(id) => format!("recommendations/{id}"),
             Route::RecommendationEdit(id) => format!("recommendations/{id}/edit"),
             Route::Sharing => "sharing".to_string(),
+            Route::Audit => "audit".to_string(),
             Route::Settings => "settings".to_string(),
             Route::NotFound(path) => path.clone(),
         };
@@ -182,6 +186,7 @@ impl Route {
             | Route::Recommendation(_)
             | Route::RecommendationEdit(_) => Section::Recommendations,
             Route::Sharing => Section::Sharing,
+            Route::Audit => Section::Audit,
             Route::Settings => Section::Settings,
             Route::NotFound(_) => Section::None,
         }
@@ -247,6 +252,7 @@ pub enum Section {
     Organisations,
     People,
     Sharing,
+    Audit,
     Settings,
     None,
 }
@@ -308,6 +314,7 @@ mod tests {
             Route::Recommendation(id),
             Route::RecommendationEdit(id),
             Route::Sharing,
+            Route::Audit,
             Route::Settings,
         ] {
             assert_eq!(Route::parse(&route.href()), route, "{}", route.href());

@@ -161,3 +161,78 @@ fn storage_benchmark_in_chromium() {
     }
     raw.clear().unwrap();
 }
+
+/// What history costs (docs/benchmarks.md, "History"): the 50,000-event store without any
+/// history, and with 10 entries per agreement (ten edits by two people: the title, the period's
+/// end, a sentence added to the notes, a party's role), each stored in bulk. (A record's
+/// creation makes no entry: one per record took the store from 65% to 102% of the quota.)
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+#[ignore]
+fn history_capacity_native() {
+    use phoihop::core::records::record::Collection;
+    use phoihop::core::records::workspace::Stored;
+    fn stored_units(data: &Dataset) -> usize {
+        let mut store = storage::MemoryStore::default();
+        let mut session = Session::default();
+        let report = save_records(
+            &mut store,
+            data,
+            &all_keys(data),
+            &mut session,
+            stamp(1, 1_800_000_000),
+        );
+        assert_eq!(report.error, None, "does not fit");
+        session.units_used()
+    }
+    fn without_history(mut data: Dataset) -> Dataset {
+        fn strip<T: Stored>(data: &mut Dataset) {
+            let records: Vec<T> = T::table(data).iter_all().cloned().collect();
+            for mut r in records {
+                r.meta_mut().changes.clear();
+                T::table_mut(data).put(r);
+            }
+        }
+        for c in Collection::ALL {
+            phoihop::with_record_type!(c, T => strip::<T>(&mut data));
+        }
+        data
+    }
+    let say_units = |what: &str, units: usize| {
+        say!(
+            "{what}: {units} units = {:.1}% of {QUOTA_UNITS}",
+            units as f64 * 100.0 / QUOTA_UNITS as f64
+        )
+    };
+    let mut data = generate::large(2_000, 50_000, 7);
+    say_units("no history", stored_units(&without_history(data.clone())));
+    let ids: Vec<_> = data.agreements.iter_all().map(|a| a.id()).collect();
+    for (n, id) in ids.iter().enumerate() {
+        for edit in 0..10 {
+            data.editor = ["Nguyễn Thị Lan", "Trần Văn Minh"][edit % 2].into();
+            let mut a = data.agreements.get(id).unwrap().clone();
+            match edit % 4 {
+                0 => a.title = format!("{} (sửa lần {edit})", a.title),
+                1 => {
+                    a.period.end = a.period.end.map(|d| d + chrono::Days::new(365));
+                }
+                2 => a
+                    .notes
+                    .push_str(" Đã rà soát lại nội dung phối hợp theo kết luận hội nghị."),
+                _ => {
+                    if let Some(p) = a.parties.first_mut() {
+                        p.role = format!("chủ trì ({edit})");
+                    }
+                }
+            }
+            data.save(a, stamp(1, 1_800_000_100 + (n * 10 + edit) as i64));
+        }
+    }
+    let entries: usize = data
+        .agreements
+        .iter_all()
+        .map(|a| a.meta.changes.len())
+        .sum();
+    say!("{entries} entries on {} agreements", ids.len());
+    say_units("10 entries per agreement", stored_units(&data));
+}

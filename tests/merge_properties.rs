@@ -12,7 +12,7 @@
 //!   whichever office meets a conflict (keep the version whose content sorts last), offices that
 //!   keep exchanging files in any order converge to identical data.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::DateTime;
 use phoihop::core::exchange::file_format::{export, Header, Scope};
@@ -105,12 +105,21 @@ struct World {
     /// The latest version of each record anywhere: in conflict-free mode only its holder edits.
     latest: HashMap<RecordKey, VersionVector>,
     conflict_free: bool,
+    /// Every history entry ever made, anywhere, by record.
+    ever: BTreeMap<RecordKey, BTreeSet<String>>,
 }
 
 impl World {
     fn new(conflict_free: bool) -> World {
+        let offices = (0..OFFICES)
+            .map(|i| Dataset {
+                editor: format!("Người {i}"),
+                ..Dataset::default()
+            })
+            .collect();
         World {
-            offices: vec![Dataset::default(); OFFICES],
+            offices,
+            ever: BTreeMap::new(),
             fingerprints: vec![Fingerprints::default(); OFFICES],
             created: 0,
             clock: 0,
@@ -144,6 +153,19 @@ impl World {
     }
 
     fn run(&mut self, op: &Op) {
+        self.step(op);
+        self.collect_entries();
+    }
+
+    fn collect_entries(&mut self) {
+        for data in &self.offices {
+            for (key, ids) in entry_ids(data) {
+                self.ever.entry(key).or_default().extend(ids);
+            }
+        }
+    }
+
+    fn step(&mut self, op: &Op) {
         match *op {
             Op::Create { office } => {
                 let key = key_of(self.created);
@@ -300,8 +322,46 @@ impl World {
                 self.note(to, *key);
             }
         }
+        self.collect_entries();
         !applied.written.is_empty()
     }
+}
+
+/// Each record's history entry ids, in the record's order.
+fn entry_ids(data: &Dataset) -> BTreeMap<RecordKey, Vec<String>> {
+    fn ids<T: Stored>(data: &Dataset, id: &Id) -> Vec<String> {
+        let changes = &T::table(data).get(id).unwrap().meta().changes;
+        changes.iter().map(|c| c.id.clone()).collect()
+    }
+    all_keys(data)
+        .into_iter()
+        .map(|k| {
+            (
+                k,
+                with_record_type!(k.collection, T => ids::<T>(data, &k.id)),
+            )
+        })
+        .collect()
+}
+
+/// Every entry of `parts` once, none lost, none twice, oldest first, in `whole`.
+fn history_is_the_union(whole: &Dataset, parts: &[&Dataset]) -> Result<(), TestCaseError> {
+    let mut expected: BTreeMap<RecordKey, BTreeSet<String>> = BTreeMap::new();
+    for part in parts {
+        for (key, ids) in entry_ids(part) {
+            expected.entry(key).or_default().extend(ids);
+        }
+    }
+    for (key, ids) in entry_ids(whole) {
+        let set: BTreeSet<String> = ids.iter().cloned().collect();
+        prop_assert_eq!(set.len(), ids.len(), "an entry twice in {:?}", key);
+        prop_assert!(
+            set.is_superset(&expected[&key]),
+            "an entry lost in {:?}",
+            key
+        );
+    }
+    Ok(())
 }
 
 fn all_keys(data: &Dataset) -> Vec<RecordKey> {
@@ -321,6 +381,21 @@ fn gossip_order(seed: &[usize]) -> Vec<(usize, usize)> {
     pairs
 }
 
+/// After convergence every office holds every entry ever made, each once: no loss, no
+/// duplicate, whichever way the files went.
+fn every_entry_ever_made_is_held_once(world: &World) -> Result<(), TestCaseError> {
+    for data in &world.offices {
+        let held = entry_ids(data);
+        for (key, ever) in &world.ever {
+            let ids = &held[key];
+            let set: BTreeSet<String> = ids.iter().cloned().collect();
+            prop_assert_eq!(set.len(), ids.len(), "an entry twice in {:?}", key);
+            prop_assert_eq!(&set, ever, "entries of {:?}", key);
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
 
@@ -335,9 +410,12 @@ proptest! {
         prop_assert_eq!(&xy.data, &yx.data);
         let left = merge(&xy.data, &z).data;
         let right = merge(&x, &merge(&y, &z).data).data;
-        prop_assert_eq!(left, right);
+        prop_assert_eq!(&left, &right);
         prop_assert_eq!(&merge(&x, &x).data, &x);
         prop_assert_eq!(&merge(&xy.data, &y).data, &xy.data);
+        // History: the union of both sides' entries, each once.
+        history_is_the_union(&xy.data, &[&x, &y])?;
+        history_is_the_union(&left, &[&x, &y, &z])?;
     }
 
     #[test]
@@ -351,6 +429,7 @@ proptest! {
         for i in 1..OFFICES {
             prop_assert_eq!(&world.offices[i], &world.offices[0]);
         }
+        every_entry_ever_made_is_held_once(&world)?;
         // Converged means quiet: one more file in any direction changes nothing.
         for (from, to) in gossip_order(&seed) {
             prop_assert!(!world.send(from, to));
@@ -397,5 +476,6 @@ proptest! {
         for i in 1..OFFICES {
             prop_assert_eq!(&world.offices[i], &world.offices[0]);
         }
+        every_entry_ever_made_is_held_once(&world)?;
     }
 }

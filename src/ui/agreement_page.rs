@@ -326,6 +326,7 @@ fn AgreementView(agreement: Agreement, drafts: SectionDrafts) -> impl IntoView {
                 "edits" => edits,
             })}
         </p>
+        <crate::ui::history_view::RecordHistory key=crate::core::records::record::RecordKey { collection: crate::core::records::record::Collection::Agreements, id }/>
     }
 }
 

@@ -6,6 +6,7 @@ mod agreement_list;
 mod agreement_original;
 mod agreement_page;
 mod agreement_summary;
+mod audit_page;
 mod dashboard;
 mod directory;
 mod drafts;
@@ -14,6 +15,7 @@ mod exports;
 mod first_run;
 mod focus;
 mod form_parts;
+mod history_view;
 pub mod i18n;
 mod lazy;
 mod list_parts;
@@ -128,6 +130,7 @@ fn Shell() -> impl IntoView {
                 {nav_link(Section::Organisations, Route::Organisations, move_tr!("nav-organisations"))}
                 {nav_link(Section::People, Route::People, move_tr!("nav-people"))}
                 {nav_link(Section::Sharing, Route::Sharing, move_tr!("nav-sharing"))}
+                {nav_link(Section::Audit, Route::Audit, move_tr!("nav-audit"))}
                 {nav_link(Section::Settings, Route::Settings, move_tr!("nav-settings"))}
             </nav>
             <span class="office-name" title=move_tr!("office-in-use")>
@@ -137,6 +140,7 @@ fn Shell() -> impl IntoView {
             <i18n::LanguageSwitch/>
         </header>
         <widgets::StorageBanner/>
+        <history_view::EditorPrompt/>
         <widgets::WorkProgress/>
         <main class="page" id="main" tabindex="-1">
             {move || match page.get() {

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use super::lazy::{split, NotLoaded};
 use super::{
-    agreement_form, agreement_list, agreement_page, directory, events, recommendations,
+    agreement_form, agreement_list, agreement_page, audit_page, directory, events, recommendations,
     report_page, settings, sharing, widgets,
 };
 use crate::route::Route;
@@ -58,6 +58,7 @@ split! { pages; fn page(route: Route) -> AnyView {
         Route::Recommendation(id) => view! { <recommendations::RecommendationRead id=id/> }.into_any(),
         Route::RecommendationEdit(id) => view! { <recommendations::RecommendationPage id=Some(id)/> }.into_any(),
         Route::Settings => settings::Settings().into_any(),
+        Route::Audit => audit_page::AuditPage().into_any(),
         other => elsewhere(other),
     }
 }}

@@ -63,6 +63,7 @@ pub fn Settings() -> impl IntoView {
                 ". " {move_tr!("settings-install-id-help")}
             </p>
         </section>
+        <super::history_view::EditorSettings/>
         <super::sync_view::SyncSettings/>
         <StorageSettings/>
         <super::sample_data::SampleSettings/>

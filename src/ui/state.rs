@@ -164,9 +164,14 @@ impl AppState {
         changed: impl Fn(&R) -> Vec<RecordKey>,
     ) -> R {
         let stamp = self.stamp();
+        // The history entries this edit makes carry the name kept in this browser.
+        let editor = super::history_view::editor_name();
         let result = self
             .data
-            .try_update(|data| edit(data, stamp))
+            .try_update(|data| {
+                data.editor = editor;
+                edit(data, stamp)
+            })
             .expect("dataset is alive");
         let keys = changed(&result);
         self.note_edit(&keys);

@@ -102,3 +102,65 @@ export async function pick(scope, label, typed, name = typed) {
   // Chosen: the list closes.
   await picker.locator('[role=combobox][aria-expanded=false]').waitFor();
 }
+
+// Sharing between offices (two browser contexts, two localStorages).
+
+/** Opens a second office: its own browser context, so its own localStorage. */
+export async function otherOffice(browser, errors) {
+  const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !msg.location()?.url?.endsWith('/favicon.ico')) errors.push(`B console.error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`B uncaught: ${err.stack ?? err}`));
+  return { context, page };
+}
+
+export async function openSharing(page) {
+  await nav(page, 'Trao đổi dữ liệu').click();
+  await page.getByRole('heading', { level: 1, name: 'Trao đổi dữ liệu' }).waitFor();
+}
+
+/** Exports everything; returns the downloaded file's path and name. */
+export async function exportAll(page, label) {
+  await openSharing(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Xuất toàn bộ dữ liệu' }).click(),
+  ]);
+  const name = download.suggestedFilename();
+  assert.match(name, /^phoihop-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = path.join(ARTIFACTS, `${label}-${name}`);
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await download.saveAs(file);
+  return file;
+}
+
+/** Opens a file in the picker; waits for its preview. */
+export async function previewFile(page, file) {
+  await openSharing(page);
+  await page.locator('#import-file').setInputFiles(file);
+  await page.getByRole('heading', { name: /^Xem trước:/ }).waitFor();
+}
+
+
+export async function confirmImport(page) {
+  await page.getByRole('button', { name: /^Nhập \d+ thay đổi$/ }).click();
+  await page.getByRole('heading', { name: /^Đã nhập tệp của / }).waitFor();
+}
+
+
+/** A link of the main navigation (pages have links with the same names). */
+export function nav(page, name) {
+  return page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name, exact: true });
+}
+
+export async function editTitle(page, search, newTitle) {
+  await nav(page, 'Văn bản').click();
+  await searchAgreements(page, search);
+  await page.locator('table.register tbody tr').first().getByRole('link').first().click();
+  await page.getByRole('link', { name: 'Sửa', exact: true }).click();
+  await page.getByLabel('Tên văn bản').fill(newTitle);
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: newTitle }).waitFor();
+}

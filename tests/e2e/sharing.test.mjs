@@ -5,59 +5,19 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { e2e, ARTIFACTS } from './harness.mjs';
-import { startWithSample, startEmpty, storageSnapshot, searchAgreements, assertSameStorage, storageSettled } from './flows.mjs';
+import {
+  startWithSample, startEmpty, storageSnapshot, searchAgreements, assertSameStorage, storageSettled,
+  otherOffice, openSharing, exportAll, previewFile, confirmImport, nav, editTitle,
+} from './flows.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURES = path.resolve(here, '..', 'fixtures');
 const REG_2018 = 'Quy chế phối hợp công tác giữa Ủy ban nhân dân tỉnh và Ban Chấp hành Tỉnh đoàn Trà Vinh, giai đoạn 2018 - 2022';
 
-/** Opens a second office: its own browser context, so its own localStorage. */
-async function otherOffice(browser, errors) {
-  const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !msg.location()?.url?.endsWith('/favicon.ico')) errors.push(`B console.error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`B uncaught: ${err.stack ?? err}`));
-  return { context, page };
-}
-
-async function openSharing(page) {
-  await nav(page, 'Trao đổi dữ liệu').click();
-  await page.getByRole('heading', { level: 1, name: 'Trao đổi dữ liệu' }).waitFor();
-}
-
-/** Exports everything; returns the downloaded file's path and name. */
-async function exportAll(page, label) {
-  await openSharing(page);
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Xuất toàn bộ dữ liệu' }).click(),
-  ]);
-  const name = download.suggestedFilename();
-  assert.match(name, /^phoihop-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.json$/);
-  const file = path.join(ARTIFACTS, `${label}-${name}`);
-  await fs.mkdir(ARTIFACTS, { recursive: true });
-  await download.saveAs(file);
-  return file;
-}
-
-/** Opens a file in the picker; waits for its preview. */
-async function previewFile(page, file) {
-  await openSharing(page);
-  await page.locator('#import-file').setInputFiles(file);
-  await page.getByRole('heading', { name: /^Xem trước:/ }).waitFor();
-}
-
 /** The number shown in the preview for one group. */
 async function count(page, group) {
   const item = page.getByLabel('Số bản ghi theo nhóm').locator('li').filter({ hasText: new RegExp(`^\\d+${group}$`) });
   return Number(await item.locator('strong').textContent());
-}
-
-async function confirmImport(page) {
-  await page.getByRole('button', { name: /^Nhập \d+ thay đổi$/ }).click();
-  await page.getByRole('heading', { name: /^Đã nhập tệp của / }).waitFor();
 }
 
 /** The office's records as its own export writes them (storage encodes them; the file does
@@ -69,21 +29,6 @@ async function storedData(page, label) {
   const data = JSON.parse(await fs.readFile(file, 'utf8'));
   for (const key of ['exported_at', 'office', 'app_version', 'scope']) delete data[key];
   return data;
-}
-
-/** A link of the main navigation (pages have links with the same names). */
-function nav(page, name) {
-  return page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name, exact: true });
-}
-
-async function editTitle(page, search, newTitle) {
-  await nav(page, 'Văn bản').click();
-  await searchAgreements(page, search);
-  await page.locator('table.register tbody tr').first().getByRole('link').first().click();
-  await page.getByRole('link', { name: 'Sửa', exact: true }).click();
-  await page.getByLabel('Tên văn bản').fill(newTitle);
-  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: newTitle }).waitFor();
 }
 
 e2e('two offices exchange files: each sees the other\'s changes and keeps its own, then they are identical', async ({ page: a, browser, url, errors }) => {
@@ -380,7 +325,7 @@ e2e('a bad file is refused with its message and changes nothing; a dropped file 
   await page.getByText('Giá trị trong tệp: "31/12/2022"').waitFor();
   await page.screenshot({ path: path.join(ARTIFACTS, 'sharing-refused.png'), fullPage: true });
   await page.locator('#import-file').setInputFiles(path.join(FIXTURES, 'bad', '24-newer-schema.json'));
-  await page.getByText(/định dạng phiên bản 2; Phối hợp .* chỉ đọc được tới định dạng phiên bản 1/).waitFor();
+  await page.getByText(/định dạng phiên bản 3; Phối hợp .* chỉ đọc được tới định dạng phiên bản 2/).waitFor();
   assertSameStorage(before, await storageSnapshot(page));
   const dataBefore = await storedData(page, 'u0');
 

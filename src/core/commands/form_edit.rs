@@ -15,8 +15,9 @@ use serde_json::{Map, Value};
 use crate::records::record::{Record, RecordKey};
 use crate::records::workspace::{Dataset, Stored};
 
-/// The record's own fields: the envelope (`id`, `version`…) is never merged field by field.
-pub const ENVELOPE: [&str; 5] = ["id", "created", "updated", "version", "deleted"];
+/// The record's own fields: the envelope (`id`, `version`…, its history) is never merged field
+/// by field.
+pub use crate::records::history::ENVELOPE;
 
 /// Two edits of one record merged field by field against what both were made on.
 #[derive(Clone, Debug, PartialEq)]

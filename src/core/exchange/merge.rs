@@ -12,9 +12,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::records::history::{self, How};
 use crate::records::meta::{Id, OfficeId};
 use crate::records::record::{Collection, Record, RecordKey};
-use crate::records::workspace::{Dataset, Stamp, Stored};
+use crate::records::workspace::{note_change, Dataset, Stamp, Stored};
 
 /// How the file's version of a record relates to ours.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -38,15 +39,12 @@ pub enum Step<T> {
     Ask,
 }
 
-/// True when two versions say the same thing, whatever their version and edit time.
-pub fn same_content<T: Record>(a: &T, b: &T) -> bool {
-    if a == b {
-        return true;
-    }
-    let mut a = a.clone();
-    a.meta_mut().version = b.meta().version.clone();
-    a.meta_mut().updated = b.meta().updated;
-    a == *b
+pub use crate::records::workspace::same_content;
+
+/// `record` with the history entries of `other` it lacks (a merge loses no entry).
+fn with_history_of<T: Record>(mut record: T, other: &T) -> T {
+    history::unite(&mut record.meta_mut().changes, &other.meta().changes);
+    record
 }
 
 /// How the file's version of a record relates to ours (no copying: the import's first pass).
@@ -97,10 +95,14 @@ pub fn relate_for<T: Record>(
 
 fn step_of<T: Record>(relation: Relation, local: Option<&T>, incoming: &T) -> (Relation, Step<T>) {
     let step = match (relation, local) {
-        (Relation::New | Relation::IncomingNewer, _) => Step::Put(incoming.clone()),
+        (Relation::New, _) => Step::Put(incoming.clone()),
+        // A newer version holds every entry of ours, unless a file of schema 1 brought it.
+        (Relation::IncomingNewer, Some(local)) => {
+            Step::Put(with_history_of(incoming.clone(), local))
+        }
         (Relation::Identical, Some(local)) if local.meta().version != incoming.meta().version => {
             // Both offices made the same change: a version that has seen both, no question asked.
-            let mut joined = local.clone();
+            let mut joined = with_history_of(local.clone(), incoming);
             let meta = joined.meta_mut();
             meta.version = local.meta().version.join(&incoming.meta().version);
             meta.updated = local.meta().updated.max(incoming.meta().updated);
@@ -136,20 +138,32 @@ impl Choice {
 /// The records a decided conflict writes. The kept version gets the join of both vectors plus
 /// one edit by this office, so it dominates both sides: it spreads to every office and the same
 /// conflict never comes back. With `KeepBoth` the file's copy becomes a new record of ours.
+///
+/// Both sides' history is kept, with one entry for the choice (by `by`; `from`, the office of
+/// the file): taking the file's version counts as imported from it, keeping ours as a conflict
+/// choice. The copy of `KeepBoth` starts its own history as imported.
 pub fn resolve<T: Record>(
     local: &T,
     incoming: &T,
     choice: Choice,
-    stamp: Stamp,
+    (stamp, by, from): (Stamp, &str, OfficeId),
     copy_id: impl FnOnce() -> Id,
 ) -> Vec<T> {
     let joined = local.meta().version.join(&incoming.meta().version);
-    let mut kept = match choice {
-        Choice::KeepMine | Choice::KeepBoth => local.clone(),
-        Choice::TakeTheirs => incoming.clone(),
+    let (mut kept, how) = match choice {
+        Choice::KeepMine | Choice::KeepBoth => (
+            with_history_of(local.clone(), incoming),
+            How::ConflictChoice { with: Some(from) },
+        ),
+        Choice::TakeTheirs => (
+            with_history_of(incoming.clone(), local),
+            How::Imported { from },
+        ),
     };
     kept.meta_mut().version = joined;
     kept.meta_mut().touch(stamp.office, stamp.now);
+    let was = serde_json::to_value(local).expect("records serialise");
+    note_change(&mut kept, Some(&was), stamp, by, how);
     if choice != Choice::KeepBoth {
         return vec![kept];
     }
@@ -159,8 +173,10 @@ pub fn resolve<T: Record>(
     meta.created = stamp.now;
     meta.version = Default::default();
     meta.deleted = false;
+    meta.changes.clear();
     meta.touch(stamp.office, stamp.now);
     copy.part_from_kept(&kept);
+    note_change(&mut copy, None, stamp, by, How::Imported { from });
     vec![kept, copy]
 }
 

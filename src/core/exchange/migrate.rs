@@ -10,16 +10,28 @@ use serde_json::Value;
 use crate::exchange::file_format::SCHEMA_VERSION;
 
 /// Every schema version ever released, oldest first.
-pub const SCHEMA_VERSIONS: &[u32] = &[1];
+pub const SCHEMA_VERSIONS: &[u32] = &[1, 2];
 
-/// One step: rewrites a file of schema `from` into schema `from + 1`.
+/// One step: rewrites a file of schema `from` into schema `from + 1`; `None`: a file of schema
+/// `from` reads as one of `from + 1` as it is (the newer schema only adds fields that default),
+/// so the import reads it the usual way, text untouched (its checks, duplicate fields among
+/// them, and its speed stay those of a current file).
 pub struct Migration {
     pub from: u32,
-    pub apply: fn(&mut Value) -> Result<(), String>,
+    pub apply: Option<fn(&mut Value) -> Result<(), String>>,
 }
 
-/// The steps, in order. Schema 1 is the first: nothing to migrate yet.
-pub const MIGRATIONS: &[Migration] = &[];
+/// The steps, in order. Schema 2 adds each record's history (`changes`, history.rs), which
+/// defaults to none: a record of schema 1 starts with an empty history.
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    from: 1,
+    apply: None,
+}];
+
+/// True when a file of schema `from` reads as a current one as it is (every step on is `None`).
+pub fn reads_as_is(from: u32) -> bool {
+    (from..SCHEMA_VERSION).all(|v| MIGRATIONS.iter().any(|m| m.from == v && m.apply.is_none()))
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MigrationError {
@@ -47,10 +59,12 @@ pub fn migrate_with(
             .iter()
             .find(|s| s.from == version)
             .ok_or(MigrationError::NoStep { from: version })?;
-        (step.apply)(file).map_err(|reason| MigrationError::Failed {
-            from: version,
-            reason,
-        })?;
+        if let Some(apply) = step.apply {
+            apply(file).map_err(|reason| MigrationError::Failed {
+                from: version,
+                reason,
+            })?;
+        }
         version += 1;
         if let Some(header) = file.as_object_mut() {
             header.insert("schema_version".into(), Value::from(version));
@@ -105,11 +119,11 @@ mod tests {
     const STEPS: &[Migration] = &[
         Migration {
             from: 2,
-            apply: add_kind,
+            apply: Some(add_kind),
         },
         Migration {
             from: 1,
-            apply: rename,
+            apply: Some(rename),
         },
     ];
 

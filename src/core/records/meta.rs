@@ -159,6 +159,10 @@ pub struct Meta {
     /// Deletes are soft (a tombstone), so undo works and a merge never resurrects a deleted record.
     #[serde(default, skip_serializing_if = "is_false")]
     pub deleted: bool,
+    /// The record's history: every change of it, oldest first (`history.rs`); files of schema
+    /// 1 have none. (`changes`: a recommendation's own `history` is its status changes.)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<crate::records::history::Change>,
 }
 
 impl Meta {
@@ -170,6 +174,7 @@ impl Meta {
             updated: now,
             version: VersionVector::default(),
             deleted: false,
+            changes: Vec::new(),
         }
     }
 

@@ -4,6 +4,7 @@ pub mod date_bounds;
 pub mod duty;
 pub mod edits;
 pub mod event;
+pub mod history;
 pub mod meta;
 pub mod model;
 pub mod original;

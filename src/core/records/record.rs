@@ -72,6 +72,9 @@ pub trait Record: Clone + std::fmt::Debug + PartialEq + Serialize + DeserializeO
         let mut out = Vec::new();
         check(&mut out, Some(self.meta().created), || "created".into());
         check(&mut out, Some(self.meta().updated), || "updated".into());
+        for (i, change) in self.meta().changes.iter().enumerate() {
+            check(&mut out, Some(change.at), || format!("changes[{i}].at"));
+        }
         self.dates_out_of_range(&mut out);
         out
     }

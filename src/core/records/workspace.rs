@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::records::edits::Befores;
 use crate::records::event::Event;
+use crate::records::history::{self, Change, How};
 use crate::records::meta::{Id, Meta, OfficeId};
 use crate::records::model::{Agreement, AgreementKind, Organisation, Person};
 use crate::records::recommendation::Recommendation;
@@ -144,6 +145,9 @@ pub struct Dataset {
     /// What the edits not yet stored were made on (bookkeeping of this tab, not data: two
     /// datasets with the same records are equal whatever their befores).
     pub befores: Befores,
+    /// The name of the person editing in this browser (Settings), written into each history
+    /// entry an edit makes; empty when none was given. Not data, like `befores`.
+    pub editor: String,
 }
 
 impl PartialEq for Dataset {
@@ -186,6 +190,43 @@ impl Saved {
     }
 }
 
+/// True when two versions say the same thing, whatever their version, edit time and history.
+pub fn same_content<T: Record>(a: &T, b: &T) -> bool {
+    if a == b {
+        return true;
+    }
+    let mut a = a.clone();
+    let meta = a.meta_mut();
+    meta.version = b.meta().version.clone();
+    meta.updated = b.meta().updated;
+    meta.changes = b.meta().changes.clone();
+    a == *b
+}
+
+/// Adds to `record`'s history the entry of its last edit (stamped `stamp`: `touch` has run),
+/// made out of `was` (its JSON; none: created) by `by`, arriving `how`.
+pub fn note_change<T: Record>(
+    record: &mut T,
+    was: Option<&serde_json::Value>,
+    stamp: Stamp,
+    by: &str,
+    how: How,
+) {
+    let edit = record.meta().version.get(&stamp.office);
+    let now = serde_json::to_value(&*record).expect("records serialise");
+    let change = Change::of_edit(
+        record.id(),
+        (stamp.office, edit, stamp.now),
+        by,
+        how,
+        was,
+        &now,
+    );
+    let history = &mut record.meta_mut().changes;
+    history.push(change);
+    history::sort(history);
+}
+
 /// Why a delete was refused: live records still point at this one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DeleteBlocked {
@@ -204,13 +245,21 @@ impl Dataset {
         T::table(self)
     }
 
-    /// Stamps one local edit of `record` and stores it; no validation (callers validate first).
-    pub fn commit<T: Stored>(&mut self, mut record: T, stamp: Stamp) -> RecordKey {
+    /// Stamps one local edit of `record`, typed here, and stores it; no validation (callers
+    /// validate first).
+    pub fn commit<T: Stored>(&mut self, record: T, stamp: Stamp) -> RecordKey {
+        self.commit_as(record, stamp, How::Typed)
+    }
+
+    /// Stamps one local edit of `record` that arrived `how`, notes it in the record's history
+    /// (field by field against the stored record) and stores it.
+    pub fn commit_as<T: Stored>(&mut self, mut record: T, stamp: Stamp, how: How) -> RecordKey {
         let key = RecordKey {
             collection: T::COLLECTION,
             id: record.id(),
         };
         let mut held = None;
+        let mut was = None;
         if let Some(existing) = T::table(self).get(&record.id()) {
             let meta = record.meta_mut();
             meta.created = existing.meta().created;
@@ -221,13 +270,14 @@ impl Dataset {
             if meta.version.0.is_empty() {
                 meta.version = existing.meta().version.clone();
             }
+            // History is the stored record's and the copy's together (a copy may be older).
+            history::unite(&mut meta.changes, &existing.meta().changes);
+            let existing_value = serde_json::to_value(existing).expect("records serialise");
             // The first edit since the record was stored notes what it was made on (one copy).
             if !self.befores.has(key) {
-                held = Some((
-                    existing.meta().version.clone(),
-                    serde_json::to_value(existing).expect("records serialise"),
-                ));
+                held = Some((existing.meta().version.clone(), existing_value.clone()));
             }
+            was = Some(existing_value);
         } else {
             record.meta_mut().created = stamp.now;
         }
@@ -236,6 +286,11 @@ impl Dataset {
             self.befores.note_edit(key, &parent, Some(held));
         }
         record.meta_mut().touch(stamp.office, stamp.now);
+        // A record's creation is no entry (its envelope says when): one per record would take a
+        // third of the quota for 50,000 events (docs/benchmarks.md, "History").
+        if was.is_some() || how != How::Typed {
+            note_change(&mut record, was.as_ref(), stamp, &self.editor, how);
+        }
         T::table_mut(self).put(record);
         key
     }
@@ -399,7 +454,8 @@ impl Dataset {
             return None;
         }
         record.meta_mut().deleted = deleted;
-        Some(self.commit(record, stamp))
+        let how = if deleted { How::Typed } else { How::Undeleted };
+        Some(self.commit_as(record, stamp, how))
     }
 
     /// Plans whose parent is `regulation`, by title.
@@ -645,5 +701,73 @@ mod tests {
                 id: plan_id
             }]
         );
+    }
+
+    #[test]
+    fn each_edit_notes_one_history_entry_and_a_save_changing_nothing_notes_none() {
+        let mut data = Dataset::default();
+        data.editor = "Nguyễn Thị Lan".into();
+        let ag = two_party_regulation(&mut data);
+        let key = data.save_agreement(ag, stamp(77, 100)).unwrap().key();
+        let changes = |data: &Dataset| data.agreements.get(&key.id).unwrap().meta.changes.clone();
+        assert!(changes(&data).is_empty(), "creation is no entry");
+        let mut edited = data.agreements.get(&key.id).unwrap().clone();
+        edited.title = "Quy chế (sửa)".into();
+        edited.notes = "ghi chú".into();
+        data.save_agreement(edited.clone(), stamp(77, 200)).unwrap();
+        let edit = changes(&data)[0].clone();
+        assert_eq!(
+            (
+                edit.by.as_str(),
+                edit.how.clone(),
+                edit.at,
+                edit.office,
+                edit.created
+            ),
+            (
+                "Nguyễn Thị Lan",
+                How::Typed,
+                stamp(77, 200).now,
+                stamp(77, 0).office,
+                false
+            )
+        );
+        let fields: Vec<(&str, Option<String>, Option<String>)> = edit
+            .fields
+            .iter()
+            .map(|f| {
+                let text = |e: &Option<history::Excerpt>| match e {
+                    Some(history::Excerpt::Whole(t)) => Some(t.clone()),
+                    _ => None,
+                };
+                (f.path.as_str(), text(&f.before), text(&f.after))
+            })
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                ("notes", Some(String::new()), Some("ghi chú".into())),
+                (
+                    "title",
+                    Some("Quy chế".into()),
+                    Some("Quy chế (sửa)".into())
+                ),
+            ]
+        );
+        // No change, no entry.
+        assert_eq!(
+            data.save_agreement(edited, stamp(77, 300)).unwrap(),
+            Saved::Unchanged(key)
+        );
+        assert_eq!(changes(&data).len(), 1);
+        // A delete is typed; bringing it back says so.
+        data.delete::<Agreement>(key.id, stamp(77, 400)).unwrap();
+        data.undelete::<Agreement>(key.id, stamp(77, 500)).unwrap();
+        let all = changes(&data);
+        assert_eq!(all.len(), 3);
+        assert_eq!(all[1].fields[0].path, "deleted");
+        assert_eq!(all[2].how, How::Undeleted);
+        let ids: std::collections::BTreeSet<&str> = all.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids.len(), 3, "every entry has its own id");
     }
 }

@@ -18,9 +18,10 @@ use super::{
     codec, put_value, utf16_units, value_key, KeyValueStore, LoadProblemKind, Session, StoreError,
     LAYOUT_VERSION, OFFICE_KEY, QUOTA_UNITS,
 };
+use crate::records::history::How;
 use crate::records::meta::Id;
 use crate::records::record::{Collection, RecordKey};
-use crate::records::workspace::{Dataset, OfficeProfile, Stamp, Stored};
+use crate::records::workspace::{same_content, Dataset, OfficeProfile, Stamp, Stored};
 use crate::rules::dates::today_in_vietnam;
 
 /// Snapshots together may use this much of the quota.
@@ -436,22 +437,32 @@ pub fn read(store: &impl KeyValueStore, key: &str) -> Result<Dataset, LoadProble
 /// Brings `data` back to the snapshot's state as new edits (so other tabs and offices see a
 /// newer version, not an old one that a merge would undo): records that differ take the
 /// snapshot's content, records created since are deleted (soft, so restoring again undoes it).
-pub fn restore(data: &mut Dataset, snapshot: &Dataset, stamp: Stamp) -> Vec<RecordKey> {
+/// Each is noted in the record's history as restored from the snapshot taken at `taken`; the
+/// history since the snapshot is kept (a restore undoes changes, not their record).
+pub fn restore(
+    data: &mut Dataset,
+    snapshot: &Dataset,
+    taken: DateTime<Utc>,
+    stamp: Stamp,
+) -> Vec<RecordKey> {
     fn restore_table<T: Stored>(
         data: &mut Dataset,
         snapshot: &Dataset,
+        taken: DateTime<Utc>,
         stamp: Stamp,
     ) -> Vec<RecordKey> {
+        let how = || How::SnapshotRestored { taken };
         let mut changed = Vec::new();
         for old in T::table(snapshot).iter_all() {
             let current = T::table(data).get(&old.id());
-            if current != Some(old) {
+            let same = current.is_some_and(|current| same_content(current, old));
+            if !same {
                 // A version that has seen both, so the restore wins over what it replaces.
                 let mut restored = old.clone();
                 if let Some(current) = current {
                     restored.meta_mut().version = current.meta().version.join(&old.meta().version);
                 }
-                changed.push(data.commit(restored, stamp));
+                changed.push(data.commit_as(restored, stamp, how()));
             }
         }
         let created_since: Vec<T> = T::table(data)
@@ -461,12 +472,14 @@ pub fn restore(data: &mut Dataset, snapshot: &Dataset, stamp: Stamp) -> Vec<Reco
             .collect();
         for mut record in created_since {
             record.meta_mut().deleted = true;
-            changed.push(data.commit(record, stamp));
+            changed.push(data.commit_as(record, stamp, how()));
         }
         changed
     }
     Collection::ALL
         .into_iter()
-        .flat_map(|c| crate::with_record_type!(c, T => restore_table::<T>(data, snapshot, stamp)))
+        .flat_map(
+            |c| crate::with_record_type!(c, T => restore_table::<T>(data, snapshot, taken, stamp)),
+        )
         .collect()
 }

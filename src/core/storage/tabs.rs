@@ -17,6 +17,7 @@ use super::{
     Rollback, Session,
 };
 use crate::commands::form_edit::{merge_fields, ENVELOPE};
+use crate::records::history::{self, Change, How};
 use crate::records::meta::{Causality, VersionVector};
 use crate::records::record::{Collection, RecordKey};
 use crate::records::workspace::{Dataset, OfficeProfile, Stamp, Stored};
@@ -415,10 +416,15 @@ pub fn settle(
     if deleted(mine) != deleted(theirs) {
         return whole;
     }
-    let merged = merge_fields(was, mine, theirs);
+    let mut merged = merge_fields(was, mine, theirs);
     let write = if merged.fields == *theirs {
+        // The same change made in both: it stands once, with its first entry.
         None
     } else {
+        // Both edits' history entries stay.
+        if let Some(history) = united_history(mine, theirs) {
+            merged.fields.insert("changes".into(), history);
+        }
         match new_edition(collection, merged.fields, &s.join(&o), stamp) {
             Some(value) => Some(value),
             None => return whole,
@@ -443,6 +449,20 @@ pub fn settle(
         Value::Object(other)
     });
     Settled { write, conflict }
+}
+
+/// The history entries of both (as JSON), when `mine` holds some `theirs` lacks.
+fn united_history(mine: &Map<String, Value>, theirs: &Map<String, Value>) -> Option<Value> {
+    let read = |fields: &Map<String, Value>| -> Vec<Change> {
+        fields
+            .get("changes")
+            .and_then(|h| serde_json::from_value(h.clone()).ok())
+            .unwrap_or_default()
+    };
+    let mut united = read(theirs);
+    let before = united.len();
+    history::unite(&mut united, &read(mine));
+    (united.len() > before).then(|| serde_json::to_value(united).expect("entries serialise"))
 }
 
 /// `fields` as a record of `collection` edited by `stamp` after `seen` (both sides' versions).
@@ -519,7 +539,8 @@ pub fn resolve(
         }
         let mut chosen: T = serde_json::from_value(Value::Object(fields)).map_err(unreadable)?;
         chosen.meta_mut().version = joined;
-        Ok(data.commit(chosen, stamp))
+        history::unite(&mut chosen.meta_mut().changes, &other.meta().changes);
+        Ok(data.commit_as(chosen, stamp, How::ConflictChoice { with: None }))
     }
     crate::with_record_type!(conflict.key.collection, T => settle_as::<T>(data, conflict, from_other, stamp))
 }

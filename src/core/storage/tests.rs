@@ -616,7 +616,7 @@ fn snapshots_rotate_stay_in_budget_and_restore_as_new_edits() {
     save(&mut store, &data, &all_keys(&data), &mut session);
 
     let snapshot = backup::read(&store, &before_import.key).unwrap();
-    let changed = backup::restore(&mut data, &snapshot, stamp(1, 8 * day));
+    let changed = backup::restore(&mut data, &snapshot, stamp(1, 0).now, stamp(1, 8 * day));
     assert_eq!(changed.len(), 2);
     let restored = data.agreements.get(&first).unwrap();
     assert_ne!(restored.title, "Đã sửa sau sao lưu");

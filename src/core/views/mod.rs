@@ -1,5 +1,6 @@
 //! What is shown and printed: lists, search, dashboard, plan matrix, reports, references.
 
+pub mod audit;
 pub mod dashboard;
 pub mod document;
 pub mod listing;

@@ -29,7 +29,8 @@ pub fn references(record: &Value) -> Vec<Reference> {
     let mut found = Vec::new();
     if let Value::Object(fields) = record {
         for (key, value) in fields {
-            if key == "id" || key == "version" {
+            // The history's ids (offices, values before and after) name nothing to look up.
+            if key == "id" || key == "version" || key == "changes" {
                 continue;
             }
             walk(value, key.clone(), &mut found);
@@ -100,6 +101,8 @@ pub fn scan_raw(raw: &str) -> Named {
     let mut named = Named::default();
     // For each open container: is it an object, and is its current key "id"?
     let mut open: Vec<(bool, bool)> = Vec::new();
+    // Inside the top-level "changes" (the history), as `references` skips it.
+    let mut in_changes = false;
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
@@ -137,10 +140,13 @@ pub fn scan_raw(raw: &str) -> Named {
                     next += 1;
                 }
                 if bytes.get(next) == Some(&b':') {
+                    if open.len() == 1 {
+                        in_changes = text == "changes";
+                    }
                     if let Some(top) = open.last_mut() {
                         top.1 = text == "id";
                     }
-                } else if !escaped {
+                } else if !escaped && !(in_changes && open.len() >= 2) {
                     if let Some(id) = parse_hyphenated(text.as_bytes()) {
                         match open.last() {
                             Some((true, true)) if open.len() == 1 => {}

@@ -450,6 +450,7 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
                     "edits" => o.meta.version.total(),
                 })))}
             </p>
+            <crate::ui::history_view::RecordHistory key=crate::core::records::record::RecordKey { collection: crate::core::records::record::Collection::Organisations, id: id }/>
         })}
     }
 }

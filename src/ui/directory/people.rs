@@ -462,6 +462,7 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
                     "edits" => p.meta.version.total(),
                 })))}
             </p>
+            <crate::ui::history_view::RecordHistory key=crate::core::records::record::RecordKey { collection: crate::core::records::record::Collection::People, id: id }/>
         })}
     }
 }

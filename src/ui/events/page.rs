@@ -206,6 +206,7 @@ fn EventView(event: Event) -> impl IntoView {
                 "edits" => edits,
             })}
         </p>
+        <crate::ui::history_view::RecordHistory key=crate::core::records::record::RecordKey { collection: crate::core::records::record::Collection::Events, id: id }/>
     }
 }
 

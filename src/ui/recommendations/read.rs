@@ -109,6 +109,7 @@ fn RecommendationView(id: Id) -> impl IntoView {
                 "edits" => r.meta.version.total(),
             })))}
         </p>
+        <crate::ui::history_view::RecordHistory key=crate::core::records::record::RecordKey { collection: crate::core::records::record::Collection::Recommendations, id: id }/>
     }
 }
 

@@ -57,6 +57,12 @@ pub struct Report {
     pub copies: usize,
     /// False when the undo did not fit in localStorage: it lasts until the page closes.
     pub undo_stored: bool,
+    /// The history entries the file brought, newest first, each with its record and label.
+    pub brought: Vec<(
+        crate::core::records::record::RecordKey,
+        String,
+        crate::core::records::history::Change,
+    )>,
 }
 
 /// The import in progress and the last import's undo, shared by the page and the drop target.
@@ -533,7 +539,11 @@ fn apply_locked(
     let stamp = state.stamp();
     let result = state
         .data
-        .try_update(|data| import::apply(data, file, &choices, stamp, new_id))
+        .try_update(|data| {
+            // A conflict's choice is an entry of the records' history, by this browser's person.
+            data.editor = crate::ui::history_view::editor_name();
+            import::apply(data, file, &choices, stamp, new_id)
+        })
         .expect("dataset is alive");
     let applied = result
         .map_err(|undecided| tr!(i18n, "sharing-apply-undecided", {"count" => undecided.len()}))?;
@@ -548,6 +558,13 @@ fn apply_locked(
         written: applied.written.len(),
         copies: applied.copies,
         undo_stored,
+        brought: state.data.with_untracked(|d| {
+            applied
+                .brought(d)
+                .into_iter()
+                .map(|(key, change)| (key, d.record_label(key).unwrap_or_default(), change))
+                .collect()
+        }),
     };
     if !applied.written.is_empty() {
         sharing.undo.set(Some(Arc::new(applied.undo)));
@@ -642,6 +659,7 @@ fn ReportView(report: Arc<Report>) -> impl IntoView {
             {(!report.undo_stored).then(|| view! {
                 <p class="field-warning">{move_tr!("sharing-report-undo-not-stored")}</p>
             })}
+            <crate::ui::history_view::BroughtChanges brought=report.brought.clone()/>
         </section>
     }
 }

@@ -9,7 +9,7 @@ use leptos_fluent::{tr, I18n};
 
 use super::{AppState, Progress, WorkKind};
 use crate::core::storage::backup::{self, SnapshotInfo, SnapshotRefused, SnapshotWriter};
-use crate::core::storage::keys::SnapshotKind;
+use crate::core::storage::keys::{SnapshotKind, StorageKey};
 use crate::core::storage::{self, LoadProblemKind, StoreError};
 use crate::ui::text;
 use crate::web::local_storage::LocalStore;
@@ -129,6 +129,9 @@ impl AppState {
         if self.read_only.with_untracked(Option::is_some) {
             return Err(RestoreRefused::Store(StoreError::ReadOnly));
         }
+        let Some(StorageKey::Snapshot(taken, _)) = StorageKey::parse(key) else {
+            return Err(RestoreRefused::Unreadable(LoadProblemKind::UnknownKey));
+        };
         let snapshot = LocalStore::open()
             .map_err(RestoreRefused::Store)
             .and_then(|store| backup::read(&store, key).map_err(RestoreRefused::Unreadable))?;
@@ -140,7 +143,7 @@ impl AppState {
         self.locked_then(move || {
             let before = state.store_snapshot(before);
             let changed = state.apply(
-                |data, stamp| backup::restore(data, &snapshot, stamp),
+                |data, stamp| backup::restore(data, &snapshot, taken, stamp),
                 |keys| keys.clone(),
             );
             if let Err(why) = before {

@@ -372,7 +372,9 @@ async fn read_top(
                 .and_then(|raw| serde_json::from_str::<String>(raw.get()).ok()),
         });
     }
-    if version < u64::from(SCHEMA_VERSION) {
+    let migrated_as_is =
+        version < u64::from(SCHEMA_VERSION) && migrate::reads_as_is(version as u32);
+    if version < u64::from(SCHEMA_VERSION) && !migrated_as_is {
         let mut value: Value =
             serde_json::from_slice(text).map_err(|e| not_json_bytes(&e, text))?;
         migrate::migrate(&mut value, version as u32).map_err(FileError::Migration)?;
@@ -521,6 +523,9 @@ async fn read_top(
         });
     }
     (file.warnings, file.unlisted_warnings) = (found.listed, found.unlisted);
+    if migrated_as_is {
+        file.migrated_from = Some(version as u32);
+    }
     Ok(file)
 }
 

@@ -203,7 +203,8 @@ pub fn conflict_detail(
 }
 
 /// Every leaf field of two versions of a record, in the order of the first, then new ones.
-/// The version vector is left out: it differs in every conflict and says nothing to a reader.
+/// The version vector is left out: it differs in every conflict and says nothing to a reader;
+/// so is the history (both sides' entries are kept whatever the choice).
 pub fn field_rows(mine: &Value, theirs: &Value) -> Vec<FieldRow> {
     let (mut a, mut b) = (Vec::new(), Vec::new());
     flatten(mine, String::new(), &mut a);
@@ -228,7 +229,13 @@ pub fn field_rows(mine: &Value, theirs: &Value) -> Vec<FieldRow> {
                 theirs: Some(value.clone()),
             }),
     );
-    rows.retain(|r| r.path != "version" && !r.path.starts_with("version."));
+    let envelope = |path: &str, field: &str| {
+        path == field
+            || path
+                .strip_prefix(field)
+                .is_some_and(|rest| rest.starts_with(['.', '[']))
+    };
+    rows.retain(|r| !envelope(&r.path, "version") && !envelope(&r.path, "changes"));
     rows
 }
 
@@ -294,6 +301,39 @@ pub struct Applied {
     /// Copies made for "keep both".
     pub copies: usize,
     pub undo: UndoImport,
+}
+
+impl Applied {
+    /// The history entries this import brought: each written record's entries it did not hold
+    /// before (`data` as the import left it), newest first, with the record.
+    pub fn brought(&self, data: &Dataset) -> Vec<(RecordKey, crate::records::history::Change)> {
+        let mut out = Vec::new();
+        for entry in &self.undo.entries {
+            let key = entry.key();
+            let held: std::collections::HashSet<String> = entry
+                .before
+                .as_ref()
+                .and_then(|raw| serde_json::from_str::<serde_json::Value>(raw.get()).ok())
+                .and_then(|v| v.get("changes").cloned())
+                .and_then(|c| {
+                    serde_json::from_value::<Vec<crate::records::history::Change>>(c).ok()
+                })
+                .unwrap_or_default()
+                .into_iter()
+                .map(|c| c.id)
+                .collect();
+            let now = crate::with_record_type!(key.collection, T => {
+                T::table(data).get(&key.id).map(|r| r.meta().changes.clone()).unwrap_or_default()
+            });
+            out.extend(
+                now.into_iter()
+                    .filter(|c| !held.contains(&c.id))
+                    .map(|c| (key, c)),
+            );
+        }
+        out.sort_by(|a, b| b.1.at.cmp(&a.1.at).then_with(|| b.1.id.cmp(&a.1.id)));
+        out
+    }
 }
 
 /// Applies the file to `data` with the user's choices. Relations are computed again against
@@ -371,7 +411,8 @@ fn apply_table<T: Stored>(
             Step::Ask => {
                 let local = local.expect("a conflict has a local side");
                 let choice = choices[&key];
-                let records = resolve(local, incoming, choice, stamp, &mut *new_id);
+                let how = (stamp, data.editor.as_str(), file.header.office.id);
+                let records = resolve(local, incoming, choice, how, &mut *new_id);
                 applied.copies += records.len() - 1;
                 records
             }

@@ -309,7 +309,7 @@ fn refusals_read_in_english_too() {
         ),
         (
             b"{\"format\": \"phoihop\", \"schema_version\": 99, \"app_version\": \"0.9.0\"}",
-            "The file was made by Phối hợp 0.9.0 in format version 99; this Phối hợp 0.1.0 reads format versions up to 1 only. Update Phối hợp, then open the file again.",
+            "The file was made by Phối hợp 0.9.0 in format version 99; this Phối hợp 0.1.0 reads format versions up to 2 only. Update Phối hợp, then open the file again.",
         ),
         (
             b"{\"format\": \"phoihop\", \"schema_version\": \"1\"}",
@@ -1025,3 +1025,4 @@ fn a_byte_order_mark_is_skipped_and_records_ours_are_built_from_the_text_after_i
         assert_eq!(file.every_record_built(), plain);
     }
 }
+mod history;

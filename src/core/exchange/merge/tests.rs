@@ -126,7 +126,13 @@ fn a_resolution_dominates_both_sides_and_never_conflicts_again() {
     let mine = edited(&v1, "A sửa", A, 2);
     let theirs = edited(&v1, "B sửa", B, 3);
     for choice in [Choice::KeepMine, Choice::TakeTheirs] {
-        let out = resolve(&mine, &theirs, choice, stamp(A, 10), || Uuid::from_u128(2));
+        let out = resolve(
+            &mine,
+            &theirs,
+            choice,
+            (stamp(A, 10), "", Uuid::from_u128(0xF11E)),
+            || Uuid::from_u128(2),
+        );
         assert_eq!(out.len(), 1);
         let kept = &out[0];
         assert_eq!(
@@ -156,9 +162,13 @@ fn keep_both_keeps_mine_under_its_id_and_theirs_as_a_new_record() {
     let (_, v1) = base();
     let mine = edited(&v1, "A sửa", A, 2);
     let theirs = edited(&v1, "B sửa", B, 3);
-    let out = resolve(&mine, &theirs, Choice::KeepBoth, stamp(A, 10), || {
-        Uuid::from_u128(2)
-    });
+    let out = resolve(
+        &mine,
+        &theirs,
+        Choice::KeepBoth,
+        (stamp(A, 10), "", Uuid::from_u128(0xF11E)),
+        || Uuid::from_u128(2),
+    );
     assert_eq!(out.len(), 2);
     assert_eq!((out[0].id(), out[0].notes.as_str()), (v1.id(), "A sửa"));
     assert_eq!(
@@ -219,9 +229,13 @@ fn keep_both_of_an_agreement_leaves_the_number_to_the_kept_side() {
     };
     let mine = change("Kế hoạch (bản ở đây)", A, 2);
     let theirs = change("Kế hoạch (bản trong tệp)", B, 3);
-    let out = resolve(&mine, &theirs, Choice::KeepBoth, stamp(A, 10), || {
-        Uuid::from_u128(99)
-    });
+    let out = resolve(
+        &mine,
+        &theirs,
+        Choice::KeepBoth,
+        (stamp(A, 10), "", Uuid::from_u128(0xF11E)),
+        || Uuid::from_u128(99),
+    );
     assert_eq!(out[0].number, numbered.number);
     assert_eq!(out[1].number, "");
     assert_eq!(out[1].title, "Kế hoạch (bản trong tệp)");
@@ -238,8 +252,12 @@ fn keep_both_of_an_agreement_leaves_the_number_to_the_kept_side() {
     // A number the file changed is its own: the copy keeps it.
     let mut renumbered = theirs.clone();
     renumbered.number = "99/KHPH-TĐ".into();
-    let out = resolve(&mine, &renumbered, Choice::KeepBoth, stamp(A, 11), || {
-        Uuid::from_u128(100)
-    });
+    let out = resolve(
+        &mine,
+        &renumbered,
+        Choice::KeepBoth,
+        (stamp(A, 11), "", Uuid::from_u128(0xF11E)),
+        || Uuid::from_u128(100),
+    );
     assert_eq!(out[1].number, "99/KHPH-TĐ");
 }

@@ -178,7 +178,13 @@ fn a_concurrent_edit_is_asked_decided_once_and_its_losing_revision_closed() {
     let mine = b.data.organisations.get(&id(7)).unwrap().clone();
     let theirs: Organisation = serde_json::from_value(conflict.theirs.clone()).unwrap();
     let stamp = b.stamp();
-    let kept = resolve(&mine, &theirs, Choice::TakeTheirs, stamp, || unreachable!());
+    let kept = resolve(
+        &mine,
+        &theirs,
+        Choice::TakeTheirs,
+        (stamp, "", Uuid::from_u128(0xF11E)),
+        || unreachable!(),
+    );
     for record in kept {
         b.data.organisations.put(record);
     }

@@ -1,0 +1,84 @@
+// Each record's history, as offices see it: who changed what, where, old → new, after the file
+// went from one office to the other; and the audit page that lists every change.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { e2e, ARTIFACTS } from './harness.mjs';
+import {
+  startWithSample, otherOffice, exportAll, previewFile, confirmImport, nav, editTitle, searchAgreements,
+} from './flows.mjs';
+
+const REG_2018 = 'Quy chế phối hợp công tác giữa Ủy ban nhân dân tỉnh và Ban Chấp hành Tỉnh đoàn Trà Vinh, giai đoạn 2018 - 2022';
+const NEW_TITLE = 'Quy chế phối hợp 2018 - 2022 (Văn phòng sửa)';
+
+/** Answers the once-per-browser question for the person's name. */
+async function giveName(page, name) {
+  await page.getByLabel(/^Bạn chưa cho biết tên/).fill(name);
+  await page.getByRole('button', { name: 'Lưu tên', exact: true }).click();
+  await page.getByRole('button', { name: 'Lưu tên', exact: true }).waitFor({ state: 'detached' });
+}
+
+async function shoot(page, name) {
+  for (const width of [1024, 1366, 1920]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+e2e('an edit made at office A shows on B\'s agreement page with the person, the field and old → new; the audit page filters by person', async ({ page: a, browser, url, errors }) => {
+  const { context, page: b } = await otherOffice(browser, errors);
+  try {
+    await startWithSample(a, url, 'Văn phòng UBND tỉnh Trà Vinh');
+    await giveName(a, 'Lê Thị Hoa');
+    await editTitle(a, 'quy che 2018', NEW_TITLE);
+    const fromA = await exportAll(a, 'history-a');
+
+    await startWithSample(b, url, 'Tỉnh Đoàn Trà Vinh');
+    await giveName(b, 'Trần Văn Nam');
+    await previewFile(b, fromA);
+    await confirmImport(b);
+
+    // B's page of the agreement: A's entry, newest first.
+    await nav(b, 'Văn bản').click();
+    await searchAgreements(b, 'van phong sua');
+    await b.locator('table.register tbody tr').first().getByRole('link').first().click();
+    await b.getByRole('heading', { level: 1, name: NEW_TITLE }).waitFor();
+    const history = b.locator('section.record-history');
+    const entry = history.locator('li.timeline-entry').first();
+    await entry.getByText(/Lê Thị Hoa/).waitFor();
+    assert.match(await entry.locator('.timeline-head').textContent(), /Lê Thị Hoa · đơn vị khác/);
+    const title = entry.locator('.history-fields li').filter({ has: b.locator('code', { hasText: /^title$/ }) });
+    assert.equal(await title.locator('.history-before').textContent(), REG_2018);
+    assert.equal(await title.locator('.history-after').textContent(), NEW_TITLE);
+    await history.scrollIntoViewIfNeeded();
+    await shoot(b, 'history-agreement-vi');
+
+    // B makes its own change; the audit lists both, and by person only A's.
+    await editTitle(b, 'quy che 2013', 'Quy chế 2013 - 2017 (Tỉnh Đoàn sửa)');
+    await nav(b, 'Nhật ký thay đổi').click();
+    await b.getByRole('heading', { level: 1, name: 'Nhật ký thay đổi' }).waitFor();
+    await b.getByRole('status').getByText('2 thay đổi').waitFor();
+    await b.getByLabel('Người sửa').selectOption('Lê Thị Hoa');
+    await b.getByRole('status').getByText('1 thay đổi').waitFor();
+    const rows = b.locator('ol.audit li.timeline-entry');
+    assert.equal(await rows.count(), 1);
+    await rows.first().getByRole('link', { name: NEW_TITLE }).waitFor();
+    await b.getByLabel('Người sửa').selectOption('Trần Văn Nam');
+    await rows.first().getByRole('link', { name: 'Quy chế 2013 - 2017 (Tỉnh Đoàn sửa)' }).waitFor();
+    assert.equal(await rows.count(), 1);
+    await b.getByLabel('Người sửa').selectOption({ label: 'Tất cả' });
+    await b.getByRole('status').getByText('2 thay đổi').waitFor();
+    await shoot(b, 'history-audit-vi');
+
+    // The same in English.
+    await b.getByRole('button', { name: /English/ }).click();
+    await b.getByRole('heading', { level: 1, name: 'Change log' }).waitFor();
+    await shoot(b, 'history-audit-en');
+    await rows.first().getByRole('link').first().click();
+    await b.getByRole('heading', { level: 2, name: 'Change history' }).waitFor();
+    await b.locator('section.record-history').scrollIntoViewIfNeeded();
+    await shoot(b, 'history-agreement-en');
+  } finally {
+    await context.close();
+  }
+});
