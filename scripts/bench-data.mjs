@@ -8,6 +8,7 @@
 //   node scripts/bench-data.mjs --no-build --runs 3 --json /tmp/data.json
 //   node scripts/bench-data.mjs --only open        one group: open, lists, save, memory
 //   node scripts/bench-data.mjs --keep-stores      keep target/bench/*.json (else deleted)
+//   node scripts/bench-data.mjs --dist /tmp/dist   a build kept aside (implies --no-build)
 //
 // Figures:
 // - open: the 50,000-event store (2,000 agreements) from `#/` to the painted dashboard, without
@@ -17,9 +18,9 @@
 //   the painted result;
 // - save: "Lưu" on an event's form to the painted event page, with 50,000 events stored, and to
 //   the notice that it is stored;
-// - memory: the page's JS heap and wasm memory (CDP Runtime.getHeapUsage, which counts the
-//   wasm memory among the array buffers' backing stores) and DOM nodes, with 50,000 events, on
-//   the dashboard and on the events page.
+// - memory: the page's JS heap (CDP Runtime.getHeapUsage), the wasm memory (the size of the
+//   memory Trunk's start event hands over) and DOM nodes, with 50,000 events, on the dashboard
+//   and on the events page.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import { existsSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
@@ -29,7 +30,7 @@ import { serveStatic } from '../tests/e2e/server.mjs';
 import { root, summary, launchChromium, waitPrecached, openDashboard } from './bench-common.mjs';
 
 function parseArgs(argv) {
-  const args = { runs: 5, build: true, json: null, only: null, keepStores: false };
+  const args = { runs: 5, build: true, json: null, only: null, keepStores: false, dist: path.join(root, 'dist') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => argv[++i];
@@ -38,6 +39,10 @@ function parseArgs(argv) {
     else if (a === '--json') args.json = value();
     else if (a === '--only') args.only = value();
     else if (a === '--keep-stores') args.keepStores = true;
+    else if (a === '--dist') {
+      args.dist = path.resolve(value());
+      args.build = false;
+    }
     else throw new Error(`unknown argument ${a}`);
   }
   return args;
@@ -116,8 +121,7 @@ async function heapUsage(page, cdp) {
   const metric = (name) => metrics.find((m) => m.name === name)?.value;
   return {
     jsHeapUsed: heap.usedSize,
-    backingStores: heap.backingStorageSize,
-    embedder: heap.embedderHeapUsedSize,
+    wasm: await page.evaluate(() => window.__wasmMemory?.buffer.byteLength),
     nodes: metric('Nodes'),
   };
 }
@@ -134,7 +138,7 @@ async function main() {
   }
   const want = (group) => args.only == null || args.only === group;
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'phoihop-bench-data-'));
-  await fs.cp(path.join(root, 'dist'), work, { recursive: true });
+  await fs.cp(args.dist, work, { recursive: true });
   const server = await serveStatic(work, 0, '127.0.0.1', { compression: 'precompressed' });
   const url = `${server.url}/`;
   const browser = await launchChromium();
@@ -193,6 +197,8 @@ async function main() {
       await page.close();
     }
     if (want('memory')) {
+      // Trunk's start event carries the wasm's exports, its memory among them.
+      await big.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail.wasm.memory; }));
       const { page, cdp } = await openDashboard(big, url, 1);
       const first = await heapUsage(page, cdp);
       await page.evaluate(go, '#/events');
@@ -200,7 +206,7 @@ async function main() {
       const events = await heapUsage(page, cdp);
       for (const [label, m] of [['dashboard', first], ['events page', events]]) {
         row(`50,000 events, ${label}: JS heap used`, [m.jsHeapUsed], MB);
-        row(`50,000 events, ${label}: array buffers (the wasm memory among them)`, [m.backingStores], MB);
+        row(`50,000 events, ${label}: wasm memory`, [m.wasm], MB);
         row(`50,000 events, ${label}: DOM nodes`, [m.nodes], (v) => String(v));
       }
       await cdp.detach();
