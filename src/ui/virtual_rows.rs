@@ -61,6 +61,7 @@ where
     (0..blocks)
         .map(|b| {
             let (rows, cells, observer) = (rows.clone(), cells.clone(), observer);
+            let printing = printing.clone();
             let range = b * BLOCK_ROWS..((b + 1) * BLOCK_ROWS).min(rows.len());
             let estimate = range.len() as f64 * ESTIMATED_ROW_PX;
             let (shown, height) = (drawn[b], heights[b]);
@@ -147,19 +148,26 @@ fn holds_focus(block: &web_sys::Element) -> bool {
 }
 
 thread_local! {
-    static PRINTING: OnceCell<RwSignal<bool>> = const { OnceCell::new() };
+    static PRINTING: OnceCell<ArcRwSignal<bool>> = const { OnceCell::new() };
 }
 
 /// True while the page is being printed (or shown as printed): every block is drawn then.
 /// `beforeprint` comes before the browser lays the page out for print, and the blocks are drawn
 /// in the same turn; `matchMedia("print")` covers print emulation and the PDF of a print.
-fn printing() -> RwSignal<bool> {
+/// Counted by reference, not owned by the list that first asked (which goes away).
+fn printing() -> ArcRwSignal<bool> {
     PRINTING.with(|cell| {
-        *cell.get_or_init(|| {
-            let printing = RwSignal::new(false);
+        cell.get_or_init(|| {
+            let printing = ArcRwSignal::new(false);
             let query = match_media("print");
-            let on = Closure::<dyn Fn()>::new(move || printing.set(true));
-            let off = Closure::<dyn Fn()>::new(move || printing.set(query_matches()));
+            let on = Closure::<dyn Fn()>::new({
+                let printing = printing.clone();
+                move || printing.set(true)
+            });
+            let off = Closure::<dyn Fn()>::new({
+                let printing = printing.clone();
+                move || printing.set(query_matches())
+            });
             let window = window();
             for (event, f) in [("beforeprint", &on), ("afterprint", &off)] {
                 let _ = window.add_event_listener_with_callback(event, f.as_ref().unchecked_ref());
@@ -171,6 +179,7 @@ fn printing() -> RwSignal<bool> {
             printing.set(query.matches());
             printing
         })
+        .clone()
     })
 }
 
