@@ -5,12 +5,17 @@
 
 use std::time::Instant;
 
+use chrono::NaiveDate;
+
+use phoihop::core::records::model::Status;
+use phoihop::core::records::workspace::{Dataset, Stamp};
+use phoihop::core::rules::status::status_in;
 use phoihop::core::sample_data::generate;
 use phoihop::core::storage::keys::StorageKey;
 use phoihop::core::storage::{
     all_keys, codec, load, put_value_ref, save_records, value_key, MemoryStore, Session,
 };
-use phoihop::core::records::workspace::{Dataset, Stamp};
+use phoihop::core::views::dashboard::dashboard;
 
 fn main() {
     let mut args = std::env::args()
@@ -37,6 +42,9 @@ fn main() {
     let mut texts_ms = Vec::new();
     let mut tree_ms = Vec::new();
     let mut load_ms = Vec::new();
+    let mut dashboard_ms = Vec::new();
+    let mut statuses_ms = Vec::new();
+    let today = NaiveDate::from_ymd_opt(2026, 12, 4).expect("a date");
     for _ in 0..rounds {
         let t = Instant::now();
         let mut values = 0;
@@ -70,6 +78,19 @@ fn main() {
         let loaded = load(&store).expect("loads");
         load_ms.push(t.elapsed().as_secs_f64() * 1000.0);
         assert_eq!(loaded.data.events.count_live(), events);
+        let t = Instant::now();
+        let figures = dashboard(&loaded.data, today);
+        dashboard_ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        // The agreements in force as the dashboard found them before: every event per agreement.
+        let t = Instant::now();
+        let in_force = loaded
+            .data
+            .agreements
+            .iter_live()
+            .filter(|a| status_in(&loaded.data, a, today).status == Status::InForce)
+            .count();
+        statuses_ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        assert_eq!(figures.in_force.len(), in_force);
         assert!(values >= events);
     }
     let median = |mut v: Vec<f64>| {
@@ -82,5 +103,10 @@ fn main() {
         median(texts_ms),
         median(tree_ms),
         median(load_ms)
+    );
+    println!(
+        "dashboard figures {:.0} ms; the agreements in force the way the dashboard found them before (every event per agreement) {:.0} ms",
+        median(dashboard_ms),
+        median(statuses_ms)
     );
 }
