@@ -21,18 +21,15 @@
 // 26.9.0) with npm; the build tools through scripts/build.sh. Needs /usr/bin/chromium
 // (scripts/install-tools.sh installs it), or CHROME_PATH.
 import { spawn, spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import fs from 'node:fs/promises';
 import { existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '../tests/e2e/server.mjs';
+import { CHROME, CHROME_FLAGS, root, median, range, launchChromium, waitPrecached, timeDashboardOpen } from './bench-common.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH_TOOLS = path.join(root, 'tools', 'bench');
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const CHROME_FLAGS = '--headless --no-sandbox --disable-gpu --disable-dev-shm-usage';
 
 function parseArgs(argv) {
   const args = { runs: 5, build: true, actual: true, repeat: true, repeatRuns: 7, sites: [], json: null };
@@ -93,11 +90,6 @@ function parseSite(spec) {
   return { label, dir, compression, phoihop: existsSync(path.join(dir, 'sw.js')) && !label.startsWith('actual') };
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const n = s.length;
-  return n === 0 ? NaN : n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-};
 
 /** One Lighthouse run (a fresh Chromium profile each time: a first visit). */
 async function lighthouse(url) {
@@ -146,65 +138,19 @@ async function lighthouse(url) {
  * navigation's start to the dashboard's tiles in the DOM, and to its first paint after them.
  */
 async function repeatVisits(site, url, runs) {
-  const require = createRequire(path.join(root, 'tools', 'node_modules', 'noop.js'));
-  const { chromium } = require('playwright-core');
   const { startWithSample } = await import('../tests/e2e/flows.mjs');
-  const browser = await chromium.launch({
-    executablePath: CHROME,
-    headless: true,
-    args: CHROME_FLAGS.split(' ').slice(1),
-  });
+  const browser = await launchChromium();
   const results = [];
   try {
     const context = await browser.newContext();
     const setup = await context.newPage();
     await startWithSample(setup, url);
-    await setup.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 120_000 });
-    // Every file precached: the worker controls the page only once its install (addAll of
-    // its list) has finished; the list is read from sw.js itself.
-    await setup.waitForFunction(
-      async () => {
-        const sw = await (await fetch('sw.js', { cache: 'no-store' })).text();
-        const list = JSON.parse(sw.match(/const PRECACHE = (\[[\s\S]*?\]);/)[1]);
-        const keys = await caches.keys();
-        if (keys.length !== 1) return false;
-        const cache = await caches.open(keys[0]);
-        const hits = await Promise.all(list.map((p) => cache.match(new URL(p, location.href).href)));
-        return hits.every(Boolean);
-      },
-      null,
-      { timeout: 120_000, polling: 500 },
-    );
+    await waitPrecached(setup);
     await setup.close();
     await context.setOffline(true);
     for (let i = 0; i < runs; i++) {
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-      await page.addInitScript(() => {
-        const seen = () => document.querySelector('main .tiles');
-        new MutationObserver((_, observer) => {
-          if (window.__dashboardAt === undefined && seen()) {
-            window.__dashboardAt = performance.now();
-            requestAnimationFrame(() => setTimeout(() => { window.__dashboardPaintedAt = performance.now(); }, 0));
-            observer.disconnect();
-          }
-        }).observe(document, { childList: true, subtree: true });
-      });
-      await page.goto(`${url}#/`);
-      await page.waitForFunction(() => window.__dashboardPaintedAt !== undefined, null, { timeout: 60_000 });
-      const t = await page.evaluate(() => ({
-        dom: window.__dashboardAt,
-        painted: window.__dashboardPaintedAt,
-        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
-        fromCache: performance
-          .getEntriesByType('resource')
-          .filter((e) => e.name.endsWith('.wasm'))
-          .every((e) => e.transferSize === 0),
-      }));
+      const t = await timeDashboardOpen(context, url, 4);
       results.push(t);
-      await cdp.detach();
-      await page.close();
     }
   } finally {
     await browser.close();
@@ -213,11 +159,6 @@ async function repeatVisits(site, url, runs) {
 }
 
 const fmtS = (ms) => (ms / 1000).toFixed(2) + ' s';
-const range = (xs, f) => {
-  const lo = Math.min(...xs);
-  const hi = Math.max(...xs);
-  return lo === hi ? f(lo) : `${f(lo)}–${f(hi)}`;
-};
 
 function table(sites, results) {
   const rows = [

@@ -5,10 +5,11 @@ use leptos_fluent::{move_tr, tr, I18n};
 
 use super::exports::{workbook, ExportBar, FileKind, Maker, UiWords};
 use super::list_parts::{EmptyState, ResultCount, SearchBox};
-use super::state::use_app;
+use super::state::{use_app, AppState};
 use super::text;
+use super::virtual_rows::{Cells, VirtualRows};
 use super::widgets::StatusBadge;
-use crate::core::records::model::{AgreementKind, Status};
+use crate::core::records::model::{Agreement, AgreementKind, Status};
 use crate::core::records::record::Record;
 use crate::core::rules::dates::format_period_years;
 use crate::core::views::listing::{self, AgreementQuery, AgreementSort};
@@ -195,10 +196,12 @@ pub fn AgreementList(
                     </EmptyState>
                 }.into_any();
             }
+            let rows = results.get();
+            let row_count = rows.len() + 1;
             view! {
-                <table class="register">
+                <table class="register virtual agreements" aria-rowcount=row_count>
                     <thead>
-                        <tr>
+                        <tr aria-rowindex="1">
                             <th scope="col">{move_tr!("agreement-col-number")}</th>
                             <th scope="col">{move_tr!("agreement-col-title")}</th>
                             <th scope="col">{move_tr!("agreement-col-parties")}</th>
@@ -206,28 +209,37 @@ pub fn AgreementList(
                             <th scope="col">{move_tr!("agreement-col-status")}</th>
                         </tr>
                     </thead>
-                    <tbody>
-                        {move || results.get().into_iter().map(|a| {
-                            let href = Route::Agreement(a.id()).href();
-                            let parties = state.data.with(|d| a.parties.iter().map(|p| d.organisation_label(&p.organisation)).collect::<Vec<_>>().join(" · "));
-                            view! {
-                                <tr>
-                                    <td class="number"><span class="agreement-number">{if a.number.is_empty() { "—".to_string() } else { a.number.clone() }}</span></td>
-                                    <td class="title">
-                                        <a href=href>{a.title.clone()}</a>
-                                        <span class="kind">{let k = a.kind; move || text::agreement_kind_short(i18n, k)}</span>
-                                    </td>
-                                    <td class="parties">{parties}</td>
-                                    <td class="period">{format_period_years(a.period.start, a.period.end)}</td>
-                                    <td><StatusBadge agreement=a.clone()/></td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
+                    <VirtualRows rows=rows columns=5 cells=register_cells(state, i18n)/>
                 </table>
             }.into_any()
         }}
     }
+}
+
+/// One row of the register.
+fn register_cells(state: AppState, i18n: I18n) -> Cells<Agreement> {
+    std::sync::Arc::new(move |_, a: &Agreement| {
+        let href = Route::Agreement(a.id()).href();
+        let parties = state.data.with_untracked(|d| {
+            a.parties
+                .iter()
+                .map(|p| d.organisation_label(&p.organisation))
+                .collect::<Vec<_>>()
+                .join(" · ")
+        });
+        let kind = a.kind;
+        view! {
+            <td class="number"><span class="agreement-number">{if a.number.is_empty() { "—".to_string() } else { a.number.clone() }}</span></td>
+            <td class="title">
+                <a href=href>{a.title.clone()}</a>
+                <span class="kind">{move || text::agreement_kind_short(i18n, kind)}</span>
+            </td>
+            <td class="parties">{parties}</td>
+            <td class="period">{format_period_years(a.period.start, a.period.end)}</td>
+            <td><StatusBadge agreement=a.clone()/></td>
+        }
+        .into_any()
+    })
 }
 
 fn parse_status(value: &str) -> Option<Status> {

@@ -81,7 +81,11 @@ pub fn Dashboard() -> impl IntoView {
     let state = use_app();
     let i18n = expect_context::<I18n>();
     let today = state.today();
-    let dash = Memo::new(move |_| state.data.with(|d| dashboard(d, today)));
+    let dash = Memo::new(move |_| {
+        state
+            .data
+            .with(|d| crate::web::measured("phoihop: dashboard figures", || dashboard(d, today)))
+    });
     let agreement_key = |id| RecordKey {
         collection: Collection::Agreements,
         id,

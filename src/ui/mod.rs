@@ -31,6 +31,7 @@ mod storage_settings;
 mod sync_view;
 mod text;
 mod update;
+mod virtual_rows;
 mod widgets;
 
 use leptos::prelude::*;

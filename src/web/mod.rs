@@ -86,3 +86,25 @@ impl Default for Pacer {
         Pacer::new()
     }
 }
+
+/// Runs `f` and leaves how long it took in the browser's performance timeline, as a measure
+/// named `name` (DevTools' Performance panel shows it; scripts/bench-data.mjs reports it).
+pub fn measured<R>(name: &str, f: impl FnOnce() -> R) -> R {
+    let start = format!("{name} (start)");
+    timeline::mark(&start);
+    let result = f();
+    timeline::measure(name, &start);
+    result
+}
+
+mod timeline {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(js_namespace = performance)]
+        pub fn mark(name: &str);
+        #[wasm_bindgen(js_namespace = performance)]
+        pub fn measure(name: &str, start: &str);
+    }
+}

@@ -3,6 +3,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ARTIFACTS } from './harness.mjs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** First run: name the office, then load the sample. Ends on the agreement register. */
 export async function startWithSample(page, url, officeName = 'Văn phòng UBND tỉnh Trà Vinh') {
@@ -163,4 +167,30 @@ export async function editTitle(page, search, newTitle) {
   await page.getByLabel('Tên văn bản').fill(newTitle);
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: newTitle }).waitFor();
+}
+
+/**
+ * A layout-2 store of `events` generated events and `agreements` agreements as JSON (key →
+ * value), from `examples/large_store.rs`; built once, kept in target/e2e/.
+ */
+export function generatedStore(events, agreements) {
+  const file = path.join(root, 'target', 'e2e', `large-store-${events}-${agreements}.json`);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const run = spawnSync('cargo', ['run', '--release', '--quiet', '--example', 'large_store', '--', String(events), String(agreements)], {
+      cwd: root, maxBuffer: 256 << 20, encoding: 'utf8',
+    });
+    assert.equal(run.status, 0, run.stderr);
+    fs.writeFileSync(file, run.stdout);
+  }
+  return fs.readFileSync(file, 'utf8');
+}
+
+/** Replaces the origin's localStorage with the entries of `json` (a `generatedStore`). */
+export async function putStore(page, url, json) {
+  await page.goto(url);
+  await page.evaluate((text) => {
+    localStorage.clear();
+    for (const [k, v] of Object.entries(JSON.parse(text))) localStorage.setItem(k, v);
+  }, json);
 }

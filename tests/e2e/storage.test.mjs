@@ -4,12 +4,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { e2e, ARTIFACTS } from './harness.mjs';
-import { startWithSample, searchAgreements } from './flows.mjs';
+import { startWithSample, searchAgreements, generatedStore } from './flows.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const NEW_PERIOD = 'Quy chế phối hợp công tác giữa Ủy ban nhân dân tỉnh và Ban Chấp hành Tỉnh đoàn Trà Vinh, giai đoạn 2018 - 2022';
 
 async function toRegister(page) {
@@ -147,22 +144,8 @@ e2e('a form saved after another page changed its record keeps that change, and a
   await other.close();
 });
 
-/** The layout-2 store of 50,000 generated events and 2,000 agreements (built once, cached). */
-function largeStore() {
-  const file = path.join(root, 'target', 'e2e', 'large-store-50000.json');
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const run = spawnSync('cargo', ['run', '--release', '--quiet', '--example', 'large_store', '--', '50000', '2000'], {
-      cwd: root, maxBuffer: 64 << 20, encoding: 'utf8',
-    });
-    assert.equal(run.status, 0, run.stderr);
-    fs.writeFileSync(file, run.stdout);
-  }
-  return fs.readFileSync(file, 'utf8');
-}
-
 e2e('with storage full of a large generated dataset, work goes on in the page, an export is offered, and saving resumes', async ({ page, url }) => {
-  const store = largeStore();
+  const store = generatedStore(50000, 2000);
   await page.goto(url);
   const filled = await page.evaluate((json) => {
     localStorage.clear();

@@ -213,6 +213,7 @@ pub fn note_change<T: Record>(
     how: How,
 ) {
     let edit = record.meta().version.get(&stamp.office);
+    let typed = how == How::Typed;
     let now = serde_json::to_value(&*record).expect("records serialise");
     let change = Change::of_edit(
         record.id(),
@@ -222,6 +223,11 @@ pub fn note_change<T: Record>(
         was,
         &now,
     );
+    // A commit that changes no field (a version bump alone, as generated data makes) is no
+    // entry: history says what changed.
+    if change.fields.is_empty() && typed {
+        return;
+    }
     let history = &mut record.meta_mut().changes;
     history.push(change);
     history::sort(history);
@@ -640,6 +646,21 @@ mod tests {
         let before = data.clone();
         assert!(data.save_agreement(ag, stamp(77, 5)).is_err());
         assert_eq!(data, before);
+    }
+
+    #[test]
+    fn a_commit_that_changes_no_field_bumps_the_version_but_writes_no_history() {
+        let mut data = Dataset::default();
+        let id = org(&mut data, 1, "Sở Y tế");
+        let same = data.organisations.get(&id).unwrap().clone();
+        data.commit(same.clone(), stamp(77, 5));
+        let after = data.organisations.get(&id).unwrap();
+        assert_eq!(after.meta.version.get(&Uuid::from_u128(77)), 2);
+        assert!(after.meta.changes.is_empty());
+        let mut renamed = after.clone();
+        renamed.name = "Sở Y tế tỉnh".into();
+        data.commit(renamed, stamp(77, 6));
+        assert_eq!(data.organisations.get(&id).unwrap().meta.changes.len(), 1);
     }
 
     #[test]

@@ -189,18 +189,95 @@ pub fn encode(rows: &[Value]) -> String {
 
 /// Packed text → records.
 pub fn decode(text: &str) -> Result<Vec<Value>, CodecError> {
-    let body = text
-        .strip_prefix(TAG_DEFLATE_15)
-        .ok_or_else(|| CodecError::NotPacked("unknown encoding tag".into()))?;
-    let deflated = unpack(body)?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_PLAIN_BYTES)
-        .map_err(|e| CodecError::Inflate(format!("{:?}", e.status)))?;
+    let json = inflate(text)?;
     let group: Value = serde_json::from_slice(&json).map_err(|e| CodecError::Json {
         line: e.line(),
         column: e.column(),
         message: e.to_string(),
     })?;
     rows(group)
+}
+
+/// Packed text → the group's columnar JSON.
+fn inflate(text: &str) -> Result<Vec<u8>, CodecError> {
+    let body = text
+        .strip_prefix(TAG_DEFLATE_15)
+        .ok_or_else(|| CodecError::NotPacked("unknown encoding tag".into()))?;
+    let deflated = unpack(body)?;
+    miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_PLAIN_BYTES)
+        .map_err(|e| CodecError::Inflate(format!("{:?}", e.status)))
+}
+
+/// One record of a group as JSON text: the object [`decode`] gives, written compactly (keys in
+/// the same order), and its `id` when that is a string.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecordText {
+    pub id: Option<String>,
+    pub json: String,
+}
+
+/// Packed text → each record's JSON text, without building a tree of values: the large store's
+/// load reads most records straight into their types from it (a tree per record was most of the
+/// load's time). `None` when the group is not what [`decode`] reads without error: the caller
+/// then decodes it that way, for the same error.
+pub fn decode_texts(text: &str) -> Option<Vec<RecordText>> {
+    use serde_json::value::RawValue;
+    #[derive(serde::Deserialize)]
+    struct Group<'a> {
+        n: usize,
+        #[serde(borrow)]
+        c: BTreeMap<String, &'a RawValue>,
+    }
+    enum Column<'a> {
+        Dense(Vec<&'a RawValue>),
+        Sparse(BTreeMap<usize, &'a RawValue>),
+    }
+    let json = inflate(text).ok()?;
+    let group: Group = serde_json::from_slice(&json).ok()?;
+    let mut columns = Vec::with_capacity(group.c.len());
+    for (name, raw) in &group.c {
+        let column = if raw.get().starts_with('[') {
+            let values: Vec<&RawValue> = serde_json::from_str(raw.get()).ok()?;
+            (values.len() == group.n).then_some(Column::Dense(values))?
+        } else {
+            let sparse: BTreeMap<String, &RawValue> = serde_json::from_str(raw.get()).ok()?;
+            let mut rows = BTreeMap::new();
+            for (i, v) in sparse {
+                let i: usize = i.parse().ok().filter(|i| *i < group.n)?;
+                rows.insert(i, v);
+            }
+            Column::Sparse(rows)
+        };
+        columns.push((serde_json::to_string(name).ok()?, column));
+    }
+    let id_column = group.c.keys().position(|name| name == "id");
+    let mut out = Vec::with_capacity(group.n);
+    for i in 0..group.n {
+        let mut json = String::with_capacity(256);
+        let mut id = None;
+        json.push('{');
+        for (k, (name, column)) in columns.iter().enumerate() {
+            let value = match column {
+                Column::Dense(values) => values[i],
+                Column::Sparse(rows) => match rows.get(&i) {
+                    Some(v) => *v,
+                    None => continue,
+                },
+            };
+            if json.len() > 1 {
+                json.push(',');
+            }
+            json.push_str(name);
+            json.push(':');
+            json.push_str(value.get());
+            if Some(k) == id_column {
+                id = serde_json::from_str::<String>(value.get()).ok();
+            }
+        }
+        json.push('}');
+        out.push(RecordText { id, json });
+    }
+    Some(out)
 }
 
 #[cfg(test)]
@@ -275,5 +352,41 @@ mod tests {
             ))
         );
         assert!(matches!(decode(&wrong), Err(CodecError::Shape(_))));
+    }
+
+    #[test]
+    fn record_texts_read_as_the_records_decode_gives() {
+        let records = vec![
+            json!({"id": "a", "title": "Một \"trích\" \\ dẫn", "deleted": true, "x": null}),
+            json!({"id": "b", "title": "Hai", "chairs": [{"p": 1}], "tên lạ\n": 2.5}),
+            json!({"id": 7, "title": "Ba", "from_the_future": {"k": [1, 2]}}),
+            json!({"title": "no id"}),
+        ];
+        let packed = encode(&records);
+        let texts = decode_texts(&packed).expect("a valid group");
+        let values = decode(&packed).unwrap();
+        assert_eq!(texts.len(), values.len());
+        for (text, value) in texts.iter().zip(&values) {
+            assert_eq!(&serde_json::from_str::<Value>(&text.json).unwrap(), value);
+            assert_eq!(text.id.as_deref(), value["id"].as_str());
+            assert_eq!(text.json, value.to_string(), "written as a value is");
+        }
+        // What decode refuses, decode_texts leaves to it.
+        for wrong in [
+            "x".to_string(),
+            encode_json(&json!({"n": 2, "c": {"id": ["a"]}})),
+            encode_json(&json!({"n": 1, "c": {"id": {"3": "a"}}})),
+            encode_json(&json!({"n": 1, "c": {"id": "a"}})),
+            encode_json(&json!({"c": {"id": ["a"]}})),
+        ] {
+            assert!(decode(&wrong).is_err(), "{wrong}");
+            assert_eq!(decode_texts(&wrong), None);
+        }
+    }
+
+    fn encode_json(group: &Value) -> String {
+        let deflated =
+            miniz_oxide::deflate::compress_to_vec(&serde_json::to_vec(group).unwrap(), 6);
+        format!("{TAG_DEFLATE_15}{}", pack(&deflated))
     }
 }

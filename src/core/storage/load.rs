@@ -11,9 +11,9 @@ use super::{
     legacy, put_value_ref, utf16_units, value_key, value_version, Conflict, KeyValueStore,
     LoadProblem, LoadProblemKind, Loaded, ReadOnly, StoreError, LAYOUT_VERSION,
 };
-use crate::records::meta::Causality;
+use crate::records::meta::{Causality, VersionVector};
 use crate::records::record::RecordKey;
-use crate::records::workspace::OfficeProfile;
+use crate::records::workspace::{Dataset, OfficeProfile, Stored};
 
 /// Where a copy of a record was found; a later layer wins a tie (a delta is newer than its bucket).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -24,6 +24,30 @@ enum Layer {
 }
 
 struct Copy {
+    layer: Layer,
+    source: String,
+    value: Payload,
+}
+
+/// A copy as read: a record from a bucket stays text until it turns out to be the record's only
+/// copy, and is then read straight into its type (`put_text`); any other is a JSON value.
+enum Payload {
+    Value(Value),
+    Text(String),
+}
+
+impl Payload {
+    fn into_value(self) -> Value {
+        match self {
+            Payload::Value(value) => value,
+            // Written by codec::decode_texts from JSON it read: valid JSON.
+            Payload::Text(text) => serde_json::from_str(&text).expect("JSON read from a group"),
+        }
+    }
+}
+
+/// A copy as a JSON value, for the comparison of versions.
+struct Candidate {
     layer: Layer,
     source: String,
     value: Value,
@@ -81,31 +105,35 @@ pub fn load(store: &impl KeyValueStore) -> Result<Loaded, StoreError> {
                 .map_err(|e| LoadProblemKind::SchemaMismatch {
                     message: e.to_string(),
                 }),
-            StorageKey::Bucket(collection, _) => codec::decode(&raw)
-                .map(|values| {
-                    for (i, value) in values.into_iter().enumerate() {
-                        match value_key(collection, &value) {
-                            Some(rk) => copies.entry(rk).or_default().push(Copy {
-                                layer: Layer::Bucket,
-                                source: key.clone(),
-                                value,
-                            }),
-                            None => loaded.problems.push(LoadProblem {
-                                key: format!("{key}#{i}"),
-                                kind: LoadProblemKind::SchemaMismatch {
-                                    message: "no id".into(),
-                                },
-                                raw: value.to_string(),
-                            }),
-                        }
+            StorageKey::Bucket(collection, _) => match codec::decode_texts(&raw) {
+                Some(records) => {
+                    for (i, record) in records.into_iter().enumerate() {
+                        let rk = record
+                            .id
+                            .and_then(|id| id.parse().ok())
+                            .map(|id| RecordKey { collection, id });
+                        bucket_record(&mut copies, &mut loaded, &key, i, rk, || {
+                            Payload::Text(record.json)
+                        });
                     }
-                })
-                .map_err(codec_problem),
+                    Ok(())
+                }
+                None => codec::decode(&raw)
+                    .map(|values| {
+                        for (i, value) in values.into_iter().enumerate() {
+                            let rk = value_key(collection, &value);
+                            bucket_record(&mut copies, &mut loaded, &key, i, rk, || {
+                                Payload::Value(value)
+                            });
+                        }
+                    })
+                    .map_err(codec_problem),
+            },
             StorageKey::Delta(rk) => one_record(&raw, rk).map(|value| {
                 copies.entry(rk).or_default().push(Copy {
                     layer: Layer::Delta,
                     source: key.clone(),
-                    value,
+                    value: Payload::Value(value),
                 })
             }),
             StorageKey::Conflict(rk) => one_record(&raw, rk).map(|value| {
@@ -117,7 +145,7 @@ pub fn load(store: &impl KeyValueStore) -> Result<Loaded, StoreError> {
                     copies.entry(rk).or_default().push(Copy {
                         layer: Layer::Legacy,
                         source: key.clone(),
-                        value,
+                        value: Payload::Value(value),
                     })
                 })
             }
@@ -162,7 +190,32 @@ pub fn load(store: &impl KeyValueStore) -> Result<Loaded, StoreError> {
         },
     };
 
-    for (rk, mut found) in copies {
+    for (rk, found) in copies {
+        // Most records have one copy, in a bucket: read straight from its text.
+        let mut found = match <[Copy; 1]>::try_from(found) {
+            Ok([only]) => match only.value {
+                Payload::Text(text) => match put_text(&mut loaded.data, rk, &text) {
+                    Ok(version) => {
+                        loaded.session.base.insert(rk, version);
+                        continue;
+                    }
+                    // Read again the careful way below, for the problem it reports.
+                    Err(()) => vec![Copy {
+                        value: Payload::Text(text),
+                        ..only
+                    }],
+                },
+                value => vec![Copy { value, ..only }],
+            },
+            Err(found) => found,
+        }
+        .into_iter()
+        .map(|c| Candidate {
+            layer: c.layer,
+            source: c.source,
+            value: c.value.into_value(),
+        })
+        .collect::<Vec<_>>();
         // The newest copy wins; a later layer wins a tie. Copies that are concurrent with the
         // winner (a race between tabs) are kept as conflicts, not dropped.
         found.sort_by_key(|c| c.layer);
@@ -213,6 +266,46 @@ pub fn load(store: &impl KeyValueStore) -> Result<Loaded, StoreError> {
         }
     }
     Ok(loaded)
+}
+
+/// A record of a bucket, with its key if it names one.
+fn bucket_record(
+    copies: &mut BTreeMap<RecordKey, Vec<Copy>>,
+    loaded: &mut Loaded,
+    key: &str,
+    i: usize,
+    rk: Option<RecordKey>,
+    value: impl FnOnce() -> Payload,
+) {
+    match rk {
+        Some(rk) => copies.entry(rk).or_default().push(Copy {
+            layer: Layer::Bucket,
+            source: key.to_string(),
+            value: value(),
+        }),
+        None => loaded.problems.push(LoadProblem {
+            key: format!("{key}#{i}"),
+            kind: LoadProblemKind::SchemaMismatch {
+                message: "no id".into(),
+            },
+            raw: value().into_value().to_string(),
+        }),
+    }
+}
+
+/// Reads a record's only copy from its JSON text into `data` and gives its version; `Err` when
+/// it does not read as its type or names another id (the JSON value's way then says why).
+fn put_text(data: &mut Dataset, key: RecordKey, text: &str) -> Result<VersionVector, ()> {
+    fn put<T: Stored>(data: &mut Dataset, key: RecordKey, text: &str) -> Result<VersionVector, ()> {
+        let record: T = serde_json::from_str(text).map_err(|_| ())?;
+        if record.id() != key.id {
+            return Err(());
+        }
+        let version = record.meta().version.clone();
+        T::table_mut(data).put(record);
+        Ok(version)
+    }
+    crate::with_record_type!(key.collection, T => put::<T>(data, key, text))
 }
 
 /// A delta or conflict key: one packed record, whose id must be the key's.

@@ -19,6 +19,7 @@ use crate::ui::exports::{workbook, ExportBar, FileKind, Maker, UiWords};
 use crate::ui::list_parts::{EmptyState, ResultCount};
 use crate::ui::state::use_app;
 use crate::ui::text;
+use crate::ui::virtual_rows::{Cells, VirtualRows, FIRST_BLOCKS};
 
 #[derive(Clone, Debug, PartialEq)]
 struct Row {
@@ -249,12 +250,12 @@ pub fn EventList() -> impl IntoView {
             }
             view! {
                 <div class="timeline">
-                    {timeline.get().into_iter().map(|(y, months)| view! {
+                    {timeline.get().into_iter().enumerate().map(|(n, (y, months))| view! {
                         <section class="timeline-year" aria-labelledby=format!("year-{y}")>
                             <h2 id=format!("year-{y}")>{move_tr!("events-year-heading", {"year" => y.to_string()})}</h2>
-                            {months.into_iter().map(|(m, rows)| view! {
+                            {months.into_iter().enumerate().map(|(k, (m, rows))| view! {
                                 <h3>{move_tr!("events-month-heading", {"month" => m, "year" => y.to_string()})}</h3>
-                                <MonthTable rows=rows/>
+                                <MonthTable rows=rows first=n == 0 && k == 0/>
                             }).collect_view()}
                         </section>
                     }).collect_view()}
@@ -266,42 +267,46 @@ pub fn EventList() -> impl IntoView {
 }
 
 #[component]
-fn MonthTable(rows: Vec<Row>) -> impl IntoView {
+fn MonthTable(
+    rows: Vec<Row>,
+    /// The timeline's first month: drawn at once; later ones as they come into view.
+    first: bool,
+) -> impl IntoView {
     let state = use_app();
     let i18n = expect_context::<I18n>();
     // Named before the view: leptos-fluent's compile-time key scan skips the first {…} after a
     // `tr` tag name, so no key may sit there only.
     let col_when = move_tr!("events-when");
+    let cells: Cells<Row> = Arc::new(move |_, row: &Row| {
+        let links = state.data.with_untracked(|d| {
+            row.links.iter().map(|&(aid, role)| view! {
+                <div>{agreement_link(d, aid)} <span class="muted">" (" {move || text::event_role(i18n, role)} ")"</span></div>
+            }).collect_view()
+        });
+        let kind = row.kind;
+        view! {
+            <td class="period">{row.when.clone()}</td>
+            <td class="title">
+                <a href=Route::Event(row.id).href()>{row.title.clone()}</a>
+                <span class="kind">{move || text::event_kind(i18n, kind)}</span>
+            </td>
+            <td>{if row.place.is_empty() { "—".to_string() } else { row.place.clone() }}</td>
+            <td class="parties">{links}</td>
+        }
+        .into_any()
+    });
+    let row_count = rows.len() + 1;
     view! {
-        <table class="register">
+        <table class="register virtual events" aria-rowcount=row_count>
             <thead>
-                <tr>
+                <tr aria-rowindex="1">
                     <th scope="col">{col_when}</th>
                     <th scope="col">{move_tr!("events-col-event")}</th>
                     <th scope="col">{move_tr!("events-place")}</th>
                     <th scope="col">{move_tr!("events-agreements")}</th>
                 </tr>
             </thead>
-            <tbody>
-                {rows.into_iter().map(|row| {
-                    let links = state.data.with_untracked(|d| {
-                        row.links.iter().map(|&(aid, role)| view! {
-                            <div>{agreement_link(d, aid)} <span class="muted">" (" {move || text::event_role(i18n, role)} ")"</span></div>
-                        }).collect_view()
-                    });
-                    view! {
-                        <tr>
-                            <td class="period">{row.when}</td>
-                            <td class="title">
-                                <a href=Route::Event(row.id).href()>{row.title}</a>
-                                <span class="kind">{move || text::event_kind(i18n, row.kind)}</span>
-                            </td>
-                            <td>{if row.place.is_empty() { "—".to_string() } else { row.place }}</td>
-                            <td class="parties">{links}</td>
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
+            <VirtualRows rows=rows columns=4 cells=cells first_blocks=if first { FIRST_BLOCKS } else { 0 }/>
         </table>
     }
 }

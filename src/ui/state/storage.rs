@@ -18,7 +18,7 @@ use crate::core::storage::{
 use crate::ui::text;
 use crate::web::local_storage::LocalStore;
 use crate::web::tabs::{self, StorageChange};
-use crate::web::{durability, lock};
+use crate::web::{self, durability, lock};
 
 /// What the settings page and the banners show about storage.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -83,8 +83,10 @@ impl AppState {
         lock::enforce();
         self.storage.unlocked.set(!lock::supported());
         let state = *self;
-        let opened = LocalStore::open()
-            .and_then(|store| storage::load(&store).map(|loaded| (store, loaded)));
+        let opened = LocalStore::open().and_then(|store| {
+            web::measured("phoihop: read storage", || storage::load(&store))
+                .map(|loaded| (store, loaded))
+        });
         match opened {
             Ok((store, loaded)) => {
                 // An unreadable office key: its id is recovered where that is safe (first-run
@@ -114,7 +116,7 @@ impl AppState {
                 self.read_only.set(Some(why));
             }
         }
-        self.refresh_storage_info();
+        web::measured("phoihop: storage info", || self.refresh_storage_info());
         self.open_sync();
         tabs::on_change(move |change| state.absorb(change));
         // Closing the tab loses records not yet written, work waiting for the lock (an office
