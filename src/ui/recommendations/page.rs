@@ -12,7 +12,7 @@ use crate::core::records::meta::{new_id, Id, Meta};
 use crate::core::records::recommendation::Recommendation;
 use crate::core::records::record::{Collection, Record};
 use crate::core::rules::dates::{format_date, format_optional};
-use crate::core::rules::validate_activity::{self, days_overdue, has_errors, read_day};
+use crate::core::rules::validate_activity::{self, has_errors, read_day};
 use crate::route::Route;
 use crate::ui::events::{event_choices, focus_first_invalid, invalid, ActivityIssues};
 use crate::ui::picker::{MultiPicker, PickKind, Picker};
@@ -223,7 +223,6 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
                 .unwrap_or_default()
         }),
     };
-    let today = state.today();
     let current = Memo::new(move |_| {
         id.and_then(|id| state.data.with(|d| d.recommendations.get(&id).cloned()))
     });
@@ -249,17 +248,7 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
             <div>
                 <p class="eyebrow">{if id.is_some() { move_tr!("recommendations-edit-title") } else { move_tr!("recommendations-title") }}</p>
                 <h1>{heading}</h1>
-                {move || current.get().map(|r| {
-                    let late = days_overdue(&r, today);
-                    let status = r.status;
-                    view! {
-                        <p class="status-line">
-                            <span class=text::recommendation_status_class(status)>{move || text::recommendation_status(i18n, status)}</span>
-                            {r.deadline.map(|d| view! { <span class="reason">{move_tr!("recommendations-deadline", {"date" => format_date(d)})}</span> })}
-                            {late.map(|n| view! { <span class="field-error">{move_tr!("recommendations-overdue", {"days" => n})}</span> })}
-                        </p>
-                    }
-                })}
+                <super::status::StatusLine recommendation=current/>
             </div>
         </div>
 

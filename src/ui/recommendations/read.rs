@@ -10,7 +10,7 @@ use crate::core::records::recommendation::Recommendation;
 use crate::core::records::record::RecordKey;
 use crate::core::records::record::{Collection, Record};
 use crate::core::rules::dates::{format_date, format_instant};
-use crate::core::rules::validate_activity::{self, days_overdue};
+use crate::core::rules::validate_activity;
 use crate::route::Route;
 use crate::ui::events::agreement_link;
 use crate::ui::state::use_app;
@@ -41,7 +41,6 @@ fn RecommendationView(id: Id) -> impl IntoView {
     let state = use_app();
     let i18n = expect_context::<I18n>();
     let record = Memo::new(move |_| state.data.with(|d| d.recommendations.get(&id).cloned()));
-    let today = state.today();
     let blockers = RwSignal::new(None::<Vec<RecordKey>>);
     let delete = move |_| {
         let label =
@@ -79,17 +78,7 @@ fn RecommendationView(id: Id) -> impl IntoView {
             <div>
                 <p class="eyebrow">{move_tr!("recommendations-eyebrow")}</p>
                 <h1 class="recommendation-heading">{heading}</h1>
-                {move || record.get().map(|r| {
-                    let late = days_overdue(&r, today);
-                    let status = r.status;
-                    view! {
-                        <p class="status-line">
-                            <span class=text::recommendation_status_class(status)>{move || text::recommendation_status(i18n, status)}</span>
-                            {r.deadline.map(|d| view! { <span class="reason">{move_tr!("recommendations-deadline", {"date" => format_date(d)})}</span> })}
-                            {late.map(|n| view! { <span class="field-error">{move_tr!("recommendations-overdue", {"days" => n})}</span> })}
-                        </p>
-                    }
-                })}
+                <super::status::StatusLine recommendation=record/>
             </div>
             <crate::ui::widgets::ReadOnlyNote/>
             <div class="actions">

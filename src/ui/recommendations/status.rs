@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
 use crate::core::records::meta::Id;
-use crate::core::records::recommendation::RecommendationStatus;
+use crate::core::records::recommendation::{Recommendation, RecommendationStatus};
 use crate::core::rules::dates::format_date;
+use crate::core::rules::validate_activity::days_overdue;
 use crate::ui::state::use_app;
 use crate::ui::text;
 
@@ -143,5 +144,25 @@ pub(super) fn StatusControl(
                 .into_any()
             }}
         </section>
+    }
+}
+
+/// The head of a recommendation's pages: its status, deadline and the days it is overdue.
+#[component]
+pub(super) fn StatusLine(recommendation: Memo<Option<Recommendation>>) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let today = use_app().today();
+    move || {
+        recommendation.get().map(|r| {
+            let late = days_overdue(&r, today);
+            let status = r.status;
+            view! {
+                <p class="status-line">
+                    <span class=text::recommendation_status_class(status)>{move || text::recommendation_status(i18n, status)}</span>
+                    {r.deadline.map(|d| view! { <span class="reason">{move_tr!("recommendations-deadline", {"date" => format_date(d)})}</span> })}
+                    {late.map(|n| view! { <span class="field-error">{move_tr!("recommendations-overdue", {"days" => n})}</span> })}
+                </p>
+            }
+        })
     }
 }
