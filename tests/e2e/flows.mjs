@@ -140,6 +140,17 @@ export async function exportAll(page, label) {
   return file;
 }
 
+/** The office's records as its own export writes them (storage encodes them; the file does
+ *  not), after a reload so what is compared is what was stored. Header fields are left out. */
+export async function storedData(page, label) {
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor();
+  const file = await exportAll(page, label);
+  const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+  for (const key of ['exported_at', 'office', 'app_version', 'scope']) delete data[key];
+  return data;
+}
+
 /** Opens a file in the picker; waits for its preview. */
 export async function previewFile(page, file) {
   await openSharing(page);

@@ -12,7 +12,13 @@
 //            them; a file without one is gzipped per request);
 //   proxy:   { prefix: '/couch', target: 'http://127.0.0.1:5984' }: requests under the prefix
 //            go to the target, prefix taken off (a CouchDB under the app's own origin, as
-//            docs/sync.md recommends, so the CSP's connect-src 'self' allows it).
+//            docs/sync.md recommends, so the CSP's connect-src 'self' allows it). With
+//            `tap: ({ method, path, body }) => mode` (body: the request's bytes), each request
+//            is shown to the test first, which plays the line to the server: mode 'pass' (or
+//            nothing) forwards it; 'refuse' closes the connection unanswered (the server gone);
+//            'bad-gateway' answers 502 as nginx does when the server behind it is down;
+//            'lose-answer' forwards it, then breaks the connection halfway through the answer
+//            (the server did the work, the answer never arrived).
 // From the shell: `node tests/e2e/server.mjs [dir] [port] [compression]` (port 0 = any free port).
 import http from 'node:http';
 import fs from 'node:fs/promises';
@@ -127,15 +133,59 @@ export async function serveStatic(
 }
 
 /** One request passed on to the proxy's target, streamed both ways (the long-poll too). */
-function forward(req, res, { prefix, target }) {
+function forward(req, res, proxy) {
+  if (!proxy.tap) {
+    pass(req, res, proxy, req);
+    return;
+  }
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', () => {
+    const body = Buffer.concat(chunks);
+    const mode = proxy.tap({ method: req.method, path: req.url.slice(proxy.prefix.length) || '/', body }) ?? 'pass';
+    if (mode === 'refuse') {
+      req.socket.destroy();
+      return;
+    }
+    if (mode === 'bad-gateway') {
+      res.writeHead(502, { 'content-type': 'text/html' }).end('<html><body>502 Bad Gateway</body></html>');
+      return;
+    }
+    if (mode === 'lose-answer') {
+      // Headers and half the body, then the line drops (a browser does not ask again once
+      // an answer has begun).
+      const upstream = request(req, proxy, (answer) => {
+        const got = [];
+        answer.on('data', (c) => got.push(c));
+        answer.on('end', () => {
+          const whole = Buffer.concat(got);
+          const { 'transfer-encoding': _, ...headers } = answer.headers;
+          res.writeHead(answer.statusCode, { ...headers, 'content-length': whole.length });
+          res.write(whole.subarray(0, whole.length >> 1), () => req.socket.destroy());
+        });
+      });
+      upstream.on('error', () => req.socket.destroy());
+      upstream.end(body);
+      return;
+    }
+    pass(req, res, proxy, body);
+  });
+}
+
+function request(req, { prefix, target }, answered) {
   const base = new URL(target);
-  const upstream = http.request({
+  return http.request({
     host: base.hostname,
     port: base.port,
     method: req.method,
     path: req.url.slice(prefix.length) || '/',
     headers: { ...req.headers, host: base.host },
-  }, (answer) => {
+  }, answered);
+}
+
+/** Forwards `req` (its body: the stream itself, or the bytes already read) and its answer. */
+function pass(req, res, proxy, body) {
+  const upstream = request(req, proxy, (answer) => {
     res.writeHead(answer.statusCode, answer.headers);
     answer.pipe(res);
   });
@@ -145,7 +195,8 @@ function forward(req, res, { prefix, target }) {
   });
   req.on('aborted', () => upstream.destroy());
   res.on('close', () => upstream.destroy());
-  req.pipe(upstream);
+  if (Buffer.isBuffer(body)) upstream.end(body);
+  else req.pipe(upstream);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { e2e, ARTIFACTS } from './harness.mjs';
 import {
   startWithSample, startEmpty, storageSnapshot, searchAgreements, assertSameStorage, storageSettled,
-  otherOffice, openSharing, exportAll, previewFile, confirmImport, nav, editTitle,
+  otherOffice, openSharing, exportAll, previewFile, confirmImport, nav, editTitle, storedData,
 } from './flows.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -18,17 +18,6 @@ const REG_2018 = 'Quy chế phối hợp công tác giữa Ủy ban nhân dân t
 async function count(page, group) {
   const item = page.getByLabel('Số bản ghi theo nhóm').locator('li').filter({ hasText: new RegExp(`^\\d+${group}$`) });
   return Number(await item.locator('strong').textContent());
-}
-
-/** The office's records as its own export writes them (storage encodes them; the file does
- *  not), after a reload so what is compared is what was stored. Header fields are left out. */
-async function storedData(page, label) {
-  await page.reload();
-  await page.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor();
-  const file = await exportAll(page, label);
-  const data = JSON.parse(await fs.readFile(file, 'utf8'));
-  for (const key of ['exported_at', 'office', 'app_version', 'scope']) delete data[key];
-  return data;
 }
 
 e2e('two offices exchange files: each sees the other\'s changes and keeps its own, then they are identical', async ({ page: a, browser, url, errors }) => {

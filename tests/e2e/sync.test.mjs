@@ -3,24 +3,27 @@
 // proxy of tests/e2e/server.mjs), as docs/sync.md recommends, so the page's CSP
 // (connect-src 'self') stays as it is. Two browser contexts are two offices.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { e2e, ARTIFACTS, distSnapshot } from './harness.mjs';
-import { startEmpty, storageSnapshot } from './flows.mjs';
+import { startEmpty, storageSnapshot, previewFile, confirmImport, exportAll, storedData } from './flows.mjs';
 import { serveStatic } from './server.mjs';
 import { startCouch } from './couch.mjs';
 
 const PASSWORD = 'mật khẩu 1';
 const DB = 'phoihop_travinh';
 
-/** pouchdb-server and the app under one origin; `run(url, couch)`, both stopped after. */
-async function withServer(run) {
+/** pouchdb-server and the app under one origin; `run(url, couch)`, both stopped after. The
+ * proxy shows every request to `line` (a Line) if one is given. */
+async function withServer(run, line) {
   const couch = await startCouch();
   let app;
   try {
     await couch.user('vanphong_a', PASSWORD);
     await couch.user('vanphong_b', PASSWORD);
     await couch.database(DB, ['vanphong_a', 'vanphong_b']);
-    app = await serveStatic(await distSnapshot(), 0, '127.0.0.1', { proxy: { prefix: '/couch', target: couch.url } });
+    app = await serveStatic(await distSnapshot(), 0, '127.0.0.1', { proxy: { prefix: '/couch', target: couch.url, tap: line?.tap } });
     await run(`${app.url}/`, couch);
   } finally {
     await app?.close();
@@ -58,10 +61,14 @@ async function fillSync(page, url, user, password) {
   return section;
 }
 
-async function turnSyncOn(page, url, user) {
+async function switchSyncOn(page, url, user) {
   const section = await fillSync(page, url, user, PASSWORD);
   await section.getByRole('button', { name: 'Bật đồng bộ' }).click();
   await section.getByText(/Kết nối được: đã đăng nhập.*Đã bật đồng bộ\./).waitFor();
+}
+
+async function turnSyncOn(page, url, user) {
+  await switchSyncOn(page, url, user);
   await synced(page);
 }
 
@@ -89,6 +96,81 @@ async function editOrganisation(page, url, id, { name, notes }) {
 async function onServer(couch, id) {
   return couch.admin('GET', `/${DB}/${id}?conflicts=true`);
 }
+
+/** The line between the offices and the server, played by the proxy: the test cuts it and
+ * restores it, and it notes what reached the server. */
+class Line {
+  /** `<_id> <_rev>` of every record's edition a `_bulk_docs` brought to the server. */
+  sent = [];
+  /** Requests refused while the server was gone. */
+  refused = 0;
+  #down = null;
+  #cut = null;
+
+  /** `<_id> <_rev>` of the losing branches closed (CouchDB's `_deleted`). */
+  closed = [];
+  tap = ({ method, path: at, body }) => {
+    if (this.#down) {
+      this.refused++;
+      return this.#down;
+    }
+    if (method === 'POST' && /\/_bulk_docs$/.test(at)) {
+      for (const d of JSON.parse(body).docs) (d._deleted ? this.closed : this.sent).push(`${d._id} ${d._rev}`);
+    }
+    if (this.#cut?.({ method, path: at })) {
+      this.#cut = null;
+      this.#down = 'refuse';
+      return 'lose-answer';
+    }
+    return 'pass';
+  };
+
+  /** The first request `when` picks reaches the server, its answer is lost, and the server
+   * is gone from then on, until `restore()`. */
+  cutAt(when) {
+    this.#cut = when;
+  }
+
+  /** The server gone: connections closed unanswered ('refuse'), or a proxy's 502. */
+  down(mode = 'refuse') {
+    this.#down = mode;
+  }
+
+  restore() {
+    this.#down = null;
+  }
+}
+
+/** A file exported by a third office holding `count` organisations (ids in order, as
+ *  exports write them). */
+async function organisationsFile(count) {
+  const office = '4f1c2a9e-7b3d-4e8a-9c21-0d5e6f7a8b9c';
+  const at = '2024-03-01T02:00:00Z';
+  const organisations = Array.from({ length: count }, (_, i) => {
+    const h = createHash('sha256').update(`organisation ${i}`).digest('hex');
+    return {
+      id: `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`,
+      created: at, updated: at, version: { [office]: 1 },
+      name: `Phòng thử nghiệm số ${i + 1}`, short_name: `P${i + 1}`, kind: 'department', parent: null, notes: '',
+    };
+  }).sort((x, y) => (x.id < y.id ? -1 : 1));
+  const file = path.join(ARTIFACTS, `sync-${count}-organisations.json`);
+  await fs.mkdir(ARTIFACTS, { recursive: true });
+  await fs.writeFile(file, JSON.stringify({
+    format: 'phoihop', schema_version: 1, app_version: '0.1.0', exported_at: at,
+    office: { id: office, name: 'Sở Thử nghiệm' }, scope: 'all',
+    organisations, people: [], agreements: [], events: [], recommendations: [],
+  }));
+  return file;
+}
+
+/** Every document on the server (its winning revision, with its conflicts). */
+async function serverDocs(couch) {
+  const all = await couch.admin('GET', `/${DB}/_all_docs?include_docs=true&conflicts=true`);
+  return all.rows.map((r) => r.doc);
+}
+
+const gone = /^Lỗi đồng bộ: không kết nối được máy chủ \(.+\), sẽ tự thử lại/;
 
 async function waitFor(what, check) {
   for (let i = 0; i < 300; i++) {
@@ -242,3 +324,144 @@ e2e('the connection test says a wrong password plainly, and sync stays off', asy
   });
   dropServerStatusLines(errors);
 });
+
+e2e('the server gone in the middle of a first sync of 600 records, then back: nothing lost, nothing sent twice', async ({ page: a, browser, errors }) => {
+  const line = new Line();
+  await withServer(async (url, couch) => {
+    const office = await secondOffice(browser, errors);
+    const b = office.page;
+    try {
+      await startEmpty(a, url, 'Văn phòng UBND tỉnh Trà Vinh');
+      await startEmpty(b, url, 'Tỉnh Đoàn Trà Vinh');
+      await previewFile(a, await organisationsFile(600));
+      await confirmImport(a);
+
+      // A sends 600 documents, 250 at a time: the second batch reaches the server, its answer
+      // never comes back, and the server is gone until the header has said so.
+      let batches = 0;
+      line.cutAt(({ path: at }) => /\/_bulk_docs$/.test(at) && ++batches === 2);
+      await switchSyncOn(a, url, 'vanphong_a');
+      await status(a).getByText(gone).waitFor({ timeout: 30_000 });
+      await waitFor('A\'s requests refused while the server is gone', () => line.refused > 0);
+      line.restore();
+      await synced(a);
+      assert.equal(line.sent.length, 600, 'every edition reached the server once');
+      assert.equal(new Set(line.sent).size, 600, 'none sent twice');
+
+      // B's first sync takes the 600 in, 500 a time: the second batch's answer is lost.
+      let gets = 0;
+      line.cutAt(({ path: at }) => /\/_bulk_get/.test(at) && ++gets === 2);
+      await switchSyncOn(b, url, 'vanphong_b');
+      await status(b).getByText(gone).waitFor({ timeout: 30_000 });
+      const refused = line.refused;
+      await waitFor('B\'s requests refused while the server is gone', () => line.refused > refused);
+      line.restore();
+      await synced(b);
+      assert.equal(line.sent.length, 600, 'B sends back nothing it took in');
+      assert.deepEqual(line.closed, [], 'no branch to close');
+
+      // The server holds each record once, at its first revision, without conflicts.
+      const docs = await serverDocs(couch);
+      assert.equal(docs.length, 600);
+      for (const doc of docs) {
+        assert.match(doc._rev, /^1-/, doc._id);
+        assert.equal(doc._conflicts, undefined, doc._id);
+      }
+      // Both offices hold the same 600 records, as the server does.
+      const [ours, theirs] = [await storedData(a, 'sync-outage-a'), await storedData(b, 'sync-outage-b')];
+      assert.equal(ours.organisations.length, 600);
+      assert.deepEqual(theirs, ours);
+      const byId = (x, y) => (x.id < y.id ? -1 : 1);
+      assert.deepEqual(
+        docs.map((d) => [d._id, d.record.name, d.record.version]),
+        ours.organisations.sort(byId).map((o) => [o.id, o.name, o.version]),
+      );
+    } finally {
+      await office.context.close();
+    }
+  }, line);
+  dropServerStatusLines(errors);
+}, { timeout: 240_000 });
+
+e2e('the connection test says when the server cannot be reached, and sync stays off', async ({ page, errors }) => {
+  const line = new Line();
+  await withServer(async (url) => {
+    await startEmpty(page, url, 'Văn phòng UBND tỉnh Trà Vinh');
+    const section = await fillSync(page, url, 'vanphong_a', PASSWORD);
+    // The web server in front answers for a CouchDB that is down.
+    line.down('bad-gateway');
+    await section.getByRole('button', { name: 'Kiểm tra kết nối' }).click();
+    await section.getByText('Không kết nối được máy chủ (HTTP 502). Hãy kiểm tra địa chỉ và đường mạng.').waitFor();
+    // Nothing answers at all.
+    line.down('refuse');
+    await section.getByRole('button', { name: 'Bật đồng bộ' }).click();
+    await section.getByText(/^Không kết nối được máy chủ \((?!HTTP 502).+\)\. Hãy kiểm tra địa chỉ và đường mạng\.$/).waitFor();
+    const stored = await storageSnapshot(page);
+    assert.deepEqual(Object.keys(stored).filter((k) => k.startsWith('phoihop/sync/')), []);
+    assert.equal(await page.locator('#sync-status').count(), 0, 'no status: sync is not set up');
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await section.screenshot({ path: path.join(ARTIFACTS, 'sync-unreachable.png') });
+  }, line);
+  dropServerStatusLines(errors);
+});
+
+e2e('sync and a file of the same changes agree: no conflict, nothing sent twice, the same records', async ({ page: a, browser, errors }) => {
+  const line = new Line();
+  await withServer(async (url, couch) => {
+    const office = await secondOffice(browser, errors);
+    const b = office.page;
+    try {
+      await startEmpty(a, url, 'Văn phòng UBND tỉnh Trà Vinh');
+      await startEmpty(b, url, 'Tỉnh Đoàn Trà Vinh');
+      await turnSyncOn(a, url, 'vanphong_a');
+      await turnSyncOn(b, url, 'vanphong_b');
+      const first = 'Sở Y tế tỉnh Trà Vinh';
+      const id = await newOrganisation(a, url, first);
+      await b.goto(`${url}#/organisations`);
+      await b.getByRole('link', { name: first, exact: true }).waitFor({ timeout: 30_000 });
+
+      // B is offline while A renames the first, adds a second, and exports a file of it all.
+      await synced(b);
+      await office.context.setOffline(true);
+      await status(b).getByText('Ngoại tuyến').waitFor();
+      await editOrganisation(a, url, id, { name: `${first} (tên mới)` });
+      const second = 'Sở Giáo dục và Đào tạo tỉnh Trà Vinh';
+      const secondId = await newOrganisation(a, url, second);
+      await synced(a);
+      await waitFor('A\'s changes on the server', async () => (await serverDocs(couch)).length === 2);
+      const file = await exportAll(a, 'sync-and-file-a');
+      const sentByA = line.sent.length;
+
+      // B imports the file, then renames the second: only that edit is B's to send.
+      await previewFile(b, file);
+      await confirmImport(b);
+      await editOrganisation(b, url, secondId, { name: `${second} (Tỉnh Đoàn sửa)` });
+      // Offline, B cannot know the server has the file's rename already: it counts it too.
+      await status(b).getByText('Ngoại tuyến · 2 thay đổi chờ gửi').waitFor();
+      await office.context.setOffline(false);
+      await synced(b);
+      await a.goto(`${url}#/organisations`);
+      await a.getByRole('link', { name: `${second} (Tỉnh Đoàn sửa)`, exact: true }).waitFor({ timeout: 30_000 });
+      await synced(a);
+
+      assert.deepEqual(line.sent.slice(sentByA).map((s) => s.split(' ')[0]), [secondId], 'B sent its own edit alone');
+      // B's edit of a record it has from the file, not from the server, is sent as a new
+      // branch (B knows no revision to put it on); taking A's branch in, B closes it, as its
+      // edit has seen A's: no conflict is left or asked.
+      assert.deepEqual(line.closed.map((s) => s.split(' ')[0]), [secondId]);
+      for (const p of [a, b]) {
+        assert.equal(await p.locator('#sync-conflicts').count(), 0, 'no conflict');
+        assert.doesNotMatch(await status(p).innerText(), /xung đột/);
+      }
+      const docs = await serverDocs(couch);
+      assert.equal(docs.length, 2);
+      for (const doc of docs) assert.equal(doc._conflicts, undefined, doc._id);
+      const ours = await storedData(a, 'sync-and-file-a');
+      assert.equal(ours.organisations.length, 2);
+      assert.deepEqual(await storedData(b, 'sync-and-file-b'), ours);
+    } finally {
+      await office.context.close();
+    }
+  }, line);
+  dropServerStatusLines(errors);
+}, { timeout: 180_000 });

@@ -17,7 +17,8 @@ pub enum Verdict {
         server_version: String,
     },
     /// No answer at all: wrong address, server down, no network, or the browser refused to ask
-    /// (the Content-Security-Policy, CORS). The browser's words.
+    /// (the Content-Security-Policy, CORS). The browser's words, or the status of a web server
+    /// in front whose CouchDB behind does not answer (502, 503, 504: "HTTP 502").
     Unreachable(String),
     /// Something answered, but not a CouchDB.
     NotCouch,
@@ -103,6 +104,13 @@ impl ConnectionTest {
                 return self.finish(Verdict::Unreachable(why))
             }
             Reply::Unreachable(_) => (0, String::new()),
+            // The proxy of a same-origin setup (docs/sync.md) answers for a CouchDB that is down.
+            Reply::Answer {
+                status: status @ (502 | 503 | 504),
+                ..
+            } if self.step != Step::Anonymous => {
+                return self.finish(Verdict::Unreachable(format!("HTTP {status}")))
+            }
             Reply::Answer { status, body } => (status, body),
         };
         let json: Option<Value> = serde_json::from_str(&body).ok();

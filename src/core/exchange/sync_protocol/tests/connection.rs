@@ -61,6 +61,24 @@ fn a_server_that_is_not_a_couchdb_is_named_so() {
 }
 
 #[test]
+fn a_proxy_whose_couchdb_is_down_is_unreachable() {
+    // nginx in front of a stopped CouchDB answers 502 (or 503, 504 when it times out).
+    for status in [502, 503, 504] {
+        let config = SyncConfig::new("https://example.org/couch", "phoihop", "a").unwrap();
+        let mut test = ConnectionTest::new(config, "x".into());
+        test.next_request().unwrap();
+        test.answer(Reply::Answer {
+            status,
+            body: "<html><body>Bad Gateway</body></html>".into(),
+        });
+        assert_eq!(
+            test.verdict(),
+            Some(&Verdict::Unreachable(format!("HTTP {status}")))
+        );
+    }
+}
+
+#[test]
 fn back_off_doubles_to_a_minute_with_some_randomness() {
     let secs = |attempt, jitter| backoff(attempt, jitter).as_millis();
     assert_eq!(
