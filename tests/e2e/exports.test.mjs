@@ -77,13 +77,14 @@ async function everyList(page, url, language) {
   check(await download(page, exportButton(page, w.xlsx), language), '--sheet', w.events, '--rows', '1', '--contains', 'năm 2020');
   check(await download(page, exportButton(page, w.ics), language), '--contains', 'Trung tâm Hội nghị tỉnh Trà Vinh');
 
-  // Open recommendations: two, with their deadlines and days overdue.
+  // Open recommendations: the Trà Vinh case's two and the illustrative term's one, with their
+  // deadlines and days overdue.
   await page.getByRole('link', { name: w.recommendations, exact: true }).first().click();
   await page.locator('#recommendation-filter-status').selectOption('Open');
-  await page.waitForFunction(() => document.querySelectorAll('table.register tbody tr').length === 2);
-  check(await download(page, exportButton(page, w.xlsx), language), '--sheet', w.recommendations, '--rows', '2',
+  await page.waitForFunction(() => document.querySelectorAll('table.register tbody tr').length === 3);
+  check(await download(page, exportButton(page, w.xlsx), language), '--sheet', w.recommendations, '--rows', '3',
     '--contains', w.deadline, '--contains', 'Sở Nội vụ');
-  check(await download(page, exportButton(page, w.csv), language), '--rows', '2', '--contains', '31/03/2021');
+  check(await download(page, exportButton(page, w.csv), language), '--rows', '3', '--contains', '31/03/2021');
 
   // The directory.
   await page.getByRole('link', { name: language === 'vi' ? 'Cơ quan' : 'Organisations', exact: true }).first().click();

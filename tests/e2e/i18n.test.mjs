@@ -28,10 +28,10 @@ e2e('English one click away, remembered after a reload, data left as typed', asy
 
   // The register: interface in English, the sample's titles as they are.
   await page.getByRole('heading', { level: 1, name: 'Coordination agreements' }).waitFor();
-  await page.getByText('22 agreements', { exact: true }).waitFor();
+  await page.getByText('23 agreements', { exact: true }).waitFor();
   await page.getByRole('columnheader', { name: 'Title' }).waitFor();
   await page.getByLabel('Search agreements').fill('quy che 2018');
-  await page.getByText('1 of 22 agreements match').waitFor();
+  await page.getByText('1 of 23 agreements match').waitFor();
   await page.locator('table.register tbody tr').first().getByRole('link', { name: NEW_PERIOD }).click();
 
   // An agreement page: headings and buttons in English, the title, names and dates as stored.
@@ -79,11 +79,11 @@ e2e('a language switch rewords what is already on screen, the form keeps its inp
   await startWithSample(page, url);
   // The notice of the sample just loaded is reworded too, and back.
   const toast = page.locator('.toast');
-  await toast.getByText('Đã nạp dữ liệu mẫu Trà Vinh 2013 – 2022.').waitFor();
+  await toast.getByText('Đã nạp dữ liệu mẫu: Trà Vinh 2013 – 2022 và một giai đoạn hiện tại minh họa.').waitFor();
   await page.getByRole('button', { name: 'English' }).click();
-  await toast.getByText('Trà Vinh sample data 2013 – 2022 loaded.').waitFor();
+  await toast.getByText('Sample data loaded: Trà Vinh 2013 – 2022 and an illustrative current period.').waitFor();
   await page.getByRole('button', { name: 'Tiếng Việt' }).click();
-  await toast.getByText('Đã nạp dữ liệu mẫu Trà Vinh 2013 – 2022.').waitFor();
+  await toast.getByText('Đã nạp dữ liệu mẫu: Trà Vinh 2013 – 2022 và một giai đoạn hiện tại minh họa.').waitFor();
   await page.getByRole('link', { name: '+ Thêm văn bản' }).first().click();
   await page.getByLabel('Tên văn bản').fill('Quy chế thử nghiệm');
   await page.getByLabel('Giai đoạn từ').fill('2022');
@@ -113,8 +113,8 @@ e2e('the first-run screen has the switch too, and the choice carries on', async 
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('button', { name: /Load the sample data/ }).click();
   await page.getByRole('heading', { level: 1, name: 'Coordination agreements' }).waitFor();
-  await page.getByText('22 agreements', { exact: true }).waitFor();
-  await page.getByText('Trà Vinh sample data 2013 – 2022 loaded.').waitFor();
+  await page.getByText('23 agreements', { exact: true }).waitFor();
+  await page.getByText('Sample data loaded: Trà Vinh 2013 – 2022 and an illustrative current period.').waitFor();
   await assertNoRawKeys(page);
 });
 
@@ -128,7 +128,7 @@ e2e('the sharing page and storage settings in English: a refused file in English
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Exchange data' }).click();
   await page.getByRole('heading', { level: 1, name: 'Exchange data' }).waitFor();
   await page.getByRole('heading', { name: 'Export a file' }).waitFor();
-  await page.getByText(/^Data here: \d+ organisations, \d+ people, 22 agreements, \d+ events, \d+ recommendations\.$/).waitFor();
+  await page.getByText(/^Data here: \d+ organisations, \d+ people, 23 agreements, \d+ events, \d+ recommendations\.$/).waitFor();
   await page.getByRole('button', { name: 'Export all data' }).waitFor();
   await page.getByText('Choose a file…').waitFor();
 
@@ -188,7 +188,7 @@ e2e('in English: deleting says so and undo answers in English; a deleted record\
   const pageUrl = page.url();
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
   await page.getByText(`Deleted “${title}”.`).waitFor();
-  await page.getByText('21 agreements').waitFor();
+  await page.getByText('22 agreements').waitFor();
   // The deleted agreement's own link now tells what is missing, in English.
   await page.goto(pageUrl);
   await page.getByRole('heading', { level: 1, name: 'No such agreement' }).waitFor();

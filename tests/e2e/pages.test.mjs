@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { e2e, ARTIFACTS } from './harness.mjs';
-import { startWithSample, searchAgreements, shots } from './flows.mjs';
+import { startWithSample, searchAgreements, shots, pick } from './flows.mjs';
 
 const REGULATION_2018 = 'Quy chế phối hợp công tác giữa Ủy ban nhân dân tỉnh và Ban Chấp hành Tỉnh đoàn Trà Vinh, giai đoạn 2018 - 2022';
 const nav = (page, name) => page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name, exact: true });
@@ -93,8 +93,8 @@ e2e("another province's regulation: its plan matrix lists only its own departmen
 
   await page.goto(`${url}#/agreements/new`);
   await page.getByLabel('Tên văn bản').fill('Quy chế phối hợp giữa UBND tỉnh và Tỉnh Đoàn Hà Giang, giai đoạn 2024 - 2028');
-  await page.getByLabel('Bên 1').selectOption({ label: 'Ủy ban nhân dân tỉnh Hà Giang' });
-  await page.getByLabel('Bên 2').selectOption({ label: 'Tỉnh Đoàn Hà Giang' });
+  await pick(page, 'Bên 1', 'uy ban nhan dan tinh ha giang', 'Ủy ban nhân dân tỉnh Hà Giang');
+  await pick(page, 'Bên 2', 'tinh doan ha giang', 'Tỉnh Đoàn Hà Giang');
   await page.getByLabel('Giai đoạn từ').fill('2024');
   await page.getByLabel('Đến', { exact: true }).fill('2028');
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
