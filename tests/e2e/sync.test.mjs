@@ -31,12 +31,19 @@ async function withServer(run, line) {
   }
 }
 
-/** The browser's own console line for an HTTP error status of a request to the sync server
- * (a 401 of a wrong password, the 404 of a first checkpoint): the network's log, not the app's. */
+/** The browser's own console line for an HTTP error status or a refused connection of a
+ * request to the sync server (a 401 of a wrong password, the 404 of a first checkpoint, the
+ * long-poll cut when the test's server closes): the network's log, not the app's. Dropped from
+ * `errors` now and from then on (such a line can come at any moment, up to the test's end). */
 function dropServerStatusLines(errors) {
-  const kept = errors.filter((e) => !(/Failed to load resource/.test(e) && /\/couch\//.test(e)));
+  const isServerLine = (e) => /Failed to load resource/.test(e) && /\/couch\//.test(e);
+  const kept = errors.filter((e) => !isServerLine(e));
   errors.length = 0;
-  errors.push(...kept);
+  Array.prototype.push.apply(errors, kept);
+  if (!errors.dropsServerLines) {
+    errors.push = (...lines) => Array.prototype.push.apply(errors, lines.filter((e) => !isServerLine(e)));
+    errors.dropsServerLines = true;
+  }
 }
 
 /** A second office: its own context (cookies, localStorage), errors collected like the first. */
@@ -181,6 +188,7 @@ async function waitFor(what, check) {
 }
 
 e2e('two offices sync through the server: edits, deletes, a concurrent edit as a conflict, an offline edit sent when back', async ({ page: a, browser, errors }) => {
+  dropServerStatusLines(errors);
   await withServer(async (url, couch) => {
     const office = await secondOffice(browser, errors);
     const b = office.page;
@@ -306,6 +314,7 @@ e2e('two offices sync through the server: edits, deletes, a concurrent edit as a
 }, { timeout: 240_000 });
 
 e2e('the connection test says a wrong password plainly, and sync stays off', async ({ page, errors }) => {
+  dropServerStatusLines(errors);
   await withServer(async (url) => {
     await startEmpty(page, url, 'Văn phòng UBND tỉnh Trà Vinh');
     const section = await fillSync(page, url, 'vanphong_a', 'không đúng');
@@ -326,6 +335,7 @@ e2e('the connection test says a wrong password plainly, and sync stays off', asy
 });
 
 e2e('the server gone in the middle of a first sync of 600 records, then back: nothing lost, nothing sent twice', async ({ page: a, browser, errors }) => {
+  dropServerStatusLines(errors);
   const line = new Line();
   await withServer(async (url, couch) => {
     const office = await secondOffice(browser, errors);
@@ -384,6 +394,7 @@ e2e('the server gone in the middle of a first sync of 600 records, then back: no
 }, { timeout: 240_000 });
 
 e2e('the connection test says when the server cannot be reached, and sync stays off', async ({ page, errors }) => {
+  dropServerStatusLines(errors);
   const line = new Line();
   await withServer(async (url) => {
     await startEmpty(page, url, 'Văn phòng UBND tỉnh Trà Vinh');
@@ -406,6 +417,7 @@ e2e('the connection test says when the server cannot be reached, and sync stays 
 });
 
 e2e('sync and a file of the same changes agree: no conflict, nothing sent twice, the same records', async ({ page: a, browser, errors }) => {
+  dropServerStatusLines(errors);
   const line = new Line();
   await withServer(async (url, couch) => {
     const office = await secondOffice(browser, errors);
