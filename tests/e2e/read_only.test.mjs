@@ -130,7 +130,9 @@ e2e('a damaged layout key makes every form read-only with the reason, keeps what
   // Settings: the office's name.
   await go(page, url, '#/settings', 'Cài đặt');
   await page.getByLabel('Tên cơ quan').first().fill('Tên mới khi chỉ xem');
-  await refusesToSave(page, page.getByRole('button', { name: 'Lưu', exact: true }), DAMAGED, {
+  // The office's own form (Settings also keeps the editor's name, with its own "Lưu").
+  const officeForm = page.locator('form').filter({ has: page.getByLabel('Tên cơ quan') }).first();
+  await refusesToSave(page, officeForm.getByRole('button', { name: 'Lưu', exact: true }), DAMAGED, {
     says: 'Trang đang ở chế độ chỉ xem nên không ghi gì vào trình duyệt.',
   });
 

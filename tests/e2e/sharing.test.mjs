@@ -158,7 +158,7 @@ e2e('keeping both sides of a conflict on a numbered plan gives two valid agreeme
 
     await nav(a, 'Văn bản').click();
     await searchAgreements(a, 'quan su 2013');
-    await a.getByText('2 / 23 văn bản khớp').waitFor();
+    await a.getByText('2 / 24 văn bản khớp').waitFor();
     const rows = a.locator('table.register tbody tr');
     const mine = rows.filter({ hasText: '(bản của Văn phòng)' });
     const theirs = rows.filter({ hasText: '(bản của Tỉnh Đoàn)' });
