@@ -111,7 +111,12 @@ const FORMS = [
     open: async (page) => { await nav(page, 'Cài đặt'); await h1(page, 'Cài đặt'); },
     field: (page) => page.getByLabel('Tên cơ quan / đơn vị', { exact: true }),
     done: 'saving',
-    finish: async (page) => { await save(page); await page.getByText('Đã lưu tên cơ quan.').waitFor(); },
+    // The office's own form: Settings also keeps the editor's name, with its own "Lưu".
+    finish: async (page) => {
+      const form = page.locator('form').filter({ has: page.getByLabel('Tên cơ quan / đơn vị', { exact: true }) });
+      await form.getByRole('button', { name: 'Lưu', exact: true }).click();
+      await page.getByText('Đã lưu tên cơ quan.').waitFor();
+    },
   },
   {
     form: 'recommendation',
