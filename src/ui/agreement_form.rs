@@ -455,14 +455,8 @@ fn AgreementFormBody(
             saved_at: crate::web::now(),
         })
     };
-    let on_change = {
-        let keeper = keeper.clone();
-        move |_: leptos::ev::Event| keeper.changed()
-    };
-    let discard_draft = {
-        let keeper = keeper.clone();
-        move || keeper.done()
-    };
+    let on_change = keeper.on_change();
+    let discard_draft = keeper.on_done();
     let cancel_flag = discard_draft.clone();
     let discard_and_reset = keeper.discard_then(reset);
     let read_for_save = read_form.clone();

@@ -147,6 +147,18 @@ pub fn drafted<T: Record + Send + Sync + 'static>(
 }
 
 impl DraftKeeper {
+    /// The form's `on:change`/`on:input` handler: the input changed, a draft is due.
+    pub fn on_change(&self) -> impl Fn(leptos::ev::Event) + Clone + 'static {
+        let keeper = self.clone();
+        move |_| keeper.changed()
+    }
+
+    /// Called when the form is finished (saved or cancelled): its draft goes.
+    pub fn on_done(&self) -> impl Fn() + Clone + 'static {
+        let keeper = self.clone();
+        move || keeper.done()
+    }
+
     /// The restored notice's Discard: the draft goes and the form is built again (`reset`).
     pub fn discard_then(&self, reset: Callback<()>) -> Callback<()> {
         let keeper = self.clone();

@@ -285,14 +285,8 @@ fn EventFormBody(
             saved_at: crate::web::now(),
         })
     };
-    let on_change = {
-        let keeper = keeper.clone();
-        move |_: leptos::ev::Event| keeper.changed()
-    };
-    let discard_draft = {
-        let keeper = keeper.clone();
-        move || keeper.done()
-    };
+    let on_change = keeper.on_change();
+    let discard_draft = keeper.on_done();
     let cancel_flag = discard_draft.clone();
     let discard_and_reset = keeper.discard_then(reset);
     let save = move |ev: leptos::ev::SubmitEvent| {
