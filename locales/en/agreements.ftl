@@ -27,7 +27,7 @@ agreement-list-count-filtered = { $shown } of { $total } { $total ->
    *[other] agreements
 } match
 agreement-list-empty-title = No agreements yet
-agreement-list-empty-text = Start by adding your office's first coordination regulation. The signing parties must first be listed under
+agreement-list-empty-text = Start by adding your office's first coordination regulation. A party not yet in the directory can be added from inside the form; the whole directory is under
 agreement-list-no-match-title = No agreement matches
 agreement-list-no-match-text = Try fewer words or filters. The search ignores accents and capitals.
 agreement-col-number = Number

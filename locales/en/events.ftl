@@ -42,7 +42,7 @@ events-count = { $shown ->
     }
 events-clear-filters = Clear filters
 events-empty-title = No events yet
-events-empty-text = Record the signing conferences, the regular working sessions, the mid-term and final reviews and the dialogues with young people: coordination agreements live through these events.
+events-empty-text = Record the signing conferences, the regular working sessions, the mid-term and final reviews and the dialogues with young people: these events show how each agreement is carried out.
 events-no-match-title = No event matches
 events-no-match-text = Try removing some filters.
 events-year-heading = { $year }

@@ -23,14 +23,14 @@ const WORDS = {
     xlsx: 'Tải Excel', csv: 'Tải CSV', ics: 'Tải lịch (.ics)', docx: 'Tải .docx',
     register: 'Danh mục văn bản', events: 'Sự kiện', recommendations: 'Kiến nghị',
     organisations: 'Cơ quan, đơn vị', people: 'Cá nhân', matrix: 'Kế hoạch theo năm',
-    duties: 'Nhiệm vụ định kỳ', results: 'Kết quả theo nội dung', deadline: 'Hạn giải quyết',
-    open: 'Mở', report: 'Báo cáo sơ kết, tổng kết', print: 'In báo cáo', calendarDeadline: 'Hạn giải quyết kiến nghị',
+    duties: 'Nhiệm vụ định kỳ', results: 'Kết quả theo nội dung', deadline: 'Hạn trả lời',
+    open: 'Mở', report: 'Báo cáo sơ kết, tổng kết', print: 'In báo cáo', calendarDeadline: 'Hạn trả lời kiến nghị',
   },
   en: {
     xlsx: 'Download Excel', csv: 'Download CSV', ics: 'Download calendar (.ics)', docx: 'Download .docx',
     register: 'Agreements', events: 'Events', recommendations: 'Recommendations',
     organisations: 'Organisations', people: 'People', matrix: 'Plans by year',
-    duties: 'Recurring duties', results: 'Results by area', deadline: 'Deadline',
+    duties: 'Recurring duties', results: 'Results by area', deadline: 'Answer due',
     open: 'Open', report: 'Period report', print: 'Print the report', calendarDeadline: 'Recommendation due',
   },
 };
