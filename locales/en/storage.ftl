@@ -29,7 +29,7 @@ storage-col-time = Taken
 storage-col-kind = Kind
 storage-col-size = Size
 storage-col-actions = Actions
-storage-backup-size = { $thousands } thousand characters
+storage-backup-size = { NUMBER($percent, maximumFractionDigits: 1) }% of the storage
 storage-restore-ellipsis = Restore…
 storage-restore = Restore
 storage-backup-deleted = Backup deleted.
@@ -46,7 +46,7 @@ storage-given-up-for-snapshot = The “{ $kind }” backup of { $taken } was giv
 snapshot-kind-daily = Daily
 snapshot-kind-before-import = Before a file import
 snapshot-kind-before-restore = Before a restore
-snapshot-refused-too-big = The backup needs about { NUMBER($units, minimumFractionDigits: 2, maximumFractionDigits: 2) } million characters, but there is room for only { NUMBER($room, minimumFractionDigits: 2, maximumFractionDigits: 2) } million (the part kept for backups, leaving room for the data itself). Export the data to a file to back it up.
+snapshot-refused-too-big = The backup needs about { NUMBER($needed, maximumFractionDigits: 1) }% of the browser's storage, but only { NUMBER($room, maximumFractionDigits: 1) }% is left of the part kept for backups (the rest is kept for the data itself). Export the data to a file to back it up.
 
 ## Unreadable data
 storage-unreadable-title = Data that could not be read

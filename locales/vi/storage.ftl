@@ -29,7 +29,7 @@ storage-col-time = Thời điểm
 storage-col-kind = Loại
 storage-col-size = Dung lượng
 storage-col-actions = Thao tác
-storage-backup-size = { $thousands } nghìn ký tự
+storage-backup-size = { NUMBER($percent, maximumFractionDigits: 1) }% bộ nhớ
 storage-restore-ellipsis = Khôi phục…
 storage-restore = Khôi phục
 storage-backup-deleted = Đã xóa bản sao lưu.
@@ -43,7 +43,7 @@ storage-given-up-for-snapshot = Bản sao lưu “{ $kind }” lúc { $taken } �
 snapshot-kind-daily = Hằng ngày
 snapshot-kind-before-import = Trước khi nhập tệp
 snapshot-kind-before-restore = Trước khi khôi phục
-snapshot-refused-too-big = Bản sao lưu cần khoảng { NUMBER($units, minimumFractionDigits: 2, maximumFractionDigits: 2) } triệu ký tự nhưng chỉ còn chỗ cho { NUMBER($room, minimumFractionDigits: 2, maximumFractionDigits: 2) } triệu (phần dành cho sao lưu, chừa chỗ cho dữ liệu chính). Hãy xuất dữ liệu ra tệp để sao lưu.
+snapshot-refused-too-big = Bản sao lưu cần khoảng { NUMBER($needed, maximumFractionDigits: 1) }% bộ nhớ của trình duyệt, nhưng phần dành cho sao lưu chỉ còn { NUMBER($room, maximumFractionDigits: 1) }% (phần còn lại để dành cho dữ liệu chính). Hãy xuất dữ liệu ra tệp để sao lưu.
 
 ## Unreadable data
 storage-unreadable-title = Dữ liệu không đọc được

@@ -28,21 +28,22 @@ pub fn StorageSettings() -> impl IntoView {
     }
 }
 
+/// A size as a share of what the browser gives the page, which a clerk reads at a glance (what
+/// a "character" of storage is, is ours to know): a percentage, never 0 while something is there.
+pub(crate) fn share_of_quota(units: usize) -> f64 {
+    let percent = units as f64 * 100.0 / QUOTA_UNITS as f64;
+    if units > 0 {
+        percent.max(0.1)
+    } else {
+        0.0
+    }
+}
+
 #[component]
 fn UsageMeter() -> impl IntoView {
     let state = use_app();
     let info = state.storage.info;
     let percent = move || info.with(|i| i.units_used * 100 / QUOTA_UNITS);
-    // A share, which a clerk reads at a glance (what a "character" of storage is, is ours to
-    // know): one decimal, and never "0%" while something is stored.
-    let share = |units: usize| {
-        let percent = units as f64 * 100.0 / QUOTA_UNITS as f64;
-        if units > 0 {
-            percent.max(0.1)
-        } else {
-            0.0
-        }
-    };
     view! {
         <section class="card" id="storage-usage">
             <h2>{move_tr!("storage-usage-title")}</h2>
@@ -55,8 +56,8 @@ fn UsageMeter() -> impl IntoView {
             ></meter>
             <p>
                 {move_tr!("storage-usage-share", {
-                    "percent" => info.with(|i| share(i.units_used)),
-                    "backups" => info.with(|i| share(i.snapshot_units)),
+                    "percent" => info.with(|i| share_of_quota(i.units_used)),
+                    "backups" => info.with(|i| share_of_quota(i.snapshot_units)),
                 })}
             </p>
             <Show when=move || { percent() >= WARN_PERCENT }>
@@ -122,7 +123,7 @@ fn Backups() -> impl IntoView {
     // Named before the view: leptos-fluent's compile-time key scan skips the first {…} after a
     // `tr` tag name (`</tr>` too), here the rows, so no key may sit there only.
     let size_words =
-        move |thousands: usize| tr!(i18n, "storage-backup-size", {"thousands" => thousands});
+        move |units: usize| tr!(i18n, "storage-backup-size", {"percent" => share_of_quota(units)});
     let restore_ellipsis = move_tr!("storage-restore-ellipsis");
     let deleted = move || tr!(i18n, "storage-backup-deleted");
     let writes_refused = super::widgets::read_only(state);
@@ -159,7 +160,7 @@ fn Backups() -> impl IntoView {
                                     <tr>
                                         <td>{when(s.taken_at)}</td>
                                         <td>{move || text::snapshot_kind(i18n, s.kind)}</td>
-                                        <td>{move || size_words(s.units / 1000)}</td>
+                                        <td>{move || size_words(s.units)}</td>
                                         <td>
                                             <button disabled=writes_refused on:click=move |_| confirm.set(Some(key.clone()))>{restore_ellipsis}</button>
                                             " "

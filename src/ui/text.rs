@@ -302,8 +302,8 @@ pub fn status_effect(
 pub fn snapshot_refused(i18n: I18n, r: &SnapshotRefused) -> String {
     match r {
         SnapshotRefused::TooBig { units, room } => tr!(i18n, "snapshot-refused-too-big", {
-            "units" => *units as f64 / 1_000_000.0,
-            "room" => *room as f64 / 1_000_000.0,
+            "needed" => super::storage_settings::share_of_quota(*units),
+            "room" => super::storage_settings::share_of_quota(*room),
         }),
         SnapshotRefused::Store(e) => store_error_tr(i18n, e),
     }

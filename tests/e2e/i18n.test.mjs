@@ -173,7 +173,7 @@ e2e('the sharing page and storage settings in English: a refused file in English
   await page.reload();
   await page.getByRole('cell', { name: 'Daily', exact: true }).waitFor({ timeout: 15_000 });
   await page.getByRole('columnheader', { name: 'Actions' }).waitFor();
-  await page.getByRole('cell', { name: /^\d+ thousand characters$/ }).waitFor();
+  await page.getByRole('cell', { name: /^\d+(\.\d)?% of the storage$/ }).waitFor();
   await page.getByRole('button', { name: 'Restore…' }).waitFor();
   await assertNoRawKeys(page);
   await page.screenshot({ path: path.join(ARTIFACTS, 'i18n-en-storage-settings.png'), fullPage: true });
