@@ -1,7 +1,7 @@
 history-title = Change history
 history-none = No change recorded (the record predates history, or came from a file of an older version).
 history-entry-head = { $when } · { $who } · { $office } · { $how }
-history-unnamed = (editor gave no name)
+history-unnamed = (name not given)
 history-this-office = this office
 history-other-office = another office (id { $id }…)
 history-how-created = created
@@ -20,7 +20,7 @@ settings-editor-name = Your full name (written into the history with each change
 settings-editor-help = The name is kept in this browser only. Each change you make records it, with the time and the office.
 settings-editor-saved = Name saved.
 settings-editor-not-saved = The browser did not let us keep the name.
-editor-ask = You have not given your name. Changes you make will be recorded as “editor gave no name”.
+editor-ask = You have not given your name. The changes you make will be recorded without a name.
 editor-ask-save = Save name
 editor-ask-later = Later
 history-collection-organisations = Organisations
