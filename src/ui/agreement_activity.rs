@@ -15,7 +15,6 @@ use crate::core::records::model::{Agreement, AgreementKind, Party};
 use crate::core::records::recommendation::Recommendation;
 use crate::core::records::record::{Collection, Record, RecordKey};
 use crate::core::records::results::{AreaMark, AreaSummary, CloseOut};
-use crate::core::records::workspace::Saved;
 use crate::core::rules::dates::{format_date, format_local};
 use crate::core::rules::schedule::{
     area_state, occurrences, set_area_result, AreaState, OccurrenceState,
@@ -59,14 +58,7 @@ impl SectionDrafts {
 /// Stores a changed copy of the agreement (these edits touch no validated field).
 fn update_agreement(id: Id, change: impl FnOnce(&mut Agreement)) {
     let state = use_app();
-    state.apply(
-        |data, stamp| {
-            let mut a = data.agreements.get(&id)?.clone();
-            change(&mut a);
-            Some(data.save(a, stamp))
-        },
-        |saved| saved.map_or_else(Vec::new, Saved::changed_keys),
-    );
+    state.apply(|data, stamp| data.update_record::<Agreement>(id, change, stamp));
 }
 
 fn rule_label(i18n: I18n, rule: DueRule) -> String {

@@ -467,18 +467,12 @@ fn AgreementFormBody(
         let result = if errors.is_empty() {
             // Saved at the version read: if the record changed meanwhile, storage merges the
             // two field by field against the copy the form read (noted here).
-            state.apply(
-                |d, s| {
-                    if !is_new {
-                        d.note_read(&base_for_save);
-                    }
-                    d.save_agreement(a, s)
-                },
-                |r| {
-                    r.as_ref()
-                        .map_or_else(|_| Vec::new(), |saved| saved.changed_keys())
-                },
-            )
+            state.apply(|d, s| {
+                if !is_new {
+                    d.note_read(&base_for_save);
+                }
+                d.save_agreement(a, s)
+            })
         } else {
             // The other problems are shown too, not only the dates; a field whose date could not
             // be read is reported once, by its date message.
@@ -493,7 +487,7 @@ fn AgreementFormBody(
             Ok(saved) => {
                 discard_draft();
                 issues.set(Vec::new());
-                state.notify_save_result(saved, move |i18n| {
+                state.notify_save_result(&saved, move |i18n| {
                     if is_new {
                         tr!(i18n, "agreement-form-added")
                     } else {

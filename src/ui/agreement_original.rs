@@ -14,7 +14,6 @@ use crate::core::records::meta::Id;
 use crate::core::records::model::Agreement;
 use crate::core::records::original::{self, Location, Original, Sha256};
 use crate::core::records::record::Record;
-use crate::core::records::workspace::Saved;
 
 /// How much of a file is read at once: a scan of tens of megabytes never sits whole in memory.
 const SLICE: f64 = 4.0 * 1024.0 * 1024.0;
@@ -116,18 +115,13 @@ pub fn OriginalSection(agreement: Agreement) -> impl IntoView {
             }
             problems.set(Vec::new());
             let keep = (!typed.is_empty()).then_some(typed);
-            let saved = state.apply(
-                |data, stamp| {
-                    let mut a = data.agreements.get(&id)?.clone();
-                    a.original = keep;
-                    Some(data.save(a, stamp))
-                },
-                |saved| saved.map_or_else(Vec::new, Saved::changed_keys),
-            );
+            let saved = state.apply(|data, stamp| {
+                data.update_record::<Agreement>(id, |a| a.original = keep, stamp)
+            });
             unsaved.lower();
             editing.set(false);
             if let Some(saved) = saved {
-                state.notify_save_result(saved, |i18n| tr!(i18n, "original-saved"));
+                state.notify_save_result(&saved, |i18n| tr!(i18n, "original-saved"));
             }
         }
     };

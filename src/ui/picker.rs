@@ -406,10 +406,7 @@ fn AddDialog(
                     short_name.get_untracked().trim(),
                     org_kind.get_untracked(),
                 );
-                state.apply(
-                    |d, s| d.save_organisation(o, s),
-                    |r| r.as_ref().map_or_else(|_| Vec::new(), |s| s.changed_keys()),
-                )
+                state.apply(|d, s| d.save_organisation(o, s))
             }
             PickKind::Person => {
                 let mut p = Person::new(meta, name.get_untracked().trim());
@@ -423,17 +420,14 @@ fn AddDialog(
                         unknown: Default::default(),
                     });
                 }
-                state.apply(
-                    |d, s| d.save_person(p, s),
-                    |r| r.as_ref().map_or_else(|_| Vec::new(), |s| s.changed_keys()),
-                )
+                state.apply(|d, s| d.save_person(p, s))
             }
         };
         match result {
             Ok(saved) => {
                 let label = name.get_untracked().trim().to_string();
                 state.notify_save_result(
-                    saved,
+                    &saved,
                     move |i18n| tr!(i18n, "picker-added", {"name" => label.clone()}),
                 );
                 created.run(id);

@@ -12,7 +12,7 @@ use crate::web::local_storage::LocalStore;
 
 /// Removes the sample records the user did not change; the notice offers undo.
 pub fn remove(state: AppState) {
-    let removal = state.apply(|d, s| remove_sample(d, s), |r| r.removed.clone());
+    let removal = state.apply(remove_sample);
     let removed = removal.removed.len();
     let kept = removal.kept_edited.len() + removal.kept_referred.len();
     state.notify_saved(
@@ -23,8 +23,8 @@ pub fn remove(state: AppState) {
 
 /// Brings back every sample record removed (and still as the sample wrote it).
 pub fn bring_back(state: AppState) {
-    let restored = state.apply(|d, s| bring_back_sample(d, None, s), |r| r.clone());
-    let count = restored.len();
+    let restored = state.apply(|d, s| bring_back_sample(d, None, s));
+    let count = restored.changed.len();
     state.notify_saved(
         move |i18n| tr!(i18n, "sample-back", {"count" => count}),
         None,

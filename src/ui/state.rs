@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_fluent::tr;
 
+use crate::core::commands::outcome::Written;
 use crate::core::records::meta::Id;
 use crate::core::records::record::RecordKey;
 use crate::core::records::workspace::{Dataset, OfficeProfile, Stamp, Stored};
@@ -155,14 +156,11 @@ impl AppState {
         today_in_vietnam(web::now())
     }
 
-    /// Runs an edit on the dataset and stores the records it reports changed (under the lock
-    /// every tab takes: see `persist`). Follow it with `notify_saved`, not `notify`, so the
-    /// notice says how the write went.
-    pub fn apply<R>(
-        &self,
-        edit: impl FnOnce(&mut Dataset, Stamp) -> R,
-        changed: impl Fn(&R) -> Vec<RecordKey>,
-    ) -> R {
+    /// Runs a command of the core on the dataset and stores exactly the records its outcome
+    /// says it changed (under the lock every tab takes: see `persist`); a command that changed
+    /// nothing writes nothing. Follow it with `notify_saved` (or `notify_outcome`), not
+    /// `notify`, so the notice says how the write went.
+    pub fn apply<R: Written>(&self, command: impl FnOnce(&mut Dataset, Stamp) -> R) -> R {
         let stamp = self.stamp();
         // The history entries this edit makes carry the name kept in this browser.
         let editor = super::history_view::editor_name();
@@ -170,10 +168,10 @@ impl AppState {
             .data
             .try_update(|data| {
                 data.editor = editor;
-                edit(data, stamp)
+                command(data, stamp)
             })
             .expect("dataset is alive");
-        let keys = changed(&result);
+        let keys = result.written().to_vec();
         self.note_edit(&keys);
         if !keys.is_empty() {
             self.persist(keys);
@@ -229,12 +227,10 @@ impl AppState {
 
     /// Soft-deletes a record and offers undo; a refusal explains what still refers to it.
     pub fn delete<T: Stored>(&self, id: Id, label: &str) -> Result<(), Vec<RecordKey>> {
-        let result = self.apply(
-            |data, stamp| data.delete::<T>(id, stamp),
-            |r| r.iter().copied().collect(),
-        );
+        let result = self.apply(|data, stamp| data.delete_record::<T>(id, stamp));
         match result {
-            Ok(key) => {
+            Ok(outcome) => {
+                let key = outcome.value;
                 let label = label.to_string();
                 self.notify_saved(
                     move |i18n| tr!(i18n, "record-deleted", {"label" => label.clone()}),
@@ -253,10 +249,9 @@ impl AppState {
             Undo::SampleBack => return super::sample_data::bring_back(*self),
         };
         let restored = self.apply(
-            |data, stamp| crate::with_record_type!(key.collection, T => data.undelete::<T>(key.id, stamp)),
-            |r| r.iter().copied().collect(),
+            |data, stamp| crate::with_record_type!(key.collection, T => data.undelete_record::<T>(key.id, stamp)),
         );
-        if restored.is_some() {
+        if !restored.is_nothing() {
             self.notify_saved(|i18n| tr!(i18n, "undo-undeleted"), None);
         }
     }
@@ -264,8 +259,7 @@ impl AppState {
     /// Deletes the record just created; its page, if open, gives way to its list.
     fn undo_create(&self, key: RecordKey) {
         let result = self.apply(
-            |data, stamp| crate::with_record_type!(key.collection, T => data.delete::<T>(key.id, stamp)),
-            |r| r.iter().copied().collect(),
+            |data, stamp| crate::with_record_type!(key.collection, T => data.delete_record::<T>(key.id, stamp)),
         );
         match result {
             Ok(_) => {

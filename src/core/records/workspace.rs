@@ -585,8 +585,8 @@ mod tests {
 
         // Saving the same agreement again is no edit: nothing bumped, nothing to write.
         let again = data.save_agreement(ag.clone(), stamp(77, 150)).unwrap();
-        assert_eq!(again, Saved::Unchanged(key));
-        assert!(again.changed_keys().is_empty());
+        assert_eq!(again.value, Saved::Unchanged(key));
+        assert!(again.changed.is_empty() && again.entries.is_empty());
         let stored = data.agreements.get(&key.id).unwrap();
         assert_eq!(
             (stored.meta.updated, stored.meta.version.total()),
@@ -777,7 +777,7 @@ mod tests {
         );
         // No change, no entry.
         assert_eq!(
-            data.save_agreement(edited, stamp(77, 300)).unwrap(),
+            data.save_agreement(edited, stamp(77, 300)).unwrap().value,
             Saved::Unchanged(key)
         );
         assert_eq!(changes(&data).len(), 1);

@@ -358,54 +358,87 @@ pub fn status_effects(
     event_id: Id,
     today: NaiveDate,
 ) -> Vec<StatusEffect> {
-    let weighty = |role: EventRole| matches!(role, EventRole::Signed | EventRole::Summarised);
-    let mut links: Vec<(Id, EventRole)> = Vec::new();
-    for version in [after.events.live(&event_id), before.events.live(&event_id)]
-        .into_iter()
-        .flatten()
-    {
-        for link in &version.agreements {
-            if weighty(link.role) && !links.iter().any(|(a, _)| *a == link.agreement) {
-                links.push((link.agreement, link.role));
+    let Some(new) = after
+        .events
+        .get(&event_id)
+        .or_else(|| before.events.get(&event_id))
+    else {
+        return Vec::new();
+    };
+    StatusBefore::of(before, event_id, new, today).effects(after, today)
+}
+
+/// The statuses an event's save may touch, as they were before it: taken just before the
+/// save, compared after it ([`StatusBefore::effects`]), so no copy of the data is needed.
+pub struct StatusBefore {
+    event: Id,
+    /// The event's day (its new version's, else its old one's).
+    day: Option<NaiveDate>,
+    /// Each agreement linked as signed or summarised (old or new version), its role, and its
+    /// status before the save (None: not live).
+    links: Vec<(Id, EventRole, Option<StatusInfo>)>,
+}
+
+impl StatusBefore {
+    /// Before `new` (the event about to be saved, with id `event`) replaces what `data` holds.
+    pub fn of(data: &Dataset, event: Id, new: &Event, today: NaiveDate) -> StatusBefore {
+        let weighty = |role: EventRole| matches!(role, EventRole::Signed | EventRole::Summarised);
+        let new = (!new.meta().deleted).then_some(new);
+        let old = data.events.live(&event);
+        let mut links: Vec<(Id, EventRole, Option<StatusInfo>)> = Vec::new();
+        for version in [new, old].into_iter().flatten() {
+            for link in &version.agreements {
+                if weighty(link.role) && !links.iter().any(|(a, _, _)| *a == link.agreement) {
+                    let status = data
+                        .agreements
+                        .live(&link.agreement)
+                        .map(|a| status_in(data, a, today));
+                    links.push((link.agreement, link.role, status));
+                }
             }
         }
+        StatusBefore {
+            event,
+            day: new.or(data.events.get(&event)).map(Event::day),
+            links,
+        }
     }
-    let day = after
-        .events
-        .live(&event_id)
-        .or_else(|| before.events.get(&event_id))
-        .map(Event::day);
-    links
-        .into_iter()
-        .filter_map(|(id, role)| {
-            let old = before.agreements.live(&id)?;
-            let new = after.agreements.live(&id)?;
-            let before_info = status_in(before, old, today);
-            let after_info = status_in(after, new, today);
-            let kind = if before_info.status != after_info.status {
-                EffectKind::Changed {
-                    by_this_event: reason_event(&after_info.reason) == Some(event_id),
-                }
-            } else if reason_event(&after_info.reason) == Some(event_id) {
-                EffectKind::Confirmed
-            } else if new.status_override.is_some() {
-                EffectKind::KeptBySetting
-            } else if let Some(d) = day.filter(|d| {
-                *d > today && (role == EventRole::Summarised || new.signing_date().is_none())
-            }) {
-                EffectKind::FromEventDay(d)
-            } else {
-                EffectKind::Unchanged
-            };
-            Some(StatusEffect {
-                agreement: id,
-                role,
-                before: before_info,
-                after: after_info,
-                kind,
+
+    /// What the save did to each linked agreement's status, `after` it.
+    pub fn effects(self, after: &Dataset, today: NaiveDate) -> Vec<StatusEffect> {
+        let event_id = self.event;
+        let day = self.day;
+        self.links
+            .into_iter()
+            .filter_map(|(id, role, before_info)| {
+                let before_info = before_info?;
+                let new = after.agreements.live(&id)?;
+                let after_info = status_in(after, new, today);
+                let kind = if before_info.status != after_info.status {
+                    EffectKind::Changed {
+                        by_this_event: reason_event(&after_info.reason) == Some(event_id),
+                    }
+                } else if reason_event(&after_info.reason) == Some(event_id) {
+                    EffectKind::Confirmed
+                } else if new.status_override.is_some() {
+                    EffectKind::KeptBySetting
+                } else if let Some(d) = day.filter(|d| {
+                    *d > today && (role == EventRole::Summarised || new.signing_date().is_none())
+                }) {
+                    EffectKind::FromEventDay(d)
+                } else {
+                    EffectKind::Unchanged
+                };
+                Some(StatusEffect {
+                    agreement: id,
+                    role,
+                    before: before_info,
+                    after: after_info,
+                    kind,
+                })
             })
-        })
-        .collect()
+            .collect()
+    }
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! a header line of JSON, then one line per chunk of records, `<collection>\t<packed group>`
 //! (the packed alphabet has no tab and no newline).
 
+use crate::commands::outcome::Outcome;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
@@ -444,7 +445,7 @@ pub fn restore(
     snapshot: &Dataset,
     taken: DateTime<Utc>,
     stamp: Stamp,
-) -> Vec<RecordKey> {
+) -> Outcome<()> {
     fn restore_table<T: Stored>(
         data: &mut Dataset,
         snapshot: &Dataset,
@@ -476,10 +477,11 @@ pub fn restore(
         }
         changed
     }
-    Collection::ALL
+    let changed = Collection::ALL
         .into_iter()
         .flat_map(
             |c| crate::with_record_type!(c, T => restore_table::<T>(data, snapshot, taken, stamp)),
         )
-        .collect()
+        .collect();
+    Outcome::of(data, (), changed, stamp)
 }

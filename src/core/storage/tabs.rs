@@ -6,6 +6,7 @@
 //! call them equal; comparing the stored version with the base tells the truth: if the stored
 //! version is not the one this tab read, someone else wrote after it.
 
+use crate::commands::outcome::Outcome;
 use std::collections::BTreeSet;
 
 use serde_json::{Map, Value};
@@ -511,7 +512,7 @@ pub fn resolve(
     conflict: &Conflict,
     from_other: &[String],
     stamp: Stamp,
-) -> Result<RecordKey, super::LoadProblemKind> {
+) -> Result<Outcome<RecordKey>, super::LoadProblemKind> {
     fn settle_as<T: Stored>(
         data: &mut Dataset,
         conflict: &Conflict,
@@ -542,7 +543,8 @@ pub fn resolve(
         history::unite(&mut chosen.meta_mut().changes, &other.meta().changes);
         Ok(data.commit_as(chosen, stamp, How::ConflictChoice { with: None }))
     }
-    crate::with_record_type!(conflict.key.collection, T => settle_as::<T>(data, conflict, from_other, stamp))
+    let key = crate::with_record_type!(conflict.key.collection, T => settle_as::<T>(data, conflict, from_other, stamp))?;
+    Ok(Outcome::of(data, key, vec![key], stamp))
 }
 
 /// Takes a record another tab stored (or a merge this tab stored) into this tab's dataset:

@@ -617,7 +617,13 @@ fn snapshots_rotate_stay_in_budget_and_restore_as_new_edits() {
 
     let snapshot = backup::read(&store, &before_import.key).unwrap();
     let changed = backup::restore(&mut data, &snapshot, stamp(1, 0).now, stamp(1, 8 * day));
-    assert_eq!(changed.len(), 2);
+    assert_eq!(changed.changed.len(), 2);
+    // Each record put back or taken away has its entry, saying the snapshot did it.
+    assert_eq!(changed.entries.len(), 2);
+    assert!(changed.entries.iter().all(|(_, e)| e.how
+        == crate::records::history::How::SnapshotRestored {
+            taken: stamp(1, 0).now
+        }));
     let restored = data.agreements.get(&first).unwrap();
     assert_ne!(restored.title, "Đã sửa sau sao lưu");
     assert_eq!(
@@ -625,7 +631,7 @@ fn snapshots_rotate_stay_in_budget_and_restore_as_new_edits() {
         crate::records::meta::Causality::Dominates
     );
     assert!(data.organisations.get(&new_org.id).unwrap().meta.deleted);
-    save(&mut store, &data, &changed, &mut session);
+    save(&mut store, &data, &changed.changed, &mut session);
     assert_eq!(load(&store).unwrap().data, data);
 }
 

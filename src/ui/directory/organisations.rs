@@ -11,13 +11,12 @@ use leptos_fluent::{move_tr, tr, I18n};
 use super::{
     focus_first_invalid, has_error, organisation_choices, presence, OrganisationSelect, Presence,
 };
-use crate::core::commands::form_edit::onto_stored;
 use crate::core::records::meta::{new_id, Id, Meta};
 use crate::core::records::model::{one_line, Organisation, OrganisationKind};
 use crate::core::records::record::{Collection, Record};
 use crate::core::records::workspace::Dataset;
 use crate::core::rules::dates::{format_instant, format_period_years};
-use crate::core::rules::validate::{self, Issue};
+use crate::core::rules::validate::Issue;
 use crate::core::views::listing::{self, collate};
 use crate::route::Route;
 use crate::ui::list_parts::{EmptyState, ResultCount, SearchBox};
@@ -293,37 +292,24 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
             ..base
         };
         let record = from_form(opened.get_value());
-        let record = state
-            .data
-            .try_update_untracked(|d| onto_stored(d, &opened.get_value(), record))
-            .expect("dataset is alive");
-        let result = state.apply(
-            |data, stamp| data.save_organisation(record, stamp),
-            |r| {
-                r.as_ref()
-                    .map_or_else(|_| Vec::new(), |saved| saved.changed_keys())
-            },
-        );
+        // Saved over what changed elsewhere since the form opened (commands::form_edit).
+        let result = state
+            .apply(|data, stamp| data.save_organisation_edit(&opened.get_value(), record, stamp));
         match result {
             Ok(result) => {
                 name.update(|n| *n = one_line(n));
                 short_name.update(|n| *n = one_line(n));
-                let (saved, warnings) = state.data.with_untracked(|d| {
-                    let saved = d.organisations.get(&record_id).cloned();
-                    let warnings = saved
-                        .as_ref()
-                        .map(|o| validate::organisation(o, d))
-                        .unwrap_or_default();
-                    (saved, warnings)
-                });
+                let saved = state
+                    .data
+                    .with_untracked(|d| d.organisations.get(&record_id).cloned());
                 if let Some(saved) = saved {
                     opened.set_value(from_form(saved));
                 }
                 // A warning (a name already in the directory) stays in view after saving.
-                issues.set(warnings);
+                issues.set(result.warnings.clone());
                 form_error.set(None);
                 unsaved.lower();
-                state.notify_save_result(result, |i18n| tr!(i18n, "directory-saved"));
+                state.notify_save_result(&result, |i18n| tr!(i18n, "directory-saved"));
                 if id.is_none() {
                     state.navigate(Route::Organisation(record_id));
                 }

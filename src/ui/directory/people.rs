@@ -12,7 +12,6 @@ use leptos_fluent::{move_tr, tr, I18n};
 use super::{
     focus_first_invalid, has_error, organisation_choices, presence, OrganisationSelect, Presence,
 };
-use crate::core::commands::form_edit::onto_stored;
 use crate::core::records::meta::{new_id, Id, Meta};
 use crate::core::records::model::{one_line, Person, PositionHeld};
 use crate::core::records::record::{Collection, Record, UnknownFields};
@@ -338,10 +337,6 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
             ..base
         };
         let record = from_form(opened.get_value(), positions.clone());
-        let record = state
-            .data
-            .try_update_untracked(|d| onto_stored(d, &opened.get_value(), record))
-            .expect("dataset is alive");
         if bad_dates > 0 {
             // Nothing is saved; the other fields' problems are shown at the same time.
             let found = state.data.with_untracked(|d| validate::person(&record, d));
@@ -352,13 +347,9 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
             focus_first_invalid("person-form");
             return;
         }
-        let result = state.apply(
-            |data, stamp| data.save_person(record, stamp),
-            |r| {
-                r.as_ref()
-                    .map_or_else(|_| Vec::new(), |saved| saved.changed_keys())
-            },
-        );
+        // Saved over what changed elsewhere since the form opened (commands::form_edit).
+        let result =
+            state.apply(|data, stamp| data.save_person_edit(&opened.get_value(), record, stamp));
         match result {
             Ok(saved) => {
                 full_name.update(|n| *n = one_line(n));
@@ -374,7 +365,7 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
                 issues.set(Vec::new());
                 form_error.set(None);
                 unsaved.lower();
-                state.notify_save_result(saved, |i18n| tr!(i18n, "directory-saved"));
+                state.notify_save_result(&saved, |i18n| tr!(i18n, "directory-saved"));
                 if id.is_none() {
                     state.navigate(Route::Person(record_id));
                 }

@@ -10,14 +10,14 @@ use crate::ui::form_parts::Required;
 use leptos_fluent::{move_tr, tr, I18n};
 
 use super::{focus_first_invalid, invalid, ActivityIssues};
-use crate::core::commands::form_edit::onto_stored;
+use crate::core::commands::outcome::Effect as CommandEffect;
 use crate::core::records::event::{Chair, Event, EventKind, EventLink, EventRole};
 use crate::core::records::meta::{new_id, Id, Meta};
 use crate::core::records::model::one_line;
 use crate::core::records::record::{Collection, UnknownFields};
 use crate::core::rules::dates::{format_date, parse_date_input, Bound};
 use crate::core::rules::validate_activity::{
-    self, default_time, has_errors, parse_count, read_starts_at, status_effects, ActivityIssue,
+    default_time, parse_count, read_starts_at, ActivityIssue,
 };
 use crate::core::storage::drafts::Draft;
 use crate::route::Route;
@@ -291,47 +291,36 @@ fn EventFormBody(
     let discard_and_reset = keeper.discard_then(reset);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (event, mut found) = read_form();
+        let (event, found) = read_form();
         // Saved over what changed elsewhere since the form opened (another tab, an import):
         // fields the user left alone keep that change (core::form_edit).
-        let event = state
-            .data
-            .try_update_untracked(|d| onto_stored(d, &base_for_save, event))
-            .expect("dataset is alive");
-        found.extend(
-            state
-                .data
-                .with_untracked(|d| validate_activity::event(&event, d)),
-        );
-        if has_errors(&found) {
-            let count = found.iter().filter(|i| i.is_error()).count();
-            issues.set(found);
-            summary.set(Some(count));
-            focus_first_invalid("event-form");
-            return;
-        }
         let today = state.today();
-        let (saved, effects) = state.apply(
-            |data, stamp| {
-                let before = data.clone();
-                let saved = data.save(event, stamp);
-                let effects = status_effects(&before, data, saved.key().id, today);
-                (saved, effects)
-            },
-            |(saved, _)| saved.changed_keys(),
-        );
+        let result =
+            state.apply(|data, stamp| data.save_event(&base_for_save, event, found, stamp, today));
+        let saved = match result {
+            Ok(saved) => saved,
+            Err(found) => {
+                let count = found.iter().filter(|i| i.is_error()).count();
+                issues.set(found);
+                summary.set(Some(count));
+                focus_first_invalid("event-form");
+                return;
+            }
+        };
         let key = saved.key();
         // Titled now (the agreements' titles are data); worded when shown.
         let effects: Vec<_> = state.data.with_untracked(|d| {
-            effects
-                .into_iter()
+            saved
+                .effects
+                .iter()
                 .map(|effect| {
+                    let CommandEffect::AgreementStatus(effect) = effect;
                     let title = d
                         .agreements
                         .get(&effect.agreement)
                         .map(|a| a.title.clone())
                         .unwrap_or_default();
-                    (title, effect)
+                    (title, effect.clone())
                 })
                 .collect()
         });
@@ -353,7 +342,7 @@ fn EventFormBody(
         if is_new {
             state.notify_saved(message, Some(Undo::Delete(key)));
         } else {
-            state.notify_save_result(saved, message);
+            state.notify_save_result(&saved, message);
         }
         state.navigate(Route::Event(key.id));
     };

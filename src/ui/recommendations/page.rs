@@ -6,13 +6,12 @@ use leptos::prelude::*;
 use crate::ui::form_parts::Required;
 use leptos_fluent::{move_tr, tr, I18n};
 
-use crate::core::commands::form_edit::onto_stored;
 use crate::core::records::event::Event;
 use crate::core::records::meta::{new_id, Id, Meta};
 use crate::core::records::recommendation::Recommendation;
 use crate::core::records::record::{Collection, Record};
 use crate::core::rules::dates::{format_date, format_optional};
-use crate::core::rules::validate_activity::{self, has_errors, read_day};
+use crate::core::rules::validate_activity::{self, read_day};
 use crate::route::Route;
 use crate::ui::events::{event_choices, focus_first_invalid, invalid, ActivityIssues};
 use crate::ui::picker::{MultiPicker, PickKind, Picker};
@@ -173,25 +172,19 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
             ..base
         };
         let record = from_form(opened.get_value());
-        let record = state
-            .data
-            .try_update_untracked(|d| onto_stored(d, &opened.get_value(), record))
-            .expect("dataset is alive");
-        found.extend(
-            state
-                .data
-                .with_untracked(|d| validate_activity::recommendation(&record, d)),
-        );
-        if has_errors(&found) {
-            form_error.set(Some(found.iter().filter(|i| i.is_error()).count()));
-            issues.set(found);
-            focus_first_invalid("recommendation-form");
-            return;
-        }
-        let saved = state.apply(
-            |data, stamp| data.save(record, stamp),
-            |saved| saved.changed_keys(),
-        );
+        // Saved over what changed elsewhere since the form opened (commands::form_edit).
+        let result = state.apply(|data, stamp| {
+            data.save_recommendation(&opened.get_value(), record, found, stamp)
+        });
+        let saved = match result {
+            Ok(saved) => saved,
+            Err(found) => {
+                form_error.set(Some(found.iter().filter(|i| i.is_error()).count()));
+                issues.set(found);
+                focus_first_invalid("recommendation-form");
+                return;
+            }
+        };
         content.update(|c| *c = c.trim().to_string());
         if let Some(saved) = state
             .data
@@ -200,11 +193,11 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
             opened.set_value(from_form(saved));
         }
         // Warnings stay in view after saving.
-        issues.set(found);
+        issues.set(saved.warnings.clone());
         form_error.set(None);
         unsaved.lower();
         let changed = id.is_some();
-        state.notify_save_result(saved, move |i18n| {
+        state.notify_save_result(&saved, move |i18n| {
             if changed {
                 tr!(i18n, "recommendations-saved-changes")
             } else {

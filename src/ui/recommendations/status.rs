@@ -59,10 +59,7 @@ pub(super) fn StatusControl(
         let today = state.today();
         r.set_status(target, today, note.get_untracked().trim(), stamp.now);
         let answered = r.responded_on;
-        state.apply(
-            |data, stamp| data.save(r, stamp),
-            |saved| saved.changed_keys(),
-        );
+        state.apply(|data, stamp| data.save_record(r, stamp));
         // Resolving or declining dates the answer (when none was written): show it in the form.
         if let Some(responded_on) =
             responded_on.filter(|r| r.with_untracked(|t| t.trim().is_empty()))

@@ -550,12 +550,12 @@ fn apply_locked(
     // The last undo's mark goes first: this import may write the versions it names again.
     state.clear_undo_mark();
     // The undo goes to storage before the records, so even a half-finished save can be undone.
-    let undo_stored = applied.written.is_empty() || browser::store_undo(&applied.undo);
-    state.persist(applied.written.clone());
+    let undo_stored = applied.is_nothing() || browser::store_undo(&applied.undo);
+    state.persist(applied.changed.clone());
     let report = Report {
         from_office: file.header.office.name.clone(),
         counts: applied.counts.clone(),
-        written: applied.written.len(),
+        written: applied.changed.len(),
         copies: applied.copies,
         undo_stored,
         brought: state.data.with_untracked(|d| {
@@ -566,8 +566,8 @@ fn apply_locked(
                 .collect()
         }),
     };
-    if !applied.written.is_empty() {
-        sharing.undo.set(Some(Arc::new(applied.undo)));
+    if !applied.is_nothing() {
+        sharing.undo.set(Some(Arc::new(applied.value.undo)));
     }
     sharing.undo_message.set(None);
     sharing.stage.set(Stage::Applied(Arc::new(report)));
@@ -593,16 +593,11 @@ fn undo_import(state: AppState, sharing: Sharing, i18n: I18n) {
             tr!(i18n, "sharing-undo-refused-still-used", {"count" => keys.len()}),
         ))),
         Ok(undone) => {
-            // Stored with its mark, so other tabs take the older versions in and drop the
-            // records the import had added (taken out of storage too, or a reload brings them
-            // back). The stored undo is cleared once all of it is stored; a refusal is retried.
-            let rollback = state.data.with_untracked(|data| {
-                Rollback::new(
-                    undo.entries.iter().map(|e| (e.key(), e.written.clone())),
-                    data,
-                )
-            });
-            let stored = state.persist_undo(rollback, undone.reverted.clone());
+            // Stored with its mark (made by the command), so other tabs take the older versions
+            // in and drop the records the import had added (taken out of storage too, or a
+            // reload brings them back). The stored undo is cleared once all of it is stored; a
+            // refusal is retried.
+            let stored = state.persist_undo(undone.rollback.clone(), undone.changed.clone());
             sharing.undo.set(None);
             if matches!(sharing.stage.get_untracked(), Stage::Applied(_)) {
                 sharing.stage.set(Stage::Idle);

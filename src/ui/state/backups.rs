@@ -142,10 +142,8 @@ impl AppState {
         // The snapshot of the current state and the restored records: one job under the lock.
         self.locked_then(move || {
             let before = state.store_snapshot(before);
-            let changed = state.apply(
-                |data, stamp| backup::restore(data, &snapshot, taken, stamp),
-                |keys| keys.clone(),
-            );
+            let restored =
+                state.apply(|data, stamp| backup::restore(data, &snapshot, taken, stamp));
             if let Err(why) = before {
                 state.notify(
                     move |i18n| {
@@ -156,7 +154,7 @@ impl AppState {
                     None,
                 );
             }
-            Ok(changed.len())
+            Ok(restored.changed.len())
         })
         .await
     }

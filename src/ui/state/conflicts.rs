@@ -5,22 +5,23 @@ use leptos::prelude::*;
 use leptos_fluent::{tr, I18n};
 
 use super::{AppState, Undo};
+use crate::core::commands::outcome::Outcome;
 use crate::core::records::record::RecordKey;
-use crate::core::records::workspace::Saved;
 use crate::core::storage::{self, tabs, Conflict};
 use crate::web::local_storage::LocalStore;
 
 impl AppState {
-    /// After a form's save: "nothing changed" when the record was as stored (no edit was
-    /// made), else [`Self::notify_saved`] with `words`.
-    pub fn notify_save_result(
+    /// After a command (`apply`): "nothing changed" when it changed nothing (no edit was
+    /// made, nothing written), else [`Self::notify_saved`] with `words`.
+    pub fn notify_save_result<T, W>(
         &self,
-        saved: Saved,
+        outcome: &Outcome<T, W>,
         words: impl Fn(I18n) -> String + Send + Sync + 'static,
     ) {
-        match saved {
-            Saved::Unchanged(_) => self.notify(|i18n| tr!(i18n, "nothing-changed"), None),
-            Saved::Changed(_) => self.notify_saved(words, None),
+        if outcome.is_nothing() {
+            self.notify(|i18n| tr!(i18n, "nothing-changed"), None)
+        } else {
+            self.notify_saved(words, None)
         }
     }
 
@@ -88,10 +89,7 @@ impl AppState {
         else {
             return; // settled meanwhile, here or in another tab
         };
-        let result = self.apply(
-            |data, stamp| tabs::resolve(data, &conflict, from_other, stamp),
-            |r| r.iter().copied().collect(),
-        );
+        let result = self.apply(|data, stamp| tabs::resolve(data, &conflict, from_other, stamp));
         if result.is_ok() && self.save.with_untracked(|s| !s.pending.contains(&key)) {
             if let Ok(mut store) = LocalStore::open() {
                 let _ = self

@@ -427,10 +427,8 @@ impl AppState {
                 key,
                 other: conflict.theirs,
             };
-            let result = state.apply(
-                |data, stamp| storage::tabs::resolve(data, &other, &from_other, stamp),
-                |r| r.iter().copied().collect(),
-            );
+            let result =
+                state.apply(|data, stamp| storage::tabs::resolve(data, &other, &from_other, stamp));
             if result.is_err() || state.save.with_untracked(|s| s.pending.contains(&key)) {
                 return;
             }

@@ -10,6 +10,7 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::{FilePlace, IncomingFile};
+use crate::commands::outcome::Outcome;
 use crate::exchange::merge::{relate_for, relation_for, resolve, Choice, Relation, Step};
 use crate::records::meta::{Id, VersionVector};
 use crate::records::record::{Collection, Record, RecordKey};
@@ -345,7 +346,7 @@ pub fn apply(
     choices: &BTreeMap<RecordKey, Choice>,
     stamp: Stamp,
     mut new_id: impl FnMut() -> Id,
-) -> Result<Applied, Vec<RecordKey>> {
+) -> Result<Outcome<Applied>, Vec<RecordKey>> {
     fn undecided<T: Stored>(
         data: &Dataset,
         file: &IncomingFile,
@@ -381,7 +382,8 @@ pub fn apply(
     for collection in Collection::ALL {
         crate::with_record_type!(collection, T => apply_table::<T>(data, file, choices, stamp, &mut new_id, &mut applied));
     }
-    Ok(applied)
+    let changed = applied.written.clone();
+    Ok(Outcome::of(data, applied, changed, stamp))
 }
 
 fn apply_table<T: Stored>(
@@ -457,12 +459,18 @@ pub enum UndoRefused {
 pub struct Undone {
     pub reverted: Vec<RecordKey>,
     pub removed: Vec<RecordKey>,
+    /// The mark stored with the records put back, so other tabs take the older versions in
+    /// and drop the records removed (taken out of storage by it too).
+    pub rollback: storage::Rollback,
 }
 
 /// Puts back every record the import wrote, exactly as it was (or removes it when the import
 /// added it). Refuses, changing nothing, when any of them was edited since, or when a record
-/// it would remove is used by another record since.
-pub fn undo(data: &mut Dataset, undo: &UndoImport) -> Result<Undone, UndoRefused> {
+/// it would remove is used by another record since. The records to write are those put back
+/// (`changed`); the removed ones go with the mark (`Undone::rollback`).
+/// It makes no history entry: each record goes back exactly to the version it had, history
+/// included (other tabs and the mark go by versions and stored text).
+pub fn undo(data: &mut Dataset, undo: &UndoImport) -> Result<Outcome<Undone>, UndoRefused> {
     let mut after = data.clone();
     let undone = undo_in(&mut after, undo)?;
     let removed: FxHashSet<RecordKey> = undone.removed.iter().copied().collect();
@@ -477,7 +485,16 @@ pub fn undo(data: &mut Dataset, undo: &UndoImport) -> Result<Undone, UndoRefused
         return Err(UndoRefused::StillUsed(users));
     }
     *data = after;
-    Ok(undone)
+    let mut undone = undone;
+    undone.rollback = storage::Rollback::new(
+        undo.entries.iter().map(|e| (e.key(), e.written.clone())),
+        data,
+    );
+    let changed = undone.reverted.clone();
+    Ok(Outcome {
+        changed,
+        ..Outcome::nothing(undone)
+    })
 }
 
 fn undo_in(data: &mut Dataset, undo: &UndoImport) -> Result<Undone, UndoRefused> {

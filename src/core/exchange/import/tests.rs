@@ -179,7 +179,9 @@ fn import_all(
         .in_group(Group::Conflict)
         .map(|e| (e.key, choice))
         .collect();
-    Ok(apply(data, &file, &choices, by, new_ids()).expect("every conflict decided"))
+    Ok(apply(data, &file, &choices, by, new_ids())
+        .expect("every conflict decided")
+        .value)
 }
 
 /// The files of a corpus folder (their `.expected` sidecars aside), in name order.
@@ -822,6 +824,13 @@ fn the_preview_sorts_every_record_and_apply_then_undo_restores_exactly() {
     let choices = [(conflict, Choice::KeepBoth)].into_iter().collect();
     let applied = apply(&mut a, &file, &choices, stamp(0xA, 7), new_ids()).unwrap();
     assert_eq!(applied.copies, 1);
+    // The records to write are those it wrote; the keep-both choice made this office's entries.
+    assert_eq!(applied.changed, applied.written);
+    assert!(!applied.entries.is_empty());
+    assert!(applied
+        .entries
+        .iter()
+        .all(|(k, e)| e.office == stamp(0xA, 7).office && applied.written.contains(k)));
     assert_eq!(a.agreements.get(&plans[0]).unwrap().notes, "B sửa");
     assert!(!a.agreements.get(&plans[1]).unwrap().is_live());
     assert_eq!(

@@ -10,6 +10,7 @@
 //! undo restores the removed records (each a new edit), and "bring the sample back" restores
 //! every sample record still as the sample wrote it.
 
+use crate::commands::outcome::Outcome;
 use std::collections::BTreeSet;
 
 use chrono::Timelike;
@@ -125,7 +126,7 @@ fn rank(collection: Collection) -> u8 {
 }
 
 /// Removes the sample's records the user did not change, in one step.
-pub fn remove_sample(data: &mut Dataset, stamp: Stamp) -> SampleRemoval {
+pub fn remove_sample(data: &mut Dataset, stamp: Stamp) -> Outcome<SampleRemoval> {
     let found = sample_records(data);
     let mut waiting = found.unchanged;
     waiting.sort_by_key(|k| rank(k.collection));
@@ -149,20 +150,22 @@ pub fn remove_sample(data: &mut Dataset, stamp: Stamp) -> SampleRemoval {
             break;
         }
     }
-    SampleRemoval {
+    let changed = removed.clone();
+    let removal = SampleRemoval {
         removed,
         kept_edited: found.edited,
         kept_referred: waiting,
-    }
+    };
+    Outcome::of(data, removal, changed, stamp)
 }
 
 /// Undoes a removal, or brings back every sample record still as the sample wrote it
-/// (`keys: None`). Returns the records restored.
+/// (`keys: None`). The records restored are those changed.
 pub fn bring_back_sample(
     data: &mut Dataset,
     keys: Option<&[RecordKey]>,
     stamp: Stamp,
-) -> Vec<RecordKey> {
+) -> Outcome<()> {
     let keys: Vec<RecordKey> = match keys {
         Some(keys) => keys.to_vec(),
         None => sample_records(data).removed,
@@ -170,11 +173,13 @@ pub fn bring_back_sample(
     // Referred-to records first, so nothing restored points at a deleted record.
     let mut keys = keys;
     keys.sort_by_key(|k| std::cmp::Reverse(rank(k.collection)));
-    keys.into_iter()
+    let changed = keys
+        .into_iter()
         .filter_map(
             |key| crate::with_record_type!(key.collection, T => data.undelete::<T>(key.id, stamp)),
         )
-        .collect()
+        .collect();
+    Outcome::of(data, (), changed, stamp)
 }
 
 #[cfg(test)]
@@ -266,6 +271,15 @@ mod tests {
 
         let total_before = live_count(&data);
         let removal = remove_sample(&mut data, s);
+        assert_eq!(
+            removal.changed, removal.removed,
+            "the records to write: those removed"
+        );
+        assert_eq!(
+            removal.entries.len(),
+            removal.removed.len(),
+            "each removal has its entry"
+        );
         assert!(data.agreements.live(&own_id).is_some());
         assert!(data.organisations.live(&own_org_id).is_some());
         assert!(
@@ -297,7 +311,7 @@ mod tests {
 
         // Undo brings exactly the removed records back.
         let restored = bring_back_sample(&mut data, Some(&removal.removed), s);
-        assert_eq!(restored.len(), removal.removed.len());
+        assert_eq!(restored.changed.len(), removal.removed.len());
         assert_eq!(live_count(&data), total_before);
         // Restored records are still the sample's as it wrote them: removable again.
         let again = sample_records(&data);
@@ -315,7 +329,7 @@ mod tests {
         assert_eq!(live_count(&data), 0);
         assert_eq!(sample_records(&data).removed.len(), removal.removed.len());
         let restored = bring_back_sample(&mut data, None, s);
-        assert_eq!(restored.len(), removal.removed.len());
+        assert_eq!(restored.changed.len(), removal.removed.len());
         assert_eq!(live_count(&data), removal.removed.len());
     }
 }

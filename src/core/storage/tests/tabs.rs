@@ -105,7 +105,15 @@ fn the_same_record_edited_in_two_tabs_becomes_a_conflict_with_both_versions_kept
     }
     let stored_now = record_value(&b.data, kb).unwrap();
     let fields = crate::storage::tabs::conflict_fields(&stored_now, &report.conflicts[0].other);
-    let settled = resolve(&mut b.data, &report.conflicts[0], &fields, stamp(1, 20)).unwrap();
+    let outcome = resolve(&mut b.data, &report.conflicts[0], &fields, stamp(1, 20)).unwrap();
+    // The choice is one record written, with its entry.
+    assert_eq!(outcome.changed, vec![outcome.value]);
+    assert_eq!(outcome.entries.len(), 1);
+    assert!(matches!(
+        outcome.entries[0].1.how,
+        crate::records::history::How::ConflictChoice { .. }
+    ));
+    let settled = outcome.value;
     let r = save(&mut store, &b.data, &[settled], &mut b.session);
     assert!(r.conflicts.is_empty(), "{:?}", r.conflicts);
     clear_conflict(&mut store, &mut b.session, settled).unwrap();
@@ -470,7 +478,9 @@ fn the_same_field_changed_in_two_tabs_is_the_only_question_the_rest_is_stored() 
     assert_eq!(absorbed.conflicts, report.conflicts);
 
     // B takes its own title: one field from the other version, the rest as stored.
-    let settled = resolve(&mut b.data, conflict, &["title".to_string()], stamp(1, 20)).unwrap();
+    let settled = resolve(&mut b.data, conflict, &["title".to_string()], stamp(1, 20))
+        .unwrap()
+        .value;
     let r = save_tab(&mut store, &mut b, &[settled], 20);
     assert!(r.conflicts.is_empty(), "{:?}", r.conflicts);
     clear_conflict(&mut store, &mut b.session, settled).unwrap();

@@ -148,7 +148,7 @@ fn import_in(
         stamp(1, 40),
     );
     assert_eq!(report.error, None);
-    applied.undo
+    applied.value.undo
 }
 
 /// Tab A undoes the import and stores the undo as the app does.
@@ -158,10 +158,8 @@ fn undo_in(
     undo: &import::UndoImport,
 ) -> (Rollback, WriteReport) {
     let undone = import::undo(&mut tab.data, undo).unwrap();
-    let rollback = Rollback::new(
-        undo.entries.iter().map(|e| (e.key(), e.written.clone())),
-        &tab.data,
-    );
+    // The command makes the mark.
+    let rollback = undone.rollback.clone();
     assert_eq!(rollback.reverted().count(), undone.reverted.len());
     assert_eq!(rollback.removed().count(), undone.removed.len());
     let report = save_rollback(

@@ -17,7 +17,7 @@ fn edited_at_a() -> Dataset {
         .clone();
     a.title = "Quy chế phối hợp (sửa)".into();
     assert!(matches!(
-        data.save_agreement(a, stamp(A, 100)).unwrap(),
+        data.save_agreement(a, stamp(A, 100)).unwrap().value,
         crate::records::workspace::Saved::Changed(_)
     ));
     data
