@@ -37,6 +37,8 @@ pub enum Route {
     Sharing,
     /// Every change of every record (the audit page).
     Audit,
+    /// The audit page showing the changes made at one office (an import's report links here).
+    AuditOfOffice(Uuid),
     Settings,
     NotFound(String),
 }
@@ -121,7 +123,10 @@ impl Route {
                 Route::RecommendationEdit(id(x).unwrap())
             }
             ["sharing"] => Route::Sharing,
-            ["audit"] => Route::Audit,
+            ["audit"] => match query_value(hash, "office").and_then(id) {
+                Some(office) => Route::AuditOfOffice(office),
+                None => Route::Audit,
+            },
             ["settings"] => Route::Settings,
             _ => Route::NotFound(path.to_string()),
         }
@@ -157,6 +162,7 @@ impl Route {
             Route::RecommendationEdit(id) => format!("recommendations/{id}/edit"),
             Route::Sharing => "sharing".to_string(),
             Route::Audit => "audit".to_string(),
+            Route::AuditOfOffice(office) => format!("audit?office={office}"),
             Route::Settings => "settings".to_string(),
             Route::NotFound(path) => path.clone(),
         };
@@ -186,7 +192,7 @@ impl Route {
             | Route::Recommendation(_)
             | Route::RecommendationEdit(_) => Section::Recommendations,
             Route::Sharing => Section::Sharing,
-            Route::Audit => Section::Audit,
+            Route::Audit | Route::AuditOfOffice(_) => Section::Audit,
             Route::Settings => Section::Settings,
             Route::NotFound(_) => Section::None,
         }
@@ -315,6 +321,7 @@ mod tests {
             Route::RecommendationEdit(id),
             Route::Sharing,
             Route::Audit,
+            Route::AuditOfOffice(id),
             Route::Settings,
         ] {
             assert_eq!(Route::parse(&route.href()), route, "{}", route.href());

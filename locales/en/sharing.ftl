@@ -137,6 +137,7 @@ sharing-apply-undecided = { $count ->
 sharing-no-snapshot = No backup could be kept before the import: { $why }
 sharing-report-title = Imported the file from { $office }
 sharing-report-nothing = Nothing changed: every record in the file is already here, or newer here.
+sharing-report-audit = See in the change log every change made at { $office }
 sharing-report-written = { $count ->
     [one] { $count } record was written to the browser.
    *[other] { $count } records were written to the browser.

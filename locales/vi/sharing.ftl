@@ -92,6 +92,7 @@ sharing-apply-undecided = Còn { $count } xung đột chưa chọn cách giữ.
 sharing-no-snapshot = Không giữ được bản sao lưu trước khi nhập: { $why }
 sharing-report-title = Đã nhập tệp của { $office }
 sharing-report-nothing = Không có gì thay đổi: mọi bản ghi trong tệp đã có ở đây, hoặc ở đây mới hơn.
+sharing-report-audit = Xem mọi thay đổi do { $office } thực hiện trong Nhật ký thay đổi
 sharing-report-written = { $count } bản ghi đã được ghi vào trình duyệt.
 # The count is shown before each line, in bold; the words follow it.
 sharing-report-new = { $count ->

@@ -12,11 +12,15 @@ use crate::core::views::audit::{audit, offices_and_people, AuditFilter};
 /// At most this many entries are drawn; the count says how many more the filter takes.
 const SHOWN: usize = 500;
 
+/// `office`: shown filtered to the changes made at that office (its address says so).
 #[component]
-pub fn AuditPage() -> impl IntoView {
+pub fn AuditPage(office: Option<uuid::Uuid>) -> impl IntoView {
     let state = use_app();
     let i18n = expect_context::<I18n>();
-    let filter = RwSignal::new(AuditFilter::default());
+    let filter = RwSignal::new(AuditFilter {
+        office,
+        ..AuditFilter::default()
+    });
     let choices = Memo::new(move |_| state.data.with(offices_and_people));
     let found = Memo::new(move |_| {
         let f = filter.get();
@@ -51,7 +55,8 @@ pub fn AuditPage() -> impl IntoView {
                     <option value="">{move_tr!("audit-all")}</option>
                     {move || choices.get().0.into_iter().map(|office| {
                         let words = super::history_view::office_words(i18n, here(), office);
-                        view! { <option value=office.to_string()>{words}</option> }
+                        let chosen = move || filter.with(|f| f.office == Some(office));
+                        view! { <option value=office.to_string() selected=chosen>{words}</option> }
                     }).collect_view()}
                 </select>
             </label>

@@ -6,7 +6,7 @@ use leptos_fluent::{move_tr, tr, I18n};
 
 use super::state::use_app;
 use crate::core::records::history::{Change, Excerpt, How};
-use crate::core::records::record::RecordKey;
+use crate::core::records::record::{Collection, RecordKey};
 use crate::core::records::workspace::Dataset;
 use crate::core::rules::dates::format_instant;
 use crate::route::Route;
@@ -87,6 +87,7 @@ pub fn entry_head(i18n: I18n, here: Option<uuid::Uuid>, change: &Change) -> Stri
         How::SnapshotRestored { taken } => {
             tr!(i18n, "history-how-snapshot", { "taken" => format_instant(*taken) })
         }
+        How::Unknown(_) => tr!(i18n, "history-how-unknown"),
     };
     tr!(i18n, "history-entry-head", {
         "when" => format_instant(change.at),
@@ -107,7 +108,7 @@ pub fn office_words(i18n: I18n, here: Option<uuid::Uuid>, office: uuid::Uuid) ->
 
 /// The fields of one entry: path, before → after.
 #[component]
-pub fn ChangeFields(change: Change) -> impl IntoView {
+pub fn ChangeFields(collection: Collection, change: Change) -> impl IntoView {
     let state = use_app();
     let i18n = expect_context::<I18n>();
     let fields = change.fields.clone();
@@ -116,11 +117,14 @@ pub fn ChangeFields(change: Change) -> impl IntoView {
             <ul class="history-fields">
                 {fields.into_iter().map(|f| {
                     let (before, after) = (f.before.clone(), f.after.clone());
+                    let path = f.path.clone();
                     let before = move || state.data.with(|d| shown(i18n, d, &before));
                     let after = move || state.data.with(|d| shown(i18n, d, &after));
                     view! {
                         <li>
-                            <code>{f.path.clone()}</code>": "
+                            <span class="history-field" title=f.path.clone()>
+                                {move || super::history_fields::field_words(i18n, collection, &path)}
+                            </span>": "
                             <span class="history-before">{before}</span>
                             " → "
                             <span class="history-after">{after}</span>
@@ -163,7 +167,7 @@ pub fn RecordHistory(key: RecordKey) -> impl IntoView {
                     view! {
                         <li class="timeline-entry">
                             <p class="timeline-head">{move || entry_head(i18n, here(), &head)}</p>
-                            <ChangeFields change=change/>
+                            <ChangeFields collection=key.collection change=change/>
                         </li>
                     }
                 }).collect_view()}
@@ -305,7 +309,7 @@ pub fn EntryOfRecord(key: RecordKey, label: String, change: Change) -> impl Into
                 {move || collection(i18n, key.collection)}
             </p>
             <p class="timeline-sub">{move || entry_head(i18n, here(), &head)}</p>
-            <ChangeFields change=change/>
+            <ChangeFields collection=key.collection change=change/>
         </li>
     }
 }

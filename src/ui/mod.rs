@@ -15,6 +15,7 @@ mod exports;
 mod first_run;
 mod focus;
 mod form_parts;
+mod history_fields;
 mod history_view;
 pub mod i18n;
 mod lazy;

@@ -58,7 +58,10 @@ split! { pages; fn page(route: Route) -> AnyView {
         Route::Recommendation(id) => view! { <recommendations::RecommendationRead id=id/> }.into_any(),
         Route::RecommendationEdit(id) => view! { <recommendations::RecommendationPage id=Some(id)/> }.into_any(),
         Route::Settings => settings::Settings().into_any(),
-        Route::Audit => audit_page::AuditPage().into_any(),
+        Route::Audit => audit_page::AuditPage(audit_page::AuditPageProps { office: None }).into_any(),
+        Route::AuditOfOffice(office) => {
+            audit_page::AuditPage(audit_page::AuditPageProps { office: Some(office) }).into_any()
+        }
         other => elsewhere(other),
     }
 }}

@@ -94,6 +94,9 @@ pub enum How {
     Undeleted,
     /// Put back as a snapshot taken at `taken` held it.
     SnapshotRestored { taken: DateTime<Utc> },
+    /// A way of a newer app, kept as written: its file still imports, and the entry travels on.
+    #[serde(untagged)]
+    Unknown(Value),
 }
 
 /// One field of a change: where (`parties[1].organisation`), and its value before and after

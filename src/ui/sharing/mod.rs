@@ -52,6 +52,8 @@ pub enum Stage {
 /// What the report after an import says.
 pub struct Report {
     pub from_office: String,
+    /// The file's office: the audit page filtered to its changes is linked from the report.
+    pub from_office_id: uuid::Uuid,
     pub counts: BTreeMap<import::Group, usize>,
     pub written: usize,
     pub copies: usize,
@@ -554,6 +556,7 @@ fn apply_locked(
     state.persist(applied.changed.clone());
     let report = Report {
         from_office: file.header.office.name.clone(),
+        from_office_id: file.header.office.id,
         counts: applied.counts.clone(),
         written: applied.changed.len(),
         copies: applied.copies,
@@ -655,6 +658,16 @@ fn ReportView(report: Arc<Report>) -> impl IntoView {
                 <p class="field-warning">{move_tr!("sharing-report-undo-not-stored")}</p>
             })}
             <crate::ui::history_view::BroughtChanges brought=report.brought.clone()/>
+            {(!report.brought.is_empty()).then(|| {
+                let office = report.from_office.clone();
+                view! {
+                    <p>
+                        <a href=crate::route::Route::AuditOfOffice(report.from_office_id).href()>
+                            {move_tr!("sharing-report-audit", {"office" => office.clone()})}
+                        </a>
+                    </p>
+                }
+            })}
         </section>
     }
 }

@@ -152,6 +152,37 @@ fn undoing_an_import_puts_the_history_back_as_it_was() {
 }
 
 #[test]
+fn an_entry_of_a_way_this_app_does_not_know_imports_and_is_kept() {
+    let at_a = edited_at_a();
+    let file = export_all(&at_a, &office(A, "A"));
+    // A newer app's way of arriving, in place of "typed".
+    let newer = file.replacen(
+        "\"how\":\"typed\"",
+        "\"how\":{\"signed_copy_scanned\":{\"pages\":3}}",
+        1,
+    );
+    assert_ne!(newer, file);
+    let mut at_b = sample_dataset();
+    import_all(&mut at_b, newer.as_bytes(), Choice::KeepMine, stamp(B, 200)).unwrap();
+    let entry = title_entry(
+        &at_b
+            .agreements
+            .get(&regulation_2013_2017_id())
+            .unwrap()
+            .meta
+            .changes,
+    )
+    .clone();
+    let How::Unknown(kept) = &entry.how else {
+        panic!("{:?}", entry.how)
+    };
+    assert_eq!(kept["signed_copy_scanned"]["pages"], 3);
+    // Written out again as it came.
+    let again = export_all(&at_b, &office(B, "B"));
+    assert!(again.contains("\"how\":{\"signed_copy_scanned\":{\"pages\":3}}"));
+}
+
+#[test]
 fn a_file_of_schema_1_imports_with_empty_history_and_a_record_of_ours_keeps_its_own() {
     let bytes = std::fs::read(fixtures().join("schema-v1.json")).unwrap();
     let file = read_file(&bytes, &Dataset::default()).unwrap();
