@@ -166,14 +166,16 @@ impl AppState {
         let editor = super::history_view::editor_name();
         let result = self
             .data
-            .try_update(|data| {
+            .try_update_untracked(|data| {
                 data.editor = editor;
                 command(data, stamp)
             })
             .expect("dataset is alive");
         let keys = result.written().to_vec();
         self.note_edit(&keys);
+        // A command that changed nothing (or was refused) redraws nothing either.
         if !keys.is_empty() {
+            self.data.notify();
             self.persist(keys);
         }
         result
