@@ -38,6 +38,14 @@ e2e('an edit made at office A shows on B\'s agreement page with the person, the 
     await previewFile(b, fromA);
     await confirmImport(b);
 
+    // The import's report links to the change log filtered to A's changes.
+    await b.getByRole('link', { name: /^Xem mọi thay đổi do Văn phòng UBND tỉnh Trà Vinh thực hiện/ }).click();
+    await b.getByRole('heading', { level: 1, name: 'Nhật ký thay đổi' }).waitFor();
+    await b.getByRole('status').getByText('1 thay đổi').waitFor();
+    await b.locator('ol.audit li.timeline-entry').first().getByRole('link', { name: NEW_TITLE }).waitFor();
+    const auditOfA = b.url();
+    assert.match(auditOfA, /#\/audit\?office=[0-9a-f-]{36}$/);
+
     // B's page of the agreement: A's entry, newest first.
     await nav(b, 'Văn bản').click();
     await searchAgreements(b, 'van phong sua');
@@ -47,7 +55,9 @@ e2e('an edit made at office A shows on B\'s agreement page with the person, the 
     const entry = history.locator('li.timeline-entry').first();
     await entry.getByText(/Lê Thị Hoa/).waitFor();
     assert.match(await entry.locator('.timeline-head').textContent(), /Lê Thị Hoa · đơn vị khác/);
-    const title = entry.locator('.history-fields li').filter({ has: b.locator('code', { hasText: /^title$/ }) });
+    // The field by its label, its path kept as the label's title.
+    const title = entry.locator('.history-fields li').filter({ has: b.locator('.history-field', { hasText: /^Tên văn bản$/ }) });
+    assert.equal(await title.locator('.history-field').getAttribute('title'), 'title');
     assert.equal(await title.locator('.history-before').textContent(), REG_2018);
     assert.equal(await title.locator('.history-after').textContent(), NEW_TITLE);
     await history.scrollIntoViewIfNeeded();
@@ -69,6 +79,10 @@ e2e('an edit made at office A shows on B\'s agreement page with the person, the 
     await b.getByLabel('Người sửa').selectOption({ label: 'Tất cả' });
     await b.getByRole('status').getByText('2 thay đổi').waitFor();
     await shoot(b, 'history-audit-vi');
+    // The report's link still shows A's change alone.
+    await b.goto(auditOfA);
+    await b.locator('ol.audit li.timeline-entry').first().getByRole('link', { name: NEW_TITLE }).waitFor();
+    await b.getByRole('status').getByText('1 thay đổi').waitFor();
 
     // The same in English.
     await b.getByRole('button', { name: /English/ }).click();

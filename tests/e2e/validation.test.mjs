@@ -155,6 +155,23 @@ e2e('saving a form without a change writes nothing and says nothing changed', as
   await page.getByRole('link', { name: 'Sửa', exact: true }).click();
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await nothingChanged.waitFor();
+  await closeNotice();
+
+  // A person's page is their form.
+  await page.goto(`${url}#/people`);
+  await page.locator('table.register tbody tr').first().getByRole('link').first().click();
+  await page.locator('#person-form').waitFor();
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await nothingChanged.waitFor();
+  await closeNotice();
+
+  // A recommendation, through its edit form.
+  await page.goto(`${url}#/recommendations`);
+  await page.locator('table.register tbody tr').first().getByRole('link').first().click();
+  await page.getByRole('link', { name: 'Sửa', exact: true }).click();
+  await page.locator('#recommendation-form').waitFor();
+  await page.locator('#recommendation-form').getByRole('button', { name: 'Lưu', exact: true }).click();
+  await nothingChanged.waitFor();
 
   await writesDone();
   assertSameStorage(before, await storageSnapshot(page));
