@@ -47,6 +47,7 @@ export-col-response = Response
 export-col-responded-on = Answered on
 export-col-name = Name
 export-col-short-name = Short name
+export-col-locality = Province
 export-col-parent = Part of
 export-col-positions = Positions
 export-col-signed = Agreements signed

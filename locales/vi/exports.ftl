@@ -47,6 +47,7 @@ export-col-response = Trả lời
 export-col-responded-on = Ngày trả lời
 export-col-name = Tên
 export-col-short-name = Tên viết tắt
+export-col-locality = Tỉnh/thành
 export-col-parent = Trực thuộc
 export-col-positions = Chức vụ
 export-col-signed = Số văn bản đã ký

@@ -499,6 +499,16 @@ impl Dataset {
         }
     }
 
+    /// An organisation's full name with its locality ("Sở Y tế (Trà Vinh)"), as the office
+    /// files name it, so two provinces' departments are told apart; its label when it has no
+    /// name or is unknown.
+    pub fn organisation_display_name(&self, id: &Id) -> String {
+        match self.organisations.get(id) {
+            Some(o) if !o.name.trim().is_empty() => o.display_name(),
+            _ => self.organisation_label(id),
+        }
+    }
+
     /// A label for an organisation id, even a deleted or unknown one.
     pub fn organisation_label(&self, id: &Id) -> String {
         match self.organisations.get(id) {

@@ -84,7 +84,7 @@ pub fn calendar(
         let to = r
             .addressed_to
             .iter()
-            .map(|o| data.organisation_name(o))
+            .map(|o| data.organisation_display_name(o))
             .collect::<Vec<_>>()
             .join("; ");
         let status = words.word(Word::RecommendationStatus(r.status));

@@ -68,6 +68,7 @@ pub enum Column {
     RespondedOn,
     Name,
     ShortName,
+    Locality,
     Parent,
     Positions,
     Signed,

@@ -17,7 +17,7 @@ use crate::views::matrix::plan_matrix;
 
 fn names(data: &Dataset, ids: impl IntoIterator<Item = Id>) -> String {
     ids.into_iter()
-        .map(|id| data.organisation_name(&id))
+        .map(|id| data.organisation_display_name(&id))
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -58,7 +58,10 @@ pub fn agreements(
                 Cell::text(a.title.clone()),
                 Cell::text(words.word(Word::AgreementKind(a.kind))),
                 Cell::text(names(data, a.parties.iter().map(|p| p.organisation))),
-                Cell::text(lead.map(|l| data.organisation_name(&l)).unwrap_or_default()),
+                Cell::text(
+                    lead.map(|l| data.organisation_display_name(&l))
+                        .unwrap_or_default(),
+                ),
                 Cell::date(a.signing_date()),
                 Cell::date(a.period.start),
                 Cell::date(a.period.end),
@@ -171,7 +174,7 @@ pub fn recommendations(
                 Cell::date(r.raised_on),
                 Cell::text(
                     r.raised_by
-                        .map(|o| data.organisation_name(&o))
+                        .map(|o| data.organisation_display_name(&o))
                         .unwrap_or_default(),
                 ),
                 Cell::text(
@@ -226,10 +229,11 @@ pub fn organisations(data: &Dataset, rows: &[&Organisation], words: &dyn Words) 
             vec![
                 Cell::text(o.name.clone()),
                 Cell::text(o.short_name.clone()),
+                Cell::text(o.locality.clone()),
                 Cell::text(words.word(Word::OrganisationKind(o.kind))),
                 Cell::text(
                     o.parent
-                        .map(|p| data.organisation_name(&p))
+                        .map(|p| data.organisation_display_name(&p))
                         .unwrap_or_default(),
                 ),
                 Cell::count(count),
@@ -239,7 +243,14 @@ pub fn organisations(data: &Dataset, rows: &[&Organisation], words: &dyn Words) 
     table(
         words,
         Sheet::Organisations,
-        &[C::Name, C::ShortName, C::Kind, C::Parent, C::PartyTo],
+        &[
+            C::Name,
+            C::ShortName,
+            C::Locality,
+            C::Kind,
+            C::Parent,
+            C::PartyTo,
+        ],
         rows,
     )
 }
@@ -300,7 +311,9 @@ pub fn plan_matrix_table(
         .rows
         .iter()
         .map(|row| {
-            let mut cells = vec![Cell::text(data.organisation_name(&row.organisation))];
+            let mut cells = vec![Cell::text(
+                data.organisation_display_name(&row.organisation),
+            )];
             let mut plans = std::collections::BTreeSet::new();
             for (i, cell) in row.cells.iter().enumerate() {
                 per_year[i] += cell.plans.len();

@@ -429,3 +429,44 @@ fn events_and_directory_tables() {
     assert!(data.organisations.iter_live().count() > 0);
     let _ = data.agreements.iter_live().map(|a| a.id());
 }
+
+#[test]
+fn organisations_are_named_with_their_province_in_the_files() {
+    let data = sample_dataset();
+    // The directory's sheet has the province in a column of its own.
+    let orgs = listing::find_organisations(&data, "Sở Y tế");
+    let t = tables::organisations(&data, &orgs, &words);
+    assert_eq!(t.columns[2], "Column(Locality)");
+    let health = t
+        .rows
+        .iter()
+        .find(|r| r[0] == Cell::Text("Sở Y tế".into()))
+        .expect("the sample's Sở Y tế");
+    assert_eq!(health[2], Cell::Text("Trà Vinh".into()));
+    // Wherever else an organisation is named, its province follows the name (unless the name
+    // already says it: "Ủy ban nhân dân tỉnh Trà Vinh" stays as it is).
+    let regulation = data.agreements.get(&regulation_2018_2022_id()).unwrap();
+    let matrix = tables::plan_matrix_table(&data, regulation, today(), &words);
+    let departments: Vec<&Cell> = matrix.rows.iter().map(|r| &r[0]).collect();
+    assert!(
+        departments.contains(&&Cell::Text("Sở Y tế (Trà Vinh)".into())),
+        "{departments:?}"
+    );
+    let register: Vec<_> = data.agreements.iter_live().collect();
+    let t = tables::agreements(&data, &register, today(), &words);
+    let parties: Vec<&str> = t
+        .rows
+        .iter()
+        .filter_map(|r| match &r[3] {
+            Cell::Text(t) => Some(t.as_str()),
+            _ => None,
+        })
+        .flat_map(|t| t.split("; "))
+        .collect();
+    assert!(parties.contains(&"Sở Y tế (Trà Vinh)"), "{parties:?}");
+    assert!(
+        parties.contains(&"Ủy ban nhân dân tỉnh Trà Vinh"),
+        "{parties:?}"
+    );
+    assert!(!parties.contains(&"Sở Y tế"), "{parties:?}");
+}

@@ -36,7 +36,7 @@ impl Sheet {
 }
 
 impl Column {
-    pub const ALL: [Column; 43] = {
+    pub const ALL: [Column; 44] = {
         use Column::*;
         [
             Number,
@@ -69,6 +69,7 @@ impl Column {
             RespondedOn,
             Name,
             ShortName,
+            Locality,
             Parent,
             Positions,
             Signed,
@@ -118,6 +119,7 @@ impl Column {
             RespondedOn => "export-col-responded-on",
             Name => "export-col-name",
             ShortName => "export-col-short-name",
+            Locality => "export-col-locality",
             Parent => "export-col-parent",
             Positions => "export-col-positions",
             Signed => "export-col-signed",
