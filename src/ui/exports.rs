@@ -82,6 +82,7 @@ fn render(i18n: I18n, message: &Message) -> String {
         "export-col-responded-on" => tr!(i18n, "export-col-responded-on"),
         "export-col-name" => tr!(i18n, "export-col-name"),
         "export-col-short-name" => tr!(i18n, "export-col-short-name"),
+        "export-col-locality" => tr!(i18n, "export-col-locality"),
         "export-col-parent" => tr!(i18n, "export-col-parent"),
         "export-col-positions" => tr!(i18n, "export-col-positions"),
         "export-col-signed" => tr!(i18n, "export-col-signed"),
