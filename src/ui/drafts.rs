@@ -119,6 +119,42 @@ impl DraftKeeper {
     }
 }
 
+/// What a form opens on: the record its fields show, the copy that input was made on (`read`:
+/// what a save merges against), and, when a draft was restored, when it was kept and the typed
+/// text of the fields a record cannot hold as typed.
+pub struct Opening<T> {
+    pub fields: T,
+    pub read: T,
+    pub restored_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub texts: std::collections::BTreeMap<String, String>,
+}
+
+/// A stored record's form opens on its draft (read against the copy the draft was made on) or
+/// on the record; a new record's on its draft or on `fresh()`.
+pub fn opening<T: Clone>(
+    stored: Option<T>,
+    draft: Option<Draft<T>>,
+    fresh: impl FnOnce() -> T,
+) -> Opening<T> {
+    let restored_at = draft.as_ref().map(|d| d.saved_at);
+    let texts = draft.as_ref().map(|d| d.texts.clone()).unwrap_or_default();
+    let (fields, read) = match (stored, draft) {
+        (Some(stored), Some(d)) => (d.input, d.read.unwrap_or(stored)),
+        (Some(stored), None) => (stored.clone(), stored),
+        (None, Some(d)) => (d.input.clone(), d.input),
+        (None, None) => {
+            let r = fresh();
+            (r.clone(), r)
+        }
+    };
+    Opening {
+        fields,
+        read,
+        restored_at,
+        texts,
+    }
+}
+
 /// A form with its draft: a draft kept in this browser is handed to `body` (which restores it
 /// and says so); something handed over by another page (`handed`: a duplicate for the next
 /// period, an event's pre-filled record) is what the user just asked for, so it comes first.

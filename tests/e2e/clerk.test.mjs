@@ -163,3 +163,82 @@ e2e('the notice\'s undo of a sample removal brings it back at once', async ({ pa
   await page.goto(`${url}#/agreements`);
   await page.getByText('23 văn bản').waitFor();
 }, { timeout: 120_000 });
+
+/** Reloads the page, accepting the question the unsaved input asks first. */
+async function reloadKeepingDraft(page) {
+  const leave = (dialog) => dialog.accept();
+  page.on('dialog', leave);
+  await page.reload();
+  page.off('dialog', leave);
+  await page.getByText('Đã khôi phục bản nháp chưa lưu', { exact: false }).waitFor();
+}
+
+/** Waits until the form's draft in storage satisfies `check` (an expression of `draft`), or is
+ * gone (`null`). Built as the page's expression: the page's CSP allows no eval. */
+async function draftStored(page, key, check) {
+  const raw = `localStorage.getItem(${JSON.stringify(key)})`;
+  await page.waitForFunction(check === null
+    ? `${raw} === null`
+    : `${raw} !== null && ((draft) => ${check})(JSON.parse(${raw}))`);
+}
+
+e2e('a recommendation typed from scratch, to a body added from inside the form, survives a reload; saved, its draft goes', async ({ page, url }) => {
+  const CONTENT = 'Đề nghị Hội Luật gia tỉnh cử luật gia tham gia trợ giúp pháp lý lưu động năm 2026';
+  const KEY = 'phoihop/draft/recommendations/new';
+  await startEmpty(page, url, 'Sở Tư pháp tỉnh Bến Tre');
+  await page.goto(`${url}#/recommendations/new`);
+  await page.getByRole('heading', { level: 1, name: 'Thêm kiến nghị' }).waitFor();
+  await page.locator('#recommendation-content').fill(CONTENT);
+  const to = page.getByRole('combobox', { name: 'Gửi đến (cơ quan phải trả lời)', exact: true });
+  await to.fill(LAWYERS);
+  await to.locator('xpath=..').getByRole('option', { name: `Thêm “${LAWYERS}” mới`, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Thêm và chọn', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+  const chip = page.locator('.addressees .chip', { hasText: LAWYERS });
+  await chip.waitFor();
+  // A date not yet readable is kept as typed.
+  await page.locator('#recommendation-deadline').fill('31/02/2027');
+  await draftStored(page, KEY, "draft.texts.deadline === '31/02/2027' && draft.input.addressed_to.length === 1");
+
+  await reloadKeepingDraft(page);
+  assert.equal(await page.locator('#recommendation-content').inputValue(), CONTENT);
+  await chip.waitFor();
+  assert.equal(await page.locator('#recommendation-deadline').inputValue(), '31/02/2027');
+
+  await page.locator('#recommendation-deadline').fill('28/02/2027');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: CONTENT }).waitFor();
+  await draftStored(page, KEY, null);
+  await page.getByText('28/02/2027').first().waitFor();
+}, { timeout: 120_000 });
+
+e2e("the directory's forms keep a draft: a new organisation saved after a reload; a person's position kept, then discarded", async ({ page, url }) => {
+  await startEmpty(page, url, 'Sở Tư pháp tỉnh Bến Tre');
+  await page.goto(`${url}#/organisations/new`);
+  await page.locator('#organisation-name').fill('Hội Luật gia');
+  await page.locator('#organisation-locality').fill('Bến Tre');
+  await draftStored(page, 'phoihop/draft/organisations/new', "draft.input.locality === 'Bến Tre'");
+  await reloadKeepingDraft(page);
+  assert.equal(await page.locator('#organisation-name').inputValue(), 'Hội Luật gia');
+  assert.equal(await page.locator('#organisation-locality').inputValue(), 'Bến Tre');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Hội Luật gia (Bến Tre)' }).waitFor();
+  await draftStored(page, 'phoihop/draft/organisations/new', null);
+
+  const KEY = 'phoihop/draft/people/new';
+  await page.goto(`${url}#/people/new`);
+  await page.locator('#person-full-name').fill(SIGNATORY);
+  await page.getByRole('button', { name: '+ Thêm chức vụ', exact: true }).click();
+  await page.locator('#position-0-title').fill(POSITION);
+  await page.locator('#position-0-from').fill('03/2020');
+  await draftStored(page, KEY, "draft.texts['positions[0].from'] === '03/2020'");
+  await reloadKeepingDraft(page);
+  assert.equal(await page.locator('#person-full-name').inputValue(), SIGNATORY);
+  assert.equal(await page.locator('#position-0-title').inputValue(), POSITION);
+  assert.equal(await page.locator('#position-0-from').inputValue(), '03/2020');
+  await page.getByRole('button', { name: 'Bỏ bản nháp', exact: true }).click();
+  await page.getByText('Đã khôi phục bản nháp chưa lưu', { exact: false }).waitFor({ state: 'detached' });
+  assert.equal(await page.locator('#person-full-name').inputValue(), '');
+  await draftStored(page, KEY, null);
+}, { timeout: 120_000 });

@@ -5,7 +5,8 @@ use std::collections::{BTreeSet, HashMap};
 
 use leptos::prelude::*;
 
-use crate::ui::form_parts::Required;
+use crate::core::rules::validate::lengths;
+use crate::ui::form_parts::{Counter, Required};
 use leptos_fluent::{move_tr, tr, I18n};
 
 use super::{
@@ -17,8 +18,10 @@ use crate::core::records::record::{Collection, Record};
 use crate::core::records::workspace::Dataset;
 use crate::core::rules::dates::{format_instant, format_period_years};
 use crate::core::rules::validate::Issue;
+use crate::core::storage::drafts::Draft;
 use crate::core::views::listing::{self, collate};
 use crate::route::Route;
+use crate::ui::drafts::{self, DraftKeeper, DraftRestored};
 use crate::ui::list_parts::{EmptyState, ResultCount, SearchBox};
 use crate::ui::state::use_app;
 use crate::ui::text;
@@ -214,20 +217,36 @@ fn self_and_descendants(data: &Dataset, id: Id) -> BTreeSet<Id> {
 
 #[component]
 fn OrganisationView(id: Option<Id>) -> impl IntoView {
+    drafts::drafted(id, None, move |draft, _, reset| {
+        view! { <OrganisationForm id=id draft=draft reset=reset/> }.into_any()
+    })
+}
+
+#[component]
+fn OrganisationForm(
+    id: Option<Id>,
+    draft: Option<Draft<Organisation>>,
+    reset: Callback<()>,
+) -> impl IntoView {
     let state = use_app();
     let i18n = expect_context::<I18n>();
-    let record_id = id.unwrap_or_else(new_id);
     let stored = state
         .data
         .with_untracked(|d| id.and_then(|id| d.organisations.get(&id).cloned()));
-    let initial = stored.unwrap_or_else(|| {
+    let drafts::Opening {
+        fields: initial,
+        read,
+        restored_at,
+        ..
+    } = drafts::opening(stored, draft, || {
         Organisation::new(
-            Meta::new(record_id, state.stamp().now),
+            Meta::new(new_id(), state.stamp().now),
             "",
             "",
             OrganisationKind::Other,
         )
     });
+    let record_id = initial.id();
 
     let name = RwSignal::new(initial.name.clone());
     let short_name = RwSignal::new(initial.short_name.clone());
@@ -256,7 +275,7 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
 
     // The record as the form shows it, at the version last read or saved: what the user changes
     // is told apart from what changed elsewhere meanwhile (core::form_edit).
-    let opened = StoredValue::new(initial.clone());
+    let opened = StoredValue::new(read);
     let initial_parent = initial.parent;
     let parent_choices = Signal::derive(move || {
         state.data.with(|d| {
@@ -278,19 +297,30 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
         }),
     };
 
-    let unsaved = state.unsaved_input();
-    let raise = unsaved.raiser();
+    let from_form = move |base: Organisation| Organisation {
+        name: one_line(&name.get_untracked()),
+        short_name: one_line(&short_name.get_untracked()),
+        locality: one_line(&locality.get_untracked()),
+        kind: kind.get_untracked(),
+        parent: parent.get_untracked(),
+        notes: notes.get_untracked().trim_end().to_string(),
+        ..base
+    };
+    let keeper = DraftKeeper::new(state, id, restored_at.is_some(), move || {
+        let base = opened.get_value();
+        Draft {
+            input: from_form(base.clone()),
+            texts: Default::default(),
+            read: id.is_some().then_some(base),
+            saved_at: crate::web::now(),
+        }
+    });
+    let on_change = keeper.on_change();
+    let draft_done = keeper.on_done();
+    let cancel_done = draft_done.clone();
+    let discard_and_reset = keeper.discard_then(reset);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let from_form = move |base: Organisation| Organisation {
-            name: one_line(&name.get_untracked()),
-            short_name: one_line(&short_name.get_untracked()),
-            locality: one_line(&locality.get_untracked()),
-            kind: kind.get_untracked(),
-            parent: parent.get_untracked(),
-            notes: notes.get_untracked().trim_end().to_string(),
-            ..base
-        };
         let record = from_form(opened.get_value());
         // Saved over what changed elsewhere since the form opened (commands::form_edit).
         let result = state
@@ -308,7 +338,7 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
                 // A warning (a name already in the directory) stays in view after saving.
                 issues.set(result.warnings.clone());
                 form_error.set(None);
-                unsaved.lower();
+                draft_done();
                 state.notify_save_result(&result, |i18n| tr!(i18n, "directory-saved"));
                 if id.is_none() {
                     state.navigate(Route::Organisation(record_id));
@@ -339,9 +369,10 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
         <div class="page-head">
             <h1>{heading}</h1>
         </div>
+        {restored_at.map(|at| view! { <DraftRestored saved_at=at on_discard=discard_and_reset/> })}
         <section class="card">
             <h2>{if id.is_some() { move_tr!("directory-organisation-details") } else { move_tr!("directory-organisation-new-details") }}</h2>
-            <form id="organisation-form" class="stack narrow" on:submit=save novalidate=true on:input=raise.clone() on:change=raise>
+            <form id="organisation-form" class="stack narrow" on:submit=save novalidate=true on:input=on_change.clone() on:change=on_change>
                 <label for="organisation-name">{move_tr!("directory-organisation-name-label")}<Required/></label>
                 <input
                     id="organisation-name"
@@ -352,6 +383,7 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
                     prop:value=move || name.get()
                     on:input=move |ev| name.set(event_target_value(&ev))
                 />
+                <Counter text=name max=lengths::ORGANISATION_NAME/>
                 <FieldIssues issues=issues field="name".to_string()/>
 
                 <label for="organisation-short-name">{move_tr!("directory-organisation-short-name-label")}</label>
@@ -363,6 +395,8 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
                     prop:value=move || short_name.get()
                     on:input=move |ev| short_name.set(event_target_value(&ev))
                 />
+                <Counter text=short_name max=lengths::SHORT_NAME/>
+                <FieldIssues issues=issues field="short_name".to_string()/>
                 <p id="organisation-short-name-help" class="help">{move_tr!("directory-organisation-short-name-help")}</p>
 
                 <label for="organisation-locality">{move_tr!("directory-organisation-locality-label")}</label>
@@ -413,7 +447,7 @@ fn OrganisationView(id: Option<Id>) -> impl IntoView {
                 <crate::ui::widgets::ReadOnlyNote/>
                 <div class="actions">
                     <button type="submit" class="primary" disabled=crate::ui::widgets::read_only(state)>{move_tr!("directory-save")}</button>
-                    {id.is_none().then(|| view! { <a class="button" href=Route::Organisations.href()>{move_tr!("directory-cancel")}</a> })}
+                    {id.is_none().then(|| view! { <a class="button" href=Route::Organisations.href() on:click=move |_| cancel_done()>{move_tr!("directory-cancel")}</a> })}
                 </div>
             </form>
         </section>

@@ -6,7 +6,8 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::ui::form_parts::Required;
+use crate::core::rules::validate::lengths;
+use crate::ui::form_parts::{Counter, Required};
 use leptos_fluent::{move_tr, tr, I18n};
 
 use super::{
@@ -21,8 +22,10 @@ use crate::core::rules::dates::{
     DateInputError,
 };
 use crate::core::rules::validate::{self, Issue};
+use crate::core::storage::drafts::Draft;
 use crate::core::views::listing;
 use crate::route::Route;
+use crate::ui::drafts::{self, DraftKeeper, DraftRestored};
 use crate::ui::list_parts::{EmptyState, ResultCount, SearchBox};
 use crate::ui::state::use_app;
 use crate::ui::text;
@@ -253,15 +256,33 @@ fn check_date(
 
 #[component]
 fn PersonView(id: Option<Id>) -> impl IntoView {
+    drafts::drafted(id, None, move |draft, _, reset| {
+        view! { <PersonForm id=id draft=draft reset=reset/> }.into_any()
+    })
+}
+
+/// The typed dates of a position, kept in a draft by these paths.
+fn position_date_paths(i: usize) -> [String; 2] {
+    [format!("positions[{i}].from"), format!("positions[{i}].to")]
+}
+
+#[component]
+fn PersonForm(id: Option<Id>, draft: Option<Draft<Person>>, reset: Callback<()>) -> impl IntoView {
     let state = use_app();
     let i18n = expect_context::<I18n>();
     let owner = Owner::current();
-    let record_id = id.unwrap_or_else(new_id);
     let stored = state
         .data
         .with_untracked(|d| id.and_then(|id| d.people.get(&id).cloned()));
-    let initial =
-        stored.unwrap_or_else(|| Person::new(Meta::new(record_id, state.stamp().now), ""));
+    let drafts::Opening {
+        fields: initial,
+        read,
+        restored_at,
+        texts,
+    } = drafts::opening(stored, draft, || {
+        Person::new(Meta::new(new_id(), state.stamp().now), "")
+    });
+    let record_id = initial.id();
 
     let full_name = RwSignal::new(initial.full_name.clone());
     let notes = RwSignal::new(initial.notes.clone());
@@ -273,10 +294,17 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
             .map(|(i, p)| PositionRow::new(i as u64, p))
             .collect::<Vec<_>>(),
     );
+    for (i, row) in rows.get_untracked().iter().enumerate() {
+        for (path, text) in position_date_paths(i).iter().zip([row.from, row.to]) {
+            if let Some(typed) = texts.get(path) {
+                text.set(typed.clone());
+            }
+        }
+    }
     let next_uid = StoredValue::new(initial.positions.len() as u64);
     // The record as the form shows it, at the version last read or saved: what the user changes
     // is told apart from what changed elsewhere meanwhile (core::form_edit).
-    let opened = StoredValue::new(initial.clone());
+    let opened = StoredValue::new(read);
     let issues = RwSignal::new(Vec::<Issue>::new());
     // A refused save: how many problems to fix (the same words as every form).
     let form_error = RwSignal::new(None::<usize>);
@@ -309,8 +337,48 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
         }),
     };
 
-    let unsaved = state.unsaved_input();
-    let raise = unsaved.raiser();
+    // The form as typed (not validated): a date not yet readable is kept by its text.
+    let keeper = DraftKeeper::new(state, id, restored_at.is_some(), move || {
+        let base = opened.get_value();
+        let rows = rows.get_untracked();
+        let day = |text: RwSignal<String>, bound| {
+            parse_date_input(&text.get_untracked(), bound)
+                .ok()
+                .flatten()
+        };
+        Draft {
+            input: Person {
+                full_name: full_name.get_untracked(),
+                notes: notes.get_untracked(),
+                positions: rows
+                    .iter()
+                    .map(|row| PositionHeld {
+                        title: row.title.get_untracked(),
+                        organisation: row.organisation.get_untracked(),
+                        from: day(row.from, Bound::Start),
+                        to: day(row.to, Bound::End),
+                        unknown: row.unknown.get_value(),
+                    })
+                    .collect(),
+                ..base.clone()
+            },
+            texts: rows
+                .iter()
+                .enumerate()
+                .flat_map(|(i, row)| {
+                    position_date_paths(i)
+                        .into_iter()
+                        .zip([row.from.get_untracked(), row.to.get_untracked()])
+                })
+                .collect(),
+            read: id.is_some().then_some(base),
+            saved_at: crate::web::now(),
+        }
+    });
+    let on_change = keeper.on_change();
+    let draft_done = keeper.on_done();
+    let cancel_done = draft_done.clone();
+    let discard_and_reset = keeper.discard_then(reset);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut bad_dates = 0;
@@ -364,7 +432,7 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
                 }
                 issues.set(Vec::new());
                 form_error.set(None);
-                unsaved.lower();
+                draft_done();
                 state.notify_save_result(&saved, |i18n| tr!(i18n, "directory-saved"));
                 if id.is_none() {
                     state.navigate(Route::Person(record_id));
@@ -393,9 +461,10 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
         <div class="page-head">
             <h1>{heading}</h1>
         </div>
+        {restored_at.map(|at| view! { <DraftRestored saved_at=at on_discard=discard_and_reset/> })}
         <section class="card">
             <h2>{if id.is_some() { move_tr!("directory-person-details") } else { move_tr!("directory-person-new-details") }}</h2>
-            <form id="person-form" class="stack" on:submit=save novalidate=true on:input=raise.clone() on:change=raise>
+            <form id="person-form" class="stack" on:submit=save novalidate=true on:input=on_change.clone() on:change=on_change>
                 <div class="stack narrow">
                     <label for="person-full-name">{move_tr!("directory-person-name-label")}<Required/></label>
                     <input
@@ -407,6 +476,7 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
                         prop:value=move || full_name.get()
                         on:input=move |ev| full_name.set(event_target_value(&ev))
                     />
+                    <Counter text=full_name max=lengths::PERSON_NAME/>
                     <FieldIssues issues=issues field="full_name".to_string()/>
 
                     <label for="person-notes">{move_tr!("directory-notes-label")}</label>
@@ -431,7 +501,7 @@ fn PersonView(id: Option<Id>) -> impl IntoView {
                 <crate::ui::widgets::ReadOnlyNote/>
                 <div class="actions">
                     <button type="submit" class="primary" disabled=crate::ui::widgets::read_only(state)>{move_tr!("directory-save")}</button>
-                    {id.is_none().then(|| view! { <a class="button" href=Route::People.href()>{move_tr!("directory-cancel")}</a> })}
+                    {id.is_none().then(|| view! { <a class="button" href=Route::People.href() on:click=move |_| cancel_done()>{move_tr!("directory-cancel")}</a> })}
                 </div>
             </form>
         </section>
@@ -530,6 +600,7 @@ fn PositionFields(
                     prop:value=move || row.title.get()
                     on:input=move |ev| row.title.set(event_target_value(&ev))
                 />
+                <Counter text=row.title max=lengths::POSITION/>
                 <FieldIssues issues=issues field=title_path/>
             </div>
             <div class="field">

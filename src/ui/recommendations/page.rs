@@ -12,7 +12,9 @@ use crate::core::records::recommendation::Recommendation;
 use crate::core::records::record::{Collection, Record};
 use crate::core::rules::dates::{format_date, format_optional};
 use crate::core::rules::validate_activity::{self, read_day};
+use crate::core::storage::drafts::Draft;
 use crate::route::Route;
+use crate::ui::drafts::{self, DraftKeeper, DraftRestored};
 use crate::ui::events::{event_choices, focus_first_invalid, invalid, ActivityIssues};
 use crate::ui::picker::{MultiPicker, PickKind, Picker};
 use crate::ui::state::use_app;
@@ -50,8 +52,34 @@ pub fn RecommendationPage(id: Option<Id>) -> impl IntoView {
     }
 }
 
+/// The form with its draft (ui/drafts.rs); a record handed over by another page (a
+/// recommendation raised at an event, under an agreement) comes first.
 #[component]
 fn RecommendationView(id: Option<Id>) -> impl IntoView {
+    let handed = id
+        .is_none()
+        .then(|| {
+            use_app()
+                .recommendation_draft
+                .try_update(Option::take)
+                .flatten()
+        })
+        .flatten();
+    drafts::drafted(id, handed, move |draft, handed, reset| {
+        view! { <RecommendationForm id=id draft=draft handed=handed reset=reset/> }.into_any()
+    })
+}
+
+/// The dates as typed, kept in a draft by these field paths (a date not yet readable too).
+const TYPED_DATES: [&str; 3] = ["raised_on", "deadline", "responded_on"];
+
+#[component]
+fn RecommendationForm(
+    id: Option<Id>,
+    draft: Option<Draft<Recommendation>>,
+    handed: Option<Recommendation>,
+    reset: Callback<()>,
+) -> impl IntoView {
     let state = use_app();
     let i18n = expect_context::<I18n>();
     let stored = state
@@ -67,19 +95,19 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
             .filter(|i| !i.is_error())
             .collect()
     });
-    let initial = stored
-        .or_else(|| {
-            state
-                .recommendation_draft
-                .try_update(Option::take)
-                .flatten()
-        })
-        .unwrap_or_else(|| Recommendation::new(Meta::new(new_id(), state.stamp().now), ""));
+    let drafts::Opening {
+        fields: initial,
+        read,
+        restored_at,
+        texts,
+    } = drafts::opening(stored, draft, || {
+        handed.unwrap_or_else(|| Recommendation::new(Meta::new(new_id(), state.stamp().now), ""))
+    });
     let record_id = initial.id();
     // The record as the form shows it, at the version last read or saved: what the user changes
     // is told apart from what changed elsewhere meanwhile, including the status control below
     // (core::form_edit).
-    let opened = StoredValue::new(initial.clone());
+    let opened = StoredValue::new(read);
 
     let content = RwSignal::new(initial.content.clone());
     let event = RwSignal::new(initial.event);
@@ -142,8 +170,45 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
         }
     };
 
-    let unsaved = state.unsaved_input();
-    let raise = unsaved.raiser();
+    for (field, signal) in TYPED_DATES
+        .into_iter()
+        .zip([raised_on, deadline, responded_on])
+    {
+        if let Some(text) = texts.get(field) {
+            signal.set(text.clone());
+        }
+    }
+    // The form as typed (not validated): a date not yet readable is kept by its text.
+    let keeper = DraftKeeper::new(state, id, restored_at.is_some(), move || {
+        let day = |text: RwSignal<String>| read_day(&text.get_untracked(), "").ok().flatten();
+        let base = opened.get_value();
+        Draft {
+            input: Recommendation {
+                content: content.get_untracked(),
+                event: event.get_untracked(),
+                raised_on: day(raised_on),
+                raised_by: raised_by.get_untracked(),
+                addressed_to: addressed_to.get_untracked(),
+                agreement: agreement.get_untracked(),
+                area: area.get_untracked(),
+                deadline: day(deadline),
+                response: response.get_untracked(),
+                responded_on: day(responded_on),
+                ..base.clone()
+            },
+            texts: TYPED_DATES
+                .into_iter()
+                .zip([raised_on, deadline, responded_on])
+                .map(|(field, text)| (field.to_string(), text.get_untracked()))
+                .collect(),
+            read: id.is_some().then_some(base),
+            saved_at: crate::web::now(),
+        }
+    });
+    let on_change = keeper.on_change();
+    let draft_done = keeper.on_done();
+    let cancel_done = draft_done.clone();
+    let discard_and_reset = keeper.discard_then(reset);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut found = Vec::new();
@@ -195,7 +260,7 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
         // Warnings stay in view after saving.
         issues.set(saved.warnings.clone());
         form_error.set(None);
-        unsaved.lower();
+        draft_done();
         let changed = id.is_some();
         state.notify_save_result(&saved, move |i18n| {
             if changed {
@@ -245,9 +310,10 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
             </div>
         </div>
 
+        {restored_at.map(|at| view! { <DraftRestored saved_at=at on_discard=discard_and_reset/> })}
         <section class="card">
             <h2>{if id.is_some() { move_tr!("recommendations-details") } else { move_tr!("recommendations-new-details") }}</h2>
-            <form id="recommendation-form" on:submit=save novalidate=true on:input=raise.clone() on:change=raise>
+            <form id="recommendation-form" on:submit=save novalidate=true on:input=on_change.clone() on:change=on_change>
                 <div class="field">
                     <label for="recommendation-content">{move_tr!("recommendations-content")}<Required/></label>
                     <textarea id="recommendation-content" rows="3" required=true
@@ -338,7 +404,8 @@ fn RecommendationView(id: Option<Id>) -> impl IntoView {
                 <div class="actions">
                     <crate::ui::widgets::ReadOnlyNote/>
                     <button type="submit" class="primary" disabled=crate::ui::widgets::read_only(state)>{move_tr!("recommendations-save")}</button>
-                    <a class="button" href=match id { Some(id) => Route::Recommendation(id).href(), None => Route::Recommendations.href() }>{move_tr!("recommendations-cancel")}</a>
+                    <a class="button" href=match id { Some(id) => Route::Recommendation(id).href(), None => Route::Recommendations.href() }
+                        on:click=move |_| cancel_done()>{move_tr!("recommendations-cancel")}</a>
                 </div>
             </form>
         </section>
