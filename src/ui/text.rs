@@ -259,6 +259,7 @@ pub fn activity_problem(
         P::AreaNotInAgreement => tr!(i18n, "activity-problem-area-not-in-agreement"),
         P::DeadlineBeforeRaised => tr!(i18n, "activity-problem-deadline-before-raised"),
         P::RespondedBeforeRaised => tr!(i18n, "activity-problem-responded-before-raised"),
+        P::TooLong { max } => tr!(i18n, "problem-too-long", {"max" => *max}),
     }
 }
 

@@ -14,7 +14,7 @@ use crate::records::record::Record;
 use crate::records::workspace::Dataset;
 use crate::rules::dates::{parse_exact_day, DateInputError};
 use crate::rules::status::{status_in, StatusInfo, StatusReason};
-use crate::rules::validate::{live, Lookup, Severity};
+use crate::rules::validate::{lengths, live, Lookup, Severity};
 
 /// What is wrong with a field of an event or a recommendation. The UI words each.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,6 +47,10 @@ pub enum ActivityProblem {
     DeadlineBeforeRaised,
     /// Warning: the answer is dated before the recommendation was raised.
     RespondedBeforeRaised,
+    /// Longer than the field's use allows (`validate::lengths`).
+    TooLong {
+        max: usize,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -186,6 +190,17 @@ pub fn event(e: &Event, data: &dyn Lookup) -> Vec<ActivityIssue> {
     years_out_of_range(e, &mut issues);
     if e.title.trim().is_empty() {
         issues.push(ActivityIssue::error("title", ActivityProblem::Required));
+    }
+    for (field, text, max) in [
+        ("title", &e.title, lengths::TITLE),
+        ("place", &e.place, lengths::PLACE),
+    ] {
+        if text.chars().count() > max {
+            issues.push(ActivityIssue::error(
+                field,
+                ActivityProblem::TooLong { max },
+            ));
+        }
     }
     let mut people = BTreeSet::new();
     for (i, chair) in e.chairs.iter().enumerate() {

@@ -6,7 +6,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use leptos::prelude::*;
 
-use crate::ui::form_parts::Required;
+use crate::core::rules::validate::lengths;
+use crate::ui::form_parts::{Counter, Required};
 use leptos_fluent::{move_tr, tr, I18n};
 
 use super::{focus_first_invalid, invalid, ActivityIssues};
@@ -402,6 +403,7 @@ fn EventFormBody(
                         placeholder=move_tr!("events-form-title-placeholder")
                         aria-invalid=move || invalid(issues, "title")
                         prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))></textarea>
+                    <Counter text=title max=lengths::TITLE/>
                     <ActivityIssues issues=issues field="title".to_string()/>
                 </div>
                 <div class="grid-3">
@@ -424,7 +426,10 @@ fn EventFormBody(
                     <div class="field">
                         <label for="event-place">{move_tr!("events-place")}</label>
                         <input id="event-place" type="text" placeholder=move_tr!("events-place-placeholder")
+                            aria-invalid=move || invalid(issues, "place")
                             prop:value=move || place.get() on:input=move |ev| place.set(event_target_value(&ev))/>
+                        <Counter text=place max=lengths::PLACE/>
+                        <ActivityIssues issues=issues field="place".to_string()/>
                     </div>
                 </div>
             </fieldset>

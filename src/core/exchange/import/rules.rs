@@ -111,6 +111,7 @@ fn activity_problem(problem: &ActivityProblem) -> Message {
         P::AreaNotInAgreement => Message::new("activity-problem-area-not-in-agreement"),
         P::DeadlineBeforeRaised => Message::new("activity-problem-deadline-before-raised"),
         P::RespondedBeforeRaised => Message::new("activity-problem-responded-before-raised"),
+        P::TooLong { max } => Message::new("problem-too-long").number("max", *max as f64),
     }
 }
 

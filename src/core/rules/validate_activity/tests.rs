@@ -245,6 +245,35 @@ fn a_well_formed_event_has_no_issue() {
 }
 
 #[test]
+fn an_event_title_and_place_fit_their_use() {
+    use crate::rules::validate::lengths;
+    let data = fixture();
+    let mut e = event_at(1000, d(2019, 10, 15));
+    e.title = "ả".repeat(lengths::TITLE);
+    e.place = "Hội trường".repeat(15);
+    assert!(event(&e, &data).is_empty());
+    e.title.push('.');
+    e.place.push('.');
+    assert_eq!(
+        fields(&event(&e, &data)),
+        vec![
+            (
+                "title",
+                &ActivityProblem::TooLong {
+                    max: lengths::TITLE
+                }
+            ),
+            (
+                "place",
+                &ActivityProblem::TooLong {
+                    max: lengths::PLACE
+                }
+            ),
+        ]
+    );
+}
+
+#[test]
 fn an_event_needs_a_title() {
     let data = fixture();
     let mut e = event_at(1000, d(2019, 10, 15));

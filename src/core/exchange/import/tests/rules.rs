@@ -90,6 +90,7 @@ fn every_rule_a_record_breaks_is_a_warning_at_its_place_in_the_file() {
     there.commit(person.clone(), by);
     let mut event: Event = first(&there);
     event.title = String::new();
+    event.place = "Hội trường ".repeat(14);
     event.chairs = vec![
         Chair {
             person: person.id(),
@@ -122,12 +123,13 @@ fn every_rule_a_record_breaks_is_a_warning_at_its_place_in_the_file() {
             format!("{a}.status_override.reason: Bắt buộc nhập."),
             format!("{a}.period.end: Ngày kết thúc đứng trước ngày bắt đầu."),
             format!("{e}.title: Bắt buộc nhập."),
+            format!("{e}.place: Quá dài: tối đa 150 ký tự."),
             format!("{e}.chairs[1].person: Người này đã có trong danh sách chủ trì."),
             format!("{r}.addressed_to: Chọn ít nhất một cơ quan nhận kiến nghị."),
         ]
     );
     // Only rules: no reference is missing, no other warning.
-    assert_eq!(file.warnings.len(), 8);
+    assert_eq!(file.warnings.len(), 9);
     // The places are the file's own: "agreements[3]", as schema errors name them.
     assert!(a.starts_with("agreements["), "{a}");
     assert_eq!(
