@@ -673,10 +673,11 @@ fn AgreementFormBody(
                     </div>
                     <Show when=move || status_manual.get().is_some()>
                         <div class="field">
-                            <label for="f-status-reason">{move_tr!("agreement-form-status-reason")}</label>
+                            <label for="f-status-reason">{move_tr!("agreement-form-status-reason")}<Required/></label>
                             <input id="f-status-reason" type="text" prop:value=move || status_reason.get()
                                 on:input=move |ev| status_reason.set(event_target_value(&ev))
                                 aria-invalid=invalid("status_override.reason")/>
+                            <Counter text=status_reason max=lengths::REASON/>
                             <FieldIssues issues=issues field="status_override.reason".to_string()/>
                         </div>
                     </Show>
@@ -818,9 +819,10 @@ fn AgreementFormBody(
                         view! {
                             <li class="row-card wrap">
                                 <div class="field grow">
-                                    <label for=title_id.clone()>{move_tr!("agreement-form-area-n", {"n" => index.get() + 1})}</label>
+                                    <label for=title_id.clone()>{move_tr!("agreement-form-area-n", {"n" => index.get() + 1})}<Required/></label>
                                     <input id=title_id type="text" aria-invalid=invalid_at(title_field) prop:value=move || row.title.get()
                                         on:input=move |ev| row.title.set(event_target_value(&ev))/>
+                                    <Counter text=row.title max=lengths::TITLE/>
                                     <FieldIssues issues=issues field=title_field/>
                                 </div>
                                 <div class="field grow">
@@ -874,8 +876,9 @@ fn AgreementFormBody(
                     view! {
                         <div class="row-card wrap">
                             <div class="field grow">
-                                <label for=ids[0].clone()>{move_tr!("agreement-form-duty")}</label>
+                                <label for=ids[0].clone()>{move_tr!("agreement-form-duty")}<Required/></label>
                                 <input id=ids[0].clone() type="text" aria-invalid=invalid_at(title_field) prop:value=move || row.title.get() on:input=move |ev| row.title.set(event_target_value(&ev))/>
+                                <Counter text=row.title max=lengths::TITLE/>
                                 <FieldIssues issues=issues field=title_field/>
                             </div>
                             <div class="field">

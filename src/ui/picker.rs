@@ -12,7 +12,7 @@ use crate::core::records::meta::{new_id, Id, Meta};
 use crate::core::records::model::{Organisation, OrganisationKind, Person, PositionHeld};
 use crate::core::records::record::Record;
 use crate::core::records::workspace::Dataset;
-use crate::core::rules::validate::Issue;
+use crate::core::rules::validate::{lengths, Issue};
 use crate::core::views::listing;
 use crate::core::views::search::Query;
 use crate::ui::state::use_app;
@@ -473,6 +473,10 @@ fn AddDialog(
                         </label>
                         <input id="picker-add-name" type="text" required=true aria-invalid=invalid(name_field)
                             prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+                        <crate::ui::form_parts::Counter text=name max=match kind {
+                            PickKind::Organisation => lengths::ORGANISATION_NAME,
+                            PickKind::Person => lengths::PERSON_NAME,
+                        }/>
                         <FieldIssues issues=issues field=name_field.to_string()/>
                     </div>
                     {match kind {
