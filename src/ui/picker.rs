@@ -390,6 +390,7 @@ fn AddDialog(
     let i18n = expect_context::<I18n>();
     let name = RwSignal::new(name);
     let short_name = RwSignal::new(String::new());
+    let locality = RwSignal::new(String::new());
     let org_kind = RwSignal::new(OrganisationKind::default());
     let position = RwSignal::new(String::new());
     let position_org = RwSignal::new(None::<Id>);
@@ -400,12 +401,15 @@ fn AddDialog(
         let id = meta.id;
         let result = match kind {
             PickKind::Organisation => {
-                let o = Organisation::new(
-                    meta,
-                    name.get_untracked().trim(),
-                    short_name.get_untracked().trim(),
-                    org_kind.get_untracked(),
-                );
+                let o = Organisation {
+                    locality: locality.get_untracked().trim().to_string(),
+                    ..Organisation::new(
+                        meta,
+                        name.get_untracked().trim(),
+                        short_name.get_untracked().trim(),
+                        org_kind.get_untracked(),
+                    )
+                };
                 state.apply(|d, s| d.save_organisation(o, s))
             }
             PickKind::Person => {
@@ -486,6 +490,13 @@ fn AddDialog(
                                     <label for="picker-add-short">{move_tr!("directory-organisation-short-name-label")}</label>
                                     <input id="picker-add-short" type="text" prop:value=move || short_name.get()
                                         on:input=move |ev| short_name.set(event_target_value(&ev))/>
+                                </div>
+                                <div class="field">
+                                    <label for="picker-add-locality">{move_tr!("directory-organisation-locality-label")}</label>
+                                    <input id="picker-add-locality" type="text"
+                                        placeholder=move_tr!("directory-organisation-locality-placeholder")
+                                        prop:value=move || locality.get()
+                                        on:input=move |ev| locality.set(event_target_value(&ev))/>
                                 </div>
                                 <div class="field">
                                     <label for="picker-add-kind">{move_tr!("directory-organisation-kind-label")}</label>

@@ -159,7 +159,7 @@ fn EventView(event: Event) -> impl IntoView {
             <section class="card">
                 <h2>{move_tr!("events-chairs")}</h2>
                 {if e.chairs.is_empty() {
-                    view! { <p class="muted">{move_tr!("events-no-chairs")}</p> }.into_any()
+                    view! { <p class="muted placeholder">{move_tr!("events-no-chairs")}</p> }.into_any()
                 } else {
                     view! { <ul>{chairs}</ul> }.into_any()
                 }}
@@ -169,7 +169,7 @@ fn EventView(event: Event) -> impl IntoView {
         <section class="card">
             <h2>{move_tr!("events-agreements")}</h2>
             {if e.agreements.is_empty() {
-                view! { <p class="muted">{move_tr!("events-no-agreements")}</p> }.into_any()
+                view! { <p class="muted placeholder">{move_tr!("events-no-agreements")}</p> }.into_any()
             } else {
                 view! {
                     <ul>{links}</ul>
@@ -231,7 +231,7 @@ fn RaisedHere(id: Id) -> impl IntoView {
     move || {
         let list = raised.get();
         if list.is_empty() {
-            return view! { <p class="muted">{move_tr!("events-no-recommendations")}</p> }
+            return view! { <p class="muted placeholder">{move_tr!("events-no-recommendations")}</p> }
                 .into_any();
         }
         view! {

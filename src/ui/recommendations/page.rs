@@ -343,7 +343,7 @@ fn RecommendationForm(
                 </div>
                 <fieldset class="inline-checks addressees">
                     <legend>
-                        <strong>{move_tr!("recommendations-addressed-to")} " "</strong><Required/>
+                        <strong>{move_tr!("recommendations-addressed-to")} " "</strong><Required/>" "
                         <span class="help">{move_tr!("recommendations-addressed-to-help")}</span>
                     </legend>
                     <label for="recommendation-to-box" class="visually-hidden">{move_tr!("recommendations-addressed-to")}</label>

@@ -153,7 +153,7 @@ fn Facts(r: Recommendation) -> impl IntoView {
             </dl>
             <h3>{move_tr!("recommendations-response")}</h3>
             {if r.response.trim().is_empty() {
-                view! { <p class="muted">{move_tr!("recommendations-no-response")}</p> }.into_any()
+                view! { <p class="muted placeholder">{move_tr!("recommendations-no-response")}</p> }.into_any()
             } else {
                 view! { <p class="pre">{r.response.clone()}</p> }.into_any()
             }}
