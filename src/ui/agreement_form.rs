@@ -196,27 +196,24 @@ fn AgreementFormBody(
             .into_any();
     }
     let is_new = existing.is_none();
-    let restored_at = draft.as_ref().map(|d| d.saved_at);
-    let texts = draft.as_ref().map(|d| d.texts.clone()).unwrap_or_default();
     // `base` fills the fields; `read` is the copy the input was made on, which the save merges
     // against (for a restored draft of an existing record: the copy its form had opened).
-    let (base, read) = match (existing, draft) {
-        (Some(stored), Some(d)) => (d.input, d.read.unwrap_or(stored)),
-        (Some(stored), None) => (stored.clone(), stored),
-        (None, Some(d)) => (d.input.clone(), d.input),
-        (None, None) => {
-            let a = handed.unwrap_or_else(|| {
-                let mut a = Agreement::new(
-                    Meta::new(new_id(), state.stamp().now),
-                    "",
-                    AgreementKind::Regulation,
-                );
-                a.parties = vec![];
-                a
-            });
-            (a.clone(), a)
-        }
-    };
+    let drafts::Opening {
+        fields: base,
+        read,
+        restored_at,
+        texts,
+    } = drafts::opening(existing, draft, || {
+        handed.unwrap_or_else(|| {
+            let mut a = Agreement::new(
+                Meta::new(new_id(), state.stamp().now),
+                "",
+                AgreementKind::Regulation,
+            );
+            a.parties = vec![];
+            a
+        })
+    });
 
     let number = RwSignal::new(base.number.clone());
     let title = RwSignal::new(base.title.clone());

@@ -114,25 +114,22 @@ fn EventFormBody(
         return view! { <Missing what=Collection::Events deleted=deleted/> }.into_any();
     }
     let is_new = existing.is_none();
-    let restored_at = draft.as_ref().map(|d| d.saved_at);
-    let texts = draft.as_ref().map(|d| d.texts.clone()).unwrap_or_default();
     // `base` fills the fields; `read` is the copy the input was made on (see the agreement form).
-    let (base, read) = match (existing, draft) {
-        (Some(stored), Some(d)) => (d.input, d.read.unwrap_or(stored)),
-        (Some(stored), None) => (stored.clone(), stored),
-        (None, Some(d)) => (d.input.clone(), d.input),
-        (None, None) => {
-            let e = handed.unwrap_or_else(|| {
-                Event::new(
-                    Meta::new(new_id(), state.stamp().now),
-                    EventKind::Other,
-                    "",
-                    state.today().and_time(default_time()),
-                )
-            });
-            (e.clone(), e)
-        }
-    };
+    let drafts::Opening {
+        fields: base,
+        read,
+        restored_at,
+        texts,
+    } = drafts::opening(existing, draft, || {
+        handed.unwrap_or_else(|| {
+            Event::new(
+                Meta::new(new_id(), state.stamp().now),
+                EventKind::Other,
+                "",
+                state.today().and_time(default_time()),
+            )
+        })
+    });
     let owner = Owner::current();
 
     let kind = RwSignal::new(base.kind);
