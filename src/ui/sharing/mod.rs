@@ -252,6 +252,12 @@ pub fn use_sharing() -> Sharing {
     expect_context::<Sharing>()
 }
 
+// The import's code (reading, checking and previewing a file) is in the sharing part, not in
+// the first wasm: a file dropped on any page loads it first, as opening the sharing page does.
+crate::ui::lazy::split! { sharing; fn open_later(sharing: Sharing, state: AppState, file: File) -> () {
+    sharing.open(state, file)
+}}
+
 /// A file dropped anywhere on the page opens its preview here.
 #[component]
 pub fn DropTarget() -> impl IntoView {
@@ -283,7 +289,13 @@ pub fn DropTarget() -> impl IntoView {
             .and_then(|files| files.get(0));
         if let Some(file) = file {
             ev.prevent_default();
-            sharing.open(state, file);
+            leptos::task::spawn_local(async move {
+                // A part that could not be loaded: the sharing page says so and offers to try
+                // again (the file is then chosen there).
+                if open_later(sharing, state, file).await.is_err() {
+                    state.navigate(Route::Sharing);
+                }
+            });
         }
     });
     on_cleanup(move || {
