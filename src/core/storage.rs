@@ -33,7 +33,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::records::meta::VersionVector;
-use crate::records::record::{Collection, RecordKey};
+use crate::records::record::{from_value, Collection, RecordKey};
 use crate::records::workspace::{Dataset, OfficeProfile, Stored};
 
 pub use keys::{LAYOUT_KEY, OFFICE_KEY, PREFIX};
@@ -327,7 +327,7 @@ pub fn record_value(data: &Dataset, key: RecordKey) -> Option<Value> {
 
 /// The version a stored record's JSON carries (None if it has none that parses).
 pub fn value_version(value: &Value) -> Option<VersionVector> {
-    serde_json::from_value(value.get("version")?.clone()).ok()
+    from_value(value.get("version")?).ok()
 }
 
 /// The id a stored record's JSON names.
@@ -352,7 +352,7 @@ pub fn put_value_ref(
         key: RecordKey,
         value: &Value,
     ) -> Result<(), LoadProblemKind> {
-        let record = T::deserialize(value).map_err(|e| LoadProblemKind::SchemaMismatch {
+        let record: T = from_value(value).map_err(|e| LoadProblemKind::SchemaMismatch {
             message: e.to_string(),
         })?;
         if record.id() != key.id {

@@ -12,7 +12,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::records::record::{Record, RecordKey};
+use crate::records::record::{from_value, Record, RecordKey};
 use crate::records::workspace::{Dataset, Stored};
 
 /// The record's own fields: the envelope (`id`, `version`…, its history) is never merged field
@@ -76,7 +76,7 @@ pub fn rebase_edit<T: Record>(opened: &T, edited: T, current: &T) -> T {
         // Both changed a field, differently: the user decides.
         return edited;
     }
-    serde_json::from_value(Value::Object(merged.fields)).unwrap_or(edited)
+    from_value(&Value::Object(merged.fields)).unwrap_or(edited)
 }
 
 /// `edited` moved onto the record `data` holds now with its id (see [`rebase_edit`]); a record

@@ -10,6 +10,14 @@ use serde_json::Value;
 use crate::records::date_bounds::check;
 use crate::records::meta::{Id, Meta};
 
+/// A record, or a part of one, from JSON already parsed into a value. Records are read from
+/// their text (`serde_json::from_str`) or through here, always from a borrowed value: each way of
+/// holding the JSON compiles its own copy of every record type's deserializer (50 KB of wasm for
+/// an agreement), so two ways, not one per caller's habit.
+pub fn from_value<T: DeserializeOwned>(value: &Value) -> serde_json::Result<T> {
+    T::deserialize(value)
+}
+
 /// Fields this version does not know (written by a newer app) are kept, never dropped.
 pub type UnknownFields = BTreeMap<String, Value>;
 

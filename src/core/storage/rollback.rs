@@ -20,7 +20,7 @@ use serde_json::{json, Value};
 
 use super::codec;
 use crate::records::meta::{Causality, VersionVector};
-use crate::records::record::{Collection, RecordKey};
+use crate::records::record::{from_value, Collection, RecordKey};
 use crate::records::workspace::Dataset;
 
 /// One record an undone import rolled back.
@@ -159,9 +159,9 @@ impl Rollback {
         for row in codec::decode(raw).ok()? {
             let collection = Collection::from_name(row.get("collection")?.as_str()?)?;
             let id = row.get("id")?.as_str()?.parse().ok()?;
-            let written = serde_json::from_value(row.get("written")?.clone()).ok()?;
+            let written = from_value(row.get("written")?).ok()?;
             let back = match row.get("back") {
-                Some(v) => Some(serde_json::from_value(v.clone()).ok()?),
+                Some(v) => Some(from_value(v).ok()?),
                 None => None,
             };
             records.insert(RecordKey { collection, id }, RolledBack { written, back });

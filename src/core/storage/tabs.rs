@@ -20,7 +20,7 @@ use super::{
 use crate::commands::form_edit::{merge_fields, ENVELOPE};
 use crate::records::history::{self, Change, How};
 use crate::records::meta::{Causality, VersionVector};
-use crate::records::record::{Collection, RecordKey};
+use crate::records::record::{from_value, Collection, RecordKey};
 use crate::records::workspace::{Dataset, OfficeProfile, Stamp, Stored};
 
 /// What to do with this tab's edit of a record, given what is stored.
@@ -112,7 +112,7 @@ pub fn check_edit(
 /// A stored record's JSON as this version writes it (an older app's may lack defaults).
 fn normalised(collection: Collection, value: &Value) -> Value {
     fn through<T: Stored>(value: &Value) -> Option<Value> {
-        serde_json::to_value(T::deserialize(value).ok()?).ok()
+        serde_json::to_value(from_value::<T>(value).ok()?).ok()
     }
     crate::with_record_type!(collection, T => through::<T>(value)).unwrap_or_else(|| value.clone())
 }
@@ -457,7 +457,7 @@ fn united_history(mine: &Map<String, Value>, theirs: &Map<String, Value>) -> Opt
     let read = |fields: &Map<String, Value>| -> Vec<Change> {
         fields
             .get("changes")
-            .and_then(|h| serde_json::from_value(h.clone()).ok())
+            .and_then(|h| from_value(h).ok())
             .unwrap_or_default()
     };
     let mut united = read(theirs);
@@ -478,7 +478,7 @@ fn new_edition(
         seen: &VersionVector,
         stamp: Stamp,
     ) -> Option<Value> {
-        let mut record: T = serde_json::from_value(Value::Object(fields)).ok()?;
+        let mut record: T = from_value(&Value::Object(fields)).ok()?;
         record.meta_mut().version = seen.clone();
         record.meta_mut().touch(stamp.office, stamp.now);
         serde_json::to_value(record).ok()
@@ -522,7 +522,7 @@ pub fn resolve(
         let unreadable = |e: serde_json::Error| super::LoadProblemKind::SchemaMismatch {
             message: e.to_string(),
         };
-        let other: T = serde_json::from_value(conflict.other.clone()).map_err(unreadable)?;
+        let other: T = from_value(&conflict.other).map_err(unreadable)?;
         let stored = T::table(data)
             .get(&conflict.key.id)
             .cloned()
@@ -538,7 +538,7 @@ pub fn resolve(
                 None => fields.remove(field),
             };
         }
-        let mut chosen: T = serde_json::from_value(Value::Object(fields)).map_err(unreadable)?;
+        let mut chosen: T = from_value(&Value::Object(fields)).map_err(unreadable)?;
         chosen.meta_mut().version = joined;
         history::unite(&mut chosen.meta_mut().changes, &other.meta().changes);
         Ok(data.commit_as(chosen, stamp, How::ConflictChoice { with: None }))

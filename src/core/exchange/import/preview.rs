@@ -13,7 +13,7 @@ use super::{FilePlace, IncomingFile};
 use crate::commands::outcome::Outcome;
 use crate::exchange::merge::{relate_for, relation_for, resolve, Choice, Relation, Step};
 use crate::records::meta::{Id, VersionVector};
-use crate::records::record::{Collection, Record, RecordKey};
+use crate::records::record::{from_value, Collection, Record, RecordKey};
 use crate::records::workspace::{Dataset, Stamp, Stored};
 use crate::storage;
 use crate::views::references;
@@ -316,9 +316,7 @@ impl Applied {
                 .as_ref()
                 .and_then(|raw| serde_json::from_str::<serde_json::Value>(raw.get()).ok())
                 .and_then(|v| v.get("changes").cloned())
-                .and_then(|c| {
-                    serde_json::from_value::<Vec<crate::records::history::Change>>(c).ok()
-                })
+                .and_then(|c| from_value::<Vec<crate::records::history::Change>>(&c).ok())
                 .unwrap_or_default()
                 .into_iter()
                 .map(|c| c.id)

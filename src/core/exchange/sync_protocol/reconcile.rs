@@ -12,7 +12,7 @@ use super::doc::{closing_doc, edition_hash, Rev, ServerDoc};
 use super::revs::RevMap;
 use crate::exchange::merge::{relate, Step};
 use crate::records::meta::{Causality, Id};
-use crate::records::record::{Collection, RecordKey};
+use crate::records::record::{from_value, Collection, RecordKey};
 use crate::records::workspace::{Dataset, Stored};
 
 /// A document that changed on the server: its live leaves of ours, the server's winner first.
@@ -77,7 +77,7 @@ fn apply_one<T: Stored>(data: &mut Dataset, revs: &mut RevMap, doc: PulledDoc, o
     };
     let mut leaves: Vec<(String, T)> = Vec::new();
     for leaf in doc.leaves {
-        match serde_json::from_value::<T>(leaf.record) {
+        match from_value::<T>(&leaf.record) {
             Ok(record) if leaf.collection == T::COLLECTION && record.id() == doc.id => {
                 leaves.push((leaf.rev, record))
             }
