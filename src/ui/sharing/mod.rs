@@ -289,12 +289,15 @@ pub fn DropTarget() -> impl IntoView {
             .and_then(|files| files.get(0));
         if let Some(file) = file {
             ev.prevent_default();
+            // The sharing page first: "Đang tải…" while its part comes on a slow line, or, if
+            // it cannot come, the message with "Thử lại" (the file is then chosen there). A
+            // user who keeps a form's unsaved input stays, and the file is left unread.
+            state.navigate(Route::Sharing);
+            if state.route.with_untracked(|r| *r != Route::Sharing) {
+                return;
+            }
             leptos::task::spawn_local(async move {
-                // A part that could not be loaded: the sharing page says so and offers to try
-                // again (the file is then chosen there).
-                if open_later(sharing, state, file).await.is_err() {
-                    state.navigate(Route::Sharing);
-                }
+                let _ = open_later(sharing, state, file).await;
             });
         }
     });
