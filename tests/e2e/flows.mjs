@@ -18,6 +18,20 @@ export async function startWithSample(page, url, officeName = 'Văn phòng UBND 
   await page.getByText('23 văn bản').waitFor();
 }
 
+/** Drops `name` (with `content`) on the page's main area, as a user drags a file in. */
+export async function dropFile(page, name, content) {
+  const dataTransfer = await page.evaluateHandle(
+    ([name, content]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([content], name, { type: 'application/json' }));
+      return dt;
+    },
+    [name, content],
+  );
+  await page.dispatchEvent('main', 'dragover', { dataTransfer });
+  await page.dispatchEvent('main', 'drop', { dataTransfer });
+}
+
 /** Names the office and starts empty; returns once the office is stored (the register shows). */
 export async function startEmpty(page, url, officeName) {
   await page.goto(url);

@@ -4,31 +4,55 @@
 // again. The files of a part are held back or refused by the browser context, which sees the
 // page's and the service worker's requests alike.
 import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { e2e } from './harness.mjs';
-import { startWithSample } from './flows.mjs';
+import { dropFile, startWithSample } from './flows.mjs';
 
 // The sharing page's own part (the export and the import): not loaded by the first-run flow.
 const SHARING_PART = /-split_sharing\.wasm$/;
+
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+
+/** Holds every request for the files matching `pattern` until the function returned is called. */
+async function holdBack(context, pattern) {
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  await context.route(pattern, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
 
 async function openSharing(page) {
   await page.getByRole('navigation').getByRole('link', { name: 'Trao đổi dữ liệu' }).click();
 }
 
 e2e('a page whose part is still coming says "Đang tải…", then shows the page', async ({ page, context, url }) => {
-  let release;
-  const held = new Promise((resolve) => {
-    release = resolve;
-  });
-  await context.route(SHARING_PART, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(context, SHARING_PART);
   await startWithSample(page, url);
   await openSharing(page);
   await page.getByRole('status').filter({ hasText: 'Đang tải…' }).waitFor();
   release();
   await page.getByRole('heading', { level: 1, name: 'Trao đổi dữ liệu' }).waitFor();
   assert.equal(await page.getByText('Đang tải…').count(), 0);
+});
+
+// The import is in the sharing part too: a file dropped on another page, before that part ever
+// loaded, opens the sharing page at once ("Đang tải…"), then its preview.
+e2e('a file dropped before the sharing part is loaded says "Đang tải…", then previews', async ({ page, context, url }) => {
+  const release = await holdBack(context, SHARING_PART);
+  await startWithSample(page, url);
+  const text = await fs.readFile(path.join(FIXTURES, 'schema-v1.json'), 'utf8');
+  await dropFile(page, 'schema-v1.json', text);
+  await page.getByRole('status').filter({ hasText: 'Đang tải…' }).waitFor();
+  assert.match(page.url(), /#\/sharing$/);
+  release();
+  await page.getByRole('heading', { name: 'Xem trước: schema-v1.json' }).waitFor();
 });
 
 e2e('a part that cannot be fetched is said so, and "Thử lại" opens the page once it can', async ({ page, context, url, errors }) => {

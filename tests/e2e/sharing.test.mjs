@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { e2e, ARTIFACTS } from './harness.mjs';
 import {
   startWithSample, startEmpty, storageSnapshot, searchAgreements, assertSameStorage, storageSettled,
-  otherOffice, openSharing, exportAll, previewFile, confirmImport, nav, editTitle, storedData,
+  otherOffice, openSharing, exportAll, previewFile, confirmImport, nav, editTitle, storedData, dropFile,
 } from './flows.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -321,13 +321,7 @@ e2e('a bad file is refused with its message and changes nothing; a dropped file 
   // Dropped anywhere on the page: the schema-1 fixture, which adds an unknown field to one record.
   const text = await fs.readFile(path.join(FIXTURES, 'schema-v1.json'), 'utf8');
   await nav(page, 'Văn bản').click();
-  const dataTransfer = await page.evaluateHandle((content) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([content], 'schema-v1.json', { type: 'application/json' }));
-    return dt;
-  }, text);
-  await page.dispatchEvent('main', 'dragover', { dataTransfer });
-  await page.dispatchEvent('main', 'drop', { dataTransfer });
+  await dropFile(page, 'schema-v1.json', text);
   await page.getByRole('heading', { name: 'Xem trước: schema-v1.json' }).waitFor();
   assert.match(page.url(), /#\/sharing$/);
   // Same version, other content (the added field): a conflict, never a silent overwrite.
