@@ -74,7 +74,7 @@ pub fn due_items(data: &Dataset, today: NaiveDate) -> Vec<DueItem> {
 /// The live events that link each agreement, in the events' order, gathered in one pass: an
 /// agreement's status and duties look at its own events only, and going through every event for
 /// every agreement was 2,000 × 50,000 checks (seconds) with years of data.
-fn events_by_agreement(data: &Dataset) -> HashMap<Id, Vec<&Event>> {
+pub(crate) fn events_by_agreement(data: &Dataset) -> HashMap<Id, Vec<&Event>> {
     let mut by: HashMap<Id, Vec<&Event>> = HashMap::new();
     for e in data.events.iter_live() {
         let mut seen: Vec<Id> = Vec::new();
