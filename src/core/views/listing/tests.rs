@@ -347,14 +347,7 @@ fn orders_with_ties_read_by_kind_period_then_title() {
     );
     // The status filter, from each agreement's own events, finds what every event would.
     let mut statuses = 0;
-    for status in [
-        Status::Draft,
-        Status::Signed,
-        Status::InForce,
-        Status::Expired,
-        Status::Summarised,
-        Status::Terminated,
-    ] {
+    for status in Status::ALL {
         let q = AgreementQuery {
             status: Some(status),
             ..AgreementQuery::default()
