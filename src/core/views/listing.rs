@@ -8,7 +8,7 @@ use crate::records::meta::Id;
 use crate::records::model::{Agreement, AgreementKind, Organisation, Person, Status};
 use crate::records::record::Record;
 use crate::records::workspace::Dataset;
-use crate::rules::status::derive_status_with_events;
+use crate::rules::status::{derive_status_with_events, events_by_agreement};
 use crate::views::search::{haystack, Query};
 
 /// What an agreement can be found by: number, title, parties, signatories, place and years.
@@ -91,9 +91,7 @@ pub fn find_agreements<'a>(
     let text = Query::parse(&query.text);
     // A status filter looks at each agreement's own events (every event for every agreement was
     // 2,000 × 20,000 checks with years of data).
-    let own_events = query
-        .status
-        .map(|_| crate::views::dashboard::events_by_agreement(data));
+    let own_events = query.status.map(|_| events_by_agreement(data));
     let mut found: Vec<(u32, &Agreement)> = data
         .agreements
         .iter_live()
