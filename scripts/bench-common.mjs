@@ -91,6 +91,8 @@ export async function openDashboard(context, url, rate) {
       .every((e) => e.transferSize === 0),
     // The app's own marks of its load steps (src/ui/state/storage.rs), when it sets them.
     marks: Object.fromEntries(performance.getEntriesByType('measure').map((m) => [m.name, m.duration])),
+    // When the app's code began (its first mark): what came before is the wasm's fetch and start.
+    appStart: performance.getEntriesByType('mark')[0]?.startTime,
   }));
   return { page, cdp, t };
 }

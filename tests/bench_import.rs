@@ -11,6 +11,7 @@ use wasm_bindgen_test::*;
 
 use phoihop::core::exchange::import::{apply, preview, read_file, Fingerprints, Group};
 use phoihop::core::exchange::merge::Choice;
+use phoihop::core::records::workspace::Dataset;
 use phoihop::core::sample_data::generate;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -48,6 +49,9 @@ fn import_of_a_5_mb_export_against_json_parse() {
     let mut cold_runs = Vec::new();
     let mut cold_read_runs = Vec::new();
     let mut value_runs = Vec::new();
+    let mut empty_runs = Vec::new();
+    let mut empty_read_runs = Vec::new();
+    let mut empty_written = 0;
     let mut counts = String::new();
     let mut results = Vec::new();
     let here = stamp(0xA, 1_700_000_000).office;
@@ -108,6 +112,33 @@ fn import_of_a_5_mb_export_against_json_parse() {
         cold_read_runs.push(t9 - t8);
         cold_runs.push(t10 - t8);
 
+        // A first import, into an office with no data yet: every record read, new and written.
+        let mut empty = Dataset::default();
+        let t11 = now_ms();
+        let bytes = bytes_js.to_vec();
+        let file =
+            read_file(bytes, &empty, here, &Fingerprints::default()).expect("a valid export");
+        let t12 = now_ms();
+        let p_empty = preview(&file, &empty);
+        let written = apply(
+            &mut empty,
+            &file,
+            &Default::default(),
+            stamp(0xA, 1_700_000_010),
+            Uuid::new_v4,
+        )
+        .unwrap()
+        .written
+        .len();
+        let t13 = now_ms();
+        assert!(
+            written >= p_empty.count(Group::New),
+            "every new record is written"
+        );
+        empty_written = written;
+        empty_read_runs.push(t12 - t11);
+        empty_runs.push(t13 - t11);
+
         // The floor for any Rust reader: a generic JSON tree of the same bytes, nothing checked.
         let t6 = now_ms();
         let tree: serde_json::Value = serde_json::from_slice(&bytes_js.to_vec()).unwrap();
@@ -156,5 +187,12 @@ fn import_of_a_5_mb_export_against_json_parse() {
         fingerprinting / parse,
         tree,
         tree / parse
+    );
+    let empty = median(empty_runs);
+    console_log!(
+        "BENCH first import into an empty office ({empty_written} records written): import {:.1} ms (read+validate {:.1}); ratio {:.2}x",
+        empty,
+        median(empty_read_runs),
+        empty / parse,
     );
 }

@@ -1,5 +1,7 @@
 //! An agreement's status, derived from its dates unless the user set it, always with the reason.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use crate::records::event::{Event, EventRole};
@@ -115,6 +117,23 @@ pub fn derive_status_with_events<'a>(
 /// [`derive_status_with_events`] over the events of `data`.
 pub fn status_in(data: &Dataset, agreement: &Agreement, today: NaiveDate) -> StatusInfo {
     derive_status_with_events(agreement, data.events.iter_live(), today)
+}
+
+/// The live events that link each agreement, in the events' order, gathered in one pass: an
+/// agreement's status and duties look at its own events only, and going through every event for
+/// every agreement was 2,000 × 50,000 checks (seconds) with years of data.
+pub fn events_by_agreement(data: &Dataset) -> HashMap<Id, Vec<&Event>> {
+    let mut by: HashMap<Id, Vec<&Event>> = HashMap::new();
+    for e in data.events.iter_live() {
+        let mut seen: Vec<Id> = Vec::new();
+        for link in &e.agreements {
+            if !seen.contains(&link.agreement) {
+                seen.push(link.agreement);
+                by.entry(link.agreement).or_default().push(e);
+            }
+        }
+    }
+    by
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@
 
 use std::collections::BTreeMap;
 
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 /// How deep a record's JSON may nest, its own object counted (`{"a":[1]}` is 2): what the import
@@ -221,48 +222,33 @@ pub struct RecordText {
 /// load's time). `None` when the group is not what [`decode`] reads without error: the caller
 /// then decodes it that way, for the same error.
 pub fn decode_texts(text: &str) -> Option<Vec<RecordText>> {
-    use serde_json::value::RawValue;
-    #[derive(serde::Deserialize)]
-    struct Group<'a> {
-        n: usize,
-        #[serde(borrow)]
-        c: BTreeMap<String, &'a RawValue>,
-    }
-    enum Column<'a> {
-        Dense(Vec<&'a RawValue>),
-        Sparse(BTreeMap<usize, &'a RawValue>),
-    }
     let json = inflate(text).ok()?;
-    let group: Group = serde_json::from_slice(&json).ok()?;
+    // One pass over the group's JSON: each column's values are found as raw slices as the group
+    // is read (not the column's slice first, then its values from it).
+    let group: TextGroup = serde_json::from_slice(&json).ok()?;
     let mut columns = Vec::with_capacity(group.c.len());
-    for (name, raw) in &group.c {
-        let column = if raw.get().starts_with('[') {
-            let values: Vec<&RawValue> = serde_json::from_str(raw.get()).ok()?;
-            (values.len() == group.n).then_some(Column::Dense(values))?
-        } else {
-            let sparse: BTreeMap<String, &RawValue> = serde_json::from_str(raw.get()).ok()?;
-            let mut rows = BTreeMap::new();
-            for (i, v) in sparse {
-                let i: usize = i.parse().ok().filter(|i| *i < group.n)?;
-                rows.insert(i, v);
-            }
-            Column::Sparse(rows)
-        };
+    for (name, column) in &group.c {
+        match column {
+            TextColumn::Dense(values) if values.len() != group.n => return None,
+            TextColumn::Sparse(rows) if rows.keys().any(|i| *i >= group.n) => return None,
+            _ => {}
+        }
         columns.push((serde_json::to_string(name).ok()?, column));
     }
     let id_column = group.c.keys().position(|name| name == "id");
     let mut out = Vec::with_capacity(group.n);
     for i in 0..group.n {
-        let mut json = String::with_capacity(256);
+        // Its exact length first: a record's text is written without growing it.
+        let length = 2 + columns
+            .iter()
+            .filter_map(|(name, column)| Some(name.len() + 2 + value_at(column, i)?.get().len()))
+            .sum::<usize>();
+        let mut json = String::with_capacity(length);
         let mut id = None;
         json.push('{');
         for (k, (name, column)) in columns.iter().enumerate() {
-            let value = match column {
-                Column::Dense(values) => values[i],
-                Column::Sparse(rows) => match rows.get(&i) {
-                    Some(v) => *v,
-                    None => continue,
-                },
+            let Some(value) = value_at(column, i) else {
+                continue;
             };
             if json.len() > 1 {
                 json.push(',');
@@ -278,6 +264,66 @@ pub fn decode_texts(text: &str) -> Option<Vec<RecordText>> {
         out.push(RecordText { id, json });
     }
     Some(out)
+}
+
+/// A group as [`decode_texts`] reads it: each column's values as raw JSON slices.
+#[derive(serde::Deserialize)]
+struct TextGroup<'a> {
+    n: usize,
+    #[serde(borrow)]
+    c: BTreeMap<String, TextColumn<'a>>,
+}
+
+/// A column: a value for every record (an array), or for some (an object: index → value).
+enum TextColumn<'a> {
+    Dense(Vec<&'a RawValue>),
+    Sparse(BTreeMap<usize, &'a RawValue>),
+}
+
+/// The value of record `i` in a column, if it has one.
+fn value_at<'a>(column: &TextColumn<'a>, i: usize) -> Option<&'a RawValue> {
+    match column {
+        TextColumn::Dense(values) => Some(values[i]),
+        TextColumn::Sparse(rows) => rows.get(&i).copied(),
+    }
+}
+
+impl<'de: 'a, 'a> serde::Deserialize<'de> for TextColumn<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visit<'a> {
+            type Value = TextColumn<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an array or an object of values")
+            }
+            fn visit_seq<S: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: S,
+            ) -> Result<Self::Value, S::Error> {
+                let mut values = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                while let Some(value) = seq.next_element::<&'a RawValue>()? {
+                    values.push(value);
+                }
+                Ok(TextColumn::Dense(values))
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<Self::Value, M::Error> {
+                let mut rows = BTreeMap::new();
+                while let Some((i, value)) =
+                    map.next_entry::<std::borrow::Cow<'de, str>, &'a RawValue>()?
+                {
+                    let i = i
+                        .parse()
+                        .map_err(|_| serde::de::Error::custom("not a row number"))?;
+                    rows.insert(i, value);
+                }
+                Ok(TextColumn::Sparse(rows))
+            }
+        }
+        deserializer.deserialize_any(Visit(std::marker::PhantomData))
+    }
 }
 
 #[cfg(test)]

@@ -2,12 +2,13 @@
 
 use chrono::Datelike;
 use serde::{Deserialize, Serialize};
+use std::cmp::Reverse;
 
 use crate::records::meta::Id;
 use crate::records::model::{Agreement, AgreementKind, Organisation, Person, Status};
 use crate::records::record::Record;
 use crate::records::workspace::Dataset;
-use crate::rules::status::status_in;
+use crate::rules::status::{derive_status_with_events, events_by_agreement};
 use crate::views::search::{haystack, Query};
 
 /// What an agreement can be found by: number, title, parties, signatories, place and years.
@@ -88,6 +89,9 @@ pub fn find_agreements<'a>(
     today: chrono::NaiveDate,
 ) -> Vec<&'a Agreement> {
     let text = Query::parse(&query.text);
+    // A status filter looks at each agreement's own events (every event for every agreement was
+    // 2,000 × 20,000 checks with years of data).
+    let own_events = query.status.map(|_| events_by_agreement(data));
     let mut found: Vec<(u32, &Agreement)> = data
         .agreements
         .iter_live()
@@ -95,9 +99,10 @@ pub fn find_agreements<'a>(
         .filter(|a| query.organisation.is_none_or(|o| a.has_party(o)))
         .filter(|a| query.year.is_none_or(|y| a.period.covers_year(y)))
         .filter(|a| {
-            query
-                .status
-                .is_none_or(|s| status_in(data, a, today).status == s)
+            query.status.is_none_or(|s| {
+                let own = own_events.as_ref().and_then(|by| by.get(&a.id()));
+                derive_status_with_events(a, own.into_iter().flatten().copied(), today).status == s
+            })
         })
         .filter_map(|a| {
             if text.is_empty() {
@@ -117,38 +122,53 @@ pub fn find_agreements<'a>(
         .collect();
     // Ties (e.g. a freshly loaded sample, all saved at once) read best as: regulations first,
     // newest period first, then by title.
-    let by_recent = |a: &Agreement, b: &Agreement| {
-        b.meta
-            .updated
-            .cmp(&a.meta.updated)
-            .then_with(|| kind_rank(a.kind).cmp(&kind_rank(b.kind)))
-            .then_with(|| b.period.start.cmp(&a.period.start))
-            .then_with(|| collate(&a.title).cmp(&collate(&b.title)))
+    let recent = |a: &Agreement| {
+        (
+            Reverse(a.meta.updated),
+            kind_rank(a.kind),
+            Reverse(a.period.start),
+        )
     };
     match query.sort {
         AgreementSort::Relevance => {
-            found.sort_by(|(sa, a), (sb, b)| sb.cmp(sa).then_with(|| by_recent(a, b)))
+            sort_then_by_title(&mut found, |(s, a)| (Reverse(*s), recent(a)))
         }
-        AgreementSort::RecentlyChanged => found.sort_by(|(_, a), (_, b)| by_recent(a, b)),
-        AgreementSort::SigningDate => found.sort_by(|(_, a), (_, b)| {
-            b.signing_date()
-                .cmp(&a.signing_date())
-                .then_with(|| by_recent(a, b))
-        }),
+        AgreementSort::RecentlyChanged => sort_then_by_title(&mut found, |(_, a)| recent(a)),
+        AgreementSort::SigningDate => {
+            sort_then_by_title(&mut found, |(_, a)| (Reverse(a.signing_date()), recent(a)))
+        }
         AgreementSort::PeriodStart => found.sort_by(|(_, a), (_, b)| {
             b.period
                 .start
                 .cmp(&a.period.start)
                 .then_with(|| a.title.cmp(&b.title))
         }),
-        AgreementSort::Title => {
-            found.sort_by(|(_, a), (_, b)| collate(&a.title).cmp(&collate(&b.title)))
-        }
-        AgreementSort::Number => {
-            found.sort_by(|(_, a), (_, b)| natural(&a.number).cmp(&natural(&b.number)))
-        }
+        AgreementSort::Title => sort_then_by_title(&mut found, |_| ()),
+        AgreementSort::Number => found.sort_by_cached_key(|(_, a)| natural(&a.number)),
     }
     found.into_iter().map(|(_, a)| a).collect()
+}
+
+/// Sorts by `key`, then by title as readers expect ([`collate`]). A title is collated once, and
+/// only when its key ties: collating in every comparison made a keystroke in the register's
+/// search take a third of a second with 2,000 agreements found.
+fn sort_then_by_title<K: Ord>(
+    found: &mut [(u32, &Agreement)],
+    key: impl Fn(&(u32, &Agreement)) -> K,
+) {
+    let mut keyed: Vec<_> = found
+        .iter()
+        .map(|f| (key(f), std::cell::OnceCell::new(), *f))
+        .collect();
+    keyed.sort_by(|(ka, ta, (_, a)), (kb, tb, (_, b))| {
+        ka.cmp(kb).then_with(|| {
+            ta.get_or_init(|| collate(&a.title))
+                .cmp(tb.get_or_init(|| collate(&b.title)))
+        })
+    });
+    for (slot, (_, _, f)) in found.iter_mut().zip(keyed) {
+        *slot = f;
+    }
 }
 
 fn kind_rank(kind: AgreementKind) -> u8 {

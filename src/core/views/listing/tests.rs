@@ -264,3 +264,103 @@ fn recommendations_are_found_without_diacritics_and_filtered_to_the_overdue() {
     assert_eq!(find("rong", Some(today())), vec![1]);
     assert_eq!(find("", Some(today())), vec![1]);
 }
+
+/// The register's orders, each as one comparison of whole agreements (the way they were written
+/// before titles were collated once): ties on the date read by kind, period, then title.
+#[test]
+fn orders_with_ties_read_by_kind_period_then_title() {
+    use crate::rules::status::status_in;
+    let mut data = crate::sample_data::generate::large(120, 600, 5);
+    data.agreements.put(
+        sample_dataset()
+            .agreements
+            .iter_live()
+            .next()
+            .unwrap()
+            .clone(),
+    );
+    let hay = agreement_haystacks(&data);
+    let live: Vec<&Agreement> = data.agreements.iter_live().collect();
+    let by_recent = |a: &&Agreement, b: &&Agreement| {
+        b.meta
+            .updated
+            .cmp(&a.meta.updated)
+            .then_with(|| kind_rank(a.kind).cmp(&kind_rank(b.kind)))
+            .then_with(|| b.period.start.cmp(&a.period.start))
+            .then_with(|| collate(&a.title).cmp(&collate(&b.title)))
+    };
+    let ids = |v: &[&Agreement]| v.iter().map(|a| a.id()).collect::<Vec<_>>();
+    let mut expected = live.clone();
+    expected.sort_by(by_recent);
+    for sort in [AgreementSort::Relevance, AgreementSort::RecentlyChanged] {
+        let q = AgreementQuery {
+            sort,
+            ..AgreementQuery::default()
+        };
+        assert_eq!(
+            ids(&find_agreements(&data, &hay, &q, today())),
+            ids(&expected),
+            "{sort:?}"
+        );
+    }
+    let mut expected = live.clone();
+    expected.sort_by(|a, b| {
+        b.signing_date()
+            .cmp(&a.signing_date())
+            .then_with(|| by_recent(a, b))
+    });
+    let q = AgreementQuery {
+        sort: AgreementSort::SigningDate,
+        ..AgreementQuery::default()
+    };
+    assert_eq!(
+        ids(&find_agreements(&data, &hay, &q, today())),
+        ids(&expected)
+    );
+    let mut expected = live.clone();
+    expected.sort_by(|a, b| collate(&a.title).cmp(&collate(&b.title)));
+    let q = AgreementQuery {
+        sort: AgreementSort::Title,
+        ..AgreementQuery::default()
+    };
+    assert_eq!(
+        ids(&find_agreements(&data, &hay, &q, today())),
+        ids(&expected)
+    );
+    // A word found in some titles: the score first (more of it, higher), then the same ties.
+    let q = AgreementQuery {
+        text: "sn1 giai doan".into(),
+        ..AgreementQuery::default()
+    };
+    let query = Query::parse(&q.text);
+    let mut expected: Vec<(u32, &Agreement)> = live
+        .iter()
+        .map(|a| (query.score(&hay[&a.id()]), *a))
+        .filter(|(s, _)| *s > 0)
+        .collect();
+    expected.sort_by(|(sa, a), (sb, b)| sb.cmp(sa).then_with(|| by_recent(a, b)));
+    let expected: Vec<&Agreement> = expected.into_iter().map(|(_, a)| a).collect();
+    assert!(expected.len() > 1);
+    assert_eq!(
+        ids(&find_agreements(&data, &hay, &q, today())),
+        ids(&expected)
+    );
+    // The status filter, from each agreement's own events, finds what every event would.
+    let mut statuses = 0;
+    for status in Status::ALL {
+        let q = AgreementQuery {
+            status: Some(status),
+            ..AgreementQuery::default()
+        };
+        let found = ids(&find_agreements(&data, &hay, &q, today()));
+        let mut expected: Vec<&Agreement> = live
+            .iter()
+            .copied()
+            .filter(|a| status_in(&data, a, today()).status == status)
+            .collect();
+        expected.sort_by(by_recent);
+        statuses += usize::from(!found.is_empty());
+        assert_eq!(found, ids(&expected), "{status:?}");
+    }
+    assert!(statuses > 1, "more than one status among the agreements");
+}
