@@ -253,3 +253,69 @@ fn the_schema_2_fixture_brings_its_history() {
         .unwrap();
     assert_eq!(title_entry(&a.meta.changes).by, "Lê Thị Hoa");
 }
+
+/// `edited_at_a` edited seven times more (notes, by two people): its three oldest entries are
+/// folded, five stay whole.
+fn folded_at_a() -> Dataset {
+    let mut data = edited_at_a();
+    for n in 1..=7 {
+        data.editor = ["Lê Thị Hoa", "Phạm Văn Nam"][n % 2].into();
+        let mut a = data
+            .agreements
+            .get(&regulation_2013_2017_id())
+            .unwrap()
+            .clone();
+        a.notes = format!("Rà soát lần {n}.");
+        data.save_agreement(a, stamp(A, 100 + 10 * n as i64)).unwrap();
+    }
+    data
+}
+
+#[test]
+fn a_folded_history_travels_in_the_file_and_unites_with_an_office_that_held_it_whole() {
+    let at_a = folded_at_a();
+    let meta = &at_a.agreements.get(&regulation_2013_2017_id()).unwrap().meta;
+    assert_eq!(meta.changes.len(), crate::records::history::KEEP_WHOLE);
+    let folded = meta.folded_changes.as_ref().expect("older entries folded");
+    assert_eq!(folded.count(), 3);
+    assert!(folded.fields.contains("title") && folded.fields.contains("notes"));
+    // B took A's first edit whole, then meets A's folded history.
+    let mut at_b = sample_dataset();
+    import_all(
+        &mut at_b,
+        export_all(&edited_at_a(), &office(A, "A")).as_bytes(),
+        Choice::KeepMine,
+        stamp(B, 150),
+    )
+    .unwrap();
+    let file = export_all(&at_a, &office(A, "A"));
+    assert!(file.contains("\"folded_changes\""));
+    import_all(&mut at_b, file.as_bytes(), Choice::KeepMine, stamp(B, 300)).unwrap();
+    let b = &at_b.agreements.get(&regulation_2013_2017_id()).unwrap().meta;
+    assert_eq!((&b.changes, &b.folded_changes), (&meta.changes, &meta.folded_changes));
+    assert_eq!(b.change_count(), 8, "nothing twice, nothing lost");
+}
+
+/// Writes tests/fixtures/schema-v3.json (`cargo test -p phoihop-core write_schema_3_fixture
+/// -- --ignored`): the sample with eight edits of one agreement, three of them folded, as
+/// schema 3 exports it.
+#[test]
+#[ignore]
+fn write_schema_3_fixture() {
+    let file = export_all(&folded_at_a(), &office(0xF1, "Tỉnh Đoàn Trà Vinh"));
+    std::fs::write(fixtures().join("schema-v3.json"), file).unwrap();
+}
+
+#[test]
+fn the_schema_3_fixture_brings_its_folded_history() {
+    let bytes = std::fs::read(fixtures().join("schema-v3.json")).unwrap();
+    let file = read_file(&bytes, &Dataset::default()).unwrap();
+    let a = file
+        .records
+        .agreements
+        .get(&regulation_2013_2017_id())
+        .unwrap();
+    let folded = a.meta.folded_changes.as_ref().unwrap();
+    assert_eq!((a.meta.changes.len(), folded.count()), (5, 3));
+    assert!(folded.people.contains("Lê Thị Hoa"));
+}
