@@ -1,7 +1,8 @@
 //! Each record's history: who changed it, when, at which office, how the change arrived, and
 //! what changed field by field. The entries live in the record's envelope (`Meta::history`), so
 //! they are stored, exported and imported with it; merging two versions unites their entries
-//! by id, so none is lost or doubled.
+//! by id, so none is lost or doubled. Beyond the newest [`KEEP_WHOLE`], older entries are
+//! folded into one summary ([`Folded`], `Meta::folded_changes`) to keep storage bounded.
 //!
 //! History is not the record's content: two copies that differ only in their entries say the
 //! same thing (`merge::same_content`), and an entry is made only with a new version (an edit,
@@ -292,10 +293,9 @@ pub fn entry_id(record: Id, office: OfficeId, edit: u64, at: DateTime<Utc>) -> S
 }
 
 /// How many of a record's newest entries stay whole; older ones are folded into its
-/// [`Folded`] summary. Ten entries on each of 2,000 agreements beside 50,000 events take 86% of
-/// Chromium's quota, over the 80% warning's line; kept to this many (the rest folded) they take
-/// about 75% (docs/benchmarks.md, "History"). Five recent edits answer "who changed this
-/// lately, and what was it before?"; older ones keep who, when and which fields.
+/// [`Folded`] summary. Five recent edits answer "who changed this lately, and what was it
+/// before?"; older ones keep who, when and which fields. A folded entry costs about 60% of a
+/// whole one in storage (its id stays: docs/benchmarks.md, "Folding older entries").
 pub const KEEP_WHOLE: usize = 5;
 
 /// A record's older changes folded into one summary to save storage: which entries (their ids,
@@ -416,6 +416,9 @@ pub fn unite(
 /// folded depends only on the history, not on the order merges came in). Oldest first.
 pub fn fold(entries: &mut Vec<Change>, folded: &mut Option<Folded>, keep: usize) {
     sort(entries);
+    // (An entry the summary holds is no newer than its latest, so the bound below would fold
+    // it again, harmlessly; a summary not true to its times, as a file edited by hand may hold,
+    // must still not leave an entry both whole and folded.)
     if let Some(summary) = folded.as_ref() {
         entries.retain(|e| !summary.ids.contains(&e.id));
     }

@@ -159,8 +159,8 @@ pub struct Meta {
     /// Deletes are soft (a tombstone), so undo works and a merge never resurrects a deleted record.
     #[serde(default, skip_serializing_if = "is_false")]
     pub deleted: bool,
-    /// The record's history: every change of it, oldest first (`history.rs`); files of schema
-    /// 1 have none. (`changes`: a recommendation's own `history` is its status changes.)
+    /// The record's history: its newest changes whole, oldest first (`history.rs`; older ones
+    /// are in `folded_changes`); files of schema 1 have none. (`changes`: a recommendation's own `history` is its status changes.)
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<crate::records::history::Change>,
     /// The record's older changes, folded into one summary (`history::Folded`); none: every

@@ -237,3 +237,14 @@ fn a_long_text_keeps_the_part_that_changed_with_some_context() {
         (Excerpt::Whole("a".into()), Excerpt::Whole("b".into()))
     );
 }
+
+#[test]
+fn an_entry_a_summary_holds_never_stays_whole_even_if_the_summary_says_it_ended_earlier() {
+    // A file edited by hand: "x" folded, yet newer than the summary's latest.
+    let mut folded = Some(Folded::of(&entry("old", 5)));
+    folded.as_mut().unwrap().ids.insert("x".into());
+    let mut entries = vec![entry("x", 9), entry("new", 10)];
+    fold(&mut entries, &mut folded, KEEP_WHOLE);
+    assert_eq!(ids(&entries), ["new"]);
+    assert_eq!(folded.unwrap().count(), 2);
+}
