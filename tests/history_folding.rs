@@ -82,12 +82,19 @@ fn all_ids(h: &History) -> BTreeSet<String> {
 /// newer than the summary, oldest first, and a summary true to the changes it holds.
 fn well_formed(h: &History) -> Result<(), TestCaseError> {
     prop_assert!(h.entries.len() <= KEEP_WHOLE);
-    prop_assert!(h.entries.windows(2).all(|w| (w[0].at, &w[0].id) < (w[1].at, &w[1].id)));
+    prop_assert!(h
+        .entries
+        .windows(2)
+        .all(|w| (w[0].at, &w[0].id) < (w[1].at, &w[1].id)));
     let Some(folded) = &h.folded else {
         return Ok(());
     };
     for entry in &h.entries {
-        prop_assert!(!folded.ids.contains(&entry.id), "{} whole and folded", entry.id);
+        prop_assert!(
+            !folded.ids.contains(&entry.id),
+            "{} whole and folded",
+            entry.id
+        );
         prop_assert!(entry.at > folded.latest);
     }
     let held: Vec<Change> = universe()
@@ -107,7 +114,14 @@ fn well_formed(h: &History) -> Result<(), TestCaseError> {
     prop_assert_eq!(&folded.people, &people);
     let fields: BTreeSet<String> = held
         .iter()
-        .map(|c| c.fields[0].path.split(['.', '[']).next().unwrap().to_string())
+        .map(|c| {
+            c.fields[0]
+                .path
+                .split(['.', '['])
+                .next()
+                .unwrap()
+                .to_string()
+        })
         .collect();
     prop_assert_eq!(&folded.fields, &fields);
     Ok(())

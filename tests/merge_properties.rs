@@ -333,7 +333,10 @@ fn entry_ids(data: &Dataset) -> BTreeMap<RecordKey, Vec<String>> {
     fn ids<T: Stored>(data: &Dataset, id: &Id) -> Vec<String> {
         let meta = T::table(data).get(id).unwrap().meta();
         let whole = meta.changes.iter().map(|c| c.id.clone());
-        let folded = meta.folded_changes.iter().flat_map(|f| f.ids.iter().cloned());
+        let folded = meta
+            .folded_changes
+            .iter()
+            .flat_map(|f| f.ids.iter().cloned());
         whole.chain(folded).collect()
     }
     all_keys(data)

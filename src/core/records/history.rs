@@ -347,7 +347,8 @@ impl Folded {
         if !entry.by.is_empty() {
             self.people.insert(entry.by.clone());
         }
-        self.fields.extend(entry.fields.iter().map(|f| top_level(&f.path).to_string()));
+        self.fields
+            .extend(entry.fields.iter().map(|f| top_level(&f.path).to_string()));
     }
 
     /// Both summaries in one: every set united, the outer bounds. (A newer app's field held by

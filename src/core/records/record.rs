@@ -79,7 +79,9 @@ pub trait Record: Clone + std::fmt::Debug + PartialEq + Serialize + DeserializeO
             check(&mut out, Some(folded.earliest), || {
                 "folded_changes.earliest".into()
             });
-            check(&mut out, Some(folded.latest), || "folded_changes.latest".into());
+            check(&mut out, Some(folded.latest), || {
+                "folded_changes.latest".into()
+            });
         }
         self.dates_out_of_range(&mut out);
         out

@@ -121,18 +121,33 @@ fn ids(entries: &[Change]) -> Vec<&str> {
 #[test]
 fn older_entries_beyond_the_newest_kept_fold_into_one_summary_of_who_when_and_which_fields() {
     let mut entries: Vec<Change> = (1..=KEEP_WHOLE as i64 + 3)
-        .map(|n| by(&format!("e{n}"), n, n as u128 % 2, ["Lan", "", "Minh"][n as usize % 3], "parties[1].role"))
+        .map(|n| {
+            by(
+                &format!("e{n}"),
+                n,
+                n as u128 % 2,
+                ["Lan", "", "Minh"][n as usize % 3],
+                "parties[1].role",
+            )
+        })
         .rev()
         .collect();
     entries[0].fields[0].path = "title".into();
     let mut folded = None;
     fold(&mut entries, &mut folded, KEEP_WHOLE);
     assert_eq!(entries.len(), KEEP_WHOLE);
-    assert_eq!(ids(&entries)[0], "e4", "the newest stay whole, oldest first");
+    assert_eq!(
+        ids(&entries)[0],
+        "e4",
+        "the newest stay whole, oldest first"
+    );
     let folded = folded.expect("three folded");
     assert_eq!(folded.ids, ["e1", "e2", "e3"].map(String::from).into());
     assert_eq!(folded.count(), 3);
-    assert_eq!((folded.earliest.timestamp(), folded.latest.timestamp()), (1, 3));
+    assert_eq!(
+        (folded.earliest.timestamp(), folded.latest.timestamp()),
+        (1, 3)
+    );
     assert_eq!(folded.offices, [0, 1].map(Uuid::from_u128).into());
     assert_eq!(folded.people, ["Lan", "Minh"].map(String::from).into());
     assert_eq!(folded.fields, ["parties".to_string()].into());
@@ -169,10 +184,7 @@ fn an_entry_folded_on_one_side_and_whole_on_the_other_is_held_once_folded() {
     assert_eq!(ids(&here), ["e4", "e5", "e6", "e7", "e8"]);
     assert_eq!(here_folded, there_folded);
     // Whichever side unites, the same.
-    unite(
-        (&mut there, &mut there_folded),
-        (&history[..7], None),
-    );
+    unite((&mut there, &mut there_folded), (&history[..7], None));
     assert_eq!((&there, &there_folded), (&here, &here_folded));
 }
 

@@ -293,7 +293,11 @@ fn folded_at_a(edits: usize) -> Dataset {
 #[test]
 fn a_folded_history_travels_in_the_file_and_unites_with_an_office_that_held_it_whole() {
     let at_a = folded_at_a(8);
-    let meta = &at_a.agreements.get(&regulation_2013_2017_id()).unwrap().meta;
+    let meta = &at_a
+        .agreements
+        .get(&regulation_2013_2017_id())
+        .unwrap()
+        .meta;
     assert_eq!(meta.changes.len(), crate::records::history::KEEP_WHOLE);
     let folded = meta.folded_changes.as_ref().expect("older entries folded");
     assert_eq!(folded.count(), 3);
@@ -310,8 +314,15 @@ fn a_folded_history_travels_in_the_file_and_unites_with_an_office_that_held_it_w
     let file = export_all(&at_a, &office(A, "A"));
     assert!(file.contains("\"folded_changes\""));
     import_all(&mut at_b, file.as_bytes(), Choice::KeepMine, stamp(B, 300)).unwrap();
-    let b = &at_b.agreements.get(&regulation_2013_2017_id()).unwrap().meta;
-    assert_eq!((&b.changes, &b.folded_changes), (&meta.changes, &meta.folded_changes));
+    let b = &at_b
+        .agreements
+        .get(&regulation_2013_2017_id())
+        .unwrap()
+        .meta;
+    assert_eq!(
+        (&b.changes, &b.folded_changes),
+        (&meta.changes, &meta.folded_changes)
+    );
     assert_eq!(b.change_count(), 8, "nothing twice, nothing lost");
 }
 
