@@ -242,15 +242,17 @@ fn write_schema_2_fixture() {
     std::fs::write(fixtures().join("schema-v2.json"), file).unwrap();
 }
 
+/// The 2013–2017 regulation as the fixture of schema `version` holds it.
+fn fixture_regulation(version: u32) -> crate::records::model::Agreement {
+    let bytes = std::fs::read(fixtures().join(format!("schema-v{version}.json"))).unwrap();
+    let file = read_file(&bytes, &Dataset::default()).unwrap();
+    let a = file.records.agreements.get(&regulation_2013_2017_id());
+    a.unwrap().clone()
+}
+
 #[test]
 fn the_schema_2_fixture_brings_its_history() {
-    let bytes = std::fs::read(fixtures().join("schema-v2.json")).unwrap();
-    let file = read_file(&bytes, &Dataset::default()).unwrap();
-    let a = file
-        .records
-        .agreements
-        .get(&regulation_2013_2017_id())
-        .unwrap();
+    let a = fixture_regulation(2);
     assert_eq!(title_entry(&a.meta.changes).by, "Lê Thị Hoa");
 }
 
@@ -338,13 +340,7 @@ fn write_schema_3_fixture() {
 
 #[test]
 fn the_schema_3_fixture_brings_its_folded_history() {
-    let bytes = std::fs::read(fixtures().join("schema-v3.json")).unwrap();
-    let file = read_file(&bytes, &Dataset::default()).unwrap();
-    let a = file
-        .records
-        .agreements
-        .get(&regulation_2013_2017_id())
-        .unwrap();
+    let a = fixture_regulation(3);
     let folded = a.meta.folded_changes.as_ref().unwrap();
     assert_eq!((a.meta.changes.len(), folded.count()), (5, 3));
     assert_eq!(folded.people.len(), 2);
