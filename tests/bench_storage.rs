@@ -170,6 +170,7 @@ fn storage_benchmark_in_chromium() {
 #[test]
 #[ignore]
 fn history_capacity_native() {
+    use phoihop::core::records::history;
     use phoihop::core::records::record::Collection;
     use phoihop::core::records::workspace::Stored;
     fn stored_units(data: &Dataset) -> usize {
@@ -190,6 +191,7 @@ fn history_capacity_native() {
             let records: Vec<T> = T::table(data).iter_all().cloned().collect();
             for mut r in records {
                 r.meta_mut().changes.clear();
+                r.meta_mut().folded_changes = None;
                 T::table_mut(data).put(r);
             }
         }
@@ -207,32 +209,69 @@ fn history_capacity_native() {
     let mut data = generate::large(2_000, 50_000, 7);
     say_units("no history", stored_units(&without_history(data.clone())));
     let ids: Vec<_> = data.agreements.iter_all().map(|a| a.id()).collect();
-    for (n, id) in ids.iter().enumerate() {
-        for edit in 0..10 {
-            data.editor = ["Nguyễn Thị Lan", "Trần Văn Minh"][edit % 2].into();
-            let mut a = data.agreements.get(id).unwrap().clone();
-            match edit % 4 {
-                0 => a.title = format!("{} (sửa lần {edit})", a.title),
-                1 => {
-                    a.period.end = a.period.end.map(|d| d + chrono::Days::new(365));
-                }
-                2 => a
-                    .notes
-                    .push_str(" Đã rà soát lại nội dung phối hợp theo kết luận hội nghị."),
-                _ => {
-                    if let Some(p) = a.parties.first_mut() {
-                        p.role = format!("chủ trì ({edit})");
+    // Each agreement's entries as made, before any is folded.
+    let mut made: Vec<Vec<history::Change>> = vec![Vec::new(); ids.len()];
+    // Edits `edits` of every agreement, each one's entry noted in `made` as it was written.
+    let edit_all = |data: &mut Dataset,
+                    made: &mut [Vec<history::Change>],
+                    edits: std::ops::Range<usize>,
+                    first: i64| {
+        for (n, id) in ids.iter().enumerate() {
+            for edit in edits.clone() {
+                data.editor = ["Nguyễn Thị Lan", "Trần Văn Minh"][edit % 2].into();
+                let mut a = data.agreements.get(id).unwrap().clone();
+                match edit % 4 {
+                    0 => a.title = format!("{} (sửa lần {edit})", a.title),
+                    1 => {
+                        a.period.end = a.period.end.map(|d| d + chrono::Days::new(365));
+                    }
+                    2 => a
+                        .notes
+                        .push_str(" Đã rà soát lại nội dung phối hợp theo kết luận hội nghị."),
+                    _ => {
+                        if let Some(p) = a.parties.first_mut() {
+                            p.role = format!("chủ trì ({edit})");
+                        }
                     }
                 }
+                let at = first + (n * edits.len() + edit - edits.start) as i64;
+                data.save(a, stamp(1, at));
+                let entries = &data.agreements.get(id).unwrap().meta.changes;
+                made[n].push(entries.last().unwrap().clone());
             }
-            data.save(a, stamp(1, 1_800_000_100 + (n * 10 + edit) as i64));
         }
-    }
-    let entries: usize = data
-        .agreements
-        .iter_all()
-        .map(|a| a.meta.changes.len())
-        .sum();
+    };
+    // `made`'s entries kept whole to `keep` per record, older ones folded.
+    let refold = |data: &mut Dataset, made: &[Vec<history::Change>], keep: usize| {
+        for (id, entries) in ids.iter().zip(made) {
+            let mut a = data.agreements.get(id).unwrap().clone();
+            a.meta.changes = entries.clone();
+            a.meta.folded_changes = None;
+            history::fold(&mut a.meta.changes, &mut a.meta.folded_changes, keep);
+            data.agreements.put(a);
+        }
+    };
+    edit_all(&mut data, &mut made, 0..10, 1_800_000_100);
+    let entries: usize = made.iter().map(Vec::len).sum();
     say!("{entries} entries on {} agreements", ids.len());
-    say_units("10 entries per agreement", stored_units(&data));
+    say_units(
+        "10 entries per agreement, as saved (folded as written)",
+        stored_units(&data),
+    );
+    for keep in [10, history::KEEP_WHOLE + 2, 3, 1, 0] {
+        refold(&mut data, &made, keep);
+        say_units(
+            &format!("10 entries per agreement, newest {keep} whole"),
+            stored_units(&data),
+        );
+    }
+    refold(&mut data, &made, history::KEEP_WHOLE);
+    // Twenty edits more of each: what folding saves grows with the history.
+    edit_all(&mut data, &mut made, 10..30, 1_900_000_000);
+    say_units(
+        "30 entries per agreement, as saved (folded as written)",
+        stored_units(&data),
+    );
+    refold(&mut data, &made, 30);
+    say_units("30 entries per agreement, all whole", stored_units(&data));
 }

@@ -327,11 +327,17 @@ impl World {
     }
 }
 
-/// Each record's history entry ids, in the record's order.
+/// Each record's history entry ids, in the record's order, then those of its folded entries
+/// (so an entry both whole and folded shows twice).
 fn entry_ids(data: &Dataset) -> BTreeMap<RecordKey, Vec<String>> {
     fn ids<T: Stored>(data: &Dataset, id: &Id) -> Vec<String> {
-        let changes = &T::table(data).get(id).unwrap().meta().changes;
-        changes.iter().map(|c| c.id.clone()).collect()
+        let meta = T::table(data).get(id).unwrap().meta();
+        let whole = meta.changes.iter().map(|c| c.id.clone());
+        let folded = meta
+            .folded_changes
+            .iter()
+            .flat_map(|f| f.ids.iter().cloned());
+        whole.chain(folded).collect()
     }
     all_keys(data)
         .into_iter()

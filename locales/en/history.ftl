@@ -104,3 +104,14 @@ history-field-recommendation-status = Status
 history-field-recommendation-response = Answer
 history-field-recommendation-responded-on = Answered on
 history-field-recommendation-history = Handling history
+history-folded = { $count } older { $count ->
+    [one] change
+   *[other] changes
+} ({ $when }, by { $people }; fields: { $fields }) { $count ->
+    [one] was folded into this summary to save storage; it is no longer listed on its own.
+   *[other] were folded into this summary to save storage; they are no longer listed one by one.
+}
+audit-folded = { $count ->
+    [one] { $count } older change was folded to save storage and is not listed here on its own; its record's page summarises it (when, by whom, which fields).
+   *[other] { $count } older changes were folded to save storage and are not listed here one by one; each record's page summarises them (when, by whom, which fields).
+}

@@ -98,3 +98,5 @@ history-field-recommendation-status = Trạng thái
 history-field-recommendation-response = Trả lời
 history-field-recommendation-responded-on = Ngày trả lời
 history-field-recommendation-history = Quá trình xử lý
+history-folded = { $count } thay đổi cũ hơn ({ $when }, bởi { $people }; các trường: { $fields }) đã được gộp để tiết kiệm dung lượng lưu trữ nên không còn liệt kê riêng từng thay đổi.
+audit-folded = { $count } thay đổi cũ hơn đã được gộp để tiết kiệm dung lượng lưu trữ nên không được liệt kê riêng ở đây; trang của mỗi bản ghi có phần tóm tắt các thay đổi ấy (thời gian, người sửa, các trường).

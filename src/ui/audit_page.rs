@@ -7,7 +7,7 @@ use leptos_fluent::{move_tr, tr, I18n};
 use super::history_view::EntryOfRecord;
 use super::state::use_app;
 use crate::core::records::record::Collection;
-use crate::core::views::audit::{audit, offices_and_people, AuditFilter};
+use crate::core::views::audit::{audit, folded_count, offices_and_people, AuditFilter};
 
 /// At most this many entries are drawn; the count says how many more the filter takes.
 const SHOWN: usize = 500;
@@ -84,6 +84,12 @@ pub fn AuditPage(office: Option<uuid::Uuid>) -> impl IntoView {
                 </select>
             </label>
         </form>
+        {move || {
+            let folded = state.data.with(folded_count);
+            (folded > 0).then(|| view! {
+                <p class="help audit-folded">{move_tr!("audit-folded", { "count" => folded })}</p>
+            })
+        }}
         <p class="result-count" role="status">
             {move || tr!(i18n, "audit-count", { "count" => found.with(|(total, _)| *total) })}
         </p>

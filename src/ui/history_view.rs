@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
+use super::history_folded::FoldedEntry;
 use super::state::use_app;
 use crate::core::records::history::{Change, Excerpt, How};
 use crate::core::records::record::{Collection, RecordKey};
@@ -154,11 +155,20 @@ pub fn RecordHistory(key: RecordKey) -> impl IntoView {
             })
         })
     });
+    let folded = Memo::new(move |_| {
+        state.data.with(|d| {
+            crate::with_record_type!(key.collection, T => {
+                use crate::core::records::workspace::Stored;
+                use crate::core::records::record::Record;
+                T::table(d).get(&key.id).and_then(|r| r.meta().folded_changes.clone())
+            })
+        })
+    });
     let here = move || state.office.with(|o| o.as_ref().map(|o| o.id));
     view! {
         <section class="card record-history" aria-labelledby="record-history-title">
             <h2 id="record-history-title">{move_tr!("history-title")}</h2>
-            {move || changes.with(Vec::is_empty).then(|| view! {
+            {move || (changes.with(Vec::is_empty) && folded.with(Option::is_none)).then(|| view! {
                 <p class="help">{move_tr!("history-none")}</p>
             })}
             <ol class="timeline">
@@ -171,6 +181,7 @@ pub fn RecordHistory(key: RecordKey) -> impl IntoView {
                         </li>
                     }
                 }).collect_view()}
+                {move || folded.get().map(|folded| view! { <FoldedEntry folded=folded/> })}
             </ol>
             <p class="help">
                 <a href=Route::Audit.href()>{move_tr!("history-see-audit")}</a>

@@ -16,6 +16,7 @@ mod first_run;
 mod focus;
 mod form_parts;
 mod history_fields;
+mod history_folded;
 mod history_view;
 pub mod i18n;
 mod lazy;

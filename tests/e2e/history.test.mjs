@@ -96,3 +96,33 @@ e2e('an edit made at office A shows on B\'s agreement page with the person, the 
     await context.close();
   }
 });
+
+e2e('a record whose older changes were folded shows them as one summary at the bottom of its timeline, and the audit says they are not listed', async ({ page, url }) => {
+  const fixtures = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'fixtures');
+  await startWithSample(page, url);
+  await giveName(page, 'Trần Văn Nam');
+  // Schema 3's fixture: the 2013–2017 regulation edited eight times, its three oldest folded.
+  await previewFile(page, path.join(fixtures, 'schema-v3.json'));
+  await confirmImport(page);
+  await nav(page, 'Văn bản').click();
+  await searchAgreements(page, 'sua lan 7');
+  await page.locator('table.register tbody tr').first().getByRole('link').first().click();
+  await page.getByRole('heading', { level: 1, name: /\(sửa lần 7\)$/ }).waitFor();
+  const history = page.locator('section.record-history');
+  const last = history.locator('li.timeline-entry').last();
+  await last.getByText(/^3 thay đổi cũ hơn \(03\/2021 – 05\/2023, bởi Lê Thị Hoa, Phạm Văn Nam; các trường: notes, title\) đã được gộp/).waitFor();
+  assert.equal(await history.locator('li.timeline-entry').count(), 6, 'five whole, one summary');
+  await history.scrollIntoViewIfNeeded();
+  await shoot(page, 'history-folded-vi');
+  await nav(page, 'Nhật ký thay đổi').click();
+  await page.getByRole('status').getByText('5 thay đổi').waitFor();
+  await page.getByText(/^3 thay đổi cũ hơn đã được gộp/).waitFor();
+
+  await page.getByRole('button', { name: /English/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Change log' }).waitFor();
+  await page.getByText(/^3 older changes were folded to save storage and are not listed here one by one/).waitFor();
+  await page.goBack();
+  await last.getByText(/^3 older changes \(03\/2021 – 05\/2023, by Lê Thị Hoa, Phạm Văn Nam; fields: notes, title\) were folded/).waitFor();
+  await history.scrollIntoViewIfNeeded();
+  await shoot(page, 'history-folded-en');
+});

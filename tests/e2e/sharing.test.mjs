@@ -314,7 +314,7 @@ e2e('a bad file is refused with its message and changes nothing; a dropped file 
   await page.getByText('Giá trị trong tệp: "31/12/2022"').waitFor();
   await page.screenshot({ path: path.join(ARTIFACTS, 'sharing-refused.png'), fullPage: true });
   await page.locator('#import-file').setInputFiles(path.join(FIXTURES, 'bad', '24-newer-schema.json'));
-  await page.getByText(/định dạng phiên bản 3; Phối hợp .* chỉ đọc được tới định dạng phiên bản 2/).waitFor();
+  await page.getByText(/định dạng phiên bản 4; Phối hợp .* chỉ đọc được tới định dạng phiên bản 3/).waitFor();
   assertSameStorage(before, await storageSnapshot(page));
   const dataBefore = await storedData(page, 'u0');
 

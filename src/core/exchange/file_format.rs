@@ -20,7 +20,7 @@ use crate::views::search::fold;
 /// The value of `format`: how a file says it is ours.
 pub const FORMAT_NAME: &str = "phoihop";
 /// The schema this app writes; every older one is migrated on import (`migrate`).
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Bytes of export per UTF-16 unit stored: at most 20.9 measured on generated data at the

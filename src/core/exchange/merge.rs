@@ -12,7 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::records::history::{self, How};
+use crate::records::history::How;
 use crate::records::meta::{Id, OfficeId};
 use crate::records::record::{Collection, Record, RecordKey};
 use crate::records::workspace::{note_change, Dataset, Stamp, Stored};
@@ -43,7 +43,7 @@ pub use crate::records::workspace::same_content;
 
 /// `record` with the history entries of `other` it lacks (a merge loses no entry).
 fn with_history_of<T: Record>(mut record: T, other: &T) -> T {
-    history::unite(&mut record.meta_mut().changes, &other.meta().changes);
+    record.meta_mut().unite_history(other.meta());
     record
 }
 
@@ -174,6 +174,7 @@ pub fn resolve<T: Record>(
     meta.version = Default::default();
     meta.deleted = false;
     meta.changes.clear();
+    meta.folded_changes = None;
     meta.touch(stamp.office, stamp.now);
     copy.part_from_kept(&kept);
     note_change(&mut copy, None, stamp, by, How::Imported { from });

@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::exchange::file_format::SCHEMA_VERSION;
 
 /// Every schema version ever released, oldest first.
-pub const SCHEMA_VERSIONS: &[u32] = &[1, 2];
+pub const SCHEMA_VERSIONS: &[u32] = &[1, 2, 3];
 
 /// One step: rewrites a file of schema `from` into schema `from + 1`; `None`: a file of schema
 /// `from` reads as one of `from + 1` as it is (the newer schema only adds fields that default),
@@ -22,11 +22,20 @@ pub struct Migration {
 }
 
 /// The steps, in order. Schema 2 adds each record's history (`changes`, history.rs), which
-/// defaults to none: a record of schema 1 starts with an empty history.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    from: 1,
-    apply: None,
-}];
+/// defaults to none: a record of schema 1 starts with an empty history. Schema 3 adds the
+/// summary of a record's older changes (`folded_changes`), which defaults to none (every change
+/// whole); an app of schema 2 would take it for the record's content (two copies differing
+/// only in it would conflict), so it refuses these files rather than misread them.
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        from: 1,
+        apply: None,
+    },
+    Migration {
+        from: 2,
+        apply: None,
+    },
+];
 
 /// True when a file of schema `from` reads as a current one as it is (every step on is `None`).
 pub fn reads_as_is(from: u32) -> bool {

@@ -1,13 +1,14 @@
 //! Each record's history: who changed it, when, at which office, how the change arrived, and
 //! what changed field by field. The entries live in the record's envelope (`Meta::history`), so
 //! they are stored, exported and imported with it; merging two versions unites their entries
-//! by id, so none is lost or doubled.
+//! by id, so none is lost or doubled. Beyond the newest [`KEEP_WHOLE`], older entries are
+//! folded into one summary ([`Folded`], `Meta::folded_changes`) to keep storage bounded.
 //!
 //! History is not the record's content: two copies that differ only in their entries say the
 //! same thing (`merge::same_content`), and an entry is made only with a new version (an edit,
 //! a merge's joined version), never on its own.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -185,7 +186,15 @@ impl Excerpt {
 }
 
 /// The fields that are the envelope, not the record's content.
-pub const ENVELOPE: [&str; 6] = ["id", "created", "updated", "version", "deleted", "changes"];
+pub const ENVELOPE: [&str; 7] = [
+    "id",
+    "created",
+    "updated",
+    "version",
+    "deleted",
+    "changes",
+    "folded_changes",
+];
 
 /// What changed between two versions of a record (their JSON), field by field, in path order:
 /// objects by key, lists item by item (`areas[2].title`); the envelope is left out but for
@@ -283,14 +292,151 @@ pub fn entry_id(record: Id, office: OfficeId, edit: u64, at: DateTime<Utc>) -> S
     format!("{:016x}", fnv(0xcbf2_9ce4_8422_2325))
 }
 
-/// Unites `theirs` into `mine`: every entry of either, once (by id), oldest first.
-pub fn unite(mine: &mut Vec<Change>, theirs: &[Change]) {
-    if theirs.iter().all(|t| mine.iter().any(|m| m.id == t.id)) {
-        return;
+/// How many of a record's newest entries stay whole; older ones are folded into its
+/// [`Folded`] summary. Five recent edits answer "who changed this lately, and what was it
+/// before?"; older ones keep who, when and which fields. A folded entry costs about 60% of a
+/// whole one in storage (its id stays: docs/benchmarks.md, "Folding older entries").
+pub const KEEP_WHOLE: usize = 5;
+
+/// A record's older changes folded into one summary to save storage: which entries (their ids,
+/// so a merge never brings one back whole nor counts it twice), and, of them all, the earliest
+/// and latest time, the offices, the people and the fields changed (top-level names). Every
+/// part is a set or a bound, so two summaries join alike in any order ([`Folded::join`]).
+///
+/// Invariant of a record's history (kept by [`fold`]): no entry is both whole and folded, and
+/// every whole entry is newer than `latest`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Folded {
+    pub ids: BTreeSet<String>,
+    pub earliest: DateTime<Utc>,
+    pub latest: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub offices: BTreeSet<OfficeId>,
+    /// The names given (an entry without one adds none).
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub people: BTreeSet<String>,
+    /// The top-level fields changed (`parties`, not `parties[1].role`): bounded by the record's
+    /// fields, however many entries are folded.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub fields: BTreeSet<String>,
+    /// Fields of a newer app, kept.
+    #[serde(flatten)]
+    pub unknown: BTreeMap<String, Value>,
+}
+
+impl Folded {
+    fn of(entry: &Change) -> Folded {
+        let mut folded = Folded {
+            ids: BTreeSet::new(),
+            earliest: entry.at,
+            latest: entry.at,
+            offices: BTreeSet::new(),
+            people: BTreeSet::new(),
+            fields: BTreeSet::new(),
+            unknown: BTreeMap::new(),
+        };
+        folded.add(entry);
+        folded
     }
-    let known: std::collections::HashSet<String> = mine.iter().map(|c| c.id.clone()).collect();
-    mine.extend(theirs.iter().filter(|t| !known.contains(&t.id)).cloned());
-    sort(mine);
+
+    fn add(&mut self, entry: &Change) {
+        self.ids.insert(entry.id.clone());
+        self.earliest = self.earliest.min(entry.at);
+        self.latest = self.latest.max(entry.at);
+        self.offices.insert(entry.office);
+        if !entry.by.is_empty() {
+            self.people.insert(entry.by.clone());
+        }
+        self.fields
+            .extend(entry.fields.iter().map(|f| top_level(&f.path).to_string()));
+    }
+
+    /// Both summaries in one: every set united, the outer bounds. (A newer app's field held by
+    /// both with different values keeps the greater, so either order gives the same.)
+    pub fn join(&mut self, other: &Folded) {
+        self.ids.extend(other.ids.iter().cloned());
+        self.earliest = self.earliest.min(other.earliest);
+        self.latest = self.latest.max(other.latest);
+        self.offices.extend(other.offices.iter().copied());
+        self.people.extend(other.people.iter().cloned());
+        self.fields.extend(other.fields.iter().cloned());
+        for (key, value) in &other.unknown {
+            match self.unknown.get(key) {
+                Some(mine) if mine.to_string() >= value.to_string() => {}
+                _ => {
+                    self.unknown.insert(key.clone(), value.clone());
+                }
+            }
+        }
+    }
+
+    /// How many changes are folded.
+    pub fn count(&self) -> usize {
+        self.ids.len()
+    }
+}
+
+/// `parties` of `parties[1].role`.
+fn top_level(path: &str) -> &str {
+    path.split(['.', '[']).next().unwrap_or(path)
+}
+
+/// Unites `theirs` (entries and summary) into `mine`: every change of either once, whole or
+/// folded, then [`fold`]ed. The result depends only on what both hold together, so the union
+/// is commutative, associative and idempotent.
+pub fn unite(
+    (entries, folded): (&mut Vec<Change>, &mut Option<Folded>),
+    (their_entries, their_folded): (&[Change], Option<&Folded>),
+) {
+    let nothing_new = their_entries
+        .iter()
+        .all(|t| entries.iter().any(|m| m.id == t.id))
+        && their_folded == folded.as_ref();
+    if !nothing_new {
+        if let Some(theirs) = their_folded {
+            match folded {
+                Some(mine) => mine.join(theirs),
+                None => *folded = Some(theirs.clone()),
+            }
+        }
+        let known: std::collections::HashSet<String> =
+            entries.iter().map(|c| c.id.clone()).collect();
+        entries.extend(
+            their_entries
+                .iter()
+                .filter(|t| !known.contains(&t.id))
+                .cloned(),
+        );
+    }
+    fold(entries, folded, KEEP_WHOLE);
+}
+
+/// Brings a history to its folded form: entries the summary holds are dropped (folded
+/// elsewhere already), entries no newer than the summary's latest are folded, then, beyond the
+/// newest `keep`, the oldest are folded (all of one instant together, so whether an entry is
+/// folded depends only on the history, not on the order merges came in). Oldest first.
+pub fn fold(entries: &mut Vec<Change>, folded: &mut Option<Folded>, keep: usize) {
+    sort(entries);
+    // (An entry the summary holds is no newer than its latest, so the bound below would fold
+    // it again, harmlessly; a summary not true to its times, as a file edited by hand may hold,
+    // must still not leave an entry both whole and folded.)
+    if let Some(summary) = folded.as_ref() {
+        entries.retain(|e| !summary.ids.contains(&e.id));
+    }
+    let beyond_keep = entries
+        .len()
+        .checked_sub(keep + 1)
+        .map(|newest_folded| entries[newest_folded].at);
+    let Some(bound) = beyond_keep.max(folded.as_ref().map(|s| s.latest)) else {
+        return;
+    };
+    let older = entries.iter().take_while(|e| e.at <= bound).count();
+    for entry in entries.drain(..older) {
+        match folded {
+            Some(summary) => summary.add(&entry),
+            None => *folded = Some(Folded::of(&entry)),
+        }
+    }
 }
 
 /// Oldest first; entries of the same instant by id, so every office orders them alike.

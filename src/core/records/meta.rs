@@ -159,10 +159,14 @@ pub struct Meta {
     /// Deletes are soft (a tombstone), so undo works and a merge never resurrects a deleted record.
     #[serde(default, skip_serializing_if = "is_false")]
     pub deleted: bool,
-    /// The record's history: every change of it, oldest first (`history.rs`); files of schema
-    /// 1 have none. (`changes`: a recommendation's own `history` is its status changes.)
+    /// The record's history: its newest changes whole, oldest first (`history.rs`; older ones
+    /// are in `folded_changes`); files of schema 1 have none. (`changes`: a recommendation's own `history` is its status changes.)
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<crate::records::history::Change>,
+    /// The record's older changes, folded into one summary (`history::Folded`); none: every
+    /// change is in `changes`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub folded_changes: Option<crate::records::history::Folded>,
 }
 
 impl Meta {
@@ -175,6 +179,7 @@ impl Meta {
             version: VersionVector::default(),
             deleted: false,
             changes: Vec::new(),
+            folded_changes: None,
         }
     }
 
@@ -182,6 +187,20 @@ impl Meta {
     pub fn touch(&mut self, office: OfficeId, now: DateTime<Utc>) {
         self.version.bump(office);
         self.updated = now;
+    }
+
+    /// This record's history with `other`'s: every change of either once, whole or folded
+    /// (`history::unite`).
+    pub fn unite_history(&mut self, other: &Meta) {
+        crate::records::history::unite(
+            (&mut self.changes, &mut self.folded_changes),
+            (&other.changes, other.folded_changes.as_ref()),
+        );
+    }
+
+    /// How many changes the history holds, whole and folded.
+    pub fn change_count(&self) -> usize {
+        self.changes.len() + self.folded_changes.as_ref().map_or(0, |f| f.count())
     }
 
     /// True before the record's first save.

@@ -83,6 +83,14 @@ pub trait Record: Clone + std::fmt::Debug + PartialEq + Serialize + DeserializeO
         for (i, change) in self.meta().changes.iter().enumerate() {
             check(&mut out, Some(change.at), || format!("changes[{i}].at"));
         }
+        if let Some(folded) = &self.meta().folded_changes {
+            check(&mut out, Some(folded.earliest), || {
+                "folded_changes.earliest".into()
+            });
+            check(&mut out, Some(folded.latest), || {
+                "folded_changes.latest".into()
+            });
+        }
         self.dates_out_of_range(&mut out);
         out
     }

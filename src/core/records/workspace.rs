@@ -200,6 +200,7 @@ pub fn same_content<T: Record>(a: &T, b: &T) -> bool {
     meta.version = b.meta().version.clone();
     meta.updated = b.meta().updated;
     meta.changes = b.meta().changes.clone();
+    meta.folded_changes = b.meta().folded_changes.clone();
     a == *b
 }
 
@@ -228,9 +229,13 @@ pub fn note_change<T: Record>(
     if change.fields.is_empty() && typed {
         return;
     }
-    let history = &mut record.meta_mut().changes;
-    history.push(change);
-    history::sort(history);
+    let meta = record.meta_mut();
+    meta.changes.push(change);
+    history::fold(
+        &mut meta.changes,
+        &mut meta.folded_changes,
+        history::KEEP_WHOLE,
+    );
 }
 
 /// Why a delete was refused: live records still point at this one.
@@ -277,7 +282,7 @@ impl Dataset {
                 meta.version = existing.meta().version.clone();
             }
             // History is the stored record's and the copy's together (a copy may be older).
-            history::unite(&mut meta.changes, &existing.meta().changes);
+            meta.unite_history(existing.meta());
             let existing_value = serde_json::to_value(existing).expect("records serialise");
             // The first edit since the record was stored notes what it was made on (one copy).
             if !self.befores.has(key) {

@@ -18,7 +18,7 @@ use super::{
     Rollback, Session,
 };
 use crate::commands::form_edit::{merge_fields, ENVELOPE};
-use crate::records::history::{self, Change, How};
+use crate::records::history::{self, Change, Folded, How};
 use crate::records::meta::{Causality, VersionVector};
 use crate::records::record::{from_value, Collection, RecordKey};
 use crate::records::workspace::{Dataset, OfficeProfile, Stamp, Stored};
@@ -423,9 +423,7 @@ pub fn settle(
         None
     } else {
         // Both edits' history entries stay.
-        if let Some(history) = united_history(mine, theirs) {
-            merged.fields.insert("changes".into(), history);
-        }
+        unite_history_fields(&mut merged.fields, mine);
         match new_edition(collection, merged.fields, &s.join(&o), stamp) {
             Some(value) => Some(value),
             None => return whole,
@@ -452,18 +450,28 @@ pub fn settle(
     Settled { write, conflict }
 }
 
-/// The history entries of both (as JSON), when `mine` holds some `theirs` lacks.
-fn united_history(mine: &Map<String, Value>, theirs: &Map<String, Value>) -> Option<Value> {
-    let read = |fields: &Map<String, Value>| -> Vec<Change> {
+/// `fields` (theirs, with the merged edits) with the history of both it and `mine`, whole
+/// and folded (`history::unite`).
+fn unite_history_fields(fields: &mut Map<String, Value>, mine: &Map<String, Value>) {
+    fn read<T: serde::de::DeserializeOwned + Default>(fields: &Map<String, Value>, key: &str) -> T {
         fields
-            .get("changes")
+            .get(key)
             .and_then(|h| from_value(h).ok())
             .unwrap_or_default()
+    }
+    let mut entries: Vec<Change> = read(fields, "changes");
+    let mut folded: Option<Folded> = read(fields, "folded_changes");
+    let mine_folded: Option<Folded> = read(mine, "folded_changes");
+    history::unite(
+        (&mut entries, &mut folded),
+        (&read::<Vec<Change>>(mine, "changes"), mine_folded.as_ref()),
+    );
+    let entries = serde_json::to_value(&entries).expect("entries serialise");
+    fields.insert("changes".into(), entries);
+    match folded.map(serde_json::to_value) {
+        Some(folded) => fields.insert("folded_changes".into(), folded.expect("serialises")),
+        None => fields.remove("folded_changes"),
     };
-    let mut united = read(theirs);
-    let before = united.len();
-    history::unite(&mut united, &read(mine));
-    (united.len() > before).then(|| serde_json::to_value(united).expect("entries serialise"))
 }
 
 /// `fields` as a record of `collection` edited by `stamp` after `seen` (both sides' versions).
@@ -540,7 +548,7 @@ pub fn resolve(
         }
         let mut chosen: T = from_value(&Value::Object(fields)).map_err(unreadable)?;
         chosen.meta_mut().version = joined;
-        history::unite(&mut chosen.meta_mut().changes, &other.meta().changes);
+        chosen.meta_mut().unite_history(other.meta());
         Ok(data.commit_as(chosen, stamp, How::ConflictChoice { with: None }))
     }
     let key = crate::with_record_type!(conflict.key.collection, T => settle_as::<T>(data, conflict, from_other, stamp))?;

@@ -65,6 +65,22 @@ pub fn audit<'a>(data: &'a Dataset, filter: &AuditFilter) -> Vec<(RecordKey, &'a
     out
 }
 
+/// How many changes are folded into their records' summaries (`history::Folded`): the audit
+/// cannot list them one by one, and says so.
+pub fn folded_count(data: &Dataset) -> usize {
+    fn of<T: Stored>(data: &Dataset) -> usize {
+        T::table(data)
+            .iter_all()
+            .filter_map(|r| r.meta().folded_changes.as_ref())
+            .map(|f| f.count())
+            .sum()
+    }
+    Collection::ALL
+        .into_iter()
+        .map(|c| crate::with_record_type!(c, T => of::<T>(data)))
+        .sum()
+}
+
 /// The offices and the names the entries carry, each once, sorted: the audit's choices.
 pub fn offices_and_people(data: &Dataset) -> (Vec<OfficeId>, Vec<String>) {
     let all = audit(data, &AuditFilter::default());

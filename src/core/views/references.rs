@@ -24,13 +24,16 @@ impl Reference {
     }
 }
 
+/// The envelope's fields that hold the record's history, whole and folded.
+const HISTORY: [&str; 2] = ["changes", "folded_changes"];
+
 /// Every reference in a record's JSON, in document order.
 pub fn references(record: &Value) -> Vec<Reference> {
     let mut found = Vec::new();
     if let Value::Object(fields) = record {
         for (key, value) in fields {
             // The history's ids (offices, values before and after) name nothing to look up.
-            if key == "id" || key == "version" || key == "changes" {
+            if key == "id" || key == "version" || HISTORY.contains(&key.as_str()) {
                 continue;
             }
             walk(value, key.clone(), &mut found);
@@ -101,7 +104,7 @@ pub fn scan_raw(raw: &str) -> Named {
     let mut named = Named::default();
     // For each open container: is it an object, and is its current key "id"?
     let mut open: Vec<(bool, bool)> = Vec::new();
-    // Inside the top-level "changes" (the history), as `references` skips it.
+    // Inside the top-level history (`HISTORY`), as `references` skips it.
     let mut in_changes = false;
     let mut i = 0;
     while i < bytes.len() {
@@ -141,7 +144,7 @@ pub fn scan_raw(raw: &str) -> Named {
                 }
                 if bytes.get(next) == Some(&b':') {
                     if open.len() == 1 {
-                        in_changes = text == "changes";
+                        in_changes = HISTORY.contains(&text);
                     }
                     if let Some(top) = open.last_mut() {
                         top.1 = text == "id";

@@ -59,7 +59,7 @@ fn two_exports_of_the_same_data_are_byte_identical() {
 fn the_file_is_json_with_the_header_first_and_one_record_per_line() {
     let data = sample_dataset();
     let text = export(&data, &Header::new(&office(), Scope::All, at(0)), None);
-    assert!(text.starts_with("{\n\"format\":\"phoihop\",\n\"schema_version\":2,\n"));
+    assert!(text.starts_with("{\n\"format\":\"phoihop\",\n\"schema_version\":3,\n"));
     let value: Value = serde_json::from_str(&text).unwrap();
     for collection in Collection::ALL {
         assert!(

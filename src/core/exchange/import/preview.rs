@@ -236,7 +236,11 @@ pub fn field_rows(mine: &Value, theirs: &Value) -> Vec<FieldRow> {
                 .strip_prefix(field)
                 .is_some_and(|rest| rest.starts_with(['.', '[']))
     };
-    rows.retain(|r| !envelope(&r.path, "version") && !envelope(&r.path, "changes"));
+    rows.retain(|r| {
+        !envelope(&r.path, "version")
+            && !envelope(&r.path, "changes")
+            && !envelope(&r.path, "folded_changes")
+    });
     rows
 }
 

@@ -311,7 +311,7 @@ fn refusals_read_in_english_too() {
         ),
         (
             b"{\"format\": \"phoihop\", \"schema_version\": 99, \"app_version\": \"0.9.0\"}",
-            "The file was made by Phối hợp 0.9.0 in format version 99; this Phối hợp 0.1.0 reads format versions up to 2 only. Update Phối hợp, then open the file again.",
+            "The file was made by Phối hợp 0.9.0 in format version 99; this Phối hợp 0.1.0 reads format versions up to 3 only. Update Phối hợp, then open the file again.",
         ),
         (
             b"{\"format\": \"phoihop\", \"schema_version\": \"1\"}",

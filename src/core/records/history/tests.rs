@@ -81,16 +81,123 @@ fn entry(id: &str, secs: i64) -> Change {
     }
 }
 
+/// `mine` united with `theirs`, neither folded.
+fn unite_entries(mine: &mut Vec<Change>, theirs: &[Change]) -> Option<Folded> {
+    let mut folded = None;
+    unite((mine, &mut folded), (theirs, None));
+    folded
+}
+
 #[test]
 fn unite_keeps_every_entry_once_oldest_first() {
     let mut mine = vec![entry("a", 1), entry("c", 3)];
-    unite(&mut mine, &[entry("b", 2), entry("c", 3), entry("a", 1)]);
+    unite_entries(&mut mine, &[entry("b", 2), entry("c", 3), entry("a", 1)]);
     let ids: Vec<&str> = mine.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, ["a", "b", "c"]);
     // The same entries in any order unite alike.
     let mut theirs = vec![entry("b", 2)];
-    unite(&mut theirs, &[entry("c", 3), entry("a", 1)]);
+    unite_entries(&mut theirs, &[entry("c", 3), entry("a", 1)]);
     assert_eq!(theirs, mine);
+}
+
+fn by(id: &str, secs: i64, office: u128, person: &str, path: &str) -> Change {
+    Change {
+        office: Uuid::from_u128(office),
+        by: person.into(),
+        fields: vec![FieldChange {
+            path: path.into(),
+            before: None,
+            after: Some(Excerpt::of("x")),
+            unknown: Default::default(),
+        }],
+        ..entry(id, secs)
+    }
+}
+
+fn ids(entries: &[Change]) -> Vec<&str> {
+    entries.iter().map(|c| c.id.as_str()).collect()
+}
+
+#[test]
+fn older_entries_beyond_the_newest_kept_fold_into_one_summary_of_who_when_and_which_fields() {
+    let mut entries: Vec<Change> = (1..=KEEP_WHOLE as i64 + 3)
+        .map(|n| {
+            by(
+                &format!("e{n}"),
+                n,
+                n as u128 % 2,
+                ["Lan", "", "Minh"][n as usize % 3],
+                "parties[1].role",
+            )
+        })
+        .rev()
+        .collect();
+    entries[0].fields[0].path = "title".into();
+    let mut folded = None;
+    fold(&mut entries, &mut folded, KEEP_WHOLE);
+    assert_eq!(entries.len(), KEEP_WHOLE);
+    assert_eq!(
+        ids(&entries)[0],
+        "e4",
+        "the newest stay whole, oldest first"
+    );
+    let folded = folded.expect("three folded");
+    assert_eq!(folded.ids, ["e1", "e2", "e3"].map(String::from).into());
+    assert_eq!(folded.count(), 3);
+    assert_eq!(
+        (folded.earliest.timestamp(), folded.latest.timestamp()),
+        (1, 3)
+    );
+    assert_eq!(folded.offices, [0, 1].map(Uuid::from_u128).into());
+    assert_eq!(folded.people, ["Lan", "Minh"].map(String::from).into());
+    assert_eq!(folded.fields, ["parties".to_string()].into());
+    // Read back from its JSON as written, a newer app's field kept.
+    let mut json = serde_json::to_value(&folded).unwrap();
+    json["newer"] = json!(1);
+    let read: Folded = serde_json::from_value(json.clone()).unwrap();
+    assert_eq!(read.unknown["newer"], json!(1));
+    assert_eq!(serde_json::to_value(&read).unwrap(), json);
+}
+
+#[test]
+fn entries_of_one_instant_fold_together() {
+    let mut entries = vec![entry("a", 1), entry("b", 1), entry("c", 2)];
+    let mut folded = None;
+    fold(&mut entries, &mut folded, 2);
+    assert_eq!(ids(&entries), ["c"]);
+    assert_eq!(folded.unwrap().count(), 2);
+}
+
+#[test]
+fn an_entry_folded_on_one_side_and_whole_on_the_other_is_held_once_folded() {
+    let history: Vec<Change> = (1..=8).map(|n| entry(&format!("e{n}"), n)).collect();
+    // Here: everything whole but the newest (not yet seen); there: all of it, folded to five.
+    let mut here = history[..7].to_vec();
+    let mut there = history.clone();
+    let mut there_folded = None;
+    fold(&mut there, &mut there_folded, KEEP_WHOLE);
+    let mut here_folded = None;
+    unite(
+        (&mut here, &mut here_folded),
+        (&there, there_folded.as_ref()),
+    );
+    assert_eq!(ids(&here), ["e4", "e5", "e6", "e7", "e8"]);
+    assert_eq!(here_folded, there_folded);
+    // Whichever side unites, the same.
+    unite((&mut there, &mut there_folded), (&history[..7], None));
+    assert_eq!((&there, &there_folded), (&here, &here_folded));
+}
+
+#[test]
+fn a_whole_entry_older_than_the_summary_folds_into_it_and_is_not_lost() {
+    let mut entries = vec![entry("new", 10)];
+    let mut folded = Some(Folded::of(&entry("old", 5)));
+    // Another office's entry made at 3, which this one never saw.
+    unite((&mut entries, &mut folded), (&[entry("late", 3)], None));
+    assert_eq!(ids(&entries), ["new"]);
+    let folded = folded.unwrap();
+    assert_eq!(folded.ids, ["late", "old"].map(String::from).into());
+    assert_eq!(folded.earliest.timestamp(), 3);
 }
 
 #[test]
@@ -141,4 +248,15 @@ fn a_long_text_keeps_the_part_that_changed_with_some_context() {
         excerpts("a", "b"),
         (Excerpt::Whole("a".into()), Excerpt::Whole("b".into()))
     );
+}
+
+#[test]
+fn an_entry_a_summary_holds_never_stays_whole_even_if_the_summary_says_it_ended_earlier() {
+    // A file edited by hand: "x" folded, yet newer than the summary's latest.
+    let mut folded = Some(Folded::of(&entry("old", 5)));
+    folded.as_mut().unwrap().ids.insert("x".into());
+    let mut entries = vec![entry("x", 9), entry("new", 10)];
+    fold(&mut entries, &mut folded, KEEP_WHOLE);
+    assert_eq!(ids(&entries), ["new"]);
+    assert_eq!(folded.unwrap().count(), 2);
 }

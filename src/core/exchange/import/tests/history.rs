@@ -242,14 +242,106 @@ fn write_schema_2_fixture() {
     std::fs::write(fixtures().join("schema-v2.json"), file).unwrap();
 }
 
+/// The 2013–2017 regulation as the fixture of schema `version` holds it.
+fn fixture_regulation(version: u32) -> crate::records::model::Agreement {
+    let bytes = std::fs::read(fixtures().join(format!("schema-v{version}.json"))).unwrap();
+    let file = read_file(&bytes, &Dataset::default()).unwrap();
+    let a = file.records.agreements.get(&regulation_2013_2017_id());
+    a.unwrap().clone()
+}
+
 #[test]
 fn the_schema_2_fixture_brings_its_history() {
-    let bytes = std::fs::read(fixtures().join("schema-v2.json")).unwrap();
-    let file = read_file(&bytes, &Dataset::default()).unwrap();
-    let a = file
-        .records
+    let a = fixture_regulation(2);
+    assert_eq!(title_entry(&a.meta.changes).by, "Lê Thị Hoa");
+}
+
+/// The sample at office A with the 2013–2017 regulation edited `edits` times (of eight, March
+/// 2021 to March 2025, its title or notes, by two people): beyond five, the oldest are folded.
+fn folded_at_a(edits: usize) -> Dataset {
+    let mut data = sample_dataset();
+    let days = [
+        "2021-03-15",
+        "2022-01-10",
+        "2023-05-20",
+        "2023-09-01",
+        "2024-02-01",
+        "2024-06-03",
+        "2024-11-04",
+        "2025-03-03",
+    ];
+    for (n, day) in days.iter().enumerate().take(edits) {
+        data.editor = ["Lê Thị Hoa", "Phạm Văn Nam"][n % 2].into();
+        let mut a = data
+            .agreements
+            .get(&regulation_2013_2017_id())
+            .unwrap()
+            .clone();
+        if n % 3 == 0 {
+            a.title = format!("Quy chế phối hợp giai đoạn 2013 - 2017 (sửa lần {})", n + 1);
+        } else {
+            a.notes = format!("Rà soát lần {}.", n + 1);
+        }
+        let at = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
+            .unwrap()
+            .and_hms_opt(3, 0, 0)
+            .unwrap()
+            .and_utc();
+        data.save_agreement(a, stamp(A, at.timestamp())).unwrap();
+    }
+    data
+}
+
+#[test]
+fn a_folded_history_travels_in_the_file_and_unites_with_an_office_that_held_it_whole() {
+    let at_a = folded_at_a(8);
+    let meta = &at_a
         .agreements
         .get(&regulation_2013_2017_id())
-        .unwrap();
-    assert_eq!(title_entry(&a.meta.changes).by, "Lê Thị Hoa");
+        .unwrap()
+        .meta;
+    assert_eq!(meta.changes.len(), crate::records::history::KEEP_WHOLE);
+    let folded = meta.folded_changes.as_ref().expect("older entries folded");
+    assert_eq!(folded.count(), 3);
+    assert!(folded.fields.contains("title") && folded.fields.contains("notes"));
+    // B took A's first three edits whole, then meets A's folded history.
+    let mut at_b = sample_dataset();
+    import_all(
+        &mut at_b,
+        export_all(&folded_at_a(3), &office(A, "A")).as_bytes(),
+        Choice::KeepMine,
+        stamp(B, 150),
+    )
+    .unwrap();
+    let file = export_all(&at_a, &office(A, "A"));
+    assert!(file.contains("\"folded_changes\""));
+    import_all(&mut at_b, file.as_bytes(), Choice::KeepMine, stamp(B, 300)).unwrap();
+    let b = &at_b
+        .agreements
+        .get(&regulation_2013_2017_id())
+        .unwrap()
+        .meta;
+    assert_eq!(
+        (&b.changes, &b.folded_changes),
+        (&meta.changes, &meta.folded_changes)
+    );
+    assert_eq!(b.change_count(), 8, "nothing twice, nothing lost");
+}
+
+/// Writes tests/fixtures/schema-v3.json (`cargo test -p phoihop-core write_schema_3_fixture
+/// -- --ignored`): the sample with eight edits of one agreement, three of them folded, as
+/// schema 3 exports it.
+#[test]
+#[ignore]
+fn write_schema_3_fixture() {
+    let file = export_all(&folded_at_a(8), &office(0xF1, "Tỉnh Đoàn Trà Vinh"));
+    std::fs::write(fixtures().join("schema-v3.json"), file).unwrap();
+}
+
+#[test]
+fn the_schema_3_fixture_brings_its_folded_history() {
+    let a = fixture_regulation(3);
+    let folded = a.meta.folded_changes.as_ref().unwrap();
+    assert_eq!((a.meta.changes.len(), folded.count()), (5, 3));
+    assert_eq!(folded.people.len(), 2);
 }
