@@ -3,7 +3,7 @@
 //! asks before the tab closes), and again at once when the form leaves the page; discarded when
 //! the form is saved or cancelled, or by the "Bỏ bản nháp" of the restored notice.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -40,6 +40,8 @@ pub struct DraftKeeper {
     state: AppState,
     /// The form's unsaved flag, raised with every change and lowered once saved or given up.
     unsaved: UnsavedInput,
+    /// The form has left the page (its signals are gone): a change now is not the user's.
+    left: Arc<AtomicBool>,
 }
 
 impl DraftKeeper {
@@ -64,15 +66,22 @@ impl DraftKeeper {
             build: Arc::new(move || serde_json::to_string(&build()).ok()),
             state,
             unsaved,
+            left: Arc::default(),
         };
         let on_leave = keeper.clone();
-        on_cleanup(move || on_leave.flush());
+        on_cleanup(move || {
+            on_leave.left.store(true, Ordering::Relaxed);
+            on_leave.flush();
+        });
         keeper
     }
 
     /// A change in the form (its `on:input` and `on:change`): unsaved now, and the draft is read
     /// now and written once the form has been quiet for a moment.
     pub fn changed(&self) {
+        if self.left.load(Ordering::Relaxed) {
+            return;
+        }
         self.unsaved.raise();
         let generation = self.generation.fetch_add(1, Ordering::Relaxed) + 1;
         *self.waiting.lock().expect("not poisoned") = (self.build)();
@@ -184,9 +193,21 @@ pub fn drafted<T: Record + Send + Sync + 'static>(
 
 impl DraftKeeper {
     /// The form's `on:change`/`on:input` handler: the input changed, a draft is due.
+    /// A field that had the focus fires a last `change` as the saved form leaves the page
+    /// (pressing Enter in a field submits without leaving it): that one is not input, and
+    /// taking it would raise the unsaved flag and write a draft of what was just saved.
     pub fn on_change(&self) -> impl Fn(leptos::ev::Event) + Clone + 'static {
         let keeper = self.clone();
-        move |_| keeper.changed()
+        move |ev: leptos::ev::Event| {
+            use wasm_bindgen::JsCast;
+            let detached = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                .is_some_and(|node| !node.is_connected());
+            if !detached {
+                keeper.changed();
+            }
+        }
     }
 
     /// Called when the form is finished (saved or cancelled): its draft goes.

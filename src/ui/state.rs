@@ -328,12 +328,18 @@ impl AppState {
 #[derive(Clone)]
 pub struct UnsavedInput {
     raised: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// The form has left the page: nothing raises the flag again (a focused field removed
+    /// with its form fires a last `change`, which is not the user's input).
+    left: std::sync::Arc<std::sync::atomic::AtomicBool>,
     count: RwSignal<u32>,
 }
 
 impl UnsavedInput {
     pub fn raise(&self) {
         use std::sync::atomic::Ordering::Relaxed;
+        if self.left.load(Relaxed) {
+            return;
+        }
         if !self.raised.swap(true, Relaxed) {
             self.count.update(|c| *c += 1);
         }
@@ -359,10 +365,16 @@ impl AppState {
     pub fn unsaved_input(&self) -> UnsavedInput {
         let flag = UnsavedInput {
             raised: Default::default(),
+            left: Default::default(),
             count: self.dirty_forms,
         };
         let on_leave = flag.clone();
-        on_cleanup(move || on_leave.lower());
+        on_cleanup(move || {
+            on_leave
+                .left
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+            on_leave.lower();
+        });
         flag
     }
 }
