@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use leptos_fluent::{tr, I18n};
 
 use crate::core::records::history::Folded;
+use crate::core::records::record::Collection;
+use crate::ui::history_fields::field_words;
 
 /// "03/2021 – 05/2023" (one month: "03/2021"), as Vietnamese days.
 fn months(folded: &Folded) -> (String, String) {
@@ -18,7 +20,7 @@ fn months(folded: &Folded) -> (String, String) {
 }
 
 /// The summary in words.
-pub fn folded_words(i18n: I18n, folded: &Folded) -> String {
+pub fn folded_words(i18n: I18n, collection: Collection, folded: &Folded) -> String {
     let (from, to) = months(folded);
     let when = if from == to {
         from
@@ -30,7 +32,15 @@ pub fn folded_words(i18n: I18n, folded: &Folded) -> String {
     } else {
         folded.people.iter().cloned().collect::<Vec<_>>().join(", ")
     };
-    let fields = folded.fields.iter().cloned().collect::<Vec<_>>().join(", ");
+    // By their labels, as the entries above name them (each label once).
+    let mut labels: Vec<String> = Vec::new();
+    for path in &folded.fields {
+        let label = field_words(i18n, collection, path);
+        if !labels.contains(&label) {
+            labels.push(label);
+        }
+    }
+    let fields = labels.join(", ");
     tr!(i18n, "history-folded", {
         "count" => folded.count(),
         "when" => when,
@@ -41,11 +51,11 @@ pub fn folded_words(i18n: I18n, folded: &Folded) -> String {
 
 /// The timeline's last entry: the older changes, folded.
 #[component]
-pub fn FoldedEntry(folded: Folded) -> impl IntoView {
+pub fn FoldedEntry(collection: Collection, folded: Folded) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     view! {
         <li class="timeline-entry timeline-folded">
-            <p class="timeline-head">{move || folded_words(i18n, &folded)}</p>
+            <p class="timeline-head">{move || folded_words(i18n, collection, &folded)}</p>
         </li>
     }
 }
