@@ -10,6 +10,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::records::known_offices::KnownOffices;
 use crate::records::meta::Id;
 use crate::records::record::{Collection, RecordKey};
 use crate::records::workspace::{Dataset, OfficeProfile, Stored};
@@ -51,16 +52,21 @@ pub struct Header {
     pub exported_at: DateTime<Utc>,
     pub office: OfficeProfile,
     pub scope: Scope,
+    /// Other offices' names as the exporting office knew them (`known_offices`); absent in
+    /// files of older apps, and when it knew none.
+    #[serde(default, skip_serializing_if = "KnownOffices::is_empty")]
+    pub offices: KnownOffices,
 }
 
 /// The top-level keys of the header; every other key is a collection.
-pub const HEADER_KEYS: [&str; 6] = [
+pub const HEADER_KEYS: [&str; 7] = [
     "format",
     "schema_version",
     "app_version",
     "exported_at",
     "office",
     "scope",
+    "offices",
 ];
 
 /// The top-level key, after the collections, of what the exporting office could not read.
@@ -105,6 +111,7 @@ impl Header {
             exported_at: now,
             office: office.clone(),
             scope,
+            offices: KnownOffices::default(),
         }
     }
 }
@@ -224,6 +231,9 @@ impl ExportWriter {
         let _ = writeln!(out, "\"exported_at\":{},", json(&header.exported_at));
         let _ = writeln!(out, "\"office\":{},", json(&header.office));
         let _ = write!(out, "\"scope\":{}", json(&header.scope));
+        if !header.offices.is_empty() {
+            let _ = write!(out, ",\n\"offices\":{}", json(&header.offices));
+        }
     }
 
     /// The rest of one collection, within the budget; true when it is all written.

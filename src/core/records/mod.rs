@@ -5,6 +5,7 @@ pub mod duty;
 pub mod edits;
 pub mod event;
 pub mod history;
+pub mod known_offices;
 pub mod meta;
 pub mod model;
 pub mod original;

@@ -37,6 +37,7 @@ use crate::exchange::file_format::{
     Header, Scope, Unreadable, FORMAT_NAME, HEADER_KEYS, SCHEMA_VERSION, UNREADABLE_KEY,
 };
 use crate::exchange::migrate;
+use crate::records::known_offices::KnownOffices;
 use crate::records::meta::{Id, Meta, OfficeId};
 use crate::records::record::{Collection, RecordKey};
 use crate::records::workspace::{Dataset, OfficeProfile, Stored};
@@ -595,6 +596,10 @@ fn read_header(top: &BTreeMap<String, &RawValue>) -> Result<Header, FileError> {
         exported_at,
         office: field::<OfficeProfile>(top, "office")?,
         scope: field::<Scope>(top, "scope")?,
+        offices: match top.get("offices") {
+            Some(raw) => parse_at::<KnownOffices>(raw.get(), &"offices", false)?,
+            None => KnownOffices::default(),
+        },
     })
 }
 

@@ -1035,3 +1035,46 @@ fn a_byte_order_mark_is_skipped_and_records_ours_are_built_from_the_text_after_i
     }
 }
 mod history;
+
+#[test]
+fn the_names_of_offices_travel_in_the_header_and_older_files_carry_none() {
+    use crate::records::known_offices::KnownOffices;
+    let data = sample_dataset();
+    let from = office(0xB, "Tỉnh Đoàn Trà Vinh");
+    // B learned of C (from an earlier file) and exports: B's file names C.
+    let mut known = KnownOffices::default();
+    let at = DateTime::from_timestamp(1_600_000_000, 0).unwrap();
+    known.learn(Uuid::from_u128(0xC), "Sở Y tế tỉnh Trà Vinh", at);
+    let mut header = Header::new(&from, Scope::All, at);
+    header.offices = known.for_export(from.id);
+    let text = export(&data, &header, None);
+    let file = read_file(text.as_bytes(), &Dataset::default()).unwrap();
+    assert_eq!(file.header.offices, known);
+    assert!(
+        !file
+            .warnings
+            .iter()
+            .any(|w| matches!(w, Warning::UnknownSection { .. })),
+        "{:?}",
+        file.warnings
+    );
+    // An export that knows no other office writes no such key, as older apps did.
+    let older = export_all(&data, &from);
+    assert!(!older.contains("\"offices\""));
+    let file = read_file(older.as_bytes(), &Dataset::default()).unwrap();
+    assert!(file.header.offices.is_empty());
+    // A damaged list refuses the file, saying where.
+    let damaged: String = text
+        .lines()
+        .map(|line| match line.strip_prefix("\"offices\":") {
+            Some(rest) if rest.ends_with(',') => "\"offices\":\"Sở Y tế\",".to_string(),
+            Some(_) => "\"offices\":\"Sở Y tế\"".to_string(),
+            None => line.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    match read_file(damaged.as_bytes(), &Dataset::default()) {
+        Err(FileError::Schema { path, .. }) => assert!(path.starts_with("offices"), "{path}"),
+        other => panic!("{:?}", other.map(|f| f.header)),
+    }
+}
