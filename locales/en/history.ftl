@@ -38,6 +38,14 @@ audit-office = Office
 audit-person = Changed by
 audit-collection = Kind of record
 audit-all = All
+audit-none = No changes have been recorded yet.
+audit-none-matching = No changes match the filters chosen.
+audit-imports = Imports
+audit-import-applied = Imported the file of { $office }: { $count ->
+        [one] one record written.
+       *[other] { $count } records written.
+    }
+audit-import-undone = Undid the import of { $office }’s file of { $imported }: { $reverted } records back as they were, { $removed } records the file had added removed. The records went back exactly as before the import, their history included, so the import and its undo are noted here only.
 audit-count = { $count ->
     [one] { $count } change
    *[other] { $count } changes

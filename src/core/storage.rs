@@ -18,7 +18,9 @@ pub mod backup;
 pub mod codec;
 pub mod drafts;
 pub mod identity;
+pub mod import_log;
 pub mod keys;
+pub mod known_offices;
 mod legacy;
 mod load;
 mod memory;
@@ -184,6 +186,10 @@ pub struct Session {
     pub rollback: Option<Rollback>,
     /// The snapshots last given up for room, oldest first (`backup::GivenUp`).
     pub given_up: Vec<backup::GivenUp>,
+    /// Other offices' names (`known_offices`), as stored.
+    pub known_offices: crate::records::known_offices::KnownOffices,
+    /// This office's imports and their undoing (`import_log`), as stored.
+    pub import_log: Vec<import_log::ImportNote>,
 }
 
 impl Session {

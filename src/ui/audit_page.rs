@@ -4,9 +4,12 @@
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
-use super::history_view::EntryOfRecord;
+use super::history_view::{EntryOfRecord, OfficeNames};
+use crate::core::rules::dates::format_instant;
+use crate::core::storage::import_log::{self, ImportAct};
 use super::state::use_app;
 use crate::core::records::record::Collection;
+use crate::core::rules::dates::{parse_date_input, Bound, DateInputError};
 use crate::core::views::audit::{audit, folded_count, offices_and_people, AuditFilter};
 
 /// At most this many entries are drawn; the count says how many more the filter takes.
@@ -35,17 +38,53 @@ pub fn AuditPage(office: Option<uuid::Uuid>) -> impl IntoView {
             (total, rows)
         })
     });
-    let here = move || state.office.with(|o| o.as_ref().map(|o| o.id));
-    let date = |value: String| chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok();
+    let offices = move || OfficeNames::of(state);
+    // Dates typed as everywhere in the app (dd/mm/yyyy, or a month, or a year); one that cannot
+    // be read says so beside its field and filters nothing until it can.
+    let from_problem = RwSignal::new(None::<DateInputError>);
+    let to_problem = RwSignal::new(None::<DateInputError>);
+    let read_date = move |text: String, bound: Bound, problem: RwSignal<Option<DateInputError>>| {
+        match parse_date_input(&text, bound) {
+            Ok(day) => {
+                problem.set(None);
+                day
+            }
+            Err(e) => {
+                problem.set(Some(e));
+                None
+            }
+        }
+    };
+    let problem_text = move |problem: RwSignal<Option<DateInputError>>| {
+        move || {
+            problem
+                .get()
+                .map(|e| super::text::date_input_error(i18n, &e))
+        }
+    };
     view! {
         <h1>{move_tr!("audit-title")}</h1>
         <p class="help">{move_tr!("audit-intro")}</p>
         <form class="audit-filters card" on:submit=|ev| ev.prevent_default()>
             <label>{move_tr!("audit-from")}
-                <input id="audit-from" type="date" on:change=move |ev| filter.update(|f| f.from = date(event_target_value(&ev)))/>
+                <input id="audit-from" type="text" inputmode="numeric" placeholder="dd/mm/yyyy"
+                    aria-invalid=move || from_problem.with(Option::is_some).then_some("true")
+                    aria-describedby="audit-from-problem"
+                    on:input=move |ev| {
+                        let day = read_date(event_target_value(&ev), Bound::Start, from_problem);
+                        filter.update(|f| f.from = day);
+                    }/>
+                <span id="audit-from-problem" class="field-error">{problem_text(from_problem)}</span>
             </label>
             <label>{move_tr!("audit-to")}
-                <input id="audit-to" type="date" on:change=move |ev| filter.update(|f| f.to = date(event_target_value(&ev)))/>
+                <input id="audit-to" type="text" inputmode="numeric" placeholder="dd/mm/yyyy"
+                    aria-invalid=move || to_problem.with(Option::is_some).then_some("true")
+                    aria-describedby="audit-to-problem"
+                    on:input=move |ev| {
+                        let day = read_date(event_target_value(&ev), Bound::End, to_problem);
+                        filter.update(|f| f.to = day);
+                    }/>
+                <span id="audit-to-problem" class="field-error">{problem_text(to_problem)}</span>
             </label>
             <label>{move_tr!("audit-office")}
                 <select id="audit-office" on:change=move |ev| {
@@ -54,7 +93,7 @@ pub fn AuditPage(office: Option<uuid::Uuid>) -> impl IntoView {
                 }>
                     <option value="">{move_tr!("audit-all")}</option>
                     {move || choices.get().0.into_iter().map(|office| {
-                        let words = super::history_view::office_words(i18n, here(), office);
+                        let words = offices().words(i18n, office);
                         let chosen = move || filter.with(|f| f.office == Some(office));
                         view! { <option value=office.to_string() selected=chosen>{words}</option> }
                     }).collect_view()}
@@ -93,10 +132,68 @@ pub fn AuditPage(office: Option<uuid::Uuid>) -> impl IntoView {
         <p class="result-count" role="status">
             {move || tr!(i18n, "audit-count", { "count" => found.with(|(total, _)| *total) })}
         </p>
+        {move || (found.with(|(total, _)| *total) == 0).then(|| view! {
+            <p class="muted audit-empty">{move || if filter.with(|f| *f == AuditFilter::default()) {
+                tr!(i18n, "audit-none")
+            } else {
+                tr!(i18n, "audit-none-matching")
+            }}</p>
+        })}
+        {move || {
+            let here = state.office.with(|o| o.as_ref().map(|o| o.id));
+            let rows: Vec<_> = state.storage.info.with(|i| {
+                filter.with(|f| {
+                    import_log::imports(&i.import_log, here, f)
+                        .into_iter()
+                        .map(|act| import_line(i18n, &offices(), &act))
+                        .collect()
+                })
+            });
+            (!rows.is_empty()).then(|| view! {
+                <section class="audit-imports" aria-labelledby="audit-imports-title">
+                    <h2 id="audit-imports-title">{move_tr!("audit-imports")}</h2>
+                    <ol class="timeline">
+                        {rows.into_iter().map(|(head, what)| view! {
+                            <li class="timeline-entry">
+                                <p class="timeline-head">{head}</p>
+                                <p>{what}</p>
+                            </li>
+                        }).collect_view()}
+                    </ol>
+                </section>
+            })
+        }}
         <ol class="timeline audit">
             {move || found.get().1.into_iter().map(|(key, label, change)| view! {
                 <EntryOfRecord key=key label=label change=change/>
             }).collect_view()}
         </ol>
     }
+}
+
+/// An import or its undo in words: who, when, here; then what it did.
+fn import_line(i18n: I18n, offices: &OfficeNames, act: &ImportAct) -> (String, String) {
+    let who = match act.by() {
+        "" => tr!(i18n, "history-unnamed"),
+        name => name.to_string(),
+    };
+    let what = match act {
+        ImportAct::Applied(note) => tr!(i18n, "audit-import-applied", {
+            "office" => note.from_name.clone(),
+            "count" => note.written,
+        }),
+        ImportAct::Undone(note, undo) => tr!(i18n, "audit-import-undone", {
+            "office" => note.from_name.clone(),
+            "imported" => format_instant(note.at),
+            "reverted" => undo.reverted,
+            "removed" => undo.removed,
+        }),
+    };
+    let here = offices.here().map(|id| offices.words(i18n, id)).unwrap_or_default();
+    let head = [format_instant(act.at()), who, here]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    (head, what)
 }

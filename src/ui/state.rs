@@ -19,6 +19,7 @@ use crate::web;
 mod backups;
 mod conflicts;
 mod export;
+pub mod import;
 mod live_sync;
 mod storage;
 mod work;

@@ -54,7 +54,8 @@ e2e('an edit made at office A shows on B\'s agreement page with the person, the 
     const history = b.locator('section.record-history');
     const entry = history.locator('li.timeline-entry').first();
     await entry.getByText(/Lê Thị Hoa/).waitFor();
-    assert.match(await entry.locator('.timeline-head').textContent(), /Lê Thị Hoa · đơn vị khác/);
+    // The other office by the name its file gave, not by its id.
+    assert.match(await entry.locator('.timeline-head').textContent(), /Lê Thị Hoa · Văn phòng UBND tỉnh Trà Vinh/);
     // The field by its label, its path kept as the label's title.
     const title = entry.locator('.history-fields li').filter({ has: b.locator('.history-field', { hasText: /^Tên văn bản$/ }) });
     assert.equal(await title.locator('.history-field').getAttribute('title'), 'title');
@@ -78,6 +79,25 @@ e2e('an edit made at office A shows on B\'s agreement page with the person, the 
     assert.equal(await rows.count(), 1);
     await b.getByLabel('Người sửa').selectOption({ label: 'Tất cả' });
     await b.getByRole('status').getByText('2 thay đổi').waitFor();
+    // By office, named; by days typed as everywhere else (dd/mm/yyyy), a bad one said beside it.
+    await b.getByLabel('Đơn vị').selectOption({ label: 'Văn phòng UBND tỉnh Trà Vinh' });
+    await b.getByRole('status').getByText('1 thay đổi').waitFor();
+    await rows.first().getByRole('link', { name: NEW_TITLE }).waitFor();
+    await b.getByLabel('Đơn vị').selectOption({ label: 'Tất cả' });
+    await b.getByRole('status').getByText('2 thay đổi').waitFor();
+    const tomorrow = new Date(Date.now() + 7 * 3600_000 + 86_400_000);
+    const day = (d) => `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+    await b.getByLabel('Từ ngày').fill(day(tomorrow));
+    await b.getByRole('status').getByText('0 thay đổi').waitFor();
+    await b.getByText('Không có thay đổi nào khớp với các điều kiện lọc đã chọn.').waitFor();
+    await b.getByLabel('Từ ngày').fill('31/02/2026');
+    await b.getByText('Ngày này không tồn tại.').waitFor();
+    await b.getByRole('status').getByText('2 thay đổi').waitFor();
+    await b.getByLabel('Từ ngày').fill('');
+    await b.getByLabel('Đến ngày').fill(day(new Date(Date.now() + 7 * 3600_000)));
+    await b.getByRole('status').getByText('2 thay đổi').waitFor();
+    assert.equal(await b.getByText('Ngày này không tồn tại.').count(), 0);
+    await b.getByLabel('Đến ngày').fill('');
     await shoot(b, 'history-audit-vi');
     // The report's link still shows A's change alone.
     await b.goto(auditOfA);
@@ -110,7 +130,7 @@ e2e('a record whose older changes were folded shows them as one summary at the b
   await page.getByRole('heading', { level: 1, name: /\(sửa lần 7\)$/ }).waitFor();
   const history = page.locator('section.record-history');
   const last = history.locator('li.timeline-entry').last();
-  await last.getByText(/^3 thay đổi cũ hơn \(03\/2021 – 05\/2023, bởi Lê Thị Hoa, Phạm Văn Nam; các trường: notes, title\) đã được gộp/).waitFor();
+  await last.getByText(/^3 thay đổi cũ hơn \(03\/2021 – 05\/2023, bởi Lê Thị Hoa, Phạm Văn Nam; các trường: Ghi chú, Tên văn bản\) đã được gộp/).waitFor();
   assert.equal(await history.locator('li.timeline-entry').count(), 6, 'five whole, one summary');
   await history.scrollIntoViewIfNeeded();
   await shoot(page, 'history-folded-vi');
@@ -122,7 +142,35 @@ e2e('a record whose older changes were folded shows them as one summary at the b
   await page.getByRole('heading', { level: 1, name: 'Change log' }).waitFor();
   await page.getByText(/^3 older changes were folded to save storage and are not listed here one by one/).waitFor();
   await page.goBack();
-  await last.getByText(/^3 older changes \(03\/2021 – 05\/2023, by Lê Thị Hoa, Phạm Văn Nam; fields: notes, title\) were folded/).waitFor();
+  await last.getByText(/^3 older changes \(03\/2021 – 05\/2023, by Lê Thị Hoa, Phạm Văn Nam; fields: Notes, Title\) were folded/).waitFor();
   await history.scrollIntoViewIfNeeded();
   await shoot(page, 'history-folded-en');
+});
+
+e2e('an import and its undo are in the change log, though the records went back as they were', async ({ page, url }) => {
+  const fixtures = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'fixtures');
+  await startWithSample(page, url);
+  await giveName(page, 'Trần Văn Nam');
+  await previewFile(page, path.join(fixtures, 'schema-v3.json'));
+  await confirmImport(page);
+  await page.getByRole('button', { name: 'Hoàn tác lần nhập này' }).click();
+  await page.getByText(/^Đã hoàn tác lần nhập:/).waitFor();
+
+  await nav(page, 'Nhật ký thay đổi').click();
+  await page.getByRole('heading', { level: 1, name: 'Nhật ký thay đổi' }).waitFor();
+  const imports = page.locator('section.audit-imports');
+  await imports.getByRole('heading', { level: 2, name: 'Các lần nhập tệp' }).waitFor();
+  const lines = imports.locator('li.timeline-entry');
+  // Newest first: the undo, then the import, each by the person, at this office.
+  await lines.nth(0).getByText(/^Hoàn tác lần nhập tệp của Tỉnh Đoàn Trà Vinh lúc \d\d\/\d\d\/\d{4} \d\d:\d\d: \d+ bản ghi trở lại như trước, \d+ bản ghi do tệp thêm vào đã được bỏ\./).waitFor();
+  await lines.nth(1).getByText(/^Nhập tệp của Tỉnh Đoàn Trà Vinh: \d+ bản ghi được ghi\.$/).waitFor();
+  assert.equal(await lines.count(), 2);
+  assert.match(await lines.nth(0).locator('.timeline-head').textContent(), /Trần Văn Nam · đơn vị này$/);
+  // A filter by kind of record leaves them out (an import is of every kind).
+  await page.getByLabel('Loại bản ghi').selectOption({ label: 'Văn bản' });
+  await imports.waitFor({ state: 'detached' });
+  // Kept in this browser: a reload still lists them.
+  await page.reload();
+  await imports.getByRole('heading', { level: 2, name: 'Các lần nhập tệp' }).waitFor();
+  assert.equal(await lines.count(), 2);
 });

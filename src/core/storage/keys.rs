@@ -13,6 +13,8 @@
 //!   `checkpoint`, `revs/<hex digit>` (the server revision of each record), `conflicts`
 //!   (waiting for the user), `status` (what the header shows, in every tab)
 //! - `phoihop/snapshot-log`: the last snapshots given up for room, when and why (`backup`)
+//! - `phoihop/offices`: other offices' names, learned from the files imported (`known_offices`)
+//! - `phoihop/imports`: this office's imports and their undoing, for the change log (`import_log`)
 //! - `phoihop/draft/<collection>/<id or "new">`: a form's unsaved input (`drafts`)
 
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -26,6 +28,8 @@ pub const OFFICE_KEY: &str = "phoihop/office";
 pub const EXPORT_KEY: &str = "phoihop/export";
 pub const ROLLBACK_KEY: &str = "phoihop/rollback";
 pub const SNAPSHOT_LOG_KEY: &str = "phoihop/snapshot-log";
+pub const KNOWN_OFFICES_KEY: &str = "phoihop/offices";
+pub const IMPORT_LOG_KEY: &str = "phoihop/imports";
 const BUCKET: &str = "phoihop/b/";
 const DELTA: &str = "phoihop/d/";
 const CONFLICT: &str = "phoihop/x/";
@@ -161,6 +165,10 @@ pub enum StorageKey {
     Rollback,
     /// The snapshots given up for room (`backup::GivenUp`).
     SnapshotLog,
+    /// Other offices' names (`known_offices`).
+    KnownOffices,
+    /// This office's imports (`import_log`).
+    ImportLog,
     Bucket(Collection, Prefix),
     Delta(RecordKey),
     Conflict(RecordKey),
@@ -192,6 +200,8 @@ impl StorageKey {
             "export" => Some(StorageKey::Export),
             "rollback" => Some(StorageKey::Rollback),
             "snapshot-log" => Some(StorageKey::SnapshotLog),
+            "offices" => Some(StorageKey::KnownOffices),
+            "imports" => Some(StorageKey::ImportLog),
             _ => None,
         };
         Some(

@@ -162,6 +162,16 @@ pub fn load(store: &impl KeyValueStore) -> Result<Loaded, StoreError> {
                 loaded.session.given_up = super::backup::read_log(&raw);
                 Ok(())
             }
+            StorageKey::KnownOffices => {
+                // Names only: unreadable, none are known (and the next import writes them).
+                loaded.session.known_offices = super::known_offices::read(&raw);
+                Ok(())
+            }
+            StorageKey::ImportLog => {
+                // Notes only: unreadable, none are shown (and the next import starts again).
+                loaded.session.import_log = super::import_log::read(&raw);
+                Ok(())
+            }
             StorageKey::Unknown => Err(LoadProblemKind::UnknownKey),
         };
         if let Err(kind) = result {

@@ -290,6 +290,14 @@ pub fn absorb(
             session.given_up = super::backup::read_log(raw);
             return out;
         }
+        StorageKey::KnownOffices => {
+            session.known_offices = super::known_offices::read(raw);
+            return out;
+        }
+        StorageKey::ImportLog => {
+            session.import_log = super::import_log::read(raw);
+            return out;
+        }
         StorageKey::Layout => {
             if let Some(why) = ReadOnly::from_layout(raw) {
                 // A newer app wrote here, or the marker is damaged: stop writing.

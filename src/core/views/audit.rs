@@ -21,6 +21,12 @@ pub struct AuditFilter {
 }
 
 impl AuditFilter {
+    /// Whether `at` is within the days chosen (Vietnamese days, both ends included).
+    pub fn takes_day(&self, at: chrono::DateTime<chrono::Utc>) -> bool {
+        let day = today_in_vietnam(at);
+        self.from.is_none_or(|from| day >= from) && self.to.is_none_or(|to| day <= to)
+    }
+
     fn takes(&self, change: &Change) -> bool {
         let day = today_in_vietnam(change.at);
         self.from.is_none_or(|from| day >= from)

@@ -1,17 +1,8 @@
-//! The browser side of files: downloading an export, reading a chosen or dropped file, and
-//! keeping the last import's undo in localStorage.
+//! The browser side of files: downloading an export, reading a chosen or dropped file.
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, Url};
-
-use crate::core::exchange::import::UndoImport;
-use crate::core::storage::{KeyValueStore, StoreError};
-use crate::web::local_storage::LocalStore;
-
-/// Outside the `phoihop/` prefix on purpose: loading reports every unknown key under the prefix
-/// as unreadable, and this one is not a record.
-pub const UNDO_KEY: &str = "phoihop-undo-import";
 
 /// The browser's own words for an error (they come in the browser's language).
 fn describe(error: JsValue) -> String {
@@ -80,27 +71,4 @@ pub async fn read_bytes(file: &File) -> Result<Vec<u8>, String> {
         .await
         .map_err(describe)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
-/// Keeps the undo of the last import across reloads. Returns false when it did not fit: the
-/// undo then lives in memory only, until the page closes.
-pub fn store_undo(undo: &UndoImport) -> bool {
-    let json = serde_json::to_string(undo).expect("the undo serialises");
-    LocalStore::open()
-        .and_then(|mut store| store.set(UNDO_KEY, &json))
-        .is_ok()
-}
-
-pub fn stored_undo() -> Option<UndoImport> {
-    let raw = LocalStore::open().ok()?.get(UNDO_KEY).ok()??;
-    read_undo(&raw)
-}
-
-/// The stored undo's text (as read here, or as another tab's `storage` event brings it).
-pub fn read_undo(raw: &str) -> Option<UndoImport> {
-    serde_json::from_str(raw).ok()
-}
-
-pub fn clear_undo() -> Result<(), StoreError> {
-    LocalStore::open()?.remove(UNDO_KEY)
 }

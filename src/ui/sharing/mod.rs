@@ -14,13 +14,13 @@ use leptos_fluent::{move_tr, tr, I18n};
 use wasm_bindgen::JsCast;
 use web_sys::File;
 
+use super::state::import as state_import;
 use super::state::{use_app, AppState, Encoded, Progress, WorkKind};
 use crate::core::exchange::import::{
     self, FileError, Fingerprints, IncomingFile, Message, Preview, Refreshing, UndoImport,
     MAX_FILE_BYTES,
 };
 use crate::core::exchange::merge::Choice;
-use crate::core::records::meta::new_id;
 use crate::core::records::model::AgreementKind;
 use crate::core::records::record::{Collection, Record, RecordKey};
 use crate::core::rules::dates::format_instant;
@@ -84,7 +84,7 @@ impl Sharing {
         let sharing = Sharing {
             stage: RwSignal::new(Stage::Idle),
             choices: RwSignal::new(BTreeMap::new()),
-            undo: RwSignal::new(browser::stored_undo().map(Arc::new)),
+            undo: RwSignal::new(state_import::stored_undo().map(Arc::new)),
             undo_message: RwSignal::new(None),
             dragging: RwSignal::new(false),
             fingerprints: StoredValue::new(Fingerprints::default()),
@@ -99,10 +99,10 @@ impl Sharing {
     /// there is offered here.
     fn hear(self, change: StorageChange) {
         match change.key.as_deref() {
-            Some(browser::UNDO_KEY) => match change.new_value.as_deref() {
+            Some(state_import::UNDO_KEY) => match change.new_value.as_deref() {
                 None => self.undone_elsewhere(),
                 Some(raw) => {
-                    self.undo.set(browser::read_undo(raw).map(Arc::new));
+                    self.undo.set(state_import::read_undo(raw).map(Arc::new));
                     self.undo_message.set(None);
                 }
             },
@@ -531,8 +531,7 @@ pub async fn apply_import(
     result
 }
 
-/// The import's writing step, under the lock: the snapshot, the undo and the records are
-/// written with no other tab's write in between.
+/// The import's writing step, under the lock (`AppState::write_import`), then its report.
 fn apply_locked(
     state: AppState,
     sharing: Sharing,
@@ -544,38 +543,26 @@ fn apply_locked(
     if state.read_only.with_untracked(Option::is_some) {
         return Err(tr!(i18n, "sharing-apply-read-only"));
     }
-    // Too big for the backup budget, the snapshot is refused (Settings says why) and the import
-    // goes on: the import's own undo still holds.
-    if let Err(why) = state.store_snapshot(snapshot) {
+    let choices = sharing.choices.get_untracked();
+    let written = state
+        .write_import(file, &choices, snapshot)
+        .map_err(|undecided| tr!(i18n, "sharing-apply-undecided", {"count" => undecided.len()}))?;
+    // Too big for the backup budget, the snapshot was refused (Settings says why) and the
+    // import went on: its own undo still holds.
+    if let Some(why) = written.snapshot_refused {
         state.notify(
             move |i18n| tr!(i18n, "sharing-no-snapshot", {"why" => super::text::snapshot_refused(i18n, &why)}),
             None,
         );
     }
-    let choices = sharing.choices.get_untracked();
-    let stamp = state.stamp();
-    let result = state
-        .data
-        .try_update(|data| {
-            // A conflict's choice is an entry of the records' history, by this browser's person.
-            data.editor = crate::ui::history_view::editor_name();
-            import::apply(data, file, &choices, stamp, new_id)
-        })
-        .expect("dataset is alive");
-    let applied = result
-        .map_err(|undecided| tr!(i18n, "sharing-apply-undecided", {"count" => undecided.len()}))?;
-    // The last undo's mark goes first: this import may write the versions it names again.
-    state.clear_undo_mark();
-    // The undo goes to storage before the records, so even a half-finished save can be undone.
-    let undo_stored = applied.is_nothing() || browser::store_undo(&applied.undo);
-    state.persist(applied.changed.clone());
+    let applied = written.applied;
     let report = Report {
         from_office: file.header.office.name.clone(),
         from_office_id: file.header.office.id,
         counts: applied.counts.clone(),
         written: applied.changed.len(),
         copies: applied.copies,
-        undo_stored,
+        undo_stored: written.undo_stored,
         brought: state.data.with_untracked(|d| {
             applied
                 .brought(d)
@@ -597,11 +584,7 @@ fn undo_import(state: AppState, sharing: Sharing, i18n: I18n) {
     let Some(undo) = sharing.undo.get_untracked() else {
         return;
     };
-    let result = state
-        .data
-        .try_update(|data| import::undo(data, &undo))
-        .expect("dataset is alive");
-    match result {
+    match state.undo_import(&undo) {
         Err(import::preview::UndoRefused::EditedSince(keys)) => sharing.undo_message.set(Some((
             false,
             tr!(i18n, "sharing-undo-refused", {"count" => keys.len()}),
@@ -611,21 +594,16 @@ fn undo_import(state: AppState, sharing: Sharing, i18n: I18n) {
             tr!(i18n, "sharing-undo-refused-still-used", {"count" => keys.len()}),
         ))),
         Ok(undone) => {
-            // Stored with its mark (made by the command), so other tabs take the older versions
-            // in and drop the records the import had added (taken out of storage too, or a
-            // reload brings them back). The stored undo is cleared once all of it is stored; a
-            // refusal is retried.
-            let stored = state.persist_undo(undone.rollback.clone(), undone.changed.clone());
             sharing.undo.set(None);
             if matches!(sharing.stage.get_untracked(), Stage::Applied(_)) {
                 sharing.stage.set(Stage::Idle);
             }
-            let message = match stored {
-                Ok(()) => tr!(i18n, "sharing-undone", {
-                    "reverted" => undone.reverted.len(),
-                    "removed" => undone.removed.len(),
+            let message = match undone.not_stored {
+                None => tr!(i18n, "sharing-undone", {
+                    "reverted" => undone.reverted,
+                    "removed" => undone.removed,
                 }),
-                Err(e) => tr!(i18n, "sharing-undone-not-stored", {
+                Some(e) => tr!(i18n, "sharing-undone-not-stored", {
                     "why" => super::text::store_error_tr(i18n, &e),
                 }),
             };

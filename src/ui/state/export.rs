@@ -108,7 +108,13 @@ impl AppState {
         } else {
             Vec::new()
         };
-        let mut writer = ExportWriter::new(Header::new(&office, scope, now), only, carried);
+        let mut header = Header::new(&office, scope, now);
+        // The names of other offices known here travel on, so history names them everywhere.
+        header.offices = self
+            .storage
+            .session
+            .with_value(|s| s.known_offices.for_export(office.id));
+        let mut writer = ExportWriter::new(header, only, carried);
 
         // Each slice's text goes to the browser at once, as one part of the file: the whole
         // file is never one string in the page's memory.

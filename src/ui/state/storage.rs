@@ -33,6 +33,10 @@ pub struct StorageInfo {
     pub snapshot_refused: Option<SnapshotRefused>,
     /// Snapshots given up for room, oldest first (kept in storage: a reload still says why).
     pub given_up: Vec<backup::GivenUp>,
+    /// Other offices' names, learned from their files (history and audit name offices by them).
+    pub known_offices: crate::core::records::known_offices::KnownOffices,
+    /// This office's imports and their undoing (`import_log`), for the change log.
+    pub import_log: Vec<crate::core::storage::import_log::ImportNote>,
 }
 
 #[derive(Clone, Copy)]
@@ -91,7 +95,7 @@ impl AppState {
             Ok((store, loaded)) => {
                 // An unreadable office key: its id is recovered where that is safe (first-run
                 // shows what happened and asks for the name).
-                let last_import: BTreeSet<RecordKey> = crate::ui::sharing::browser::stored_undo()
+                let last_import: BTreeSet<RecordKey> = super::import::stored_undo()
                     .map(|undo| undo.entries.iter().map(|e| e.key()).collect())
                     .unwrap_or_default();
                 self.office_damage
@@ -160,7 +164,7 @@ impl AppState {
     }
 
     pub fn refresh_storage_info(&self) {
-        let (units_used, snapshot_units, snapshots, export, given_up) =
+        let (units_used, snapshot_units, snapshots, export, given_up, known_offices, import_log) =
             self.storage.session.with_value(|s| {
                 (
                     s.units_used(),
@@ -168,6 +172,8 @@ impl AppState {
                     backup::list(s),
                     s.export,
                     s.given_up.clone(),
+                    s.known_offices.clone(),
+                    s.import_log.clone(),
                 )
             });
         self.storage.info.update(|i| {
@@ -176,6 +182,8 @@ impl AppState {
             i.snapshots = snapshots;
             i.export = export;
             i.given_up = given_up;
+            i.known_offices = known_offices;
+            i.import_log = import_log;
         });
     }
 
@@ -295,7 +303,7 @@ impl AppState {
         if undo.is_some() && report.error.is_none() {
             // The undo is stored whole: nothing to offer after a reload any more.
             self.storage.undo.set_value(None);
-            let _ = crate::ui::sharing::browser::clear_undo();
+            let _ = super::import::clear_undo();
         }
         self.take_report(report, &all);
     }
