@@ -106,15 +106,22 @@ e2e('agreement page: the results and close-out forms survive a reload, said with
   assert.equal(await page.getByLabel('Minh chứng', { exact: true }).inputValue(), '');
 }, { timeout: 120_000 });
 
-e2e('agreement page: "Bỏ bản nháp" gives the close-out back as stored, for good', async ({ page, url }) => {
+e2e('agreement page: a draft left by going to another page is there on coming back; "Bỏ bản nháp" gives the close-out back as stored, for good', async ({ page, url }) => {
   const id = await openRegulation(page, url);
   await openResults(page);
   const lessons = page.getByLabel('Bài học kinh nghiệm', { exact: true });
   const stored = await lessons.inputValue();
   await lessons.fill(LESSONS);
-  await draftStored(page, draftKey(id, 'close-out'), ['input', 'lessons'], LESSONS);
 
-  await reloadKeepingInput(page);
+  // Straight to another page (the question answered "leave"), and back.
+  const leave = (dialog) => dialog.accept();
+  page.on('dialog', leave);
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Sự kiện', exact: true }).click();
+  await h1(page, 'Sự kiện');
+  page.off('dialog', leave);
+  await draftStored(page, draftKey(id, 'close-out'), ['input', 'lessons'], LESSONS);
+  await page.goBack();
+  await h1(page, REGULATION_2018);
   const notice = closeOut(page).getByText(RESTORED, { exact: false });
   await notice.waitFor();
   assert.equal(await lessons.inputValue(), LESSONS);
