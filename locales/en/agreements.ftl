@@ -213,6 +213,7 @@ agreement-tab-events = Events ({ $count })
 agreement-tab-duties = Recurring duties ({ $count })
 agreement-tab-recommendations = Recommendations ({ $count })
 agreement-tab-results = Results and close-out
+agreement-tab-draft = (draft)
 
 ## Bản gốc (the signed scan) on an agreement's page
 original-title = Original

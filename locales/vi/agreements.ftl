@@ -192,6 +192,7 @@ agreement-tab-events = Sự kiện ({ $count })
 agreement-tab-duties = Nhiệm vụ định kỳ ({ $count })
 agreement-tab-recommendations = Kiến nghị ({ $count })
 agreement-tab-results = Kết quả và tổng kết
+agreement-tab-draft = (có bản nháp)
 
 ## Bản gốc (the signed scan) on an agreement's page
 original-title = Bản gốc

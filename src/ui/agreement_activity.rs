@@ -6,52 +6,80 @@ use chrono::Datelike;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
-use super::state::{use_app, AppState, UnsavedInput};
+use super::drafts::PageFormDraft;
+use super::state::{use_app, AppState};
 use super::widgets::record_link;
 use crate::core::records::duty::{DueRule, DutySettlement};
 use crate::core::records::event::{Event, EventKind, EventLink, EventRole};
 use crate::core::records::meta::{new_id, Id, Meta};
 use crate::core::records::model::{Agreement, AgreementKind, Party};
+use crate::core::records::original::Original;
 use crate::core::records::recommendation::Recommendation;
 use crate::core::records::record::{Collection, Record, RecordKey};
-use crate::core::records::results::{AreaMark, AreaSummary, CloseOut};
+use crate::core::records::results::{AreaMark, AreaResult, AreaSummary, CloseOut};
 use crate::core::rules::dates::{format_date, format_local};
 use crate::core::rules::schedule::{
     area_state, occurrences, set_area_result, AreaState, OccurrenceState,
 };
+use crate::core::storage::drafts::{DraftOf, PageForm};
 use crate::core::views::listing::{find_events, find_recommendations, EventQuery};
 use crate::core::views::matrix::plan_matrix;
-use crate::route::Route;
+use crate::route::{AgreementTab, Route};
 
-/// What the user has typed in the agreement page's two forms, kept by the page rather than by its
+/// What the user has typed in the agreement page's forms, kept by the page rather than by its
 /// sections: the sections are drawn again whenever the agreement changes (a save in the other
-/// form, a duty marked, another tab, an import), and half-typed input must survive that.
+/// form, a duty marked, another tab, an import), and half-typed input must survive that. Each
+/// form's draft is also kept in storage (`ui::drafts`), so a reload, a crash or another page
+/// loses nothing: the page opens on it and says so, until it is saved or discarded.
 #[derive(Clone)]
 pub struct SectionDrafts {
-    result: RwSignal<Option<ResultDraft>>,
-    result_unsaved: UnsavedInput,
-    close_out: RwSignal<Option<CloseOut>>,
-    close_out_unsaved: UnsavedInput,
-}
-
-/// The results form's fields as last left (the select values and the evidence).
-#[derive(Clone, Debug, PartialEq)]
-struct ResultDraft {
-    area: String,
-    year: String,
-    mark: String,
-    evidence: String,
+    result: PageFormDraft<AreaResult>,
+    close_out: PageFormDraft<CloseOut>,
+    pub(super) original: PageFormDraft<Original>,
 }
 
 impl SectionDrafts {
-    /// Made by the page, so that its flags are lowered only when the page is left.
-    pub fn new(state: AppState) -> SectionDrafts {
+    /// Made by the page, so that its flags are lowered (and its drafts written) only when the
+    /// page is left.
+    pub fn new(state: AppState, agreement: Id) -> SectionDrafts {
+        let of = |form| DraftOf::AgreementPage(agreement, form);
         SectionDrafts {
-            result: RwSignal::new(None),
-            result_unsaved: state.unsaved_input(),
-            close_out: RwSignal::new(None),
-            close_out_unsaved: state.unsaved_input(),
+            result: PageFormDraft::open(state, of(PageForm::AreaResults)),
+            close_out: PageFormDraft::open(state, of(PageForm::CloseOut)),
+            original: PageFormDraft::open(state, of(PageForm::Original)),
         }
+    }
+}
+
+impl SectionDrafts {
+    /// Whether a form of the section `tab` holds a draft restored from storage and not yet
+    /// saved or discarded: its link says so, for a page opened on another section.
+    pub fn restored_in(&self, tab: AgreementTab) -> bool {
+        let restored =
+            |at: RwSignal<Option<chrono::DateTime<chrono::Utc>>>| at.with(Option::is_some);
+        match tab {
+            AgreementTab::Overview => restored(self.original.restored_at),
+            AgreementTab::Results => {
+                restored(self.result.restored_at) || restored(self.close_out.restored_at)
+            }
+            _ => false,
+        }
+    }
+}
+
+fn mark_value(mark: AreaMark) -> &'static str {
+    match mark {
+        AreaMark::Done => "Done",
+        AreaMark::Waived => "Waived",
+        AreaMark::Pending => "Pending",
+    }
+}
+
+fn mark_of(value: &str) -> AreaMark {
+    match value {
+        "Done" => AreaMark::Done,
+        "Waived" => AreaMark::Waived,
+        _ => AreaMark::Pending,
     }
 }
 
@@ -324,6 +352,14 @@ fn area_cell_class(s: AreaState) -> &'static str {
 /// Areas × years: each area's standing per year, and a form to record one result with evidence.
 #[component]
 pub fn AreaResultsSection(agreement: Agreement, drafts: SectionDrafts) -> impl IntoView {
+    let redraw = drafts.result.redraw;
+    move || {
+        redraw.track();
+        area_results(agreement.clone(), drafts.clone())
+    }
+}
+
+fn area_results(agreement: Agreement, drafts: SectionDrafts) -> AnyView {
     let state = use_app();
     let i18n = expect_context::<I18n>();
     let id = agreement.id();
@@ -338,64 +374,60 @@ pub fn AreaResultsSection(agreement: Agreement, drafts: SectionDrafts) -> impl I
         .filter(|y| *y <= today.year())
         .max()
         .unwrap_or(years[0]);
-    let mut typed = drafts.result.get_untracked().unwrap_or(ResultDraft {
-        area: agreement.areas[0].id.to_string(),
-        year: default_year.to_string(),
-        mark: "Done".into(),
+    let form = drafts.result;
+    let notice = form.notice();
+    let mut typed = form.typed.get_untracked().unwrap_or(AreaResult {
+        area: agreement.areas[0].id,
+        year: default_year,
+        mark: AreaMark::Done,
         evidence: String::new(),
+        unknown: Default::default(),
     });
-    // The agreement may have changed under the form (another tab): an area or year it no
-    // longer has falls back to the first area and the default year.
-    if !agreement
-        .areas
-        .iter()
-        .any(|a| a.id.to_string() == typed.area)
-    {
-        typed.area = agreement.areas[0].id.to_string();
+    // The agreement may have changed under the form (another tab), or since the draft was
+    // kept: an area or year it no longer has falls back to the first area and the default year.
+    if !agreement.areas.iter().any(|a| a.id == typed.area) {
+        typed.area = agreement.areas[0].id;
     }
-    if !years.iter().any(|y| y.to_string() == typed.year) {
-        typed.year = default_year.to_string();
+    if !years.contains(&typed.year) {
+        typed.year = default_year;
     }
-    let area_choice = RwSignal::new(typed.area.clone());
-    let year_choice = RwSignal::new(typed.year.clone());
-    let mark_choice = RwSignal::new(typed.mark.clone());
+    let area_choice = RwSignal::new(typed.area.to_string());
+    let year_choice = RwSignal::new(typed.year.to_string());
+    let mark_choice = RwSignal::new(mark_value(typed.mark).to_string());
     let evidence = RwSignal::new(typed.evidence.clone());
-    let unsaved = drafts.result_unsaved.clone();
+    let typed_now = move || {
+        Some(AreaResult {
+            area: area_choice.get_untracked().parse().ok()?,
+            year: year_choice.get_untracked().parse().ok()?,
+            mark: mark_of(&mark_choice.get_untracked()),
+            evidence: evidence.get_untracked(),
+            unknown: Default::default(),
+        })
+    };
     // After the field's own handler (the event bubbles up to the form): keep what is typed.
     let keep = {
-        let unsaved = unsaved.clone();
-        move |_| {
-            unsaved.raise();
-            drafts.result.set(Some(ResultDraft {
-                area: area_choice.get_untracked(),
-                year: year_choice.get_untracked(),
-                mark: mark_choice.get_untracked(),
-                evidence: evidence.get_untracked(),
-            }));
+        let form = form.clone();
+        move |ev: leptos::ev::Event| {
+            if !crate::ui::drafts::from_the_page(&ev) {
+                return;
+            }
+            if let Some(typed) = typed_now() {
+                form.keep(typed);
+            }
         }
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (Ok(area), Ok(year)) = (
-            area_choice.get_untracked().parse::<Id>(),
-            year_choice.get_untracked().parse::<i32>(),
-        ) else {
+        let Some(typed) = typed_now() else {
             return;
         };
-        let mark = match mark_choice.get_untracked().as_str() {
-            "Done" => AreaMark::Done,
-            "Waived" => AreaMark::Waived,
-            _ => AreaMark::Pending,
-        };
-        let text = evidence.get_untracked();
+        let (area, year, mark) = (typed.area, typed.year, typed.mark);
+        let text = typed.evidence.clone();
         // The next result is often for the same area or year: the choices stay, the text goes.
-        drafts.result.set(Some(ResultDraft {
-            area: area.to_string(),
-            year: year.to_string(),
-            mark: mark_choice.get_untracked(),
+        form.done(Some(AreaResult {
             evidence: String::new(),
+            ..typed
         }));
-        unsaved.lower();
         update_agreement(id, move |a| set_area_result(a, area, year, mark, &text));
         state.notify_saved(|i18n| tr!(i18n, "result-recorded"), None);
     };
@@ -423,25 +455,26 @@ pub fn AreaResultsSection(agreement: Agreement, drafts: SectionDrafts) -> impl I
                     </tbody>
                 </table>
             </div>
+            {notice}
             <form class="inline-form" on:submit=save on:input=keep.clone() on:change=keep>
                 <div class="field">
                     <label for="result-area">{move_tr!("result-area")}</label>
                     <select id="result-area" on:change=move |ev| area_choice.set(event_target_value(&ev))>
-                        {agreement.areas.iter().enumerate().map(|(i, area)| view! { <option value=area.id.to_string() selected=area.id.to_string() == typed.area>{i + 1} ". " {area.title.clone()}</option> }).collect_view()}
+                        {agreement.areas.iter().enumerate().map(|(i, area)| view! { <option value=area.id.to_string() selected=area.id == typed.area>{i + 1} ". " {area.title.clone()}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
                     <label for="result-year">{move_tr!("duty-col-year")}</label>
                     <select id="result-year" on:change=move |ev| year_choice.set(event_target_value(&ev))>
-                        {years.iter().map(|y| view! { <option value=y.to_string() selected=y.to_string() == typed.year>{*y}</option> }).collect_view()}
+                        {years.iter().map(|y| view! { <option value=y.to_string() selected=*y == typed.year>{*y}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
                     <label for="result-mark">{move_tr!("result-mark")}</label>
                     <select id="result-mark" on:change=move |ev| mark_choice.set(event_target_value(&ev))>
-                        <option value="Done" selected=typed.mark == "Done">{move_tr!("result-done")}</option>
-                        <option value="Waived" selected=typed.mark == "Waived">{move_tr!("result-waived")}</option>
-                        <option value="Pending" selected=typed.mark == "Pending">{move_tr!("result-pending")}</option>
+                        <option value="Done" selected=typed.mark == AreaMark::Done>{move_tr!("result-done")}</option>
+                        <option value="Waived" selected=typed.mark == AreaMark::Waived>{move_tr!("result-waived")}</option>
+                        <option value="Pending" selected=typed.mark == AreaMark::Pending>{move_tr!("result-pending")}</option>
                     </select>
                 </div>
                 <div class="field grow">
@@ -456,18 +489,49 @@ pub fn AreaResultsSection(agreement: Agreement, drafts: SectionDrafts) -> impl I
     .into_any()
 }
 
-/// The account of an ended period; shown once the period has ended or an account exists.
+/// The account of an ended period; shown once the period has ended, an account exists or one
+/// is being typed.
 #[component]
 pub fn CloseOutSection(agreement: Agreement, drafts: SectionDrafts) -> impl IntoView {
+    let redraw = drafts.close_out.redraw;
+    move || {
+        redraw.track();
+        close_out(agreement.clone(), drafts.clone())
+    }
+}
+
+/// The close-out as saved: every text trimmed, an area without a result left out.
+fn trimmed(typed: CloseOut) -> CloseOut {
+    CloseOut {
+        area_results: typed
+            .area_results
+            .into_iter()
+            .map(|s| AreaSummary {
+                result: s.result.trim().to_string(),
+                ..s
+            })
+            .filter(|s| !s.result.is_empty())
+            .collect(),
+        achievements: typed.achievements.trim().to_string(),
+        shortcomings: typed.shortcomings.trim().to_string(),
+        lessons: typed.lessons.trim().to_string(),
+        next_period: typed.next_period.trim().to_string(),
+        ..typed
+    }
+}
+
+fn close_out(agreement: Agreement, drafts: SectionDrafts) -> AnyView {
     let state = use_app();
     let id = agreement.id();
     let ended = agreement.period.end.is_some_and(|e| e < state.today());
     let existing = agreement.close_out.clone().unwrap_or_default();
-    let typed = drafts.close_out.get_untracked();
+    let form = drafts.close_out;
+    let typed = form.typed.get_untracked();
     if !ended && existing.is_empty() && typed.is_none() {
         return ().into_any();
     }
-    // What is typed and not saved wins over what is stored (drawn again after another save).
+    // What is typed and not saved wins over what is stored (drawn again after another save,
+    // or opened on the draft kept in storage).
     let existing = typed.unwrap_or(existing);
     let achievements = RwSignal::new(existing.achievements.clone());
     let shortcomings = RwSignal::new(existing.shortcomings.clone());
@@ -503,13 +567,13 @@ pub fn CloseOutSection(agreement: Agreement, drafts: SectionDrafts) -> impl Into
             .collect()
     });
     let area_signals = area_texts.clone();
-    let unsaved = drafts.close_out_unsaved.clone();
+    // The fields as typed (spaces and line breaks kept until the save trims them).
     let typed_now = move || CloseOut {
         area_results: area_signals
             .iter()
             .map(|(area, _, text)| AreaSummary {
                 area: *area,
-                result: text.get_untracked().trim().to_string(),
+                result: text.get_untracked(),
                 // A newer app's fields of the area's summary, kept.
                 unknown: existing
                     .area_results
@@ -518,34 +582,38 @@ pub fn CloseOutSection(agreement: Agreement, drafts: SectionDrafts) -> impl Into
                     .map(|r| r.unknown.clone())
                     .unwrap_or_default(),
             })
-            .filter(|s| !s.result.is_empty())
+            .filter(|s| !s.result.trim().is_empty())
             .collect(),
-        achievements: achievements.get_untracked().trim().to_string(),
-        shortcomings: shortcomings.get_untracked().trim().to_string(),
-        lessons: lessons.get_untracked().trim().to_string(),
-        next_period: next_period.get_untracked().trim().to_string(),
+        achievements: achievements.get_untracked(),
+        shortcomings: shortcomings.get_untracked(),
+        lessons: lessons.get_untracked(),
+        next_period: next_period.get_untracked(),
         summary_event: summary_event.get_untracked().parse().ok(),
         unknown: existing.unknown.clone(),
     };
     let typed_now = std::rc::Rc::new(typed_now);
     // After the field's own handler (the event bubbles up to the form): keep what is typed.
     let keep = {
-        let (unsaved, typed_now) = (unsaved.clone(), typed_now.clone());
-        move |_| {
-            unsaved.raise();
-            drafts.close_out.set(Some(typed_now()));
+        let (form, typed_now) = (form.clone(), typed_now.clone());
+        move |ev: leptos::ev::Event| {
+            if crate::ui::drafts::from_the_page(&ev) {
+                form.keep(typed_now())
+            }
         }
     };
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let close_out = typed_now();
-        drafts.close_out.set(None);
-        unsaved.lower();
-        update_agreement(id, move |a| {
-            a.close_out = (!close_out.is_empty()).then_some(close_out)
-        });
-        state.notify_saved(|i18n| tr!(i18n, "closeout-saved"), None);
+    let save = {
+        let form = form.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let close_out = trimmed(typed_now());
+            form.done(None);
+            update_agreement(id, move |a| {
+                a.close_out = (!close_out.is_empty()).then_some(close_out)
+            });
+            state.notify_saved(|i18n| tr!(i18n, "closeout-saved"), None);
+        }
     };
+    let notice = form.notice();
     let text_field = move |label: Signal<String>,
                            field_id: &'static str,
                            signal: RwSignal<String>| {
@@ -559,6 +627,7 @@ pub fn CloseOutSection(agreement: Agreement, drafts: SectionDrafts) -> impl Into
     view! {
         <section class="card">
             <h2>{move_tr!("closeout-title")}</h2>
+            {notice}
             <form class="stack" on:submit=save on:input=keep.clone() on:change=keep>
                 <div class="field">
                     <label for="closeout-event">{move_tr!("event-kind-summary-conference")}</label>

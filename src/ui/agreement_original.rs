@@ -9,6 +9,7 @@ use leptos_fluent::{move_tr, tr, I18n};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use super::drafts::PageFormDraft;
 use super::state::use_app;
 use crate::core::records::meta::Id;
 use crate::core::records::model::Agreement;
@@ -62,35 +63,79 @@ fn location_view(location: &str) -> AnyView {
     }
 }
 
+/// The section, and its form while open. What is typed in the form is kept by the page
+/// (`draft`, one of its `SectionDrafts`): it outlives the section's redraws (a save elsewhere on
+/// the page) and, in storage, a reload; the page opens the form on it and says so.
 #[component]
-pub fn OriginalSection(agreement: Agreement) -> impl IntoView {
+pub fn OriginalSection(agreement: Agreement, draft: PageFormDraft<Original>) -> impl IntoView {
+    let redraw = draft.redraw;
+    move || {
+        redraw.track();
+        original_section(agreement.clone(), draft.clone())
+    }
+}
+
+fn original_section(agreement: Agreement, form: PageFormDraft<Original>) -> impl IntoView {
     let state = use_app();
     let i18n = expect_context::<I18n>();
     let id: Id = agreement.id();
     let stored = agreement.original.clone().unwrap_or_default();
-    let location = RwSignal::new(stored.location.clone());
-    let sha256 = RwSignal::new(stored.sha256.clone());
+    // The form is open while it holds something (what is stored, once "Sửa" is pressed).
+    let typed = form.typed;
+    let initial = typed.get_untracked().unwrap_or_else(|| stored.clone());
+    let location = RwSignal::new(initial.location.clone());
+    let sha256 = RwSignal::new(initial.sha256.clone());
     let problems = RwSignal::new(Vec::<(&'static str, original::OriginalProblem)>::new());
-    let editing = RwSignal::new(false);
+    let editing = move || typed.with(Option::is_some);
     let hashing = RwSignal::new(None::<u32>);
     let hash_error = RwSignal::new(None::<String>);
-    let unsaved = state.unsaved_input();
-    let raise = unsaved.raiser();
+    // The fields as typed, kept by the page (and in storage) at every change.
+    let unknown = stored.unknown.clone();
+    let keep = {
+        let form = form.clone();
+        move || {
+            form.keep(Original {
+                location: location.get_untracked(),
+                sha256: sha256.get_untracked(),
+                unknown: unknown.clone(),
+            })
+        }
+    };
+    let on_change = {
+        let keep = keep.clone();
+        move |ev: leptos::ev::Event| {
+            if crate::ui::drafts::from_the_page(&ev) {
+                keep()
+            }
+        }
+    };
+    let open = {
+        let stored = stored.clone();
+        move |_| {
+            location.set(stored.location.clone());
+            sha256.set(stored.sha256.clone());
+            typed.set(Some(stored.clone()));
+        }
+    };
 
     let pick_for_record = move |ev: leptos::ev::Event| {
         let Some(file) = chosen_file(&ev) else { return };
         hash_error.set(None);
         hashing.set(Some(0));
+        let keep = keep.clone();
         spawn_local(async move {
             match digest_of(file, hashing).await {
-                Ok(hex) => sha256.set(hex),
+                Ok(hex) => {
+                    sha256.set(hex);
+                    keep();
+                }
                 Err(e) => hash_error.set(Some(e)),
             }
             hashing.set(None);
         });
     };
     let save = {
-        let unsaved = unsaved.clone();
+        let form = form.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let typed = Original {
@@ -118,8 +163,7 @@ pub fn OriginalSection(agreement: Agreement) -> impl IntoView {
             let saved = state.apply(|data, stamp| {
                 data.update_record::<Agreement>(id, |a| a.original = keep, stamp)
             });
-            unsaved.lower();
-            editing.set(false);
+            form.done(None);
             if let Some(saved) = saved {
                 state.notify_save_result(&saved, |i18n| tr!(i18n, "original-saved"));
             }
@@ -176,8 +220,8 @@ pub fn OriginalSection(agreement: Agreement) -> impl IntoView {
         <section class="card original" id="original">
             <div class="section-head">
                 <h2>{move_tr!("original-title")}</h2>
-                <Show when=move || !editing.get()>
-                    <button id="original-edit" disabled=crate::ui::widgets::read_only(state) on:click=move |_| editing.set(true)>
+                <Show when=move || !editing()>
+                    <button id="original-edit" disabled=crate::ui::widgets::read_only(state) on:click=open.clone()>
                         {if has_stored { move_tr!("action-edit") } else { move_tr!("original-add") }}
                     </button>
                 </Show>
@@ -210,8 +254,9 @@ pub fn OriginalSection(agreement: Agreement) -> impl IntoView {
             } else {
                 view! { <p class="muted">{move_tr!("original-none")}</p> }.into_any()
             }}
-            <Show when=move || editing.get()>
-                <form id="original-form" class="stack" novalidate=true on:submit=save.clone() on:input=raise.clone() on:change=raise.clone()>
+            {form.notice()}
+            <Show when=editing>
+                <form id="original-form" class="stack" novalidate=true on:submit=save.clone() on:input=on_change.clone() on:change=on_change.clone()>
                     <label for="original-location">{move_tr!("original-location")}</label>
                     <input id="original-location" type="text" aria-describedby="original-location-help"
                         aria-invalid=invalid("original.location")
@@ -225,21 +270,20 @@ pub fn OriginalSection(agreement: Agreement) -> impl IntoView {
                         prop:value=move || sha256.get() on:input=move |ev| sha256.set(event_target_value(&ev))/>
                     {move || problem_at("original.sha256")().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                     <label for="original-file">{move_tr!("original-pick")}</label>
-                    <input id="original-file" type="file" aria-describedby="original-file-help" on:change=pick_for_record/>
+                    <input id="original-file" type="file" aria-describedby="original-file-help" on:change=pick_for_record.clone()/>
                     {progress(hashing)}
                     <p id="original-file-help" class="help">{move_tr!("original-pick-help")}</p>
                     {move || hash_error.get().map(|e| view! { <p class="field-error" role="alert">{move_tr!("original-read-failed", {"reason" => e.clone()})}</p> })}
                     <div class="form-actions">
                         <button type="submit" class="primary" disabled=move || hashing.get().is_some() || crate::ui::widgets::read_only(state)()>{move_tr!("action-save")}</button>
                         <button type="button" class="cancel" on:click={
-                            let unsaved = unsaved.clone();
+                            let form = form.clone();
                             let stored = stored.clone();
                             move |_| {
                                 location.set(stored.location.clone());
                                 sha256.set(stored.sha256.clone());
                                 problems.set(Vec::new());
-                                unsaved.lower();
-                                editing.set(false);
+                                form.done(None);
                             }
                         }>{move_tr!("action-cancel")}</button>
                     </div>

@@ -27,7 +27,7 @@ pub fn AgreementPage(id: Id) -> impl IntoView {
     let state = use_app();
     let agreement = Memo::new(move |_| state.data.with(|d| d.agreements.get(&id).cloned()));
     // Outlives the redraws below: input typed in one section survives a save in another.
-    let drafts = SectionDrafts::new(state);
+    let drafts = SectionDrafts::new(state, id);
     move || match agreement.get() {
         None => view! { <Missing what=Collection::Agreements deleted=false/> }.into_any(),
         Some(a) if !a.is_live() => {
@@ -115,6 +115,7 @@ fn AgreementView(agreement: Agreement, drafts: SectionDrafts) -> impl IntoView {
     // Each section's content is drawn by a closure of its own, which takes its own copy.
     let (for_plans, for_events, for_duties) = (a.clone(), a.clone(), a.clone());
     let (for_recommendations, for_results) = (a.clone(), a.clone());
+    let original_draft = drafts.original.clone();
     let is_regulation = a.kind == AgreementKind::Regulation;
     let summary = state
         .data
@@ -165,7 +166,7 @@ fn AgreementView(agreement: Agreement, drafts: SectionDrafts) -> impl IntoView {
         </Show>
 
         <AgreementSummaryCard agreement=a.clone() summary=summary.clone()/>
-        <SectionTabs agreement=a.clone() summary=summary/>
+        <SectionTabs agreement=a.clone() summary=summary drafts=drafts.clone()/>
 
         <SectionPanel tab=AgreementTab::Overview>
         <div class="detail-grid">
@@ -239,7 +240,7 @@ fn AgreementView(agreement: Agreement, drafts: SectionDrafts) -> impl IntoView {
             }}
         </section>
 
-        <super::agreement_original::OriginalSection agreement=a.clone()/>
+        <super::agreement_original::OriginalSection agreement=a.clone() draft=original_draft/>
 
         {(!a.legal_basis.is_empty()).then(|| view! {
             <section class="card print-keep legal-basis">

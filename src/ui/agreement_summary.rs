@@ -106,7 +106,11 @@ pub fn AgreementSummaryCard(agreement: Agreement, summary: AgreementSummary) -> 
 /// The sections of the page, as links: each is an address of its own, so Back and Forward move
 /// between them and a reload or a shared link opens the same section.
 #[component]
-pub fn SectionTabs(agreement: Agreement, summary: AgreementSummary) -> impl IntoView {
+pub fn SectionTabs(
+    agreement: Agreement,
+    summary: AgreementSummary,
+    drafts: super::agreement_activity::SectionDrafts,
+) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let id = agreement.id();
     let current = expect_context::<ShownTab>().0;
@@ -132,6 +136,9 @@ pub fn SectionTabs(agreement: Agreement, summary: AgreementSummary) -> impl Into
                     class:active=move || current.get() == Some(tab)
                     aria-current=move || (current.get() == Some(tab)).then_some("location")>
                     {move || label(tab)}
+                    {let drafts = drafts.clone(); move || drafts.restored_in(tab).then(|| view! {
+                        " " <span class="tab-draft">{move_tr!("agreement-tab-draft")}</span>
+                    })}
                 </a>
             }).collect_view()}
         </nav>

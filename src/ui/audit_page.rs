@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
 use super::history_view::{EntryOfRecord, OfficeNames};
-use crate::core::rules::dates::format_instant;
-use crate::core::storage::import_log::{self, ImportAct};
 use super::state::use_app;
 use crate::core::records::record::Collection;
+use crate::core::rules::dates::format_instant;
 use crate::core::rules::dates::{parse_date_input, Bound, DateInputError};
+use crate::core::storage::import_log::{self, ImportAct};
 use crate::core::views::audit::{audit, folded_count, offices_and_people, AuditFilter};
 
 /// At most this many entries are drawn; the count says how many more the filter takes.
@@ -189,7 +189,10 @@ fn import_line(i18n: I18n, offices: &OfficeNames, act: &ImportAct) -> (String, S
             "removed" => undo.removed,
         }),
     };
-    let here = offices.here().map(|id| offices.words(i18n, id)).unwrap_or_default();
+    let here = offices
+        .here()
+        .map(|id| offices.words(i18n, id))
+        .unwrap_or_default();
     let head = [format_instant(act.at()), who, here]
         .into_iter()
         .filter(|part| !part.is_empty())

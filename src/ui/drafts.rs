@@ -10,27 +10,34 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
 use crate::core::records::meta::Id;
-use crate::core::records::record::{Collection, Record};
+use crate::core::records::record::Record;
 use crate::core::rules::dates::format_instant;
-use crate::core::storage::drafts::{self, Draft};
+use crate::core::storage::drafts::{self, Draft, DraftOf};
 use crate::ui::state::{AppState, UnsavedInput};
 use crate::web::local_storage::LocalStore;
 
 /// How long after the last change a draft is written (typing writes once, not per key).
 const QUIET: Duration = Duration::from_millis(600);
 
-/// The stored draft of a form, if any.
+/// The stored draft of a record's form, if any.
 pub fn read<T: Record>(id: Option<Id>) -> Option<Draft<T>> {
+    read_of(DraftOf::Record(T::COLLECTION, id))
+}
+
+/// The stored draft of the form `of`, if any.
+pub fn read_of<T: DeserializeOwned>(of: DraftOf) -> Option<Draft<T>> {
     let store = LocalStore::open().ok()?;
-    drafts::load(&store, T::COLLECTION, id)
+    drafts::load(&store, of)
 }
 
 /// Keeps one form's draft. `schedule()` on every change; `discard()` once saved or given up.
 #[derive(Clone)]
 pub struct DraftKeeper {
-    collection: Collection,
-    id: Option<Id>,
+    of: DraftOf,
     /// Bumped by every change and every discard: a write waits for quiet, and a discard cancels it.
     generation: Arc<AtomicU64>,
     /// The draft read at the last change, waiting to be written (JSON).
@@ -54,16 +61,32 @@ impl DraftKeeper {
         restored: bool,
         build: impl Fn() -> Draft<T> + Send + Sync + 'static,
     ) -> DraftKeeper {
+        DraftKeeper::of(
+            state,
+            DraftOf::Record(T::COLLECTION, id),
+            restored,
+            move || Some(build()),
+        )
+    }
+
+    /// The keeper of the form `of`, whose `build` may find nothing to keep (`None`: nothing
+    /// is written). Its unsaved flag is lowered, and the waiting draft written, when the
+    /// reactive owner it is made in goes: made by a page, it outlives the page's redraws.
+    pub fn of<T: Serialize + 'static>(
+        state: AppState,
+        of: DraftOf,
+        restored: bool,
+        build: impl Fn() -> Option<Draft<T>> + Send + Sync + 'static,
+    ) -> DraftKeeper {
         let unsaved = state.unsaved_input();
         if restored {
             unsaved.raise();
         }
         let keeper = DraftKeeper {
-            collection: T::COLLECTION,
-            id,
+            of,
             generation: Arc::default(),
             waiting: Arc::default(),
-            build: Arc::new(move || serde_json::to_string(&build()).ok()),
+            build: Arc::new(move || build().and_then(|d| serde_json::to_string(&d).ok())),
             state,
             unsaved,
             left: Arc::default(),
@@ -101,12 +124,12 @@ impl DraftKeeper {
         let Some(text) = self.waiting.lock().expect("not poisoned").take() else {
             return;
         };
-        let (collection, id) = (self.collection, self.id);
+        let of = self.of;
         self.state.locked_upkeep(move || {
             if let Ok(mut store) = LocalStore::open() {
                 // A refusal (quota) leaves the input in the form, whose unsaved flag still
                 // asks before the tab closes.
-                let _ = drafts::save_text(&mut store, collection, id, &text);
+                let _ = drafts::save_text(&mut store, of, &text);
             }
         });
     }
@@ -117,11 +140,11 @@ impl DraftKeeper {
         self.unsaved.lower();
         self.generation.fetch_add(1, Ordering::Relaxed);
         self.waiting.lock().expect("not poisoned").take();
-        let (collection, id) = (self.collection, self.id);
+        let of = self.of;
         self.state.locked_upkeep(move || {
             if let Ok(mut store) = LocalStore::open() {
-                if drafts::exists(&store, collection, id) {
-                    let _ = drafts::discard(&mut store, collection, id);
+                if drafts::exists(&store, of) {
+                    let _ = drafts::discard(&mut store, of);
                 }
             }
         });
@@ -192,19 +215,13 @@ pub fn drafted<T: Record + Send + Sync + 'static>(
 }
 
 impl DraftKeeper {
-    /// The form's `on:change`/`on:input` handler: the input changed, a draft is due.
-    /// A field that had the focus fires a last `change` as the saved form leaves the page
-    /// (pressing Enter in a field submits without leaving it): that one is not input, and
-    /// taking it would raise the unsaved flag and write a draft of what was just saved.
+    /// The form's `on:change`/`on:input` handler: the input changed, a draft is due. Not for
+    /// a field's last `change` once the saved form left the page ([`from_the_page`]): taking it
+    /// would raise the unsaved flag and write a draft of what was just saved.
     pub fn on_change(&self) -> impl Fn(leptos::ev::Event) + Clone + 'static {
         let keeper = self.clone();
         move |ev: leptos::ev::Event| {
-            use wasm_bindgen::JsCast;
-            let detached = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-                .is_some_and(|node| !node.is_connected());
-            if !detached {
+            if from_the_page(&ev) {
                 keeper.changed();
             }
         }
@@ -224,6 +241,94 @@ impl DraftKeeper {
             reset.run(());
         })
     }
+}
+
+/// The draft of a form that a page keeps above its own redraws (the agreement page's forms,
+/// `DraftOf::AgreementPage`): what is typed, kept in memory for the next drawing of the form
+/// and in storage for the next visit. Made by the page, so that its unsaved flag and its last
+/// write follow the page, not the section the form is drawn in.
+#[derive(Clone)]
+pub struct PageFormDraft<T: Send + Sync + 'static> {
+    /// What the form holds and has not saved (none: the form shows what is stored).
+    pub typed: RwSignal<Option<T>>,
+    /// When the draft the page opened on was kept (none once saved or discarded).
+    pub restored_at: RwSignal<Option<chrono::DateTime<chrono::Utc>>>,
+    /// Bumped by Discard: the form is drawn again from what is stored.
+    pub redraw: RwSignal<u32>,
+    keeper: DraftKeeper,
+}
+
+impl<T> PageFormDraft<T>
+where
+    T: Clone + Serialize + DeserializeOwned + Send + Sync + 'static,
+{
+    /// Reads the form's stored draft, if any.
+    pub fn open(state: AppState, of: DraftOf) -> PageFormDraft<T> {
+        let stored = read_of::<T>(of);
+        let restored_at = RwSignal::new(stored.as_ref().map(|d| d.saved_at));
+        let typed = RwSignal::new(stored.map(|d| d.input));
+        let keeper = DraftKeeper::of(
+            state,
+            of,
+            typed.with_untracked(Option::is_some),
+            move || {
+                typed.get_untracked().map(|input| Draft {
+                    input,
+                    texts: Default::default(),
+                    read: None,
+                    saved_at: crate::web::now(),
+                })
+            },
+        );
+        PageFormDraft {
+            typed,
+            restored_at,
+            redraw: RwSignal::new(0),
+            keeper,
+        }
+    }
+
+    /// The form changed to `typed`: kept for the next drawing, and in storage in a moment.
+    pub fn keep(&self, typed: T) {
+        self.typed.set(Some(typed));
+        self.keeper.changed();
+    }
+
+    /// The form was saved or cancelled: nothing unsaved, no draft, no notice. What the form
+    /// holds next (`next`: choices kept for the next entry) is no input of the user's.
+    pub fn done(&self, next: Option<T>) {
+        self.typed.set(next);
+        self.restored_at.set(None);
+        self.keeper.done();
+    }
+
+    /// "Đã khôi phục bản nháp chưa lưu" while the restored draft is in the form, whose Discard
+    /// draws the form again from what is stored.
+    pub fn notice(&self) -> impl IntoView {
+        let this = self.clone();
+        let restored_at = self.restored_at;
+        move || {
+            let this = this.clone();
+            restored_at.get().map(|at| {
+                let discard = Callback::new(move |()| {
+                    this.done(None);
+                    this.redraw.update(|r| *r += 1);
+                });
+                view! { <DraftRestored saved_at=at on_discard=discard/> }
+            })
+        }
+    }
+}
+
+/// Whether a form's `input`/`change` came from a field still on the page. A field that had the
+/// focus fires a last `change` once it is removed (Safari and Firefox on macOS keep the focus in
+/// the field when the Save button is clicked; the save redraws or leaves the form): that one is
+/// no input, and the signals it would read may be gone.
+pub fn from_the_page(ev: &leptos::ev::Event) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+        .is_none_or(|node| node.is_connected())
 }
 
 /// "Đã khôi phục bản nháp chưa lưu" with the time it was kept, and its Discard button.

@@ -218,6 +218,23 @@ e2e('a recommendation typed from scratch, to a body added from inside the form, 
   await page.getByText('28/02/2027').first().waitFor();
 }, { timeout: 120_000 });
 
+e2e("a recommendation's content has room for a paragraph, not a pasted report: the counter, and a save refused past it", async ({ page, url }) => {
+  await startEmpty(page, url, 'Sở Tư pháp tỉnh Bến Tre');
+  await page.goto(`${url}#/recommendations/new`);
+  await page.getByRole('heading', { level: 1, name: 'Thêm kiến nghị' }).waitFor();
+  const content = page.locator('#recommendation-content');
+  const sentence = 'Đề nghị Sở Tài chính tham mưu bố trí kinh phí trợ giúp pháp lý lưu động. ';
+  assert.equal(sentence.length, 73);
+  await content.fill(sentence.repeat(15)); // 1,094 characters once trimmed
+  await page.getByText('1.094/1.000 ký tự', { exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await page.getByText('Quá dài: tối đa 1.000 ký tự.', { exact: true }).waitFor();
+  assert.equal(await content.getAttribute('aria-invalid'), 'true');
+  // A paragraph of a few sentences fits (the counter reads the text as it will be saved).
+  await content.fill(sentence.repeat(4));
+  await page.getByText('291/1.000 ký tự', { exact: true }).waitFor();
+}, { timeout: 120_000 });
+
 e2e("the directory's forms keep a draft: a new organisation saved after a reload; a person's position kept, then discarded", async ({ page, url }) => {
   await startEmpty(page, url, 'Sở Tư pháp tỉnh Bến Tre');
   await page.goto(`${url}#/organisations/new`);

@@ -241,6 +241,14 @@ pub fn recommendation(r: &Recommendation, data: &dyn Lookup) -> Vec<ActivityIssu
     if r.content.trim().is_empty() {
         issues.push(ActivityIssue::error("content", ActivityProblem::Required));
     }
+    if r.content.chars().count() > lengths::RECOMMENDATION {
+        issues.push(ActivityIssue::error(
+            "content",
+            ActivityProblem::TooLong {
+                max: lengths::RECOMMENDATION,
+            },
+        ));
+    }
     if let Some(event) = r.event {
         if live(data.event(&event)).is_none() {
             issues.push(ActivityIssue::error("event", ActivityProblem::UnknownEvent));

@@ -15,7 +15,8 @@
 //! - `phoihop/snapshot-log`: the last snapshots given up for room, when and why (`backup`)
 //! - `phoihop/offices`: other offices' names, learned from the files imported (`known_offices`)
 //! - `phoihop/imports`: this office's imports and their undoing, for the change log (`import_log`)
-//! - `phoihop/draft/<collection>/<id or "new">`: a form's unsaved input (`drafts`)
+//! - `phoihop/draft/<collection>/<id or "new">`: a form's unsaved input (`drafts`);
+//!   `phoihop/draft/agreements/<id>/<form>`: one of the agreement page's own forms (`PageForm`)
 
 use chrono::{DateTime, SecondsFormat, Utc};
 
@@ -177,8 +178,8 @@ pub enum StorageKey {
     Legacy(RecordKey),
     /// Live sync with a server.
     Sync(SyncKey),
-    /// A form's unsaved input (`drafts`): the record it edits, or a new one of the collection.
-    Draft(Collection, Option<Id>),
+    /// A form's unsaved input (`drafts`).
+    Draft(DraftOf),
     /// Under our prefix, but not a name this version knows.
     Unknown,
 }
@@ -229,13 +230,7 @@ impl StorageKey {
             return record_under(rest).map(StorageKey::Legacy);
         }
         if let Some(rest) = key.strip_prefix(DRAFT) {
-            let (collection, id) = rest.split_once('/')?;
-            let collection = Collection::from_name(collection)?;
-            let id = match id {
-                "new" => None,
-                id => Some(id.parse().ok()?),
-            };
-            return Some(StorageKey::Draft(collection, id));
+            return DraftOf::parse(rest).map(StorageKey::Draft);
         }
         if let Some(rest) = key.strip_prefix(SYNC) {
             return SyncKey::parse(rest).map(StorageKey::Sync);
@@ -271,11 +266,73 @@ pub fn legacy_key(key: RecordKey) -> String {
     format!("{LEGACY_RECORD}{}/{}", key.collection.as_str(), key.id)
 }
 
-/// The draft of a form editing `id` of `collection`, or adding one (`None`).
-pub fn draft_key(collection: Collection, id: Option<Id>) -> String {
-    match id {
-        Some(id) => format!("{DRAFT}{}/{id}", collection.as_str()),
-        None => format!("{DRAFT}{}/new", collection.as_str()),
+/// Which form a draft is of: one draft per form and record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DraftOf {
+    /// A record's own form, editing `id` of the collection or adding one (`None`).
+    Record(Collection, Option<Id>),
+    /// One of the forms on an agreement's page that change a part of that agreement in place.
+    AgreementPage(Id, PageForm),
+}
+
+/// The agreement page's own forms (`DraftOf::AgreementPage`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PageForm {
+    /// A coordination area's result for a year, with its evidence.
+    AreaResults,
+    /// The close-out of the period.
+    CloseOut,
+    /// "Bản gốc": where the signed scan is and its SHA-256.
+    Original,
+}
+
+impl PageForm {
+    pub const ALL: [PageForm; 3] = [
+        PageForm::AreaResults,
+        PageForm::CloseOut,
+        PageForm::Original,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PageForm::AreaResults => "area-results",
+            PageForm::CloseOut => "close-out",
+            PageForm::Original => "original",
+        }
+    }
+}
+
+impl DraftOf {
+    /// `<collection>/<id or "new">`, or `agreements/<id>/<form>`.
+    fn parse(rest: &str) -> Option<DraftOf> {
+        let (collection, rest) = rest.split_once('/')?;
+        let collection = Collection::from_name(collection)?;
+        let (id, form) = match rest.split_once('/') {
+            Some((id, form)) => (id, Some(form)),
+            None => (rest, None),
+        };
+        match (id, form) {
+            ("new", None) => Some(DraftOf::Record(collection, None)),
+            (id, None) => Some(DraftOf::Record(collection, Some(id.parse().ok()?))),
+            (id, Some(form)) if collection == Collection::Agreements => {
+                let form = PageForm::ALL.into_iter().find(|f| f.as_str() == form)?;
+                Some(DraftOf::AgreementPage(id.parse().ok()?, form))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Where the draft of the form `of` is kept.
+pub fn draft_key(of: DraftOf) -> String {
+    match of {
+        DraftOf::Record(collection, Some(id)) => format!("{DRAFT}{}/{id}", collection.as_str()),
+        DraftOf::Record(collection, None) => format!("{DRAFT}{}/new", collection.as_str()),
+        DraftOf::AgreementPage(id, form) => format!(
+            "{DRAFT}{}/{id}/{}",
+            Collection::Agreements.as_str(),
+            form.as_str()
+        ),
     }
 }
 
@@ -324,6 +381,21 @@ mod tests {
             StorageKey::parse(&snapshot_key(t, SnapshotKind::BeforeImport)),
             Some(StorageKey::Snapshot(t, SnapshotKind::BeforeImport))
         );
+        for of in [
+            DraftOf::Record(Collection::Events, Some(rk.id)),
+            DraftOf::Record(Collection::People, None),
+        ]
+        .into_iter()
+        .chain(
+            PageForm::ALL
+                .into_iter()
+                .map(|form| DraftOf::AgreementPage(rk.id, form)),
+        ) {
+            assert_eq!(
+                StorageKey::parse(&draft_key(of)),
+                Some(StorageKey::Draft(of))
+            );
+        }
         assert_eq!(StorageKey::parse(LAYOUT_KEY), Some(StorageKey::Layout));
         assert_eq!(StorageKey::parse(ROLLBACK_KEY), Some(StorageKey::Rollback));
         for sync in [
@@ -348,6 +420,19 @@ mod tests {
             StorageKey::parse("phoihop/d/nope/x"),
             Some(StorageKey::Unknown)
         );
+        // A page form only an agreement's page has, by a name this version knows.
+        for unknown in [
+            format!("phoihop/draft/events/{}/close-out", rk.id),
+            format!("phoihop/draft/agreements/{}/minutes", rk.id),
+            "phoihop/draft/agreements/new/close-out".to_string(),
+            format!("phoihop/draft/agreements/{}/close-out/x", rk.id),
+        ] {
+            assert_eq!(
+                StorageKey::parse(&unknown),
+                Some(StorageKey::Unknown),
+                "{unknown}"
+            );
+        }
         assert_eq!(StorageKey::parse("other-app/x"), None);
     }
 

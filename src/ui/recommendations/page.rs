@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::form_parts::Required;
+use crate::ui::form_parts::{Counter, Required};
 use leptos_fluent::{move_tr, tr, I18n};
 
 use crate::core::records::event::Event;
@@ -11,6 +11,7 @@ use crate::core::records::meta::{new_id, Id, Meta};
 use crate::core::records::recommendation::Recommendation;
 use crate::core::records::record::{Collection, Record};
 use crate::core::rules::dates::{format_date, format_optional};
+use crate::core::rules::validate::lengths;
 use crate::core::rules::validate_activity::{self, read_day};
 use crate::core::storage::drafts::Draft;
 use crate::route::Route;
@@ -319,6 +320,7 @@ fn RecommendationForm(
                     <textarea id="recommendation-content" rows="3" required=true
                         aria-invalid=move || invalid(issues, "content")
                         prop:value=move || content.get() on:input=move |ev| content.set(event_target_value(&ev))></textarea>
+                    <Counter text=content max=lengths::RECOMMENDATION/>
                     <ActivityIssues issues=issues field="content".to_string()/>
                 </div>
                 <div class="grid-2">

@@ -1,7 +1,8 @@
 //! How long each typed text may be: room for the longest real value of its kind (a title that
 //! names every party and the period, a position held jointly), short enough that a paste of a
 //! whole document into a one-line field is caught. The forms show a counter against these and
-//! refuse a longer value; the import warns about one (`import::rules`), and takes it.
+//! refuse a longer value; the import warns about one (`import::rules`), and takes it. An event's
+//! title and place and a recommendation's content are checked in `validate_activity`.
 
 use super::{Issue, Problem};
 use crate::records::model::{Agreement, Organisation, Person};
@@ -16,6 +17,10 @@ pub const REASON: usize = 500;
 pub const ORGANISATION_NAME: usize = 250;
 pub const SHORT_NAME: usize = 60;
 pub const PERSON_NAME: usize = 120;
+/// A recommendation's content (kiến nghị): what one body asks of another, as a conference's
+/// summary words it: a sentence or a paragraph of a few (its page's heading, a line in its
+/// lists), never a report pasted whole.
+pub const RECOMMENDATION: usize = 1000;
 
 fn check(issues: &mut Vec<Issue>, field: impl Into<String>, text: &str, max: usize) {
     if text.chars().count() > max {

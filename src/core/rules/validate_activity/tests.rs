@@ -362,6 +362,32 @@ fn a_recommendation_needs_content_and_an_addressee() {
 }
 
 #[test]
+fn a_recommendation_content_fits_its_use() {
+    use crate::rules::validate::lengths;
+    let data = fixture();
+    // A paragraph of a few sentences fits, in full Vietnamese (counted as characters, not bytes).
+    let sentence =
+        "Đề nghị Sở Tài chính tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí cho hoạt động. ";
+    let paragraph = sentence.repeat(lengths::RECOMMENDATION / sentence.chars().count());
+    assert!(
+        paragraph.len() > lengths::RECOMMENDATION,
+        "more bytes than characters"
+    );
+    assert_eq!(recommendation(&rec(&paragraph), &data), vec![]);
+    let longest = "ệ".repeat(lengths::RECOMMENDATION);
+    assert_eq!(recommendation(&rec(&longest), &data), vec![]);
+    assert_eq!(
+        fields(&recommendation(&rec(&format!("{longest}.")), &data)),
+        vec![(
+            "content",
+            &ActivityProblem::TooLong {
+                max: lengths::RECOMMENDATION
+            }
+        )]
+    );
+}
+
+#[test]
 fn addressees_raiser_event_and_agreement_must_exist() {
     let mut data = fixture();
     let mut r = rec("Hỗ trợ kinh phí");

@@ -103,6 +103,7 @@ fn every_rule_a_record_breaks_is_a_warning_at_its_place_in_the_file() {
     there.commit(event.clone(), by);
     let mut recommendation: Recommendation = first(&there);
     recommendation.addressed_to.clear();
+    recommendation.content = "Đề nghị bố trí kinh phí. ".repeat(50);
     there.commit(recommendation.clone(), by);
 
     let text = export_all(&there, &office(0xB, "B"));
@@ -125,11 +126,12 @@ fn every_rule_a_record_breaks_is_a_warning_at_its_place_in_the_file() {
             format!("{e}.title: Bắt buộc nhập."),
             format!("{e}.place: Quá dài: tối đa 150 ký tự."),
             format!("{e}.chairs[1].person: Người này đã có trong danh sách chủ trì."),
+            format!("{r}.content: Quá dài: tối đa 1.000 ký tự."),
             format!("{r}.addressed_to: Chọn ít nhất một cơ quan nhận kiến nghị."),
         ]
     );
     // Only rules: no reference is missing, no other warning.
-    assert_eq!(file.warnings.len(), 9);
+    assert_eq!(file.warnings.len(), 10);
     // The places are the file's own: "agreements[3]", as schema errors name them.
     assert!(a.starts_with("agreements["), "{a}");
     assert_eq!(
