@@ -13,7 +13,7 @@ use crate::records::meta::OfficeId;
 use crate::views::audit::AuditFilter;
 
 /// How many imports are kept noted (the oldest go first).
-pub const KEPT: usize = 200;
+pub const KEPT: usize = 100;
 
 /// One import done here.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
