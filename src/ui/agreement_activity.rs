@@ -84,9 +84,13 @@ fn mark_of(value: &str) -> AreaMark {
 }
 
 /// Stores a changed copy of the agreement (these edits touch no validated field).
-fn update_agreement(id: Id, change: impl FnOnce(&mut Agreement)) {
+/// Changes the agreement (none when it is gone) and gives what the command did.
+fn update_agreement(
+    id: Id,
+    change: impl FnOnce(&mut Agreement),
+) -> Option<crate::core::commands::outcome::Outcome<crate::core::records::workspace::Saved>> {
     let state = use_app();
-    state.apply(|data, stamp| data.update_record::<Agreement>(id, change, stamp));
+    state.apply(|data, stamp| data.update_record::<Agreement>(id, change, stamp))
 }
 
 fn rule_label(i18n: I18n, rule: DueRule) -> String {
@@ -375,6 +379,7 @@ fn area_results(agreement: Agreement, drafts: SectionDrafts) -> AnyView {
         .max()
         .unwrap_or(years[0]);
     let form = drafts.result;
+    let cancel_form = form.clone();
     let notice = form.notice();
     let mut typed = form.typed.get_untracked().unwrap_or(AreaResult {
         area: agreement.areas[0].id,
@@ -428,8 +433,11 @@ fn area_results(agreement: Agreement, drafts: SectionDrafts) -> AnyView {
             evidence: String::new(),
             ..typed
         }));
-        update_agreement(id, move |a| set_area_result(a, area, year, mark, &text));
-        state.notify_saved(|i18n| tr!(i18n, "result-recorded"), None);
+        if let Some(saved) =
+            update_agreement(id, move |a| set_area_result(a, area, year, mark, &text))
+        {
+            state.notify_save_result(&saved, |i18n| tr!(i18n, "result-recorded"));
+        }
     };
     let a = agreement.clone();
     view! {
@@ -483,6 +491,7 @@ fn area_results(agreement: Agreement, drafts: SectionDrafts) -> AnyView {
                 </div>
                 <crate::ui::widgets::ReadOnlyNote/>
                 <button type="submit" disabled=crate::ui::widgets::read_only(state)>{move_tr!("result-record")}</button>
+                <button type="button" on:click=move |_| cancel_form.discard()>{move_tr!("action-cancel")}</button>
             </form>
         </section>
     }
@@ -607,10 +616,12 @@ fn close_out(agreement: Agreement, drafts: SectionDrafts) -> AnyView {
             ev.prevent_default();
             let close_out = trimmed(typed_now());
             form.done(None);
-            update_agreement(id, move |a| {
+            let saved = update_agreement(id, move |a| {
                 a.close_out = (!close_out.is_empty()).then_some(close_out)
             });
-            state.notify_saved(|i18n| tr!(i18n, "closeout-saved"), None);
+            if let Some(saved) = saved {
+                state.notify_save_result(&saved, |i18n| tr!(i18n, "closeout-saved"));
+            }
         }
     };
     let notice = form.notice();
@@ -652,7 +663,14 @@ fn close_out(agreement: Agreement, drafts: SectionDrafts) -> AnyView {
                 {text_field(move_tr!("closeout-next"), "closeout-next", next_period)}
                 <p class="help">{move_tr!("closeout-next-help")}</p>
                 <crate::ui::widgets::ReadOnlyNote/>
-                <div><button type="submit" class="primary" disabled=crate::ui::widgets::read_only(state)>{move_tr!("closeout-save")}</button></div>
+                <div class="form-actions">
+                    <button type="submit" class="primary" disabled=crate::ui::widgets::read_only(state)>{move_tr!("closeout-save")}</button>
+                    // Gives the typed input up: the form shows what is saved again.
+                    <button type="button" on:click={
+                        let form = form.clone();
+                        move |_| form.discard()
+                    }>{move_tr!("action-cancel")}</button>
+                </div>
             </form>
         </section>
     }

@@ -302,6 +302,12 @@ where
         self.keeper.done();
     }
 
+    /// The input is given up: no draft, and the form is drawn again from what is stored.
+    pub fn discard(&self) {
+        self.done(None);
+        self.redraw.update(|r| *r += 1);
+    }
+
     /// "Đã khôi phục bản nháp chưa lưu" while the restored draft is in the form, whose Discard
     /// draws the form again from what is stored.
     pub fn notice(&self) -> impl IntoView {
@@ -310,10 +316,7 @@ where
         move || {
             let this = this.clone();
             restored_at.get().map(|at| {
-                let discard = Callback::new(move |()| {
-                    this.done(None);
-                    this.redraw.update(|r| *r += 1);
-                });
+                let discard = Callback::new(move |()| this.discard());
                 view! { <DraftRestored saved_at=at on_discard=discard/> }
             })
         }

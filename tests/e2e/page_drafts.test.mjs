@@ -168,3 +168,18 @@ e2e('agreement page: "Bản gốc" keeps its draft through a save elsewhere on t
   assert.equal(await page.locator('#original-form').count(), 0);
   assert.equal(await page.getByText(RESTORED, { exact: false }).count(), 0);
 }, { timeout: 120_000 });
+
+e2e('agreement page: "Hủy" gives the close-out\'s typed input up at once; saving it unchanged says nothing changed', async ({ page, url }) => {
+  const id = await openRegulation(page, url);
+  await openResults(page);
+  const lessons = closeOut(page).getByLabel('Bài học kinh nghiệm');
+  const stored = await lessons.inputValue();
+  await lessons.fill(LESSONS);
+  await draftStored(page, draftKey(id, 'close-out'), ['input', 'lessons'], LESSONS);
+  await closeOut(page).getByRole('button', { name: 'Hủy', exact: true }).click();
+  await draftStored(page, draftKey(id, 'close-out'), null);
+  assert.equal(await closeOut(page).getByLabel('Bài học kinh nghiệm').inputValue(), stored);
+  // Saved as it is stored: no edit, and the notice says so.
+  await closeOut(page).getByRole('button', { name: 'Lưu tổng kết', exact: true }).click();
+  await toast(page, 'Không có thay đổi nào: bản ghi vẫn như đã lưu, không ghi gì thêm.');
+});
