@@ -161,7 +161,7 @@ export async function storedData(page, label) {
   await page.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor();
   const file = await exportAll(page, label);
   const data = JSON.parse(fs.readFileSync(file, 'utf8'));
-  for (const key of ['exported_at', 'office', 'app_version', 'scope']) delete data[key];
+  for (const key of ['exported_at', 'office', 'offices', 'app_version', 'scope']) delete data[key];
   return data;
 }
 

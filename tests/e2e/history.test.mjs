@@ -80,10 +80,10 @@ e2e('an edit made at office A shows on B\'s agreement page with the person, the 
     await b.getByLabel('Người sửa').selectOption({ label: 'Tất cả' });
     await b.getByRole('status').getByText('2 thay đổi').waitFor();
     // By office, named; by days typed as everywhere else (dd/mm/yyyy), a bad one said beside it.
-    await b.getByLabel('Đơn vị').selectOption({ label: 'Văn phòng UBND tỉnh Trà Vinh' });
+    await b.getByRole('combobox', { name: /^Đơn vị/ }).selectOption({ label: 'Văn phòng UBND tỉnh Trà Vinh' });
     await b.getByRole('status').getByText('1 thay đổi').waitFor();
     await rows.first().getByRole('link', { name: NEW_TITLE }).waitFor();
-    await b.getByLabel('Đơn vị').selectOption({ label: 'Tất cả' });
+    await b.getByRole('combobox', { name: /^Đơn vị/ }).selectOption({ label: 'Tất cả' });
     await b.getByRole('status').getByText('2 thay đổi').waitFor();
     const tomorrow = new Date(Date.now() + 7 * 3600_000 + 86_400_000);
     const day = (d) => `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
@@ -167,7 +167,7 @@ e2e('an import and its undo are in the change log, though the records went back 
   assert.equal(await lines.count(), 2);
   assert.match(await lines.nth(0).locator('.timeline-head').textContent(), /Trần Văn Nam · đơn vị này$/);
   // A filter by kind of record leaves them out (an import is of every kind).
-  await page.getByLabel('Loại bản ghi').selectOption({ label: 'Văn bản' });
+  await page.getByLabel('Loại bản ghi').selectOption({ label: 'Quy chế, kế hoạch' });
   await imports.waitFor({ state: 'detached' });
   // Kept in this browser: a reload still lists them.
   await page.reload();

@@ -104,16 +104,8 @@ mod tests {
     use super::*;
     use crate::records::meta::Meta;
     use crate::records::model::{Organisation, OrganisationKind, Person};
-    use crate::records::workspace::Stamp;
-    use chrono::DateTime;
+    use crate::sample_data::support::stamp;
     use uuid::Uuid;
-
-    fn stamp(office: u128, secs: i64) -> Stamp {
-        Stamp {
-            office: Uuid::from_u128(office),
-            now: DateTime::from_timestamp(secs, 0).unwrap(),
-        }
-    }
 
     #[test]
     fn the_audit_filters_by_day_office_person_and_collection_newest_first() {
