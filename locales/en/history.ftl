@@ -46,6 +46,7 @@ audit-import-applied = Imported the file of { $office }: { $count ->
        *[other] { $count } records written.
     }
 audit-import-undone = Undid the import of { $office }’s file of { $imported }: { $reverted } records back as they were, { $removed } records the file had added removed. The records went back exactly as before the import, their history included, so the import and its undo are noted here only.
+audit-changes = Changes of records
 audit-count = { $count ->
     [one] { $count } change
    *[other] { $count } changes

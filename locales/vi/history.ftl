@@ -43,6 +43,7 @@ audit-none-matching = Không có thay đổi nào khớp với các điều ki�
 audit-imports = Các lần nhập tệp
 audit-import-applied = Nhập tệp của { $office }: { $count } bản ghi được ghi.
 audit-import-undone = Hoàn tác lần nhập tệp của { $office } lúc { $imported }: { $reverted } bản ghi trở lại như trước, { $removed } bản ghi do tệp thêm vào đã được bỏ. Các bản ghi trở lại đúng như trước khi nhập, kể cả lịch sử thay đổi, nên lần nhập và lần hoàn tác chỉ được ghi ở đây.
+audit-changes = Thay đổi của các bản ghi
 audit-count = { $count } thay đổi
 history-part = { $before ->
     [0] {""}

@@ -129,16 +129,6 @@ pub fn AuditPage(office: Option<uuid::Uuid>) -> impl IntoView {
                 <p class="help audit-folded">{move_tr!("audit-folded", { "count" => folded })}</p>
             })
         }}
-        <p class="result-count" role="status">
-            {move || tr!(i18n, "audit-count", { "count" => found.with(|(total, _)| *total) })}
-        </p>
-        {move || (found.with(|(total, _)| *total) == 0).then(|| view! {
-            <p class="muted audit-empty">{move || if filter.with(|f| *f == AuditFilter::default()) {
-                tr!(i18n, "audit-none")
-            } else {
-                tr!(i18n, "audit-none-matching")
-            }}</p>
-        })}
         {move || {
             let here = state.office.with(|o| o.as_ref().map(|o| o.id));
             let rows: Vec<_> = state.storage.info.with(|i| {
@@ -155,14 +145,25 @@ pub fn AuditPage(office: Option<uuid::Uuid>) -> impl IntoView {
                     <ol class="timeline">
                         {rows.into_iter().map(|(head, what)| view! {
                             <li class="timeline-entry">
-                                <p class="timeline-head">{head}</p>
-                                <p>{what}</p>
+                                <p class="timeline-head">{what}</p>
+                                <p class="timeline-sub">{head}</p>
                             </li>
                         }).collect_view()}
                     </ol>
                 </section>
             })
         }}
+        <h2 class="audit-changes-title">{move_tr!("audit-changes")}</h2>
+        <p class="result-count" role="status">
+            {move || tr!(i18n, "audit-count", { "count" => found.with(|(total, _)| *total) })}
+        </p>
+        {move || (found.with(|(total, _)| *total) == 0).then(|| view! {
+            <p class="muted audit-empty">{move || if filter.with(|f| *f == AuditFilter::default()) {
+                tr!(i18n, "audit-none")
+            } else {
+                tr!(i18n, "audit-none-matching")
+            }}</p>
+        })}
         <ol class="timeline audit">
             {move || found.get().1.into_iter().map(|(key, label, change)| view! {
                 <EntryOfRecord key=key label=label change=change/>

@@ -165,7 +165,7 @@ e2e('an import and its undo are in the change log, though the records went back 
   await lines.nth(0).getByText(/^Hoàn tác lần nhập tệp của Tỉnh Đoàn Trà Vinh lúc \d\d\/\d\d\/\d{4} \d\d:\d\d: \d+ bản ghi trở lại như trước, \d+ bản ghi do tệp thêm vào đã được bỏ\./).waitFor();
   await lines.nth(1).getByText(/^Nhập tệp của Tỉnh Đoàn Trà Vinh: \d+ bản ghi được ghi\.$/).waitFor();
   assert.equal(await lines.count(), 2);
-  assert.match(await lines.nth(0).locator('.timeline-head').textContent(), /Trần Văn Nam · đơn vị này$/);
+  assert.match(await lines.nth(0).locator('.timeline-sub').textContent(), /Trần Văn Nam · đơn vị này$/);
   // A filter by kind of record leaves them out (an import is of every kind).
   await page.getByLabel('Loại bản ghi').selectOption({ label: 'Quy chế, kế hoạch' });
   await imports.waitFor({ state: 'detached' });
