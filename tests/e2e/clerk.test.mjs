@@ -3,7 +3,7 @@
 // keeps every typed field (the draft), then the save.
 import assert from 'node:assert/strict';
 import { e2e } from './harness.mjs';
-import { startEmpty, startWithSample, pick } from './flows.mjs';
+import { startEmpty, startWithSample, pick, draftStored } from './flows.mjs';
 
 const TITLE = 'Quy chế phối hợp công tác giữa Sở Tư pháp và Hội Luật gia tỉnh Bến Tre';
 const JUSTICE = 'Sở Tư pháp tỉnh Bến Tre';
@@ -171,19 +171,6 @@ async function reloadKeepingDraft(page) {
   await page.reload();
   page.off('dialog', leave);
   await page.getByText('Đã khôi phục bản nháp chưa lưu', { exact: false }).waitFor();
-}
-
-/** Waits until the form's draft in storage has `value` at `path` (["texts", "deadline"]), or
- * until there is no draft (`path` null). */
-async function draftStored(page, key, path, value) {
-  await page.waitForFunction(([k, p, v]) => {
-    const raw = localStorage.getItem(k);
-    if (p === null) return raw === null;
-    if (raw === null) return false;
-    let at = JSON.parse(raw);
-    for (const step of p) at = at?.[step];
-    return at === v;
-  }, [key, path, value]);
 }
 
 e2e('a recommendation typed from scratch, to a body added from inside the form, survives a reload; saved, its draft goes', async ({ page, url }) => {

@@ -219,3 +219,16 @@ export async function putStore(page, url, json) {
     for (const [k, v] of Object.entries(JSON.parse(text))) localStorage.setItem(k, v);
   }, json);
 }
+
+/** Waits until the form's draft stored under `key` has `value` at `path` (["texts",
+ * "deadline"]), or until there is no draft (`path` null). */
+export async function draftStored(page, key, path, value) {
+  await page.waitForFunction(([k, p, v]) => {
+    const raw = localStorage.getItem(k);
+    if (p === null) return raw === null;
+    if (raw === null) return false;
+    let at = JSON.parse(raw);
+    for (const step of p) at = at?.[step];
+    return at === v;
+  }, [key, path, value]);
+}

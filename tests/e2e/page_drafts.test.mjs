@@ -3,7 +3,7 @@
 // their drafts and says so, with "Bỏ bản nháp"; saving, cancelling or discarding drops the draft.
 import assert from 'node:assert/strict';
 import { e2e } from './harness.mjs';
-import { startWithSample, searchAgreements } from './flows.mjs';
+import { startWithSample, searchAgreements, draftStored } from './flows.mjs';
 
 const REGULATION_2018 = 'Quy chế phối hợp công tác giữa Ủy ban nhân dân tỉnh và Ban Chấp hành Tỉnh đoàn Trà Vinh, giai đoạn 2018 - 2022';
 const RESTORED = 'Đã khôi phục bản nháp chưa lưu';
@@ -36,19 +36,6 @@ async function openResults(page) {
 }
 
 const draftKey = (id, form) => `phoihop/draft/agreements/${id}/${form}`;
-
-/** Waits until the draft under `key` has `value` at `path` (["input", "lessons"]), or until
- * there is no draft (`path` null). */
-async function draftStored(page, key, path, value) {
-  await page.waitForFunction(([k, p, v]) => {
-    const raw = localStorage.getItem(k);
-    if (p === null) return raw === null;
-    if (raw === null) return false;
-    let at = JSON.parse(raw);
-    for (const step of p) at = at?.[step];
-    return at === v;
-  }, [key, path, value]);
-}
 
 /** Reloads, accepting the question the unsaved input asks first. */
 async function reloadKeepingInput(page) {
