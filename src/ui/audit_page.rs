@@ -39,53 +39,14 @@ pub fn AuditPage(office: Option<uuid::Uuid>) -> impl IntoView {
         })
     });
     let offices = move || OfficeNames::of(state);
-    // Dates typed as everywhere in the app (dd/mm/yyyy, or a month, or a year); one that cannot
-    // be read says so beside its field and filters nothing until it can.
-    let from_problem = RwSignal::new(None::<DateInputError>);
-    let to_problem = RwSignal::new(None::<DateInputError>);
-    let read_date = move |text: String, bound: Bound, problem: RwSignal<Option<DateInputError>>| {
-        match parse_date_input(&text, bound) {
-            Ok(day) => {
-                problem.set(None);
-                day
-            }
-            Err(e) => {
-                problem.set(Some(e));
-                None
-            }
-        }
-    };
-    let problem_text = move |problem: RwSignal<Option<DateInputError>>| {
-        move || {
-            problem
-                .get()
-                .map(|e| super::text::date_input_error(i18n, &e))
-        }
-    };
     view! {
         <h1>{move_tr!("audit-title")}</h1>
         <p class="help">{move_tr!("audit-intro")}</p>
         <form class="audit-filters card" on:submit=|ev| ev.prevent_default()>
-            <label>{move_tr!("audit-from")}
-                <input id="audit-from" type="text" inputmode="numeric" placeholder="dd/mm/yyyy"
-                    aria-invalid=move || from_problem.with(Option::is_some).then_some("true")
-                    aria-describedby="audit-from-problem"
-                    on:input=move |ev| {
-                        let day = read_date(event_target_value(&ev), Bound::Start, from_problem);
-                        filter.update(|f| f.from = day);
-                    }/>
-                <span id="audit-from-problem" class="field-error">{problem_text(from_problem)}</span>
-            </label>
-            <label>{move_tr!("audit-to")}
-                <input id="audit-to" type="text" inputmode="numeric" placeholder="dd/mm/yyyy"
-                    aria-invalid=move || to_problem.with(Option::is_some).then_some("true")
-                    aria-describedby="audit-to-problem"
-                    on:input=move |ev| {
-                        let day = read_date(event_target_value(&ev), Bound::End, to_problem);
-                        filter.update(|f| f.to = day);
-                    }/>
-                <span id="audit-to-problem" class="field-error">{problem_text(to_problem)}</span>
-            </label>
+            <DayFilter id="audit-from" label=move_tr!("audit-from") bound=Bound::Start
+                set=Callback::new(move |day| filter.update(|f| f.from = day))/>
+            <DayFilter id="audit-to" label=move_tr!("audit-to") bound=Bound::End
+                set=Callback::new(move |day| filter.update(|f| f.to = day))/>
             <label>{move_tr!("audit-office")}
                 <select id="audit-office" on:change=move |ev| {
                     let v = event_target_value(&ev);
@@ -200,4 +161,38 @@ fn import_line(i18n: I18n, offices: &OfficeNames, act: &ImportAct) -> (String, S
         .collect::<Vec<_>>()
         .join(" · ");
     (head, what)
+}
+
+/// A day typed as everywhere in the app (dd/mm/yyyy, or a month, or a year: `bound` says which
+/// end of it); one that cannot be read says so beside its field and filters nothing until it can.
+#[component]
+fn DayFilter(
+    id: &'static str,
+    label: Signal<String>,
+    bound: Bound,
+    set: Callback<Option<chrono::NaiveDate>>,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let problem = RwSignal::new(None::<DateInputError>);
+    let problem_id = format!("{id}-problem");
+    view! {
+        <label>{label}
+            <input id=id type="text" inputmode="numeric" placeholder="dd/mm/yyyy"
+                aria-invalid=move || problem.with(Option::is_some).then_some("true")
+                aria-describedby=problem_id.clone()
+                on:input=move |ev| match parse_date_input(&event_target_value(&ev), bound) {
+                    Ok(day) => {
+                        problem.set(None);
+                        set.run(day);
+                    }
+                    Err(e) => {
+                        problem.set(Some(e));
+                        set.run(None);
+                    }
+                }/>
+            <span id=problem_id class="field-error">
+                {move || problem.get().map(|e| super::text::date_input_error(i18n, &e))}
+            </span>
+        </label>
+    }
 }
