@@ -305,7 +305,8 @@ fn RecommendationForm(
         </nav>
         <div class="page-head">
             <div>
-                <p class="eyebrow">{if id.is_some() { move_tr!("recommendations-edit-title") } else { move_tr!("recommendations-title") }}</p>
+                // A new one is named by its heading ("Thêm kiến nghị"), under the breadcrumb: no eyebrow.
+                {id.is_some().then(|| view! { <p class="eyebrow">{move_tr!("recommendations-edit-title")}</p> })}
                 <h1>{heading}</h1>
                 <super::status::StatusLine recommendation=current/>
             </div>
