@@ -49,9 +49,7 @@ impl SectionDrafts {
             original: PageFormDraft::open(state, of(PageForm::Original)),
         }
     }
-}
 
-impl SectionDrafts {
     /// Whether a form of the section `tab` holds a draft restored from storage and not yet
     /// saved or discarded: its link says so, for a page opened on another section.
     pub fn restored_in(&self, tab: AgreementTab) -> bool {
@@ -83,8 +81,8 @@ fn mark_of(value: &str) -> AreaMark {
     }
 }
 
-/// Stores a changed copy of the agreement (these edits touch no validated field).
-/// Changes the agreement (none when it is gone) and gives what the command did.
+/// Stores a changed copy of the agreement (these edits touch no validated field) and gives what
+/// the command did (none when the agreement is gone).
 fn update_agreement(
     id: Id,
     change: impl FnOnce(&mut Agreement),
@@ -409,18 +407,7 @@ fn area_results(agreement: Agreement, drafts: SectionDrafts) -> AnyView {
             unknown: Default::default(),
         })
     };
-    // After the field's own handler (the event bubbles up to the form): keep what is typed.
-    let keep = {
-        let form = form.clone();
-        move |ev: leptos::ev::Event| {
-            if !crate::ui::drafts::from_the_page(&ev) {
-                return;
-            }
-            if let Some(typed) = typed_now() {
-                form.keep(typed);
-            }
-        }
-    };
+    let keep = form.on_change(typed_now);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(typed) = typed_now() else {
@@ -601,15 +588,10 @@ fn close_out(agreement: Agreement, drafts: SectionDrafts) -> AnyView {
         unknown: existing.unknown.clone(),
     };
     let typed_now = std::rc::Rc::new(typed_now);
-    // After the field's own handler (the event bubbles up to the form): keep what is typed.
-    let keep = {
-        let (form, typed_now) = (form.clone(), typed_now.clone());
-        move |ev: leptos::ev::Event| {
-            if crate::ui::drafts::from_the_page(&ev) {
-                form.keep(typed_now())
-            }
-        }
-    };
+    let keep = form.on_change({
+        let typed_now = typed_now.clone();
+        move || Some(typed_now())
+    });
     let save = {
         let form = form.clone();
         move |ev: leptos::ev::SubmitEvent| {

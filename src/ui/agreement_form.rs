@@ -454,7 +454,6 @@ fn AgreementFormBody(
     };
     let on_change = keeper.on_change();
     let discard_draft = keeper.on_done();
-    let cancel_flag = discard_draft.clone();
     let discard_and_reset = keeper.discard_then(reset);
     let read_for_save = read_form.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -482,7 +481,7 @@ fn AgreementFormBody(
         };
         match result {
             Ok(saved) => {
-                discard_draft();
+                discard_draft.run(());
                 issues.set(Vec::new());
                 state.notify_save_result(&saved, move |i18n| {
                     if is_new {
@@ -913,7 +912,7 @@ fn AgreementFormBody(
                 <crate::ui::widgets::ReadOnlyNote/>
                 <button type="submit" class="primary" disabled=crate::ui::widgets::read_only(state)>{move_tr!("action-save")}</button>
                 // Cancelling gives the input up on purpose: no question on the way out.
-                <a class="button" href=cancel_href on:click=move |_| cancel_flag()>{move_tr!("action-cancel")}</a>
+                <a class="button" href=cancel_href on:click=move |_| discard_draft.run(())>{move_tr!("action-cancel")}</a>
             </div>
         </form>
     }

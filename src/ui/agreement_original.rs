@@ -91,23 +91,17 @@ fn original_section(agreement: Agreement, form: PageFormDraft<Original>) -> impl
     let hash_error = RwSignal::new(None::<String>);
     // The fields as typed, kept by the page (and in storage) at every change.
     let unknown = stored.unknown.clone();
+    let typed_now = move || {
+        Some(Original {
+            location: location.get_untracked(),
+            sha256: sha256.get_untracked(),
+            unknown: unknown.clone(),
+        })
+    };
+    let on_change = form.on_change(typed_now.clone());
     let keep = {
         let form = form.clone();
-        move || {
-            form.keep(Original {
-                location: location.get_untracked(),
-                sha256: sha256.get_untracked(),
-                unknown: unknown.clone(),
-            })
-        }
-    };
-    let on_change = {
-        let keep = keep.clone();
-        move |ev: leptos::ev::Event| {
-            if crate::ui::drafts::from_the_page(&ev) {
-                keep()
-            }
-        }
+        move || form.keep(typed_now().expect("the fields read"))
     };
     let open = {
         let stored = stored.clone();

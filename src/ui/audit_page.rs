@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
-use super::history_view::{EntryOfRecord, OfficeNames};
+use super::history_view::{office_words, EntryOfRecord};
 use super::state::use_app;
 use crate::core::records::record::Collection;
 use crate::core::rules::dates::format_instant;
@@ -38,7 +38,6 @@ pub fn AuditPage(office: Option<uuid::Uuid>) -> impl IntoView {
             (total, rows)
         })
     });
-    let offices = move || OfficeNames::of(state);
     view! {
         <h1>{move_tr!("audit-title")}</h1>
         <p class="help">{move_tr!("audit-intro")}</p>
@@ -54,7 +53,7 @@ pub fn AuditPage(office: Option<uuid::Uuid>) -> impl IntoView {
                 }>
                     <option value="">{move_tr!("audit-all")}</option>
                     {move || choices.get().0.into_iter().map(|office| {
-                        let words = offices().words(i18n, office);
+                        let words = office_words(i18n, state, office);
                         let chosen = move || filter.with(|f| f.office == Some(office));
                         view! { <option value=office.to_string() selected=chosen>{words}</option> }
                     }).collect_view()}
@@ -96,7 +95,7 @@ pub fn AuditPage(office: Option<uuid::Uuid>) -> impl IntoView {
                 filter.with(|f| {
                     import_log::imports(&i.import_log, here, f)
                         .into_iter()
-                        .map(|act| import_line(i18n, &offices(), &act))
+                        .map(|act| import_line(i18n, &act))
                         .collect()
                 })
             });
@@ -133,8 +132,9 @@ pub fn AuditPage(office: Option<uuid::Uuid>) -> impl IntoView {
     }
 }
 
-/// An import or its undo in words: who, when, here; then what it did.
-fn import_line(i18n: I18n, offices: &OfficeNames, act: &ImportAct) -> (String, String) {
+/// An import or its undo in words: when, who, at this office (where every import is done);
+/// then what it did.
+fn import_line(i18n: I18n, act: &ImportAct) -> (String, String) {
     let who = match act.by() {
         "" => tr!(i18n, "history-unnamed"),
         name => name.to_string(),
@@ -151,15 +151,12 @@ fn import_line(i18n: I18n, offices: &OfficeNames, act: &ImportAct) -> (String, S
             "removed" => undo.removed,
         }),
     };
-    let here = offices
-        .here()
-        .map(|id| offices.words(i18n, id))
-        .unwrap_or_default();
-    let head = [format_instant(act.at()), who, here]
-        .into_iter()
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let head = [
+        format_instant(act.at()),
+        who,
+        tr!(i18n, "history-this-office"),
+    ]
+    .join(" · ");
     (head, what)
 }
 

@@ -3,7 +3,7 @@
 //! asks before the tab closes), and again at once when the form leaves the page; discarded when
 //! the form is saved or cancelled, or by the "Bỏ bản nháp" of the restored notice.
 
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -17,6 +17,7 @@ use crate::core::records::meta::Id;
 use crate::core::records::record::Record;
 use crate::core::rules::dates::format_instant;
 use crate::core::storage::drafts::{self, Draft, DraftOf};
+use crate::ui::form_parts::while_mounted;
 use crate::ui::state::{AppState, UnsavedInput};
 use crate::web::local_storage::LocalStore;
 
@@ -47,8 +48,6 @@ pub struct DraftKeeper {
     state: AppState,
     /// The form's unsaved flag, raised with every change and lowered once saved or given up.
     unsaved: UnsavedInput,
-    /// The form has left the page (its signals are gone): a change now is not the user's.
-    left: Arc<AtomicBool>,
 }
 
 impl DraftKeeper {
@@ -89,22 +88,15 @@ impl DraftKeeper {
             build: Arc::new(move || build().and_then(|d| serde_json::to_string(&d).ok())),
             state,
             unsaved,
-            left: Arc::default(),
         };
         let on_leave = keeper.clone();
-        on_cleanup(move || {
-            on_leave.left.store(true, Ordering::Relaxed);
-            on_leave.flush();
-        });
+        on_cleanup(move || on_leave.flush());
         keeper
     }
 
     /// A change in the form (its `on:input` and `on:change`): unsaved now, and the draft is read
     /// now and written once the form has been quiet for a moment.
-    pub fn changed(&self) {
-        if self.left.load(Ordering::Relaxed) {
-            return;
-        }
+    fn changed(&self) {
         self.unsaved.raise();
         let generation = self.generation.fetch_add(1, Ordering::Relaxed) + 1;
         *self.waiting.lock().expect("not poisoned") = (self.build)();
@@ -134,9 +126,32 @@ impl DraftKeeper {
         });
     }
 
+    /// The form's `on:change`/`on:input` handler: the input changed, a draft is due. Not for
+    /// a field's last `change` once the saved form left the page ([`while_mounted`]): taking
+    /// it would raise the unsaved flag and write a draft of what was just saved.
+    pub fn on_change(&self) -> impl Fn(leptos::ev::Event) + Clone + 'static {
+        let keeper = self.clone();
+        while_mounted(move |_: leptos::ev::Event| keeper.changed())
+    }
+
+    /// Run when the form is finished (saved or cancelled): its draft goes.
+    pub fn on_done(&self) -> Callback<()> {
+        let keeper = self.clone();
+        Callback::new(move |()| keeper.done())
+    }
+
+    /// The restored notice's Discard: the draft goes and the form is built again (`reset`).
+    pub fn discard_then(&self, reset: Callback<()>) -> Callback<()> {
+        let keeper = self.clone();
+        Callback::new(move |()| {
+            keeper.done();
+            reset.run(());
+        })
+    }
+
     /// The form was saved or its input given up: nothing unsaved, and its draft goes (a write
     /// waiting is cancelled).
-    pub fn done(&self) {
+    fn done(&self) {
         self.unsaved.lower();
         self.generation.fetch_add(1, Ordering::Relaxed);
         self.waiting.lock().expect("not poisoned").take();
@@ -214,35 +229,6 @@ pub fn drafted<T: Record + Send + Sync + 'static>(
     }
 }
 
-impl DraftKeeper {
-    /// The form's `on:change`/`on:input` handler: the input changed, a draft is due. Not for
-    /// a field's last `change` once the saved form left the page ([`from_the_page`]): taking it
-    /// would raise the unsaved flag and write a draft of what was just saved.
-    pub fn on_change(&self) -> impl Fn(leptos::ev::Event) + Clone + 'static {
-        let keeper = self.clone();
-        move |ev: leptos::ev::Event| {
-            if from_the_page(&ev) {
-                keeper.changed();
-            }
-        }
-    }
-
-    /// Called when the form is finished (saved or cancelled): its draft goes.
-    pub fn on_done(&self) -> impl Fn() + Clone + 'static {
-        let keeper = self.clone();
-        move || keeper.done()
-    }
-
-    /// The restored notice's Discard: the draft goes and the form is built again (`reset`).
-    pub fn discard_then(&self, reset: Callback<()>) -> Callback<()> {
-        let keeper = self.clone();
-        Callback::new(move |()| {
-            keeper.done();
-            reset.run(());
-        })
-    }
-}
-
 /// The draft of a form that a page keeps above its own redraws (the agreement page's forms,
 /// `DraftOf::AgreementPage`): what is typed, kept in memory for the next drawing of the form
 /// and in storage for the next visit. Made by the page, so that its unsaved flag and its last
@@ -294,6 +280,21 @@ where
         self.keeper.changed();
     }
 
+    /// The form's `on:input`/`on:change` handler (after the field's own, as the event bubbles
+    /// up to the form), made where the section draws the form: keeps what `read` finds typed,
+    /// while that drawing is on the page ([`while_mounted`]: a redraw frees its signals).
+    pub fn on_change(
+        &self,
+        read: impl Fn() -> Option<T> + Clone + 'static,
+    ) -> impl Fn(leptos::ev::Event) + Clone + 'static {
+        let this = self.clone();
+        while_mounted(move |_: leptos::ev::Event| {
+            if let Some(typed) = read() {
+                this.keep(typed);
+            }
+        })
+    }
+
     /// The form was saved or cancelled: nothing unsaved, no draft, no notice. What the form
     /// holds next (`next`: choices kept for the next entry) is no input of the user's.
     pub fn done(&self, next: Option<T>) {
@@ -321,17 +322,6 @@ where
             })
         }
     }
-}
-
-/// Whether a form's `input`/`change` came from a field still on the page. A field that had the
-/// focus fires a last `change` once it is removed (Safari and Firefox on macOS keep the focus in
-/// the field when the Save button is clicked; the save redraws or leaves the form): that one is
-/// no input, and the signals it would read may be gone.
-pub fn from_the_page(ev: &leptos::ev::Event) -> bool {
-    use wasm_bindgen::JsCast;
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-        .is_none_or(|node| node.is_connected())
 }
 
 /// "Đã khôi phục bản nháp chưa lưu" with the time it was kept, and its Discard button.

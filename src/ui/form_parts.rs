@@ -1,4 +1,5 @@
-//! What every form shares: the required mark and the length counter.
+//! What every form shares: the required mark, the length counter, and input handlers that stop
+//! with their form.
 
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -19,5 +20,26 @@ pub fn Counter(text: RwSignal<String>, max: usize) -> impl IntoView {
         <p class="counter" class:over=move || { count.get() > max } aria-live="polite">
             {move_tr!("form-length", {"count" => count.get(), "max" => max})}
         </p>
+    }
+}
+
+/// Wraps a form's `input`/`change` handler so that it runs only while the form is on the page.
+/// A field that had the focus fires a last `change` as it leaves with its form (Safari and
+/// Firefox on macOS keep the focus in the field when Save is clicked; the save leaves or
+/// redraws the form), after the form's reactive owner is gone: that is no input, and the
+/// signals the handler would read are freed. Call it where the form is built: the form's
+/// owner going turns the handler off.
+pub fn while_mounted<E: 'static>(
+    handler: impl Fn(E) + Clone + 'static,
+) -> impl Fn(E) + Clone + 'static {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+    let mounted = Arc::new(AtomicBool::new(true));
+    let on_leave = mounted.clone();
+    on_cleanup(move || on_leave.store(false, Ordering::Relaxed));
+    move |ev| {
+        if mounted.load(Ordering::Relaxed) {
+            handler(ev)
+        }
     }
 }

@@ -7,7 +7,6 @@ use leptos_fluent::{move_tr, tr, I18n};
 use super::history_folded::FoldedEntry;
 use super::state::{use_app, AppState};
 use crate::core::records::history::{Change, Excerpt, How};
-use crate::core::records::known_offices::KnownOffices;
 use crate::core::records::record::{Collection, RecordKey};
 use crate::core::records::workspace::Dataset;
 use crate::core::rules::dates::format_instant;
@@ -68,21 +67,21 @@ fn label_of(data: &Dataset, id: uuid::Uuid) -> Option<String> {
 }
 
 /// Who, where and how of an entry, in words.
-pub fn entry_head(i18n: I18n, offices: &OfficeNames, change: &Change) -> String {
+pub fn entry_head(i18n: I18n, state: AppState, change: &Change) -> String {
     let who = if change.by.is_empty() {
         tr!(i18n, "history-unnamed")
     } else {
         change.by.clone()
     };
-    let office = offices.words(i18n, change.office);
+    let office = office_words(i18n, state, change.office);
     let how = match &change.how {
         How::Typed if change.created => tr!(i18n, "history-how-created"),
         How::Typed => tr!(i18n, "history-how-typed"),
         How::Imported { from } => {
-            tr!(i18n, "history-how-imported", { "office" => offices.words(i18n, *from) })
+            tr!(i18n, "history-how-imported", { "office" => office_words(i18n, state, *from) })
         }
         How::ConflictChoice { with: Some(other) } => {
-            tr!(i18n, "history-how-conflict-file", { "office" => offices.words(i18n, *other) })
+            tr!(i18n, "history-how-conflict-file", { "office" => office_words(i18n, state, *other) })
         }
         How::ConflictChoice { with: None } => tr!(i18n, "history-how-conflict"),
         How::Undeleted => tr!(i18n, "history-how-undeleted"),
@@ -99,39 +98,21 @@ pub fn entry_head(i18n: I18n, offices: &OfficeNames, change: &Change) -> String 
     })
 }
 
-/// How offices are named on screen: this one as such, others by the names learned from their
-/// files (`KnownOffices`), an office never heard of by the start of its id.
-#[derive(Clone, Default)]
-pub struct OfficeNames {
-    here: Option<uuid::Uuid>,
-    known: KnownOffices,
-}
-
-impl OfficeNames {
-    /// As the state holds them now (tracked: a view that calls it follows a name learned).
-    pub fn of(state: AppState) -> OfficeNames {
-        OfficeNames {
-            here: state.office.with(|o| o.as_ref().map(|o| o.id)),
-            known: state.storage.info.with(|i| i.known_offices.clone()),
-        }
+/// An office in words: this one as such, another by the name learned from its files
+/// (`KnownOffices`), one never heard of by the start of its id. Tracked: a view that calls it
+/// follows a name learned.
+pub fn office_words(i18n: I18n, state: AppState, office: uuid::Uuid) -> String {
+    if state.office.with(|o| o.as_ref().map(|o| o.id)) == Some(office) {
+        return tr!(i18n, "history-this-office");
     }
-
-    pub fn here(&self) -> Option<uuid::Uuid> {
-        self.here
-    }
-
-    pub fn words(&self, i18n: I18n, office: uuid::Uuid) -> String {
-        if Some(office) == self.here {
-            return tr!(i18n, "history-this-office");
-        }
-        match self.known.name(&office) {
-            Some(name) => name.to_string(),
-            None => {
-                let id = office.to_string();
-                tr!(i18n, "history-other-office", { "id" => id[..8].to_string() })
-            }
-        }
-    }
+    let known = state
+        .storage
+        .info
+        .with(|i| i.known_offices.name(&office).map(str::to_string));
+    known.unwrap_or_else(|| {
+        let id = office.to_string();
+        tr!(i18n, "history-other-office", { "id" => id[..8].to_string() })
+    })
 }
 
 /// The fields of one entry: path, before → after.
@@ -191,7 +172,6 @@ pub fn RecordHistory(key: RecordKey) -> impl IntoView {
             })
         })
     });
-    let offices = move || OfficeNames::of(state);
     view! {
         <section class="card record-history" aria-labelledby="record-history-title">
             <h2 id="record-history-title">{move_tr!("history-title")}</h2>
@@ -203,7 +183,7 @@ pub fn RecordHistory(key: RecordKey) -> impl IntoView {
                     let head = change.clone();
                     view! {
                         <li class="timeline-entry">
-                            <p class="timeline-head">{move || entry_head(i18n, &offices(), &head)}</p>
+                            <p class="timeline-head">{move || entry_head(i18n, state, &head)}</p>
                             <ChangeFields collection=key.collection change=change/>
                         </li>
                     }
@@ -337,7 +317,6 @@ pub fn BroughtChanges(brought: Vec<(RecordKey, String, Change)>) -> impl IntoVie
 pub fn EntryOfRecord(key: RecordKey, label: String, change: Change) -> impl IntoView {
     let state = use_app();
     let i18n = expect_context::<I18n>();
-    let offices = move || OfficeNames::of(state);
     let head = change.clone();
     view! {
         <li class="timeline-entry">
@@ -346,7 +325,7 @@ pub fn EntryOfRecord(key: RecordKey, label: String, change: Change) -> impl Into
                 " — "
                 {move || collection(i18n, key.collection)}
             </p>
-            <p class="timeline-sub">{move || entry_head(i18n, &offices(), &head)}</p>
+            <p class="timeline-sub">{move || entry_head(i18n, state, &head)}</p>
             <ChangeFields collection=key.collection change=change/>
         </li>
     }

@@ -329,27 +329,22 @@ impl AppState {
 #[derive(Clone)]
 pub struct UnsavedInput {
     raised: std::sync::Arc<std::sync::atomic::AtomicBool>,
-    /// The form has left the page: nothing raises the flag again (a focused field removed
-    /// with its form fires a last `change`, which is not the user's input).
-    left: std::sync::Arc<std::sync::atomic::AtomicBool>,
     count: RwSignal<u32>,
 }
 
 impl UnsavedInput {
     pub fn raise(&self) {
         use std::sync::atomic::Ordering::Relaxed;
-        if self.left.load(Relaxed) {
-            return;
-        }
         if !self.raised.swap(true, Relaxed) {
             self.count.update(|c| *c += 1);
         }
     }
 
-    /// An event handler that raises the flag: `on:input=unsaved.raiser() on:change=unsaved.raiser()`.
-    pub fn raiser<E>(&self) -> impl Fn(E) + Clone + 'static {
+    /// An event handler that raises the flag: `on:input=unsaved.raiser() on:change=unsaved.raiser()`
+    /// (not for the last `change` of a field leaving with its form: `form_parts::while_mounted`).
+    pub fn raiser(&self) -> impl Fn(leptos::ev::Event) + Clone + 'static {
         let flag = self.clone();
-        move |_| flag.raise()
+        super::form_parts::while_mounted(move |_: leptos::ev::Event| flag.raise())
     }
 
     pub fn lower(&self) {
@@ -366,16 +361,10 @@ impl AppState {
     pub fn unsaved_input(&self) -> UnsavedInput {
         let flag = UnsavedInput {
             raised: Default::default(),
-            left: Default::default(),
             count: self.dirty_forms,
         };
         let on_leave = flag.clone();
-        on_cleanup(move || {
-            on_leave
-                .left
-                .store(true, std::sync::atomic::Ordering::Relaxed);
-            on_leave.lower();
-        });
+        on_cleanup(move || on_leave.lower());
         flag
     }
 }

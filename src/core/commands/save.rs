@@ -125,8 +125,8 @@ impl Dataset {
         }
         let before = StatusBefore::of(self, event.id(), &event, today);
         let saved = self.save(event, stamp);
-        let mut outcome = Outcome::of(self, saved, saved.changed_keys(), stamp);
-        outcome.warnings = issues;
+        let mut outcome =
+            Outcome::of(self, saved, saved.changed_keys(), stamp).with_warnings(issues);
         outcome.effects = before
             .effects(self, today)
             .into_iter()

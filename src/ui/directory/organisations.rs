@@ -317,7 +317,6 @@ fn OrganisationForm(
     });
     let on_change = keeper.on_change();
     let draft_done = keeper.on_done();
-    let cancel_done = draft_done.clone();
     let discard_and_reset = keeper.discard_then(reset);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -338,7 +337,7 @@ fn OrganisationForm(
                 // A warning (a name already in the directory) stays in view after saving.
                 issues.set(result.warnings.clone());
                 form_error.set(None);
-                draft_done();
+                draft_done.run(());
                 state.notify_save_result(&result, |i18n| tr!(i18n, "directory-saved"));
                 if id.is_none() {
                     state.navigate(Route::Organisation(record_id));
@@ -447,7 +446,7 @@ fn OrganisationForm(
                 <crate::ui::widgets::ReadOnlyNote/>
                 <div class="actions">
                     <button type="submit" class="primary" disabled=crate::ui::widgets::read_only(state)>{move_tr!("directory-save")}</button>
-                    {id.is_none().then(|| view! { <a class="button" href=Route::Organisations.href() on:click=move |_| cancel_done()>{move_tr!("directory-cancel")}</a> })}
+                    {id.is_none().then(|| view! { <a class="button" href=Route::Organisations.href() on:click=move |_| draft_done.run(())>{move_tr!("directory-cancel")}</a> })}
                 </div>
             </form>
         </section>

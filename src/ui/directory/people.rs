@@ -377,7 +377,6 @@ fn PersonForm(id: Option<Id>, draft: Option<Draft<Person>>, reset: Callback<()>)
     });
     let on_change = keeper.on_change();
     let draft_done = keeper.on_done();
-    let cancel_done = draft_done.clone();
     let discard_and_reset = keeper.discard_then(reset);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -432,7 +431,7 @@ fn PersonForm(id: Option<Id>, draft: Option<Draft<Person>>, reset: Callback<()>)
                 }
                 issues.set(Vec::new());
                 form_error.set(None);
-                draft_done();
+                draft_done.run(());
                 state.notify_save_result(&saved, |i18n| tr!(i18n, "directory-saved"));
                 if id.is_none() {
                     state.navigate(Route::Person(record_id));
@@ -501,7 +500,7 @@ fn PersonForm(id: Option<Id>, draft: Option<Draft<Person>>, reset: Callback<()>)
                 <crate::ui::widgets::ReadOnlyNote/>
                 <div class="actions">
                     <button type="submit" class="primary" disabled=crate::ui::widgets::read_only(state)>{move_tr!("directory-save")}</button>
-                    {id.is_none().then(|| view! { <a class="button" href=Route::People.href() on:click=move |_| cancel_done()>{move_tr!("directory-cancel")}</a> })}
+                    {id.is_none().then(|| view! { <a class="button" href=Route::People.href() on:click=move |_| draft_done.run(())>{move_tr!("directory-cancel")}</a> })}
                 </div>
             </form>
         </section>

@@ -285,7 +285,6 @@ fn EventFormBody(
     };
     let on_change = keeper.on_change();
     let discard_draft = keeper.on_done();
-    let cancel_flag = discard_draft.clone();
     let discard_and_reset = keeper.discard_then(reset);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -336,7 +335,7 @@ fn EventFormBody(
         };
         issues.set(Vec::new());
         summary.set(None);
-        discard_draft();
+        discard_draft.run(());
         if is_new {
             state.notify_saved(message, Some(Undo::Delete(key)));
         } else {
@@ -538,7 +537,7 @@ fn EventFormBody(
                 <crate::ui::widgets::ReadOnlyNote/>
                 <button type="submit" class="primary" disabled=crate::ui::widgets::read_only(state)>{move_tr!("events-save")}</button>
                 // Cancelling gives the input up on purpose: no question on the way out.
-                <a class="button" href=cancel_href on:click=move |_| cancel_flag()>{move_tr!("events-cancel")}</a>
+                <a class="button" href=cancel_href on:click=move |_| discard_draft.run(())>{move_tr!("events-cancel")}</a>
             </div>
         </form>
     }

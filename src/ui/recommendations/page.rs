@@ -208,7 +208,6 @@ fn RecommendationForm(
     });
     let on_change = keeper.on_change();
     let draft_done = keeper.on_done();
-    let cancel_done = draft_done.clone();
     let discard_and_reset = keeper.discard_then(reset);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -261,7 +260,7 @@ fn RecommendationForm(
         // Warnings stay in view after saving.
         issues.set(saved.warnings.clone());
         form_error.set(None);
-        draft_done();
+        draft_done.run(());
         let changed = id.is_some();
         state.notify_save_result(&saved, move |i18n| {
             if changed {
@@ -408,7 +407,7 @@ fn RecommendationForm(
                     <crate::ui::widgets::ReadOnlyNote/>
                     <button type="submit" class="primary" disabled=crate::ui::widgets::read_only(state)>{move_tr!("recommendations-save")}</button>
                     <a class="button" href=match id { Some(id) => Route::Recommendation(id).href(), None => Route::Recommendations.href() }
-                        on:click=move |_| cancel_done()>{move_tr!("recommendations-cancel")}</a>
+                        on:click=move |_| draft_done.run(())>{move_tr!("recommendations-cancel")}</a>
                 </div>
             </form>
         </section>

@@ -44,7 +44,7 @@ impl AppState {
     /// changed in memory (a conflict's choice is a history entry by this browser's person);
     /// the last undo's mark cleared (this import may write the versions it names again); this
     /// import's undo, stored before the records so even a half-finished save can be undone; the
-    /// records; the names of offices the file teaches. Refused, changing no record, while some
+    /// records; the names of offices the file teaches and the import's note. Refused, changing no record, while some
     /// conflict is undecided (its keys).
     pub fn write_import(
         &self,
@@ -58,25 +58,39 @@ impl AppState {
         let applied = self
             .data
             .try_update(|data| {
-                data.editor = editor;
+                data.editor = editor.clone();
                 import::apply(data, file, choices, stamp, new_id)
             })
             .expect("dataset is alive")?;
         self.clear_undo_mark();
         let undo_stored = applied.is_nothing() || store_undo(&applied.undo);
         self.persist(applied.changed.clone());
-        self.learn_offices(file);
-        if !applied.is_nothing() {
-            let note = ImportNote {
-                at: applied.undo.imported_at,
-                by: crate::ui::history_view::editor_name(),
-                from: file.header.office.id,
-                from_name: file.header.office.name.clone(),
-                written: applied.changed.len(),
-                undone: None,
-            };
-            self.note(|store, session| import_log::note_import(store, session, note));
-        }
+        // Beside the records: the names of offices the file teaches, and the import's note.
+        let here = self.office.with_untracked(|o| o.as_ref().map(|o| o.id));
+        let note = (!applied.is_nothing()).then(|| ImportNote {
+            at: applied.undo.imported_at,
+            by: editor,
+            from: file.header.office.id,
+            from_name: file.header.office.name.clone(),
+            written: applied.changed.len(),
+            undone: None,
+        });
+        self.note(|store, session| {
+            if let Some(here) = here {
+                let header = &file.header;
+                known_offices::learn_from_file(
+                    store,
+                    session,
+                    here,
+                    &header.office,
+                    header.exported_at,
+                    &header.offices,
+                );
+            }
+            if let Some(note) = note {
+                import_log::note_import(store, session, note);
+            }
+        });
         Ok(ImportWritten {
             applied,
             undo_stored,
@@ -111,23 +125,6 @@ impl AppState {
             removed: undone.removed.len(),
             not_stored,
         })
-    }
-
-    /// Learns the names of offices a file carries (`known_offices`), for history and audit.
-    fn learn_offices(&self, file: &IncomingFile) {
-        let Some(here) = self.office.with_untracked(|o| o.as_ref().map(|o| o.id)) else {
-            return;
-        };
-        self.note(|store, session| {
-            known_offices::learn_from_file(
-                store,
-                session,
-                here,
-                &file.header.office,
-                file.header.exported_at,
-                &file.header.offices,
-            )
-        });
     }
 
     /// Writes a note beside the records (names learned, the import log), then shows it.
