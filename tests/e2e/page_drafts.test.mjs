@@ -170,3 +170,16 @@ e2e('agreement page: "Hủy" gives the close-out\'s typed input up at once; savi
   await closeOut(page).getByRole('button', { name: 'Lưu tổng kết', exact: true }).click();
   await toast(page, 'Không có thay đổi nào: bản ghi vẫn như đã lưu, không ghi gì thêm.');
 });
+
+e2e('agreement page: the close-out saved with the focus still in a field (as Safari does) is saved, and no draft is left', async ({ page, url }) => {
+  const id = await openRegulation(page, url);
+  await openResults(page);
+  await closeOut(page).getByLabel('Bài học kinh nghiệm').fill(LESSONS);
+  await draftStored(page, draftKey(id, 'close-out'), ['input', 'lessons'], LESSONS);
+  // The save redraws the section while the focus is still in the field it leaves with.
+  await page.evaluate(() => [...document.querySelectorAll('form.stack button[type=submit]')]
+    .find((b) => b.textContent.trim() === 'Lưu tổng kết').click());
+  await toast(page, 'Đã lưu tổng kết giai đoạn.');
+  await draftStored(page, draftKey(id, 'close-out'), null);
+  assert.equal(await closeOut(page).getByLabel('Bài học kinh nghiệm').inputValue(), LESSONS);
+});
