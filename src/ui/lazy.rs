@@ -1,5 +1,6 @@
 //! What loads later: the first wasm holds the shell, the storage load, the dashboard and the
-//! first-run screen; every other page, the import and the file writers are split functions
+//! first-run screen; every other page, the import, the export, live sync's replicator and the
+//! file writers are split functions
 //! whose code comes from a file of its own the first time one is called (`split!`), and the
 //! service worker precaches those files once the app runs, so they open offline too.
 //!

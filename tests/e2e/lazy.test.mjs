@@ -96,3 +96,25 @@ e2e('a workbook asked for while its writer cannot be fetched says why; pressed a
   assert.deepEqual(unexpected, []);
   errors.length = 0;
 });
+
+// The export is a part of its own (the storage banner's "export everything" is in the first
+// wasm): when it cannot be fetched the button says why, and it works once it can.
+e2e('an export whose part cannot be fetched says so, and works once it can', async ({ page, context, url, errors }) => {
+  let refusing = true;
+  await context.route(/-split_export\.wasm$/, (route) => (refusing ? route.abort('internetdisconnected') : route.continue()));
+  await startWithSample(page, url);
+  await page.getByRole('navigation').getByRole('link', { name: 'Cài đặt', exact: true }).click();
+  const durability = page.locator('#storage-durability');
+  const exportAll = durability.getByRole('button', { name: 'Xuất toàn bộ dữ liệu' });
+  await exportAll.click();
+  await durability.getByText(/Không tạo được tệp: Phần này của ứng dụng chưa có trên máy/).waitFor();
+
+  refusing = false;
+  const [download] = await Promise.all([page.waitForEvent('download'), exportAll.click()]);
+  assert.match(download.suggestedFilename(), /\.json$/);
+  await durability.getByText(/^Đã tạo tệp /).waitFor();
+
+  const unexpected = errors.filter((e) => !/split_export|ERR_INTERNET_DISCONNECTED|Failed to fetch|service ?worker|addAll|Request failed/i.test(e));
+  assert.deepEqual(unexpected, []);
+  errors.length = 0;
+});

@@ -3,7 +3,8 @@
 //! one tab that holds the sync lock; everything it takes in is written like any other change,
 //! under the storage lock (`AppState::locked_upkeep`, `persist`), so the other tabs follow
 //! through their storage events. Every tab shows the status and the conflicts the syncing tab
-//! stores (`phoihop/sync/status`, `…/conflicts`).
+//! stores (`phoihop/sync/status`, `…/conflicts`). The replicator's code loads the first time
+//! a tab starts the sync (the `sync` part, lazy.rs).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -62,6 +63,15 @@ thread_local! {
 
 /// How long a write refused by storage (the quota) waits before the sync tries it again.
 const STORE_RETRY_MS: u32 = 20_000;
+
+/// How long the sync waits to try loading its part again.
+const PART_RETRY_MS: u32 = 30_000;
+
+crate::ui::lazy::split! { sync; fn run_sync(state: AppState, generation: u64) -> () {
+    if running(generation) {
+        state.start_loaded_driver(generation);
+    }
+}}
 
 fn running(generation: u64) -> bool {
     GENERATION.get() == generation
@@ -129,12 +139,28 @@ impl AppState {
         }
     }
 
-    /// Starts (or starts again) the sync in this tab, which holds the sync lock.
+    /// Starts (or starts again) the sync in this tab, which holds the sync lock. The sync's
+    /// code (the replicator, taking documents in) is a part of its own that loads here, so an
+    /// office without live sync never fetches it; if it cannot come yet (the line dropped before
+    /// the service worker had it), it is tried again a little later.
     fn start_driver(&self) {
         GENERATION.set(GENERATION.get() + 1);
         couch::interrupt_long_poll();
         couch::wake();
         let generation = GENERATION.get();
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            while running(generation) {
+                if run_sync(state, generation).await.is_ok() {
+                    return;
+                }
+                couch::sleep(PART_RETRY_MS).await;
+            }
+        });
+    }
+
+    /// `start_driver`, once the sync's part is loaded.
+    fn start_loaded_driver(&self, generation: u64) {
         let Some(config) = self.sync.config.get_untracked() else {
             return;
         };
