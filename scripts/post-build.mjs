@@ -10,8 +10,9 @@
 //     shrinks every file (release: Trunk's own wasm-opt is off, index.html's data-wasm-opt="0"),
 //     and they replace the single wasm and glue Trunk staged. Every name carries a hash of all
 //     of them, so a host's cache can never mix two builds.
-//  1. The Content-Security-Policy. Trunk's loader is an inline module script; its sha256 goes
-//     into the policy, which is written to `_headers` (Netlify / Cloudflare Pages format, and the
+//     The words of index.html's first-run card (`data-tr="key"`) are filled in from locales/vi.
+//  1. The Content-Security-Policy. Trunk's loader and index.html's choice of placeholder are
+//     inline scripts; their sha256 goes into the policy, which is written to `_headers` (Netlify / Cloudflare Pages format, and the
 //     header to copy into any other server's config) and, in release builds, into index.html as
 //     a <meta http-equiv> so a host that sends no header still enforces it. (`trunk serve` adds
 //     its own inline reload script at serve time, so debug builds get no meta.)
@@ -77,6 +78,9 @@ const sha256 = (data) => crypto.createHash('sha256').update(data).digest();
 // wasm-opt's level for every wasm of a release build (Trunk's is off: it would only shrink the
 // unsplit wasm this step replaces). "z": the app is mostly views, built for size.
 const WASM_OPT_LEVEL = '-Oz';
+// PHOIHOP_WASM_NAMES=1 keeps the functions' names (wasm-opt -g) so that a CPU profile of the
+// release build names them (docs/benchmarks.md); the files are then larger: never to ship.
+const WASM_OPT_ARGS = process.env.PHOIHOP_WASM_NAMES === '1' ? [WASM_OPT_LEVEL, '-g'] : [WASM_OPT_LEVEL];
 // What the linked wasm imports its parts' loaders from, until the splitter links them.
 const SPLIT_MARK = '__wasm_split_placeholder__';
 
@@ -109,7 +113,7 @@ async function split(html) {
   const input = await fs.readFile(linked);
   if (!input.includes(SPLIT_MARK)) {
     // Built without split points (no `split` feature): one wasm, as Trunk made it.
-    if (release) tool('wasm-opt', [WASM_OPT_LEVEL, stagedWasm, '-o', stagedWasm]);
+    if (release) tool('wasm-opt', [...WASM_OPT_ARGS, stagedWasm, '-o', stagedWasm]);
     console.log(`[post-build] no split points in ${linked}: one wasm`);
     return html;
   }
@@ -129,7 +133,7 @@ async function split(html) {
     ]);
     const chunks = (await fs.readdir(parts)).filter((f) => f.endsWith('.wasm') && f !== 'phoihop.wasm').sort();
     const wasmFiles = [path.join(bound, 'phoihop_bg.wasm'), ...chunks.map((f) => path.join(parts, f))];
-    if (release) for (const file of wasmFiles) tool('wasm-opt', [WASM_OPT_LEVEL, file, '-o', file]);
+    if (release) for (const file of wasmFiles) tool('wasm-opt', [...WASM_OPT_ARGS, file, '-o', file]);
 
     // One hash of everything that runs, in every name.
     const digest = crypto.createHash('sha256');
@@ -201,6 +205,36 @@ async function refreshIntegrity(html) {
   return html;
 }
 
+/** Every simple message of locales/vi (`key = text` on one line, no placeable): the words of
+ *  index.html's first-run card, so they have one source with the app's. */
+async function vietnameseWords() {
+  const dir = path.join(root, 'locales', 'vi');
+  const words = new Map();
+  for (const name of (await fs.readdir(dir)).filter((n) => n.endsWith('.ftl')).sort()) {
+    const lines = (await fs.readFile(path.join(dir, name), 'utf8')).split('\n');
+    lines.forEach((line, i) => {
+      const m = /^([a-z][a-z0-9-]*)\s*=\s*(.*)$/.exec(line);
+      const continued = i + 1 < lines.length && /^\s+\S/.test(lines[i + 1]);
+      if (m && m[2] !== '' && !m[2].includes('{') && !continued) words.set(m[1], m[2].trim());
+    });
+  }
+  return words;
+}
+
+/** index.html's `data-tr="key"` (the element's text) and `data-tr-<attribute>="key"` filled in
+ *  from `words`; a key that is not a simple message stops the build. */
+function fillWords(html, words) {
+  const escape = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const word = (key) => {
+    if (!words.has(key)) throw new Error(`post-build: index.html asks for "${key}", not a one-line message without placeables in locales/vi`);
+    return escape(words.get(key));
+  };
+  html = html.replace(/ data-tr-([a-z]+)="([^"]+)"/g, (_, attribute, key) => ` ${attribute}="${word(key)}"`);
+  html = html.replace(/<([a-z0-9]+)([^>]*) data-tr="([^"]+)"([^>]*)><\/\1>/g, (_, tag, before, key, after) => `<${tag}${before}${after}>${word(key)}</${tag}>`);
+  if (/ data-tr(-[a-z]+)?=/.test(html)) throw new Error('post-build: a data-tr in index.html was not filled (only on an empty element)');
+  return html;
+}
+
 /** The inline scripts of a page, as the browser hashes them (text between the tags). */
 function inlineScripts(html) {
   const out = [];
@@ -242,7 +276,7 @@ async function listFiles(dir, prefix = '') {
 const indexPath = path.join(staging, 'index.html');
 let html = await fs.readFile(indexPath, 'utf8');
 if (!checkOnly) {
-  html = await refreshIntegrity(await split(html));
+  html = await refreshIntegrity(await split(fillWords(html, await vietnameseWords())));
   await fs.writeFile(indexPath, html);
 }
 // `trunk serve` injects its reload script with placeholders it fills per request: no stable hash.

@@ -13,6 +13,48 @@ use crate::core::storage;
 use crate::core::storage::identity::{OfficeDamage, RecoveredFrom};
 use crate::route::Route;
 
+/// What was typed into index.html's first-run card before the app ran: the name, whether the
+/// focus was still there, and whether "Tiếp tục" was pressed.
+struct TypedBeforeStart {
+    name: String,
+    focused: bool,
+    submitted: bool,
+}
+
+thread_local! {
+    static TYPED_BEFORE_START: std::cell::RefCell<Option<TypedBeforeStart>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Called with index.html's placeholder just before it is removed: keeps the office name typed
+/// into its first-run card (and the focus, if it was there) for the app's card.
+pub fn take_typed_before_start(placeholder: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let Some(input) = placeholder
+        .query_selector("#office-name")
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    // The app has drawn nothing yet: the placeholder's input is the only one of that id.
+    let focused = document()
+        .active_element()
+        .is_some_and(|active| active.id() == "office-name");
+    let submitted = input
+        .form()
+        .is_some_and(|form| form.has_attribute("data-submitted"));
+    let name = input.value();
+    if focused || submitted || !name.is_empty() {
+        TYPED_BEFORE_START.set(Some(TypedBeforeStart {
+            name,
+            focused,
+            submitted,
+        }));
+    }
+}
+
 #[component]
 pub fn FirstRun() -> impl IntoView {
     let state = use_app();
@@ -25,19 +67,30 @@ pub fn FirstRun() -> impl IntoView {
 
 fn first_run_steps(state: super::state::AppState) -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    let name = RwSignal::new(String::new());
+    let typed = TYPED_BEFORE_START.take();
+    let name = RwSignal::new(typed.as_ref().map(|t| t.name.clone()).unwrap_or_default());
+    let submitted = typed.as_ref().is_some_and(|t| t.submitted);
+    // The placeholder's input had the focus (and its autofocus was the page's one): this one
+    // takes it over, the caret after what was typed.
+    let name_input = NodeRef::<leptos::html::Input>::new();
+    if typed.is_some_and(|t| t.focused) {
+        Effect::new(move |_| {
+            if let Some(input) = name_input.get() {
+                let _ = input.focus();
+            }
+        });
+    }
     let error = RwSignal::new(None::<String>);
     let step_two = RwSignal::new(false);
+    // "Tiếp tục" pressed before the app ran: the same as pressing it now.
+    if submitted {
+        submit_name_now(name, error, step_two, i18n);
+    }
     let has_data = move || state.data.with(|d| !d.is_empty());
 
     let submit_name = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if name.with(|n| n.trim().is_empty()) {
-            error.set(Some(tr!(i18n, "first-run-name-required")));
-        } else {
-            error.set(None);
-            step_two.set(true);
-        }
+        submit_name_now(name, error, step_two, i18n);
     };
 
     // The sample and the office are stored under the lock every tab takes to write.
@@ -84,6 +137,7 @@ fn first_run_steps(state: super::state::AppState) -> impl IntoView {
                             <form on:submit=submit_name class="stack">
                                 <label for="office-name">{move_tr!("first-run-office-name")}</label>
                                 <input
+                                    node_ref=name_input
                                     id="office-name"
                                     type="text"
                                     placeholder=move_tr!("first-run-office-name-placeholder")
@@ -125,6 +179,21 @@ fn first_run_steps(state: super::state::AppState) -> impl IntoView {
                 {move || error.get().filter(|_| step_two.get()).map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             </div>
         </main>
+    }
+}
+
+/// Step one's "Tiếp tục": on to the choice, or say that the name is missing.
+fn submit_name_now(
+    name: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+    step_two: RwSignal<bool>,
+    i18n: I18n,
+) {
+    if name.with_untracked(|n| n.trim().is_empty()) {
+        error.set(Some(tr!(i18n, "first-run-name-required")));
+    } else {
+        error.set(None);
+        step_two.set(true);
     }
 }
 

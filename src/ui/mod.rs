@@ -49,11 +49,13 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     sharing::Sharing::provide();
     update::watch();
-    // The "loading" placeholder in index.html is for the seconds before the wasm starts.
+    // The "loading" placeholder in index.html is for the seconds before the wasm starts; its
+    // first-run card may hold the office's name, typed meanwhile.
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("loading"))
     {
+        first_run::take_typed_before_start(&el);
         el.remove();
     }
     // Where this page's history entry sits: a page change refused (unsaved input) goes back there.
