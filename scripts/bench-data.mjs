@@ -9,6 +9,9 @@
 //   node scripts/bench-data.mjs --only open        one group: open, lists, save, memory
 //   node scripts/bench-data.mjs --keep-stores      keep target/bench/*.json (else deleted)
 //   node scripts/bench-data.mjs --dist /tmp/dist   a build kept aside (implies --no-build)
+//   node scripts/bench-data.mjs --only lists --profile /tmp/prof   CPU profiles of the lists'
+//        keystrokes and year changes (.cpuprofile, and the top functions by self time); build
+//        with PHOIHOP_WASM_NAMES=1 (scripts/post-build.mjs) so the wasm's functions are named
 //
 // Figures:
 // - open: the 50,000-event store (2,000 agreements) from `#/` to the painted dashboard, without
@@ -30,7 +33,7 @@ import { serveStatic } from '../tests/e2e/server.mjs';
 import { root, summary, launchChromium, waitPrecached, openDashboard } from './bench-common.mjs';
 
 function parseArgs(argv) {
-  const args = { runs: 5, build: true, json: null, only: null, keepStores: false, dist: path.join(root, 'dist') };
+  const args = { runs: 5, build: true, json: null, only: null, keepStores: false, dist: path.join(root, 'dist'), profile: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => argv[++i];
@@ -39,6 +42,7 @@ function parseArgs(argv) {
     else if (a === '--json') args.json = value();
     else if (a === '--only') args.only = value();
     else if (a === '--keep-stores') args.keepStores = true;
+    else if (a === '--profile') args.profile = path.resolve(value());
     else if (a === '--dist') {
       args.dist = path.resolve(value());
       args.build = false;
@@ -86,6 +90,33 @@ async function profileWith(browser, url, json) {
  * DOM — and then for the next paint. Returns milliseconds from the action to the DOM ready and to
  * the frame after its paint.
  */
+/** With --profile: starts the CPU profiler; the function returned stops it, writes
+ *  `<name>-<run>.cpuprofile` and prints the functions with the most self time. */
+async function profiling(cdp, dir, name, run) {
+  if (!dir) return async () => {};
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = await cdp.send('Profiler.stop');
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${name}-${run}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    const self = new Map();
+    const dt = new Map(profile.nodes.map((n) => [n.id, 0]));
+    profile.samples.forEach((id, k) => dt.set(id, dt.get(id) + (profile.timeDeltas[k] ?? 0)));
+    for (const n of profile.nodes) {
+      const fn = n.callFrame.functionName || `(${n.callFrame.url.split('/').pop() || 'anonymous'})`;
+      self.set(fn, (self.get(fn) ?? 0) + dt.get(n.id));
+    }
+    const total = [...self.values()].reduce((a, b) => a + b, 0);
+    console.log(`[bench] ${file}: ${(total / 1000).toFixed(0)} ms sampled; most self time:`);
+    for (const [fn, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+      console.log(`  ${(us / 1000).toFixed(1).padStart(8)} ms  ${fn.slice(0, 150)}`);
+    }
+  };
+}
+
 function timed(page, act, ready, arg) {
   return page.evaluate(
     async ([act, ready, arg]) => {
@@ -231,6 +262,7 @@ async function main() {
         // A word typed key by key, then taken back key by key.
         const word = 'sn12 giai doan 2015';
         const steps = [...word].map((_, k) => word.slice(0, k + 1));
+        const stopKeys = await profiling(cdp, args.profile, 'register-keystrokes', i);
         for (const text of [...steps, ...steps.reverse().slice(1), '']) {
           const t = await timed(
             page,
@@ -244,7 +276,9 @@ async function main() {
           );
           keys.push(t.painted);
         }
+        await stopKeys();
         timeline.push((await timed(page, go, () => document.querySelector('.timeline table tbody tr a') != null, '#/events')).painted);
+        const stopYears = await profiling(cdp, args.profile, 'events-year-filter', i);
         const choices = await page.$$eval('#event-filter-year option', (os) => os.map((o) => o.value));
         for (const y of [...choices.slice(1, 4), '']) {
           const t = await timed(
@@ -259,6 +293,7 @@ async function main() {
           );
           years.push(t.painted);
         }
+        await stopYears();
         await cdp.detach();
         await page.close();
       }

@@ -126,9 +126,25 @@ async function lighthouse(url) {
     score: report.categories.performance.score,
     bytes: audit('total-byte-weight'),
     requests: report.audits['network-requests']?.details?.items?.length,
-    lcpElement: report.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node
-      ?.snippet,
+    lcpElement: firstNode(report.audits['largest-contentful-paint-element']?.details)?.snippet,
   };
+}
+
+/** The first `node` in an audit's details (their nesting differs between audits and versions). */
+function firstNode(details) {
+  if (Array.isArray(details)) {
+    for (const item of details) {
+      const node = firstNode(item);
+      if (node) return node;
+    }
+  } else if (details && typeof details === 'object') {
+    if (details.node) return details.node;
+    for (const value of Object.values(details)) {
+      const node = firstNode(value);
+      if (node) return node;
+    }
+  }
+  return null;
 }
 
 /**
