@@ -139,29 +139,19 @@ impl IncomingFile {
         out
     }
 
-    /// [`Self::against`] without the records still exactly ours (only counted): what apply writes.
-    pub fn changed<'a, T: Stored>(
-        &'a self,
+    /// [`Self::against`] without the records still exactly ours, which are only counted (the
+    /// count is returned), in no particular order and without collecting them.
+    pub fn for_each_changed<T: Stored>(
+        &self,
         local: &Dataset,
-    ) -> (Vec<(RecordKey, Incoming<'a, T>)>, usize) {
+        mut f: impl FnMut(RecordKey, &T),
+    ) -> usize {
         let mut still_ours = 0;
-        let mut out: Vec<(RecordKey, Incoming<'a, T>)> = Vec::new();
         self.for_each_incoming::<T>(local, |key, incoming| match incoming {
-            Some(incoming) => out.push((key, incoming)),
+            Some(incoming) => f(key, &incoming),
             None => still_ours += 1,
         });
-        out.sort_by_key(|(key, _)| key.id);
-        (out, still_ours)
-    }
-
-    /// [`Self::against`] without the records still exactly ours, in no particular order and
-    /// without collecting them: for a pass that only looks.
-    pub fn for_each_changed<T: Stored>(&self, local: &Dataset, mut f: impl FnMut(RecordKey, &T)) {
-        self.for_each_incoming::<T>(local, |key, incoming| {
-            if let Some(incoming) = incoming {
-                f(key, &incoming);
-            }
-        });
+        still_ours
     }
 
     /// Every record of the file of type `T` against `local`: `None` while still exactly ours.
