@@ -41,6 +41,11 @@ impl Collection {
         Collection::Recommendations,
     ];
 
+    /// Its place in [`Collection::ALL`] (the order of the variants).
+    pub const fn position(self) -> usize {
+        self as usize
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Collection::Organisations => "organisations",
@@ -55,6 +60,14 @@ impl Collection {
         Collection::ALL.into_iter().find(|c| c.as_str() == name)
     }
 }
+
+const _: () = {
+    let mut i = 0;
+    while i < Collection::ALL.len() {
+        assert!(Collection::ALL[i].position() == i);
+        i += 1;
+    }
+};
 
 /// What every record type offers to the workspace, storage and merge.
 pub trait Record: Clone + std::fmt::Debug + PartialEq + Serialize + DeserializeOwned {

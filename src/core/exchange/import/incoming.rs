@@ -14,7 +14,7 @@ use serde_json::Value;
 use super::{FilePlace, Warning};
 use crate::exchange::file_format::Header;
 use crate::records::meta::{Id, Meta, OfficeId, VersionVector};
-use crate::records::record::RecordKey;
+use crate::records::record::{Collection, RecordKey};
 use crate::records::workspace::{Dataset, Stored};
 
 #[derive(Clone, Debug)]
@@ -34,7 +34,7 @@ pub struct IncomingFile {
     /// The schema the file was written in, when it was older and has been migrated.
     pub migrated_from: Option<u32>,
     /// Records recognised as exactly ours by their fingerprint: valid, and not built.
-    pub recognised: FxHashMap<RecordKey, Recognised>,
+    pub recognised: RecognisedRecords,
     /// What the exporting office could not read from its storage, carried with its raw text:
     /// not imported, only said in the preview.
     pub unreadable: Vec<crate::exchange::file_format::Unreadable>,
@@ -48,6 +48,68 @@ pub struct Recognised {
     version: VersionVector,
     updated: DateTime<Utc>,
     range: Range<usize>,
+}
+
+/// The records of a file recognised as ours, per collection in id order: preview and apply walk
+/// them beside our table (in id order too) to see which are still ours, without a lookup each.
+#[derive(Clone, Debug, Default)]
+pub struct RecognisedRecords {
+    by_collection: [Vec<(Id, Recognised)>; Collection::ALL.len()],
+}
+
+impl RecognisedRecords {
+    pub fn len(&self) -> usize {
+        self.by_collection.iter().map(Vec::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_collection.iter().all(Vec::is_empty)
+    }
+
+    pub fn contains_key(&self, key: &RecordKey) -> bool {
+        self.get(key).is_some()
+    }
+
+    pub fn get(&self, key: &RecordKey) -> Option<&Recognised> {
+        let of = self.of(key.collection);
+        of.binary_search_by_key(&key.id, |(id, _)| *id)
+            .ok()
+            .map(|i| &of[i].1)
+    }
+
+    /// Every one, with its key: a collection's in id order, the collections in order.
+    pub fn iter(&self) -> impl Iterator<Item = (RecordKey, &Recognised)> {
+        Collection::ALL.into_iter().flat_map(move |collection| {
+            self.of(collection).iter().map(move |(id, r)| {
+                (
+                    RecordKey {
+                        collection,
+                        id: *id,
+                    },
+                    r,
+                )
+            })
+        })
+    }
+
+    fn of(&self, collection: Collection) -> &[(Id, Recognised)] {
+        &self.by_collection[collection.position()]
+    }
+
+    /// Adds one as the file is read (ids are unique by then, or the file is refused); an export
+    /// lists records in id order, any other order is sorted by [`Self::sort`].
+    pub(super) fn push(&mut self, key: RecordKey, recognised: Recognised) {
+        self.by_collection[key.collection.position()].push((key.id, recognised));
+    }
+
+    /// Puts every collection in id order, once the file is read.
+    pub(super) fn sort(&mut self) {
+        for of in &mut self.by_collection {
+            if !of.is_sorted_by_key(|(id, _)| *id) {
+                of.sort_unstable_by_key(|(id, _)| *id);
+            }
+        }
+    }
 }
 
 impl Recognised {
@@ -74,7 +136,7 @@ impl IncomingFile {
             warnings: Vec::new(),
             unlisted_warnings: 0,
             migrated_from: None,
-            recognised: FxHashMap::default(),
+            recognised: RecognisedRecords::default(),
             unreadable: Vec::new(),
             text: Vec::new(),
         }
@@ -119,7 +181,7 @@ impl IncomingFile {
     /// Every record of the file, built (tests, and tools that need them all).
     pub fn every_record_built(&self) -> Dataset {
         let mut data = self.records.clone();
-        for (key, recognised) in &self.recognised {
+        for (key, recognised) in self.recognised.iter() {
             crate::with_record_type!(key.collection, T => {
                 T::table_mut(&mut data).put(self.build::<T>(&recognised.range))
             });
@@ -139,29 +201,19 @@ impl IncomingFile {
         out
     }
 
-    /// [`Self::against`] without the records still exactly ours (only counted): what apply writes.
-    pub fn changed<'a, T: Stored>(
-        &'a self,
+    /// [`Self::against`] without the records still exactly ours, which are only counted (the
+    /// count is returned), in no particular order and without collecting them.
+    pub fn for_each_changed<T: Stored>(
+        &self,
         local: &Dataset,
-    ) -> (Vec<(RecordKey, Incoming<'a, T>)>, usize) {
+        mut f: impl FnMut(RecordKey, &T),
+    ) -> usize {
         let mut still_ours = 0;
-        let mut out: Vec<(RecordKey, Incoming<'a, T>)> = Vec::new();
         self.for_each_incoming::<T>(local, |key, incoming| match incoming {
-            Some(incoming) => out.push((key, incoming)),
+            Some(incoming) => f(key, &incoming),
             None => still_ours += 1,
         });
-        out.sort_by_key(|(key, _)| key.id);
-        (out, still_ours)
-    }
-
-    /// [`Self::against`] without the records still exactly ours, in no particular order and
-    /// without collecting them: for a pass that only looks.
-    pub fn for_each_changed<T: Stored>(&self, local: &Dataset, mut f: impl FnMut(RecordKey, &T)) {
-        self.for_each_incoming::<T>(local, |key, incoming| {
-            if let Some(incoming) = incoming {
-                f(key, &incoming);
-            }
-        });
+        still_ours
     }
 
     /// Every record of the file of type `T` against `local`: `None` while still exactly ours.
@@ -185,20 +237,27 @@ impl IncomingFile {
         }
     }
 
-    /// The records of type `T` recognised as ours, each with its place in the text when ours
-    /// has changed since (to be built from it), `None` while ours is still that edition.
-    fn recognised_of<'s, T: Stored>(
+    /// The records of type `T` recognised as ours, in id order, each with its place in the text
+    /// when ours has changed since (to be built from it), `None` while ours is still that
+    /// edition. Both are in id order: one walk beside our table, no lookup.
+    fn recognised_of<'s, T: Stored + 's>(
         &'s self,
         local: &'s Dataset,
     ) -> impl Iterator<Item = (RecordKey, Option<&'s Range<usize>>)> + 's {
+        let mut ours = T::table(local).iter_all().peekable();
         self.recognised
+            .of(T::COLLECTION)
             .iter()
-            .filter(|(key, _)| key.collection == T::COLLECTION)
-            .map(move |(key, recognised)| {
-                let still_ours = T::table(local)
-                    .get(&key.id)
-                    .is_some_and(|ours| recognised.is_still(ours.meta()));
-                (*key, (!still_ours).then_some(&recognised.range))
+            .map(move |(id, recognised)| {
+                while ours.next_if(|r| r.meta().id < *id).is_some() {}
+                let still_ours = ours
+                    .peek()
+                    .is_some_and(|r| r.meta().id == *id && recognised.is_still(r.meta()));
+                let key = RecordKey {
+                    collection: T::COLLECTION,
+                    id: *id,
+                };
+                (key, (!still_ours).then_some(&recognised.range))
             })
     }
 

@@ -28,7 +28,7 @@ use serde_json::Value;
 
 pub use error::{Arg, Expected, FileError, JsonKind, JsonReason, Message, NotOurs, SchemaProblem};
 pub use fingerprints::{Fingerprints, Refreshing};
-pub use incoming::{Incoming, IncomingFile, Recognised};
+pub use incoming::{Incoming, IncomingFile, Recognised, RecognisedRecords};
 pub use paced::{AtOnce, Local, Pace};
 pub use preview::{apply, preview, undo, Applied, Group, Preview, UndoImport};
 pub use rules::Rule;
@@ -460,7 +460,7 @@ async fn read_top(
             let key = RecordKey { collection, id };
             // A record exactly ours names what ours names: nothing it could add is missing.
             if let Some(ours) = read.ours {
-                file.recognised.insert(key, ours);
+                file.recognised.push(key, ours);
             } else {
                 let found = scan_raw(read.text);
                 if found.depth > MAX_RECORD_DEPTH {
@@ -498,6 +498,7 @@ async fn read_top(
     if let Some(error) = duplicate {
         return Err(error);
     }
+    file.recognised.sort();
     pace.pause(done, total).await;
     let missing =
         local.with(|local, _| missing_references(&file, &named, &seen, nested_ids, local));

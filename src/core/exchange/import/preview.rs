@@ -349,24 +349,13 @@ pub fn apply(
     stamp: Stamp,
     mut new_id: impl FnMut() -> Id,
 ) -> Result<Outcome<Applied>, Vec<RecordKey>> {
-    fn undecided<T: Stored>(
-        data: &Dataset,
-        file: &IncomingFile,
-        choices: &BTreeMap<RecordKey, Choice>,
-        out: &mut Vec<RecordKey>,
-    ) {
-        file.for_each_changed::<T>(data, |key, incoming| {
-            if relation_for(file.this_office, T::table(data).get(&key.id), incoming)
-                == Relation::Diverged
-                && !choices.contains_key(&key)
-            {
-                out.push(key);
-            }
-        });
-    }
+    // One pass over the file's records finds those that are no longer exactly ours (the
+    // only ones to write) and the conflicts without a choice; the records still ours are
+    // only counted, and not looked at again.
     let mut missing = Vec::new();
+    let mut plans = Vec::new();
     for collection in Collection::ALL {
-        crate::with_record_type!(collection, T => undecided::<T>(data, file, choices, &mut missing));
+        crate::with_record_type!(collection, T => plans.push(plan::<T>(data, file, choices, &mut missing)));
     }
     if !missing.is_empty() {
         return Err(missing);
@@ -381,29 +370,67 @@ pub fn apply(
             entries: Vec::new(),
         },
     };
-    for collection in Collection::ALL {
-        crate::with_record_type!(collection, T => apply_table::<T>(data, file, choices, stamp, &mut new_id, &mut applied));
+    for plan in &plans {
+        crate::with_record_type!(plan.collection, T => apply_table::<T>(data, file, plan, choices, stamp, &mut new_id, &mut applied));
     }
     let changed = applied.written.clone();
     Ok(Outcome::of(data, applied, changed, stamp))
 }
 
+/// What apply does with one collection of the file: its records no longer exactly ours (in
+/// id order) and how many are still ours.
+struct Plan {
+    collection: Collection,
+    changed: Vec<Id>,
+    still_ours: usize,
+}
+
+fn plan<T: Stored>(
+    data: &Dataset,
+    file: &IncomingFile,
+    choices: &BTreeMap<RecordKey, Choice>,
+    missing: &mut Vec<RecordKey>,
+) -> Plan {
+    let mut changed = Vec::new();
+    let still_ours = file.for_each_changed::<T>(data, |key, incoming| {
+        if relation_for(file.this_office, T::table(data).get(&key.id), incoming)
+            == Relation::Diverged
+            && !choices.contains_key(&key)
+        {
+            missing.push(key);
+        }
+        changed.push(key.id);
+    });
+    changed.sort_unstable();
+    Plan {
+        collection: T::COLLECTION,
+        changed,
+        still_ours,
+    }
+}
+
 fn apply_table<T: Stored>(
     data: &mut Dataset,
     file: &IncomingFile,
+    plan: &Plan,
     choices: &BTreeMap<RecordKey, Choice>,
     stamp: Stamp,
     new_id: &mut impl FnMut() -> Id,
     applied: &mut Applied,
 ) {
-    let (changed, still_ours) = file.changed::<T>(data);
-    if still_ours > 0 {
+    if plan.still_ours > 0 {
         // Still exactly ours: nothing to write.
-        *applied.counts.entry(Group::Identical).or_insert(0) += still_ours;
+        *applied.counts.entry(Group::Identical).or_insert(0) += plan.still_ours;
     }
-    for (key, incoming) in changed {
+    for id in &plan.changed {
+        let key = RecordKey {
+            collection: T::COLLECTION,
+            id: *id,
+        };
+        // As the plan found it: read in full, or built again from the file's text.
+        let incoming = file.record::<T>(id).expect("a record of the file");
         let incoming = &*incoming;
-        let local = T::table(data).get(&key.id);
+        let local = T::table(data).get(id);
         let (relation, step) = relate_for(file.this_office, local, incoming);
         *applied
             .counts

@@ -515,6 +515,62 @@ fn importing_your_own_export_changes_nothing() {
     assert_eq!(data, before);
 }
 
+/// An export with each collection's records in reverse order (one record a line).
+fn reversed_records(text: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let flush = |run: &mut Vec<&str>, out: &mut Vec<String>| {
+        let last = run.len().saturating_sub(1);
+        for (i, line) in run.drain(..).rev().enumerate() {
+            let record = line.strip_suffix(',').unwrap_or(line);
+            out.push(if i < last {
+                format!("{record},")
+            } else {
+                record.to_string()
+            });
+        }
+    };
+    for line in text.lines() {
+        if line.starts_with("{\"id\":") {
+            run.push(line);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(line.to_string());
+        }
+    }
+    out.join("\n")
+}
+
+#[test]
+fn records_out_of_id_order_are_recognised_found_and_walked_as_well() {
+    let mut data = sample_dataset();
+    let text = reversed_records(&export_all(&data, &office(0xA, "A")));
+    assert_ne!(text, export_all(&data, &office(0xA, "A")));
+    let file = read_file(text.as_bytes(), &data).unwrap();
+    let all = file.places.len();
+    assert_eq!(file.recognised.len(), all, "every record still ours");
+    let key = RecordKey {
+        collection: Collection::Agreements,
+        id: regulation_2013_2017_id(),
+    };
+    assert!(file.recognised.contains_key(&key));
+    assert_eq!(
+        file.record::<Agreement>(&key.id).as_deref(),
+        data.agreements.get(&key.id)
+    );
+    assert_eq!(preview(&file, &data).count(Group::Identical), all);
+    // Ours edited meanwhile: found by the walk, at whatever place it has in the file.
+    let mut edited = data.agreements.get(&key.id).unwrap().clone();
+    edited.notes = "sửa khi đang xem trước".into();
+    data.commit(edited, stamp(0xA, 7));
+    let p = preview(&file, &data);
+    assert_eq!(
+        p.entries.iter().find(|e| e.key == key).unwrap().group,
+        Group::LocalNewer
+    );
+    assert_eq!(p.count(Group::Identical), all - 1);
+}
+
 #[test]
 fn a_record_recognised_as_ours_and_edited_here_before_apply_is_ours_no_more() {
     let mut data = sample_dataset();
