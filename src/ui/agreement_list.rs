@@ -9,11 +9,14 @@ use super::state::{use_app, AppState};
 use super::text;
 use super::virtual_rows::{Cells, VirtualRows};
 use super::widgets::StatusBadge;
-use crate::core::records::model::{Agreement, AgreementKind, Status};
+use crate::core::records::meta::Id;
+use crate::core::records::model::{AgreementKind, Status};
 use crate::core::records::record::Record;
 use crate::core::rules::dates::format_period_years;
+use crate::core::rules::status::{self, StatusInfo};
 use crate::core::views::listing::{self, AgreementQuery, AgreementSort};
 use crate::route::Route;
+use std::collections::HashMap;
 
 fn sort_label(i18n: I18n, s: AgreementSort) -> String {
     match s {
@@ -44,6 +47,10 @@ pub fn AgreementList(
     // Folded once per data change, not per keystroke.
     let haystacks = Memo::new(move |_| state.data.with(listing::agreement_haystacks));
     let today = state.today();
+    // Every agreement's status, from one pass over the events, also once per data change: the
+    // rows drawn read theirs here.
+    let statuses = Memo::new(move |_| state.data.with(|d| status::statuses(d, today)));
+    // The ids found, in order: each row reads its agreement when it is drawn.
     let results = Memo::new(move |_| {
         let query = AgreementQuery {
             text: text_query.get(),
@@ -57,7 +64,7 @@ pub fn AgreementList(
             haystacks.with(|h| {
                 listing::find_agreements(data, h, &query, today)
                     .into_iter()
-                    .cloned()
+                    .map(|a| a.id())
                     .collect::<Vec<_>>()
             })
         })
@@ -89,8 +96,8 @@ pub fn AgreementList(
     // The register as filtered and sorted on screen.
     let register = move |words: &UiWords| {
         state.data.with_untracked(|d| {
-            results.with_untracked(|rows| {
-                let rows: Vec<_> = rows.iter().collect();
+            results.with_untracked(|ids| {
+                let rows: Vec<_> = ids.iter().filter_map(|id| d.agreements.get(id)).collect();
                 crate::core::exchange::export::tables::agreements(d, &rows, today, words)
             })
         })
@@ -196,6 +203,8 @@ pub fn AgreementList(
                     </EmptyState>
                 }.into_any();
             }
+            // The rows read their agreements and statuses untracked: a change to any redraws them.
+            statuses.track();
             let rows = results.get();
             let row_count = rows.len() + 1;
             view! {
@@ -209,7 +218,7 @@ pub fn AgreementList(
                             <th scope="col">{move_tr!("agreement-col-status")}</th>
                         </tr>
                     </thead>
-                    <VirtualRows rows=rows columns=5 cells=register_cells(state, i18n)/>
+                    <VirtualRows rows=rows columns=5 cells=register_cells(state, i18n, statuses)/>
                 </table>
             }.into_any()
         }}
@@ -217,8 +226,16 @@ pub fn AgreementList(
 }
 
 /// One row of the register.
-fn register_cells(state: AppState, i18n: I18n) -> Cells<Agreement> {
-    std::sync::Arc::new(move |_, a: &Agreement| {
+fn register_cells(
+    state: AppState,
+    i18n: I18n,
+    statuses: Memo<HashMap<Id, StatusInfo>>,
+) -> Cells<Id> {
+    std::sync::Arc::new(move |_, id: &Id| {
+        let Some(a) = state.data.with_untracked(|d| d.agreements.get(id).cloned()) else {
+            return ().into_any();
+        };
+        let info = statuses.with_untracked(|s| s.get(id).cloned());
         let href = Route::Agreement(a.id()).href();
         let parties = state.data.with_untracked(|d| {
             a.parties
@@ -236,7 +253,7 @@ fn register_cells(state: AppState, i18n: I18n) -> Cells<Agreement> {
             </td>
             <td class="parties">{parties}</td>
             <td class="period">{format_period_years(a.period.start, a.period.end)}</td>
-            <td><StatusBadge agreement=a.clone()/></td>
+            <td>{info.map(|info| view! { <StatusBadge info=info/> })}</td>
         }
         .into_any()
     })

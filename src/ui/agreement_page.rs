@@ -8,7 +8,7 @@ use super::agreement_activity::SectionDrafts;
 use super::agreement_summary::{AgreementSummaryCard, SectionPanel, SectionTabs, ShownTab};
 use super::state::use_app;
 use super::text;
-use super::widgets::{Missing, StatusBadge};
+use super::widgets::{status_of, Missing, StatusBadge};
 use crate::core::commands::next_period::{convention, next_period_draft, CarryOver, Convention};
 use crate::core::records::meta::{new_id, Id, Meta};
 use crate::core::records::model::{legal_basis_line, Agreement, AgreementKind, Party};
@@ -139,7 +139,7 @@ fn AgreementView(agreement: Agreement, drafts: SectionDrafts) -> impl IntoView {
                 })}</p>
                 <h1>{a.title.clone()}</h1>
                 <p class="status-line">
-                    <StatusBadge agreement=a.clone()/>
+                    <StatusBadge info=info.clone()/>
                     <span class="reason">{let reason = info.reason.clone(); move || text::status_reason(i18n, &reason)}</span>
                 </p>
             </div>
@@ -294,7 +294,7 @@ fn AgreementView(agreement: Agreement, drafts: SectionDrafts) -> impl IntoView {
                                         <td class="number"><span class="agreement-number">{p.number.clone()}</span></td>
                                         <td><a href=Route::Agreement(p.id()).href()>{p.title.clone()}</a></td>
                                         <td>{format_period_years(p.period.start, p.period.end)}</td>
-                                        <td><StatusBadge agreement=p.clone()/></td>
+                                        <td><StatusBadge info=status_of(state, &p)/></td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>

@@ -7,7 +7,7 @@ use super::state::{use_app, ExportSaid};
 use super::text;
 use crate::core::records::model::Agreement;
 use crate::core::records::record::{Collection, RecordKey};
-use crate::core::rules::status::status_in;
+use crate::core::rules::status::StatusInfo;
 use crate::core::rules::validate::Issue;
 use crate::core::storage::{ReadOnly, StoreError};
 use crate::route::Route;
@@ -469,13 +469,18 @@ pub fn Missing(what: Collection, deleted: bool) -> impl IntoView {
     }
 }
 
-#[component]
-pub fn StatusBadge(agreement: Agreement) -> impl IntoView {
-    let state = use_app();
-    let i18n = expect_context::<I18n>();
-    let info = state
+/// One agreement's status today, for a page that shows a few (a list of many reads a
+/// `statuses` map: each call goes through every event).
+pub fn status_of(state: super::state::AppState, agreement: &Agreement) -> StatusInfo {
+    state
         .data
-        .with_untracked(|d| status_in(d, &agreement, state.today()));
+        .with_untracked(|d| crate::core::rules::status::status_in(d, agreement, state.today()))
+}
+
+/// An agreement's status (`status_of`, or a list's `statuses`), its reason on hover.
+#[component]
+pub fn StatusBadge(info: StatusInfo) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
     let (status, reason) = (info.status, info.reason);
     view! {
         <span class=text::status_class(status) title=move || text::status_reason(i18n, &reason)>

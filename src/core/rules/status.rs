@@ -1,5 +1,6 @@
 //! An agreement's status, derived from its dates unless the user set it, always with the reason.
 
+use crate::records::record::Record;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -136,6 +137,20 @@ pub fn events_by_agreement(data: &Dataset) -> HashMap<Id, Vec<&Event>> {
     by
 }
 
+/// The status of every live agreement, from one pass over the events: a register's rows read
+/// theirs from here (each row's `status_in` went through every event: 100 rows drawn × 20,000
+/// events per keystroke).
+pub fn statuses(data: &Dataset, today: NaiveDate) -> HashMap<Id, StatusInfo> {
+    let own_events = events_by_agreement(data);
+    data.agreements
+        .iter_live()
+        .map(|a| {
+            let own = own_events.get(&a.id()).into_iter().flatten().copied();
+            (a.id(), derive_status_with_events(a, own, today))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,6 +172,22 @@ mod tests {
         a.signed_on = Some(d(2018, 4, 2));
         a.period = Period::new(d(2018, 4, 2), d(2022, 12, 31));
         a
+    }
+
+    #[test]
+    fn statuses_are_each_agreements_status_in() {
+        for data in [
+            crate::sample_data::sample::sample_dataset(),
+            crate::sample_data::generate::large(60, 1_500, 7),
+        ] {
+            for today in [d(2014, 6, 1), d(2020, 1, 1), d(2026, 12, 5)] {
+                let all = statuses(&data, today);
+                assert_eq!(all.len(), data.agreements.count_live());
+                for a in data.agreements.iter_live() {
+                    assert_eq!(all[&a.id()], status_in(&data, a, today), "{}", a.title);
+                }
+            }
+        }
     }
 
     #[test]

@@ -25,7 +25,7 @@ use crate::ui::drafts::{self, DraftKeeper, DraftRestored};
 use crate::ui::list_parts::{EmptyState, ResultCount, SearchBox};
 use crate::ui::state::use_app;
 use crate::ui::text;
-use crate::ui::widgets::{FieldIssues, Missing, StatusBadge};
+use crate::ui::widgets::{status_of, FieldIssues, Missing, StatusBadge};
 
 #[derive(Clone, Debug, PartialEq)]
 struct OrganisationRow {
@@ -522,7 +522,7 @@ fn OrganisationAgreements(id: Id) -> impl IntoView {
                                                 {lead.then(|| view! { <span class="badge lead">{lead_badge}</span> " " })}
                                                 {role}
                                             </td>
-                                            <td><StatusBadge agreement=a.clone()/></td>
+                                            <td><StatusBadge info=status_of(state, &a)/></td>
                                         </tr>
                                     }
                                 })

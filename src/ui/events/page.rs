@@ -105,15 +105,16 @@ fn EventView(event: Event) -> impl IntoView {
             .iter()
             .map(|l| {
                 let agreement = d.agreements.live(&l.agreement).cloned();
-                let reason = agreement.as_ref().map(|a| status_in(d, a, state.today()).reason);
+                let info = agreement.as_ref().map(|a| status_in(d, a, state.today()));
+                let reason = info.as_ref().map(|i| i.reason.clone());
                 let role = l.role;
                 view! {
                     <li>
                         {agreement_link(d, l.agreement)}
                         " — " <strong>{move || text::event_role(i18n, role)}</strong>
-                        {agreement.map(|a| view! {
+                        {info.map(|info| view! {
                             <div class="status-line">
-                                <StatusBadge agreement=a/>
+                                <StatusBadge info=info/>
                                 <span class="reason">{move || reason.as_ref().map(|r| text::status_reason(i18n, r))}</span>
                             </div>
                         })}
