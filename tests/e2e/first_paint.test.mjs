@@ -6,22 +6,13 @@
 // placeholder stays as long as the test needs.
 import assert from 'node:assert/strict';
 import { e2e } from './harness.mjs';
+import { holdBack } from './flows.mjs';
 
 // The first wasm: index.html's loader fetches it (the parts have "-split_"/"-chunk_" names).
 const FIRST_WASM = /phoihop-[0-9a-f]+_bg\.wasm$/;
 
 /** Holds every request for the first wasm until the function returned is called. */
-async function holdFirstWasm(context) {
-  let release;
-  const held = new Promise((resolve) => {
-    release = resolve;
-  });
-  await context.route(FIRST_WASM, async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
+const holdFirstWasm = (context) => holdBack(context, FIRST_WASM);
 
 /** Sums the page's layout shifts from now on (window.__shifts), as CLS counts them. */
 async function countShifts(page) {

@@ -232,3 +232,16 @@ export async function draftStored(page, key, path, value) {
     return at === v;
   }, [key, path, value]);
 }
+
+/** Holds every request for the files matching `pattern` until the function returned is called. */
+export async function holdBack(context, pattern) {
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  await context.route(pattern, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}

@@ -8,25 +8,12 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { e2e } from './harness.mjs';
-import { dropFile, startWithSample } from './flows.mjs';
+import { dropFile, holdBack, startWithSample } from './flows.mjs';
 
 // The sharing page's own part (the export and the import): not loaded by the first-run flow.
 const SHARING_PART = /-split_sharing\.wasm$/;
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
-
-/** Holds every request for the files matching `pattern` until the function returned is called. */
-async function holdBack(context, pattern) {
-  let release;
-  const held = new Promise((resolve) => {
-    release = resolve;
-  });
-  await context.route(pattern, async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
 
 async function openSharing(page) {
   await page.getByRole('navigation').getByRole('link', { name: 'Trao đổi dữ liệu' }).click();
