@@ -235,6 +235,23 @@ function fillWords(html, words) {
   return html;
 }
 
+/** On a first visit (index.html's script shows the first-run card and sets
+ *  `phoihopFirstVisit`), the first wasm is fetched only after the card has painted: on a slow
+ *  line its 700 KB would otherwise share the line with the page's CSS before the first paint.
+ *  Trunk's preload of the wasm goes (it would start the download from the <head>); the loader
+ *  waits for a painted frame on a first visit only (not in a hidden tab, which paints none), so
+ *  an office's own visit starts at once. */
+function firstVisitWasmAfterPaint(html) {
+  const preload = /\s*<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>/;
+  if (!preload.test(html)) throw new Error("post-build: Trunk's preload of the wasm is not in index.html");
+  html = html.replace(preload, '');
+  const start = 'const wasm = await init(';
+  if (!html.includes(start)) throw new Error("post-build: Trunk's loader has no `const wasm = await init(`");
+  const wait =
+    "if (window.phoihopFirstVisit && document.visibilityState !== 'hidden') await new Promise((go) => requestAnimationFrame(() => setTimeout(go, 0)));\n";
+  return html.replace(start, () => wait + start);
+}
+
 /** The inline scripts of a page, as the browser hashes them (text between the tags). */
 function inlineScripts(html) {
   const out = [];
@@ -276,7 +293,7 @@ async function listFiles(dir, prefix = '') {
 const indexPath = path.join(staging, 'index.html');
 let html = await fs.readFile(indexPath, 'utf8');
 if (!checkOnly) {
-  html = await refreshIntegrity(await split(fillWords(html, await vietnameseWords())));
+  html = firstVisitWasmAfterPaint(await refreshIntegrity(await split(fillWords(html, await vietnameseWords()))));
   await fs.writeFile(indexPath, html);
 }
 // `trunk serve` injects its reload script with placeholders it fills per request: no stable hash.

@@ -139,3 +139,16 @@ e2e('an office stored here gets the header bar before the wasm, not the first-ru
   await page.getByRole('navigation').waitFor();
   assert.equal(await page.evaluate(appRunning), true);
 });
+
+// On a first visit the wasm's download waits for the card's paint (scripts/post-build.mjs): on a
+// slow line its 700 KB would otherwise share the line with the CSS before anything shows.
+e2e('a first visit fetches the wasm only after the first-run card has painted', async ({ page, url }) => {
+  await page.goto(url);
+  await page.waitForFunction(appRunning);
+  const { paint, wasm } = await page.evaluate(() => ({
+    paint: performance.getEntriesByName('first-paint')[0]?.startTime,
+    wasm: performance.getEntriesByType('resource').find((e) => /_bg\.wasm$/.test(e.name))?.startTime,
+  }));
+  assert.ok(paint !== undefined && wasm !== undefined, `paint ${paint}, wasm ${wasm}`);
+  assert.ok(wasm >= paint, `the wasm was requested at ${wasm} ms, before the first paint at ${paint} ms`);
+});
