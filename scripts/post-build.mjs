@@ -12,8 +12,9 @@
 //     of them, so a host's cache can never mix two builds.
 //     The words of index.html's first-run card (`data-tr="key"`) are filled in from locales/vi.
 //  1. The Content-Security-Policy. Trunk's loader and index.html's choice of placeholder are
-//     inline scripts; their sha256 goes into the policy, which is written to `_headers` (Netlify / Cloudflare Pages format, and the
-//     header to copy into any other server's config) and, in release builds, into index.html as
+//     inline scripts; their sha256 goes into the policy, which is written to `_headers`
+//     (Netlify / Cloudflare Pages format, and the header to copy into any other server's
+//     config) and, in release builds, into index.html as
 //     a <meta http-equiv> so a host that sends no header still enforces it. (`trunk serve` adds
 //     its own inline reload script at serve time, so debug builds get no meta.)
 //  2. The service worker: assets/sw.js with the list of every staged file (their hashed names)

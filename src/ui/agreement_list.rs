@@ -48,7 +48,7 @@ pub fn AgreementList(
     let haystacks = Memo::new(move |_| state.data.with(listing::agreement_haystacks));
     let today = state.today();
     // Every agreement's status, from one pass over the events, also once per data change: the
-    // rows drawn read theirs here.
+    // status filter and the rows drawn read theirs here.
     let statuses = Memo::new(move |_| state.data.with(|d| status::statuses(d, today)));
     // The ids found, in order: each row reads its agreement when it is drawn.
     let results = Memo::new(move |_| {
@@ -62,10 +62,12 @@ pub fn AgreementList(
         };
         state.data.with(|data| {
             haystacks.with(|h| {
-                listing::find_agreements(data, h, &query, today)
-                    .into_iter()
-                    .map(|a| a.id())
-                    .collect::<Vec<_>>()
+                statuses.with(|s| {
+                    listing::find_agreements(data, h, &query, s)
+                        .into_iter()
+                        .map(|a| a.id())
+                        .collect::<Vec<_>>()
+                })
             })
         })
     });
@@ -232,30 +234,30 @@ fn register_cells(
     statuses: Memo<HashMap<Id, StatusInfo>>,
 ) -> Cells<Id> {
     std::sync::Arc::new(move |_, id: &Id| {
-        let Some(a) = state.data.with_untracked(|d| d.agreements.get(id).cloned()) else {
-            return ().into_any();
-        };
         let info = statuses.with_untracked(|s| s.get(id).cloned());
-        let href = Route::Agreement(a.id()).href();
-        let parties = state.data.with_untracked(|d| {
-            a.parties
+        state.data.with_untracked(|d| {
+            let Some(a) = d.agreements.get(id) else {
+                return ().into_any();
+            };
+            let parties = a
+                .parties
                 .iter()
                 .map(|p| d.organisation_label(&p.organisation))
                 .collect::<Vec<_>>()
-                .join(" · ")
-        });
-        let kind = a.kind;
-        view! {
-            <td class="number"><span class="agreement-number">{if a.number.is_empty() { "—".to_string() } else { a.number.clone() }}</span></td>
-            <td class="title">
-                <a href=href>{a.title.clone()}</a>
-                <span class="kind">{move || text::agreement_kind_short(i18n, kind)}</span>
-            </td>
-            <td class="parties">{parties}</td>
-            <td class="period">{format_period_years(a.period.start, a.period.end)}</td>
-            <td>{info.map(|info| view! { <StatusBadge info=info/> })}</td>
-        }
-        .into_any()
+                .join(" · ");
+            let kind = a.kind;
+            view! {
+                <td class="number"><span class="agreement-number">{if a.number.is_empty() { "—".to_string() } else { a.number.clone() }}</span></td>
+                <td class="title">
+                    <a href=Route::Agreement(*id).href()>{a.title.clone()}</a>
+                    <span class="kind">{move || text::agreement_kind_short(i18n, kind)}</span>
+                </td>
+                <td class="parties">{parties}</td>
+                <td class="period">{format_period_years(a.period.start, a.period.end)}</td>
+                <td>{info.map(|info| view! { <StatusBadge info=info/> })}</td>
+            }
+            .into_any()
+        })
     })
 }
 

@@ -211,3 +211,17 @@ e2e('a very long agreement number wraps in the register, which stays as wide as 
   assert.ok(printed.text <= printed.box, `the printed number keeps to its column: ${JSON.stringify(printed)}`);
   await page.emulateMedia({ media: 'screen' });
 });
+
+// The status filter and each row's badge read the same statuses (rules::status::statuses):
+// every row the filter keeps says that status, and the count says how many.
+e2e('the status filter keeps exactly the agreements whose badge says that status', async ({ page, url }) => {
+  await startWithSample(page, url);
+  await page.getByLabel('Trạng thái').selectOption({ label: 'Hết hiệu lực' });
+  const count = page.getByText(/\d+ \/ 23 văn bản khớp/).first();
+  await count.waitFor();
+  const shown = Number((await count.textContent()).match(/(\d+) \/ 23/)[1]);
+  assert.ok(shown > 0 && shown < 23, `${shown} expired`);
+  const badges = page.locator('table.register tbody tr td:last-child span');
+  await badges.nth(shown - 1).waitFor();
+  assert.deepEqual(new Set(await badges.allTextContents()), new Set(['Hết hiệu lực']));
+});

@@ -8,7 +8,7 @@ use crate::records::meta::Id;
 use crate::records::model::{Agreement, AgreementKind, Organisation, Person, Status};
 use crate::records::record::Record;
 use crate::records::workspace::Dataset;
-use crate::rules::status::{derive_status_with_events, events_by_agreement};
+use crate::rules::status::StatusInfo;
 use crate::views::search::{haystack, Query};
 
 /// What an agreement can be found by: number, title, parties, signatories, place and years.
@@ -81,17 +81,15 @@ pub struct AgreementQuery {
 }
 
 /// The live agreements matching `query`, in its order. `haystacks` holds each agreement's
-/// [`agreement_haystack`] (kept by the caller so typing does not refold every record).
+/// [`agreement_haystack`] and `statuses` each one's status today (`rules::status::statuses`),
+/// both kept by the caller so typing does not refold every record or read every event.
 pub fn find_agreements<'a>(
     data: &'a Dataset,
     haystacks: &std::collections::HashMap<Id, String>,
     query: &AgreementQuery,
-    today: chrono::NaiveDate,
+    statuses: &std::collections::HashMap<Id, StatusInfo>,
 ) -> Vec<&'a Agreement> {
     let text = Query::parse(&query.text);
-    // A status filter looks at each agreement's own events (every event for every agreement was
-    // 2,000 × 20,000 checks with years of data).
-    let own_events = query.status.map(|_| events_by_agreement(data));
     let mut found: Vec<(u32, &Agreement)> = data
         .agreements
         .iter_live()
@@ -99,10 +97,9 @@ pub fn find_agreements<'a>(
         .filter(|a| query.organisation.is_none_or(|o| a.has_party(o)))
         .filter(|a| query.year.is_none_or(|y| a.period.covers_year(y)))
         .filter(|a| {
-            query.status.is_none_or(|s| {
-                let own = own_events.as_ref().and_then(|by| by.get(&a.id()));
-                derive_status_with_events(a, own.into_iter().flatten().copied(), today).status == s
-            })
+            query
+                .status
+                .is_none_or(|s| statuses.get(&a.id()).is_some_and(|info| info.status == s))
         })
         .filter_map(|a| {
             if text.is_empty() {

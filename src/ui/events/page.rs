@@ -104,19 +104,23 @@ fn EventView(event: Event) -> impl IntoView {
         e.agreements
             .iter()
             .map(|l| {
-                let agreement = d.agreements.live(&l.agreement).cloned();
-                let info = agreement.as_ref().map(|a| status_in(d, a, state.today()));
-                let reason = info.as_ref().map(|i| i.reason.clone());
+                let info = d
+                    .agreements
+                    .live(&l.agreement)
+                    .map(|a| status_in(d, a, state.today()));
                 let role = l.role;
                 view! {
                     <li>
                         {agreement_link(d, l.agreement)}
                         " — " <strong>{move || text::event_role(i18n, role)}</strong>
-                        {info.map(|info| view! {
-                            <div class="status-line">
-                                <StatusBadge info=info/>
-                                <span class="reason">{move || reason.as_ref().map(|r| text::status_reason(i18n, r))}</span>
-                            </div>
+                        {info.map(|info| {
+                            let reason = info.reason.clone();
+                            view! {
+                                <div class="status-line">
+                                    <StatusBadge info=info/>
+                                    <span class="reason">{move || text::status_reason(i18n, &reason)}</span>
+                                </div>
+                            }
                         })}
                     </li>
                 }

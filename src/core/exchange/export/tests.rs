@@ -6,6 +6,7 @@ use super::*;
 use crate::records::recommendation::RecommendationStatus;
 use crate::records::record::Record;
 use crate::records::workspace::{Dataset, Stamp};
+use crate::rules::status::statuses;
 use crate::sample_data::sample::{
     regulation_2013_2017_id, regulation_2018_2022_id, sample_dataset,
 };
@@ -87,7 +88,7 @@ fn the_register_table_has_typed_cells_in_the_order_found() {
         text: "2018".into(),
         ..AgreementQuery::default()
     };
-    let found = listing::find_agreements(&data, &hay, &query, today());
+    let found = listing::find_agreements(&data, &hay, &query, &statuses(&data, today()));
     let t = tables::agreements(&data, &found, today(), &words);
     assert_eq!(t.sheet, "Sheet(Agreements)");
     assert_eq!(t.columns[0], "Column(Number)");
@@ -141,7 +142,12 @@ fn xlsx_keeps_types_freezes_the_header_and_neutralises_formulas() {
     let mut data = sample_dataset();
     hostile(&mut data);
     let hay = listing::agreement_haystacks(&data);
-    let found = listing::find_agreements(&data, &hay, &AgreementQuery::default(), today());
+    let found = listing::find_agreements(
+        &data,
+        &hay,
+        &AgreementQuery::default(),
+        &statuses(&data, today()),
+    );
     let t = tables::agreements(&data, &found, today(), &words);
     let bytes = xlsx::workbook(
         &[t.clone()],
@@ -196,7 +202,12 @@ fn csv_has_a_bom_crlf_quotes_and_no_formulas() {
     let mut data = sample_dataset();
     hostile(&mut data);
     let hay = listing::agreement_haystacks(&data);
-    let found = listing::find_agreements(&data, &hay, &AgreementQuery::default(), today());
+    let found = listing::find_agreements(
+        &data,
+        &hay,
+        &AgreementQuery::default(),
+        &statuses(&data, today()),
+    );
     let t = tables::agreements(&data, &found, today(), &words);
     let bytes = csv::csv(&t);
     assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]));
