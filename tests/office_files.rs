@@ -92,7 +92,12 @@ fn the_sample_files_are_written_for_the_office_clients() {
         let write = |name: &str, bytes: &[u8]| std::fs::write(out.join(name), bytes).unwrap();
 
         let hay = listing::agreement_haystacks(&data);
-        let register = listing::find_agreements(&data, &hay, &AgreementQuery::default(), today());
+        let register = listing::find_agreements(
+            &data,
+            &hay,
+            &AgreementQuery::default(),
+            &phoihop::core::rules::status::statuses(&data, today()),
+        );
         let register = tables::agreements(&data, &register, today(), &words);
         write(
             "agreements.xlsx",
