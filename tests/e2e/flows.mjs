@@ -214,6 +214,11 @@ export function generatedStore(events, agreements) {
 /** Replaces the origin's localStorage with the entries of `json` (a `generatedStore`). */
 export async function putStore(page, url, json) {
   await page.goto(url);
+  // The app running (index.html's placeholder gone) has marked its history entry: a navigation
+  // the caller makes next cannot be taken for that mark. Without the wait, under load, Playwright
+  // counted the app's mark as the caller's goto to a #/page, and the reload after it opened the
+  // dashboard.
+  await page.waitForFunction(() => !document.getElementById('loading'));
   await page.evaluate((text) => {
     localStorage.clear();
     for (const [k, v] of Object.entries(JSON.parse(text))) localStorage.setItem(k, v);

@@ -147,6 +147,8 @@ e2e('a form saved after another page changed its record keeps that change, and a
 e2e('with storage full of a large generated dataset, work goes on in the page, an export is offered, and saving resumes', async ({ page, url }) => {
   const store = generatedStore(50000, 2000);
   await page.goto(url);
+  // As putStore: the app's own history mark must come before the goto below.
+  await page.waitForFunction(() => !document.getElementById('loading'));
   const filled = await page.evaluate((json) => {
     localStorage.clear();
     for (const [k, v] of Object.entries(JSON.parse(json))) localStorage.setItem(k, v);
