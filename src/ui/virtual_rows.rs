@@ -23,7 +23,7 @@ pub const BLOCK_ROWS: usize = 50;
 /// Blocks drawn before the first look at the viewport, so the top of the list shows at once.
 pub const FIRST_BLOCKS: usize = 2;
 /// A row's height until its block has been drawn and measured (a row of a two-line title is ~80 px).
-const ESTIMATED_ROW_PX: f64 = 80.0;
+pub const ESTIMATED_ROW_PX: f64 = 80.0;
 /// How far beyond the viewport blocks are drawn ahead of the scroll.
 const AHEAD: &str = "1200px 0px";
 
@@ -55,7 +55,7 @@ where
         .collect();
     let heights: Vec<StoredValue<Option<f64>>> =
         (0..blocks).map(|_| StoredValue::new(None)).collect();
-    let observer = BlockObserver::new(drawn.clone(), heights.clone());
+    let observer = BlockObserver::new(drawn.clone(), Some(heights.clone()));
     let printing = printing();
 
     (0..blocks)
@@ -91,8 +91,62 @@ where
         .collect_view()
 }
 
+/// Parts of a page (the timeline's months, each a table with its own [`VirtualRows`]) drawn once
+/// they come within [`AHEAD`] of the viewport, or the page is printed, and kept drawn: their
+/// blocks far from the screen are emptied by their own lists. Until then a part is one empty box
+/// of its estimated height, so a page of 120 months builds and lays out the few near the screen.
+#[derive(Clone)]
+pub struct NearParts {
+    drawn: Vec<RwSignal<bool>>,
+    observer: StoredValue<BlockObserver, LocalStorage>,
+    printing: ArcRwSignal<bool>,
+}
+
+impl NearParts {
+    /// `count` parts, the first `first` of them drawn at once.
+    pub fn new(count: usize, first: usize) -> NearParts {
+        let drawn: Vec<RwSignal<bool>> = (0..count).map(|p| RwSignal::new(p < first)).collect();
+        let observer = BlockObserver::new(drawn.clone(), None);
+        NearParts {
+            drawn,
+            observer,
+            printing: printing(),
+        }
+    }
+
+    /// Part `index`: what `draw` makes once near, until then a box `estimate_px` high.
+    pub fn part(
+        &self,
+        index: usize,
+        estimate_px: f64,
+        draw: impl Fn() -> AnyView + Send + Sync + 'static,
+    ) -> impl IntoView {
+        let (shown, printing, observer) = (self.drawn[index], self.printing.clone(), self.observer);
+        // Drawn again only when this changes, not at every print once drawn.
+        let visible = Memo::new(move |_| shown.get() || printing.get());
+        let node = NodeRef::<leptos::html::Div>::new();
+        Effect::new(move |_| {
+            if let Some(placeholder) = node.get() {
+                observer.with_value(|o| o.observe(&placeholder));
+            }
+        });
+        move || {
+            if visible.get() {
+                draw()
+            } else {
+                view! {
+                    <div class="part-placeholder" node_ref=node data-block=index aria-hidden="true"
+                        style:height=format!("{estimate_px}px")></div>
+                }
+                .into_any()
+            }
+        }
+    }
+}
+
 /// One IntersectionObserver for the blocks of one list: a block coming within [`AHEAD`] of the
-/// viewport is drawn; one leaving it is measured and emptied, unless it holds the focus.
+/// viewport is drawn; one leaving it is measured and emptied, unless it holds the focus. Without
+/// `heights`, a block once drawn stays drawn ([`NearParts`]).
 struct BlockObserver {
     observer: IntersectionObserver,
     _callback: Closure<dyn Fn(js_sys::Array)>,
@@ -101,7 +155,7 @@ struct BlockObserver {
 impl BlockObserver {
     fn new(
         drawn: Vec<RwSignal<bool>>,
-        heights: Vec<StoredValue<Option<f64>>>,
+        heights: Option<Vec<StoredValue<Option<f64>>>>,
     ) -> StoredValue<BlockObserver, LocalStorage> {
         let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
             for entry in entries.iter() {
@@ -117,7 +171,10 @@ impl BlockObserver {
                 // `try_`: an entry may still come in as the list is taken down.
                 if entry.is_intersecting() {
                     drawn[b].try_set(true);
-                } else if drawn[b].try_get_untracked() == Some(true) && !holds_focus(&target) {
+                } else if let Some(heights) = heights
+                    .as_ref()
+                    .filter(|_| drawn[b].try_get_untracked() == Some(true) && !holds_focus(&target))
+                {
                     heights[b].try_set_value(Some(entry.bounding_client_rect().height()));
                     drawn[b].try_set(false);
                 }

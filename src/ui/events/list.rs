@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
 use super::{agreement_link, when};
-use crate::core::records::event::{EventKind, EventRole};
+use crate::core::records::event::EventKind;
 use crate::core::records::meta::Id;
 use crate::core::records::record::Record;
 use crate::core::views::listing::{self, collate, EventQuery};
@@ -19,20 +19,14 @@ use crate::ui::exports::{workbook, ExportBar, FileKind, Maker, UiWords};
 use crate::ui::list_parts::{EmptyState, ResultCount};
 use crate::ui::state::use_app;
 use crate::ui::text;
-use crate::ui::virtual_rows::{Cells, VirtualRows, FIRST_BLOCKS};
+use crate::ui::virtual_rows::{Cells, NearParts, VirtualRows, ESTIMATED_ROW_PX, FIRST_BLOCKS};
 
-#[derive(Clone, Debug, PartialEq)]
-struct Row {
-    id: Id,
-    when: String,
-    kind: EventKind,
-    title: String,
-    place: String,
-    links: Vec<(Id, EventRole)>,
-}
+/// Event ids grouped by year, then month, both newest first. Ids only: a row reads its event
+/// when it is drawn, so a filter change costs the few rows on screen, not every event's fields.
+type Timeline = Vec<(i32, Vec<(u32, Vec<Id>)>)>;
 
-/// Rows grouped by year, then month, both newest first.
-type Timeline = Vec<(i32, Vec<(u32, Vec<Row>)>)>;
+/// A month's height before it is drawn: its table's head and rows at their estimated height.
+const MONTH_HEAD_PX: f64 = 45.0;
 
 #[component]
 pub fn EventList() -> impl IntoView {
@@ -62,18 +56,19 @@ pub fn EventList() -> impl IntoView {
                 if months.last().is_none_or(|(last, _)| *last != m) {
                     months.push((m, Vec::new()));
                 }
-                months.last_mut().expect("a month").1.push(Row {
-                    id: e.id(),
-                    when: when(e),
-                    kind: e.kind,
-                    title: e.title.clone(),
-                    place: e.place.clone(),
-                    links: e.agreements.iter().map(|l| (l.agreement, l.role)).collect(),
-                });
+                months.last_mut().expect("a month").1.push(e.id());
             }
             out
         })
     });
+    // Named before the view: leptos-fluent's compile-time key scan skips the first {…} after a
+    // `tr` tag name, so no key may sit there only.
+    let heads = Heads {
+        when: move_tr!("events-when"),
+        event: move_tr!("events-col-event"),
+        place: move_tr!("events-place"),
+        agreements: move_tr!("events-agreements"),
+    };
     let shown = move || {
         timeline.with(|t| {
             t.iter()
@@ -248,14 +243,30 @@ pub fn EventList() -> impl IntoView {
                 }
                 .into_any();
             }
+            // The rows read their events untracked: any change to the data draws the page again.
+            state.data.track();
+            let timeline = timeline.get();
+            let parts = NearParts::new(timeline.iter().map(|(_, months)| months.len()).sum(), 1);
+            let mut part = 0;
             view! {
                 <div class="timeline">
-                    {timeline.get().into_iter().enumerate().map(|(n, (y, months))| view! {
+                    {timeline.into_iter().map(|(y, months)| view! {
                         <section class="timeline-year" aria-labelledby=format!("year-{y}")>
                             <h2 id=format!("year-{y}")>{move_tr!("events-year-heading", {"year" => y.to_string()})}</h2>
-                            {months.into_iter().enumerate().map(|(k, (m, rows))| view! {
-                                <h3>{move_tr!("events-month-heading", {"month" => m, "year" => y.to_string()})}</h3>
-                                <MonthTable rows=rows first=n == 0 && k == 0/>
+                            {months.into_iter().map(|(m, ids)| {
+                                let (index, estimate) = (part, MONTH_HEAD_PX + ids.len() as f64 * ESTIMATED_ROW_PX);
+                                part += 1;
+                                let count = ids.len();
+                                let ids = Arc::new(ids);
+                                view! {
+                                    <h3>
+                                        {move_tr!("events-month-heading", {"month" => m, "year" => y.to_string()})}
+                                        <span class="month-count">{move_tr!("events-count", {"shown" => count})}</span>
+                                    </h3>
+                                    {parts.part(index, estimate, move || view! {
+                                        <MonthTable ids=ids.to_vec() first=index == 0 heads=heads/>
+                                    }.into_any())}
+                                }
                             }).collect_view()}
                         </section>
                     }).collect_view()}
@@ -266,47 +277,60 @@ pub fn EventList() -> impl IntoView {
     }
 }
 
+/// The timeline's column headings, made once for every month.
+#[derive(Clone, Copy)]
+struct Heads {
+    when: Signal<String>,
+    event: Signal<String>,
+    place: Signal<String>,
+    agreements: Signal<String>,
+}
+
 #[component]
 fn MonthTable(
-    rows: Vec<Row>,
-    /// The timeline's first month: drawn at once; later ones as they come into view.
+    ids: Vec<Id>,
+    /// The timeline's first month: its first rows drawn at once; later ones as they come into view.
     first: bool,
+    heads: Heads,
 ) -> impl IntoView {
     let state = use_app();
     let i18n = expect_context::<I18n>();
-    // Named before the view: leptos-fluent's compile-time key scan skips the first {…} after a
-    // `tr` tag name, so no key may sit there only.
-    let col_when = move_tr!("events-when");
-    let cells: Cells<Row> = Arc::new(move |_, row: &Row| {
-        let links = state.data.with_untracked(|d| {
-            row.links.iter().map(|&(aid, role)| view! {
-                <div>{agreement_link(d, aid)} <span class="muted">" (" {move || text::event_role(i18n, role)} ")"</span></div>
-            }).collect_view()
-        });
-        let kind = row.kind;
-        view! {
-            <td class="period">{row.when.clone()}</td>
-            <td class="title">
-                <a href=Route::Event(row.id).href()>{row.title.clone()}</a>
-                <span class="kind">{move || text::event_kind(i18n, kind)}</span>
-            </td>
-            <td>{if row.place.is_empty() { "—".to_string() } else { row.place.clone() }}</td>
-            <td class="parties">{links}</td>
-        }
-        .into_any()
+    let cells: Cells<Id> = Arc::new(move |_, id: &Id| {
+        state.data.with_untracked(|d| {
+            let Some(e) = d.events.get(id) else {
+                return ().into_any();
+            };
+            let links = e.agreements.iter().map(|l| {
+                let role = l.role;
+                view! {
+                    <div>{agreement_link(d, l.agreement)} <span class="muted">" (" {move || text::event_role(i18n, role)} ")"</span></div>
+                }
+            }).collect_view();
+            let kind = e.kind;
+            view! {
+                <td class="period">{when(e)}</td>
+                <td class="title">
+                    <a href=Route::Event(*id).href()>{e.title.clone()}</a>
+                    <span class="kind">{move || text::event_kind(i18n, kind)}</span>
+                </td>
+                <td>{if e.place.is_empty() { "—".to_string() } else { e.place.clone() }}</td>
+                <td class="parties">{links}</td>
+            }
+            .into_any()
+        })
     });
-    let row_count = rows.len() + 1;
+    let row_count = ids.len() + 1;
     view! {
         <table class="register virtual events" aria-rowcount=row_count>
             <thead>
                 <tr aria-rowindex="1">
-                    <th scope="col">{col_when}</th>
-                    <th scope="col">{move_tr!("events-col-event")}</th>
-                    <th scope="col">{move_tr!("events-place")}</th>
-                    <th scope="col">{move_tr!("events-agreements")}</th>
+                    <th scope="col">{heads.when}</th>
+                    <th scope="col">{heads.event}</th>
+                    <th scope="col">{heads.place}</th>
+                    <th scope="col">{heads.agreements}</th>
                 </tr>
             </thead>
-            <VirtualRows rows=rows columns=4 cells=cells first_blocks=if first { FIRST_BLOCKS } else { 0 }/>
+            <VirtualRows rows=ids columns=4 cells=cells first_blocks=if first { FIRST_BLOCKS } else { 0 }/>
         </table>
     }
 }
