@@ -795,8 +795,10 @@ fn a_snapshot_is_encoded_a_chunk_at_a_time_and_reads_back_whole() {
         steps += 1;
         assert!(writer.encoded() <= all_keys(&data).len());
     }
-    // Events in three chunks of at most 1000, every other collection in one.
-    assert_eq!(steps, 3 + Collection::ALL.len() - 1);
+    // Events in three chunks of at most 1000, every other collection in one; a chunk of 1000
+    // events (some 400 KB of JSON) is deflated over several steps.
+    let chunks = 3 + Collection::ALL.len() - 1;
+    assert!(steps >= chunks + 3 * 4, "{steps} steps for {chunks} chunks");
     assert_eq!(writer.encoded(), all_keys(&data).len());
     let text = writer.finish();
     assert_eq!(
