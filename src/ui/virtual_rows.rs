@@ -20,8 +20,10 @@ use wasm_bindgen::JsCast;
 
 /// Rows per block: one block is cheap to draw while scrolling (a few milliseconds).
 pub const BLOCK_ROWS: usize = 50;
-/// Blocks drawn before the first look at the viewport, so the top of the list shows at once.
-pub const FIRST_BLOCKS: usize = 2;
+/// Blocks drawn before the first look at the viewport, so the top of the list shows at once. One:
+/// 50 rows are some 2,500 px, taller than any screen, and a second block began beyond the
+/// distance drawn ahead, so it was drawn only to be emptied by the first look.
+pub const FIRST_BLOCKS: usize = 1;
 /// A row's height until its block has been drawn and measured (a row of a two-line title is ~80 px).
 pub const ESTIMATED_ROW_PX: f64 = 80.0;
 /// How far beyond the viewport blocks are drawn ahead of the scroll.
