@@ -144,39 +144,41 @@ fn Backups() -> impl IntoView {
                 }
                 let col_time = move_tr!("storage-col-time");
                 view! {
-                    <table class="register">
-                        <thead><tr>
-                            <th scope="col">{col_time}</th>
-                            <th scope="col">{move_tr!("storage-col-kind")}</th>
-                            <th scope="col">{move_tr!("storage-col-size")}</th>
-                            // The buttons' column: named for screen readers, empty on screen.
-                            <th scope="col"><span class="visually-hidden">{move_tr!("storage-col-actions")}</span></th>
-                        </tr></thead>
-                        <tbody>
-                            {snapshots.into_iter().rev().map(|s| {
-                                let key = s.key.clone();
-                                let key2 = s.key.clone();
-                                view! {
-                                    <tr>
-                                        <td>{when(s.taken_at)}</td>
-                                        <td>{move || text::snapshot_kind(i18n, s.kind)}</td>
-                                        <td>{move || size_words(s.units)}</td>
-                                        <td>
-                                            <button disabled=writes_refused on:click=move |_| confirm.set(Some(key.clone()))>{restore_ellipsis}</button>
-                                            " "
-                                            <button class="link" disabled=writes_refused on:click=move |_| {
-                                                let key = key2.clone();
-                                                state.locked(move || match state.drop_snapshot(&key) {
-                                                    Ok(()) => message.set(Some((true, deleted()))),
-                                                    Err(e) => message.set(Some((false, text::store_error_tr(i18n, &e)))),
-                                                });
-                                            }>{move_tr!("action-delete")}</button>
-                                        </td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
+                    <div class="table-scroll">
+                        <table class="register">
+                            <thead><tr>
+                                <th scope="col">{col_time}</th>
+                                <th scope="col">{move_tr!("storage-col-kind")}</th>
+                                <th scope="col">{move_tr!("storage-col-size")}</th>
+                                // The buttons' column: named for screen readers, empty on screen.
+                                <th scope="col"><span class="visually-hidden">{move_tr!("storage-col-actions")}</span></th>
+                            </tr></thead>
+                            <tbody>
+                                {snapshots.into_iter().rev().map(|s| {
+                                    let key = s.key.clone();
+                                    let key2 = s.key.clone();
+                                    view! {
+                                        <tr>
+                                            <td>{when(s.taken_at)}</td>
+                                            <td>{move || text::snapshot_kind(i18n, s.kind)}</td>
+                                            <td>{move || size_words(s.units)}</td>
+                                            <td>
+                                                <button disabled=writes_refused on:click=move |_| confirm.set(Some(key.clone()))>{restore_ellipsis}</button>
+                                                " "
+                                                <button class="link" disabled=writes_refused on:click=move |_| {
+                                                    let key = key2.clone();
+                                                    state.locked(move || match state.drop_snapshot(&key) {
+                                                        Ok(()) => message.set(Some((true, deleted()))),
+                                                        Err(e) => message.set(Some((false, text::store_error_tr(i18n, &e)))),
+                                                    });
+                                                }>{move_tr!("action-delete")}</button>
+                                            </td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
                 }.into_any()
             }}
             <GivenUpNotes/>

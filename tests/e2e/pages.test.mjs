@@ -218,3 +218,48 @@ e2e('recommendations: searched without diacritics, filtered to the overdue, read
   await page.getByRole('heading', { level: 2, name: 'Status' }).waitFor();
   await shots(page, 'recommendation-read-en');
 });
+
+// A district clerk on a phone: no page of the app scrolls sideways. Wide tables scroll in their
+// own box (.table-scroll); a select holding a long agreement title keeps to the filter box.
+e2e('on a phone (360 and 412 px) no page scrolls sideways', async ({ page, url }) => {
+  await startWithSample(page, url);
+  const pages = [
+    ['#/', 'Tổng quan'],
+    ['#/agreements', 'Văn bản phối hợp'],
+    ['#/events', 'Sự kiện'],
+    ['#/recommendations', 'Kiến nghị'],
+    ['#/organisations', 'Cơ quan, đơn vị'],
+    ['#/people', 'Cá nhân'],
+    ['#/sharing', 'Trao đổi dữ liệu'],
+    ['#/audit', 'Nhật ký thay đổi'],
+    ['#/settings', 'Cài đặt'],
+  ];
+  for (const width of [360, 412]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const [hash, title] of pages) {
+      await page.goto(url + hash);
+      await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
+      const { over, wider } = await page.evaluate(() => {
+        const edge = document.documentElement.clientWidth;
+        return {
+          over: document.documentElement.scrollWidth - edge,
+          // What sticks out, outside any box that scrolls (or clips) on its own: named in the message.
+          wider: [...document.querySelectorAll('body *')]
+            .filter((el) => el.getBoundingClientRect().right > edge + 0.5)
+            .filter((el) => {
+              for (let up = el.parentElement; up; up = up.parentElement) {
+                if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(up).overflowX)) return false;
+              }
+              return true;
+            })
+            .slice(0, 3)
+            .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${Math.round(el.getBoundingClientRect().right)} px)`),
+        };
+      });
+      assert.ok(over <= 0, `${hash} at ${width} px scrolls sideways by ${over} px: ${wider.join(', ')}`);
+    }
+  }
+  await page.goto(url + '#/recommendations');
+  await page.getByRole('heading', { level: 1, name: 'Kiến nghị', exact: true }).waitFor();
+  await page.screenshot({ path: path.join(ARTIFACTS, 'recommendations-412.png') });
+});

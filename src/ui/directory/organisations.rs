@@ -140,45 +140,47 @@ pub fn OrganisationList() -> impl IntoView {
                 .into_any();
             }
             view! {
-                <table class="register">
-                    <thead>
-                        <tr>
-                            <th scope="col">{col_name}</th>
-                            <th scope="col">{move_tr!("directory-organisation-col-short-name")}</th>
-                            <th scope="col">{move_tr!("directory-organisation-col-locality")}</th>
-                            <th scope="col">{move_tr!("directory-organisation-col-kind")}</th>
-                            <th scope="col">{move_tr!("directory-organisation-col-parent")}</th>
-                            <th scope="col" class="number">{move_tr!("directory-organisation-col-agreements")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || {
-                            rows.get()
-                                .into_iter()
-                                .map(|row| {
-                                    view! {
-                                        <tr>
-                                            <td class="title"><a href=Route::Organisation(row.id).href()>{row.name}</a></td>
-                                            <td>{row.short_name}</td>
-                                            <td>{row.locality}</td>
-                                            <td>{move || text::organisation_kind(i18n, row.kind)}</td>
-                                            <td>
-                                                {row.parent.map(|(pid, label, live)| {
-                                                    if live {
-                                                        view! { <a href=Route::Organisation(pid).href()>{label}</a> }.into_any()
-                                                    } else {
-                                                        view! { <span class="muted">{move_tr!("directory-deleted", {"label" => label.clone()})}</span> }.into_any()
-                                                    }
-                                                })}
-                                            </td>
-                                            <td class="number">{row.agreements}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </tbody>
-                </table>
+                <div class="table-scroll">
+                    <table class="register">
+                        <thead>
+                            <tr>
+                                <th scope="col">{col_name}</th>
+                                <th scope="col">{move_tr!("directory-organisation-col-short-name")}</th>
+                                <th scope="col">{move_tr!("directory-organisation-col-locality")}</th>
+                                <th scope="col">{move_tr!("directory-organisation-col-kind")}</th>
+                                <th scope="col">{move_tr!("directory-organisation-col-parent")}</th>
+                                <th scope="col" class="number">{move_tr!("directory-organisation-col-agreements")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || {
+                                rows.get()
+                                    .into_iter()
+                                    .map(|row| {
+                                        view! {
+                                            <tr>
+                                                <td class="title"><a href=Route::Organisation(row.id).href()>{row.name}</a></td>
+                                                <td>{row.short_name}</td>
+                                                <td>{row.locality}</td>
+                                                <td>{move || text::organisation_kind(i18n, row.kind)}</td>
+                                                <td>
+                                                    {row.parent.map(|(pid, label, live)| {
+                                                        if live {
+                                                            view! { <a href=Route::Organisation(pid).href()>{label}</a> }.into_any()
+                                                        } else {
+                                                            view! { <span class="muted">{move_tr!("directory-deleted", {"label" => label.clone()})}</span> }.into_any()
+                                                        }
+                                                    })}
+                                                </td>
+                                                <td class="number">{row.agreements}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </tbody>
+                    </table>
+                </div>
             }
             .into_any()
         }}

@@ -146,38 +146,40 @@ pub fn PersonList() -> impl IntoView {
                 .into_any();
             }
             view! {
-                <table class="register">
-                    <thead>
-                        <tr>
-                            <th scope="col">{col_name}</th>
-                            <th scope="col">{move_tr!("directory-person-col-current")}</th>
-                            <th scope="col" class="number">{move_tr!("directory-person-col-signed")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || {
-                            rows.get()
-                                .into_iter()
-                                .map(|row| {
-                                    let positions = if !row.current.is_empty() {
-                                        view! { <span>{row.current}</span> }.into_any()
-                                    } else if !row.earlier.is_empty() {
-                                        view! { <span class="muted">{earlier_positions(i18n, row.earlier)}</span> }.into_any()
-                                    } else {
-                                        view! { <span class="muted">"—"</span> }.into_any()
-                                    };
-                                    view! {
-                                        <tr>
-                                            <td class="title"><a href=Route::Person(row.id).href()>{row.full_name}</a></td>
-                                            <td>{positions}</td>
-                                            <td class="number">{row.signed}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </tbody>
-                </table>
+                <div class="table-scroll">
+                    <table class="register">
+                        <thead>
+                            <tr>
+                                <th scope="col">{col_name}</th>
+                                <th scope="col">{move_tr!("directory-person-col-current")}</th>
+                                <th scope="col" class="number">{move_tr!("directory-person-col-signed")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || {
+                                rows.get()
+                                    .into_iter()
+                                    .map(|row| {
+                                        let positions = if !row.current.is_empty() {
+                                            view! { <span>{row.current}</span> }.into_any()
+                                        } else if !row.earlier.is_empty() {
+                                            view! { <span class="muted">{earlier_positions(i18n, row.earlier)}</span> }.into_any()
+                                        } else {
+                                            view! { <span class="muted">"—"</span> }.into_any()
+                                        };
+                                        view! {
+                                            <tr>
+                                                <td class="title"><a href=Route::Person(row.id).href()>{row.full_name}</a></td>
+                                                <td>{positions}</td>
+                                                <td class="number">{row.signed}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </tbody>
+                    </table>
+                </div>
             }
             .into_any()
         }}

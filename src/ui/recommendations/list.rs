@@ -166,42 +166,45 @@ pub fn RecommendationList() -> impl IntoView {
                 }
                 .into_any();
             }
+            // On a phone the five columns are wider than the screen: the table scrolls, not the page.
             view! {
-                <table class="register">
-                    <thead>
-                        <tr>
-                            <th scope="col">{col_content}</th>
-                            <th scope="col">{move_tr!("recommendations-col-to")}</th>
-                            <th scope="col">{move_tr!("recommendations-col-agreement")}</th>
-                            <th scope="col">{move_tr!("recommendations-col-deadline")}</th>
-                            <th scope="col">{move_tr!("recommendations-col-status")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || found.get().into_iter().map(|r| {
-                            let (to, agreement_cell) = state.data.with_untracked(|d| {
-                                (
-                                    r.addressed_to.iter().map(|o| d.organisation_label(o)).collect::<Vec<_>>().join(", "),
-                                    r.agreement.map(|a| agreement_link(d, a)),
-                                )
-                            });
-                            let late = days_overdue(&r, today);
-                            let status = r.status;
-                            view! {
-                                <tr>
-                                    <td class="title"><a href=Route::Recommendation(r.id()).href()>{r.content.clone()}</a></td>
-                                    <td class="parties">{to}</td>
-                                    <td class="parties">{agreement_cell}</td>
-                                    <td class="period">
-                                        {if r.deadline.is_some() { format_optional(r.deadline) } else { "—".to_string() }}
-                                        {late.map(|n| view! { <div class="field-error">{overdue(n)}</div> })}
-                                    </td>
-                                    <td><span class=text::recommendation_status_class(status)>{move || text::recommendation_status(i18n, status)}</span></td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
+                <div class="table-scroll">
+                    <table class="register">
+                        <thead>
+                            <tr>
+                                <th scope="col">{col_content}</th>
+                                <th scope="col">{move_tr!("recommendations-col-to")}</th>
+                                <th scope="col">{move_tr!("recommendations-col-agreement")}</th>
+                                <th scope="col">{move_tr!("recommendations-col-deadline")}</th>
+                                <th scope="col">{move_tr!("recommendations-col-status")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || found.get().into_iter().map(|r| {
+                                let (to, agreement_cell) = state.data.with_untracked(|d| {
+                                    (
+                                        r.addressed_to.iter().map(|o| d.organisation_label(o)).collect::<Vec<_>>().join(", "),
+                                        r.agreement.map(|a| agreement_link(d, a)),
+                                    )
+                                });
+                                let late = days_overdue(&r, today);
+                                let status = r.status;
+                                view! {
+                                    <tr>
+                                        <td class="title"><a href=Route::Recommendation(r.id()).href()>{r.content.clone()}</a></td>
+                                        <td class="parties">{to}</td>
+                                        <td class="parties">{agreement_cell}</td>
+                                        <td class="period">
+                                            {if r.deadline.is_some() { format_optional(r.deadline) } else { "—".to_string() }}
+                                            {late.map(|n| view! { <div class="field-error">{overdue(n)}</div> })}
+                                        </td>
+                                        <td><span class=text::recommendation_status_class(status)>{move || text::recommendation_status(i18n, status)}</span></td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
             }
             .into_any()
         }}
