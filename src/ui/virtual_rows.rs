@@ -93,10 +93,11 @@ where
         .collect_view()
 }
 
-/// Parts of a page (the timeline's months, each a table with its own [`VirtualRows`]) drawn once
-/// they come within [`AHEAD`] of the viewport, or the page is printed, and kept drawn: their
-/// blocks far from the screen are emptied by their own lists. Until then a part is one empty box
-/// of its estimated height, so a page of 120 months builds and lays out the few near the screen.
+/// Parts of a page (the timeline's years, and in each its months, each a table with its own
+/// [`VirtualRows`]) drawn once they come within [`AHEAD`] of the viewport, or the page is printed,
+/// and kept drawn: their blocks far from the screen are emptied by their own lists. Until then a
+/// part is one empty box of its estimated height, so a page of ten years builds and lays out the
+/// months near the screen only.
 #[derive(Clone)]
 pub struct NearParts {
     drawn: Vec<RwSignal<bool>>,

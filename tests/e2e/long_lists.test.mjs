@@ -85,19 +85,32 @@ e2e('the events page draws its later months as they come into view', async ({ pa
   }
   const drawn = await page.locator('.timeline tbody tr[aria-rowindex]').count();
   assert.ok(drawn < EVENTS, `${drawn} rows drawn of ${EVENTS}`);
-  // Every month's heading counts its events; only the months near the screen have their table,
-  // and each drawn table counts the rows of its month.
-  const months = await page.$$eval('.timeline h3', (hs) => hs.map((h) => ({
-    count: Number(h.querySelector('.month-count').textContent.replace(/\D/g, '')),
-    table: h.nextElementSibling.matches('table') ? Number(h.nextElementSibling.getAttribute('aria-rowcount')) - 1 : null,
-  })));
-  assert.equal(months.reduce((a, m) => a + m.count, 0), EVENTS);
-  const tables = months.filter((m) => m.table !== null);
+  // Every year's heading counts its events; only the years near the screen have their months,
+  // and only the months near it their table; every count agrees with what is drawn.
+  const timeline = () => page.$$eval('.timeline-year', (sections) => sections.map((section) => {
+    const count = (heading) => Number(heading.querySelector('.count').textContent.replace(/\D/g, ''));
+    return {
+      count: count(section.querySelector('h2')),
+      months: [...section.querySelectorAll(':scope > h3')].map((h) => ({
+        count: count(h),
+        rows: h.nextElementSibling.matches('table') ? Number(h.nextElementSibling.getAttribute('aria-rowcount')) - 1 : null,
+      })),
+    };
+  }));
+  const years = await timeline();
+  assert.equal(years.reduce((a, y) => a + y.count, 0), EVENTS);
+  const drawnYears = years.filter((y) => y.months.length > 0);
+  assert.ok(drawnYears.length >= 1 && drawnYears.length < years.length, `${drawnYears.length} of ${years.length} years drawn`);
+  for (const y of drawnYears) assert.equal(y.months.reduce((a, m) => a + m.count, 0), y.count);
+  const months = drawnYears.flatMap((y) => y.months);
+  const tables = months.filter((m) => m.rows !== null);
   assert.ok(tables.length >= 1 && tables.length < months.length, `${tables.length} of ${months.length} months drawn`);
-  for (const m of tables) assert.equal(m.table, m.count);
+  for (const m of tables) assert.equal(m.rows, m.count);
   // The oldest month, at the end of the page, is drawn once scrolled to.
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-  const lastTable = page.locator('.timeline h3').last().locator('xpath=following-sibling::table[1]');
-  await lastTable.locator(`tr[aria-rowindex="${months.at(-1).count + 1}"]`).waitFor();
+  const lastTable = page.locator('.timeline-year').last().locator(':scope > h3').last().locator('xpath=following-sibling::table[1]');
+  await lastTable.locator('tbody tr[aria-rowindex]').first().waitFor();
+  const oldest = (await timeline()).at(-1).months.at(-1);
+  await lastTable.locator(`tr[aria-rowindex="${oldest.count + 1}"]`).waitFor();
   await page.screenshot({ path: path.join(ARTIFACTS, 'long-events-end-1920.png') });
 });

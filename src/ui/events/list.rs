@@ -25,8 +25,9 @@ use crate::ui::virtual_rows::{Cells, NearParts, VirtualRows, ESTIMATED_ROW_PX, F
 /// when it is drawn, so a filter change costs the few rows on screen, not every event's fields.
 type Timeline = Vec<(i32, Vec<(u32, Vec<Id>)>)>;
 
-/// A month's height before it is drawn: its table's head and rows at their estimated height.
+/// A month table's head, and a month's heading with its margins, as drawn (for the estimates).
 const MONTH_HEAD_PX: f64 = 45.0;
+const MONTH_HEADING_PX: f64 = 45.0;
 
 #[component]
 pub fn EventList() -> impl IntoView {
@@ -246,35 +247,68 @@ pub fn EventList() -> impl IntoView {
             // The rows read their events untracked: any change to the data draws the page again.
             state.data.track();
             let timeline = timeline.get();
-            let parts = NearParts::new(timeline.iter().map(|(_, months)| months.len()).sum(), 1);
-            let mut part = 0;
+            let month_count = timeline.iter().map(|(_, months)| months.len()).sum();
+            // Two levels: a year far from the screen is one box, so "every year" builds the
+            // months of the year in view, not all 120.
+            let (year_parts, month_parts) = (NearParts::new(timeline.len(), 1), NearParts::new(month_count, 1));
+            let mut first_month = 0;
             view! {
                 <div class="timeline">
-                    {timeline.into_iter().map(|(y, months)| view! {
-                        <section class="timeline-year" aria-labelledby=format!("year-{y}")>
-                            <h2 id=format!("year-{y}")>{move_tr!("events-year-heading", {"year" => y.to_string()})}</h2>
-                            {months.into_iter().map(|(m, ids)| {
-                                let (index, estimate) = (part, MONTH_HEAD_PX + ids.len() as f64 * ESTIMATED_ROW_PX);
-                                part += 1;
-                                let count = ids.len();
-                                let ids = Arc::new(ids);
-                                view! {
-                                    <h3>
-                                        {move_tr!("events-month-heading", {"month" => m, "year" => y.to_string()})}
-                                        <span class="month-count">{move_tr!("events-count", {"shown" => count})}</span>
-                                    </h3>
-                                    {parts.part(index, estimate, move || view! {
-                                        <MonthTable ids=ids.to_vec() first=index == 0 heads=heads/>
-                                    }.into_any())}
-                                }
-                            }).collect_view()}
-                        </section>
+                    {timeline.into_iter().enumerate().map(|(index, (y, months))| {
+                        let count: usize = months.iter().map(|(_, ids)| ids.len()).sum();
+                        let estimate: f64 = months.iter().map(|(_, ids)| MONTH_HEADING_PX + month_estimate(ids.len())).sum();
+                        let months = Arc::new(months);
+                        let (month_parts, first) = (month_parts.clone(), first_month);
+                        first_month += months.len();
+                        view! {
+                            <section class="timeline-year" aria-labelledby=format!("year-{y}")>
+                                <h2 id=format!("year-{y}")>
+                                    {move_tr!("events-year-heading", {"year" => y.to_string()})}
+                                    <span class="count">{move_tr!("events-count", {"shown" => count})}</span>
+                                </h2>
+                                {year_parts.part(index, estimate, move || {
+                                    year_months(y, &months, first, &month_parts, heads).into_any()
+                                })}
+                            </section>
+                        }
                     }).collect_view()}
                 </div>
             }
             .into_any()
         }}
     }
+}
+
+/// A year's months: each its heading (with its count), then its table once near the screen.
+/// `first` is the place of the year's first month among all the timeline's months.
+fn year_months(
+    year: i32,
+    months: &[(u32, Vec<Id>)],
+    first: usize,
+    parts: &NearParts,
+    heads: Heads,
+) -> impl IntoView {
+    months
+        .iter()
+        .enumerate()
+        .map(|(k, (month, ids))| {
+            let (index, month, count, ids) = (first + k, *month, ids.len(), Arc::new(ids.clone()));
+            view! {
+                <h3>
+                    {move_tr!("events-month-heading", {"month" => month, "year" => year.to_string()})}
+                    <span class="count">{move_tr!("events-count", {"shown" => count})}</span>
+                </h3>
+                {parts.part(index, month_estimate(count), move || view! {
+                    <MonthTable ids=ids.to_vec() first=index == 0 heads=heads/>
+                }.into_any())}
+            }
+        })
+        .collect_view()
+}
+
+/// A month's table before it is drawn: its head and its rows at their estimated height.
+fn month_estimate(rows: usize) -> f64 {
+    MONTH_HEAD_PX + rows as f64 * ESTIMATED_ROW_PX
 }
 
 /// The timeline's column headings, made once for every month.
