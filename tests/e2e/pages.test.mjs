@@ -262,4 +262,15 @@ e2e('on a phone (360 and 412 px) no page scrolls sideways', async ({ page, url }
   await page.goto(url + '#/recommendations');
   await page.getByRole('heading', { level: 1, name: 'Kiến nghị', exact: true }).waitFor();
   await page.screenshot({ path: path.join(ARTIFACTS, 'recommendations-412.png') });
+
+  // On a desktop a filter is as wide as its select: no gap after a long agreement title's.
+  await page.setViewportSize({ width: 1366, height: 800 });
+  for (const [hash, title] of [['#/events', 'Sự kiện'], ['#/recommendations', 'Kiến nghị']]) {
+    await page.goto(url + hash);
+    await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
+    const gaps = await page.$$eval('.filters label', (labels) => labels
+      .filter((l) => l.querySelector('select'))
+      .map((l) => l.getBoundingClientRect().width - l.querySelector('select').getBoundingClientRect().width));
+    assert.ok(gaps.length > 0 && gaps.every((g) => g <= 1), `${hash}: a filter wider than its select by ${gaps.join(', ')} px`);
+  }
 });
