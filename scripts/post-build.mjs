@@ -240,8 +240,8 @@ function fillWords(html, words) {
  *  `phoihopFirstVisit`), the first wasm is fetched only after the card has painted: on a slow
  *  line its 700 KB would otherwise share the line with the page's CSS before the first paint.
  *  Trunk's preload of the wasm goes (it would start the download from the <head>); the loader
- *  waits for a painted frame on a first visit only (not in a hidden tab, which paints none), so
- *  an office's own visit starts at once. */
+ *  waits for the card's paint on a first visit only (not in a hidden tab, which paints none),
+ *  so an office's own visit starts at once. */
 function firstVisitWasmAfterPaint(html) {
   const preload = /\s*<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>/;
   if (!preload.test(html)) throw new Error("post-build: Trunk's preload of the wasm is not in index.html");

@@ -174,12 +174,11 @@ impl BlockObserver {
                 // `try_`: an entry may still come in as the list is taken down.
                 if entry.is_intersecting() {
                     drawn[b].try_set(true);
-                } else if let Some(heights) = heights
-                    .as_ref()
-                    .filter(|_| drawn[b].try_get_untracked() == Some(true) && !holds_focus(&target))
-                {
-                    heights[b].try_set_value(Some(entry.bounding_client_rect().height()));
-                    drawn[b].try_set(false);
+                } else if let Some(heights) = &heights {
+                    if drawn[b].try_get_untracked() == Some(true) && !holds_focus(&target) {
+                        heights[b].try_set_value(Some(entry.bounding_client_rect().height()));
+                        drawn[b].try_set(false);
+                    }
                 }
             }
         });

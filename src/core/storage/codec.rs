@@ -183,9 +183,7 @@ pub fn rows(group: Value) -> Result<Vec<Value>, CodecError> {
 
 /// Records → packed text.
 pub fn encode(rows: &[Value]) -> String {
-    let mut encoder = Encoder::new(rows);
-    while !encoder.step(usize::MAX) {}
-    encoder.finish()
+    Encoder::new(rows).finish()
 }
 
 /// [`encode`] in steps, for a group large enough to hold the page (a snapshot's chunk of 1,000

@@ -292,14 +292,14 @@ fn year_months(
         .iter()
         .enumerate()
         .map(|(k, (month, ids))| {
-            let (index, month, count, ids) = (first + k, *month, ids.len(), Arc::new(ids.clone()));
+            let (index, month, count, ids) = (first + k, *month, ids.len(), ids.clone());
             view! {
                 <h3>
                     {move_tr!("events-month-heading", {"month" => month, "year" => year.to_string()})}
                     <span class="count">{move_tr!("events-count", {"shown" => count})}</span>
                 </h3>
                 {parts.part(index, month_estimate(count), move || view! {
-                    <MonthTable ids=ids.to_vec() first=index == 0 heads=heads/>
+                    <MonthTable ids=ids.clone() first=index == 0 heads=heads/>
                 }.into_any())}
             }
         })

@@ -16,6 +16,15 @@ fn titles(found: &[&Agreement]) -> Vec<String> {
     found.iter().map(|a| a.title.clone()).collect()
 }
 
+/// [`find_agreements`] with every agreement's status today, as the register keeps them.
+fn find_today<'a>(
+    data: &'a Dataset,
+    haystacks: &HashMap<Id, String>,
+    query: &AgreementQuery,
+) -> Vec<&'a Agreement> {
+    find_agreements(data, haystacks, query, &statuses(data, today()))
+}
+
 fn query(text: &str) -> AgreementQuery {
     AgreementQuery {
         text: text.into(),
@@ -27,12 +36,7 @@ fn query(text: &str) -> AgreementQuery {
 fn quy_che_2018_finds_the_2018_2022_regulation_first() {
     let data = sample_dataset();
     let hay = agreement_haystacks(&data);
-    let found = find_agreements(
-        &data,
-        &hay,
-        &query("quy che 2018"),
-        &statuses(&data, today()),
-    );
+    let found = find_today(&data, &hay, &query("quy che 2018"));
     assert_eq!(found[0].id(), regulation_2018_2022_id());
     assert!(found.iter().all(|a| a.id() != regulation_2013_2017_id()));
 }
@@ -40,18 +44,8 @@ fn quy_che_2018_finds_the_2018_2022_regulation_first() {
 #[test]
 fn search_works_without_precomputed_haystacks() {
     let data = sample_dataset();
-    let with = find_agreements(
-        &data,
-        &agreement_haystacks(&data),
-        &query("Đồng Văn Lâm"),
-        &statuses(&data, today()),
-    );
-    let without = find_agreements(
-        &data,
-        &HashMap::new(),
-        &query("dong van lam"),
-        &statuses(&data, today()),
-    );
+    let with = find_today(&data, &agreement_haystacks(&data), &query("Đồng Văn Lâm"));
+    let without = find_today(&data, &HashMap::new(), &query("dong van lam"));
     assert_eq!(titles(&with), titles(&without));
     assert_eq!(with.len(), 1, "only 2018-2022 names its signatories");
 }
@@ -60,31 +54,10 @@ fn search_works_without_precomputed_haystacks() {
 fn party_names_short_names_and_years_are_searchable() {
     let data = sample_dataset();
     let hay = agreement_haystacks(&data);
-    assert_eq!(
-        find_agreements(&data, &hay, &query("so y te"), &statuses(&data, today())).len(),
-        1
-    );
-    assert_eq!(
-        find_agreements(
-            &data,
-            &hay,
-            &query("tinh doan 2015"),
-            &statuses(&data, today())
-        )
-        .len(),
-        21
-    );
-    assert_eq!(
-        find_agreements(&data, &hay, &query("2020"), &statuses(&data, today())).len(),
-        1
-    );
-    assert!(find_agreements(
-        &data,
-        &hay,
-        &query("khong co gi"),
-        &statuses(&data, today())
-    )
-    .is_empty());
+    assert_eq!(find_today(&data, &hay, &query("so y te")).len(), 1);
+    assert_eq!(find_today(&data, &hay, &query("tinh doan 2015")).len(), 21);
+    assert_eq!(find_today(&data, &hay, &query("2020")).len(), 1);
+    assert!(find_today(&data, &hay, &query("khong co gi")).is_empty());
 }
 
 #[test]
@@ -95,36 +68,21 @@ fn filters_combine() {
         kind: Some(AgreementKind::Regulation),
         ..AgreementQuery::default()
     };
-    assert_eq!(
-        find_agreements(&data, &hay, &q, &statuses(&data, today())).len(),
-        2
-    );
+    assert_eq!(find_today(&data, &hay, &q).len(), 2);
     q.year = Some(2019);
-    assert_eq!(
-        find_agreements(&data, &hay, &q, &statuses(&data, today())).len(),
-        1
-    );
+    assert_eq!(find_today(&data, &hay, &q).len(), 1);
     q.year = None;
     q.status = Some(Status::Expired);
-    assert_eq!(
-        titles(&find_agreements(&data, &hay, &q, &statuses(&data, today()))).len(),
-        1
-    );
+    assert_eq!(titles(&find_today(&data, &hay, &q)).len(), 1);
     q.status = Some(Status::Summarised);
     q.kind = None;
-    assert_eq!(
-        find_agreements(&data, &hay, &q, &statuses(&data, today())).len(),
-        21
-    );
+    assert_eq!(find_today(&data, &hay, &q).len(), 21);
     let so_y_te = find_organisations(&data, "sở y tế")[0].id();
     let q = AgreementQuery {
         organisation: Some(so_y_te),
         ..AgreementQuery::default()
     };
-    assert_eq!(
-        find_agreements(&data, &hay, &q, &statuses(&data, today())).len(),
-        1
-    );
+    assert_eq!(find_today(&data, &hay, &q).len(), 1);
 }
 
 #[test]
@@ -135,7 +93,7 @@ fn status_filter_uses_today() {
         status: Some(Status::InForce),
         ..AgreementQuery::default()
     };
-    assert!(find_agreements(&data, &hay, &q, &statuses(&data, today())).is_empty());
+    assert!(find_today(&data, &hay, &q).is_empty());
     let in_2020 = NaiveDate::from_ymd_opt(2020, 6, 1).unwrap();
     assert_eq!(
         find_agreements(&data, &hay, &q, &statuses(&data, in_2020))[0].id(),
@@ -151,7 +109,7 @@ fn sorts_by_number_naturally_and_by_title_ignoring_diacritics() {
         sort: AgreementSort::Number,
         ..AgreementQuery::default()
     };
-    let numbers: Vec<String> = find_agreements(&data, &hay, &q, &statuses(&data, today()))
+    let numbers: Vec<String> = find_today(&data, &hay, &q)
         .iter()
         .map(|a| a.number.clone())
         .collect();
@@ -166,7 +124,7 @@ fn sorts_by_number_naturally_and_by_title_ignoring_diacritics() {
         sort: AgreementSort::Title,
         ..AgreementQuery::default()
     };
-    let found = titles(&find_agreements(&data, &hay, &q, &statuses(&data, today())));
+    let found = titles(&find_today(&data, &hay, &q));
     assert!(found[0].starts_with("Kế hoạch"));
     assert!(found.last().unwrap().starts_with("Quy chế"));
 
@@ -175,7 +133,7 @@ fn sorts_by_number_naturally_and_by_title_ignoring_diacritics() {
         ..AgreementQuery::default()
     };
     assert_eq!(
-        find_agreements(&data, &hay, &q, &statuses(&data, today()))[0].id(),
+        find_today(&data, &hay, &q)[0].id(),
         regulation_2018_2022_id()
     );
 }
@@ -191,13 +149,7 @@ fn deleted_agreements_are_never_listed() {
     data.delete::<Agreement>(plan, stamp).unwrap();
     let hay = agreement_haystacks(&data);
     assert_eq!(
-        find_agreements(
-            &data,
-            &hay,
-            &AgreementQuery::default(),
-            &statuses(&data, today())
-        )
-        .len(),
+        find_today(&data, &hay, &AgreementQuery::default()).len(),
         21
     );
 }
@@ -226,11 +178,10 @@ fn years_and_directory_searches() {
 #[test]
 fn default_order_of_a_fresh_sample_puts_regulations_first_newest_period_first() {
     let data = sample_dataset();
-    let found = find_agreements(
+    let found = find_today(
         &data,
         &agreement_haystacks(&data),
         &AgreementQuery::default(),
-        &statuses(&data, today()),
     );
     assert_eq!(found[0].id(), regulation_2018_2022_id());
     assert_eq!(found[1].id(), regulation_2013_2017_id());
@@ -342,7 +293,7 @@ fn orders_with_ties_read_by_kind_period_then_title() {
             ..AgreementQuery::default()
         };
         assert_eq!(
-            ids(&find_agreements(&data, &hay, &q, &statuses(&data, today()))),
+            ids(&find_today(&data, &hay, &q)),
             ids(&expected),
             "{sort:?}"
         );
@@ -357,20 +308,14 @@ fn orders_with_ties_read_by_kind_period_then_title() {
         sort: AgreementSort::SigningDate,
         ..AgreementQuery::default()
     };
-    assert_eq!(
-        ids(&find_agreements(&data, &hay, &q, &statuses(&data, today()))),
-        ids(&expected)
-    );
+    assert_eq!(ids(&find_today(&data, &hay, &q)), ids(&expected));
     let mut expected = live.clone();
     expected.sort_by(|a, b| collate(&a.title).cmp(&collate(&b.title)));
     let q = AgreementQuery {
         sort: AgreementSort::Title,
         ..AgreementQuery::default()
     };
-    assert_eq!(
-        ids(&find_agreements(&data, &hay, &q, &statuses(&data, today()))),
-        ids(&expected)
-    );
+    assert_eq!(ids(&find_today(&data, &hay, &q)), ids(&expected));
     // A word found in some titles: the score first (more of it, higher), then the same ties.
     let q = AgreementQuery {
         text: "sn1 giai doan".into(),
@@ -385,10 +330,7 @@ fn orders_with_ties_read_by_kind_period_then_title() {
     expected.sort_by(|(sa, a), (sb, b)| sb.cmp(sa).then_with(|| by_recent(a, b)));
     let expected: Vec<&Agreement> = expected.into_iter().map(|(_, a)| a).collect();
     assert!(expected.len() > 1);
-    assert_eq!(
-        ids(&find_agreements(&data, &hay, &q, &statuses(&data, today()))),
-        ids(&expected)
-    );
+    assert_eq!(ids(&find_today(&data, &hay, &q)), ids(&expected));
     // The status filter, from the statuses of one pass over the events, finds what every
     // event would.
     let all = statuses(&data, today());
