@@ -2,6 +2,7 @@
 //! results by area and year, the close-out of its period, and (for a regulation) the
 //! year × department matrix of its plans. Each edit goes through the core and is stored at once.
 
+use crate::core::records::sorting;
 use chrono::Datelike;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
@@ -221,7 +222,7 @@ pub fn DutiesSection(agreement: Agreement) -> impl IntoView {
                         note: String::new(),
                         unknown: Default::default(),
                     });
-                    d.settlements.sort_by_key(|s| s.year);
+                    sorting::sort_by_key(&mut d.settlements, |s| s.year);
                 }
             }
         });

@@ -1,6 +1,7 @@
 //! Create and edit an agreement. Each field keeps its own signal (rows too), so typing never
 //! re-renders other inputs; saving builds the record and lets the core validate it.
 
+use crate::core::records::sorting;
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
@@ -278,7 +279,9 @@ fn AgreementFormBody(
             .filter(|a| a.id() != base.id())
             .map(|a| (a.id(), a.title.clone(), a.kind))
             .collect();
-        v.sort_by(|a, b| listing::collate(&a.1).cmp(&listing::collate(&b.1)));
+        sorting::sort_by(&mut v, |a, b| {
+            listing::collate(&a.1).cmp(&listing::collate(&b.1))
+        });
         v
     });
     // The parties chosen, by name: the areas' "responsible" choices (a party just added too).

@@ -4,6 +4,7 @@
 //! and not chosen stays in the box (nothing typed is lost), with a note that nothing is chosen.
 //! `Picker` chooses one; `MultiPicker` many (chips above the same box).
 
+use crate::core::records::sorting;
 use leptos::portal::Portal;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
@@ -55,7 +56,7 @@ fn matching(data: &Dataset, kind: PickKind, text: &str) -> Vec<(Id, String)> {
             })
             .collect(),
     };
-    found.sort_by(|a, b| b.0.cmp(&a.0));
+    sorting::sort_by(&mut found, |a, b| b.0.cmp(&a.0));
     found.into_iter().map(|(_, id, name)| (id, name)).collect()
 }
 

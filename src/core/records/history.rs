@@ -8,6 +8,7 @@
 //! same thing (`merge::same_content`), and an entry is made only with a new version (an edit,
 //! a merge's joined version), never on its own.
 
+use super::sorting;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
@@ -441,7 +442,9 @@ pub fn fold(entries: &mut Vec<Change>, folded: &mut Option<Folded>, keep: usize)
 
 /// Oldest first; entries of the same instant by id, so every office orders them alike.
 pub fn sort(entries: &mut [Change]) {
-    entries.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+    sorting::sort_by(entries, |a, b| {
+        a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id))
+    });
 }
 
 #[cfg(test)]

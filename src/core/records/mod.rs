@@ -13,4 +13,5 @@ pub mod quick_serde;
 pub mod recommendation;
 pub mod record;
 pub mod results;
+pub mod sorting;
 pub mod workspace;

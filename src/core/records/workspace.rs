@@ -1,6 +1,7 @@
 //! The office's data in memory, and every edit to it. Edits stamp the record envelope and
 //! report which records changed, so storage writes only those.
 
+use super::sorting;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
@@ -476,7 +477,7 @@ impl Dataset {
             .iter_live()
             .filter(|a| a.parent == Some(regulation))
             .collect();
-        plans.sort_by(|a, b| a.title.cmp(&b.title));
+        sorting::sort_by(&mut plans, |a, b| a.title.cmp(&b.title));
         plans
     }
 

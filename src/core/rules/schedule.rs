@@ -3,6 +3,7 @@
 //! expected occurrences and matched against recorded events, so missing ones show as upcoming,
 //! due soon or overdue; and each coordination area's yearly result.
 
+use crate::records::sorting;
 use chrono::{Datelike, NaiveDate};
 
 use crate::records::duty::DueRule;
@@ -158,7 +159,7 @@ pub fn set_area_result(
             evidence: evidence.trim().to_string(),
             unknown: Default::default(),
         });
-        agreement.area_results.sort_by_key(|r| (r.year, r.area));
+        sorting::sort_by_key(&mut agreement.area_results, |r| (r.year, r.area));
     }
 }
 

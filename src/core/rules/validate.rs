@@ -1,6 +1,7 @@
 //! The rules a record must meet before it is saved, each tied to the field it concerns,
 //! so the form can show the message beside that field.
 
+use crate::records::sorting;
 use std::collections::BTreeSet;
 
 use chrono::Datelike;
@@ -197,7 +198,7 @@ impl NumberIndex {
 /// The parties' organisations, sorted, each once: [`party_set`] as a key.
 fn party_list(agreement: &Agreement) -> Vec<Id> {
     let mut list: Vec<Id> = agreement.parties.iter().map(|p| p.organisation).collect();
-    list.sort_unstable();
+    sorting::sort(&mut list);
     list.dedup();
     list
 }

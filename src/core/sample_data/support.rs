@@ -1,6 +1,7 @@
 //! What tests, examples and benchmarks share: edits stamped by a numbered office at a given
 //! second, so that a test names "office 2, at 1,700,000,010 s" in one call.
 
+use crate::records::sorting;
 use chrono::DateTime;
 
 use crate::records::meta::OfficeId;
@@ -17,6 +18,6 @@ pub fn stamp(office: u128, secs: i64) -> Stamp {
 
 /// The median of timed runs (benchmarks report medians: these machines are noisy).
 pub fn median(mut runs: Vec<f64>) -> f64 {
-    runs.sort_by(f64::total_cmp);
+    sorting::sort_by(&mut runs, f64::total_cmp);
     runs[runs.len() / 2]
 }

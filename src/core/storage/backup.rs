@@ -7,6 +7,7 @@
 //! (the packed alphabet has no tab and no newline).
 
 use crate::commands::outcome::Outcome;
+use crate::records::sorting;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
@@ -64,7 +65,7 @@ pub fn list(session: &Session) -> Vec<SnapshotInfo> {
             _ => None,
         })
         .collect();
-    out.sort_by_key(|s| s.taken_at);
+    sorting::sort_by_key(&mut out, |s| s.taken_at);
     out
 }
 

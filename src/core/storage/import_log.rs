@@ -4,6 +4,7 @@
 //! here, in one key of this browser, the newest [`KEPT`] imports. Not records: snapshots,
 //! exports and sync leave it alone; a key that cannot be read counts as no import noted.
 
+use crate::records::sorting;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -147,7 +148,7 @@ pub fn imports<'a>(
                     .is_none_or(|person| act.by() == person)
         })
         .collect();
-    out.sort_by_key(|act| std::cmp::Reverse(act.at()));
+    sorting::sort_by_key(&mut out, |act| std::cmp::Reverse(act.at()));
     out
 }
 

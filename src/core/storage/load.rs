@@ -1,6 +1,7 @@
 //! Reading everything stored. Whatever cannot be read is reported with its raw text, kept and
 //! fenced off; the rest loads. Never returns an empty workspace in place of data it failed to read.
 
+use crate::records::sorting;
 use std::collections::BTreeMap;
 
 use serde_json::Value;
@@ -74,7 +75,7 @@ pub(crate) fn codec_problem(e: CodecError) -> LoadProblemKind {
 pub fn load(store: &impl KeyValueStore) -> Result<Loaded, StoreError> {
     let mut loaded = Loaded::default();
     let mut keys = store.keys()?;
-    keys.sort();
+    sorting::sort(&mut keys);
     let mut copies: BTreeMap<RecordKey, Vec<Copy>> = BTreeMap::new();
     let mut conflict_values: Vec<(String, RecordKey, Value)> = Vec::new();
     let mut any_legacy = false;
@@ -228,7 +229,7 @@ pub fn load(store: &impl KeyValueStore) -> Result<Loaded, StoreError> {
         .collect::<Vec<_>>();
         // The newest copy wins; a later layer wins a tie. Copies that are concurrent with the
         // winner (a race between tabs) are kept as conflicts, not dropped.
-        found.sort_by_key(|c| c.layer);
+        sorting::sort_by_key(&mut found, |c| c.layer);
         let mut winner = found.pop().expect("at least one copy");
         let mut losers = Vec::new();
         for copy in found.into_iter().rev() {

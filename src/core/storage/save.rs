@@ -2,6 +2,7 @@
 //! Every write is checked; a refusal leaves the records pending, and nothing already stored is
 //! damaged (each setItem is whole, a bucket is written before the deltas it absorbs are removed).
 
+use crate::records::sorting;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
@@ -193,7 +194,7 @@ pub fn save_rollback(
             .and_then(|()| mark_rollback(store, session, &mut first, rollback));
         if let Err(error) = marked {
             let mut pending = keys.to_vec();
-            pending.sort();
+            sorting::sort(&mut pending);
             pending.dedup();
             first.pending = pending;
             first.error = Some(error);
@@ -270,7 +271,7 @@ fn save_inner(
 ) -> WriteReport {
     let mut report = WriteReport::default();
     let mut unique: Vec<RecordKey> = keys.to_vec();
-    unique.sort();
+    sorting::sort(&mut unique);
     unique.dedup();
     if unique.is_empty() {
         return report;
@@ -334,7 +335,7 @@ fn save_inner(
             session.export = state;
         }
     }
-    report.pending.sort();
+    sorting::sort(&mut report.pending);
     report
 }
 

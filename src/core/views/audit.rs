@@ -1,6 +1,7 @@
 //! The audit: every change of every record in a date range, filtered by office, person and
 //! collection, newest first (the audit page).
 
+use crate::records::sorting;
 use chrono::NaiveDate;
 
 use crate::records::history::Change;
@@ -67,7 +68,9 @@ pub fn audit<'a>(data: &'a Dataset, filter: &AuditFilter) -> Vec<(RecordKey, &'a
             crate::with_record_type!(collection, T => of::<T>(data, filter, &mut out));
         }
     }
-    out.sort_by(|a, b| b.1.at.cmp(&a.1.at).then_with(|| b.1.id.cmp(&a.1.id)));
+    sorting::sort_by(&mut out, |a, b| {
+        b.1.at.cmp(&a.1.at).then_with(|| b.1.id.cmp(&a.1.id))
+    });
     out
 }
 
@@ -92,9 +95,9 @@ pub fn offices_and_people(data: &Dataset) -> (Vec<OfficeId>, Vec<String>) {
     let all = audit(data, &AuditFilter::default());
     let mut offices: Vec<OfficeId> = all.iter().map(|(_, c)| c.office).collect();
     let mut people: Vec<String> = all.iter().map(|(_, c)| c.by.clone()).collect();
-    offices.sort();
+    sorting::sort(&mut offices);
     offices.dedup();
-    people.sort();
+    sorting::sort(&mut people);
     people.dedup();
     (offices, people)
 }

@@ -1,6 +1,7 @@
 //! What is due, what is late and what is next: the home page, computed from the dataset and a
 //! "today" that callers inject (so every boundary is testable).
 
+use crate::records::sorting;
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
@@ -91,7 +92,9 @@ fn due_items_with(data: &Dataset, by: &HashMap<Id, Vec<&Event>>, today: NaiveDat
             })
         })
         .collect();
-    items.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.record.cmp(&b.record)));
+    sorting::sort_by(&mut items, |a, b| {
+        a.due.cmp(&b.due).then_with(|| a.record.cmp(&b.record))
+    });
     items
 }
 
@@ -236,13 +239,13 @@ pub fn dashboard(data: &Dataset, today: NaiveDate) -> Dashboard {
             }
         }
     }
-    ending_soon.sort_by_key(|(_, end)| *end);
+    sorting::sort_by_key(&mut ending_soon, |(_, end)| *end);
     let mut upcoming: Vec<_> = data
         .events
         .iter_live()
         .filter(|e| e.day() >= today && (e.day() - today).num_days() <= 30)
         .collect();
-    upcoming.sort_by_key(|e| e.starts_at);
+    sorting::sort_by_key(&mut upcoming, |e| e.starts_at);
     let coverage = data
         .regulations()
         .filter(|r| r.period.covers_year(today.year()))

@@ -3,6 +3,7 @@
 //! on the right, the title, then the content, and the signature block with one column per
 //! signatory (authority, position, name). The print-only blocks of the agreement page show this.
 
+use crate::records::sorting;
 use chrono::{Datelike, NaiveDate};
 
 use crate::records::model::{Agreement, Authority};
@@ -88,7 +89,7 @@ pub fn place_and_date(place: &str, date: Option<NaiveDate>) -> String {
 pub fn head(agreement: &Agreement, data: &Dataset) -> DocumentHead {
     let mut parties: Vec<_> = agreement.parties.iter().collect();
     // Lead first; otherwise as recorded.
-    parties.sort_by_key(|p| !p.lead);
+    sorting::sort_by_key(&mut parties, |p| !p.lead);
     let issuers = parties
         .iter()
         .filter_map(|p| data.organisations.get(&p.organisation))

@@ -1,5 +1,6 @@
 //! Finding, filtering and sorting records for the lists; the UI shows what this returns.
 
+use crate::records::sorting;
 use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
@@ -134,14 +135,16 @@ pub fn find_agreements<'a>(
         AgreementSort::SigningDate => {
             sort_then_by_title(&mut found, |(_, a)| (Reverse(a.signing_date()), recent(a)))
         }
-        AgreementSort::PeriodStart => found.sort_by(|(_, a), (_, b)| {
+        AgreementSort::PeriodStart => sorting::sort_by(&mut found, |(_, a), (_, b)| {
             b.period
                 .start
                 .cmp(&a.period.start)
                 .then_with(|| a.title.cmp(&b.title))
         }),
         AgreementSort::Title => sort_then_by_title(&mut found, |_| ()),
-        AgreementSort::Number => found.sort_by_cached_key(|(_, a)| natural(&a.number)),
+        AgreementSort::Number => {
+            sorting::sort_by_cached_key(&mut found, |(_, a)| natural(&a.number))
+        }
     }
     found.into_iter().map(|(_, a)| a).collect()
 }
@@ -157,7 +160,7 @@ fn sort_then_by_title<K: Ord>(
         .iter()
         .map(|f| (key(f), std::cell::OnceCell::new(), *f))
         .collect();
-    keyed.sort_by(|(ka, ta, (_, a)), (kb, tb, (_, b))| {
+    sorting::sort_by(&mut keyed, |(ka, ta, (_, a)), (kb, tb, (_, b))| {
         ka.cmp(kb).then_with(|| {
             ta.get_or_init(|| collate(&a.title))
                 .cmp(tb.get_or_init(|| collate(&b.title)))
@@ -216,7 +219,7 @@ pub fn find_organisations<'a>(data: &'a Dataset, text: &str) -> Vec<&'a Organisa
         .iter_live()
         .filter(|o| query.matches(&organisation_haystack(o)))
         .collect();
-    found.sort_by_key(|o| collate(&o.name));
+    sorting::sort_by_key(&mut found, |o| collate(&o.name));
     found
 }
 
@@ -228,7 +231,7 @@ pub fn find_people<'a>(data: &'a Dataset, text: &str) -> Vec<&'a Person> {
         .iter_live()
         .filter(|p| query.matches(&person_haystack(p)))
         .collect();
-    found.sort_by_key(|p| collate(&p.full_name));
+    sorting::sort_by_key(&mut found, |p| collate(&p.full_name));
     found
 }
 
@@ -239,7 +242,7 @@ pub fn agreements_of(data: &Dataset, organisation: Id) -> Vec<&Agreement> {
         .iter_live()
         .filter(|a| a.has_party(organisation))
         .collect();
-    found.sort_by(|a, b| b.period.start.cmp(&a.period.start));
+    sorting::sort_by(&mut found, |a, b| b.period.start.cmp(&a.period.start));
     found
 }
 
@@ -250,7 +253,7 @@ pub fn agreements_signed_by(data: &Dataset, person: Id) -> Vec<&Agreement> {
         .iter_live()
         .filter(|a| a.signatories.iter().any(|s| s.person == person))
         .collect();
-    found.sort_by(|a, b| b.signing_date().cmp(&a.signing_date()));
+    sorting::sort_by(&mut found, |a, b| b.signing_date().cmp(&a.signing_date()));
     found
 }
 
@@ -296,7 +299,7 @@ pub fn find_events<'a>(
             })
         })
         .collect();
-    found.sort_by(|a, b| b.starts_at.cmp(&a.starts_at));
+    sorting::sort_by(&mut found, |a, b| b.starts_at.cmp(&a.starts_at));
     found
 }
 
@@ -310,7 +313,7 @@ pub fn find_recommendations(
         .iter_live()
         .filter(|r| agreement.is_none_or(|a| r.agreement == Some(a)))
         .collect();
-    found.sort_by(|a, b| {
+    sorting::sort_by(&mut found, |a, b| {
         (
             !a.status.is_pending(),
             a.deadline.is_none(),

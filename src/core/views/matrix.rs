@@ -1,6 +1,7 @@
 //! The year × department matrix of the plans under a regulation: rows are departments, columns
 //! the regulation's years, each cell the plans (and their status) covering that year.
 
+use crate::records::sorting;
 use chrono::{Datelike, NaiveDate};
 
 use crate::records::meta::Id;
@@ -54,7 +55,9 @@ pub fn departments_of<'a>(data: &'a Dataset, regulation: &Agreement) -> Vec<&'a 
                     && localities.contains(&crate::views::search::fold(o.locality.trim())))
         })
         .collect();
-    orgs.sort_by_cached_key(|o| crate::views::listing::collate(&o.display_name()));
+    sorting::sort_by_cached_key(&mut orgs, |o| {
+        crate::views::listing::collate(&o.display_name())
+    });
     orgs
 }
 

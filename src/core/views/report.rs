@@ -4,6 +4,7 @@
 
 pub mod document;
 
+use crate::records::sorting;
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
@@ -197,7 +198,7 @@ pub fn period_report(
         .copied()
         .filter(|e| e.links(a.id()) && in_scope(e.day()) && e.day() <= dated)
         .collect();
-    linked.sort_by_key(|e| e.starts_at);
+    sorting::sort_by_key(&mut linked, |e| e.starts_at);
     let event_lines = linked
         .iter()
         .map(|e| EventLine {
@@ -312,7 +313,7 @@ pub fn period_report(
         });
 
     let mut parties: Vec<_> = a.parties.iter().collect();
-    parties.sort_by_key(|p| !p.lead);
+    sorting::sort_by_key(&mut parties, |p| !p.lead);
     PeriodReport {
         agreement: a.id(),
         scope,

@@ -1,6 +1,7 @@
 //! Organisations: the searchable list, and one organisation's page (its form, the agreements it
 //! is party to, its sub-organisations, delete).
 
+use crate::core::records::sorting;
 use std::collections::{BTreeSet, HashMap};
 
 use leptos::prelude::*;
@@ -551,7 +552,7 @@ fn SubOrganisations(id: Id) -> impl IntoView {
                 .filter(|o| o.parent == Some(id))
                 .map(|o| (o.id(), o.display_name()))
                 .collect();
-            found.sort_by_key(|(_, name)| collate(name));
+            sorting::sort_by_key(&mut found, |(_, name)| collate(name));
             found
         })
     });

@@ -1,6 +1,7 @@
 //! The timeline: events by year, then month, newest first; filtered by agreement,
 //! organisation, kind and year.
 
+use crate::core::records::sorting;
 use std::collections::BTreeSet;
 
 use chrono::Datelike;
@@ -118,7 +119,7 @@ pub fn EventList() -> impl IntoView {
                 .into_iter()
                 .filter_map(|o| d.organisations.live(&o).map(|o| (o.id(), o.display_name())))
                 .collect();
-            v.sort_by_key(|a| collate(&a.1));
+            sorting::sort_by_key(&mut v, |a| collate(&a.1));
             v
         })
     });

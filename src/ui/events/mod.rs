@@ -9,6 +9,7 @@ pub use form::EventForm;
 pub use list::EventList;
 pub use page::EventPage;
 
+use crate::core::records::sorting;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
@@ -70,7 +71,7 @@ pub(super) fn agreement_choices(i18n: I18n, data: &Dataset, keep: &[Id]) -> Vec<
         AgreementKind::Other => 2,
     };
     let mut live: Vec<_> = data.agreements.iter_live().collect();
-    live.sort_by(|a, b| {
+    sorting::sort_by(&mut live, |a, b| {
         rank(a.kind)
             .cmp(&rank(b.kind))
             .then_with(|| b.period.start.cmp(&a.period.start))
@@ -95,7 +96,7 @@ pub(super) fn agreement_choices(i18n: I18n, data: &Dataset, keep: &[Id]) -> Vec<
 /// Live events to choose from, newest first, as "dd/mm/yyyy — title".
 pub(super) fn event_choices(i18n: I18n, data: &Dataset, keep: Option<Id>) -> Vec<(Id, String)> {
     let mut live: Vec<&Event> = data.events.iter_live().collect();
-    live.sort_by_key(|e| std::cmp::Reverse(e.starts_at));
+    sorting::sort_by_key(&mut live, |e| std::cmp::Reverse(e.starts_at));
     let label = |e: &Event| {
         format!(
             "{} — {}",

@@ -6,6 +6,7 @@ pub(crate) mod browser;
 mod preview_view;
 pub(crate) mod wording;
 
+use crate::core::records::sorting;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -396,7 +397,7 @@ fn ExportCard() -> impl IntoView {
                     (a.kind != AgreementKind::Regulation, label, a.id())
                 })
                 .collect();
-            list.sort();
+            sorting::sort(&mut list);
             list
         })
     });

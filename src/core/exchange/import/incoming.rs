@@ -4,6 +4,7 @@
 //! that edition they are identical to ours, and if ours changes before the import is applied
 //! (an edit in another tab, an undo) the record is built from the file's text then.
 
+use crate::records::sorting;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -106,7 +107,7 @@ impl RecognisedRecords {
     pub(super) fn sort(&mut self) {
         for of in &mut self.by_collection {
             if !of.is_sorted_by_key(|(id, _)| *id) {
-                of.sort_unstable_by_key(|(id, _)| *id);
+                sorting::sort_by_key(of, |(id, _)| *id);
             }
         }
     }
@@ -197,7 +198,7 @@ impl IncomingFile {
     ) -> Vec<(RecordKey, Option<Incoming<'a, T>>)> {
         let mut out: Vec<(RecordKey, Option<Incoming<'a, T>>)> = Vec::new();
         self.for_each_incoming::<T>(local, |key, incoming| out.push((key, incoming)));
-        out.sort_by_key(|(key, _)| key.id);
+        sorting::sort_by_key(&mut out, |(key, _)| key.id);
         out
     }
 

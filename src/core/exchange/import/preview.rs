@@ -1,6 +1,7 @@
 //! What an import would do, record by record, before anything is written; then doing it with the
 //! user's choices for the conflicts, and undoing it exactly.
 
+use crate::records::sorting;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
@@ -334,7 +335,9 @@ impl Applied {
                     .map(|c| (key, c)),
             );
         }
-        out.sort_by(|a, b| b.1.at.cmp(&a.1.at).then_with(|| b.1.id.cmp(&a.1.id)));
+        sorting::sort_by(&mut out, |a, b| {
+            b.1.at.cmp(&a.1.at).then_with(|| b.1.id.cmp(&a.1.id))
+        });
         out
     }
 }
@@ -401,7 +404,7 @@ fn plan<T: Stored>(
         }
         changed.push(key.id);
     });
-    changed.sort_unstable();
+    sorting::sort(&mut changed);
     Plan {
         collection: T::COLLECTION,
         changed,
@@ -508,7 +511,7 @@ pub fn undo(data: &mut Dataset, undo: &UndoImport) -> Result<Outcome<Undone>, Un
         .into_values()
         .flatten()
         .collect();
-    users.sort();
+    sorting::sort(&mut users);
     users.dedup();
     if !users.is_empty() {
         return Err(UndoRefused::StillUsed(users));

@@ -11,6 +11,7 @@
 //! every sample record still as the sample wrote it.
 
 use crate::commands::outcome::Outcome;
+use crate::records::sorting;
 use std::collections::BTreeSet;
 
 use chrono::Timelike;
@@ -129,7 +130,7 @@ fn rank(collection: Collection) -> u8 {
 pub fn remove_sample(data: &mut Dataset, stamp: Stamp) -> Outcome<SampleRemoval> {
     let found = sample_records(data);
     let mut waiting = found.unchanged;
-    waiting.sort_by_key(|k| rank(k.collection));
+    sorting::sort_by_key(&mut waiting, |k| rank(k.collection));
     let mut removed = Vec::new();
     // A record refused now may be free once what refers to it is gone (a plan, then its
     // regulation): go round until a round removes nothing.
@@ -172,7 +173,7 @@ pub fn bring_back_sample(
     };
     // Referred-to records first, so nothing restored points at a deleted record.
     let mut keys = keys;
-    keys.sort_by_key(|k| std::cmp::Reverse(rank(k.collection)));
+    sorting::sort_by_key(&mut keys, |k| std::cmp::Reverse(rank(k.collection)));
     let changed = keys
         .into_iter()
         .filter_map(

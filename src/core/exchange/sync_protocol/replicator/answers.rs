@@ -1,6 +1,7 @@
 //! The answers of the server, one per phase of [`Replicator`]: what each says, and the
 //! phase it leads to.
 
+use crate::records::sorting;
 use std::collections::BTreeMap;
 
 use serde_json::Value;
@@ -348,7 +349,7 @@ impl Replicator {
                 }
             }
         }
-        leaves.sort_by(|a, b| {
+        sorting::sort_by(&mut leaves, |a, b| {
             let (ra, rb) = (Rev::parse(&a.rev), Rev::parse(&b.rev));
             rb.cmp(&ra)
         });
