@@ -367,3 +367,57 @@ fn a_cycle_in_the_source_is_found() {
     let edges = BTreeMap::from([(1, BTreeSet::from([2])), (2, BTreeSet::new())]);
     assert_eq!(find_cycle(&edges), None);
 }
+
+/// Every sort goes through `records::sorting`, so the wasm holds one copy of the standard sort
+/// (each `slice::sort_by` with its own closure compiles another, ~9 KB). Test code may sort as
+/// it likes.
+#[test]
+fn the_standard_sort_is_called_only_by_records_sorting() {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if path.is_dir() {
+                if !["tests", "examples", "target"].contains(&name.as_str()) {
+                    walk(&path, out);
+                }
+            } else if name.ends_with(".rs") && name != "tests.rs" && !name.ends_with("_tests.rs") {
+                out.push(path);
+            }
+        }
+    }
+    // The app's source (src/), the core included.
+    let src = source_root().parent().unwrap().to_path_buf();
+    let mut files = Vec::new();
+    walk(&src, &mut files);
+    assert!(
+        files.len() > 100,
+        "the source was read: {} files",
+        files.len()
+    );
+    let calls = [
+        ".sort(",
+        ".sort_by(",
+        ".sort_by_key(",
+        ".sort_by_cached_key(",
+        ".sort_unstable(",
+        ".sort_unstable_by(",
+        ".sort_unstable_by_key(",
+    ];
+    let mut found = Vec::new();
+    for file in files {
+        if file.ends_with("records/sorting.rs") {
+            continue;
+        }
+        let code = code_only(&fs::read_to_string(&file).unwrap());
+        for call in calls {
+            if code.contains(call) {
+                found.push(format!("{} ({call})", file.display()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "sorted without records::sorting: {found:#?}"
+    );
+}

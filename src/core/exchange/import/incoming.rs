@@ -98,13 +98,13 @@ impl RecognisedRecords {
     }
 
     /// Adds one as the file is read (ids are unique by then, or the file is refused); an export
-    /// lists records in id order, any other order is sorted by [`Self::sort`].
+    /// lists records in id order, any other order is sorted by [`Self::order_by_id`].
     pub(super) fn push(&mut self, key: RecordKey, recognised: Recognised) {
         self.by_collection[key.collection.position()].push((key.id, recognised));
     }
 
     /// Puts every collection in id order, once the file is read.
-    pub(super) fn sort(&mut self) {
+    pub(super) fn order_by_id(&mut self) {
         for of in &mut self.by_collection {
             if !of.is_sorted_by_key(|(id, _)| *id) {
                 sorting::sort_by_key(of, |(id, _)| *id);

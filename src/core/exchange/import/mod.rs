@@ -498,7 +498,7 @@ async fn read_top(
     if let Some(error) = duplicate {
         return Err(error);
     }
-    file.recognised.sort();
+    file.recognised.order_by_id();
     pace.pause(done, total).await;
     let missing =
         local.with(|local, _| missing_references(&file, &named, &seen, nested_ids, local));
