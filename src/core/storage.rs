@@ -26,6 +26,7 @@ mod load;
 mod memory;
 pub mod rollback;
 mod save;
+pub mod snapshot_refusal;
 pub mod tabs;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -186,6 +187,8 @@ pub struct Session {
     pub rollback: Option<Rollback>,
     /// The snapshots last given up for room, oldest first (`backup::GivenUp`).
     pub given_up: Vec<backup::GivenUp>,
+    /// The last snapshot refused for want of room, as noted (`snapshot_refusal`).
+    pub snapshot_refusal: Option<snapshot_refusal::RefusalNote>,
     /// Other offices' names (`known_offices`), as stored.
     pub known_offices: crate::records::known_offices::KnownOffices,
     /// This office's imports and their undoing (`import_log`), as stored.

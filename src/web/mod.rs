@@ -97,6 +97,31 @@ pub fn measured<R>(name: &str, f: impl FnOnce() -> R) -> R {
     result
 }
 
+/// Work that runs over many tasks (a slice at a time), measured like [`measured`] from
+/// [`Measure::start`] to [`Measure::end`].
+pub struct Measure {
+    name: &'static str,
+    start: String,
+}
+
+impl Measure {
+    pub fn start(name: &'static str) -> Measure {
+        let start = format!("{name} (start)");
+        timeline::mark(&start);
+        Measure { name, start }
+    }
+
+    pub fn end(self) {
+        timeline::measure(self.name, &self.start);
+    }
+}
+
+/// Leaves a mark named `name` in the browser's performance timeline: a step decided, which
+/// DevTools and the end-to-end tests can see.
+pub fn mark(name: &str) {
+    timeline::mark(name);
+}
+
 mod timeline {
     use wasm_bindgen::prelude::*;
 

@@ -16,6 +16,7 @@ use serde_json::Value;
 
 use super::keys::{snapshot_key, SnapshotKind, StorageKey, SNAPSHOT_LOG_KEY};
 use super::load::codec_problem;
+use super::snapshot_refusal;
 use super::{
     codec, put_value, utf16_units, value_key, KeyValueStore, LoadProblemKind, Session, StoreError,
     LAYOUT_VERSION, OFFICE_KEY, QUOTA_UNITS,
@@ -248,7 +249,8 @@ pub enum SnapshotRefused {
 }
 
 /// Takes a snapshot of `data`: drops older snapshots (rotation, then oldest first) until it fits
-/// the budget and leaves the headroom free; refuses rather than crowd out live data.
+/// the budget and leaves the headroom free; refuses rather than crowd out live data. A refusal
+/// for room is noted, and a snapshot taken clears the note (`snapshot_refusal`).
 pub fn take(
     store: &mut impl KeyValueStore,
     session: &mut Session,
@@ -256,25 +258,19 @@ pub fn take(
     kind: SnapshotKind,
     now: DateTime<Utc>,
 ) -> Result<SnapshotInfo, SnapshotRefused> {
-    may_fit(session)?;
-    let text = encode(data, kind, now, stored_office(store));
-    put(store, session, kind, now, text)
+    let outcome = may_fit(session).and_then(|()| {
+        let text = encode(data, kind, now, stored_office(store));
+        put(store, session, kind, now, text)
+    });
+    snapshot_refusal::note_outcome(store, session, &outcome, now);
+    outcome
 }
 
 /// Refuses at once a snapshot far too big for the budget, judged from the sizes alone, without
-/// compressing everything first (seconds for 50,000 records, at every start). A snapshot takes
-/// about what the buckets take; a delta is several times bigger than its record in a bucket.
+/// compressing everything first (seconds for 50,000 records, at every start). The estimate is
+/// rough, so one up to half again the limit is encoded and judged exactly by [`put`].
 pub fn may_fit(session: &Session) -> Result<(), SnapshotRefused> {
-    let limit = BUDGET_UNITS.min(QUOTA_UNITS.saturating_sub(HEADROOM_UNITS + live_units(session)));
-    let estimate: usize = session
-        .sizes
-        .iter()
-        .map(|(k, units)| match StorageKey::parse(k) {
-            Some(StorageKey::Bucket(..)) => *units,
-            Some(StorageKey::Delta(_)) => *units / 6,
-            _ => 0,
-        })
-        .sum();
+    let (estimate, limit) = (estimate(session), limit(session));
     if estimate > limit + limit / 2 {
         return Err(SnapshotRefused::TooBig {
             units: estimate,
@@ -282,6 +278,26 @@ pub fn may_fit(session: &Session) -> Result<(), SnapshotRefused> {
         });
     }
     Ok(())
+}
+
+/// About what a snapshot of everything stored takes, from the sizes alone: what the buckets
+/// take; a delta is several times bigger than its record in a bucket.
+pub fn estimate(session: &Session) -> usize {
+    session
+        .sizes
+        .iter()
+        .map(|(k, units)| match StorageKey::parse(k) {
+            Some(StorageKey::Bucket(..)) => *units,
+            Some(StorageKey::Delta(_)) => *units / 6,
+            _ => 0,
+        })
+        .sum()
+}
+
+/// The most a snapshot may take: within the budget, and leaving the headroom free once every
+/// other snapshot is given up for it. Other snapshots do not count: [`put`] gives them up.
+pub fn limit(session: &Session) -> usize {
+    BUDGET_UNITS.min(QUOTA_UNITS.saturating_sub(HEADROOM_UNITS + live_units(session)))
 }
 
 /// The office as stored, for a snapshot's header (None while its key cannot be read).
@@ -311,7 +327,7 @@ pub fn put(
             .min(QUOTA_UNITS.saturating_sub(HEADROOM_UNITS + session.units_used()))
     };
     // Even with every other snapshot gone it would not fit: give nothing up for it.
-    if units > BUDGET_UNITS.min(QUOTA_UNITS.saturating_sub(HEADROOM_UNITS + live_units(session))) {
+    if units > limit(session) {
         return Err(SnapshotRefused::TooBig {
             units,
             room: room(session),
@@ -435,12 +451,20 @@ pub fn drop(
     Ok(())
 }
 
-/// Whether today's daily snapshot (Vietnam's calendar day) is still to be taken.
+/// Whether today's daily snapshot (Vietnam's calendar day) is still to be taken: none taken
+/// today, and none refused today for room that still lacks it (`snapshot_refusal`).
 pub fn daily_due(session: &Session, now: DateTime<Utc>) -> bool {
     let today = today_in_vietnam(now);
-    !list(session)
+    let taken_today = list(session)
         .iter()
-        .any(|s| s.kind == SnapshotKind::Daily && today_in_vietnam(s.taken_at) == today)
+        .any(|s| s.kind == SnapshotKind::Daily && today_in_vietnam(s.taken_at) == today);
+    !taken_today
+        && snapshot_refusal::worth_trying(
+            session.snapshot_refusal.as_ref(),
+            today,
+            estimate(session),
+            limit(session),
+        )
 }
 
 /// Reads one snapshot.

@@ -13,6 +13,8 @@
 //!   `checkpoint`, `revs/<hex digit>` (the server revision of each record), `conflicts`
 //!   (waiting for the user), `status` (what the header shows, in every tab)
 //! - `phoihop/snapshot-log`: the last snapshots given up for room, when and why (`backup`)
+//! - `phoihop/snapshot-refused`: the last snapshot refused for want of room, the day and the
+//!   sizes it was judged on (`snapshot_refusal`)
 //! - `phoihop/offices`: other offices' names, learned from the files imported (`known_offices`)
 //! - `phoihop/imports`: this office's imports and their undoing, for the change log (`import_log`)
 //! - `phoihop/draft/<collection>/<id or "new">`: a form's unsaved input (`drafts`);
@@ -29,6 +31,7 @@ pub const OFFICE_KEY: &str = "phoihop/office";
 pub const EXPORT_KEY: &str = "phoihop/export";
 pub const ROLLBACK_KEY: &str = "phoihop/rollback";
 pub const SNAPSHOT_LOG_KEY: &str = "phoihop/snapshot-log";
+pub const SNAPSHOT_REFUSAL_KEY: &str = "phoihop/snapshot-refused";
 pub const KNOWN_OFFICES_KEY: &str = "phoihop/offices";
 pub const IMPORT_LOG_KEY: &str = "phoihop/imports";
 const BUCKET: &str = "phoihop/b/";
@@ -166,6 +169,8 @@ pub enum StorageKey {
     Rollback,
     /// The snapshots given up for room (`backup::GivenUp`).
     SnapshotLog,
+    /// The last snapshot refused for want of room (`snapshot_refusal::RefusalNote`).
+    SnapshotRefusal,
     /// Other offices' names (`known_offices`).
     KnownOffices,
     /// This office's imports (`import_log`).
@@ -201,6 +206,7 @@ impl StorageKey {
             "export" => Some(StorageKey::Export),
             "rollback" => Some(StorageKey::Rollback),
             "snapshot-log" => Some(StorageKey::SnapshotLog),
+            "snapshot-refused" => Some(StorageKey::SnapshotRefusal),
             "offices" => Some(StorageKey::KnownOffices),
             "imports" => Some(StorageKey::ImportLog),
             _ => None,
@@ -398,6 +404,10 @@ mod tests {
         }
         assert_eq!(StorageKey::parse(LAYOUT_KEY), Some(StorageKey::Layout));
         assert_eq!(StorageKey::parse(ROLLBACK_KEY), Some(StorageKey::Rollback));
+        assert_eq!(
+            StorageKey::parse(SNAPSHOT_REFUSAL_KEY),
+            Some(StorageKey::SnapshotRefusal)
+        );
         for sync in [
             SyncKey::Config,
             SyncKey::Checkpoint,

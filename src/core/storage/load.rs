@@ -163,6 +163,11 @@ pub fn load(store: &impl KeyValueStore) -> Result<Loaded, StoreError> {
                 loaded.session.given_up = super::backup::read_log(&raw);
                 Ok(())
             }
+            StorageKey::SnapshotRefusal => {
+                // A note only: unreadable, it is none (and the next snapshot replaces it).
+                loaded.session.snapshot_refusal = super::snapshot_refusal::read(&raw);
+                Ok(())
+            }
             StorageKey::KnownOffices => {
                 // Names only: unreadable, none are known (and the next import writes them).
                 loaded.session.known_offices = super::known_offices::read(&raw);

@@ -229,6 +229,7 @@ pub fn absorb(
         match parsed {
             StorageKey::Conflict(rk) => out.resolved.push(rk),
             StorageKey::Rollback => session.rollback = None,
+            StorageKey::SnapshotRefusal => session.snapshot_refusal = None,
             _ => {}
         }
         return out;
@@ -288,6 +289,10 @@ pub fn absorb(
         }
         StorageKey::SnapshotLog => {
             session.given_up = super::backup::read_log(raw);
+            return out;
+        }
+        StorageKey::SnapshotRefusal => {
+            session.snapshot_refusal = super::snapshot_refusal::read(raw);
             return out;
         }
         StorageKey::KnownOffices => {

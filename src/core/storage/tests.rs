@@ -16,6 +16,7 @@ use crate::sample_data::generate;
 use crate::sample_data::support::stamp;
 
 mod fixtures;
+mod snapshot_refusal;
 mod tabs;
 mod undo;
 
@@ -664,6 +665,8 @@ fn a_snapshot_too_big_for_the_budget_is_refused_and_gives_nothing_up() {
         refused,
         Err(backup::SnapshotRefused::TooBig { .. })
     ));
+    // Only the refusal's note is written.
+    assert!(store.entries.remove(SNAPSHOT_REFUSAL_KEY).is_some());
     assert_eq!(store.entries, before);
 }
 

@@ -10,9 +10,9 @@ use leptos_fluent::{tr, I18n};
 use super::{AppState, Progress, WorkKind};
 use crate::core::storage::backup::{self, SnapshotInfo, SnapshotRefused, SnapshotWriter};
 use crate::core::storage::keys::{SnapshotKind, StorageKey};
-use crate::core::storage::{self, LoadProblemKind, StoreError};
+use crate::core::storage::{self, snapshot_refusal, LoadProblemKind, StoreError};
 use crate::ui::text;
-use crate::web::local_storage::LocalStore;
+use crate::web::{self, local_storage::LocalStore};
 
 /// Why a snapshot was not restored.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,9 +57,11 @@ impl AppState {
         } else {
             Progress::unseen(*self)
         };
+        let measure = web::Measure::start("phoihop: snapshot encoded");
         while !self.data.with_untracked(|data| writer.step(data)) {
             progress.maybe_pause(writer.encoded()).await;
         }
+        measure.end();
         Ok(EncodedSnapshot {
             kind,
             taken_at: now,
@@ -68,23 +70,31 @@ impl AppState {
     }
 
     /// Stores a snapshot just encoded (or notes why it was refused): Settings shows the list and
-    /// the last refusal. Under the lock.
+    /// the last refusal. A refusal for room is noted in storage too (`snapshot_refusal`), so the
+    /// next start does not encode the day's snapshot again only to be refused, and a snapshot
+    /// taken clears the note. Under the lock.
     pub fn store_snapshot(&self, encoded: Encoded) -> Result<SnapshotInfo, SnapshotRefused> {
-        let result = encoded.and_then(|snapshot| {
-            let mut store = LocalStore::open().map_err(SnapshotRefused::Store)?;
-            self.storage
+        let now = self.stamp().now;
+        let result = match LocalStore::open() {
+            Ok(mut store) => self
+                .storage
                 .session
                 .try_update_value(|session| {
-                    backup::put(
-                        &mut store,
-                        session,
-                        snapshot.kind,
-                        snapshot.taken_at,
-                        snapshot.text,
-                    )
+                    let result = encoded.and_then(|snapshot| {
+                        backup::put(
+                            &mut store,
+                            session,
+                            snapshot.kind,
+                            snapshot.taken_at,
+                            snapshot.text,
+                        )
+                    });
+                    snapshot_refusal::note_outcome(&mut store, session, &result, now);
+                    result
                 })
-                .expect("session is alive")
-        });
+                .expect("session is alive"),
+            Err(error) => encoded.and(Err(SnapshotRefused::Store(error))),
+        };
         self.refresh_storage_info();
         let refused = result.as_ref().err().cloned();
         self.storage.info.update(|i| i.snapshot_refused = refused);
@@ -101,9 +111,14 @@ impl AppState {
     }
 
     /// The first snapshot of the day, in the background (a refusal, too big for the budget, is
-    /// shown in Settings, not interrupting work).
+    /// shown in Settings, not interrupting work; noted, it is not tried again that day unless
+    /// something changed that might let it fit: `backup::daily_due`).
     pub(super) async fn daily_snapshot(self) {
-        if self.busy() || !self.daily_due() {
+        if self.busy() {
+            return;
+        }
+        if !self.daily_due() {
+            web::mark("phoihop: daily snapshot not due");
             return;
         }
         let encoded = self.encode_snapshot(SnapshotKind::Daily, false).await;

@@ -13,7 +13,8 @@ use crate::core::records::workspace::OfficeProfile;
 use crate::core::storage::backup::{self, SnapshotInfo, SnapshotRefused};
 use crate::core::storage::tabs::Absorbed;
 use crate::core::storage::{
-    self, identity, Conflict, ExportState, ReadOnly, Rollback, Session, StoreError, WriteReport,
+    self, identity, keys, Conflict, ExportState, ReadOnly, Rollback, Session, StoreError,
+    WriteReport,
 };
 use crate::ui::text;
 use crate::web::local_storage::LocalStore;
@@ -101,6 +102,12 @@ impl AppState {
                 self.office_damage
                     .set(identity::office_damage(&store, &loaded, &last_import));
                 let needs_migration = loaded.needs_migration();
+                // Settings says why there is no backup from the start, not only once the day's
+                // snapshot is tried again.
+                let noted_refusal = loaded.session.snapshot_refusal.map(|n| n.refusal());
+                self.storage
+                    .info
+                    .update(|i| i.snapshot_refused = noted_refusal);
                 self.read_only.set(loaded.session.read_only.clone());
                 self.storage.session.set_value(loaded.session);
                 self.storage.conflicts.set(loaded.conflicts);
@@ -413,6 +420,7 @@ impl AppState {
             self.absorb_sync_key(key, change.new_value.as_deref());
         }
         let pending = self.save.with_untracked(|s| s.pending.clone());
+        let refusal_noted = change.key.as_deref() == Some(keys::SNAPSHOT_REFUSAL_KEY);
         let absorbed = match change.key {
             Some(key) => self.data.with_untracked(|data| {
                 self.storage
@@ -443,6 +451,14 @@ impl AppState {
                 }
             }
         };
+        if refusal_noted {
+            // Another tab's snapshot was refused for room, or one was taken: Settings follows.
+            let noted = self
+                .storage
+                .session
+                .with_value(|s| s.snapshot_refusal.map(|n| n.refusal()));
+            self.storage.info.update(|i| i.snapshot_refused = noted);
+        }
         if self.read_only.with_untracked(Option::is_none) {
             if let Some(why) = self.storage.session.with_value(|s| s.read_only.clone()) {
                 self.read_only.set(Some(why));
