@@ -65,10 +65,11 @@ export async function waitPrecached(page) {
  * and times, from the navigation's start, the tiles in the DOM and the first paint after them.
  * Returns the open page and its CDP session with the timings.
  */
-export async function openDashboard(context, url, rate) {
+export async function openDashboard(context, url, rate, beforeOpen = async () => {}) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   if (rate !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await beforeOpen(cdp);
   await page.addInitScript(() => {
     const seen = () => document.querySelector('main .tiles');
     new MutationObserver((_, observer) => {

@@ -9,8 +9,8 @@
 //   node scripts/bench-data.mjs --only open        one group: open, lists, save, memory
 //   node scripts/bench-data.mjs --keep-stores      keep target/bench/*.json (else deleted)
 //   node scripts/bench-data.mjs --dist /tmp/dist   a build kept aside (implies --no-build)
-//   node scripts/bench-data.mjs --only lists --profile /tmp/prof   CPU profiles of the lists'
-//        keystrokes and year changes (.cpuprofile, and the top functions by self time); build
+//   node scripts/bench-data.mjs --only lists --profile /tmp/prof   CPU profiles of the open, the
+//        lists' keystrokes, year changes and scrolls (.cpuprofile, and the top functions by self time); build
 //        with PHOIHOP_WASM_NAMES=1 (scripts/post-build.mjs) so the wasm's functions are named
 //
 // Figures:
@@ -18,7 +18,7 @@
 //   and with a 4× CPU slowdown (a weak laptop);
 // - lists: opening the register (2,000 agreements) and the events page (20,000 events), a
 //   keystroke in the register's search and a change of the events page's year filter, each to
-//   the painted result;
+//   the painted result; each list scrolled steadily from its top (the time between frames);
 // - save: "Lưu" on an event's form to the painted event page, with 50,000 events stored, and to
 //   the notice that it is stored;
 // - memory: the page's JS heap (CDP Runtime.getHeapUsage), the wasm memory (the size of the
@@ -117,6 +117,33 @@ async function profiling(cdp, dir, name, run) {
   };
 }
 
+/** Scrolls the page from its top `frames` times by `step` px, one step a frame (a steady fast
+ *  scroll, as a wheel or a dragged scrollbar gives), and gives the time between frames, the
+ *  long animation frames (over 50 ms) Chromium reported meanwhile, and how far it got. */
+function scrolled(page, frames, step) {
+  return page.evaluate(async ([frames, step]) => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    window.scrollTo(0, 0);
+    await frame();
+    await frame();
+    const long = [];
+    const observer = new PerformanceObserver((list) => long.push(...list.getEntries().map((e) => e.duration)));
+    observer.observe({ type: 'long-animation-frame' });
+    const intervals = [];
+    let last = performance.now();
+    for (let i = 0; i < frames; i++) {
+      window.scrollBy(0, step);
+      await frame();
+      const now = performance.now();
+      intervals.push(now - last);
+      last = now;
+    }
+    long.push(...observer.takeRecords().map((e) => e.duration));
+    observer.disconnect();
+    return { intervals, long, reached: Math.round(window.scrollY) };
+  }, [frames, step]);
+}
+
 function timed(page, act, ready, arg) {
   return page.evaluate(
     async ([act, ready, arg]) => {
@@ -157,6 +184,9 @@ async function heapUsage(page, cdp) {
   };
 }
 
+// The scroll of the lists: 300 frames of 150 px (9,000 px a second at 60 frames a second).
+const SCROLL_FRAMES = 300;
+const SCROLL_STEP = 150;
 const MB = (b) => `${(b / 1048576).toFixed(1)} MB`;
 const ms = (v) => `${Math.round(v)} ms`;
 const s = (v) => `${(v / 1000).toFixed(2)} s`;
@@ -186,7 +216,11 @@ async function main() {
       for (const rate of [1, 4]) {
         const runs = [];
         for (let i = 0; i < args.runs; i++) {
-          const { page, cdp, t } = await openDashboard(big, url, rate);
+          let stop = async () => {};
+          const { page, cdp, t } = await openDashboard(big, url, rate, async (cdp) => {
+            stop = await profiling(cdp, args.profile, `open-${rate}x`, i);
+          });
+          await stop();
           runs.push(t);
           await cdp.detach();
           await page.close();
@@ -256,6 +290,7 @@ async function main() {
       const timeline = [];
       const keys = [];
       const years = [];
+      const scrolls = { register: [], events: [] };
       for (let i = 0; i < args.runs; i++) {
         const { page, cdp } = await openDashboard(mid, url, 1);
         register.push((await timed(page, go, () => document.querySelector('table.register tbody tr a') != null, '#/agreements')).painted);
@@ -277,6 +312,9 @@ async function main() {
           keys.push(t.painted);
         }
         await stopKeys();
+        const stopScroll = await profiling(cdp, args.profile, 'register-scroll', i);
+        scrolls.register.push(await scrolled(page, SCROLL_FRAMES, SCROLL_STEP));
+        await stopScroll();
         timeline.push((await timed(page, go, () => document.querySelector('.timeline table tbody tr a') != null, '#/events')).painted);
         const stopYears = await profiling(cdp, args.profile, 'events-year-filter', i);
         const choices = await page.$$eval('#event-filter-year option', (os) => os.map((o) => o.value));
@@ -294,6 +332,9 @@ async function main() {
           years.push(t.painted);
         }
         await stopYears();
+        const stopEventsScroll = await profiling(cdp, args.profile, 'events-scroll', i);
+        scrolls.events.push(await scrolled(page, SCROLL_FRAMES, SCROLL_STEP));
+        await stopEventsScroll();
         await cdp.detach();
         await page.close();
       }
@@ -301,6 +342,14 @@ async function main() {
       row('register: a keystroke in the search → painted', keys, ms, '≤ 50 ms');
       row('events page (20,000 events): open, painted', timeline, ms);
       row('events page: a change of the year filter → painted', years, ms, '≤ 50 ms');
+      for (const [list, label] of [['register', 'register (2,000 agreements)'], ['events', 'events page (20,000 events)']]) {
+        const runs = scrolls[list];
+        const about = `${label}: scrolling ${SCROLL_STEP} px a frame for ${SCROLL_FRAMES} frames`;
+        row(`${about}, time between frames`, runs.flatMap((r) => r.intervals), (v) => `${v.toFixed(1)} ms`, 'smooth');
+        row(`— frames over 50 ms, a run (long animation frames reported)`, runs.map((r) => r.long.length), (v) => String(v));
+        row(`— the longest animation frame`, runs.map((r) => Math.max(0, ...r.long)), ms);
+        row(`— scrolled (px)`, runs.map((r) => r.reached), (v) => String(v));
+      }
       await mid.close();
     }
   } finally {
