@@ -31,13 +31,13 @@ impl Progress {
         }
     }
 
-    /// Work in the background: paced, not shown.
+    /// Work in the background: not shown, and done in the browser's idle periods.
     pub fn unseen(state: AppState) -> Progress {
         Progress {
             state,
             kind: None,
             total: 0,
-            pacer: Pacer::new(),
+            pacer: Pacer::in_background(),
         }
     }
 
