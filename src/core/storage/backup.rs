@@ -96,8 +96,8 @@ pub fn encode(
 
 /// A snapshot encoded a chunk of records at a time, so that a large store's snapshot lets the
 /// page paint between chunks; [`encode`] is every chunk at once, the same text. Each chunk reads
-/// the records as they are then: a record edited meanwhile is in at the edition it had when its
-/// chunk was encoded (every record whole; restoring takes each back to an edition it had).
+/// the records as they are then: a record edited meanwhile is in at the edition it had when it
+/// was read (every record whole; restoring takes each back to an edition it had).
 pub struct SnapshotWriter {
     kind: SnapshotKind,
     taken_at: DateTime<Utc>,
@@ -107,9 +107,17 @@ pub struct SnapshotWriter {
     after: Option<Id>,
     counts: BTreeMap<String, usize>,
     body: String,
+    /// The chunk being read: its records as JSON values, [`STEP_RECORDS`] a step.
+    gathering: Vec<Value>,
+    /// A chunk read whole, its columns written at the next step.
+    gathered: Option<(Collection, Vec<Value>)>,
     /// The chunk being deflated, a slice of [`STEP_BYTES`] at a time.
     deflating: Option<(Collection, codec::Encoder)>,
 }
+
+/// Records read as JSON values in one step: a chunk of 1,000 read at once held the page about
+/// 60 ms, the time of a few frames of a scroll.
+const STEP_RECORDS: usize = 100;
 
 /// Bytes of a chunk's JSON deflated in one step: a few milliseconds in the browser, where a
 /// chunk of 1,000 events at once held the page 60–100 ms (several hundred on a slow laptop).
@@ -129,12 +137,15 @@ impl SnapshotWriter {
             after: None,
             counts: BTreeMap::new(),
             body: String::new(),
+            gathering: Vec::new(),
+            gathered: None,
             deflating: None,
         }
     }
 
-    /// Takes the next chunk (at most [`CHUNK_RECORDS`] records of one collection), or deflates
-    /// [`STEP_BYTES`] more of the one taken; true once every collection is done.
+    /// One step: reads [`STEP_RECORDS`] more records of the next chunk (at most
+    /// [`CHUNK_RECORDS`] records of one collection), writes the columns of a chunk read whole, or
+    /// deflates [`STEP_BYTES`] more of its JSON; true once every collection is done.
     pub fn step(&mut self, data: &Dataset) -> bool {
         if let Some((_, encoder)) = self.deflating.as_mut() {
             if encoder.step(STEP_BYTES) {
@@ -146,40 +157,49 @@ impl SnapshotWriter {
             }
             return self.done();
         }
-        fn chunk<T: Stored>(data: &Dataset, after: Option<Id>) -> Vec<Value> {
+        if let Some((collection, values)) = self.gathered.take() {
+            self.deflating = Some((collection, codec::Encoder::new(&values)));
+            return self.done();
+        }
+        fn read<T: Stored>(data: &Dataset, after: Option<Id>, count: usize) -> Vec<Value> {
             use std::ops::Bound::{Excluded, Unbounded};
             T::table(data)
                 .after(after.map_or(Unbounded, Excluded))
-                .take(CHUNK_RECORDS)
+                .take(count)
                 .map(|r| serde_json::to_value(r).expect("records serialise"))
                 .collect()
         }
         let Some(&collection) = Collection::ALL.get(self.collection) else {
             return true;
         };
-        let values = crate::with_record_type!(collection, T => chunk::<T>(data, self.after));
-        let count = self
-            .counts
-            .entry(collection.as_str().to_string())
-            .or_insert(0);
-        *count += values.len();
-        if values.len() < CHUNK_RECORDS {
-            self.collection += 1;
-            self.after = None;
-        } else {
-            self.after = values
-                .last()
-                .and_then(|v| value_key(collection, v))
-                .map(|k| k.id);
+        let wanted = STEP_RECORDS.min(CHUNK_RECORDS - self.gathering.len());
+        let values = crate::with_record_type!(collection, T => read::<T>(data, self.after, wanted));
+        let collection_read = values.len() < wanted;
+        if let Some(last) = values.last() {
+            self.after = value_key(collection, last).map(|k| k.id);
         }
-        if !values.is_empty() {
-            self.deflating = Some((collection, codec::Encoder::new(&values)));
+        self.gathering.extend(values);
+        if collection_read || self.gathering.len() == CHUNK_RECORDS {
+            let chunk = std::mem::take(&mut self.gathering);
+            *self
+                .counts
+                .entry(collection.as_str().to_string())
+                .or_insert(0) += chunk.len();
+            if collection_read {
+                self.collection += 1;
+                self.after = None;
+            }
+            if !chunk.is_empty() {
+                self.gathered = Some((collection, chunk));
+            }
         }
         self.done()
     }
 
     fn done(&self) -> bool {
-        self.collection >= Collection::ALL.len() && self.deflating.is_none()
+        self.collection >= Collection::ALL.len()
+            && self.gathered.is_none()
+            && self.deflating.is_none()
     }
 
     /// Records encoded so far.
