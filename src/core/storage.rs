@@ -29,6 +29,7 @@ mod save;
 pub mod snapshot_refusal;
 pub mod tabs;
 
+use crate::records::sorting;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
@@ -318,7 +319,7 @@ impl WriteReport {
             let _ = tabs::take_incoming(data, key, value);
         }
         remove_records(data, &self.removed);
-        let pending: BTreeSet<&RecordKey> = self.pending.iter().collect();
+        let pending: BTreeSet<&RecordKey> = sorting::set_of(&self.pending);
         data.befores
             .forget(attempted.iter().filter(|k| !pending.contains(k)).copied());
     }
@@ -376,11 +377,11 @@ pub fn put_value_ref(
 /// Takes records out of `data` altogether (not a tombstone): an undone import's additions.
 pub fn remove_records(data: &mut Dataset, keys: &[RecordKey]) {
     for collection in Collection::ALL {
-        let ids: BTreeSet<_> = keys
-            .iter()
-            .filter(|k| k.collection == collection)
-            .map(|k| k.id)
-            .collect();
+        let ids: BTreeSet<_> = sorting::set_of(
+            keys.iter()
+                .filter(|k| k.collection == collection)
+                .map(|k| k.id),
+        );
         if !ids.is_empty() {
             crate::with_record_type!(collection, T => T::table_mut(data).remove(&ids));
         }

@@ -38,8 +38,7 @@ pub fn merge_fields(
 ) -> MergedFields {
     let mut fields = theirs.clone();
     let mut clashes = Vec::new();
-    let keys: std::collections::BTreeSet<&String> =
-        mine.keys().chain(theirs.keys()).chain(was.keys()).collect();
+    let keys = crate::records::sorting::set_of(mine.keys().chain(theirs.keys()).chain(was.keys()));
     for key in keys.into_iter().filter(|k| !ENVELOPE.contains(&k.as_str())) {
         let (was, mine, theirs) = (was.get(key), mine.get(key), theirs.get(key));
         if mine == was || mine == theirs {

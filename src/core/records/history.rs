@@ -214,7 +214,7 @@ pub fn diff(before: &Value, after: &Value) -> Vec<FieldChange> {
     let (Value::Object(b), Value::Object(a)) = (before, after) else {
         return changes;
     };
-    let keys: std::collections::BTreeSet<&String> = b.keys().chain(a.keys()).collect();
+    let keys = sorting::set_of(b.keys().chain(a.keys()));
     for key in keys.into_iter().filter(|k| !ENVELOPE.contains(&k.as_str())) {
         walk(key, b.get(key), a.get(key), &mut changes);
     }
@@ -234,7 +234,7 @@ fn walk(path: &str, before: Option<&Value>, after: Option<&Value>, out: &mut Vec
         let empty = serde_json::Map::new();
         let b = before.and_then(Value::as_object).unwrap_or(&empty);
         let a = after.and_then(Value::as_object).unwrap_or(&empty);
-        let keys: std::collections::BTreeSet<&String> = b.keys().chain(a.keys()).collect();
+        let keys = sorting::set_of(b.keys().chain(a.keys()));
         for key in keys {
             walk(&format!("{path}.{key}"), b.get(key), a.get(key), out);
         }

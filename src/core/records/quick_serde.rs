@@ -139,9 +139,7 @@ impl<'de, T: Readable> Quick<'de> for Vec<T> {
 impl<'de, K: Readable + Ord, V: Deserialize<'de>> Quick<'de> for BTreeMap<K, V> {
     type Wire = BTreeMap<Read<K>, V>;
     fn from_wire(wire: BTreeMap<Read<K>, V>) -> BTreeMap<K, V> {
-        wire.into_iter()
-            .map(|(key, value)| (key.0, value))
-            .collect()
+        super::sorting::map_of(wire.into_iter().map(|(key, value)| (key.0, value)))
     }
 }
 

@@ -7,8 +7,11 @@
 //! lists sorted here are at most some tens of thousands long.
 //!
 //! Each function is stable, as `slice::sort_by` is: elements that compare equal keep their order.
+//! Maps and sets built from many items are filled one item at a time ([`map_of`], [`set_of`]):
+//! `collect()` into them sorts the items first.
 
 use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Sorts `items` by their own order.
 pub fn sort<T: Ord>(items: &mut [T]) {
@@ -43,6 +46,22 @@ pub fn sort_by_cached_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
     let mut order = positions(items.len());
     sort_positions(&mut order, &|a, b| keys[a as usize].cmp(&keys[b as usize]));
     put_in_order(items, &mut order);
+}
+
+/// A map of `items`, inserted one at a time (a later value for the same key wins, as with
+/// `collect`). `collect()` into a `BTreeMap` sorts the items first, with a copy of the sort of
+/// its own for each type of item.
+pub fn map_of<K: Ord, V>(items: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
+    let mut map = BTreeMap::new();
+    map.extend(items);
+    map
+}
+
+/// A set of `items`, inserted one at a time (see [`map_of`]).
+pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    set.extend(items);
+    set
 }
 
 fn positions(len: usize) -> Vec<u32> {
@@ -136,6 +155,17 @@ mod tests {
         let mut names: Vec<String> = ["c", "a", "d", "b", "a"].map(String::from).to_vec();
         sort(&mut names);
         assert_eq!(names, ["a", "a", "b", "c", "d"]);
+    }
+
+    #[test]
+    fn maps_and_sets_are_what_collect_gives() {
+        let pairs = [(3, "c"), (1, "a"), (3, "z"), (2, "b")];
+        assert_eq!(map_of(pairs), pairs.into_iter().collect::<BTreeMap<_, _>>());
+        assert_eq!(map_of(pairs)[&3], "z");
+        assert_eq!(
+            set_of([3, 1, 3, 2]),
+            [3, 1, 3, 2].into_iter().collect::<BTreeSet<_>>()
+        );
     }
 
     #[test]

@@ -131,23 +131,23 @@ pub fn columnar_json(rows: &[Value]) -> Vec<u8> {
         Dense(Vec<&'a Value>),
         Sparse(BTreeMap<String, &'a Value>),
     }
-    let c = by_column(rows)
-        .into_iter()
-        .map(|(name, values)| {
-            let column = if values.iter().all(Option::is_some) {
-                Column::Dense(values.into_iter().flatten().collect())
-            } else {
-                Column::Sparse(
-                    values
-                        .into_iter()
-                        .enumerate()
-                        .filter_map(|(i, v)| v.map(|v| (i.to_string(), v)))
-                        .collect(),
-                )
-            };
-            (name, column)
-        })
-        .collect();
+    // Maps filled by `extend`, not `collect`, which sorts first with a copy of the sort of its own.
+    let mut c = BTreeMap::new();
+    for (name, values) in by_column(rows) {
+        let column = if values.iter().all(Option::is_some) {
+            Column::Dense(values.into_iter().flatten().collect())
+        } else {
+            let mut sparse = BTreeMap::new();
+            sparse.extend(
+                values
+                    .into_iter()
+                    .enumerate()
+                    .filter_map(|(i, v)| v.map(|v| (i.to_string(), v))),
+            );
+            Column::Sparse(sparse)
+        };
+        c.insert(name, column);
+    }
     serde_json::to_vec(&Group { c, n: rows.len() }).expect("JSON values serialise")
 }
 

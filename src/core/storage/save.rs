@@ -554,18 +554,16 @@ fn fold_bucket(
     // Fold in every delta of the bucket: the newer copy of each record wins.
     let mut absorbed: Vec<(RecordKey, String, String)> = Vec::new();
     // The store's own list, not this tab's: another tab's delta may not have been announced yet.
-    let mut delta_keys: BTreeSet<RecordKey> = store
-        .keys()?
-        .iter()
-        .filter_map(|k| match StorageKey::parse(k) {
+    let mut delta_keys: BTreeSet<RecordKey> = sorting::set_of(store.keys()?.iter().filter_map(
+        |k| match StorageKey::parse(k) {
             Some(StorageKey::Delta(rk))
                 if rk.collection == collection && prefix.contains(&rk.id) =>
             {
                 Some(rk)
             }
             _ => None,
-        })
-        .collect();
+        },
+    ));
     delta_keys.extend(group.iter().copied());
     for rk in delta_keys {
         let dk = delta_key(rk);
@@ -613,7 +611,7 @@ fn fold_bucket(
     }
 
     // This tab's edits, each checked against what is stored now.
-    let pending: BTreeSet<Id> = group.iter().map(|rk| rk.id).collect();
+    let pending: BTreeSet<Id> = sorting::set_of(group.iter().map(|rk| rk.id));
     for &rk in group {
         let Some(ours) = record_value(data, rk) else {
             continue;

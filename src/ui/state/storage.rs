@@ -2,6 +2,7 @@
 //! other tabs' writes, conflicts, snapshots, and the durability signals. The rules are in
 //! `core::storage`; this glues them to the signals the components read.
 
+use crate::core::records::sorting;
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
@@ -97,7 +98,7 @@ impl AppState {
                 // An unreadable office key: its id is recovered where that is safe (first-run
                 // shows what happened and asks for the name).
                 let last_import: BTreeSet<RecordKey> = super::import::stored_undo()
-                    .map(|undo| undo.entries.iter().map(|e| e.key()).collect())
+                    .map(|undo| sorting::set_of(undo.entries.iter().map(|e| e.key())))
                     .unwrap_or_default();
                 self.office_damage
                     .set(identity::office_damage(&store, &loaded, &last_import));
@@ -341,7 +342,7 @@ impl AppState {
         }
         let failed = report.error.is_some();
         self.save.set(SaveState {
-            pending: report.pending.into_iter().collect(),
+            pending: sorting::set_of(report.pending),
             error: report.error,
         });
         self.refresh_storage_info();

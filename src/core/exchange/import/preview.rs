@@ -212,8 +212,8 @@ pub fn field_rows(mine: &Value, theirs: &Value) -> Vec<FieldRow> {
     flatten(mine, String::new(), &mut a);
     flatten(theirs, String::new(), &mut b);
     let theirs_by_path: BTreeMap<&str, &str> =
-        b.iter().map(|(p, v)| (p.as_str(), v.as_str())).collect();
-    let mine_paths: BTreeSet<&str> = a.iter().map(|(p, _)| p.as_str()).collect();
+        sorting::map_of(b.iter().map(|(p, v)| (p.as_str(), v.as_str())));
+    let mine_paths: BTreeSet<&str> = sorting::set_of(a.iter().map(|(p, _)| p.as_str()));
     let mut rows: Vec<FieldRow> = a
         .iter()
         .map(|(path, value)| FieldRow {
