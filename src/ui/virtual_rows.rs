@@ -18,10 +18,12 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Rows per block: one block is cheap to draw while scrolling (a few milliseconds).
-pub const BLOCK_ROWS: usize = 50;
+/// Rows per block: one block is cheap to draw while scrolling. At 50, a block drawn as it came
+/// near took 66–76 ms on a 4× slower machine, every other block of a steady scroll
+/// (docs/benchmarks.md); 25 halves that.
+pub const BLOCK_ROWS: usize = 25;
 /// Blocks drawn before the first look at the viewport, so the top of the list shows at once. One:
-/// 50 rows are some 2,500 px, taller than any screen, and a second block began beyond the
+/// 25 rows are 1,000–2,000 px, taller than a screen, and a second block often began beyond the
 /// distance drawn ahead, so it was drawn only to be emptied by the first look.
 pub const FIRST_BLOCKS: usize = 1;
 /// A row's height until its block has been drawn and measured (a row of a two-line title is ~80 px).

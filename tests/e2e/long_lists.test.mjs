@@ -25,7 +25,8 @@ e2e('the register draws the rows near the screen; scrolling, the keyboard and se
   assert.equal(await table.getAttribute('aria-rowcount'), String(AGREEMENTS + 1));
   await drawnRows(table).first().waitFor();
   const drawn = await drawnRows(table).count();
-  assert.ok(drawn >= 50 && drawn <= 200, `${drawn} rows drawn of ${AGREEMENTS}`);
+  // At least a block of 25 (taller than the screen), never the whole list.
+  assert.ok(drawn >= 25 && drawn <= 200, `${drawn} rows drawn of ${AGREEMENTS}`);
   await page.screenshot({ path: path.join(ARTIFACTS, 'long-register-1366.png') });
 
   // Tab from the last row drawn at first goes on to the next one, drawn as it comes near.
