@@ -163,11 +163,10 @@ impl Default for Pacer {
 
 /// Runs `f` and leaves how long it took in the browser's performance timeline, as a measure
 /// named `name` (DevTools' Performance panel shows it; scripts/bench-data.mjs reports it).
-pub fn measured<R>(name: &str, f: impl FnOnce() -> R) -> R {
-    let start = format!("{name} (start)");
-    timeline::mark(&start);
+pub fn measured<R>(name: &'static str, f: impl FnOnce() -> R) -> R {
+    let measure = Measure::start(name);
     let result = f();
-    timeline::measure(name, &start);
+    measure.end();
     result
 }
 

@@ -278,9 +278,38 @@ pub fn take(
     kind: SnapshotKind,
     now: DateTime<Utc>,
 ) -> Result<SnapshotInfo, SnapshotRefused> {
-    let outcome = may_fit(session).and_then(|()| {
-        let text = encode(data, kind, now, stored_office(store));
-        put(store, session, kind, now, text)
+    let encoded = may_fit(session).map(|()| EncodedSnapshot {
+        kind,
+        taken_at: now,
+        text: encode(data, kind, now, stored_office(store)),
+    });
+    put_noted(store, session, encoded, now)
+}
+
+/// A snapshot encoded (by [`encode`] or a [`SnapshotWriter`]), not yet stored.
+pub struct EncodedSnapshot {
+    pub kind: SnapshotKind,
+    pub taken_at: DateTime<Utc>,
+    pub text: String,
+}
+
+/// Stores a snapshot encoded ([`put`]), or takes the refusal that came before its encoding, and
+/// notes the outcome at `now` (`snapshot_refusal`): a refusal for room is remembered, a snapshot
+/// taken clears the note.
+pub fn put_noted(
+    store: &mut impl KeyValueStore,
+    session: &mut Session,
+    encoded: Result<EncodedSnapshot, SnapshotRefused>,
+    now: DateTime<Utc>,
+) -> Result<SnapshotInfo, SnapshotRefused> {
+    let outcome = encoded.and_then(|snapshot| {
+        put(
+            store,
+            session,
+            snapshot.kind,
+            snapshot.taken_at,
+            snapshot.text,
+        )
     });
     snapshot_refusal::note_outcome(store, session, &outcome, now);
     outcome

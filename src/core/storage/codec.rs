@@ -166,8 +166,10 @@ fn by_column(rows: &[Value]) -> BTreeMap<&str, Vec<Option<&Value>>> {
     cols
 }
 
-/// Records (JSON objects) → one columnar object, as a value (what [`columnar_json`] writes).
-pub fn columns(rows: &[Value]) -> Value {
+/// Records (JSON objects) → one columnar object, as a value: the tests' account of what
+/// [`columnar_json`] writes.
+#[cfg(test)]
+fn columns(rows: &[Value]) -> Value {
     let mut out = Map::new();
     for (name, values) in by_column(rows) {
         let column = if values.iter().all(Option::is_some) {

@@ -3,14 +3,15 @@
 //! between which the page paints, outside the lock (encoding only reads the page's data); storing
 //! it is one step under the lock every tab takes to write (`backup::put`).
 
-use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_fluent::{tr, I18n};
 
 use super::{AppState, Progress, WorkKind};
-use crate::core::storage::backup::{self, SnapshotInfo, SnapshotRefused, SnapshotWriter};
+use crate::core::storage::backup::{
+    self, EncodedSnapshot, SnapshotInfo, SnapshotRefused, SnapshotWriter,
+};
 use crate::core::storage::keys::{SnapshotKind, StorageKey};
-use crate::core::storage::{self, snapshot_refusal, LoadProblemKind, StoreError};
+use crate::core::storage::{self, LoadProblemKind, StoreError};
 use crate::ui::text;
 use crate::web::{self, local_storage::LocalStore};
 
@@ -33,12 +34,6 @@ impl RestoreRefused {
 /// A snapshot encoded, not yet stored (`AppState::store_snapshot` does, under the lock), or why
 /// it was refused before encoding.
 pub type Encoded = Result<EncodedSnapshot, SnapshotRefused>;
-
-pub struct EncodedSnapshot {
-    kind: SnapshotKind,
-    taken_at: DateTime<Utc>,
-    text: String,
-}
 
 impl AppState {
     /// Encodes a snapshot of everything in slices (`shown`: with its progress on screen), to be
@@ -79,19 +74,7 @@ impl AppState {
             Ok(mut store) => self
                 .storage
                 .session
-                .try_update_value(|session| {
-                    let result = encoded.and_then(|snapshot| {
-                        backup::put(
-                            &mut store,
-                            session,
-                            snapshot.kind,
-                            snapshot.taken_at,
-                            snapshot.text,
-                        )
-                    });
-                    snapshot_refusal::note_outcome(&mut store, session, &result, now);
-                    result
-                })
+                .try_update_value(|session| backup::put_noted(&mut store, session, encoded, now))
                 .expect("session is alive"),
             Err(error) => encoded.and(Err(SnapshotRefused::Store(error))),
         };
