@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use crate::records::meta::{Id, Meta};
+use crate::records::meta::{record_struct, Id, Meta};
 use crate::records::quick_serde::quick;
 use crate::records::record::{Collection, Record, UnknownFields};
 
@@ -85,38 +85,39 @@ pub struct Chair {
     pub unknown: UnknownFields,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Event {
-    #[serde(flatten)]
-    pub meta: Meta,
-    #[serde(default)]
-    pub kind: EventKind,
-    pub title: String,
-    /// Local time in Vietnam (what the invitation says), not UTC.
-    pub starts_at: NaiveDateTime,
-    #[serde(default)]
-    pub place: String,
-    #[serde(default)]
-    pub chairs: Vec<Chair>,
-    /// "trên 200": the count as reported.
-    #[serde(default)]
-    pub attendee_count: Option<u32>,
-    /// Named guests, as written.
-    #[serde(default)]
-    pub guests: Vec<String>,
-    #[serde(default)]
-    pub agreements: Vec<EventLink>,
-    #[serde(default)]
-    pub agenda: String,
-    /// Reports heard.
-    #[serde(default)]
-    pub reports: String,
-    #[serde(default)]
-    pub conclusions: String,
-    #[serde(default)]
-    pub minutes: String,
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+record_struct! {
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Event {
+        #[serde(default)]
+        pub kind: EventKind,
+        pub title: String,
+        /// Local time in Vietnam (what the invitation says), not UTC.
+        #[serde(deserialize_with = "quick")]
+        pub starts_at: NaiveDateTime,
+        #[serde(default)]
+        pub place: String,
+        #[serde(default)]
+        pub chairs: Vec<Chair>,
+        /// "trên 200": the count as reported.
+        #[serde(default)]
+        pub attendee_count: Option<u32>,
+        /// Named guests, as written.
+        #[serde(default)]
+        pub guests: Vec<String>,
+        #[serde(default)]
+        pub agreements: Vec<EventLink>,
+        #[serde(default)]
+        pub agenda: String,
+        /// Reports heard.
+        #[serde(default)]
+        pub reports: String,
+        #[serde(default)]
+        pub conclusions: String,
+        #[serde(default)]
+        pub minutes: String,
+        #[serde(flatten)]
+        pub unknown: UnknownFields,
+    }
 }
 
 impl Record for Event {

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::records::date_bounds::{check, check_year};
-use crate::records::meta::{Id, Meta};
+use crate::records::meta::{record_struct, Id, Meta};
 use crate::records::quick_serde::quick;
 use crate::records::record::{Collection, Record, UnknownFields};
 
@@ -96,25 +96,25 @@ pub fn legal_basis_line(line: &str) -> String {
     rest.trim_end_matches([';', '.', ',', ' ']).to_string()
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Organisation {
-    #[serde(flatten)]
-    pub meta: Meta,
-    pub name: String,
-    #[serde(default)]
-    pub short_name: String,
-    #[serde(default)]
-    pub kind: OrganisationKind,
-    #[serde(default, deserialize_with = "quick")]
-    pub parent: Option<Id>,
-    /// The province or city it belongs to (tỉnh/thành: "Trà Vinh"), which tells two provinces'
-    /// "Sở Y tế" apart; empty when not recorded (older files).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub locality: String,
-    #[serde(default)]
-    pub notes: String,
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+record_struct! {
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Organisation {
+        pub name: String,
+        #[serde(default)]
+        pub short_name: String,
+        #[serde(default)]
+        pub kind: OrganisationKind,
+        #[serde(default, deserialize_with = "quick")]
+        pub parent: Option<Id>,
+        /// The province or city it belongs to (tỉnh/thành: "Trà Vinh"), which tells two provinces'
+        /// "Sở Y tế" apart; empty when not recorded (older files).
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        pub locality: String,
+        #[serde(default)]
+        pub notes: String,
+        #[serde(flatten)]
+        pub unknown: UnknownFields,
+    }
 }
 impl_record!(Organisation, Collection::Organisations);
 
@@ -195,17 +195,17 @@ impl PositionHeld {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Person {
-    #[serde(flatten)]
-    pub meta: Meta,
-    pub full_name: String,
-    #[serde(default)]
-    pub positions: Vec<PositionHeld>,
-    #[serde(default)]
-    pub notes: String,
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+record_struct! {
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Person {
+        pub full_name: String,
+        #[serde(default)]
+        pub positions: Vec<PositionHeld>,
+        #[serde(default)]
+        pub notes: String,
+        #[serde(flatten)]
+        pub unknown: UnknownFields,
+    }
 }
 impl_record!(
     Person,
@@ -444,54 +444,54 @@ pub struct StatusOverride {
     pub unknown: UnknownFields,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Agreement {
-    #[serde(flatten)]
-    pub meta: Meta,
-    /// Số hiệu, e.g. "01/QCPH-UBND-TĐ".
-    #[serde(default)]
-    pub number: String,
-    pub title: String,
-    #[serde(default)]
-    pub kind: AgreementKind,
-    #[serde(default)]
-    pub parties: Vec<Party>,
-    #[serde(default)]
-    pub signatories: Vec<Signatory>,
-    #[serde(default, deserialize_with = "quick")]
-    pub signed_on: Option<NaiveDate>,
-    #[serde(default)]
-    pub signed_place: String,
-    #[serde(default)]
-    pub legal_basis: Vec<String>,
-    #[serde(default)]
-    pub period: Period,
-    #[serde(default)]
-    pub status_override: Option<StatusOverride>,
-    /// The previous period's agreement that this one replaces.
-    #[serde(default, deserialize_with = "quick")]
-    pub supersedes: Option<Id>,
-    /// For a plan: the regulation it implements.
-    #[serde(default, deserialize_with = "quick")]
-    pub parent: Option<Id>,
-    #[serde(default)]
-    pub areas: Vec<CoordinationArea>,
-    /// Recurring duties ("annual working session, once a year").
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub duties: Vec<crate::records::duty::Duty>,
-    /// Each area's status per year, with evidence.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub area_results: Vec<crate::records::results::AreaResult>,
-    /// The account of the period, once it has ended.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub close_out: Option<crate::records::results::CloseOut>,
-    /// Bản gốc: where the signed scan is kept, and its SHA-256.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub original: Option<crate::records::original::Original>,
-    #[serde(default)]
-    pub notes: String,
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+record_struct! {
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Agreement {
+        /// Số hiệu, e.g. "01/QCPH-UBND-TĐ".
+        #[serde(default)]
+        pub number: String,
+        pub title: String,
+        #[serde(default)]
+        pub kind: AgreementKind,
+        #[serde(default)]
+        pub parties: Vec<Party>,
+        #[serde(default)]
+        pub signatories: Vec<Signatory>,
+        #[serde(default, deserialize_with = "quick")]
+        pub signed_on: Option<NaiveDate>,
+        #[serde(default)]
+        pub signed_place: String,
+        #[serde(default)]
+        pub legal_basis: Vec<String>,
+        #[serde(default)]
+        pub period: Period,
+        #[serde(default)]
+        pub status_override: Option<StatusOverride>,
+        /// The previous period's agreement that this one replaces.
+        #[serde(default, deserialize_with = "quick")]
+        pub supersedes: Option<Id>,
+        /// For a plan: the regulation it implements.
+        #[serde(default, deserialize_with = "quick")]
+        pub parent: Option<Id>,
+        #[serde(default)]
+        pub areas: Vec<CoordinationArea>,
+        /// Recurring duties ("annual working session, once a year").
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub duties: Vec<crate::records::duty::Duty>,
+        /// Each area's status per year, with evidence.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub area_results: Vec<crate::records::results::AreaResult>,
+        /// The account of the period, once it has ended.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub close_out: Option<crate::records::results::CloseOut>,
+        /// Bản gốc: where the signed scan is kept, and its SHA-256.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub original: Option<crate::records::original::Original>,
+        #[serde(default)]
+        pub notes: String,
+        #[serde(flatten)]
+        pub unknown: UnknownFields,
+    }
 }
 impl_record!(
     Agreement,

@@ -1,7 +1,7 @@
 //! Quicker readers for what a record holds most of: ids, dates and times. Each one reads the
-//! form we write (`parse_hyphenated`, `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS[.fraction]Z`) itself and
-//! hands anything else to `uuid`'s or `chrono`'s own reader, so results and error messages are
-//! theirs exactly (the import words its refusals from those messages). Why: an import reads
+//! form we write (`parse_hyphenated`, `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS[.fraction]`, the same
+//! with `Z`) itself and hands anything else to `uuid`'s or `chrono`'s own reader, so results and
+//! error messages are theirs exactly (the import words its refusals from those messages). Why: an import reads
 //! thousands of records, and in wasm32 their general parsers cost several times as much.
 //!
 //! A field opts in with `#[serde(deserialize_with = "quick")]`; [`Quick`] says which types can.
@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use serde::de::value::StrDeserializer;
 use serde::de::{Error, Visitor};
 use serde::{Deserialize, Deserializer};
@@ -79,12 +79,13 @@ impl Readable for NaiveDate {
     }
 }
 
-impl Readable for DateTime<Utc> {
-    const EXPECTING: &'static str = "an RFC 3339 formatted date and time string";
+impl Readable for NaiveDateTime {
+    const EXPECTING: &'static str = "a formatted date and time string";
 
-    fn quickly(text: &str) -> Option<DateTime<Utc>> {
+    /// `YYYY-MM-DDTHH:MM:SS[.fraction]`, as chrono writes it (an event's start).
+    fn quickly(text: &str) -> Option<NaiveDateTime> {
         let b = text.as_bytes();
-        if b.len() < 20 || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
+        if b.len() < 19 || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
             return None;
         }
         let date = NaiveDate::quickly(&text[..10])?;
@@ -94,15 +95,24 @@ impl Readable for DateTime<Utc> {
             digits(&b[17..19])?,
         );
         let nanos = match &b[19..] {
-            b"Z" => 0,
-            [b'.', fraction @ .., b'Z'] if (1..=9).contains(&fraction.len()) => {
+            [] => 0,
+            [b'.', fraction @ ..] if (1..=9).contains(&fraction.len()) => {
                 digits(fraction)? * 10u32.pow(9 - fraction.len() as u32)
             }
             _ => return None,
         };
         // Out of range, or a leap second (written as second 60): chrono's to read.
         let time = NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?;
-        Some(date.and_time(time).and_utc())
+        Some(date.and_time(time))
+    }
+}
+
+impl Readable for DateTime<Utc> {
+    const EXPECTING: &'static str = "an RFC 3339 formatted date and time string";
+
+    /// `YYYY-MM-DDTHH:MM:SS[.fraction]Z`: the naive form, in UTC.
+    fn quickly(text: &str) -> Option<DateTime<Utc>> {
+        NaiveDateTime::quickly(text.strip_suffix('Z')?).map(|time| time.and_utc())
     }
 }
 

@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::records::meta::{Id, Meta};
+use crate::records::meta::{record_struct, Id, Meta};
 use crate::records::quick_serde::quick;
 use crate::records::record::{Collection, Record, UnknownFields};
 
@@ -54,38 +54,38 @@ pub struct StatusChange {
     pub unknown: UnknownFields,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Recommendation {
-    #[serde(flatten)]
-    pub meta: Meta,
-    pub content: String,
-    /// The event where it was raised, if any.
-    #[serde(default, deserialize_with = "quick")]
-    pub event: Option<Id>,
-    #[serde(default, deserialize_with = "quick")]
-    pub raised_on: Option<NaiveDate>,
-    #[serde(default, deserialize_with = "quick")]
-    pub raised_by: Option<Id>,
-    /// Organisations that must answer.
-    #[serde(default, deserialize_with = "quick")]
-    pub addressed_to: Vec<Id>,
-    #[serde(default, deserialize_with = "quick")]
-    pub agreement: Option<Id>,
-    /// A coordination area of `agreement`.
-    #[serde(default, deserialize_with = "quick")]
-    pub area: Option<Id>,
-    #[serde(default, deserialize_with = "quick")]
-    pub deadline: Option<NaiveDate>,
-    #[serde(default)]
-    pub status: RecommendationStatus,
-    #[serde(default)]
-    pub response: String,
-    #[serde(default, deserialize_with = "quick")]
-    pub responded_on: Option<NaiveDate>,
-    #[serde(default)]
-    pub history: Vec<StatusChange>,
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+record_struct! {
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Recommendation {
+        pub content: String,
+        /// The event where it was raised, if any.
+        #[serde(default, deserialize_with = "quick")]
+        pub event: Option<Id>,
+        #[serde(default, deserialize_with = "quick")]
+        pub raised_on: Option<NaiveDate>,
+        #[serde(default, deserialize_with = "quick")]
+        pub raised_by: Option<Id>,
+        /// Organisations that must answer.
+        #[serde(default, deserialize_with = "quick")]
+        pub addressed_to: Vec<Id>,
+        #[serde(default, deserialize_with = "quick")]
+        pub agreement: Option<Id>,
+        /// A coordination area of `agreement`.
+        #[serde(default, deserialize_with = "quick")]
+        pub area: Option<Id>,
+        #[serde(default, deserialize_with = "quick")]
+        pub deadline: Option<NaiveDate>,
+        #[serde(default)]
+        pub status: RecommendationStatus,
+        #[serde(default)]
+        pub response: String,
+        #[serde(default, deserialize_with = "quick")]
+        pub responded_on: Option<NaiveDate>,
+        #[serde(default)]
+        pub history: Vec<StatusChange>,
+        #[serde(flatten)]
+        pub unknown: UnknownFields,
+    }
 }
 
 impl Record for Recommendation {

@@ -290,7 +290,7 @@ fn times_read_quickly_are_chronos_times() {
         state ^= state << 17;
         state % below
     };
-    let mut quick = 0;
+    let (mut quick, mut quick_naive) = (0, 0);
     for _ in 0..20_000 {
         let date = format!("{:04}-{:02}-{:02}", next(10_000), next(14), next(33));
         let time = format!("{:02}:{:02}:{:02}", next(26), next(62), next(62));
@@ -299,17 +299,20 @@ fn times_read_quickly_are_chronos_times() {
             10 => ".".into(),
             n => format!(".{:0width$}", next(10u64.pow(n as u32)), width = n as usize),
         };
-        let end = ["Z", "Z", "Z", "z", "+00:00", ""][next(6) as usize];
+        let end = ["Z", "Z", "Z", "z", "+00:00", "", ""][next(7) as usize];
         let separator = ["T", "T", "T", "t", " "][next(5) as usize];
         let text = format!("{date}{separator}{time}{fraction}{end}");
         quick += agrees::<DateTime<Utc>>(&text) as usize;
+        quick_naive += agrees::<NaiveDateTime>(&text) as usize;
         // One byte changed.
         let mut bytes = text.into_bytes();
         let at = next(bytes.len() as u64) as usize;
         bytes[at] = b"0123456789-:.TZ x"[next(17) as usize];
         if let Ok(text) = String::from_utf8(bytes) {
             agrees::<DateTime<Utc>>(&text);
+            agrees::<NaiveDateTime>(&text);
         }
     }
     assert!(quick > 2000, "{quick}");
+    assert!(quick_naive > 300, "{quick_naive}");
 }
