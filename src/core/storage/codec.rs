@@ -12,6 +12,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::records::meta::{parse_hyphenated, Id};
 use miniz_oxide::deflate::core::{
     compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
 };
@@ -321,7 +322,7 @@ pub fn decode(text: &str) -> Result<Vec<Value>, CodecError> {
 }
 
 /// Packed text → the group's columnar JSON.
-fn inflate(text: &str) -> Result<Vec<u8>, CodecError> {
+pub fn inflate(text: &str) -> Result<Vec<u8>, CodecError> {
     let body = text
         .strip_prefix(TAG_DEFLATE_15)
         .ok_or_else(|| CodecError::NotPacked("unknown encoding tag".into()))?;
@@ -331,11 +332,27 @@ fn inflate(text: &str) -> Result<Vec<u8>, CodecError> {
 }
 
 /// One record of a group as JSON text: the object [`decode`] gives, written compactly (keys in
-/// the same order), and its `id` when that is a string.
+/// the same order), and its `id` when that is a string that reads as one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RecordText {
-    pub id: Option<String>,
+    pub id: Option<Id>,
     pub json: String,
+}
+
+/// An `id` column's value as an id: the quoted form we write read without a copy, anything else
+/// as a JSON string read as `Uuid::from_str` reads it.
+fn id_of(value: &RawValue) -> Option<Id> {
+    let raw = value.get().as_bytes();
+    match raw {
+        [b'"', inner @ .., b'"'] if inner.len() == 36 => parse_hyphenated(inner),
+        _ => None,
+    }
+    .or_else(|| {
+        serde_json::from_str::<String>(value.get())
+            .ok()?
+            .parse()
+            .ok()
+    })
 }
 
 /// Packed text → each record's JSON text, without building a tree of values: the large store's
@@ -378,7 +395,7 @@ pub fn decode_texts(text: &str) -> Option<Vec<RecordText>> {
             json.push(':');
             json.push_str(value.get());
             if Some(k) == id_column {
-                id = serde_json::from_str::<String>(value.get()).ok();
+                id = id_of(value);
             }
         }
         json.push('}');
@@ -575,18 +592,27 @@ mod tests {
     #[test]
     fn record_texts_read_as_the_records_decode_gives() {
         let records = vec![
-            json!({"id": "a", "title": "Một \"trích\" \\ dẫn", "deleted": true, "x": null}),
-            json!({"id": "b", "title": "Hai", "chairs": [{"p": 1}], "tên lạ\n": 2.5}),
+            json!({"id": "0b9f5b52-7a0e-4f43-9d7e-1c2a3b4c5d6e", "title": "Một \"trích\" \\ dẫn", "deleted": true, "x": null}),
+            json!({"id": "0B9F5B52-7A0E-4F43-9D7E-1C2A3B4C5D6F", "title": "Hai", "chairs": [{"p": 1}], "tên lạ\n": 2.5}),
             json!({"id": 7, "title": "Ba", "from_the_future": {"k": [1, 2]}}),
             json!({"title": "no id"}),
+            json!({"id": "a", "title": "not an id"}),
+            // Not the form we write, read as `Uuid::from_str` reads it.
+            json!({"id": "{0b9f5b52-7a0e-4f43-9d7e-1c2a3b4c5d60}"}),
+            json!({"id": "0b9f5b527a0e4f439d7e1c2a3b4c5d61"}),
+            json!({"id": "0b9f5b52-7a0e-4f43-9d7e-1c2a3b4c5d6g"}),
         ];
         let packed = encode(&records);
         let texts = decode_texts(&packed).expect("a valid group");
         let values = decode(&packed).unwrap();
         assert_eq!(texts.len(), values.len());
+        assert_eq!(texts.iter().filter(|t| t.id.is_some()).count(), 4);
         for (text, value) in texts.iter().zip(&values) {
             assert_eq!(&serde_json::from_str::<Value>(&text.json).unwrap(), value);
-            assert_eq!(text.id.as_deref(), value["id"].as_str());
+            assert_eq!(
+                text.id,
+                value["id"].as_str().and_then(|id| id.parse::<Id>().ok())
+            );
             assert_eq!(text.json, value.to_string(), "written as a value is");
         }
         // What decode refuses, decode_texts leaves to it.

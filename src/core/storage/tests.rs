@@ -325,6 +325,91 @@ fn a_record_that_fails_the_schema_is_reported_and_carried_over_when_its_bucket_i
     assert_eq!(kept["period"], "không phải một giai đoạn");
 }
 
+/// A copy of `row` that `row`'s version does not know: newer, or concurrent with it.
+fn other_copy(row: &serde_json::Value, title: &str, newer: bool) -> serde_json::Value {
+    let mut copy = row.clone();
+    copy["title"] = title.into();
+    let office = Uuid::from_u128(0x7e57).to_string();
+    if !newer {
+        copy["version"] = serde_json::json!({});
+    }
+    copy["version"][office] = 1.into();
+    copy
+}
+
+/// A second copy of a record in the buckets (twice in its bucket, in a bucket that should not
+/// hold it, in a parent bucket a split cut short left behind) is settled by versions: the newest
+/// wins whatever the order, and a concurrent one is kept as a conflict.
+#[test]
+fn a_record_stored_twice_is_settled_by_its_versions_wherever_its_copies_are() {
+    let data = generate::large(10, 1500, 5);
+    let (store, _) = stored(&data);
+    let buckets: Vec<String> = store
+        .entries
+        .keys()
+        .filter(|k| k.starts_with("phoihop/b/events/"))
+        .cloned()
+        .collect();
+    assert!(buckets.len() >= 2, "{buckets:?}");
+    let (home, other) = (&buckets[0], &buckets[1]);
+    let rows = codec::decode(&store.entries[home]).unwrap();
+    let id: Uuid = rows[3]["id"].as_str().unwrap().parse().unwrap();
+    let title = |loaded: &Loaded| loaded.data.events.get(&id).unwrap().title.clone();
+    let with = |changes: &[(&String, serde_json::Value, bool)]| {
+        let mut store = store.clone();
+        for (key, copy, first) in changes {
+            let mut rows = codec::decode(&store.entries[*key]).unwrap();
+            if *first {
+                rows.insert(0, copy.clone());
+            } else {
+                rows.push(copy.clone());
+            }
+            store.entries.insert((*key).clone(), codec::encode(&rows));
+        }
+        let loaded = load(&store).unwrap();
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        assert_eq!(loaded.data.events.count_live(), 1500);
+        loaded
+    };
+    let newer = other_copy(&rows[3], "mới hơn", true);
+    let concurrent = other_copy(&rows[3], "song song", false);
+    for first in [false, true] {
+        // Twice in its own bucket.
+        let loaded = with(&[(home, newer.clone(), first)]);
+        assert_eq!(title(&loaded), "mới hơn");
+        assert!(loaded.conflicts.is_empty());
+        let loaded = with(&[(home, concurrent.clone(), first)]);
+        assert_eq!(loaded.conflicts.len(), 1);
+        assert_eq!(loaded.conflicts[0].key.id, id);
+        let titles = [
+            title(&loaded),
+            loaded.conflicts[0].other["title"].to_string(),
+        ];
+        assert!(titles.iter().any(|t| t.contains("song song")), "{titles:?}");
+        // Also in a bucket that should not hold it.
+        let loaded = with(&[(other, newer.clone(), first)]);
+        assert_eq!(title(&loaded), "mới hơn");
+        let mut older = rows[3].clone();
+        older["version"] = serde_json::json!({});
+        older["title"] = "cũ hơn".into();
+        let loaded = with(&[(other, older, first)]);
+        assert_eq!(title(&loaded), data.events.get(&id).unwrap().title);
+        assert!(loaded.conflicts.is_empty());
+    }
+    // In the parent of its bucket, left by a split cut short: the newest copy still wins.
+    let prefix = home.rsplit('/').next().unwrap();
+    assert!(!prefix.is_empty());
+    let parent = format!("phoihop/b/events/{}", &prefix[..prefix.len() - 1]);
+    let mut store2 = store.clone();
+    store2
+        .entries
+        .insert(parent, codec::encode(std::slice::from_ref(&newer)));
+    let loaded = load(&store2).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(title(&loaded), "mới hơn");
+    assert_eq!(loaded.data.events.count_live(), 1500);
+}
+
 #[test]
 fn corrupt_deltas_and_unknown_keys_are_reported_and_never_written() {
     let mut data = generate::dataset(3, 20, 5);
