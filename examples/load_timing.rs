@@ -38,6 +38,8 @@ fn main() {
         stamp,
     );
     assert!(report.error.is_none(), "{report:?}");
+    let mut unpack_ms = Vec::new();
+    let mut inflate_ms = Vec::new();
     let mut decode_ms = Vec::new();
     let mut texts_ms = Vec::new();
     let mut tree_ms = Vec::new();
@@ -45,7 +47,25 @@ fn main() {
     let mut dashboard_ms = Vec::new();
     let mut statuses_ms = Vec::new();
     let today = NaiveDate::from_ymd_opt(2026, 12, 4).expect("a date");
+    let buckets: Vec<&String> = store
+        .entries
+        .iter()
+        .filter(|(key, _)| key.starts_with("phoihop/b/"))
+        .map(|(_, raw)| raw)
+        .collect();
     for _ in 0..rounds {
+        // The first steps of every bucket's read: characters to bytes, then those inflated.
+        let t = Instant::now();
+        for raw in &buckets {
+            codec::unpack(raw.strip_prefix(codec::TAG_DEFLATE_15).expect("packed"))
+                .expect("unpacks");
+        }
+        unpack_ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        let t = Instant::now();
+        for raw in &buckets {
+            codec::inflate(raw).expect("inflates");
+        }
+        inflate_ms.push(t.elapsed().as_secs_f64() * 1000.0);
         let t = Instant::now();
         let mut values = 0;
         for (key, raw) in &store.entries {
@@ -97,6 +117,11 @@ fn main() {
         v.sort_by(f64::total_cmp);
         v[v.len() / 2]
     };
+    println!(
+        "buckets' characters to bytes {:.0} ms; those and inflated {:.0} ms",
+        median(unpack_ms.clone()),
+        median(inflate_ms.clone())
+    );
     println!(
         "{events} events + {agreements} agreements, median of {rounds}: buckets decoded to JSON values {:.0} ms, to each record's text {:.0} ms; values then typed records (the load's way before) {:.0} ms; whole load {:.0} ms",
         median(decode_ms),
