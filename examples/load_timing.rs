@@ -119,8 +119,8 @@ fn main() {
     };
     println!(
         "buckets' characters to bytes {:.0} ms; those and inflated {:.0} ms",
-        median(unpack_ms.clone()),
-        median(inflate_ms.clone())
+        median(unpack_ms),
+        median(inflate_ms)
     );
     println!(
         "{events} events + {agreements} agreements, median of {rounds}: buckets decoded to JSON values {:.0} ms, to each record's text {:.0} ms; values then typed records (the load's way before) {:.0} ms; whole load {:.0} ms",

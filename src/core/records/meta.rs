@@ -236,7 +236,6 @@ macro_rules! record_struct {
                 use $crate::records::quick_serde::quick;
                 // Named as the record, for serde's messages ("expected struct Event").
                 #[derive(serde::Deserialize)]
-                #[allow(non_camel_case_types, dead_code)]
                 struct $name {
                     #[serde(deserialize_with = "quick")]
                     id: $crate::records::meta::Id,

@@ -1,8 +1,9 @@
 //! Quicker readers for what a record holds most of: ids, dates and times. Each one reads the
 //! form we write (`parse_hyphenated`, `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS[.fraction]`, the same
 //! with `Z`) itself and hands anything else to `uuid`'s or `chrono`'s own reader, so results and
-//! error messages are theirs exactly (the import words its refusals from those messages). Why: an import reads
-//! thousands of records, and in wasm32 their general parsers cost several times as much.
+//! error messages are theirs exactly (the import words its refusals from those messages). Why:
+//! an import reads thousands of records, and in wasm32 their general parsers cost several times
+//! as much.
 //!
 //! A field opts in with `#[serde(deserialize_with = "quick")]`; [`Quick`] says which types can.
 

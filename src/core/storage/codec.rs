@@ -12,7 +12,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::records::meta::{parse_hyphenated, Id};
+use crate::records::meta::Id;
+use crate::records::quick_serde::quick;
 use miniz_oxide::deflate::core::{
     compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
 };
@@ -339,20 +340,10 @@ pub struct RecordText {
     pub json: String,
 }
 
-/// An `id` column's value as an id: the quoted form we write read without a copy, anything else
-/// as a JSON string read as `Uuid::from_str` reads it.
+/// An `id` column's value as an id, read the quick way (`quick_serde`: no copy of the text in
+/// the form we write); `None` when it is not a string that reads as one.
 fn id_of(value: &RawValue) -> Option<Id> {
-    let raw = value.get().as_bytes();
-    match raw {
-        [b'"', inner @ .., b'"'] if inner.len() == 36 => parse_hyphenated(inner),
-        _ => None,
-    }
-    .or_else(|| {
-        serde_json::from_str::<String>(value.get())
-            .ok()?
-            .parse()
-            .ok()
-    })
+    quick(&mut serde_json::Deserializer::from_str(value.get())).ok()
 }
 
 /// Packed text → each record's JSON text, without building a tree of values: the large store's
