@@ -55,6 +55,56 @@ pub fn take_typed_before_start(placeholder: &web_sys::Element) {
     }
 }
 
+/// A first visit (nothing of ours stored): the card, drawn by the first wasm alone. The choice
+/// made on it waits for the app's part (`app_loaded`, busy meanwhile: a slow line may still be
+/// bringing it), then is handed to the app's own card (`choose_before_app`), which carries it out.
+#[component]
+pub fn Welcome(
+    /// Loads the app's part; `Err` when it cannot come.
+    app_loaded: fn() -> super::lazy::Loading<()>,
+    /// Set once the part is here: the app takes over from this card.
+    app_wanted: RwSignal<bool>,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    // Closing the tab while the choice waits for the app would lose it: the page asks, as it
+    // does while the app's own work waits for storage.
+    crate::web::durability::warn_before_unload(|| CHOOSING.get());
+    let finish = move |name: String, load_sample: bool| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        CHOOSING.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match app_loaded().await {
+                // Another tab began meanwhile (the app opened on what it stored): its start
+                // stands, and this choice is not made on top of it.
+                Ok(()) if app_wanted.get_untracked() => CHOOSING.set(false),
+                Ok(()) => {
+                    CHOSEN_BEFORE_APP.set(Some(load_sample));
+                    TYPED_BEFORE_START.set(Some(TypedBeforeStart {
+                        name,
+                        focused: false,
+                        submitted: true,
+                    }));
+                    app_wanted.set(true);
+                }
+                Err(super::lazy::NotLoaded) => {
+                    CHOOSING.set(false);
+                    busy.set(false);
+                    error.set(Some(tr!(i18n, "page-not-loaded-why")));
+                }
+            }
+        });
+    };
+    first_run_steps(error, Signal::from(false), busy.into(), finish).view
+}
+
+/// The app's card: the data stored here but no office yet ("keep the data"), or a damaged
+/// office key. A choice made on the first wasm's card (`Welcome`) is carried out at once.
 #[component]
 pub fn FirstRun() -> impl IntoView {
     let state = use_app();
@@ -62,44 +112,13 @@ pub fn FirstRun() -> impl IntoView {
     if let Some(damage) = state.office_damage.get_untracked() {
         return view! { <OfficeRecovery damage=damage/> }.into_any();
     }
-    first_run_steps(state).into_any()
-}
-
-fn first_run_steps(state: super::state::AppState) -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    let typed = TYPED_BEFORE_START.take();
-    let name = RwSignal::new(typed.as_ref().map(|t| t.name.clone()).unwrap_or_default());
-    let submitted = typed.as_ref().is_some_and(|t| t.submitted);
-    // The placeholder's input had the focus (and its autofocus was the page's one): this one
-    // takes it over, the caret after what was typed.
-    let name_input = NodeRef::<leptos::html::Input>::new();
-    if typed.is_some_and(|t| t.focused) {
-        Effect::new(move |_| {
-            if let Some(input) = name_input.get() {
-                let _ = input.focus();
-            }
-        });
-    }
     let error = RwSignal::new(None::<String>);
-    let step_two = RwSignal::new(false);
-    // "Tiếp tục" pressed before the app ran: the same as pressing it now.
-    if submitted {
-        submit_name_now(name, error, step_two, i18n);
-    }
-    let has_data = move || state.data.with(|d| !d.is_empty());
-
-    let submit_name = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        submit_name_now(name, error, step_two, i18n);
-    };
-
+    let has_data = Signal::derive(move || state.data.with(|d| !d.is_empty()));
     // The sample and the office are stored under the lock every tab takes to write.
-    let finish = move |load_sample: bool| {
+    let finish = move |name: String, load_sample: bool| {
         state.locked(move || {
-            let office = OfficeProfile {
-                id: new_id(),
-                name: name.get_untracked().trim().to_string(),
-            };
+            let office = OfficeProfile { id: new_id(), name };
             if load_sample {
                 let sample = sample_on(state.today());
                 let keys = storage::all_keys(&sample);
@@ -119,8 +138,61 @@ fn first_run_steps(state: super::state::AppState) -> impl IntoView {
             }
         })
     };
+    let steps = first_run_steps(error, has_data, Signal::from(false), finish);
+    if let Some(load_sample) = CHOSEN_BEFORE_APP.take() {
+        // The sample only into an empty office, as the card offers it.
+        let name = steps.name.get_untracked().trim().to_string();
+        finish(name, load_sample && !has_data.get_untracked());
+        // From here the choice is the app's work waiting for storage (the same warning).
+        CHOOSING.set(false);
+    }
+    steps.view
+}
 
-    view! {
+thread_local! {
+    /// The choice made on the first wasm's card, for the app's card to carry out.
+    static CHOSEN_BEFORE_APP: std::cell::Cell<Option<bool>> = const { std::cell::Cell::new(None) };
+    /// A choice made on the first wasm's card and not yet handed to the app's work.
+    static CHOOSING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The two steps of the card: the office's name, then the sample or an empty start (`finish`,
+/// with the name trimmed). `busy` while the choice is being carried out elsewhere.
+fn first_run_steps(
+    error: RwSignal<Option<String>>,
+    has_data: Signal<bool>,
+    busy: Signal<bool>,
+    finish: impl Fn(String, bool) + Copy + Send + Sync + 'static,
+) -> FirstRunSteps {
+    let i18n = expect_context::<I18n>();
+    let typed = TYPED_BEFORE_START.take();
+    let name = RwSignal::new(typed.as_ref().map(|t| t.name.clone()).unwrap_or_default());
+    let submitted = typed.as_ref().is_some_and(|t| t.submitted);
+    // The placeholder's input had the focus (and its autofocus was the page's one): this one
+    // takes it over, the caret after what was typed.
+    let name_input = NodeRef::<leptos::html::Input>::new();
+    if typed.is_some_and(|t| t.focused) {
+        Effect::new(move |_| {
+            if let Some(input) = name_input.get() {
+                let _ = input.focus();
+            }
+        });
+    }
+    let step_two = RwSignal::new(false);
+    // "Tiếp tục" pressed before the app ran: the same as pressing it now.
+    if submitted {
+        submit_name_now(name, error, step_two, i18n);
+    }
+    let has_data = move || has_data.get();
+    let finish =
+        move |load_sample: bool| finish(name.get_untracked().trim().to_string(), load_sample);
+
+    let submit_name = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        submit_name_now(name, error, step_two, i18n);
+    };
+
+    let view = view! {
         <main class="first-run">
             <div class="first-run-card">
                 // English one click away from the very first screen too.
@@ -161,25 +233,38 @@ fn first_run_steps(state: super::state::AppState) -> impl IntoView {
                         <Show when=has_data>
                             <p class="help">{move_tr!("first-run-existing-data")}</p>
                         </Show>
-                        <div class="choice-grid">
+                        <div class="choice-grid" aria-busy=move || busy.get().then_some("true")>
                             <Show when=move || !has_data()>
-                                <button class="choice primary" on:click=move |_| finish(true)>
+                                <button class="choice primary" aria-disabled=move || busy.get().then_some("true") on:click=move |_| finish(true)>
                                     <strong>{move_tr!("first-run-load-sample")}</strong>
                                     <span>{move_tr!("first-run-load-sample-text")}</span>
                                 </button>
                             </Show>
-                            <button class="choice" on:click=move |_| finish(false)>
+                            <button class="choice" aria-disabled=move || busy.get().then_some("true") on:click=move |_| finish(false)>
                                 <strong>{move || if has_data() { tr!(i18n, "first-run-keep-data") } else { tr!(i18n, "first-run-start-empty") }}</strong>
                                 <span>{move_tr!("first-run-start-empty-text")}</span>
                             </button>
                         </div>
-                        <button class="link" on:click=move |_| step_two.set(false)>{move_tr!("first-run-change-name")}</button>
+                        <Show when=move || busy.get()>
+                            <p class="page-loading" role="status">{move_tr!("page-loading")}</p>
+                        </Show>
+                        <button class="link" on:click=move |_| if !busy.get_untracked() { step_two.set(false) }>{move_tr!("first-run-change-name")}</button>
                     </div>
                 </Show>
                 {move || error.get().filter(|_| step_two.get()).map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             </div>
         </main>
+    };
+    FirstRunSteps {
+        name,
+        view: view.into_any(),
     }
+}
+
+/// The card's view, and the name typed in it.
+struct FirstRunSteps {
+    name: RwSignal<String>,
+    view: AnyView,
 }
 
 /// Step one's "Tiếp tục": on to the choice, or say that the name is missing.

@@ -48,42 +48,22 @@ pub fn focus_first_invalid(form_id: &str) {
     focus_later(format!("#{form_id} [aria-invalid='true']"));
 }
 
-/// Counts the pages drawn only after their code loaded (lazy.rs): such a page names the tab and
-/// takes the focus when it arrives, not at the route change.
-#[derive(Clone, Copy)]
-struct PagesArrived(RwSignal<u32>);
-
-/// A page whose code had to load first is now drawn.
-pub fn page_arrived() {
-    if let Some(PagesArrived(count)) = use_context::<PagesArrived>() {
-        count.update(|n| *n += 1);
-    }
-}
-
 /// On every page change the tab's title names the new page (read from its heading, so it is in
 /// the language shown), and — except for the page the app opens on — the focus moves to that
 /// heading: a screen reader announces the new page and Tab continues from its top, instead of
 /// from a link of the page that has gone.
 pub fn follow_page_changes(state: AppState, i18n: I18n) {
-    let arrived = RwSignal::new(0u32);
-    provide_context(PagesArrived(arrived));
-    Effect::new(move |previous: Option<(Route, u32, bool)>| {
+    Effect::new(move |previous: Option<Route>| {
         let route = state.route.get();
-        let arrivals = arrived.get();
         // The heading changes with the language: keep the title in step.
         let app_name = tr!(i18n, "app-name");
         let moved = match previous {
             None => false,
             // Another section of the same page: the keyboard stays on the section's link.
-            Some((p, _, _)) if p.page() != route.page() => true,
-            Some((p, _, _)) if p != route => false,
-            // The page the route change led to has just been drawn: as that change would.
-            Some((_, a, moved)) if a != arrivals => moved,
-            // Another language, same page.
-            Some(_) => false,
+            Some(p) => p.page() != route.page(),
         };
         request_animation_frame(move || name_and_focus_page(&app_name, moved));
-        (route, arrivals, moved)
+        route
     });
 }
 

@@ -1,8 +1,15 @@
-//! What loads later: the first wasm holds the shell, the storage load, the dashboard and the
-//! first-run screen; every other page, the import, the export, live sync's replicator and the
-//! file writers are split functions
-//! whose code comes from a file of its own the first time one is called (`split!`), and the
-//! service worker precaches those files once the app runs, so they open offline too.
+//! What loads later. The first wasm holds only what a first visit needs: the first-run card (and
+//! the translations, the service worker's registration). The rest of the app, from the storage
+//! load on, is the part `app` (ui/mod.rs), asked for at once when anything of ours is stored, or
+//! when the card's choice is made; the .xlsx and .docx writers are the part `writers`, loaded at
+//! the first such export. A part's code comes from a file of its own the first time one of its
+//! split functions is called (`split!`), and the service worker precaches every file once the
+//! first wasm runs, so they open offline too.
+//!
+//! Two parts, not one per page: code that parts share goes into a file of its own per set of
+//! parts sharing it, and with the pages, the import, sync and the export as parts of their own
+//! beside `app` that was 36 files to open the app with, 0.2 s slower to the dashboard with 50,000
+//! events (0.6 s at 4× CPU; docs/benchmarks.md).
 //!
 //! The release build cuts them out: Trunk builds with the `split` feature and
 //! scripts/post-build.mjs runs the splitter (wasm_split_cli_support) on the linked wasm. Without
@@ -38,6 +45,9 @@ macro_rules! split {
 }
 pub(crate) use split;
 
+/// A split function's call, boxed: to pass it as a plain `fn`.
+pub type Loading<T> = std::pin::Pin<Box<dyn Future<Output = Result<T, NotLoaded>>>>;
+
 /// A part of the app that could not be loaded (offline before it was ever cached, or the server
 /// went away meanwhile): shown, and tried again on request.
 #[derive(Clone, Copy, Debug)]
@@ -49,10 +59,9 @@ impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
     }
 }
 
-/// The page `load` gives; "Đang tải…" until it comes. Once a part is loaded its pages come at
-/// once (no placeholder); a page that had to wait names the tab and takes the focus when drawn,
-/// as any page change does (focus.rs). A failed load says so, with a button to try again.
-pub fn page<F, Fut>(load: F) -> AnyView
+/// What `load` gives, once it comes (nothing meanwhile: index.html's placeholder is still
+/// there). A failed load says so, with a button to try again.
+pub fn part<F, Fut>(load: F) -> AnyView
 where
     F: Fn() -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Result<AnyView, NotLoaded>> + 'static,
@@ -61,36 +70,20 @@ where
     let load = std::sync::Arc::new(load);
     (move || {
         attempt.track();
-        let mut load = Box::pin(load());
+        let load = load();
         let drawn = async move {
-            let mut waited = false;
-            let loaded = std::future::poll_fn(|cx| {
-                let poll = load.as_mut().poll(cx);
-                waited |= poll.is_pending();
-                poll
-            })
-            .await;
-            if waited {
-                super::focus::page_arrived();
-            }
-            match loaded {
+            match load.await {
                 Ok(view) => view,
                 Err(NotLoaded) => not_loaded(move || attempt.update(|n| *n += 1)),
             }
         };
         let drawn = Suspend::new(send_wrapper::SendWrapper::new(drawn));
-        view! {
-            <Suspense fallback=|| view! {
-                <p class="page-loading" role="status">{move_tr!("page-loading")}</p>
-            }>
-                {drawn}
-            </Suspense>
-        }
+        view! { <Suspense fallback=|| ()>{drawn}</Suspense> }
     })
     .into_any()
 }
 
-/// What a page that could not be loaded shows.
+/// What a part that could not be loaded shows.
 fn not_loaded(retry: impl Fn() + 'static) -> AnyView {
     view! {
         <div class="page-not-loaded" role="alert">

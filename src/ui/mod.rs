@@ -43,21 +43,79 @@ use crate::route::{Route, Section};
 use crate::web;
 use state::{current_hash, use_app, AppState};
 
+/// The root. A first visit (nothing of ours stored) is the first-run card, drawn by the first
+/// wasm alone; everything else, from the storage load on, is the part `app` (lazy.rs): a clerk on
+/// a slow line gets the card at once, and the rest comes while the name is typed (the service
+/// worker fetches every part). With anything stored, the part is asked for at once, and
+/// index.html's placeholder stays until the app draws itself.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::load();
-    provide_context(state);
-    sharing::Sharing::provide();
     update::watch();
     // The "loading" placeholder in index.html is for the seconds before the wasm starts; its
     // first-run card may hold the office's name, typed meanwhile.
-    if let Some(el) = web_sys::window()
+    if let Some(el) = loading_placeholder() {
+        first_run::take_typed_before_start(&el);
+    }
+    let app_wanted = RwSignal::new(!web::local_storage::first_visit());
+    // Another tab began meanwhile: this one opens what it stored. (Once the app is wanted it
+    // stays: setting the signal again would draw the app anew.)
+    let handle = window_event_listener(leptos::ev::storage, move |ev| {
+        let ours = ev
+            .key()
+            .is_some_and(|k| k.starts_with(crate::core::storage::keys::PREFIX));
+        if ours && !app_wanted.get_untracked() {
+            app_wanted.set(true);
+        }
+    });
+    on_cleanup(move || handle.remove());
+    view! {
+        <i18n::I18nProvider>
+            {move || {
+                if app_wanted.get() {
+                    lazy::part(|| async {
+                        let app = app().await;
+                        remove_loading_placeholder();
+                        app
+                    })
+                } else {
+                    remove_loading_placeholder();
+                    view! { <first_run::Welcome app_loaded=app_loaded app_wanted=app_wanted/> }.into_any()
+                }
+            }}
+        </i18n::I18nProvider>
+    }
+}
+
+fn loading_placeholder() -> Option<web_sys::Element> {
+    web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("loading"))
-    {
-        first_run::take_typed_before_start(&el);
+}
+
+/// Removed as the app draws itself, in the same task, so nothing is drawn twice.
+fn remove_loading_placeholder() {
+    if let Some(el) = loading_placeholder() {
         el.remove();
     }
+}
+
+/// Loads the part `app` (the first-run card's choice waits for it).
+fn app_loaded() -> lazy::Loading<()> {
+    Box::pin(app_part_loaded())
+}
+
+lazy::split! { app; fn app_part_loaded() -> () {} }
+
+lazy::split! { app; fn app() -> AnyView {
+    // Signals read here are the app's, not the loading's.
+    untrack(app_view)
+}}
+
+/// The app: its state (the storage load), its pages, and the card when no office is stored.
+fn app_view() -> AnyView {
+    let state = AppState::load();
+    provide_context(state);
+    sharing::Sharing::provide();
     // Where this page's history entry sits: a page change refused (unsaved input) goes back there.
     let here = StoredValue::new(web::history::place().unwrap_or(0.0));
     web::history::mark(here.get_value());
@@ -85,13 +143,12 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || handle.remove());
 
     view! {
-        <i18n::I18nProvider>
-            <update::UpdateBanner/>
-            <Show when=move || state.office.with(Option::is_some) fallback=first_run::FirstRun>
-                <Shell/>
-            </Show>
-        </i18n::I18nProvider>
+        <update::UpdateBanner/>
+        <Show when=move || state.office.with(Option::is_some) fallback=first_run::FirstRun>
+            <Shell/>
+        </Show>
     }
+    .into_any()
 }
 
 #[component]
@@ -151,8 +208,7 @@ fn Shell() -> impl IntoView {
             {move || match page.get() {
                 Route::Dashboard => dashboard::Dashboard().into_any(),
                 Route::NotFound(path) => view! { <widgets::NotFound path=path/> }.into_any(),
-                // Every other page loads with its part the first time (pages.rs).
-                route => lazy::page(move || pages::load(route.clone())),
+                route => pages::page(route),
             }}
         </main>
         <widgets::ToastView/>

@@ -24,6 +24,22 @@ impl LocalStore {
     }
 }
 
+/// Nothing of ours is stored here (no key under `phoihop/`): a first visit. False when storage
+/// cannot be read, so the app opens and says why.
+pub fn first_visit() -> bool {
+    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return false;
+    };
+    let Ok(len) = storage.length() else {
+        return false;
+    };
+    (0..len).all(|i| {
+        storage
+            .key(i)
+            .is_ok_and(|key| key.is_none_or(|k| !k.starts_with(crate::core::storage::keys::PREFIX)))
+    })
+}
+
 fn describe(error: &JsValue) -> String {
     if let Some(e) = error.dyn_ref::<js_sys::Error>() {
         return format!("{}: {}", String::from(e.name()), String::from(e.message()));

@@ -1,69 +1,98 @@
-// Parts that load later (src/ui/lazy.rs): the first wasm holds the shell and the dashboard;
-// a page of another part says "Đang tải…" while its file comes, and says plainly when it cannot
-// come (the line dropped before the service worker had every file), with a button that tries
-// again. The files of a part are held back or refused by the browser context, which sees the
-// page's and the service worker's requests alike.
+// Parts that load later (src/ui/lazy.rs): the first wasm holds the first-run card alone; the
+// app itself (the storage load, every page) is the part `app`, the .xlsx/.docx writers the part
+// `writers`. A first-run choice waits for the app's part ("Đang tải…"); an office stored here
+// keeps index.html's header bar until that part has come; a part that cannot come is said so
+// plainly, with a way to try again. The files of a part are held back or refused by the browser
+// context, which sees the page's and the service worker's requests alike.
 import assert from 'node:assert/strict';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { e2e } from './harness.mjs';
-import { dropFile, holdBack, startWithSample } from './flows.mjs';
+import { holdBack, otherOffice, startWithSample, storageSnapshot } from './flows.mjs';
 
-// The sharing page's own part (the export and the import): not loaded by the first-run flow.
-const SHARING_PART = /-split_sharing\.wasm$/;
+const APP_PART = /-split_app\.wasm$/;
 
-const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
-
-async function openSharing(page) {
-  await page.getByRole('navigation').getByRole('link', { name: 'Trao đổi dữ liệu' }).click();
+/** The first-run card up to its choice, in a fresh profile. */
+async function nameTheOffice(page, url) {
+  await page.goto(url);
+  await page.getByLabel('Tên cơ quan / đơn vị của bạn').fill('Văn phòng UBND tỉnh Trà Vinh');
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
 }
 
-e2e('a page whose part is still coming says "Đang tải…", then shows the page', async ({ page, context, url }) => {
-  const release = await holdBack(context, SHARING_PART);
-  await startWithSample(page, url);
-  await openSharing(page);
+e2e('a first visit loads only the first wasm; the choice waits for the app ("Đang tải…"), then opens the register', async ({ page, context, url }) => {
+  const release = await holdBack(context, APP_PART);
+  const asked = [];
+  page.on('request', (r) => asked.push(r.url()));
+  await nameTheOffice(page, url);
+  // The card works before the app's part is here (held back since the start).
+  assert.equal(asked.some((u) => APP_PART.test(u)), false, 'the page asks for the app only once it is needed');
+  await page.getByRole('button', { name: /Nạp dữ liệu mẫu/ }).click();
   await page.getByRole('status').filter({ hasText: 'Đang tải…' }).waitFor();
+  assert.equal(await page.getByRole('heading', { name: 'Văn bản phối hợp' }).count(), 0);
   release();
-  await page.getByRole('heading', { level: 1, name: 'Trao đổi dữ liệu' }).waitFor();
+  await page.getByRole('heading', { name: 'Văn bản phối hợp' }).waitFor();
+  await page.getByText('23 văn bản').waitFor();
   assert.equal(await page.getByText('Đang tải…').count(), 0);
 });
 
-// The import is in the sharing part too: a file dropped on another page, before that part ever
-// loaded, opens the sharing page at once ("Đang tải…"), then its preview.
-e2e('a file dropped before the sharing part is loaded says "Đang tải…", then previews', async ({ page, context, url }) => {
-  const release = await holdBack(context, SHARING_PART);
-  await startWithSample(page, url);
-  const text = await fs.readFile(path.join(FIXTURES, 'schema-v1.json'), 'utf8');
-  await dropFile(page, 'schema-v1.json', text);
-  await page.getByRole('status').filter({ hasText: 'Đang tải…' }).waitFor();
-  assert.match(page.url(), /#\/sharing$/);
-  release();
-  await page.getByRole('heading', { name: 'Xem trước: schema-v1.json' }).waitFor();
-});
-
-e2e('a part that cannot be fetched is said so, and "Thử lại" opens the page once it can', async ({ page, context, url, errors }) => {
+e2e('a first-run choice whose app cannot be fetched is said so and stores nothing; made again, it starts', async ({ page, context, url, errors }) => {
   let refusing = true;
-  await context.route(SHARING_PART, (route) => (refusing ? route.abort('internetdisconnected') : route.continue()));
-  await startWithSample(page, url);
-  await openSharing(page);
-  const alert = page.getByRole('alert').filter({ hasText: 'Chưa tải được trang này' });
-  await alert.waitFor();
-  await alert.getByText('có thể mạng vừa bị ngắt').waitFor();
-  // The rest of the app still works, with its data; the page is tried again when reopened.
-  await page.getByRole('navigation').getByRole('link', { name: 'Văn bản', exact: true }).click();
-  await page.getByText('23 văn bản').waitFor();
-  await openSharing(page);
-  await alert.waitFor();
+  await context.route(APP_PART, (route) => (refusing ? route.abort('internetdisconnected') : route.continue()));
+  await nameTheOffice(page, url);
+  await page.getByRole('button', { name: /Bắt đầu trống/ }).click();
+  await page.getByRole('alert').filter({ hasText: 'Phần này của ứng dụng chưa có trên máy' }).waitFor();
+  // Nothing of the office's (the language chosen is the interface's, kept apart).
+  assert.deepEqual(Object.keys(await storageSnapshot(page)).filter((k) => k.startsWith('phoihop/')), []);
 
   refusing = false;
-  await alert.getByRole('button', { name: 'Thử lại' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Trao đổi dữ liệu' }).waitFor();
-  assert.equal(await alert.count(), 0);
+  await page.getByRole('button', { name: /Bắt đầu trống/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Văn bản phối hợp' }).waitFor();
+  const stored = await storageSnapshot(page);
+  assert.match(stored['phoihop/office'], /Văn phòng UBND tỉnh Trà Vinh/);
 
-  // The refused requests were logged by the browser (and the service worker's install, which
-  // needs every file, failed): expected here, and nothing else.
-  const unexpected = errors.filter((e) => !/split_sharing|ERR_INTERNET_DISCONNECTED|Failed to fetch|service ?worker|addAll|Request failed/i.test(e));
+  const unexpected = errors.filter((e) => !/split_app|ERR_INTERNET_DISCONNECTED|Failed to fetch|service ?worker|addAll|Request failed/i.test(e));
+  assert.deepEqual(unexpected, []);
+  errors.length = 0;
+});
+
+/** A second profile holding `page`'s storage, and a page in it (not yet opened). */
+async function sameDataElsewhere(page, browser, errors) {
+  const stored = await storageSnapshot(page);
+  const other = await otherOffice(browser, errors);
+  await other.context.addInitScript((entries) => {
+    if (localStorage.length === 0) for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+  }, stored);
+  return other;
+}
+
+e2e('an office stored here keeps the header bar until the app has come, then opens on its data', async ({ page, browser, url, errors }) => {
+  await startWithSample(page, url);
+  const { context, page: again } = await sameDataElsewhere(page, browser, errors);
+  const release = await holdBack(context, APP_PART);
+  await again.goto(url);
+  const placeholder = again.locator('#loading-shell');
+  await placeholder.getByText('Đang mở Phối hợp…').waitFor();
+  assert.equal(await again.locator('#loading-first-run').isVisible(), false, 'not the first-run card');
+  release();
+  await again.getByRole('heading', { level: 1, name: 'Tổng quan' }).waitFor();
+  assert.equal(await again.locator('#loading').count(), 0);
+  assert.equal(await again.getByRole('button', { name: /Nạp dữ liệu mẫu/ }).count(), 0);
+  await context.close();
+});
+
+e2e('stored data whose app cannot be fetched says so, and "Thử lại" opens it', async ({ page, browser, url, errors }) => {
+  await startWithSample(page, url);
+  const { context, page: again } = await sameDataElsewhere(page, browser, errors);
+  let refusing = true;
+  await context.route(APP_PART, (route) => (refusing ? route.abort('internetdisconnected') : route.continue()));
+  await again.goto(url);
+  const alert = again.getByRole('alert').filter({ hasText: 'Chưa tải được trang này' });
+  await alert.waitFor();
+  assert.equal(await again.locator('#loading').count(), 0, 'the placeholder gives way to the message');
+  refusing = false;
+  await alert.getByRole('button', { name: 'Thử lại' }).click();
+  await again.getByRole('heading', { level: 1, name: 'Tổng quan' }).waitFor();
+  assert.equal(await alert.count(), 0);
+  await context.close();
+  const unexpected = errors.filter((e) => !/split_app|ERR_INTERNET_DISCONNECTED|Failed to fetch|service ?worker|addAll|Request failed/i.test(e));
   assert.deepEqual(unexpected, []);
   errors.length = 0;
 });
@@ -80,28 +109,6 @@ e2e('a workbook asked for while its writer cannot be fetched says why; pressed a
   const [file] = await Promise.all([page.waitForEvent('download'), excel.click()]);
   assert.match(file.suggestedFilename(), /\.xlsx$/);
   const unexpected = errors.filter((e) => !/split_writers|ERR_INTERNET_DISCONNECTED|Failed to fetch|service ?worker|addAll|Request failed/i.test(e));
-  assert.deepEqual(unexpected, []);
-  errors.length = 0;
-});
-
-// The export is a part of its own (the storage banner's "export everything" is in the first
-// wasm): when it cannot be fetched the button says why, and it works once it can.
-e2e('an export whose part cannot be fetched says so, and works once it can', async ({ page, context, url, errors }) => {
-  let refusing = true;
-  await context.route(/-split_export\.wasm$/, (route) => (refusing ? route.abort('internetdisconnected') : route.continue()));
-  await startWithSample(page, url);
-  await page.getByRole('navigation').getByRole('link', { name: 'Cài đặt', exact: true }).click();
-  const durability = page.locator('#storage-durability');
-  const exportAll = durability.getByRole('button', { name: 'Xuất toàn bộ dữ liệu' });
-  await exportAll.click();
-  await durability.getByText(/Không tạo được tệp: Phần này của ứng dụng chưa có trên máy/).waitFor();
-
-  refusing = false;
-  const [download] = await Promise.all([page.waitForEvent('download'), exportAll.click()]);
-  assert.match(download.suggestedFilename(), /\.json$/);
-  await durability.getByText(/^Đã tạo tệp /).waitFor();
-
-  const unexpected = errors.filter((e) => !/split_export|ERR_INTERNET_DISCONNECTED|Failed to fetch|service ?worker|addAll|Request failed/i.test(e));
   assert.deepEqual(unexpected, []);
   errors.length = 0;
 });

@@ -253,12 +253,6 @@ pub fn use_sharing() -> Sharing {
     expect_context::<Sharing>()
 }
 
-// The import's code (reading, checking and previewing a file) is in the sharing part, not in
-// the first wasm: a file dropped on any page loads it first, as opening the sharing page does.
-crate::ui::lazy::split! { sharing; fn open_later(sharing: Sharing, state: AppState, file: File) -> () {
-    sharing.open(state, file)
-}}
-
 /// A file dropped anywhere on the page opens its preview here.
 #[component]
 pub fn DropTarget() -> impl IntoView {
@@ -290,16 +284,13 @@ pub fn DropTarget() -> impl IntoView {
             .and_then(|files| files.get(0));
         if let Some(file) = file {
             ev.prevent_default();
-            // The sharing page first: "Đang tải…" while its part comes on a slow line, or, if
-            // it cannot come, the message with "Thử lại" (the file is then chosen there). A
-            // user who keeps a form's unsaved input stays, and the file is left unread.
+            // The sharing page first. A user who keeps a form's unsaved input stays, and the
+            // file is left unread.
             state.navigate(Route::Sharing);
             if state.route.with_untracked(|r| *r != Route::Sharing) {
                 return;
             }
-            leptos::task::spawn_local(async move {
-                let _ = open_later(sharing, state, file).await;
-            });
+            sharing.open(state, file);
         }
     });
     on_cleanup(move || {

@@ -60,29 +60,10 @@ impl Exported {
     }
 }
 
-/// An export's work, from the part that holds the export's code.
-type Exporting = std::pin::Pin<Box<dyn std::future::Future<Output = Result<Exported, String>>>>;
-
-// The writer is a part of its own (lazy.rs): the storage banner's "export everything" is in
-// the first wasm, and the service worker has the part by the time a save can fail.
-crate::ui::lazy::split! { export; fn exporting(state: AppState, root: Option<Id>) -> Exporting {
-    Box::pin(state.write_export(root))
-}}
-
 impl AppState {
     /// Writes everything (`root` None, with what storage could not read) or one agreement and
     /// what belongs to it, then offers the file as a download. Err: why not, in words.
     pub async fn export_file(self, root: Option<Id>) -> Result<Exported, String> {
-        match exporting(self, root).await {
-            Ok(export) => export.await,
-            Err(_) => Err(crate::ui::i18n::current()
-                .map(|i18n| tr!(i18n, "page-not-loaded-why"))
-                .unwrap_or_default()),
-        }
-    }
-
-    /// `export_file`, once the export's part is loaded.
-    async fn write_export(self, root: Option<Id>) -> Result<Exported, String> {
         let i18n = crate::ui::i18n::current();
         let words = move |f: fn(I18n) -> String| i18n.map(f).unwrap_or_default();
         let office = self

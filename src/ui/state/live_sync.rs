@@ -64,15 +64,6 @@ thread_local! {
 /// How long a write refused by storage (the quota) waits before the sync tries it again.
 const STORE_RETRY_MS: u32 = 20_000;
 
-/// How long the sync waits to try loading its part again.
-const PART_RETRY_MS: u32 = 30_000;
-
-crate::ui::lazy::split! { sync; fn run_sync(state: AppState, generation: u64) -> () {
-    if running(generation) {
-        state.start_loaded_driver(generation);
-    }
-}}
-
 fn running(generation: u64) -> bool {
     GENERATION.get() == generation
 }
@@ -139,28 +130,12 @@ impl AppState {
         }
     }
 
-    /// Starts (or starts again) the sync in this tab, which holds the sync lock. The sync's
-    /// code (the replicator, taking documents in) is a part of its own that loads here, so an
-    /// office without live sync never fetches it; if it cannot come yet (the line dropped before
-    /// the service worker had it), it is tried again a little later.
+    /// Starts (or starts again) the sync in this tab, which holds the sync lock.
     fn start_driver(&self) {
         GENERATION.set(GENERATION.get() + 1);
         couch::interrupt_long_poll();
         couch::wake();
         let generation = GENERATION.get();
-        let state = *self;
-        leptos::task::spawn_local(async move {
-            while running(generation) {
-                if run_sync(state, generation).await.is_ok() {
-                    return;
-                }
-                couch::sleep(PART_RETRY_MS).await;
-            }
-        });
-    }
-
-    /// `start_driver`, once the sync's part is loaded.
-    fn start_loaded_driver(&self, generation: u64) {
         let Some(config) = self.sync.config.get_untracked() else {
             return;
         };
