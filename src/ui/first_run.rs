@@ -57,7 +57,8 @@ pub fn take_typed_before_start(placeholder: &web_sys::Element) {
 
 /// A first visit (nothing of ours stored): the card, drawn by the first wasm alone. The choice
 /// made on it waits for the app's part (`app_loaded`, busy meanwhile: a slow line may still be
-/// bringing it), then is handed to the app's own card (`choose_before_app`), which carries it out.
+/// bringing it), then is handed (`CHOSEN_BEFORE_APP`) to the app's own card, which carries it
+/// out.
 #[component]
 pub fn Welcome(
     /// Loads the app's part; `Err` when it cannot come.
