@@ -56,13 +56,10 @@ pub fn take_typed_before_start(placeholder: &web_sys::Element) {
 }
 
 /// A first visit (nothing of ours stored): the card, drawn by the first wasm alone. The choice
-/// made on it waits for the app's part (`app_loaded`, busy meanwhile: a slow line may still be
-/// bringing it), then is handed (`CHOSEN_BEFORE_APP`) to the app's own card, which carries it
-/// out.
+/// made on it waits for the part `app` (busy meanwhile: a slow line may still be bringing it),
+/// then is handed (`CHOSEN_BEFORE_APP`) to the app's own card, which carries it out.
 #[component]
 pub fn Welcome(
-    /// Loads the app's part; `Err` when it cannot come.
-    app_loaded: fn() -> super::lazy::Loading<()>,
     /// Set once the part is here: the app takes over from this card.
     app_wanted: RwSignal<bool>,
 ) -> impl IntoView {
@@ -80,7 +77,7 @@ pub fn Welcome(
         CHOOSING.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
-            match app_loaded().await {
+            match super::app_part_loaded().await {
                 // Another tab began meanwhile (the app opened on what it stored): its start
                 // stands, and this choice is not made on top of it.
                 Ok(()) if app_wanted.get_untracked() => CHOOSING.set(false),

@@ -45,9 +45,6 @@ macro_rules! split {
 }
 pub(crate) use split;
 
-/// A split function's call, boxed: to pass it as a plain `fn`.
-pub type Loading<T> = std::pin::Pin<Box<dyn Future<Output = Result<T, NotLoaded>>>>;
-
 /// A part of the app that could not be loaded (offline before it was ever cached, or the server
 /// went away meanwhile): shown, and tried again on request.
 #[derive(Clone, Copy, Debug)]

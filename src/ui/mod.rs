@@ -79,7 +79,7 @@ pub fn App() -> impl IntoView {
                     })
                 } else {
                     remove_loading_placeholder();
-                    view! { <first_run::Welcome app_loaded=app_loaded app_wanted=app_wanted/> }.into_any()
+                    view! { <first_run::Welcome app_wanted=app_wanted/> }.into_any()
                 }
             }}
         </i18n::I18nProvider>
@@ -99,11 +99,7 @@ fn remove_loading_placeholder() {
     }
 }
 
-/// Loads the part `app` (the first-run card's choice waits for it).
-fn app_loaded() -> lazy::Loading<()> {
-    Box::pin(app_part_loaded())
-}
-
+// Loads the part `app`: the first-run card's choice waits for it.
 lazy::split! { app; fn app_part_loaded() -> () {} }
 
 lazy::split! { app; fn app() -> AnyView {

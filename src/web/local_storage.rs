@@ -26,8 +26,11 @@ impl LocalStore {
 
 /// Nothing of ours is stored here (no key under `phoihop/`): a first visit. False when storage
 /// cannot be read, so the app opens and says why.
+///
+/// Stops at the first such key rather than listing them all (`keys`): it runs before anything
+/// is drawn.
 pub fn first_visit() -> bool {
-    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+    let Ok(LocalStore { storage }) = LocalStore::open() else {
         return false;
     };
     let Ok(len) = storage.length() else {
