@@ -10,7 +10,8 @@
 //     shrinks every file (release: Trunk's own wasm-opt is off, index.html's data-wasm-opt="0"),
 //     and they replace the single wasm and glue Trunk staged. Every name carries a hash of all
 //     of them, so a host's cache can never mix two builds.
-//     The words of index.html's first-run card (`data-tr="key"`) are filled in from locales/vi.
+//     The words of index.html's first-run card (`data-tr="key"`) are filled in from locales/vi,
+//     and its stylesheets joined into one file (`oneStylesheet`).
 //  1. The Content-Security-Policy. Trunk's loader and index.html's choice of placeholder are
 //     inline scripts; their sha256 goes into the policy, which is written to `_headers`
 //     (Netlify / Cloudflare Pages format, and the header to copy into any other server's
@@ -193,6 +194,38 @@ async function split(html) {
   }
 }
 
+/** index.html's stylesheets (style/*.css, one `<link data-trunk rel="css">` each, so each
+ *  stays a file of its own theme) joined into one file, in their order: on a repeat visit at 4×
+ *  CPU slowdown each file the page asks for costs its request and its load on the main thread,
+ *  and eight files took ~75 ms more than one (docs/benchmarks.md). Its integrity is filled in
+ *  by `refreshIntegrity`. */
+async function oneStylesheet(html) {
+  const links = [...html.matchAll(/[ \t]*<link rel="stylesheet" ([^>]*?)\s*\/?>\n?/g)];
+  if (links.length < 2) return html;
+  const names = links.map(([link, attributes]) => {
+    // Only plain links can be joined: a media or other attribute would change what the rules mean.
+    const m = /^href="\.\/([^"/]+\.css)"(?: integrity="[^"]*")?\s*$/.exec(attributes.trim());
+    if (!m) throw new Error(`post-build: a stylesheet link that cannot be joined with the others: ${link.trim()}`);
+    return m[1];
+  });
+  const texts = await Promise.all(names.map((name) => fs.readFile(path.join(staging, name), 'utf8')));
+  texts.forEach((text, i) => {
+    // Both must come first in a stylesheet: in the middle of the joined file they would be dropped.
+    if (/@(import|charset)\b/.test(text)) throw new Error(`post-build: ${names[i]} has an @import or @charset`);
+  });
+  // Each part headed by its source (style/main.css), not its hashed name.
+  const source = (name) => `style/${name.replace(/-[0-9a-f]{16}\.css$/, '.css')}`;
+  const joined = texts.map((text, i) => `/* ${source(names[i])} */\n${text.trimEnd()}\n`).join('\n');
+  const name = `style-${sha256(joined).toString('hex').slice(0, 16)}.css`;
+  await fs.writeFile(path.join(staging, name), joined);
+  await Promise.all(names.map((n) => fs.rm(path.join(staging, n))));
+  links.forEach(([link], i) => {
+    html = html.replace(link, i === 0 ? `  <link rel="stylesheet" href="./${name}" integrity=""/>\n` : '');
+  });
+  console.log(`[post-build] ${names.length} stylesheets joined into ${name} (${joined.length} bytes)`);
+  return html;
+}
+
 /** Every `integrity` of a staged file, computed again (files replaced by the split). */
 async function refreshIntegrity(html) {
   const links = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => m[0]);
@@ -305,7 +338,7 @@ async function listFiles(dir, prefix = '') {
 const indexPath = path.join(staging, 'index.html');
 let html = await fs.readFile(indexPath, 'utf8');
 if (!checkOnly) {
-  html = firstVisitWasmAfterPaint(await refreshIntegrity(await split(fillWords(html, await vietnameseWords()))));
+  html = firstVisitWasmAfterPaint(await refreshIntegrity(await oneStylesheet(await split(fillWords(html, await vietnameseWords())))));
   await fs.writeFile(indexPath, html);
 }
 // `trunk serve` injects its reload script with placeholders it fills per request: no stable hash.

@@ -5,6 +5,7 @@
 // gets the header bar instead. The first wasm is held back by the browser context so the
 // placeholder stays as long as the test needs.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { e2e } from './harness.mjs';
 import { holdBack } from './flows.mjs';
 
@@ -157,4 +158,23 @@ e2e('a first visit fetches the wasm only after the first-run card has painted', 
   assert.ok(paint !== undefined && wasm !== undefined, `paint ${paint}, wasm ${wasm}`);
   assert.ok(wasm >= paint, `the wasm was requested at ${wasm} ms, before the first paint at ${paint} ms`);
   assert.ok(wasm >= largest, `the wasm was requested at ${wasm} ms, before the largest paint at ${largest} ms`);
+});
+
+e2e('the page asks for one stylesheet, holding every file of style/ in index.html in its order', async ({ page, url }) => {
+  // The source's links (one per file of style/), which the build joins into one (post-build.mjs).
+  const source = readFileSync(new URL('../../index.html', import.meta.url), 'utf8');
+  const files = [...source.matchAll(/<link data-trunk rel="css" href="(style\/[^"]+)"/g)].map((m) => m[1]);
+  assert.ok(files.length > 1, 'index.html links several files of style/');
+  await page.goto(url);
+  await page.getByRole('heading', { level: 1, name: 'Chào mừng đến với Phối hợp' }).waitFor();
+  const sheets = await page.evaluate(() => [...document.styleSheets].map((s) => s.href));
+  assert.equal(sheets.length, 1, `one stylesheet: ${sheets.join(', ')}`);
+  const text = await page.evaluate(async (href) => (await fetch(href)).text(), sheets[0]);
+  const heads = [...text.matchAll(/^\/\* (style\/[^ ]+) \*\/$/gm)].map((m) => m[1]);
+  assert.deepEqual(heads, files);
+  // Each file's text is there whole: its last rule comes before the next file's heading.
+  for (const file of files) {
+    const own = readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8').trimEnd();
+    assert.ok(text.includes(`/* ${file} */\n${own}\n`), `${file} is in the stylesheet as written`);
+  }
 });
