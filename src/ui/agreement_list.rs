@@ -215,7 +215,7 @@ pub fn AgreementList(
                         <tr aria-rowindex="1">
                             <th scope="col">{move_tr!("agreement-col-number")}</th>
                             <th scope="col">{move_tr!("agreement-col-title")}</th>
-                            <th scope="col">{move_tr!("agreement-col-parties")}</th>
+                            <th scope="col" class="parties">{move_tr!("agreement-col-parties")}</th>
                             <th scope="col">{move_tr!("agreement-col-period")}</th>
                             <th scope="col">{move_tr!("agreement-col-status")}</th>
                         </tr>

@@ -362,7 +362,7 @@ fn MonthTable(
                     <th scope="col">{heads.when}</th>
                     <th scope="col">{heads.event}</th>
                     <th scope="col">{heads.place}</th>
-                    <th scope="col">{heads.agreements}</th>
+                    <th scope="col" class="parties">{heads.agreements}</th>
                 </tr>
             </thead>
             <VirtualRows rows=ids columns=4 cells=cells first_blocks=if first { FIRST_BLOCKS } else { 0 }/>

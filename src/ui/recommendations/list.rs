@@ -173,8 +173,8 @@ pub fn RecommendationList() -> impl IntoView {
                         <thead>
                             <tr>
                                 <th scope="col">{col_content}</th>
-                                <th scope="col">{move_tr!("recommendations-col-to")}</th>
-                                <th scope="col">{move_tr!("recommendations-col-agreement")}</th>
+                                <th scope="col" class="parties">{move_tr!("recommendations-col-to")}</th>
+                                <th scope="col" class="parties">{move_tr!("recommendations-col-agreement")}</th>
                                 <th scope="col">{move_tr!("recommendations-col-deadline")}</th>
                                 <th scope="col">{move_tr!("recommendations-col-status")}</th>
                             </tr>
