@@ -55,3 +55,19 @@ e2e('on a phone, every list shows as many headers as cells, and nothing sticks o
     assert.deepEqual(await page.evaluate(sticking), [], `#/${path}`);
   }
 });
+
+e2e('on a phone, the dashboard\'s bands of work due stand one under the other, as wide as the page', async ({ page, url }) => {
+  await page.setViewportSize({ width: 412, height: 860 });
+  await startWithSample(page, url);
+  await page.goto(`${url}#/`);
+  await page.getByRole('heading', { level: 1, name: 'Tổng quan' }).waitFor();
+  const bands = page.locator('.bands > *');
+  await bands.first().waitFor();
+  const boxes = await bands.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON()));
+  assert.ok(boxes.length >= 3, `${boxes.length} bands`);
+  for (const [i, box] of boxes.entries()) {
+    assert.equal(Math.round(box.x), Math.round(boxes[0].x), `band ${i} starts where the first does`);
+    assert.equal(Math.round(box.width), Math.round(boxes[0].width), `band ${i} as wide as the first`);
+    if (i > 0) assert.ok(box.y >= boxes[i - 1].y + boxes[i - 1].height, `band ${i} below band ${i - 1}`);
+  }
+});
