@@ -39,11 +39,12 @@ def fail(path, message):
 
 def soffice_convert(path, target, outdir):
     """LibreOffice's own conversion (a private profile, so parallel runs do not clash)."""
-    profile = tempfile.mkdtemp(prefix="lo-profile-")
-    result = subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
-         "--convert-to", target, "--outdir", outdir, path],
-        capture_output=True, text=True, timeout=180)
+    # Removed afterwards: each profile is ~0.5 MB, and every run converts dozens of files.
+    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
+        result = subprocess.run(
+            ["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+             "--convert-to", target, "--outdir", outdir, path],
+            capture_output=True, text=True, timeout=180)
     stem = os.path.splitext(os.path.basename(path))[0]
     ext = target.split(":")[0]
     out = os.path.join(outdir, f"{stem}.{ext}")
