@@ -78,6 +78,48 @@ e2e('an office stored here keeps the header bar until the app has come, then ope
   await context.close();
 });
 
+/** When the page asked for each wasm file (ms since it opened), and how many times. */
+async function wasmRequests(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (const e of performance.getEntriesByType('resource')) {
+      const kind = /(_bg|-split_app|-split_writers|-chunk_\d+)\.wasm$/.exec(e.name)?.[1];
+      if (kind) (out[kind] ??= []).push(e.startTime);
+    }
+    return out;
+  });
+}
+
+e2e('an office stored here has the app compiled as the page opens, beside the first wasm, fetched once', async ({ page, browser, url, errors }) => {
+  await startWithSample(page, url);
+  const { context, page: again } = await sameDataElsewhere(page, browser, errors);
+  await again.goto(url);
+  await again.getByRole('heading', { level: 1, name: 'Tổng quan' }).waitFor();
+  const asked = await wasmRequests(again);
+  assert.equal(asked['-split_app']?.length, 1, 'the app part fetched once');
+  assert.equal(asked._bg?.length, 1);
+  // index.html's script asks for it before Trunk's loader asks for the first wasm.
+  assert.ok(asked['-split_app'][0] < asked._bg[0], `app part at ${asked['-split_app'][0]} ms, first wasm at ${asked._bg[0]} ms`);
+  assert.equal(asked['-split_writers'], undefined, 'the writers wait for their first export');
+  await context.close();
+});
+
+e2e('an early compile of the app that fails is tried again by the loader: the office opens', async ({ page, browser, url, errors }) => {
+  await startWithSample(page, url);
+  const { context, page: again } = await sameDataElsewhere(page, browser, errors);
+  let refused = 0;
+  await context.route(APP_PART, (route) => (refused++ === 0 ? route.abort('internetdisconnected') : route.continue()));
+  await again.goto(url);
+  await again.getByRole('heading', { level: 1, name: 'Tổng quan' }).waitFor();
+  assert.equal(refused >= 2, true, 'refused once, then fetched again');
+  assert.equal(await again.getByText('Chưa tải được trang này').count(), 0);
+  assert.equal((await wasmRequests(again))['-split_app'].length, 2);
+  await context.close();
+  const unexpected = errors.filter((e) => !/split_app|ERR_INTERNET_DISCONNECTED|Failed to fetch|service ?worker|addAll|Request failed/i.test(e));
+  assert.deepEqual(unexpected, []);
+  errors.length = 0;
+});
+
 e2e('stored data whose app cannot be fetched says so, and "Thử lại" opens it', async ({ page, browser, url, errors }) => {
   await startWithSample(page, url);
   const { context, page: again } = await sameDataElsewhere(page, browser, errors);
