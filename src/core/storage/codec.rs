@@ -351,10 +351,11 @@ fn id_of(value: &RawValue) -> Option<Id> {
 /// load's time). `None` when the group is not what [`decode`] reads without error: the caller
 /// then decodes it that way, for the same error.
 pub fn decode_texts(text: &str) -> Option<Vec<RecordText>> {
-    let json = inflate(text).ok()?;
+    // Checked as UTF-8 once, whole: read from bytes, serde_json checks each raw value on its own.
+    let json = String::from_utf8(inflate(text).ok()?).ok()?;
     // One pass over the group's JSON: each column's values are found as raw slices as the group
     // is read (not the column's slice first, then its values from it).
-    let group: TextGroup = serde_json::from_slice(&json).ok()?;
+    let group: TextGroup = serde_json::from_str(&json).ok()?;
     let mut columns = Vec::with_capacity(group.c.len());
     for (name, column) in &group.c {
         match column {
@@ -613,6 +614,8 @@ mod tests {
             encode_json(&json!({"n": 1, "c": {"id": {"3": "a"}}})),
             encode_json(&json!({"n": 1, "c": {"id": "a"}})),
             encode_json(&json!({"c": {"id": ["a"]}})),
+            // A value's bytes that are not UTF-8.
+            encode_bytes(b"{\"n\":1,\"c\":{\"title\":[\"\xff\"]}}"),
         ] {
             assert!(decode(&wrong).is_err(), "{wrong}");
             assert_eq!(decode_texts(&wrong), None);
@@ -620,8 +623,11 @@ mod tests {
     }
 
     fn encode_json(group: &Value) -> String {
-        let deflated =
-            miniz_oxide::deflate::compress_to_vec(&serde_json::to_vec(group).unwrap(), 6);
+        encode_bytes(&serde_json::to_vec(group).unwrap())
+    }
+
+    fn encode_bytes(group: &[u8]) -> String {
+        let deflated = miniz_oxide::deflate::compress_to_vec(group, 6);
         format!("{TAG_DEFLATE_15}{}", pack(&deflated))
     }
 }
