@@ -89,7 +89,16 @@ pub trait KeyValueStore {
 
 /// Size as the browser's quota counts it: UTF-16 code units of key and value.
 pub fn utf16_units(key: &str, value: &str) -> usize {
-    key.encode_utf16().count() + value.encode_utf16().count()
+    text_units(key) + text_units(value)
+}
+
+/// A character is one UTF-16 unit, two outside the BMP (four bytes in UTF-8): counted on the
+/// bytes, without decoding the characters (at the open, every stored value is counted: with
+/// 50,000 events, `encode_utf16().count()` took 10–15 ms of it in the browser).
+fn text_units(text: &str) -> usize {
+    text.bytes()
+        .map(|b| usize::from((b as i8) >= -0x40) + usize::from(b >= 0xF0))
+        .sum()
 }
 
 /// Why one stored key (or one record in a bucket) could not be read. Its raw text is kept, and

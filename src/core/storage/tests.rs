@@ -781,6 +781,14 @@ fn the_first_save_after_an_export_marks_changes_not_exported_since() {
 fn units_count_utf16_like_the_browser() {
     assert_eq!(utf16_units("k", "Đoàn"), 5);
     assert_eq!(utf16_units("", "😀"), 2);
+    // Every width of UTF-8, the packed range (U+0020..U+801F) and the BMP's edges.
+    let mut text: String = (0..=0x10FFFFu32)
+        .step_by(61)
+        .filter_map(char::from_u32)
+        .collect();
+    text.push_str("\u{7f}\u{80}\u{7ff}\u{800}\u{801f}\u{ffff}\u{10000}\u{10ffff}Thành Đoàn");
+    assert_eq!(utf16_units("", &text), text.encode_utf16().count());
+    assert_eq!(utf16_units(&text, "a"), text.encode_utf16().count() + 1);
     let data = generate::dataset(2, 3, 4);
     let (store, session) = stored(&data);
     assert_eq!(units_used(&store).unwrap(), session.units_used());
