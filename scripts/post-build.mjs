@@ -199,7 +199,7 @@ async function split(html) {
 /** The app part's files compiled as the page opens when an office is stored: index.html's script
  *  gets their names (in place of its empty list) and starts `WebAssembly.compileStreaming` on
  *  each, and the loader takes the compiled module instead of fetching the file when the part is
- *  asked for. On a repeat visit at 4× CPU slowdown the app then starts ~90 ms sooner: its file is
+ *  asked for. On a repeat visit at 4× CPU slowdown the app then starts 40–90 ms sooner: its file is
  *  fetched and compiled beside the first wasm, not after it (docs/benchmarks.md). A compile that
  *  failed (the line dropped) is not the part's failure: the loader fetches the file again. */
 function earlyParts(html, loader, partCount) {
