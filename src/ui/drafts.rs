@@ -18,7 +18,7 @@ use crate::core::records::record::Record;
 use crate::core::rules::dates::format_instant;
 use crate::core::storage::drafts::{self, Draft, DraftOf};
 use crate::ui::form_parts::while_mounted;
-use crate::ui::state::{AppState, UnsavedInput};
+use crate::ui::state::{use_app, AppState, UnsavedInput};
 use crate::web::local_storage::LocalStore;
 
 /// How long after the last change a draft is written (typing writes once, not per key).
@@ -205,7 +205,10 @@ pub fn opening<T: Clone>(
 /// A form with its draft: a draft kept in this browser is handed to `body` (which restores it
 /// and says so); something handed over by another page (`handed`: a duplicate for the next
 /// period, an event's pre-filled record) is what the user just asked for, so it comes first.
-/// `body`'s reset (after Discard) builds the form again, from the record or empty.
+/// `body`'s reset (after Discard) builds the form again, from the record or empty, and so does
+/// a conflict decided here for its record while the page holds nothing unsaved: the form shows
+/// the version chosen, not the one it read before (unsaved input stays, and its save merges
+/// field by field onto the decision).
 pub fn drafted<T: Record + Send + Sync + 'static>(
     id: Option<Id>,
     handed: Option<T>,
@@ -223,6 +226,18 @@ pub fn drafted<T: Record + Send + Sync + 'static>(
         handed.set_value(None);
         generation.update(|g| *g += 1);
     });
+    let state = use_app();
+    Effect::watch(
+        move || state.decided.get(),
+        move |decided, _, _| {
+            let this_record =
+                decided.is_some_and(|key| key.collection == T::COLLECTION && Some(key.id) == id);
+            if this_record && state.dirty_forms.get_untracked() == 0 {
+                reset.run(());
+            }
+        },
+        false,
+    );
     move || {
         generation.track();
         body(restored.get_value(), handed.get_value(), reset)

@@ -115,6 +115,10 @@ pub struct AppState {
     /// How many open forms hold input not yet saved (see [`UnsavedInput`]). While it is above
     /// zero, nothing reloads the page (the new-version banner waits).
     pub dirty_forms: RwSignal<u32>,
+    /// The record whose conflict (between tabs or offices) was just decided in this tab: an
+    /// open form of it that holds nothing unsaved is drawn again from the decision
+    /// (`drafts::drafted`), instead of the text it read before.
+    pub decided: RwSignal<Option<crate::core::records::record::RecordKey>>,
 }
 
 impl AppState {
@@ -137,6 +141,7 @@ impl AppState {
             event_draft: RwSignal::new(None),
             recommendation_draft: RwSignal::new(None),
             dirty_forms: RwSignal::new(0),
+            decided: RwSignal::new(None),
         };
         state.open_storage();
         state

@@ -141,6 +141,17 @@ e2e('a form saved after another page changed its record keeps that change, and a
     await banner.getByText('Ghi chú A lần hai').first().waitFor();
     await banner.getByText('Ghi chú B lần hai').first().waitFor();
   }
+
+  // B has typed something it has not saved, then takes A's note in the banner: the form keeps
+  // what B typed (it is not drawn again from the decision), and saving it keeps A's note.
+  await other.getByLabel('Tên viết tắt', { exact: true }).fill('SYT chưa lưu');
+  await other.locator('#conflicts').getByRole('button', { name: 'Giữ bản còn lại' }).click();
+  for (const p of [page, other]) await p.locator('#conflicts').waitFor({ state: 'detached' });
+  await other.getByRole('status').getByText('Đã giải quyết xung đột: phiên bản được chọn đã lưu.').waitFor();
+  assert.equal(await other.getByLabel('Tên viết tắt', { exact: true }).inputValue(), 'SYT chưa lưu');
+  await other.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await other.getByRole('status').getByText('Đã lưu', { exact: true }).waitFor();
+  assert.deepEqual(await stored(other), ['SYT chưa lưu', 'Ghi chú A lần hai']);
   await other.close();
 });
 

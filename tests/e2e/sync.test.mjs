@@ -242,11 +242,15 @@ e2e('two offices sync through the server: edits, deletes, a concurrent edit as a
       // B decides for the other office's text: every office takes the decision.
       await b.locator('#sync-conflicts').getByRole('button', { name: 'Giữ bản của đơn vị khác' }).click();
       for (const p of [a, b]) await p.locator('#sync-conflicts').waitFor({ state: 'detached', timeout: 30_000 });
+      // B's form, open beside the banner with nothing unsaved, shows what B chose, not its own
+      // text from before.
+      await waitFor('B\'s open form showing the decision', async () =>
+        (await b.getByLabel('Ghi chú', { exact: true }).inputValue()) === 'Ghi chú của Văn phòng');
+      await b.screenshot({ path: path.join(ARTIFACTS, 'sync-decided-1280.png'), fullPage: true });
       for (const p of [a, b]) {
         // Opened afresh until it shows the decision (an open form keeps what it showed, as between
-        // tabs). The decision can reach the other office in two steps, the losing branch closed
-        // before the new revision comes: for that moment it shows the server's former winner
-        // with no banner (seen under load; noted for the sync's next work).
+        // tabs). Under load a reopened form has shown the former text for a moment after the
+        // decision, cause not found (docs/sync.md, "Known, not yet understood").
         await waitFor('the decision in each office', async () => {
           await p.goto(`${url}#/organisations`);
           await p.goto(`${url}#/organisations/${id}`);

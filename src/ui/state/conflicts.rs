@@ -100,6 +100,7 @@ impl AppState {
             self.storage
                 .conflicts
                 .update(|c| c.retain(|x| x.key != key));
+            self.decided.set(Some(key));
             self.notify(|i18n| tr!(i18n, "storage-conflict-resolved"), None);
         }
     }

@@ -441,6 +441,7 @@ impl AppState {
             if let Some(left) = left {
                 state.sync.conflicts.set(left);
             }
+            state.decided.set(Some(key));
             state.notify(|i18n| tr!(i18n, "storage-conflict-resolved"), None);
         });
     }
