@@ -1,5 +1,7 @@
 // What the browser benchmarks (bench-load.mjs, bench-data.mjs) share: Chromium, medians, and
 // waiting until the service worker has every file in its cache.
+import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +38,28 @@ export function launchChromium() {
     executablePath: CHROME,
     headless: true,
     args: CHROME_FLAGS.split(' ').slice(1),
+  });
+}
+
+/**
+ * A browser profile kept in a folder, as a clerk's browser keeps one: its own Chromium. A context
+ * of `launchChromium()` is an incognito profile, and a repeat visit there measured 0.89 against
+ * 0.63 s in a kept profile, in one run (docs/benchmarks.md, session 13). `close()` also removes
+ * the folder.
+ */
+export async function launchProfile() {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'phoihop-bench-profile-'));
+  const context = await playwright().chromium.launchPersistentContext(dir, {
+    executablePath: CHROME,
+    headless: true,
+    args: CHROME_FLAGS.split(' ').slice(1),
+  });
+  const closeContext = context.close.bind(context);
+  return Object.assign(context, {
+    close: async () => {
+      await closeContext();
+      await fs.rm(dir, { recursive: true, force: true });
+    },
   });
 }
 

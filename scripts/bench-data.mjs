@@ -31,7 +31,10 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { serveStatic } from '../tests/e2e/server.mjs';
-import { root, summary, launchChromium, waitPrecached, openDashboard } from './bench-common.mjs';
+import { root, summary, launchProfile, waitPrecached, openDashboard } from './bench-common.mjs';
+
+/** Every profile launched, closed at the end whatever happened. */
+const opened = [];
 
 function parseArgs(argv) {
   const args = { runs: 5, build: true, json: null, only: null, keepStores: false, dist: path.join(root, 'dist'), profile: null, listsRate: 1 };
@@ -71,9 +74,11 @@ function store(events, agreements) {
   return readFileSync(file, 'utf8');
 }
 
-/** A browser profile whose localStorage holds `json` and whose service worker holds every file. */
-async function profileWith(browser, url, json) {
-  const context = await browser.newContext();
+/** A browser profile (kept in a folder, as a clerk's: `launchProfile`) whose localStorage holds
+ *  `json` and whose service worker holds every file. */
+async function profileWith(url, json) {
+  const context = await launchProfile();
+  opened.push(context);
   const setup = await context.newPage();
   await setup.goto(url);
   await waitPrecached(setup);
@@ -204,7 +209,6 @@ async function main() {
   await fs.cp(args.dist, work, { recursive: true });
   const server = await serveStatic(work, 0, '127.0.0.1', { compression: 'precompressed' });
   const url = `${server.url}/`;
-  const browser = await launchChromium();
   const out = {};
   const rows = [];
   const row = (name, xs, f, goal = '') => {
@@ -213,7 +217,7 @@ async function main() {
     console.log(`[bench] ${name}: ${xs.map(f).join(', ')}`);
   };
   try {
-    const big = await profileWith(browser, url, store(50_000, 2_000));
+    const big = await profileWith(url, store(50_000, 2_000));
     if (want('open')) {
       for (const rate of [1, 4]) {
         const runs = [];
@@ -287,7 +291,7 @@ async function main() {
     }
     await big.close();
     if (want('lists')) {
-      const mid = await profileWith(browser, url, store(20_000, 2_000));
+      const mid = await profileWith(url, store(20_000, 2_000));
       const register = [];
       const timeline = [];
       const keys = [];
@@ -356,7 +360,7 @@ async function main() {
       await mid.close();
     }
   } finally {
-    await browser.close();
+    for (const context of opened) await context.close();
     await server.close();
     await fs.rm(work, { recursive: true, force: true });
     if (!args.keepStores) rmSync(STORES, { recursive: true, force: true });

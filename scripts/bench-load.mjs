@@ -28,7 +28,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '../tests/e2e/server.mjs';
-import { CHROME, CHROME_FLAGS, root, median, range, launchChromium, waitPrecached, timeDashboardOpen } from './bench-common.mjs';
+import { CHROME, CHROME_FLAGS, root, median, range, launchProfile, waitPrecached, timeDashboardOpen } from './bench-common.mjs';
 
 const BENCH_TOOLS = path.join(root, 'tools', 'bench');
 
@@ -150,7 +150,8 @@ function firstNode(details) {
 
 /**
  * Repeat visits: for each site one visit sets the office up (sample data) and lets the service
- * worker cache everything, in a profile of its own; then the sites' runs take turns (a slow
+ * worker cache everything, in a browser profile of its own kept in a folder as a clerk's is (not
+ * incognito: `launchProfile`); then the sites' runs take turns (a slow
  * spell of the machine then falls on every site alike, not on one site's runs), each opening the
  * dashboard in a new tab of its site's profile under a 4× CPU slowdown, with no network at all
  * (every file from the worker's cache), timed from the navigation's start to the dashboard's
@@ -158,18 +159,17 @@ function firstNode(details) {
  */
 async function repeatVisits(sites, runs) {
   const { startWithSample } = await import('../tests/e2e/flows.mjs');
-  const browser = await launchChromium();
   const results = Object.fromEntries(sites.map((site) => [site.label, []]));
+  const contexts = [];
   try {
-    const contexts = [];
     for (const site of sites) {
-      const context = await browser.newContext();
+      const context = await launchProfile();
+      contexts.push(context);
       const setup = await context.newPage();
       await startWithSample(setup, site.url);
       await waitPrecached(setup);
       await setup.close();
       await context.setOffline(true);
-      contexts.push(context);
     }
     for (let i = 0; i < runs; i++) {
       for (const [k, site] of sites.entries()) {
@@ -177,7 +177,7 @@ async function repeatVisits(sites, runs) {
       }
     }
   } finally {
-    await browser.close();
+    for (const context of contexts) await context.close();
   }
   return results;
 }
