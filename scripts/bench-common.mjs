@@ -33,18 +33,11 @@ export function playwright() {
   return require('playwright-core');
 }
 
-export function launchChromium() {
-  return playwright().chromium.launch({
-    executablePath: CHROME,
-    headless: true,
-    args: CHROME_FLAGS.split(' ').slice(1),
-  });
-}
-
 /**
- * A browser profile kept in a folder, as a clerk's browser keeps one: its own Chromium. A context
- * of `launchChromium()` is an incognito profile, and a repeat visit there measured 0.89 against
- * 0.63 s in a kept profile, in one run (docs/benchmarks.md, session 13). `close()` also removes
+ * A browser profile kept in a folder, as a clerk's browser keeps one: its own Chromium. Not
+ * `browser.newContext()`, an incognito profile, where each new tab also loaded Chromium's own
+ * omnibox page in a renderer of its own, taking CPU from the app: a repeat visit there measured
+ * 0.89 against 0.63 s here, in one run (docs/benchmarks.md, session 13). `close()` also removes
  * the folder.
  */
 export async function launchProfile() {
