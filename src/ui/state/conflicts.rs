@@ -100,8 +100,15 @@ impl AppState {
             self.storage
                 .conflicts
                 .update(|c| c.retain(|x| x.key != key));
-            self.decided.set(Some(key));
-            self.notify(|i18n| tr!(i18n, "storage-conflict-resolved"), None);
+            self.conflict_decided(key);
         }
+    }
+
+    /// A conflict decided here (between tabs, or between offices: live_sync.rs): an open form of
+    /// the record with nothing unsaved is drawn again from the decision (`drafts::drafted`), and
+    /// the user is told it is stored.
+    pub(super) fn conflict_decided(&self, key: RecordKey) {
+        self.decided.set(Some(key));
+        self.notify(|i18n| tr!(i18n, "storage-conflict-resolved"), None);
     }
 }

@@ -10,7 +10,6 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use leptos_fluent::tr;
 
 use super::AppState;
 use crate::core::exchange::sync_protocol::connection::{ConnectionTest, Verdict};
@@ -441,8 +440,7 @@ impl AppState {
             if let Some(left) = left {
                 state.sync.conflicts.set(left);
             }
-            state.decided.set(Some(key));
-            state.notify(|i18n| tr!(i18n, "storage-conflict-resolved"), None);
+            state.conflict_decided(key);
         });
     }
 }
