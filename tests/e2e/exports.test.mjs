@@ -88,6 +88,8 @@ async function everyList(page, url, language) {
 
   // The directory.
   await page.getByRole('link', { name: language === 'vi' ? 'Cơ quan' : 'Organisations', exact: true }).first().click();
+  // The recommendations' table, and its export button, are there until the page has changed.
+  await page.getByRole('heading', { level: 1, name: language === 'vi' ? 'Cơ quan, đơn vị' : 'Organisations' }).waitFor();
   await exportButton(page, w.xlsx).waitFor();
   const orgs = await page.locator('main table tbody tr').count();
   check(await download(page, exportButton(page, w.xlsx), language), '--sheet', w.organisations, '--rows', String(orgs));
