@@ -77,7 +77,7 @@ pub struct DutySettlement {
     pub year: i32,
     #[serde(default)]
     pub waived: bool,
-    #[serde(default, deserialize_with = "quick")]
+    #[serde(default, with = "quick")]
     pub on: Option<NaiveDate>,
     #[serde(default)]
     pub note: String,
@@ -88,7 +88,7 @@ pub struct DutySettlement {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Duty {
-    #[serde(deserialize_with = "quick")]
+    #[serde(with = "quick")]
     pub id: Id,
     pub title: String,
     pub due: Due,

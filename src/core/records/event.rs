@@ -61,7 +61,7 @@ impl EventRole {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventLink {
-    #[serde(deserialize_with = "quick")]
+    #[serde(with = "quick")]
     pub agreement: Id,
     #[serde(default)]
     pub role: EventRole,
@@ -73,7 +73,7 @@ pub struct EventLink {
 /// Who chaired, with the position they held that day.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Chair {
-    #[serde(deserialize_with = "quick")]
+    #[serde(with = "quick")]
     pub person: Id,
     #[serde(default)]
     pub position: String,
@@ -92,7 +92,7 @@ record_struct! {
         pub kind: EventKind,
         pub title: String,
         /// Local time in Vietnam (what the invitation says), not UTC.
-        #[serde(deserialize_with = "quick")]
+        #[serde(with = "quick")]
         pub starts_at: NaiveDateTime,
         #[serde(default)]
         pub place: String,

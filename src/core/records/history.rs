@@ -35,9 +35,9 @@ pub struct Change {
     /// Unique among every office's entries of the record (a hash of the record, office, edit
     /// count and time): merges unite entries by it.
     pub id: String,
-    #[serde(deserialize_with = "quick")]
+    #[serde(with = "quick")]
     pub at: DateTime<Utc>,
-    #[serde(deserialize_with = "quick")]
+    #[serde(with = "quick")]
     pub office: OfficeId,
     /// The person's name as Settings held it; empty when nobody had given one.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -313,9 +313,9 @@ pub const KEEP_WHOLE: usize = 5;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Folded {
     pub ids: BTreeSet<String>,
-    #[serde(deserialize_with = "quick")]
+    #[serde(with = "quick")]
     pub earliest: DateTime<Utc>,
-    #[serde(deserialize_with = "quick")]
+    #[serde(with = "quick")]
     pub latest: DateTime<Utc>,
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub offices: BTreeSet<OfficeId>,

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::records::quick_serde::{quick, Readable};
+use crate::records::quick_serde::{quick, Readable, Writable};
 
 /// A record's stable identity: a UUID v4, the same in every office and every file.
 pub type Id = Uuid;
@@ -75,6 +75,13 @@ impl Readable for Id {
     }
 }
 
+/// `uuid` writes an id from a buffer already, with no formatting machinery.
+impl Writable for Id {
+    fn write<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.serialize(serializer)
+    }
+}
+
 /// How two versions of the same record relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Causality {
@@ -91,7 +98,7 @@ pub enum Causality {
 /// Exact where timestamps are not: office clocks are often wrong.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct VersionVector(#[serde(deserialize_with = "quick")] pub BTreeMap<OfficeId, u64>);
+pub struct VersionVector(#[serde(with = "quick")] pub BTreeMap<OfficeId, u64>);
 
 impl VersionVector {
     /// Records one more edit by `office`.
@@ -149,11 +156,11 @@ fn is_false(b: &bool) -> bool {
 /// The envelope of every record.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
-    #[serde(deserialize_with = "quick")]
+    #[serde(with = "quick")]
     pub id: Id,
-    #[serde(deserialize_with = "quick")]
+    #[serde(with = "quick")]
     pub created: DateTime<Utc>,
-    #[serde(deserialize_with = "quick")]
+    #[serde(with = "quick")]
     pub updated: DateTime<Utc>,
     pub version: VersionVector,
     /// Deletes are soft (a tombstone), so undo works and a merge never resurrects a deleted record.
@@ -237,11 +244,11 @@ macro_rules! record_struct {
                 // Named as the record, for serde's messages ("expected struct Event").
                 #[derive(serde::Deserialize)]
                 struct $name {
-                    #[serde(deserialize_with = "quick")]
+                    #[serde(with = "quick")]
                     id: $crate::records::meta::Id,
-                    #[serde(deserialize_with = "quick")]
+                    #[serde(with = "quick")]
                     created: chrono::DateTime<chrono::Utc>,
-                    #[serde(deserialize_with = "quick")]
+                    #[serde(with = "quick")]
                     updated: chrono::DateTime<chrono::Utc>,
                     version: $crate::records::meta::VersionVector,
                     #[serde(default)]

@@ -104,7 +104,7 @@ record_struct! {
         pub short_name: String,
         #[serde(default)]
         pub kind: OrganisationKind,
-        #[serde(default, deserialize_with = "quick")]
+        #[serde(default, with = "quick")]
         pub parent: Option<Id>,
         /// The province or city it belongs to (tỉnh/thành: "Trà Vinh"), which tells two provinces'
         /// "Sở Y tế" apart; empty when not recorded (older files).
@@ -177,11 +177,11 @@ fn same_letters(text: &str) -> String {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PositionHeld {
     pub title: String,
-    #[serde(default, deserialize_with = "quick")]
+    #[serde(default, with = "quick")]
     pub organisation: Option<Id>,
-    #[serde(default, deserialize_with = "quick")]
+    #[serde(default, with = "quick")]
     pub from: Option<NaiveDate>,
-    #[serde(default, deserialize_with = "quick")]
+    #[serde(default, with = "quick")]
     pub to: Option<NaiveDate>,
     /// Fields of a newer app, kept (see `UnknownFields`).
     #[serde(flatten)]
@@ -276,7 +276,7 @@ impl AgreementKind {
 /// An organisation that is party to an agreement.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Party {
-    #[serde(deserialize_with = "quick")]
+    #[serde(with = "quick")]
     pub organisation: Id,
     /// Free text role as the document words it ("chủ trì", "phối hợp").
     #[serde(default)]
@@ -333,16 +333,16 @@ impl Authority {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Signatory {
-    #[serde(deserialize_with = "quick")]
+    #[serde(with = "quick")]
     pub person: Id,
     /// The position exactly as written at signing; people change posts, documents do not.
     #[serde(default)]
     pub position: String,
     #[serde(default)]
     pub authority: Authority,
-    #[serde(deserialize_with = "quick")]
+    #[serde(with = "quick")]
     pub organisation: Id,
-    #[serde(default, deserialize_with = "quick")]
+    #[serde(default, with = "quick")]
     pub signed_on: Option<NaiveDate>,
     /// Fields of a newer app, kept (see `UnknownFields`).
     #[serde(flatten)]
@@ -352,9 +352,9 @@ pub struct Signatory {
 /// The years an agreement covers. Either end may be unknown while drafting.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Period {
-    #[serde(default, deserialize_with = "quick")]
+    #[serde(default, with = "quick")]
     pub start: Option<NaiveDate>,
-    #[serde(default, deserialize_with = "quick")]
+    #[serde(default, with = "quick")]
     pub end: Option<NaiveDate>,
     /// Fields of a newer app, kept (see `UnknownFields`).
     #[serde(flatten)]
@@ -394,13 +394,13 @@ impl Period {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CoordinationArea {
     /// Stable, so yearly results can refer to the area while the list is reordered.
-    #[serde(deserialize_with = "quick")]
+    #[serde(with = "quick")]
     pub id: Id,
     pub title: String,
     #[serde(default)]
     pub description: String,
     /// Organisations (parties) responsible for the area.
-    #[serde(default, deserialize_with = "quick")]
+    #[serde(default, with = "quick")]
     pub responsible: Vec<Id>,
     /// Fields of a newer app, kept (see `UnknownFields`).
     #[serde(flatten)]
@@ -457,7 +457,7 @@ record_struct! {
         pub parties: Vec<Party>,
         #[serde(default)]
         pub signatories: Vec<Signatory>,
-        #[serde(default, deserialize_with = "quick")]
+        #[serde(default, with = "quick")]
         pub signed_on: Option<NaiveDate>,
         #[serde(default)]
         pub signed_place: String,
@@ -468,10 +468,10 @@ record_struct! {
         #[serde(default)]
         pub status_override: Option<StatusOverride>,
         /// The previous period's agreement that this one replaces.
-        #[serde(default, deserialize_with = "quick")]
+        #[serde(default, with = "quick")]
         pub supersedes: Option<Id>,
         /// For a plan: the regulation it implements.
-        #[serde(default, deserialize_with = "quick")]
+        #[serde(default, with = "quick")]
         pub parent: Option<Id>,
         #[serde(default)]
         pub areas: Vec<CoordinationArea>,

@@ -43,11 +43,11 @@ pub struct StatusChange {
     pub from: RecommendationStatus,
     pub to: RecommendationStatus,
     /// The day it happened (Vietnam).
-    #[serde(deserialize_with = "quick")]
+    #[serde(with = "quick")]
     pub on: NaiveDate,
     #[serde(default)]
     pub note: String,
-    #[serde(deserialize_with = "quick")]
+    #[serde(with = "quick")]
     pub recorded_at: DateTime<Utc>,
     /// Fields of a newer app, kept (see `UnknownFields`).
     #[serde(flatten)]
@@ -59,27 +59,27 @@ record_struct! {
     pub struct Recommendation {
         pub content: String,
         /// The event where it was raised, if any.
-        #[serde(default, deserialize_with = "quick")]
+        #[serde(default, with = "quick")]
         pub event: Option<Id>,
-        #[serde(default, deserialize_with = "quick")]
+        #[serde(default, with = "quick")]
         pub raised_on: Option<NaiveDate>,
-        #[serde(default, deserialize_with = "quick")]
+        #[serde(default, with = "quick")]
         pub raised_by: Option<Id>,
         /// Organisations that must answer.
-        #[serde(default, deserialize_with = "quick")]
+        #[serde(default, with = "quick")]
         pub addressed_to: Vec<Id>,
-        #[serde(default, deserialize_with = "quick")]
+        #[serde(default, with = "quick")]
         pub agreement: Option<Id>,
         /// A coordination area of `agreement`.
-        #[serde(default, deserialize_with = "quick")]
+        #[serde(default, with = "quick")]
         pub area: Option<Id>,
-        #[serde(default, deserialize_with = "quick")]
+        #[serde(default, with = "quick")]
         pub deadline: Option<NaiveDate>,
         #[serde(default)]
         pub status: RecommendationStatus,
         #[serde(default)]
         pub response: String,
-        #[serde(default, deserialize_with = "quick")]
+        #[serde(default, with = "quick")]
         pub responded_on: Option<NaiveDate>,
         #[serde(default)]
         pub history: Vec<StatusChange>,

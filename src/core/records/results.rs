@@ -20,7 +20,7 @@ pub enum AreaMark {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AreaResult {
-    #[serde(deserialize_with = "quick")]
+    #[serde(with = "quick")]
     pub area: Id,
     pub year: i32,
     #[serde(default)]
@@ -49,7 +49,7 @@ pub struct CloseOut {
     #[serde(default)]
     pub next_period: String,
     /// The summary conference event.
-    #[serde(default, deserialize_with = "quick")]
+    #[serde(default, with = "quick")]
     pub summary_event: Option<Id>,
     /// Fields of a newer app, kept (see `UnknownFields`).
     #[serde(flatten)]
@@ -58,7 +58,7 @@ pub struct CloseOut {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AreaSummary {
-    #[serde(deserialize_with = "quick")]
+    #[serde(with = "quick")]
     pub area: Id,
     pub result: String,
     /// Fields of a newer app, kept (see `UnknownFields`).

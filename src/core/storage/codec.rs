@@ -343,7 +343,7 @@ pub struct RecordText {
 /// An `id` column's value as an id, read the quick way (`quick_serde`: no copy of the text in
 /// the form we write); `None` when it is not a string that reads as one.
 fn id_of(value: &RawValue) -> Option<Id> {
-    quick(&mut serde_json::Deserializer::from_str(value.get())).ok()
+    quick::deserialize(&mut serde_json::Deserializer::from_str(value.get())).ok()
 }
 
 /// Packed text → each record's JSON text, without building a tree of values: the large store's

@@ -22,19 +22,19 @@ struct Own {
 
 #[derive(Debug, PartialEq, Deserialize)]
 struct Quickly {
-    #[serde(deserialize_with = "quick")]
+    #[serde(deserialize_with = "quick::deserialize")]
     id: Id,
-    #[serde(default, deserialize_with = "quick")]
+    #[serde(default, deserialize_with = "quick::deserialize")]
     parent: Option<Id>,
-    #[serde(default, deserialize_with = "quick")]
+    #[serde(default, deserialize_with = "quick::deserialize")]
     responsible: Vec<Id>,
-    #[serde(default, deserialize_with = "quick")]
+    #[serde(default, deserialize_with = "quick::deserialize")]
     version: BTreeMap<Id, u64>,
-    #[serde(default, deserialize_with = "quick")]
+    #[serde(default, deserialize_with = "quick::deserialize")]
     on: Option<NaiveDate>,
-    #[serde(deserialize_with = "quick")]
+    #[serde(deserialize_with = "quick::deserialize")]
     day: NaiveDate,
-    #[serde(deserialize_with = "quick")]
+    #[serde(deserialize_with = "quick::deserialize")]
     at: DateTime<Utc>,
 }
 
@@ -76,19 +76,19 @@ struct OwnBeside {
 
 #[derive(Debug, PartialEq, Deserialize)]
 struct QuickBeside {
-    #[serde(deserialize_with = "quick")]
+    #[serde(deserialize_with = "quick::deserialize")]
     id: Id,
-    #[serde(default, deserialize_with = "quick")]
+    #[serde(default, deserialize_with = "quick::deserialize")]
     parent: Option<Id>,
-    #[serde(default, deserialize_with = "quick")]
+    #[serde(default, deserialize_with = "quick::deserialize")]
     responsible: Vec<Id>,
-    #[serde(default, deserialize_with = "quick")]
+    #[serde(default, deserialize_with = "quick::deserialize")]
     version: BTreeMap<Id, u64>,
-    #[serde(default, deserialize_with = "quick")]
+    #[serde(default, deserialize_with = "quick::deserialize")]
     on: Option<NaiveDate>,
-    #[serde(deserialize_with = "quick")]
+    #[serde(deserialize_with = "quick::deserialize")]
     day: NaiveDate,
-    #[serde(deserialize_with = "quick")]
+    #[serde(deserialize_with = "quick::deserialize")]
     at: DateTime<Utc>,
     #[serde(flatten)]
     rest: BTreeMap<String, serde_json::Value>,
@@ -315,4 +315,163 @@ fn times_read_quickly_are_chronos_times() {
     }
     assert!(quick > 2000, "{quick}");
     assert!(quick_naive > 300, "{quick_naive}");
+}
+
+/// What the quick way writes for `value`, and what the type's own `Serialize` writes.
+fn both_written<T: Writable + Serialize>(value: &T) -> (String, String) {
+    let mut quick = Vec::new();
+    value
+        .write(&mut serde_json::Serializer::new(&mut quick))
+        .unwrap();
+    (
+        String::from_utf8(quick).unwrap(),
+        serde_json::to_string(value).unwrap(),
+    )
+}
+
+#[test]
+fn dates_and_times_are_written_as_chrono_writes_them() {
+    let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+    let mut next = |below: u64| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % below
+    };
+    let fractions = |next: &mut dyn FnMut(u64) -> u64| match next(6) {
+        0 => 0,
+        1 => next(1_000) as u32 * 1_000_000,
+        2 => next(1_000_000) as u32 * 1_000,
+        3 => next(1_000_000_000) as u32,
+        // A leap second: chrono keeps it as a fraction of a second and over.
+        4 => 1_000_000_000 + next(1_000_000_000) as u32,
+        _ => [1, 999_999_999, 100_000_000, 1_000_000, 1_000, 10][next(6) as usize],
+    };
+    let mut checked = 0;
+    for _ in 0..50_000 {
+        // Mostly the years we write with four digits; some beyond, which go to chrono.
+        let year = match next(10) {
+            0 => next(500_000) as i32 - 250_000,
+            1 => [-1, 0, 1, 9999, 10_000, -10_000][next(6) as usize],
+            _ => next(10_000) as i32,
+        };
+        let Some(date) = NaiveDate::from_ymd_opt(year, 1 + next(12) as u32, 1 + next(31) as u32)
+        else {
+            continue;
+        };
+        let nano = fractions(&mut next);
+        let (hour, minute) = (next(24) as u32, next(60) as u32);
+        let second = if nano >= 1_000_000_000 {
+            59
+        } else {
+            next(60) as u32
+        };
+        let Some(time) = NaiveTime::from_hms_nano_opt(hour, minute, second, nano) else {
+            continue;
+        };
+        let at = date.and_time(time);
+        for (quick, own) in [
+            both_written(&date),
+            both_written(&at),
+            both_written(&at.and_utc()),
+            both_written(&Some(at.and_utc())),
+            both_written(&vec![date, date]),
+        ] {
+            assert_eq!(quick, own);
+        }
+        checked += 1;
+    }
+    assert!(checked > 40_000, "{checked}");
+}
+
+/// The containers and ids too, as fields of a record write them (plain, and flattened as the
+/// envelope is, which serde writes through its map path).
+#[derive(Serialize)]
+struct OwnWritten {
+    id: Id,
+    parent: Option<Id>,
+    responsible: Vec<Id>,
+    version: BTreeMap<Id, u64>,
+    on: Option<NaiveDate>,
+    day: NaiveDate,
+    at: DateTime<Utc>,
+}
+
+#[derive(Serialize)]
+struct QuickWritten {
+    #[serde(with = "quick")]
+    id: Id,
+    #[serde(with = "quick")]
+    parent: Option<Id>,
+    #[serde(with = "quick")]
+    responsible: Vec<Id>,
+    #[serde(with = "quick")]
+    version: BTreeMap<Id, u64>,
+    #[serde(with = "quick")]
+    on: Option<NaiveDate>,
+    #[serde(with = "quick")]
+    day: NaiveDate,
+    #[serde(with = "quick")]
+    at: DateTime<Utc>,
+}
+
+#[derive(Serialize)]
+struct Flat<T> {
+    #[serde(flatten)]
+    inner: T,
+    other: u8,
+}
+
+#[test]
+fn record_fields_are_written_as_their_own_writers_write_them() {
+    let id = Id::parse_str(ID).unwrap();
+    let second = Id::from_u128(2);
+    let at = NaiveDate::from_ymd_opt(2018, 4, 2)
+        .unwrap()
+        .and_hms_milli_opt(3, 0, 0, 123)
+        .unwrap()
+        .and_utc();
+    for (parent, on, responsible) in [
+        (Some(id), Some(at.date_naive()), vec![id, second]),
+        (None, None, vec![]),
+    ] {
+        let own = OwnWritten {
+            id,
+            parent,
+            responsible: responsible.clone(),
+            version: BTreeMap::from([(id, 3), (second, 1)]),
+            on,
+            day: at.date_naive(),
+            at,
+        };
+        let quick = QuickWritten {
+            id,
+            parent,
+            responsible,
+            version: own.version.clone(),
+            on,
+            day: own.day,
+            at,
+        };
+        assert_eq!(
+            serde_json::to_string(&quick).unwrap(),
+            serde_json::to_string(&own).unwrap()
+        );
+        assert_eq!(
+            serde_json::to_string(&Flat {
+                inner: &quick,
+                other: 1
+            })
+            .unwrap(),
+            serde_json::to_string(&Flat {
+                inner: &own,
+                other: 1
+            })
+            .unwrap()
+        );
+        assert_eq!(
+            serde_json::to_value(&quick).unwrap(),
+            serde_json::to_value(&own).unwrap()
+        );
+    }
 }
