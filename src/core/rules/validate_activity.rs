@@ -195,7 +195,7 @@ pub fn event(e: &Event, data: &dyn Lookup) -> Vec<ActivityIssue> {
         ("title", &e.title, lengths::TITLE),
         ("place", &e.place, lengths::PLACE),
     ] {
-        if text.chars().count() > max {
+        if lengths::too_long(text, max) {
             issues.push(ActivityIssue::error(
                 field,
                 ActivityProblem::TooLong { max },
@@ -204,27 +204,30 @@ pub fn event(e: &Event, data: &dyn Lookup) -> Vec<ActivityIssue> {
     }
     let mut people = BTreeSet::new();
     for (i, chair) in e.chairs.iter().enumerate() {
-        let field = format!("chairs[{i}].person");
+        let field = || format!("chairs[{i}].person");
         if live(data.person(&chair.person)).is_none() {
-            issues.push(ActivityIssue::error(field, ActivityProblem::UnknownPerson));
+            issues.push(ActivityIssue::error(
+                field(),
+                ActivityProblem::UnknownPerson,
+            ));
         } else if !people.insert(chair.person) {
             issues.push(ActivityIssue::error(
-                field,
+                field(),
                 ActivityProblem::PersonChairsTwice,
             ));
         }
     }
     let mut linked = BTreeSet::new();
     for (i, link) in e.agreements.iter().enumerate() {
-        let field = format!("agreements[{i}].agreement");
+        let field = || format!("agreements[{i}].agreement");
         if live(data.agreement(&link.agreement)).is_none() {
             issues.push(ActivityIssue::error(
-                field,
+                field(),
                 ActivityProblem::UnknownAgreement,
             ));
         } else if !linked.insert(link.agreement) {
             issues.push(ActivityIssue::error(
-                field,
+                field(),
                 ActivityProblem::AgreementLinkedTwice,
             ));
         }
@@ -241,7 +244,7 @@ pub fn recommendation(r: &Recommendation, data: &dyn Lookup) -> Vec<ActivityIssu
     if r.content.trim().is_empty() {
         issues.push(ActivityIssue::error("content", ActivityProblem::Required));
     }
-    if r.content.chars().count() > lengths::RECOMMENDATION {
+    if lengths::too_long(&r.content, lengths::RECOMMENDATION) {
         issues.push(ActivityIssue::error(
             "content",
             ActivityProblem::TooLong {

@@ -22,49 +22,61 @@ pub const PERSON_NAME: usize = 120;
 /// lists), never a report pasted whole.
 pub const RECOMMENDATION: usize = 1000;
 
-fn check(issues: &mut Vec<Issue>, field: impl Into<String>, text: &str, max: usize) {
-    if text.chars().count() > max {
-        issues.push(Issue::error(field, Problem::TooLong { max }));
+/// More than `max` characters. Counted only when the bytes could hold that many: a character
+/// is at least one byte, and an import checks thousands of texts, nearly all short.
+pub fn too_long(text: &str, max: usize) -> bool {
+    text.len() > max && text.chars().count() > max
+}
+
+/// `field` is named only for a text too long: an import's records have thousands of texts.
+fn check<F: Into<String>>(
+    issues: &mut Vec<Issue>,
+    field: impl FnOnce() -> F,
+    text: &str,
+    max: usize,
+) {
+    if too_long(text, max) {
+        issues.push(Issue::error(field(), Problem::TooLong { max }));
     }
 }
 
 pub(super) fn agreement(a: &Agreement, issues: &mut Vec<Issue>) {
-    check(issues, "number", &a.number, NUMBER);
-    check(issues, "title", &a.title, TITLE);
-    check(issues, "signed_place", &a.signed_place, PLACE);
+    check(issues, || "number", &a.number, NUMBER);
+    check(issues, || "title", &a.title, TITLE);
+    check(issues, || "signed_place", &a.signed_place, PLACE);
     if let Some(o) = &a.status_override {
-        check(issues, "status_override.reason", &o.reason, REASON);
+        check(issues, || "status_override.reason", &o.reason, REASON);
     }
     for (i, p) in a.parties.iter().enumerate() {
-        check(issues, format!("parties[{i}].role"), &p.role, ROLE);
+        check(issues, || format!("parties[{i}].role"), &p.role, ROLE);
     }
     for (i, s) in a.signatories.iter().enumerate() {
         check(
             issues,
-            format!("signatories[{i}].position"),
+            || format!("signatories[{i}].position"),
             &s.position,
             POSITION,
         );
     }
     for (i, area) in a.areas.iter().enumerate() {
-        check(issues, format!("areas[{i}].title"), &area.title, TITLE);
+        check(issues, || format!("areas[{i}].title"), &area.title, TITLE);
     }
     for (i, d) in a.duties.iter().enumerate() {
-        check(issues, format!("duties[{i}].title"), &d.title, TITLE);
+        check(issues, || format!("duties[{i}].title"), &d.title, TITLE);
     }
 }
 
 pub(super) fn organisation(o: &Organisation, issues: &mut Vec<Issue>) {
-    check(issues, "name", &o.name, ORGANISATION_NAME);
-    check(issues, "short_name", &o.short_name, SHORT_NAME);
+    check(issues, || "name", &o.name, ORGANISATION_NAME);
+    check(issues, || "short_name", &o.short_name, SHORT_NAME);
 }
 
 pub(super) fn person(p: &Person, issues: &mut Vec<Issue>) {
-    check(issues, "full_name", &p.full_name, PERSON_NAME);
+    check(issues, || "full_name", &p.full_name, PERSON_NAME);
     for (i, pos) in p.positions.iter().enumerate() {
         check(
             issues,
-            format!("positions[{i}].title"),
+            || format!("positions[{i}].title"),
             &pos.title,
             POSITION,
         );

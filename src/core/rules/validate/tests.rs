@@ -615,3 +615,34 @@ fn duty_titles_are_required() {
         vec![("duties[0].title", &Problem::Required)]
     );
 }
+
+#[test]
+fn a_text_is_too_long_by_its_characters_not_its_bytes() {
+    // "ự" is three bytes: 400 of them are 1,200 bytes and still a title of 400 characters.
+    assert!(!lengths::too_long(
+        &"ự".repeat(lengths::TITLE),
+        lengths::TITLE
+    ));
+    assert!(lengths::too_long(
+        &"ự".repeat(lengths::TITLE + 1),
+        lengths::TITLE
+    ));
+    assert!(!lengths::too_long(
+        &"a".repeat(lengths::TITLE),
+        lengths::TITLE
+    ));
+    assert!(lengths::too_long(
+        &"a".repeat(lengths::TITLE + 1),
+        lengths::TITLE
+    ));
+    assert!(!lengths::too_long("", 0));
+    // And where the forms' rules report it: the item's own field, named only then.
+    let (data, mut a) = fixture();
+    a.parties[1].role = "ự".repeat(lengths::ROLE);
+    assert!(agreement(&a, &data)
+        .iter()
+        .all(|i| i.field != "parties[1].role"));
+    a.parties[1].role.push('a');
+    assert!(problems(&agreement(&a, &data))
+        .contains(&("parties[1].role", &Problem::TooLong { max: lengths::ROLE })));
+}
