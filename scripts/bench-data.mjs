@@ -232,7 +232,8 @@ async function main() {
           await page.close();
         }
         const label = rate === 1 ? '' : `, ${rate}× CPU slowdown`;
-        row(`50,000 events: dashboard painted${label}`, runs.map((t) => t.painted), s, '≤ 1 s');
+        // The goal is at the machine's own speed; the slow laptop's figure is reported.
+        row(`50,000 events: dashboard painted${label}`, runs.map((t) => t.painted), s, rate === 1 ? '≤ 1 s' : '');
         row(`— of which before the app's first step (wasm fetched from the cache, compiled, started)${label}`, runs.map((t) => t.appStart), ms);
         for (const mark of Object.keys(runs[0].marks ?? {})) {
           row(`— of which ${mark}${label}`, runs.map((t) => t.marks[mark]), ms);
