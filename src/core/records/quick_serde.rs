@@ -194,34 +194,37 @@ type Text = [u8; 32];
 
 impl Writable for NaiveDate {
     fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut text = Text::default();
-        match date_text(*self, &mut text) {
-            Some(len) => serializer.serialize_str(ascii(&text[..len])),
-            None => self.serialize(serializer),
-        }
+        quickly_or_own(self, serializer, |text| date_text(*self, text))
     }
 }
 
 impl Writable for NaiveDateTime {
     fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut text = Text::default();
-        match date_time_text(*self, &mut text) {
-            Some(len) => serializer.serialize_str(ascii(&text[..len])),
-            None => self.serialize(serializer),
-        }
+        quickly_or_own(self, serializer, |text| date_time_text(*self, text))
     }
 }
 
 impl Writable for DateTime<Utc> {
     fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut text = Text::default();
-        match date_time_text(self.naive_utc(), &mut text) {
-            Some(len) => {
-                text[len] = b'Z';
-                serializer.serialize_str(ascii(&text[..=len]))
-            }
-            None => self.serialize(serializer),
-        }
+        quickly_or_own(self, serializer, |text| {
+            let len = date_time_text(self.naive_utc(), text)?;
+            text[len] = b'Z';
+            Some(len + 1)
+        })
+    }
+}
+
+/// The text `quickly` puts at the start of a buffer (it gives the length), or, when it cannot,
+/// `value` as its own `Serialize` writes it.
+fn quickly_or_own<S: Serializer, T: Serialize>(
+    value: &T,
+    serializer: S,
+    quickly: impl FnOnce(&mut Text) -> Option<usize>,
+) -> Result<S::Ok, S::Error> {
+    let mut text = Text::default();
+    match quickly(&mut text) {
+        Some(len) => serializer.serialize_str(ascii(&text[..len])),
+        None => value.serialize(serializer),
     }
 }
 
