@@ -41,8 +41,12 @@ export async function startEmpty(page, url, officeName) {
   await page.getByRole('heading', { level: 1, name: 'Văn bản phối hợp' }).waitFor();
 }
 
-/** Every localStorage entry, to prove that a refused action wrote nothing. */
+/** Every localStorage entry, to prove that a refused action wrote nothing. Taken once every
+ *  write queued so far under the store's lock has run: a write still waiting for the lock (the
+ *  day's backup holds it at the start) would otherwise land after "before", or be missed by
+ *  "after". */
 export async function storageSnapshot(page) {
+  await storeWritesDone(page);
   return page.evaluate(() => {
     const out = {};
     for (let i = 0; i < localStorage.length; i++) {
