@@ -155,16 +155,12 @@ export async function exportAll(page, label) {
   const file = path.join(ARTIFACTS, `${label}-${name}`);
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   await download.saveAs(file);
-  // The export's mark ("changes not exported since …" starts afresh) is written under the
-  // store's lock, queued when the file was handed over: wait for it, so a snapshot taken next
-  // does not see it land later.
-  await storeWritesDone(page);
   return file;
 }
 
 /** Resolves once every write `page` has queued under the store's lock so far has run: a lock
  *  request made now is granted after them. */
-export async function storeWritesDone(page) {
+async function storeWritesDone(page) {
   await page.evaluate((lock) => navigator.locks?.request(lock, () => {}), STORE_LOCK);
 }
 
